@@ -1,0 +1,82 @@
+// base/document.h — the record of one ingested document, as the pipeline
+// stages fill it in and the store writes it.
+//
+// Offsets are byte offsets. `raw` is the decoded source text (UTF-8, same
+// lines and pages as the file the user has); `norm` is the normalised text.
+// Spans in pages/passages/cases/tags are offsets into `norm`; `src_start` and
+// `src_end` on a passage point into `raw`.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace omb {
+
+struct Page {
+  int number = 1;          // 1-based; pdftotext separates pages with '\f'
+  std::size_t start = 0;   // span in norm
+  std::size_t end = 0;
+};
+
+enum class PassageKind { paragraph, heading, list_item, table_row, noise };
+const char* passage_kind_name(PassageKind k);
+
+struct Passage {
+  PassageKind kind = PassageKind::paragraph;
+  std::size_t start = 0, end = 0;          // span in norm
+  std::size_t src_start = 0, src_end = 0;  // span in raw
+  int page = 1;                            // page it starts on
+  int line = 1;                            // 1-based line in the source file
+  std::string heading;                     // the section heading it stands under
+  int case_index = -1;                     // index into DocumentRecord::cases, or -1
+};
+
+struct Tag {
+  std::string type;    // zaaknummer, afdeling, theme, oordeel, vereiste, date, organisation
+  std::string value;   // canonical form
+  std::string text;    // words as they stand
+  std::size_t start = 0, end = 0;  // span in norm
+  std::string rule;    // id of the rule that fired
+  int case_index = -1;
+};
+
+struct Case {
+  std::string zaaknummer;
+  std::string title;
+  std::string afdeling;
+  std::string status;   // gesloten, lopend, or empty
+  std::string oordeel;  // or empty
+  std::size_t start = 0, end = 0;  // span in norm
+};
+
+struct DocFacts {
+  std::string title;
+  std::string doctype;        // kwartaalrapportage, rapport, jaarverslag, rekenkameronderzoek, overig
+  std::string organisation;
+  std::optional<int> year;
+  std::optional<int> quarter;
+  std::string date;           // ISO yyyy-mm-dd or empty
+};
+
+struct DocumentRecord {
+  std::string path;           // absolute path of the source file
+  std::string content_hash;   // hex xxh3-128 of the file's bytes
+  std::size_t byte_size = 0;  // size of the file in bytes
+  long long mtime = 0;        // seconds since epoch
+  std::string encoding;
+  std::size_t replaced_chars = 0;
+
+  std::string raw;
+  std::optional<std::string> norm;  // nullopt: normalisation changed nothing
+
+  const std::string& text() const { return norm ? *norm : raw; }  // the normalised text
+  std::vector<Page> pages;
+  std::vector<Passage> passages;
+  DocFacts facts;
+  std::vector<Case> cases;
+  std::vector<Tag> tags;
+};
+
+}  // namespace omb

@@ -1,0 +1,53 @@
+#include "cli/cli.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "cli/common.h"
+
+namespace omb::cli {
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "ombudsmine — text mining over Dutch ombudsman reports and dossiers.\n"
+      "Ingest PDFs-as-text into one SQLite database, then search it and find signals."};
+  app.name("ombudsmine");
+  app.require_subcommand(1);
+  app.fallthrough();
+  Globals g;
+  const char* env_db = std::getenv("OMBUDSMINE_DB");
+  g.db_path = env_db && *env_db ? env_db : "ombudsmine.db";
+  app.add_option("--db", g.db_path, "Database file (default: $OMBUDSMINE_DB or ./ombudsmine.db)");
+  app.add_option("--dictionaries", g.dict_dir, "Folder of dictionaries and rules (default: ./dictionaries)");
+  app.add_flag("-q,--quiet", g.quiet, "No progress output; errors only");
+  app.footer(
+      "Start here:\n"
+      "  ombudsmine ingest archief/          store every .txt/.md file below archief/\n"
+      "  ombudsmine stats                    what the database holds\n"
+      "Run 'ombudsmine COMMAND --help' for each command's options and examples.");
+
+  std::map<CLI::App*, Runner> runners;
+  auto add = [&](Runner r) { runners[app.get_subcommands({}).back()] = std::move(r); };
+  add(add_ingest(app, g));
+  add(add_not_built(app, "normalize", "Print the normalised text of a file", 3));
+  add(add_not_built(app, "extract", "List what the rules find in a file: cases, afdelingen, themes, oordelen", 4));
+  add(add_not_built(app, "search", "Search past dossiers", 5));
+  add(add_not_built(app, "signals", "Find recurring and rising themes per afdeling", 6));
+  add(add_stats(app, g));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);  // prints help or the message
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  for (CLI::App* sub : app.get_subcommands()) {
+    auto it = runners.find(sub);
+    if (it != runners.end()) return it->second();
+  }
+  std::cerr << app.help();
+  return kExitUsage;
+}
+
+}  // namespace omb::cli

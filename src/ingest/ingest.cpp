@@ -1,0 +1,373 @@
+#include "ingest/ingest.h"
+
+#include <sys/stat.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/fs.h"
+#include "ingest/decode.h"
+#include "store/writer.h"
+
+namespace fs = std::filesystem;
+
+namespace omb {
+
+std::string content_hash(std::string_view bytes) {
+  XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+std::string IngestSummary::to_json() const {
+  nlohmann::json j;
+  j["files"] = files;
+  j["added"] = added;
+  j["replaced"] = replaced;
+  j["unchanged"] = unchanged;
+  j["duplicates"] = duplicates;
+  j["skipped"] = skipped;
+  j["failed"] = failed;
+  j["bytes"] = bytes;
+  j["seconds"] = seconds;
+  j["mb_per_s"] = mb_per_s();
+  j["skipped_reasons"] = skipped_reasons;
+  nlohmann::json probs = nlohmann::json::array();
+  for (const auto& p : problems) probs.push_back({{"path", p.path}, {"kind", p.kind}, {"reason", p.reason}});
+  j["problems"] = probs;
+  j["interrupted"] = interrupted;
+  j["fatal"] = fatal ? nlohmann::json(fatal->to_string()) : nlohmann::json(nullptr);
+  j["run_id"] = run_id;
+  return j.dump();
+}
+
+namespace {
+
+struct Candidate {
+  std::string path;
+  std::uint64_t size = 0;
+  long long mtime = 0;
+  std::string skip_reason;  // non-empty: not taken, with this reason
+  std::string fail_reason;  // non-empty: could not even be listed
+};
+
+bool has_text_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".md";
+}
+
+std::string skip_reason_for(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext.empty()) return "not .txt or .md (no extension)";
+  return "not .txt or .md (" + ext + ")";
+}
+
+std::string absolute_path(const std::string& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  if (ec) return p;
+  return a.lexically_normal().string();
+}
+
+void add_file(std::vector<Candidate>& out, const fs::path& p) {
+  Candidate c;
+  c.path = absolute_path(p.string());
+  struct stat st {};
+  if (::stat(c.path.c_str(), &st) != 0) {
+    c.fail_reason = std::string("cannot stat: ") + std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    c.skip_reason = "not a regular file";
+  } else {
+    c.size = static_cast<std::uint64_t>(st.st_size);
+    c.mtime = static_cast<long long>(st.st_mtime);
+    if (!has_text_extension(p)) c.skip_reason = skip_reason_for(p);
+  }
+  out.push_back(std::move(c));
+}
+
+std::vector<Candidate> walk(const std::vector<std::string>& inputs) {
+  std::vector<Candidate> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    fs::file_status st = fs::status(in, ec);
+    if (ec || !fs::exists(st)) {
+      Candidate c;
+      c.path = absolute_path(in);
+      c.fail_reason = "no such file or folder";
+      out.push_back(std::move(c));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      add_file(out, in);
+      continue;
+    }
+    fs::recursive_directory_iterator it(in, fs::directory_options::none, ec), end;
+    if (ec) {
+      Candidate c;
+      c.path = absolute_path(in);
+      c.fail_reason = "cannot list folder: " + ec.message();
+      out.push_back(std::move(c));
+      continue;
+    }
+    while (it != end) {
+      const fs::directory_entry& e = *it;
+      std::string name = e.path().filename().string();
+      std::error_code tec;
+      bool is_dir = e.is_directory(tec);
+      if (!name.empty() && name[0] == '.') {
+        if (is_dir) it.disable_recursion_pending();
+        // Hidden files and folders (.git, .DS_Store) are not part of an archive.
+      } else if (is_dir) {
+        // Entered by the iterator; an unreadable one is reported below.
+        if (::access(e.path().c_str(), R_OK | X_OK) != 0) {
+          Candidate c;
+          c.path = absolute_path(e.path().string());
+          c.fail_reason = "cannot list folder: permission denied";
+          out.push_back(std::move(c));
+          it.disable_recursion_pending();
+        }
+      } else {
+        add_file(out, e.path());
+      }
+      it.increment(ec);
+      if (ec) {
+        Candidate c;
+        c.path = absolute_path(in);
+        c.fail_reason = "cannot list folder: " + ec.message();
+        out.push_back(std::move(c));
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
+  out.erase(std::unique(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.path == b.path; }),
+            out.end());
+  return out;
+}
+
+// What a worker hands to the writer for one candidate.
+struct Item {
+  enum Kind { skipped, failed, unchanged, known, record } kind = failed;
+  std::string reason;
+  std::string hash;
+  std::uint64_t size = 0;
+  long long mtime = 0;
+  std::unique_ptr<DocumentRecord> rec;
+};
+
+Item process(const Candidate& c, const std::unordered_map<std::string, std::string>& known_paths,
+             const std::unordered_set<std::string>& known_hashes, const Analyser& analyser) {
+  Item it;
+  it.size = c.size;
+  it.mtime = c.mtime;
+  if (!c.fail_reason.empty()) { it.kind = Item::failed; it.reason = c.fail_reason; return it; }
+  if (!c.skip_reason.empty()) { it.kind = Item::skipped; it.reason = c.skip_reason; return it; }
+  auto bytes = read_file(c.path);
+  if (!bytes.ok()) {
+    it.kind = Item::failed;
+    it.reason = bytes.error().code == Errc::not_found ? "vanished during the run (no such file)" : bytes.error().message;
+    return it;
+  }
+  it.size = bytes->size();
+  it.hash = content_hash(*bytes);
+  if (auto kp = known_paths.find(c.path); kp != known_paths.end() && kp->second == it.hash) {
+    it.kind = Item::unchanged;
+    return it;
+  }
+  if (known_hashes.count(it.hash)) { it.kind = Item::known; return it; }
+  auto dec = decode_text(std::move(bytes).value());
+  if (!dec.ok()) {
+    it.kind = Item::skipped;
+    it.reason = dec.error().message;
+    return it;
+  }
+  auto rec = std::make_unique<DocumentRecord>();
+  rec->path = c.path;
+  rec->content_hash = it.hash;
+  rec->byte_size = it.size;
+  rec->mtime = c.mtime;
+  rec->encoding = dec->encoding;
+  rec->replaced_chars = dec->replaced;
+  rec->raw = std::move(dec->text);
+  analyser.analyse(*rec);
+  it.kind = Item::record;
+  it.rec = std::move(rec);
+  return it;
+}
+
+bool stops_run(const Error& e) {
+  return e.code == Errc::db_full || e.code == Errc::db_readonly || e.code == Errc::io || e.code == Errc::not_database;
+}
+
+}  // namespace
+
+Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths,
+                             std::shared_ptr<const Analyser> analyser, const IngestOptions& opts) {
+  using clock = std::chrono::steady_clock;
+  auto t0 = clock::now();
+  auto writer_r = Writer::create(db);
+  if (!writer_r.ok()) return writer_r.error();
+  Writer& writer = *writer_r;
+
+  IngestSummary sum;
+  auto run = writer.begin_run();
+  if (!run.ok()) return run.error();
+  sum.run_id = *run;
+
+  std::vector<Candidate> cands = walk(paths);
+  sum.files = cands.size();
+
+  // A snapshot of what is stored, for workers to skip unchanged files early.
+  std::unordered_map<std::string, std::string> known_paths;
+  std::unordered_set<std::string> known_hashes;
+  for (const auto& [p, si] : writer.sources()) {
+    known_paths.emplace(p, si.content_hash);
+    known_hashes.insert(si.content_hash);
+  }
+
+  IngestProgress prog;
+  prog.files_total = cands.size();
+  for (const auto& c : cands)
+    if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_total += c.size;
+
+  int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t window = static_cast<std::size_t>(jobs) * 2 + 2;
+  const std::uint64_t byte_budget = 96ull << 20;  // bytes of files in flight
+
+  std::mutex mu;
+  std::condition_variable cv_work, cv_done;
+  std::vector<std::optional<Item>> slots(cands.size());
+  std::size_t next_claim = 0, next_write = 0;
+  std::uint64_t inflight = 0;
+  bool stop = false;
+
+  auto worker = [&]() {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock<std::mutex> lk(mu);
+        cv_work.wait(lk, [&] {
+          if (stop || next_claim >= cands.size()) return true;
+          if (next_claim >= next_write + window) return false;
+          return next_claim == next_write || inflight + cands[next_claim].size <= byte_budget;
+        });
+        if (stop || next_claim >= cands.size()) return;
+        i = next_claim++;
+        inflight += cands[i].size;
+      }
+      Item item = process(cands[i], known_paths, known_hashes, *analyser);
+      {
+        std::lock_guard<std::mutex> lk(mu);
+        slots[i] = std::move(item);
+      }
+      cv_done.notify_all();
+    }
+  };
+
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(jobs));
+  for (int j = 0; j < jobs; ++j) pool.emplace_back(worker);
+
+  auto problem = [&](const std::string& path, const char* kind, const std::string& reason) {
+    FileProblem fp{path, kind, reason};
+    if (opts.on_problem) opts.on_problem(fp);
+    Status s = writer.add_problem(sum.run_id, path, kind, reason);
+    (void)s;  // bookkeeping only; a failure here must not stop the run
+    sum.problems.push_back(std::move(fp));
+  };
+
+  auto last_report = clock::now();
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    Item item;
+    {
+      std::unique_lock<std::mutex> lk(mu);
+      cv_done.wait(lk, [&] { return slots[i].has_value(); });
+      item = std::move(*slots[i]);
+      slots[i].reset();
+    }
+    const Candidate& c = cands[i];
+    if (item.kind == Item::skipped) {
+      ++sum.skipped;
+      ++sum.skipped_reasons[item.reason];
+      problem(c.path, "skipped", item.reason);
+    } else if (item.kind == Item::failed) {
+      ++sum.failed;
+      problem(c.path, "failed", item.reason);
+    } else if (item.kind == Item::unchanged) {
+      ++sum.unchanged;
+      sum.bytes += item.size;
+    } else {
+      sum.bytes += item.size;
+      Result<WriteOutcome> out = item.kind == Item::known
+                                     ? writer.put_known(c.path, item.hash, static_cast<std::int64_t>(item.size), item.mtime)
+                                     : writer.put(*item.rec);
+      if (!out.ok()) {
+        // Covers a file that was a known duplicate in the snapshot but whose
+        // twin was replaced meanwhile: re-read it as new content next run.
+        ++sum.failed;
+        problem(c.path, "failed", "not stored: " + out.error().to_string());
+        if (stops_run(out.error())) {
+          sum.fatal = out.error();
+          std::lock_guard<std::mutex> lk(mu);
+          stop = true;
+        }
+      } else {
+        switch (*out) {
+          case WriteOutcome::added: ++sum.added; break;
+          case WriteOutcome::replaced: ++sum.replaced; break;
+          case WriteOutcome::unchanged: ++sum.unchanged; break;
+          case WriteOutcome::duplicate: ++sum.duplicates; break;
+        }
+      }
+    }
+    item.rec.reset();
+    {
+      std::lock_guard<std::mutex> lk(mu);
+      inflight -= c.size;
+      next_write = i + 1;
+    }
+    cv_work.notify_all();
+
+    prog.files_done = i + 1;
+    if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_done += c.size;
+    auto now = clock::now();
+    prog.seconds = std::chrono::duration<double>(now - t0).count();
+    if (opts.on_progress && (now - last_report > std::chrono::milliseconds(100) || i + 1 == cands.size())) {
+      opts.on_progress(prog);
+      last_report = now;
+    }
+    bool cancelled = opts.cancel && opts.cancel->load();
+    if (sum.fatal || cancelled) {
+      sum.interrupted = cancelled;
+      std::lock_guard<std::mutex> lk(mu);
+      stop = true;
+      break;
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lk(mu);
+    stop = true;
+  }
+  cv_work.notify_all();
+  for (auto& t : pool) t.join();
+
+  sum.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+  Status fin = writer.finish_run(sum.run_id, sum.to_json());
+  (void)fin;  // a full disk may refuse even this; the summary still reaches the user
+  return sum;
+}
+
+}  // namespace omb

@@ -1,0 +1,73 @@
+// ingest/ingest.h — bulk ingest of an archive of PDFs-as-text.
+//
+// ingest() walks the given files and folders (recursively, in sorted order),
+// takes .txt and .md files, and stores each one in the database: N worker
+// threads read, hash, decode and analyse; one writer (the calling thread)
+// stores each document in its own transaction, in walk order. Re-ingesting
+// unchanged files writes nothing; a changed file replaces its old version;
+// the same content under two paths is stored once with both paths.
+//
+// A bad file (unreadable, not text, vanished) is reported through
+// on_problem and counted; the run goes on. A database failure that makes
+// further writes pointless (disk full, read-only) stops the run: the summary
+// says so in `fatal`, and what was committed before stays committed.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "ingest/analyse.h"
+#include "store/db.h"
+
+namespace omb {
+
+struct FileProblem {
+  std::string path;
+  std::string kind;    // "skipped" or "failed"
+  std::string reason;
+};
+
+struct IngestProgress {
+  std::size_t files_done = 0, files_total = 0;
+  std::uint64_t bytes_done = 0, bytes_total = 0;
+  double seconds = 0;
+};
+
+struct IngestOptions {
+  int jobs = 0;  // worker threads; 0 = all cores
+  std::function<void(const IngestProgress&)> on_progress;  // called from the writer thread
+  std::function<void(const FileProblem&)> on_problem;      // called from the writer thread
+  const std::atomic<bool>* cancel = nullptr;               // set to stop after the current document
+};
+
+struct IngestSummary {
+  std::size_t files = 0;  // files considered (.txt/.md and others)
+  std::size_t added = 0, replaced = 0, unchanged = 0, duplicates = 0, skipped = 0, failed = 0;
+  std::uint64_t bytes = 0;  // bytes read from files that were taken
+  double seconds = 0;
+  std::map<std::string, std::size_t> skipped_reasons;  // reason -> count
+  std::vector<FileProblem> problems;                   // every skipped and failed file
+  bool interrupted = false;
+  std::optional<Error> fatal;  // the run stopped early because of this
+  std::int64_t run_id = 0;
+
+  double mb_per_s() const { return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0; }
+  std::string to_json() const;
+};
+
+// Does not fail as a whole for bad files; fails only if the database cannot
+// be prepared for writing.
+Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths,
+                             std::shared_ptr<const Analyser> analyser, const IngestOptions& opts = {});
+
+// Hex XXH3-128 of `bytes`.
+std::string content_hash(std::string_view bytes);
+
+}  // namespace omb

@@ -1,0 +1,152 @@
+#include "normalize/segment.h"
+
+#include <cctype>
+
+namespace omb {
+namespace {
+
+bool is_blank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\v') return false;
+  return true;
+}
+
+// "2.1. Communicatie", "6.2 Werk en Re-integratie", "3 Conclusies".
+bool is_numbered_heading(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ') ++i;
+  std::size_t digits = 0;
+  while (i < line.size() && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '.')) {
+    if (line[i] != '.') ++digits;
+    ++i;
+  }
+  if (digits == 0 || digits > 4) return false;
+  if (i >= line.size() || line[i] != ' ') return false;
+  while (i < line.size() && line[i] == ' ') ++i;
+  if (i >= line.size()) return false;
+  unsigned char c = static_cast<unsigned char>(line[i]);
+  return std::isupper(c) || c >= 0x80;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+class Builder {
+ public:
+  explicit Builder(std::string_view text) : text_(text) {}
+
+  void add_line(std::size_t start, std::size_t end, int line_no, int page) {
+    std::string_view line = text_.substr(start, end - start);
+    if (is_blank(line)) { flush(); return; }
+    bool heading = line.size() < 100 && is_numbered_heading(line);
+    if (heading) flush();
+    if (!open_) { open_ = true; p_start_ = start; p_line_ = line_no; p_page_ = page; }
+    p_end_ = end;
+    if (heading) {
+      current_heading_ = std::string(trim(line));
+      flush(PassageKind::heading);
+    } else if (p_end_ - p_start_ > kMaxPassageBytes) {
+      cut_long();
+    }
+  }
+
+  void flush(PassageKind kind = PassageKind::paragraph) {
+    if (!open_) return;
+    emit(p_start_, p_end_, kind);
+    open_ = false;
+  }
+
+  std::vector<Passage> take() { return std::move(out_); }
+
+ private:
+  void emit(std::size_t s, std::size_t e, PassageKind kind) {
+    // Trim surrounding blanks so the span starts and ends on text.
+    while (s < e && std::isspace(static_cast<unsigned char>(text_[s]))) ++s;
+    while (e > s && std::isspace(static_cast<unsigned char>(text_[e - 1]))) --e;
+    if (s == e) return;
+    Passage p;
+    p.kind = kind;
+    p.start = p.src_start = s;
+    p.end = p.src_end = e;
+    p.page = p_page_;
+    p.line = p_line_ + count_newlines(p_start_, s);
+    p.heading = current_heading_;
+    out_.push_back(std::move(p));
+  }
+
+  int count_newlines(std::size_t a, std::size_t b) const {
+    int n = 0;
+    for (std::size_t i = a; i < b; ++i) n += text_[i] == '\n';
+    return n;
+  }
+
+  // The open paragraph has grown past the limit: emit whole chunks that end
+  // at a space, keep the rest open.
+  void cut_long() {
+    while (p_end_ - p_start_ > kMaxPassageBytes) {
+      std::size_t limit = p_start_ + kMaxPassageBytes;
+      std::size_t cut = limit;
+      while (cut > p_start_ + kMaxPassageBytes / 2 && text_[cut] != ' ' && text_[cut] != '\n') --cut;
+      if (text_[cut] != ' ' && text_[cut] != '\n') {
+        cut = limit;  // no space: cut on a UTF-8 boundary
+        while (cut > p_start_ && (static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) --cut;
+      }
+      std::size_t old_start = p_start_;
+      emit(p_start_, cut, PassageKind::paragraph);
+      p_line_ += count_newlines(old_start, cut);
+      p_start_ = cut;
+    }
+  }
+
+  std::string_view text_;
+  std::vector<Passage> out_;
+  bool open_ = false;
+  std::size_t p_start_ = 0, p_end_ = 0;
+  int p_line_ = 1, p_page_ = 1;
+  std::string current_heading_;
+};
+
+}  // namespace
+
+Segments segment_text(std::string_view text) {
+  Segments seg;
+  Builder b(text);
+  int page = 1;
+  std::size_t page_start = 0;
+  int line_no = 1;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find_first_of("\n\f", pos);
+    std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+    // A very long line is fed in slices so cutting stays linear.
+    for (std::size_t s = pos; s < end || s == pos;) {
+      std::size_t e = end - s > kMaxPassageBytes ? s + kMaxPassageBytes : end;
+      if (e < end) {
+        while (e > s && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+        if (e == s) e = end;
+      }
+      b.add_line(s, e, line_no, page);
+      if (e >= end) break;
+      s = e;
+    }
+    if (nl == std::string_view::npos) break;
+    if (text[nl] == '\f') {
+      b.flush();
+      seg.pages.push_back(Page{page, page_start, nl});
+      ++page;
+      page_start = nl + 1;
+    } else {
+      ++line_no;
+    }
+    pos = nl + 1;
+  }
+  b.flush();
+  seg.pages.push_back(Page{page, page_start, text.size()});
+  seg.passages = b.take();
+  return seg;
+}
+
+}  // namespace omb

@@ -1,0 +1,254 @@
+#include "store/db.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "store/schema.h"
+
+namespace omb {
+namespace {
+
+// Returns "" if `path` is absent or empty or starts like an SQLite file; else the reason.
+std::string check_header(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return {};
+  char head[16] = {};
+  size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  if (n == 0) return {};
+  if (n < 16 || std::memcmp(head, "SQLite format 3", 16) != 0) return "not an SQLite database";
+  return {};
+}
+
+}  // namespace
+
+Error Database::error_from(int rc, std::string_view what) const {
+  int primary = rc & 0xFF;
+  std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  std::string msg(what);
+  if (!msg.empty()) msg += ": ";
+  switch (primary) {
+    case SQLITE_FULL:
+      return make_error(Errc::db_full, msg + "disk or database full (" + detail + ")", path_);
+    case SQLITE_READONLY:
+      return make_error(Errc::db_readonly, msg + "database is read-only (" + detail + ")", path_);
+    case SQLITE_NOTADB:
+      return make_error(Errc::not_database, msg + "not an SQLite database", path_);
+    case SQLITE_CORRUPT:
+      return make_error(Errc::db, msg + "database is corrupt (" + detail + ")", path_);
+    case SQLITE_CANTOPEN:
+      return make_error(Errc::io, msg + "cannot open database (" + detail + ")", path_);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return make_error(Errc::db, msg + "database is busy (another process is writing)", path_);
+    case SQLITE_IOERR:
+      return make_error(Errc::io, msg + "I/O error (" + detail + ")", path_);
+    default:
+      return make_error(Errc::db, msg + detail, path_);
+  }
+}
+
+Error Database::last_error(std::string_view what) const {
+  return error_from(db_ ? sqlite3_extended_errcode(db_) : SQLITE_ERROR, what);
+}
+
+Result<Database> Database::open(const std::string& path, const OpenOptions& opts) {
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return make_error(Errc::io, "is a directory, not a database file", path);
+  if (!exists && (opts.read_only || !opts.create))
+    return make_error(Errc::not_found, "no database here (run 'ombudsmine ingest' first, or pass --db)", path);
+  if (std::string why = check_header(path); !why.empty()) return make_error(Errc::not_database, why, path);
+
+  bool ro = opts.read_only;
+  if (!ro && exists) {
+    // Respect a file the user made read-only, even when we run as root.
+    if ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)
+      return make_error(Errc::db_readonly, "database file is read-only; cannot write to it", path);
+  }
+  int flags = SQLITE_OPEN_NOMUTEX | (ro ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Database db(raw, path, ro);
+  if (rc != SQLITE_OK) return db.error_from(rc, "cannot open");
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 10000);
+
+  // The first read tells whether the file is a database at all.
+  std::int64_t app_id = 0, ntables = 0;
+  {
+    auto app = db.prepare("PRAGMA application_id");
+    if (!app.ok()) return app.error();
+    auto has = app->step();
+    if (!has.ok()) return has.error();
+    if (*has) app_id = app->int64(0);
+    auto tables = db.prepare("SELECT count(*) FROM sqlite_schema");
+    if (!tables.ok()) return tables.error();
+    OMB_TRY(tables->step());
+    ntables = tables->int64(0);
+  }
+  if (ntables > 0 && app_id != schema::kApplicationId)
+    return make_error(Errc::not_database, "an SQLite database, but not one made by ombudsmine", path);
+
+  OMB_TRY(db.exec("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;"));
+  if (!ro) {
+    OMB_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    if (opts.max_page_count > 0)
+      OMB_TRY(db.exec("PRAGMA max_page_count=" + std::to_string(opts.max_page_count)));
+  }
+  {
+    auto ver = db.prepare("PRAGMA user_version");
+    if (!ver.ok()) return ver.error();
+    OMB_TRY(ver->step());
+    db.schema_version_ = static_cast<int>(ver->int64(0));
+  }
+  if (db.schema_version_ > kSchemaVersion)
+    return make_error(Errc::version,
+                      "database schema version " + std::to_string(db.schema_version_) +
+                          " is newer than this ombudsmine understands (" + std::to_string(kSchemaVersion) +
+                          "); upgrade ombudsmine",
+                      path);
+  if (db.schema_version_ < kSchemaVersion) {
+    if (ro) {
+      if (ntables == 0) return make_error(Errc::not_found, "empty database (run 'ombudsmine ingest' first)", path);
+      return make_error(Errc::version, "database needs a schema upgrade; run any writing command (ingest) first", path);
+    }
+    OMB_TRY(db.migrate());
+  }
+  return db;
+}
+
+Status Database::migrate() {
+  const auto& steps = schema::migrations();
+  for (int v = schema_version_; v < kSchemaVersion; ++v) {
+    Transaction tx(*this);
+    OMB_TRY(tx.begin());
+    Status s = exec(steps[static_cast<size_t>(v)]);
+    if (!s.ok()) {
+      Error e = s.error();
+      e.message = "schema migration to version " + std::to_string(v + 1) + " failed: " + e.message;
+      return e;
+    }
+    OMB_TRY(exec("PRAGMA application_id=" + std::to_string(schema::kApplicationId) +
+                 "; PRAGMA user_version=" + std::to_string(v + 1)));
+    OMB_TRY(tx.commit());
+    schema_version_ = v + 1;
+  }
+  return {};
+}
+
+Database::Database(Database&& o) noexcept
+    : db_(o.db_), path_(std::move(o.path_)), read_only_(o.read_only_), schema_version_(o.schema_version_) {
+  o.db_ = nullptr;
+}
+
+Database& Database::operator=(Database&& o) noexcept {
+  if (this != &o) {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = o.db_;
+    o.db_ = nullptr;
+    path_ = std::move(o.path_);
+    read_only_ = o.read_only_;
+    schema_version_ = o.schema_version_;
+  }
+  return *this;
+}
+
+Database::~Database() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Status Database::exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (err) sqlite3_free(err);
+  if (rc != SQLITE_OK) return last_error("");
+  return {};
+}
+
+Result<Stmt> Database::prepare(std::string_view sql) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+  if (rc != SQLITE_OK) return last_error("");
+  return Stmt(this, s);
+}
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+  if (this != &o) {
+    if (s_) sqlite3_finalize(s_);
+    db_ = o.db_;
+    s_ = o.s_;
+    o.s_ = nullptr;
+  }
+  return *this;
+}
+
+Stmt::~Stmt() {
+  if (s_) sqlite3_finalize(s_);
+}
+
+Stmt& Stmt::bind(int i, std::int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+Stmt& Stmt::bind(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
+Stmt& Stmt::bind(int i, std::string_view v) {
+  sqlite3_bind_text64(s_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+  return *this;
+}
+Stmt& Stmt::bind_null(int i) { sqlite3_bind_null(s_, i); return *this; }
+
+Result<bool> Stmt::step() {
+  int rc = sqlite3_step(s_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Error e = db_->error_from(rc, "");
+  sqlite3_reset(s_);
+  return e;
+}
+
+Status Stmt::run() {
+  for (;;) {
+    auto r = step();
+    if (!r.ok()) return r.error();
+    if (!*r) break;
+  }
+  sqlite3_reset(s_);
+  return {};
+}
+
+void Stmt::reset() {
+  sqlite3_reset(s_);
+  sqlite3_clear_bindings(s_);
+}
+
+std::string Stmt::text(int col) const { return std::string(view(col)); }
+
+std::string_view Stmt::view(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
+  if (!p) return {};
+  return {p, static_cast<size_t>(sqlite3_column_bytes(s_, col))};
+}
+
+Status Transaction::begin() {
+  OMB_TRY(db_.exec("BEGIN IMMEDIATE"));
+  open_ = true;
+  return {};
+}
+
+Status Transaction::commit() {
+  Status s = db_.exec("COMMIT");
+  if (s.ok()) open_ = false;
+  return s;
+}
+
+Transaction::~Transaction() {
+  if (open_) {
+    // A failed COMMIT (e.g. disk full) may already have rolled back; ignore.
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+}  // namespace omb

@@ -1,0 +1,146 @@
+#include "store/schema.h"
+
+namespace omb::schema {
+
+// Version 1. Design notes:
+// - documents holds one row per distinct content (content_hash is unique);
+//   sources maps every path ever ingested to the document it holds now, so a
+//   copied file is stored once and both paths are known.
+// - document_text keeps the large texts out of the documents rows, so scans
+//   over documents stay cheap. norm is NULL when normalising changed nothing.
+// - passages are the unit of full-text search: passages_fts indexes them as an
+//   external-content FTS5 table, kept in step by triggers.
+// - every child row cascades from documents: deleting a document (a replaced
+//   version) removes its text, pages, passages, cases, tags and index entries.
+// - tags(type, value, document_id) serves facet and signal queries; cases
+//   carry afdeling/oordeel/zaaknummer for filters without joins.
+static constexpr std::string_view kV1 = R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE documents(
+  id               INTEGER PRIMARY KEY,
+  content_hash     TEXT NOT NULL UNIQUE,
+  byte_size        INTEGER NOT NULL,
+  encoding         TEXT NOT NULL,
+  replaced_chars   INTEGER NOT NULL DEFAULT 0,
+  ingested_at      TEXT NOT NULL,
+  pipeline_version INTEGER NOT NULL,
+  title            TEXT NOT NULL DEFAULT '',
+  doctype          TEXT NOT NULL DEFAULT 'overig',
+  organisation     TEXT NOT NULL DEFAULT '',
+  year             INTEGER,
+  quarter          INTEGER,
+  date             TEXT,
+  page_count       INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX documents_period ON documents(year, quarter);
+
+CREATE TABLE document_text(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  raw         TEXT NOT NULL,
+  norm        TEXT
+);
+
+CREATE TABLE sources(
+  path        TEXT PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  size        INTEGER NOT NULL,
+  mtime       INTEGER NOT NULL,
+  first_seen  TEXT NOT NULL
+);
+CREATE INDEX sources_document ON sources(document_id);
+
+CREATE TABLE pages(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  PRIMARY KEY(document_id, number)
+) WITHOUT ROWID;
+
+CREATE TABLE cases(
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal     INTEGER NOT NULL,
+  zaaknummer  TEXT NOT NULL DEFAULT '',
+  title       TEXT NOT NULL DEFAULT '',
+  afdeling    TEXT NOT NULL DEFAULT '',
+  status      TEXT NOT NULL DEFAULT '',
+  oordeel     TEXT NOT NULL DEFAULT '',
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL
+);
+CREATE INDEX cases_document ON cases(document_id, ordinal);
+CREATE INDEX cases_zaaknummer ON cases(zaaknummer);
+CREATE INDEX cases_afdeling ON cases(afdeling);
+
+CREATE TABLE passages(
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  case_id     INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+  ordinal     INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  page        INTEGER NOT NULL,
+  line        INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  src_start   INTEGER NOT NULL,
+  src_end     INTEGER NOT NULL,
+  heading     TEXT NOT NULL DEFAULT '',
+  body        TEXT NOT NULL
+);
+CREATE INDEX passages_document ON passages(document_id, ordinal);
+CREATE INDEX passages_case ON passages(case_id);
+
+CREATE TABLE tags(
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  case_id     INTEGER REFERENCES cases(id) ON DELETE CASCADE,
+  type        TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  rule        TEXT NOT NULL
+);
+CREATE INDEX tags_type_value ON tags(type, value, document_id);
+CREATE INDEX tags_document ON tags(document_id);
+CREATE INDEX tags_case ON tags(case_id);
+
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  heading, body,
+  content='passages', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+  INSERT INTO passages_fts(rowid, heading, body) VALUES (new.id, new.heading, new.body);
+END;
+CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+  INSERT INTO passages_fts(passages_fts, rowid, heading, body)
+    VALUES ('delete', old.id, old.heading, old.body);
+END;
+
+CREATE TABLE ingest_runs(
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  summary     TEXT
+);
+CREATE TABLE ingest_problems(
+  run_id INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+  path   TEXT NOT NULL,
+  kind   TEXT NOT NULL,   -- skipped | failed
+  reason TEXT NOT NULL
+);
+CREATE INDEX ingest_problems_run ON ingest_problems(run_id);
+)sql";
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> all = {kV1};
+  return all;
+}
+
+}  // namespace omb::schema

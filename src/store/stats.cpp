@@ -1,0 +1,73 @@
+#include "store/stats.h"
+
+#include <sys/stat.h>
+
+namespace omb {
+namespace {
+
+Result<std::int64_t> scalar(Database& db, const char* sql) {
+  auto st = db.prepare(sql);
+  if (!st.ok()) return st.error();
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  return *row ? st->int64(0) : 0;
+}
+
+std::int64_t file_size(const std::string& p) {
+  struct stat st {};
+  return ::stat(p.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_size) : 0;
+}
+
+}  // namespace
+
+Result<DbStats> collect_stats(Database& db) {
+  DbStats s;
+  struct { std::int64_t* out; const char* sql; } counts[] = {
+      {&s.documents, "SELECT count(*) FROM documents"},
+      {&s.sources, "SELECT count(*) FROM sources"},
+      {&s.pages, "SELECT count(*) FROM pages"},
+      {&s.passages, "SELECT count(*) FROM passages"},
+      {&s.cases, "SELECT count(*) FROM cases"},
+      {&s.tags, "SELECT count(*) FROM tags"},
+      {&s.raw_bytes, "SELECT coalesce(sum(byte_size), 0) FROM documents"},
+      {&s.undated_documents, "SELECT count(*) FROM documents WHERE year IS NULL"},
+  };
+  for (auto& c : counts) {
+    auto v = scalar(db, c.sql);
+    if (!v.ok()) return v.error();
+    *c.out = *v;
+  }
+  auto group = [&](const char* sql, std::map<std::string, std::int64_t>& out) -> Status {
+    auto st = db.prepare(sql);
+    if (!st.ok()) return st.error();
+    for (;;) {
+      auto row = st->step();
+      if (!row.ok()) return row.error();
+      if (!*row) return {};
+      out[st->text(0)] = st->int64(1);
+    }
+  };
+  OMB_TRY(group("SELECT type, count(*) FROM tags GROUP BY type", s.tags_by_type));
+  OMB_TRY(group("SELECT doctype, count(*) FROM documents GROUP BY doctype", s.doctypes));
+  auto ys = db.prepare("SELECT DISTINCT year FROM documents WHERE year IS NOT NULL ORDER BY year");
+  if (!ys.ok()) return ys.error();
+  for (;;) {
+    auto row = ys->step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    s.years.push_back(static_cast<int>(ys->int64(0)));
+  }
+  auto last = db.prepare("SELECT finished_at, summary FROM ingest_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1");
+  if (!last.ok()) return last.error();
+  auto lr = last->step();
+  if (!lr.ok()) return lr.error();
+  if (*lr) {
+    s.last_ingest_at = last->text(0);
+    s.last_ingest_summary = last->text(1);
+  }
+  s.file_bytes = file_size(db.path()) + file_size(db.path() + "-wal");
+  s.schema_version = db.schema_version();
+  return s;
+}
+
+}  // namespace omb

@@ -1,0 +1,230 @@
+#include "store/writer.h"
+
+#include <ctime>
+
+namespace omb {
+
+const char* write_outcome_name(WriteOutcome o) {
+  switch (o) {
+    case WriteOutcome::added: return "added";
+    case WriteOutcome::replaced: return "replaced";
+    case WriteOutcome::unchanged: return "unchanged";
+    case WriteOutcome::duplicate: return "duplicate";
+  }
+  return "?";
+}
+
+std::string now_iso8601() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm {};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Result<Writer> Writer::create(Database& db) {
+  if (db.read_only()) return make_error(Errc::db_readonly, "database opened read-only", db.path());
+  Writer w(db);
+  OMB_TRY(w.load());
+  return w;
+}
+
+Status Writer::load() {
+  auto st = db_->prepare("SELECT s.path, s.document_id, d.content_hash FROM sources s JOIN documents d ON d.id = s.document_id");
+  if (!st.ok()) return st.error();
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    SourceInfo si{st->int64(1), st->text(2)};
+    by_hash_[si.content_hash] = si.document_id;
+    ++path_count_[si.document_id];
+    sources_.emplace(st->text(0), std::move(si));
+  }
+  return {};
+}
+
+std::optional<std::int64_t> Writer::document_for_hash(const std::string& hash) const {
+  auto it = by_hash_.find(hash);
+  if (it == by_hash_.end()) return std::nullopt;
+  return it->second;
+}
+
+Status Writer::attach_path(const std::string& path, std::int64_t doc, std::int64_t size, long long mtime) {
+  auto st = db_->prepare(
+      "INSERT INTO sources(path, document_id, size, mtime, first_seen) VALUES(?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(path) DO UPDATE SET document_id = excluded.document_id, size = excluded.size, "
+      "mtime = excluded.mtime");
+  if (!st.ok()) return st.error();
+  std::string now = now_iso8601();
+  st->bind(1, path).bind(2, doc).bind(3, size).bind(4, static_cast<std::int64_t>(mtime)).bind(5, now);
+  return st->run();
+}
+
+Status Writer::drop_if_orphan(std::int64_t doc) {
+  auto st = db_->prepare("DELETE FROM documents WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM sources WHERE document_id = ?1)");
+  if (!st.ok()) return st.error();
+  st->bind(1, doc);
+  return st->run();
+}
+
+Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
+  const DocFacts& f = rec.facts;
+  auto d = db_->prepare(
+      "INSERT INTO documents(content_hash, byte_size, encoding, replaced_chars, ingested_at, pipeline_version, "
+      "title, doctype, organisation, year, quarter, date, page_count) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  if (!d.ok()) return d.error();
+  std::string now = now_iso8601();
+  d->bind(1, rec.content_hash).bind(2, static_cast<std::int64_t>(rec.byte_size)).bind(3, rec.encoding)
+      .bind(4, static_cast<std::int64_t>(rec.replaced_chars)).bind(5, now).bind(6, kPipelineVersion)
+      .bind(7, f.title).bind(8, f.doctype.empty() ? std::string("overig") : f.doctype).bind(9, f.organisation);
+  if (f.year) d->bind(10, *f.year); else d->bind_null(10);
+  if (f.quarter) d->bind(11, *f.quarter); else d->bind_null(11);
+  if (!f.date.empty()) d->bind(12, f.date); else d->bind_null(12);
+  d->bind(13, static_cast<std::int64_t>(rec.pages.empty() ? 1 : rec.pages.size()));
+  OMB_TRY(d->run());
+  std::int64_t doc = sqlite3_last_insert_rowid(db_->handle());
+  *id = doc;
+
+  auto t = db_->prepare("INSERT INTO document_text(document_id, raw, norm) VALUES(?1, ?2, ?3)");
+  if (!t.ok()) return t.error();
+  t->bind(1, doc).bind(2, rec.raw);
+  if (rec.norm) t->bind(3, *rec.norm); else t->bind_null(3);
+  OMB_TRY(t->run());
+
+  auto pg = db_->prepare("INSERT INTO pages(document_id, number, start, end) VALUES(?1, ?2, ?3, ?4)");
+  if (!pg.ok()) return pg.error();
+  for (const Page& p : rec.pages) {
+    pg->bind(1, doc).bind(2, p.number).bind(3, static_cast<std::int64_t>(p.start)).bind(4, static_cast<std::int64_t>(p.end));
+    OMB_TRY(pg->run());
+  }
+
+  std::vector<std::int64_t> case_ids;
+  case_ids.reserve(rec.cases.size());
+  auto cs = db_->prepare(
+      "INSERT INTO cases(document_id, ordinal, zaaknummer, title, afdeling, status, oordeel, start, end) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (!cs.ok()) return cs.error();
+  for (std::size_t i = 0; i < rec.cases.size(); ++i) {
+    const Case& c = rec.cases[i];
+    cs->bind(1, doc).bind(2, static_cast<std::int64_t>(i)).bind(3, c.zaaknummer).bind(4, c.title).bind(5, c.afdeling)
+        .bind(6, c.status).bind(7, c.oordeel).bind(8, static_cast<std::int64_t>(c.start))
+        .bind(9, static_cast<std::int64_t>(c.end));
+    OMB_TRY(cs->run());
+    case_ids.push_back(sqlite3_last_insert_rowid(db_->handle()));
+  }
+  auto case_id = [&](int idx) -> std::optional<std::int64_t> {
+    if (idx < 0 || static_cast<std::size_t>(idx) >= case_ids.size()) return std::nullopt;
+    return case_ids[static_cast<std::size_t>(idx)];
+  };
+
+  const std::string& text = rec.text();
+  auto ps = db_->prepare(
+      "INSERT INTO passages(document_id, case_id, ordinal, kind, page, line, start, end, src_start, src_end, heading, body) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  if (!ps.ok()) return ps.error();
+  for (std::size_t i = 0; i < rec.passages.size(); ++i) {
+    const Passage& p = rec.passages[i];
+    ps->bind(1, doc);
+    if (auto c = case_id(p.case_index)) ps->bind(2, *c); else ps->bind_null(2);
+    ps->bind(3, static_cast<std::int64_t>(i)).bind(4, passage_kind_name(p.kind)).bind(5, p.page).bind(6, p.line)
+        .bind(7, static_cast<std::int64_t>(p.start)).bind(8, static_cast<std::int64_t>(p.end))
+        .bind(9, static_cast<std::int64_t>(p.src_start)).bind(10, static_cast<std::int64_t>(p.src_end))
+        .bind(11, p.heading).bind(12, std::string_view(text).substr(p.start, p.end - p.start));
+    OMB_TRY(ps->run());
+  }
+
+  auto tg = db_->prepare(
+      "INSERT INTO tags(document_id, case_id, type, value, text, start, end, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!tg.ok()) return tg.error();
+  for (const Tag& g : rec.tags) {
+    tg->bind(1, doc);
+    if (auto c = case_id(g.case_index)) tg->bind(2, *c); else tg->bind_null(2);
+    tg->bind(3, g.type).bind(4, g.value).bind(5, g.text).bind(6, static_cast<std::int64_t>(g.start))
+        .bind(7, static_cast<std::int64_t>(g.end)).bind(8, g.rule);
+    OMB_TRY(tg->run());
+  }
+  return {};
+}
+
+Result<WriteOutcome> Writer::relink(const std::string& path, const std::string& hash, std::int64_t doc,
+                                    std::int64_t size, long long mtime) {
+  auto old = sources_.find(path);
+  if (old != sources_.end() && old->second.document_id == doc) return WriteOutcome::unchanged;
+  std::optional<std::int64_t> old_doc;
+  std::string old_hash;
+  if (old != sources_.end()) { old_doc = old->second.document_id; old_hash = old->second.content_hash; }
+  Transaction tx(*db_);
+  OMB_TRY(tx.begin());
+  OMB_TRY(attach_path(path, doc, size, mtime));
+  if (old_doc) OMB_TRY(drop_if_orphan(*old_doc));
+  OMB_TRY(tx.commit());
+  if (old_doc && --path_count_[*old_doc] == 0) {
+    path_count_.erase(*old_doc);
+    by_hash_.erase(old_hash);
+  }
+  ++path_count_[doc];
+  sources_[path] = SourceInfo{doc, hash};
+  return old_doc ? WriteOutcome::replaced : WriteOutcome::duplicate;
+}
+
+Result<WriteOutcome> Writer::put_known(const std::string& path, const std::string& hash, std::int64_t size,
+                                       long long mtime) {
+  auto doc = document_for_hash(hash);
+  if (!doc) return make_error(Errc::internal, "put_known for content that is not stored", path);
+  return relink(path, hash, *doc, size, mtime);
+}
+
+Result<WriteOutcome> Writer::put(const DocumentRecord& rec) {
+  if (auto doc = document_for_hash(rec.content_hash))
+    return relink(rec.path, rec.content_hash, *doc, static_cast<std::int64_t>(rec.byte_size), rec.mtime);
+
+  auto old = sources_.find(rec.path);
+  std::optional<std::int64_t> old_doc;
+  if (old != sources_.end()) old_doc = old->second.document_id;
+
+  Transaction tx(*db_);
+  OMB_TRY(tx.begin());
+  std::int64_t id = 0;
+  OMB_TRY(insert_document(rec, &id));
+  OMB_TRY(attach_path(rec.path, id, static_cast<std::int64_t>(rec.byte_size), rec.mtime));
+  if (old_doc) OMB_TRY(drop_if_orphan(*old_doc));
+  OMB_TRY(tx.commit());
+
+  if (old_doc && --path_count_[*old_doc] == 0) {
+    path_count_.erase(*old_doc);
+    by_hash_.erase(old->second.content_hash);
+  }
+  by_hash_[rec.content_hash] = id;
+  ++path_count_[id];
+  sources_[rec.path] = SourceInfo{id, rec.content_hash};
+  return old_doc ? WriteOutcome::replaced : WriteOutcome::added;
+}
+
+Result<std::int64_t> Writer::begin_run() {
+  auto st = db_->prepare("INSERT INTO ingest_runs(started_at) VALUES(?1)");
+  if (!st.ok()) return st.error();
+  std::string now = now_iso8601();
+  st->bind(1, now);
+  OMB_TRY(st->run());
+  return sqlite3_last_insert_rowid(db_->handle());
+}
+
+Status Writer::add_problem(std::int64_t run, const std::string& path, const std::string& kind, const std::string& reason) {
+  auto st = db_->prepare("INSERT INTO ingest_problems(run_id, path, kind, reason) VALUES(?1, ?2, ?3, ?4)");
+  if (!st.ok()) return st.error();
+  st->bind(1, run).bind(2, path).bind(3, kind).bind(4, reason);
+  return st->run();
+}
+
+Status Writer::finish_run(std::int64_t run, const std::string& summary_json) {
+  auto st = db_->prepare("UPDATE ingest_runs SET finished_at = ?2, summary = ?3 WHERE id = ?1");
+  if (!st.ok()) return st.error();
+  std::string now = now_iso8601();
+  st->bind(1, run).bind(2, now).bind(3, summary_json);
+  return st->run();
+}
+
+}  // namespace omb

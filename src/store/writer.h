@@ -1,0 +1,72 @@
+// store/writer.h — what ingest writes, one document per transaction.
+//
+// A Writer borrows an open, writable Database (which must outlive it) and
+// prepares its statements once. Every public write is one transaction: it
+// either lands whole or leaves the database as it was (the error says why).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "base/document.h"
+#include "base/result.h"
+#include "store/db.h"
+
+namespace omb {
+
+// Bump when normalise/extract change what they store, so stale rows can be found.
+inline constexpr int kPipelineVersion = 1;
+
+struct SourceInfo {
+  std::int64_t document_id = 0;
+  std::string content_hash;
+};
+
+enum class WriteOutcome { added, replaced, unchanged, duplicate };
+const char* write_outcome_name(WriteOutcome o);
+
+class Writer {
+ public:
+  static Result<Writer> create(Database& db);
+
+  // What is stored now: path -> source, content hash -> document id.
+  const std::unordered_map<std::string, SourceInfo>& sources() const { return sources_; }
+  std::optional<std::int64_t> document_for_hash(const std::string& hash) const;
+
+  // Stores `rec` (its path, hash and everything derived) unless the path
+  // already holds this content (unchanged) or the content is stored under
+  // another path (duplicate: only the path is recorded). A path whose content
+  // changed gets the new version; the old version is deleted when no other
+  // path holds it (replaced).
+  Result<WriteOutcome> put(const DocumentRecord& rec);
+
+  // For a file whose content is known by hash only (not decoded): records the
+  // path against the stored document. Returns unchanged or duplicate/replaced.
+  Result<WriteOutcome> put_known(const std::string& path, const std::string& hash, std::int64_t size,
+                                 long long mtime);
+
+  // Ingest run bookkeeping (each its own small transaction).
+  Result<std::int64_t> begin_run();
+  Status add_problem(std::int64_t run, const std::string& path, const std::string& kind, const std::string& reason);
+  Status finish_run(std::int64_t run, const std::string& summary_json);
+
+ private:
+  explicit Writer(Database& db) : db_(&db) {}
+  Status load();
+  Status insert_document(const DocumentRecord& rec, std::int64_t* id);
+  Status attach_path(const std::string& path, std::int64_t doc, std::int64_t size, long long mtime);
+  Status drop_if_orphan(std::int64_t doc);
+  Result<WriteOutcome> relink(const std::string& path, const std::string& hash, std::int64_t doc, std::int64_t size,
+                              long long mtime);
+
+  Database* db_;
+  std::unordered_map<std::string, SourceInfo> sources_;
+  std::unordered_map<std::string, std::int64_t> by_hash_;
+  std::unordered_map<std::int64_t, int> path_count_;  // document id -> number of paths
+};
+
+std::string now_iso8601();
+
+}  // namespace omb
