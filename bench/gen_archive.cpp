@@ -1,2 +1,312 @@
-// placeholder, replaced below
-int main() { return 0; }
+// bench/gen_archive — writes a deterministic synthetic archive of Dutch
+// ombudsman reports as PDF-to-text output: year folders, quarterly reports
+// with case summaries, investigation reports, annual complaint reports, with
+// OCR-typical damage and form-feed page breaks.
+//
+//   omb_gen_archive --out DIR [--mb 200] [--files 4000] [--seed 1]
+//   omb_gen_archive --single FILE --mb 200          (one large file)
+//
+// Same arguments, same bytes: the archive is a pure function of its options.
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Rng {  // splitmix64: small, fast, deterministic
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
+  template <class T> const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+};
+
+const std::vector<std::string> kAfdelingen = {
+    "Koers naar Werk", "Werk en Re-integratie", "Werkgeversservicepunt", "Werk Opleiding en Jongeren",
+    "Inkomen", "Schuldhulpverlening", "Handhaving", "Zorg en Welzijn", "Belastingen", "Parkeren",
+    "Vergunningen", "Burgerzaken", "Leerlingenvervoer", "Jeugd", "Wonen", "Afval en Reiniging"};
+
+const std::vector<std::string> kTitles = {
+    "Geen reactie", "Lang wachten", "Mis communicatie", "Onheuse bejegening", "Terugvordering", "Geen excuses",
+    "Verkeerde informatie", "Onbereikbaar", "Dossier kwijt", "Te late betaling", "Boete onterecht",
+    "Klacht niet behandeld", "Maatwerk gevraagd", "Privacy geschonden", "Brief onduidelijk"};
+
+const std::vector<std::string> kSentences = {
+    "Een man is het niet eens met de afhandeling van zijn klacht door de gemeente.",
+    "Een vrouw zegt dat zij al maanden geen reactie krijgt op haar brieven.",
+    "De klantmanager heeft volgens verzoeker niet uitgelegd waarom de uitkering is stopgezet.",
+    "De ombudsman neemt contact op met de afdeling en vraagt om een toelichting.",
+    "De gemeente laat weten dat er inderdaad te lang is gewacht met een besluit.",
+    "Verzoekster voelt zich niet serieus genomen door de medewerker aan de telefoon.",
+    "De afdeling biedt excuses aan en belooft de zaak binnen twee weken af te ronden.",
+    "Uit het dossier blijkt dat de communicatie tussen de burger en de gemeente moeizaam verliep.",
+    "De ombudsman constateert dat de informatievoorziening aan de burger tekort schoot.",
+    "Verzoeker heeft meerdere keren gebeld maar kreeg niemand te spreken.",
+    "De terugvordering van de bijstandsuitkering leidde tot grote financiele problemen.",
+    "Na bemiddeling door de ombudsman wordt een nieuwe afspraak gemaakt.",
+    "De gemeente erkent dat de brief onduidelijk was geformuleerd.",
+    "De ombudsman vraagt de gemeente om maatwerk te leveren in deze situatie.",
+    "Het gesprek met de jobhunter verliep volgens de vrouw onprettig.",
+    "De klacht over de bejegening door de handhaver wordt gegrond verklaard.",
+    "De gemeente reageert pas na herhaald aandringen van de ombudsman.",
+    "De man geeft aan dat zijn persoonsgegevens zonder toestemming zijn gedeeld.",
+    "Een medewerker van het Werkgeversservicepunt heeft de afspraak niet nagekomen.",
+    "De ombudsman sluit het dossier nu de gemeente alsnog een besluit heeft genomen.",
+    "De zaak loopt nog; de ombudsman wacht op de reactie van de afdeling.",
+    "Volgens de cliënte is de beëindiging van haar traject niet goed uitgelegd.",
+    "De ideeën van verzoeker over een oplossing zijn niet meegenomen in het besluit.",
+    "De onafhankelijke klachtbehandelaar heeft de zaak opnieuw bekeken.",
+    "Er is sprake van een coöperatieve houding bij de afdeling na tussenkomst.",
+};
+
+const std::vector<std::string> kNouns = {
+    "uitkering", "bijstand", "toeslag", "beschikking", "bezwaarschrift", "afspraak", "traject", "klantmanager",
+    "aanvraag", "machtiging", "inkomen", "huurachterstand", "parkeervergunning", "kwijtschelding", "boete",
+    "leerlingenvervoer", "indicatie", "zorgaanbieder", "woningcorporatie", "verhuizing", "inschrijving",
+    "schuldregeling", "budgetbeheer", "re-integratie", "werkgever", "sollicitatieplicht", "ontheffing",
+    "terugvordering", "verrekening", "beslag", "gesprek", "brief", "e-mail", "telefoontje", "loket"};
+const std::vector<std::string> kPlaces = {
+    "Nieuw-West", "Zuidoost", "Noord", "Centrum", "Oost", "Westpoort", "Slotervaart", "Osdorp", "De Pijp",
+    "Bijlmer", "Geuzenveld", "Watergraafsmeer", "IJburg", "Buitenveldert", "Jordaan"};
+const std::vector<std::string> kMonths = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                          "augustus", "september", "oktober", "november", "december"};
+
+// A sentence with varied content words, numbers and dates.
+std::string varied_sentence(Rng& r, int year) {
+  std::string s;
+  switch (r.below(6)) {
+    case 0:
+      s = "Op " + std::to_string(1 + r.below(28)) + " " + r.pick(kMonths) + " " + std::to_string(year) +
+          " ontving verzoeker een brief over de " + r.pick(kNouns) + " en de " + r.pick(kNouns) + ".";
+      break;
+    case 1:
+      s = "Het gaat om een bedrag van " + std::to_string(50 + r.below(9000)) + " euro voor de " + r.pick(kNouns) +
+          " in " + r.pick(kPlaces) + ".";
+      break;
+    case 2:
+      s = "De " + r.pick(kNouns) + " werd na " + std::to_string(2 + r.below(30)) +
+          " weken nog niet afgehandeld, terwijl de " + r.pick(kNouns) + " al was ingediend.";
+      break;
+    case 3:
+      s = "Verzoeker woont in " + r.pick(kPlaces) + " en heeft contact gehad over de " + r.pick(kNouns) + ".";
+      break;
+    case 4:
+      s = "In " + std::to_string(year) + " kwamen " + std::to_string(3 + r.below(80)) + " klachten binnen over de " +
+          r.pick(kNouns) + ", waarvan " + std::to_string(1 + r.below(20)) + " gegrond.";
+      break;
+    default:
+      s = "De medewerker van het stadsdeel " + r.pick(kPlaces) + " zou de " + r.pick(kNouns) +
+          " nog eens bekijken en verzoeker terugbellen.";
+  }
+  return s;
+}
+
+// OCR damage of the kinds found in real reports.
+std::string damage(const std::string& s, Rng& r) {
+  std::string out = s;
+  auto rep = [&](const char* from, const char* to) {
+    std::size_t p = out.find(from);
+    if (p != std::string::npos) out.replace(p, std::strlen(from), to);
+  };
+  if (r.chance(30)) rep("ë", "é");
+  if (r.chance(30)) rep("ö", "é");
+  if (r.chance(20)) rep("onafhankelijk", "onathankelijk");
+  if (r.chance(20)) rep("afhandeling", "afthandeling");
+  if (r.chance(10)) rep("fi", "\xEF\xAC\x81");  // ligature fi
+  return out;
+}
+
+// Wraps a paragraph at about 95 columns, as pdftotext does; sometimes
+// hyphenates a word at the line end.
+void wrap(std::string& out, const std::string& para, Rng& r) {
+  std::size_t col = 0;
+  std::size_t i = 0;
+  while (i < para.size()) {
+    std::size_t sp = para.find(' ', i);
+    if (sp == std::string::npos) sp = para.size();
+    std::string word = para.substr(i, sp - i);
+    if (col + word.size() > 95 && col > 0) {
+      if (word.size() > 9 && r.chance(15)) {
+        std::size_t h = word.size() / 2;
+        while (h > 0 && (static_cast<unsigned char>(word[h]) & 0xC0) == 0x80) --h;
+        out += " " + word.substr(0, h) + "-\n";
+        word = word.substr(h);
+      } else {
+        out += " \n";
+      }
+      col = 0;
+    }
+    if (col > 0) { out += ' '; ++col; }
+    out += word;
+    col += word.size();
+    i = sp + 1;
+  }
+  out += " \n\n";
+}
+
+std::string paragraph(Rng& r, int year, int min_s, int max_s) {
+  std::string para;
+  int ns = min_s + static_cast<int>(r.below(static_cast<std::size_t>(max_s - min_s + 1)));
+  for (int k = 0; k < ns; ++k) {
+    para += k ? " " : "";
+    para += damage(r.chance(45) ? varied_sentence(r, year) : r.pick(kSentences), r);
+  }
+  return para;
+}
+
+void page_break(std::string& out, Rng& r, int* page, const std::string& header) {
+  out += "\f" + header + " \n\n";
+  if (r.chance(50)) out += " " + std::to_string((*page)++) + " \n\n";
+}
+
+// A quarterly report: signals, figures, then case summaries per afdeling.
+std::string quarterly(Rng& r, int year, int quarter, std::size_t target, int* zaak) {
+  static const char* kOrd[] = {"eerste", "tweede", "derde", "vierde"};
+  std::string out;
+  int page = 2;
+  out += " Kwartaalrapportage " + std::string(kOrd[quarter - 1]) + " kwartaal " + std::to_string(year) + " \n\n";
+  out += "1. Inleiding \n\n";
+  wrap(out, "Dit is de " + std::string(kOrd[quarter - 1]) + " kwartaalrapportage van " + std::to_string(year) +
+                ". De ombudsman ontving dit kwartaal " + std::to_string(20 + r.below(40)) + " verzoeken. " +
+                paragraph(r, year, 3, 6), r);
+  out += "2. Signaleringen \n\n2.1. Communicatie \n";
+  wrap(out, kSentences[7] + " " + paragraph(r, year, 2, 5), r);
+  out += "6. Samenvatting dossiers \n\n";
+  int section = 1;
+  while (out.size() < target) {
+    out += "6." + std::to_string(section++) + ". " + r.pick(kAfdelingen) + " \n\n";
+    int ncases = 2 + static_cast<int>(r.below(5));
+    for (int c = 0; c < ncases && out.size() < target; ++c) {
+      out += std::to_string((*zaak)++) + " \xE2\x80\x93 " + r.pick(kTitles) + " \n";
+      int np = 1 + static_cast<int>(r.below(3));
+      for (int k = 0; k < np; ++k) wrap(out, paragraph(r, year, 3, 8), r);
+      if (r.chance(20)) page_break(out, r, &page, "Kwartaalrapportage " + std::to_string(year));
+    }
+  }
+  return out;
+}
+
+// An investigation report or an audit-office study: numbered chapters of prose.
+std::string prose_report(Rng& r, int year, std::size_t target, bool rekenkamer) {
+  std::string out;
+  int page = 2;
+  out += rekenkamer ? " Rekenkameronderzoek " + std::to_string(year) + " \n\n"
+                    : " Rapport Gemeentelijke Ombudsman \n\n" + r.pick(kTitles) + " \n\n";
+  out += std::to_string(1 + r.below(28)) + " " + r.pick(kMonths) + " " + std::to_string(year) + " \n\n";
+  int chapter = 1;
+  while (out.size() < target) {
+    out += std::to_string(chapter) + " " + (rekenkamer ? "Bevindingen " : "Beoordeling ") + r.pick(kNouns) + " \n\n";
+    int sections = 1 + static_cast<int>(r.below(4));
+    for (int sct = 1; sct <= sections && out.size() < target; ++sct) {
+      out += std::to_string(chapter) + "." + std::to_string(sct) + " " + r.pick(kTitles) + " \n\n";
+      int np = 2 + static_cast<int>(r.below(5));
+      for (int k = 0; k < np; ++k) {
+        wrap(out, paragraph(r, year, 4, 10), r);
+        if (r.chance(15)) page_break(out, r, &page, rekenkamer ? "Rekenkamer" : "Rapport");
+      }
+    }
+    ++chapter;
+  }
+  if (!rekenkamer) out += "Oordeel \n\nDe gedraging is niet behoorlijk. \n";
+  return out;
+}
+
+// An annual complaint report: prose and tables of counts.
+std::string annual(Rng& r, int year, std::size_t target) {
+  std::string out = " Jaarverslag klachtbehandeling " + std::to_string(year) + " \n\n";
+  int chapter = 1;
+  while (out.size() < target) {
+    out += std::to_string(chapter++) + " Klachten per afdeling \n\n";
+    out += "Afdeling " + std::to_string(year) + " " + std::to_string(year - 1) + " " + std::to_string(year - 2) + " \n";
+    for (int k = 0; k < 8; ++k)
+      out += r.pick(kAfdelingen) + " " + std::to_string(r.below(60)) + " " + std::to_string(r.below(60)) + " " +
+             std::to_string(r.below(60)) + " \n";
+    out += "\nUitkomst " + std::to_string(year) + " " + std::to_string(year - 1) + " \n";
+    out += "Gegrond " + std::to_string(r.below(40)) + " " + std::to_string(r.below(40)) + " \n";
+    out += "Ongegrond " + std::to_string(r.below(40)) + " " + std::to_string(r.below(40)) + " \n\n";
+    for (int k = 0; k < 3; ++k) wrap(out, paragraph(r, year, 4, 9), r);
+  }
+  return out;
+}
+
+std::string make_report(Rng& r, int year, int quarter, std::size_t target, int* zaak, const char** kind) {
+  std::size_t roll = r.below(100);
+  if (roll < 55) { *kind = "kwartaalrapportage"; return quarterly(r, year, quarter, target, zaak); }
+  if (roll < 75) { *kind = "rapport"; return prose_report(r, year, target, false); }
+  if (roll < 90) { *kind = "jaarverslag"; return annual(r, year, target); }
+  *kind = "rekenkameronderzoek";
+  return prose_report(r, year, target, true);
+}
+
+void usage() {
+  std::fprintf(stderr,
+               "usage: omb_gen_archive --out DIR [--mb N] [--files N] [--seed N]\n"
+               "       omb_gen_archive --single FILE [--mb N] [--seed N]\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string out_dir, single;
+  double mb = 200;
+  long files = 4000;
+  std::uint64_t seed = 1;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto val = [&]() -> std::string {
+      if (i + 1 >= argc) { usage(); std::exit(2); }
+      return argv[++i];
+    };
+    if (a == "--out") out_dir = val();
+    else if (a == "--single") single = val();
+    else if (a == "--mb") mb = std::atof(val().c_str());
+    else if (a == "--files") files = std::atol(val().c_str());
+    else if (a == "--seed") seed = std::strtoull(val().c_str(), nullptr, 10);
+    else { usage(); return 2; }
+  }
+  if ((out_dir.empty() == single.empty()) || mb <= 0 || files <= 0) { usage(); return 2; }
+  Rng r{seed};
+  int zaak = 100;
+  std::size_t total = static_cast<std::size_t>(mb * 1e6);
+  if (!single.empty()) {
+    std::ofstream f(single, std::ios::binary);
+    std::size_t written = 0;
+    int year = 2010, q = 1;
+    while (written < total) {
+      const char* kind = nullptr;
+      std::string rep = make_report(r, year, q, std::min<std::size_t>(total - written, 200000), &zaak, &kind);
+      f << rep << '\f';
+      written += rep.size() + 1;
+      if (++q > 4) { q = 1; ++year; }
+    }
+    if (!f) { std::fprintf(stderr, "cannot write %s\n", single.c_str()); return 1; }
+    return 0;
+  }
+  std::size_t per_file = total / static_cast<std::size_t>(files);
+  const int years = 16;  // 2010..2025
+  for (long n = 0; n < files; ++n) {
+    int year = 2010 + static_cast<int>(n % years);
+    int q = 1 + static_cast<int>((n / years) % 4);
+    std::size_t target = per_file / 2 + r.below(per_file + 1);
+    const char* kind = nullptr;
+    std::string rep = make_report(r, year, q, target, &zaak, &kind);
+    std::filesystem::path dir = std::filesystem::path(out_dir) / std::to_string(year);
+    std::filesystem::create_directories(dir);
+    char name[96];
+    std::snprintf(name, sizeof name, "%s-%d-q%d-%05ld.txt", kind, year, q, n);
+    std::ofstream f(dir / name, std::ios::binary);
+    f << rep;
+    if (!f) { std::fprintf(stderr, "cannot write %s\n", (dir / name).c_str()); return 1; }
+  }
+  return 0;
+}

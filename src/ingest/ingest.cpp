@@ -289,6 +289,69 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     sum.problems.push_back(std::move(fp));
   };
 
+  // Documents go in batches of about a second or 32 MB, one transaction each
+  // (see store/writer.h). The batch's items stay in memory until it commits,
+  // so a document that fails half-written can be rolled back on its own: the
+  // batch is rolled back and the documents before it are written again.
+  struct Pending { std::size_t index; Item item; WriteOutcome outcome; };
+  std::vector<Pending> batch;
+  std::uint64_t batch_bytes = 0;
+  auto batch_start = clock::now();
+  auto count = [&](WriteOutcome o) {
+    switch (o) {
+      case WriteOutcome::added: ++sum.added; break;
+      case WriteOutcome::replaced: ++sum.replaced; break;
+      case WriteOutcome::duplicate: ++sum.duplicates; break;
+      case WriteOutcome::unchanged: ++sum.unchanged; break;
+    }
+  };
+  auto fail_item = [&](std::size_t i, const Error& e) {
+    ++sum.failed;
+    problem(cands[i].path, "failed", "not stored: " + e.to_string());
+    if (stops_run(e) && !sum.fatal) sum.fatal = e;
+  };
+  auto put = [&](std::size_t i, const Item& item) -> Result<WriteOutcome> {
+    if (item.kind == Item::known)
+      return writer.put_known(cands[i].path, item.hash, static_cast<std::int64_t>(item.size), item.mtime);
+    return writer.put(*item.rec);
+  };
+  auto fail_batch = [&](const Error& e) {
+    for (const Pending& p : batch) fail_item(p.index, e);
+    batch.clear();
+  };
+  auto commit = [&]() {
+    Status s = writer.commit_batch();
+    if (s.ok()) {
+      for (const Pending& p : batch) count(p.outcome);
+      batch.clear();
+    } else {
+      fail_batch(s.error());
+    }
+    batch_bytes = 0;
+    batch_start = clock::now();
+  };
+  // A put failed inside the batch: roll back, write the others again.
+  auto recover = [&](std::size_t i, const Error& e) {
+    writer.abort_batch();
+    fail_item(i, e);
+    if (sum.fatal) { fail_batch(*sum.fatal); return; }
+    std::vector<Pending> redo = std::move(batch);
+    batch.clear();
+    if (Status s = writer.begin_batch(); !s.ok()) { batch = std::move(redo); fail_batch(s.error()); return; }
+    for (Pending& p : redo) {
+      auto out = put(p.index, p.item);
+      if (!out.ok()) {
+        writer.abort_batch();
+        batch = std::move(redo);
+        fail_batch(out.error());
+        return;
+      }
+      p.outcome = *out;
+      batch.push_back(std::move(p));
+    }
+  };
+  if (Status s = writer.begin_batch(); !s.ok()) return s.error();
+
   auto last_report = clock::now();
   for (std::size_t i = 0; i < cands.size(); ++i) {
     Item item;
@@ -311,29 +374,22 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
       sum.bytes += item.size;
     } else {
       sum.bytes += item.size;
-      Result<WriteOutcome> out = item.kind == Item::known
-                                     ? writer.put_known(c.path, item.hash, static_cast<std::int64_t>(item.size), item.mtime)
-                                     : writer.put(*item.rec);
-      if (!out.ok()) {
-        // Covers a file that was a known duplicate in the snapshot but whose
-        // twin was replaced meanwhile: re-read it as new content next run.
-        ++sum.failed;
-        problem(c.path, "failed", "not stored: " + out.error().to_string());
-        if (stops_run(out.error())) {
-          sum.fatal = out.error();
-          std::lock_guard<std::mutex> lk(mu);
-          stop = true;
-        }
-      } else {
-        switch (*out) {
-          case WriteOutcome::added: ++sum.added; break;
-          case WriteOutcome::replaced: ++sum.replaced; break;
-          case WriteOutcome::unchanged: ++sum.unchanged; break;
-          case WriteOutcome::duplicate: ++sum.duplicates; break;
+      if (!writer.in_batch()) {
+        if (Status s = writer.begin_batch(); !s.ok()) { fail_item(i, s.error()); goto next; }
+      }
+      {
+        auto out = put(i, item);
+        if (!out.ok()) {
+          recover(i, out.error());
+        } else if (*out == WriteOutcome::unchanged) {
+          count(*out);
+        } else {
+          batch_bytes += item.size;
+          batch.push_back(Pending{i, std::move(item), *out});
         }
       }
     }
-    item.rec.reset();
+  next:
     {
       std::lock_guard<std::mutex> lk(mu);
       inflight -= c.size;
@@ -349,6 +405,8 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
       opts.on_progress(prog);
       last_report = now;
     }
+    if (writer.in_batch() && (batch_bytes >= (32u << 20) || clock::now() - batch_start >= std::chrono::seconds(1)))
+      commit();
     bool cancelled = opts.cancel && opts.cancel->load();
     if (sum.fatal || cancelled) {
       sum.interrupted = cancelled;
@@ -363,6 +421,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   }
   cv_work.notify_all();
   for (auto& t : pool) t.join();
+  if (writer.in_batch()) commit();
 
   sum.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   Status fin = writer.finish_run(sum.run_id, sum.to_json());

@@ -40,17 +40,22 @@ class Builder {
 
   void add_line(std::size_t start, std::size_t end, int line_no, int page) {
     std::string_view line = text_.substr(start, end - start);
-    if (is_blank(line)) { flush(); return; }
-    bool heading = line.size() < 100 && is_numbered_heading(line);
-    if (heading) flush();
-    if (!open_) { open_ = true; p_start_ = start; p_line_ = line_no; p_page_ = page; }
-    p_end_ = end;
-    if (heading) {
-      current_heading_ = std::string(trim(line));
-      flush(PassageKind::heading);
-    } else if (p_end_ - p_start_ > kMaxPassageBytes) {
-      cut_long();
+    if (is_blank(line)) {
+      // A paragraph ends: close the passage once it is big enough.
+      if (open_ && p_end_ - p_start_ >= kTargetPassageBytes) flush();
+      return;
     }
+    bool heading = line.size() < 100 && is_numbered_heading(line);
+    if (heading) {
+      // Consecutive headings ("2. Signaleringen" then "2.1. Communicatie")
+      // stay together with the text under the last one.
+      if (body_) flush();
+      current_heading_ = std::string(trim(line));
+    }
+    if (!open_) { open_ = true; body_ = false; p_start_ = start; p_line_ = line_no; p_page_ = page; }
+    body_ |= !heading;
+    p_end_ = end;
+    if (p_end_ - p_start_ > kMaxPassageBytes) cut_long();
   }
 
   void flush(PassageKind kind = PassageKind::paragraph) {
@@ -104,6 +109,7 @@ class Builder {
   std::string_view text_;
   std::vector<Passage> out_;
   bool open_ = false;
+  bool body_ = false;  // the open passage holds more than headings
   std::size_t p_start_ = 0, p_end_ = 0;
   int p_line_ = 1, p_page_ = 1;
   std::string current_heading_;
@@ -146,6 +152,13 @@ Segments segment_text(std::string_view text) {
   b.flush();
   seg.pages.push_back(Page{page, page_start, text.size()});
   seg.passages = b.take();
+  // Tile: stretch each passage over the blanks that follow it.
+  if (!seg.passages.empty()) {
+    seg.passages.front().start = seg.passages.front().src_start = 0;
+    for (std::size_t i = 0; i + 1 < seg.passages.size(); ++i)
+      seg.passages[i].end = seg.passages[i].src_end = seg.passages[i + 1].start;
+    seg.passages.back().end = seg.passages.back().src_end = text.size();
+  }
   return seg;
 }
 

@@ -1,10 +1,16 @@
 // normalize/segment.h — pages and passages of a text.
 //
 // Splits `text` into pages (at form feeds, as pdftotext writes them) and
-// passages (paragraphs: runs of non-blank lines; a heading line on its own;
-// long paragraphs cut at a word boundary so that no passage exceeds
-// kMaxPassageBytes). Every byte of the text that is not blank belongs to
-// exactly one passage; passages are in text order and do not overlap.
+// passages: the units of full-text search. A passage is a run of whole
+// paragraphs of about kTargetPassageBytes; it never crosses a page break or a
+// numbered heading (a heading starts the next passage, and every passage
+// records the heading it stands under); a paragraph longer than
+// kMaxPassageBytes is cut at a word boundary. Passages tile the text: the
+// first starts at 0, each ends where the next starts, the last ends at the
+// end of the text (blank lines go with the passage before them), so the text
+// is the concatenation of its passages. `line` and `page` are those of the
+// passage's first non-blank character. A text of only blanks has none. Larger passages keep the index small and fast to build
+// (FTS5 pays per row); snippets still pick the best fragment inside one.
 #pragma once
 
 #include <string_view>
@@ -14,6 +20,7 @@
 
 namespace omb {
 
+inline constexpr std::size_t kTargetPassageBytes = 2000;
 inline constexpr std::size_t kMaxPassageBytes = 4000;
 
 struct Segments {

@@ -6,10 +6,14 @@ namespace omb::schema {
 // - documents holds one row per distinct content (content_hash is unique);
 //   sources maps every path ever ingested to the document it holds now, so a
 //   copied file is stored once and both paths are known.
-// - document_text keeps the large texts out of the documents rows, so scans
-//   over documents stay cheap. norm is NULL when normalising changed nothing.
+// - The normalised text is stored once: passages tile it, so it is the
+//   concatenation of a document's passage bodies in ordinal order.
+//   document_text holds what cannot be rebuilt from them: raw, the decoded
+//   source text, only where it differs from the normalised text; norm only
+//   where the passages do not tile it. NULL means "rebuild it".
 // - passages are the unit of full-text search: passages_fts indexes them as an
-//   external-content FTS5 table, kept in step by triggers.
+//   external-content FTS5 table. The store's writer keeps it in step (no
+//   triggers: a trigger makes FTS5 flush a segment for every row, 4x slower).
 // - every child row cascades from documents: deleting a document (a replaced
 //   version) removes its text, pages, passages, cases, tags and index entries.
 // - tags(type, value, document_id) serves facet and signal queries; cases
@@ -40,7 +44,7 @@ CREATE INDEX documents_period ON documents(year, quarter);
 
 CREATE TABLE document_text(
   document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-  raw         TEXT NOT NULL,
+  raw         TEXT,
   norm        TEXT
 );
 
@@ -115,14 +119,6 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
   content='passages', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
-  INSERT INTO passages_fts(rowid, heading, body) VALUES (new.id, new.heading, new.body);
-END;
-CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
-  INSERT INTO passages_fts(passages_fts, rowid, heading, body)
-    VALUES ('delete', old.id, old.heading, old.body);
-END;
-
 CREATE TABLE ingest_runs(
   id          INTEGER PRIMARY KEY,
   started_at  TEXT NOT NULL,

@@ -23,6 +23,60 @@ std::string now_iso8601() {
   return buf;
 }
 
+// One document's write: its own transaction, or nothing extra inside a batch.
+class DocScope {
+ public:
+  explicit DocScope(Writer& w) : w_(w) {}
+  Status begin() {
+    if (w_.in_batch_) return {};
+    OMB_TRY(w_.db_->exec("BEGIN IMMEDIATE"));
+    open_ = true;
+    return {};
+  }
+  Status commit() {
+    if (!open_) return {};
+    Status s = w_.db_->exec("COMMIT");
+    if (s.ok()) open_ = false;
+    return s;
+  }
+  ~DocScope() {
+    if (open_ && !sqlite3_get_autocommit(w_.db_->handle()))
+      sqlite3_exec(w_.db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+ private:
+  Writer& w_;
+  bool open_ = false;
+};
+
+Status Writer::begin_batch() {
+  if (in_batch_) return {};
+  OMB_TRY(db_->exec("BEGIN IMMEDIATE"));
+  in_batch_ = true;
+  return {};
+}
+
+void Writer::abort_batch() {
+  in_batch_ = false;
+  if (!sqlite3_get_autocommit(db_->handle())) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  sources_.clear();
+  by_hash_.clear();
+  path_count_.clear();
+  Status reload = load();
+  (void)reload;  // the error that led here is the one to report
+}
+
+Status Writer::commit_batch() {
+  if (!in_batch_) return {};
+  Status s = db_->exec("COMMIT");
+  if (s.ok()) {
+    in_batch_ = false;
+    return {};
+  }
+  abort_batch();
+  return s;
+}
+
 Result<Writer> Writer::create(Database& db) {
   if (db.read_only()) return make_error(Errc::db_readonly, "database opened read-only", db.path());
   Writer w(db);
@@ -63,10 +117,23 @@ Status Writer::attach_path(const std::string& path, std::int64_t doc, std::int64
 }
 
 Status Writer::drop_if_orphan(std::int64_t doc) {
-  auto st = db_->prepare("DELETE FROM documents WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM sources WHERE document_id = ?1)");
-  if (!st.ok()) return st.error();
-  st->bind(1, doc);
-  return st->run();
+  auto held = db_->prepare("SELECT 1 FROM sources WHERE document_id = ?1");
+  if (!held.ok()) return held.error();
+  held->bind(1, doc);
+  auto row = held->step();
+  if (!row.ok()) return row.error();
+  if (*row) return {};
+  // Take the passages out of the full-text index first (it needs their text).
+  auto fts = db_->prepare(
+      "INSERT INTO passages_fts(passages_fts, rowid, heading, body) "
+      "SELECT 'delete', id, heading, body FROM passages WHERE document_id = ?1");
+  if (!fts.ok()) return fts.error();
+  fts->bind(1, doc);
+  OMB_TRY(fts->run());
+  auto del = db_->prepare("DELETE FROM documents WHERE id = ?1");
+  if (!del.ok()) return del.error();
+  del->bind(1, doc);
+  return del->run();
 }
 
 Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
@@ -88,11 +155,19 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   std::int64_t doc = sqlite3_last_insert_rowid(db_->handle());
   *id = doc;
 
-  auto t = db_->prepare("INSERT INTO document_text(document_id, raw, norm) VALUES(?1, ?2, ?3)");
-  if (!t.ok()) return t.error();
-  t->bind(1, doc).bind(2, rec.raw);
-  if (rec.norm) t->bind(3, *rec.norm); else t->bind_null(3);
-  OMB_TRY(t->run());
+  // The passages carry the normalised text; keep only what they cannot rebuild.
+  bool tiled = !rec.passages.empty() && rec.passages.front().start == 0 && rec.passages.back().end == rec.text().size();
+  for (std::size_t i = 1; tiled && i < rec.passages.size(); ++i)
+    tiled = rec.passages[i].start == rec.passages[i - 1].end;
+  if (rec.text().empty()) tiled = true;
+  if (!tiled || rec.norm) {
+    auto t = db_->prepare("INSERT INTO document_text(document_id, raw, norm) VALUES(?1, ?2, ?3)");
+    if (!t.ok()) return t.error();
+    t->bind(1, doc);
+    if (rec.norm) t->bind(2, rec.raw); else t->bind_null(2);
+    if (!tiled) t->bind(3, rec.text()); else t->bind_null(3);
+    OMB_TRY(t->run());
+  }
 
   auto pg = db_->prepare("INSERT INTO pages(document_id, number, start, end) VALUES(?1, ?2, ?3, ?4)");
   if (!pg.ok()) return pg.error();
@@ -125,6 +200,8 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
       "INSERT INTO passages(document_id, case_id, ordinal, kind, page, line, start, end, src_start, src_end, heading, body) "
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!ps.ok()) return ps.error();
+  auto fts = db_->prepare("INSERT INTO passages_fts(rowid, heading, body) VALUES(?1, ?2, ?3)");
+  if (!fts.ok()) return fts.error();
   for (std::size_t i = 0; i < rec.passages.size(); ++i) {
     const Passage& p = rec.passages[i];
     ps->bind(1, doc);
@@ -134,6 +211,9 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
         .bind(9, static_cast<std::int64_t>(p.src_start)).bind(10, static_cast<std::int64_t>(p.src_end))
         .bind(11, p.heading).bind(12, std::string_view(text).substr(p.start, p.end - p.start));
     OMB_TRY(ps->run());
+    fts->bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_->handle())))
+        .bind(2, p.heading).bind(3, std::string_view(text).substr(p.start, p.end - p.start));
+    OMB_TRY(fts->run());
   }
 
   auto tg = db_->prepare(
@@ -156,7 +236,7 @@ Result<WriteOutcome> Writer::relink(const std::string& path, const std::string& 
   std::optional<std::int64_t> old_doc;
   std::string old_hash;
   if (old != sources_.end()) { old_doc = old->second.document_id; old_hash = old->second.content_hash; }
-  Transaction tx(*db_);
+  DocScope tx(*this);
   OMB_TRY(tx.begin());
   OMB_TRY(attach_path(path, doc, size, mtime));
   if (old_doc) OMB_TRY(drop_if_orphan(*old_doc));
@@ -185,7 +265,7 @@ Result<WriteOutcome> Writer::put(const DocumentRecord& rec) {
   std::optional<std::int64_t> old_doc;
   if (old != sources_.end()) old_doc = old->second.document_id;
 
-  Transaction tx(*db_);
+  DocScope tx(*this);
   OMB_TRY(tx.begin());
   std::int64_t id = 0;
   OMB_TRY(insert_document(rec, &id));

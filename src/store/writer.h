@@ -1,8 +1,17 @@
 // store/writer.h — what ingest writes, one document per transaction.
 //
-// A Writer borrows an open, writable Database (which must outlive it) and
-// prepares its statements once. Every public write is one transaction: it
-// either lands whole or leaves the database as it was (the error says why).
+// A Writer borrows an open, writable Database (which must outlive it).
+// Outside a batch each put is its own transaction: it lands whole or leaves
+// the database as it was (the error says why).
+//
+// Inside a batch (begin_batch .. commit_batch) puts share one transaction:
+// FTS5 flushes its in-memory index at every commit and every savepoint, so
+// one transaction for many documents is what makes bulk ingest fast. A put
+// that fails inside a batch leaves the batch half-written: the caller must
+// abort_batch() (roll back, reload this Writer's view of the database) and
+// may replay the documents that had succeeded. If commit_batch fails (disk
+// full) the batch is rolled back the same way. No partial document is ever
+// committed.
 #pragma once
 
 #include <cstdint>
@@ -47,7 +56,12 @@ class Writer {
   Result<WriteOutcome> put_known(const std::string& path, const std::string& hash, std::int64_t size,
                                  long long mtime);
 
-  // Ingest run bookkeeping (each its own small transaction).
+  Status begin_batch();
+  Status commit_batch();  // on failure: rolled back, view reloaded
+  void abort_batch();     // roll back, reload the view
+  bool in_batch() const { return in_batch_; }
+
+  // Ingest run bookkeeping (inside the batch if one is open).
   Result<std::int64_t> begin_run();
   Status add_problem(std::int64_t run, const std::string& path, const std::string& kind, const std::string& reason);
   Status finish_run(std::int64_t run, const std::string& summary_json);
@@ -61,7 +75,9 @@ class Writer {
   Result<WriteOutcome> relink(const std::string& path, const std::string& hash, std::int64_t doc, std::int64_t size,
                               long long mtime);
 
+  friend class DocScope;
   Database* db_;
+  bool in_batch_ = false;
   std::unordered_map<std::string, SourceInfo> sources_;
   std::unordered_map<std::string, std::int64_t> by_hash_;
   std::unordered_map<std::int64_t, int> path_count_;  // document id -> number of paths

@@ -1,0 +1,39 @@
+#include "store/read.h"
+
+namespace omb {
+
+Result<DocumentTexts> load_texts(Database& db, std::int64_t id) {
+  DocumentTexts t;
+  auto exists = db.prepare("SELECT 1 FROM documents WHERE id = ?1");
+  if (!exists.ok()) return exists.error();
+  exists->bind(1, id);
+  auto e = exists->step();
+  if (!e.ok()) return e.error();
+  if (!*e) return make_error(Errc::not_found, "no document with id " + std::to_string(id), db.path());
+
+  bool have_raw = false, have_norm = false;
+  auto dt = db.prepare("SELECT raw, norm FROM document_text WHERE document_id = ?1");
+  if (!dt.ok()) return dt.error();
+  dt->bind(1, id);
+  auto row = dt->step();
+  if (!row.ok()) return row.error();
+  if (*row) {
+    if (!dt->is_null(0)) { t.raw = dt->text(0); have_raw = true; }
+    if (!dt->is_null(1)) { t.norm = dt->text(1); have_norm = true; }
+  }
+  if (!have_norm) {
+    auto ps = db.prepare("SELECT body FROM passages WHERE document_id = ?1 ORDER BY ordinal");
+    if (!ps.ok()) return ps.error();
+    ps->bind(1, id);
+    for (;;) {
+      auto r = ps->step();
+      if (!r.ok()) return r.error();
+      if (!*r) break;
+      t.norm += ps->view(0);
+    }
+  }
+  if (!have_raw) t.raw = t.norm;
+  return t;
+}
+
+}  // namespace omb

@@ -1,0 +1,22 @@
+// store/read.h — reading documents back.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/result.h"
+#include "store/db.h"
+
+namespace omb {
+
+struct DocumentTexts {
+  std::string raw;   // the decoded source text, as the user's file has it
+  std::string norm;  // the normalised text that offsets refer to
+};
+
+// Rebuilds both texts of document `id` (see the schema notes: the passages
+// tile the normalised text; raw is stored only where it differs).
+// Errc::not_found if there is no such document.
+Result<DocumentTexts> load_texts(Database& db, std::int64_t id);
+
+}  // namespace omb
