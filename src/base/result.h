@@ -59,6 +59,8 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T operator*() && { return std::move(value()); }
 
   const Error& error() const { assert(!ok()); return std::get<1>(v_); }
 

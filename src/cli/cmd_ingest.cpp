@@ -32,6 +32,9 @@ class ProgressView {
 
   void update(const IngestProgress& p) {
     if (quiet_) return;
+    bool last = p.files_done == p.files_total;
+    if (!last && p.seconds - last_draw_ < 0.1) return;  // at most ten redraws a second
+    last_draw_ = p.seconds;
     double rate = p.seconds > 0 ? static_cast<double>(p.bytes_done) / p.seconds : 0;
     double eta = rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : -1;
     char line[256];
@@ -49,7 +52,7 @@ class ProgressView {
       drawn_ = true;
     } else {
       // Plain log lines, at most one every 5 seconds, and the last one.
-      if (p.files_done != p.files_total && p.seconds - last_ < 5) return;
+      if (!last && p.seconds - last_ < 5) return;
       last_ = p.seconds;
       std::snprintf(line, sizeof line, "ingest: %zu/%zu files, %s of %s, %s/s, ETA %s\n", p.files_done, p.files_total,
                     human_bytes(static_cast<double>(p.bytes_done)).c_str(),
@@ -74,6 +77,7 @@ class ProgressView {
   bool tty_, quiet_;
   bool drawn_ = false;
   double last_ = 0;
+  double last_draw_ = -1;
 };
 
 void print_summary(const IngestSummary& s) {

@@ -136,8 +136,9 @@ Result<Decoded> decode_text(std::string bytes) {
     if (d.encoding.empty()) d.encoding = "UTF-8";
     return d;
   }
-  // Mostly UTF-8 with damage: keep it UTF-8, replace the bad sequences.
-  if (skip || sc.multibyte > sc.invalid) {
+  // UTF-8 with damage: keep it UTF-8, replace the bad sequences. (Real
+  // Windows-1252 text practically never holds a valid multi-byte sequence.)
+  if (skip || (sc.multibyte > 0 && sc.multibyte >= sc.invalid)) {
     d.text = replace_invalid_utf8(body);
     d.replaced = sc.invalid;
     if (d.encoding.empty()) d.encoding = "UTF-8";

@@ -169,12 +169,14 @@ struct Item {
 };
 
 Item process(const Candidate& c, const std::unordered_map<std::string, std::string>& known_paths,
-             const std::unordered_set<std::string>& known_hashes, const Analyser& analyser) {
+             const std::unordered_set<std::string>& known_hashes, const Analyser& analyser,
+             const std::function<void(const std::string&)>& before_read) {
   Item it;
   it.size = c.size;
   it.mtime = c.mtime;
   if (!c.fail_reason.empty()) { it.kind = Item::failed; it.reason = c.fail_reason; return it; }
   if (!c.skip_reason.empty()) { it.kind = Item::skipped; it.reason = c.skip_reason; return it; }
+  if (before_read) before_read(c.path);
   auto bytes = read_file(c.path);
   if (!bytes.ok()) {
     it.kind = Item::failed;
@@ -268,7 +270,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
         i = next_claim++;
         inflight += cands[i].size;
       }
-      Item item = process(cands[i], known_paths, known_hashes, *analyser);
+      Item item = process(cands[i], known_paths, known_hashes, *analyser, opts.before_read);
       {
         std::lock_guard<std::mutex> lk(mu);
         slots[i] = std::move(item);
@@ -352,7 +354,6 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   };
   if (Status s = writer.begin_batch(); !s.ok()) return s.error();
 
-  auto last_report = clock::now();
   for (std::size_t i = 0; i < cands.size(); ++i) {
     Item item;
     {
@@ -399,12 +400,8 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
 
     prog.files_done = i + 1;
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_done += c.size;
-    auto now = clock::now();
-    prog.seconds = std::chrono::duration<double>(now - t0).count();
-    if (opts.on_progress && (now - last_report > std::chrono::milliseconds(100) || i + 1 == cands.size())) {
-      opts.on_progress(prog);
-      last_report = now;
-    }
+    prog.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+    if (opts.on_progress) opts.on_progress(prog);
     if (writer.in_batch() && (batch_bytes >= (32u << 20) || clock::now() - batch_start >= std::chrono::seconds(1)))
       commit();
     bool cancelled = opts.cancel && opts.cancel->load();

@@ -42,9 +42,12 @@ struct IngestProgress {
 
 struct IngestOptions {
   int jobs = 0;  // worker threads; 0 = all cores
-  std::function<void(const IngestProgress&)> on_progress;  // called from the writer thread
+  std::function<void(const IngestProgress&)> on_progress;  // after every file, from the writer thread
   std::function<void(const FileProblem&)> on_problem;      // called from the writer thread
   const std::atomic<bool>* cancel = nullptr;               // set to stop after the current document
+  // Test hook: called by a worker just before it reads a file, so tests can
+  // make the file vanish or change mid-run. Called from worker threads.
+  std::function<void(const std::string& path)> before_read;
 };
 
 struct IngestSummary {

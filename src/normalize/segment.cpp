@@ -25,7 +25,8 @@ bool is_numbered_heading(std::string_view line) {
   while (i < line.size() && line[i] == ' ') ++i;
   if (i >= line.size()) return false;
   unsigned char c = static_cast<unsigned char>(line[i]);
-  return std::isupper(c) || c >= 0x80;
+  // A capital, or a Latin-1 letter (UTF-8 lead byte 0xC3); not "406 – Titel".
+  return std::isupper(c) || c == 0xC3;
 }
 
 std::string_view trim(std::string_view s) {

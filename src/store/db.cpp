@@ -198,6 +198,10 @@ Stmt& Stmt::bind(int i, std::string_view v) {
   sqlite3_bind_text64(s_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
   return *this;
 }
+Stmt& Stmt::bind(int i, std::string&& v) {
+  sqlite3_bind_text64(s_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return *this;
+}
 Stmt& Stmt::bind_null(int i) { sqlite3_bind_null(s_, i); return *this; }
 
 Result<bool> Stmt::step() {

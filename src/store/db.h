@@ -81,10 +81,12 @@ class Stmt {
   Stmt& bind(int i, std::int64_t v);
   Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
   Stmt& bind(int i, double v);
-  // Text is bound without copying: it must outlive step().
+  // Text is bound without copying: it must outlive step(). A temporary
+  // string is copied (SQLITE_TRANSIENT), so it cannot dangle.
   Stmt& bind(int i, std::string_view v);
   Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, std::string&& v);
   Stmt& bind_null(int i);
 
   // Returns true for a row, false when done; an error otherwise.

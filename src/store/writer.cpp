@@ -144,9 +144,11 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   if (!d.ok()) return d.error();
   std::string now = now_iso8601();
+  static const std::string kOverig = "overig";
+  const std::string& doctype = f.doctype.empty() ? kOverig : f.doctype;
   d->bind(1, rec.content_hash).bind(2, static_cast<std::int64_t>(rec.byte_size)).bind(3, rec.encoding)
       .bind(4, static_cast<std::int64_t>(rec.replaced_chars)).bind(5, now).bind(6, kPipelineVersion)
-      .bind(7, f.title).bind(8, f.doctype.empty() ? std::string("overig") : f.doctype).bind(9, f.organisation);
+      .bind(7, f.title).bind(8, doctype).bind(9, f.organisation);
   if (f.year) d->bind(10, *f.year); else d->bind_null(10);
   if (f.quarter) d->bind(11, *f.quarter); else d->bind_null(11);
   if (!f.date.empty()) d->bind(12, f.date); else d->bind_null(12);

@@ -1,0 +1,255 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "ingest/ingest.h"
+#include "store/read.h"
+#include "store/stats.h"
+#include "testutil.h"
+
+using namespace omb;
+using omb::test::TempDir;
+
+namespace {
+
+std::int64_t scalar(Database& db, const std::string& sql) {
+  auto st = db.prepare(sql);
+  REQUIRE(st.ok());
+  auto row = st->step();
+  REQUIRE(row.ok());
+  REQUIRE(*row);
+  return st->int64(0);
+}
+
+std::string text_of(Database& db, const std::string& sql) {
+  auto st = db.prepare(sql);
+  REQUIRE(st.ok());
+  auto row = st->step();
+  REQUIRE(row.ok());
+  REQUIRE(*row);
+  return st->text(0);
+}
+
+IngestSummary run(Database& db, const std::vector<std::string>& paths, IngestOptions opts = {}) {
+  auto an = Analyser::create("");
+  REQUIRE(an.ok());
+  if (opts.jobs == 0) opts.jobs = 2;
+  auto s = ingest(db, paths, *an, opts);
+  REQUIRE(s.ok());
+  return *s;
+}
+
+const std::string kReportA =
+    "Kwartaalrapportage eerste kwartaal 2016\n\n2.1. Communicatie\nDe klantmanager reageerde niet.\n\n"
+    "\f6.1. Koers naar Werk\n406 – Geen beleid\nEen man klaagt over de klachtafhandeling.\n";
+const std::string kReportB = "Rapport\n\nDe dienst heeft in strijd met het vereiste van correcte bejegening gehandeld.\n";
+
+// The index agrees with the passages (FTS5's own check).
+void check_fts(Database& db) { REQUIRE(db.exec("INSERT INTO passages_fts(passages_fts) VALUES('integrity-check')").ok()); }
+
+}  // namespace
+
+TEST_CASE("ingest: stores documents, pages and passages; re-ingest is a no-op") {
+  TempDir dir;
+  dir.write("archief/2016/a.txt", kReportA);
+  dir.write("archief/2010/b.md", kReportB);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+
+  IngestSummary s = run(*db, {dir.file("archief")});
+  CHECK(s.files == 2);
+  CHECK(s.added == 2);
+  CHECK(s.failed == 0);
+  CHECK(s.skipped == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 2);
+  CHECK(scalar(*db, "SELECT page_count FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") == 2);
+  CHECK(text_of(*db, "SELECT title FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") ==
+        "Kwartaalrapportage eerste kwartaal 2016");
+  // The text comes back byte for byte.
+  std::int64_t id = scalar(*db, "SELECT document_id FROM sources WHERE path LIKE '%a.txt'");
+  auto t = load_texts(*db, id);
+  REQUIRE(t.ok());
+  CHECK(t->raw == kReportA);
+  CHECK(t->norm == kReportA);
+  // Full-text search finds the passage on its page and line.
+  CHECK(scalar(*db, "SELECT p.page FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH 'klachtafhandeling'") == 2);
+  CHECK(scalar(*db, "SELECT p.line FROM passages_fts f JOIN passages p ON p.id = f.rowid WHERE passages_fts MATCH 'klachtafhandeling'") == 6);
+  check_fts(*db);
+
+  IngestSummary again = run(*db, {dir.file("archief")});
+  CHECK(again.unchanged == 2);
+  CHECK(again.added == 0);
+  CHECK(again.replaced == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 2);
+  CHECK(scalar(*db, "SELECT count(*) FROM ingest_runs WHERE finished_at IS NOT NULL") == 2);
+}
+
+TEST_CASE("ingest: a changed file replaces its old version") {
+  TempDir dir;
+  std::string a = dir.write("a.txt", kReportA);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  run(*db, {a});
+  dir.write("a.txt", "Nieuwe versie over bereikbaarheid van het loket.\n");
+  IngestSummary s = run(*db, {a});
+  CHECK(s.replaced == 1);
+  CHECK(s.added == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'klachtafhandeling'") == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'bereikbaarheid'") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM pages") == 1);
+  check_fts(*db);
+}
+
+TEST_CASE("ingest: the same content under two paths is stored once") {
+  TempDir dir;
+  dir.write("x/a.txt", kReportA);
+  dir.write("y/kopie.txt", kReportA);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {dir.path() + "/x", dir.path() + "/y"});
+  CHECK(s.added == 1);
+  CHECK(s.duplicates == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sources") == 2);
+  CHECK(scalar(*db, "SELECT count(DISTINCT document_id) FROM sources") == 1);
+
+  // The copy changes: it becomes its own document; the original keeps its path.
+  dir.write("y/kopie.txt", kReportB);
+  IngestSummary s2 = run(*db, {dir.path() + "/x", dir.path() + "/y"});
+  CHECK(s2.replaced == 1);
+  CHECK(s2.unchanged == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 2);
+  // And back again: the copy's own version goes, the shared one stays.
+  dir.write("y/kopie.txt", kReportA);
+  IngestSummary s3 = run(*db, {dir.path() + "/x", dir.path() + "/y"});
+  CHECK(s3.replaced == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 1);
+  check_fts(*db);
+}
+
+TEST_CASE("ingest: one file given twice, or as file and folder, counts once") {
+  TempDir dir;
+  std::string a = dir.write("d/a.txt", kReportA);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {a, dir.path() + "/d", a});
+  CHECK(s.files == 1);
+  CHECK(s.added == 1);
+}
+
+TEST_CASE("ingest: bad files are counted with reasons and the run goes on") {
+  TempDir dir;
+  dir.write("in/goed.txt", kReportA);
+  dir.write("in/leeg.txt", "");
+  dir.write("in/binair.txt", std::string("%PDF-1.4\0\0\0binary", 17));
+  dir.write("in/kapot.txt", "De cli\xC3nte en de co\xC3\xB6peratie en het caf\xC3\xA9 en \xFF.\n");
+  dir.write("in/rapport.pdf", "%PDF-1.4");
+  dir.write("in/.verborgen.txt", kReportB);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {dir.path() + "/in", dir.file("bestaat-niet")});
+  CHECK(s.added == 2);  // goed.txt and kapot.txt (with replacement characters)
+  CHECK(s.skipped == 3);
+  CHECK(s.failed == 1);
+  CHECK(s.skipped_reasons["empty file"] == 1);
+  CHECK(s.skipped_reasons["not .txt or .md (.pdf)"] == 1);
+  CHECK(s.skipped_reasons["not text: NUL byte at offset 8 (binary file, or UTF-16 without a byte order mark)"] == 1);
+  REQUIRE(s.problems.size() == 4);
+  bool found_missing = false;
+  for (const auto& p : s.problems)
+    if (p.kind == "failed") {
+      CHECK(p.path == dir.file("bestaat-niet"));
+      CHECK(p.reason == "no such file or folder");
+      found_missing = true;
+    }
+  CHECK(found_missing);
+  CHECK(scalar(*db, "SELECT replaced_chars FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%kapot.txt'") == 2);
+  CHECK(scalar(*db, "SELECT count(*) FROM ingest_problems WHERE run_id = " + std::to_string(s.run_id)) == 4);
+}
+
+TEST_CASE("ingest: a file that vanishes or turns into a folder mid-run fails alone") {
+  TempDir dir;
+  dir.write("in/a.txt", kReportA);
+  std::string gone = dir.write("in/b.txt", "verdwijnt\n");
+  std::string odd = dir.write("in/c.txt", "wordt een map\n");
+  dir.write("in/d.txt", kReportB);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestOptions opts;
+  opts.before_read = [&](const std::string& p) {
+    std::error_code ec;
+    if (p == gone) std::filesystem::remove(p, ec);
+    if (p == odd) { std::filesystem::remove(p, ec); std::filesystem::create_directory(p, ec); }
+  };
+  IngestSummary s = run(*db, {dir.path() + "/in"}, opts);
+  CHECK(s.added == 2);
+  CHECK(s.failed == 2);
+  std::map<std::string, std::string> why;
+  for (const auto& p : s.problems) why[p.path] = p.reason;
+  CHECK(why[gone] == "vanished during the run (no such file)");
+  CHECK(why[odd] == "is a directory");
+}
+
+TEST_CASE("ingest: a full database stops the run and keeps what was stored") {
+  TempDir dir;
+  // Ten documents of about 200 kB each; the database may hold about 1 MB.
+  std::string big;
+  for (int i = 0; big.size() < 200'000; ++i) big += "Alinea " + std::to_string(i) + " over de klantmanager en de bejegening.\n\n";
+  for (int i = 0; i < 10; ++i) dir.write("in/r" + std::to_string(i) + ".txt", std::to_string(i) + big);
+  OpenOptions small;
+  small.max_page_count = 300;  // 300 pages of 4 kB
+  auto db = Database::open(dir.file("o.db"), small);
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {dir.path() + "/in"}, IngestOptions{.jobs = 1});
+  REQUIRE(s.fatal.has_value());
+  CHECK(s.fatal->code == Errc::db_full);
+  CHECK(s.failed >= 1);
+  CHECK(s.added + s.failed <= 10);
+  // What was counted as stored is stored, whole, and the database is sound.
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == static_cast<std::int64_t>(s.added));
+  CHECK(text_of(*db, "PRAGMA integrity_check") == "ok");
+  check_fts(*db);
+  auto ids = db->prepare("SELECT id FROM documents");
+  REQUIRE(ids.ok());
+  while (*ids->step()) {
+    auto t = load_texts(*db, ids->int64(0));
+    REQUIRE(t.ok());
+    CHECK(t->raw.size() == big.size() + 1);
+  }
+}
+
+TEST_CASE("ingest: an interrupted run keeps the documents before the interruption") {
+  TempDir dir;
+  for (int i = 0; i < 6; ++i) dir.write("in/r" + std::to_string(i) + ".txt", "Rapport " + std::to_string(i) + "\n");
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  std::atomic<bool> cancel{false};
+  IngestOptions opts;
+  opts.jobs = 1;
+  opts.cancel = &cancel;
+  opts.on_progress = [&](const IngestProgress& p) {
+    if (p.files_done >= 2) cancel = true;
+  };
+  IngestSummary s = run(*db, {dir.path() + "/in"}, opts);
+  CHECK(s.interrupted);
+  CHECK(s.added >= 2);
+  CHECK(s.added < 6);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == static_cast<std::int64_t>(s.added));
+  IngestSummary rest = run(*db, {dir.path() + "/in"});
+  CHECK(rest.added == 6 - s.added);
+  CHECK(rest.unchanged == s.added);
+}
+
+TEST_CASE("ingest: the summary is JSON with every count") {
+  TempDir dir;
+  dir.write("in/a.txt", kReportA);
+  dir.write("in/b.doc", "Word");
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {dir.path() + "/in"});
+  std::string j = s.to_json();
+  for (const char* key : {"\"added\":1", "\"replaced\":0", "\"unchanged\":0", "\"duplicates\":0", "\"skipped\":1",
+                          "\"failed\":0", "\"mb_per_s\"", "\"problems\""})
+    CHECK(j.find(key) != std::string::npos);
+}

@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include "store/db.h"
+#include "store/stats.h"
+#include "testutil.h"
+
+using namespace omb;
+using omb::test::TempDir;
+
+namespace {
+
+std::int64_t scalar(Database& db, const std::string& sql) {
+  auto st = db.prepare(sql);
+  REQUIRE(st.ok());
+  auto row = st->step();
+  REQUIRE(row.ok());
+  REQUIRE(*row);
+  return st->int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("store: migration from an empty file creates schema v1") {
+  TempDir dir;
+  std::string path = dir.write("empty.db", "");
+  auto db = Database::open(path);
+  REQUIRE(db.ok());
+  CHECK(db->schema_version() == kSchemaVersion);
+  CHECK(scalar(*db, "PRAGMA user_version") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                    "('documents','sources','pages','passages','cases','tags','passages_fts','ingest_runs')") == 8);
+  CHECK(scalar(*db, "PRAGMA foreign_keys") == 1);
+  auto jm = db->prepare("PRAGMA journal_mode");
+  REQUIRE(jm.ok());
+  REQUIRE(*jm->step());
+  CHECK(jm->text(0) == "wal");
+}
+
+TEST_CASE("store: opening twice runs no migration again") {
+  TempDir dir;
+  { REQUIRE(Database::open(dir.file("a.db")).ok()); }
+  auto db = Database::open(dir.file("a.db"));
+  REQUIRE(db.ok());
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 0);
+}
+
+TEST_CASE("store: a file that is not SQLite is refused, not overwritten") {
+  TempDir dir;
+  std::string path = dir.write("notes.db", "Dit is een tekstbestand, geen database.\n");
+  auto db = Database::open(path);
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == Errc::not_database);
+  CHECK(db.error().to_string() == path + ": not an SQLite database");
+  auto again = Database::open(path, OpenOptions{.read_only = true});
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().code == Errc::not_database);
+}
+
+TEST_CASE("store: another program's SQLite database is refused") {
+  TempDir dir;
+  std::string path = dir.file("other.db");
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h, "CREATE TABLE t(x)", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  auto db = Database::open(path);
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().message == "an SQLite database, but not one made by ombudsmine");
+}
+
+TEST_CASE("store: a database from a newer version is refused") {
+  TempDir dir;
+  std::string path = dir.file("new.db");
+  {
+    auto db = Database::open(path);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("PRAGMA user_version=99").ok());
+  }
+  auto db = Database::open(path);
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == Errc::version);
+}
+
+TEST_CASE("store: a read-only database file is not written") {
+  TempDir dir;
+  std::string path = dir.file("ro.db");
+  { REQUIRE(Database::open(path).ok()); }
+  ::chmod(path.c_str(), 0444);
+  auto db = Database::open(path);
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == Errc::db_readonly);
+  CHECK(db.error().to_string() == path + ": database file is read-only; cannot write to it");
+  // Reading still works.
+  auto ro = Database::open(path, OpenOptions{.read_only = true});
+  REQUIRE(ro.ok());
+  auto st = collect_stats(*ro);
+  REQUIRE(st.ok());
+  CHECK(st->documents == 0);
+}
+
+TEST_CASE("store: reading a database that does not exist says so") {
+  TempDir dir;
+  auto db = Database::open(dir.file("missing.db"), OpenOptions{.read_only = true});
+  REQUIRE_FALSE(db.ok());
+  CHECK(db.error().code == Errc::not_found);
+  CHECK(db.error().message == "no database here (run 'ombudsmine ingest' first, or pass --db)");
+}

@@ -1,0 +1,45 @@
+// Helpers shared by the unit tests.
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace omb::test {
+
+// A fresh temporary folder, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "omb-test-XXXXXX").string();
+    char* p = ::mkdtemp(tmpl.data());
+    path_ = p ? p : tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+  // Writes `bytes` to name (creating folders); returns the full path.
+  std::string write(const std::string& name, const std::string& bytes) const {
+    std::filesystem::path p = file(name);
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream f(p, std::ios::binary);
+    f << bytes;
+    return p.string();
+  }
+
+ private:
+  std::string path_;
+};
+
+inline std::string source_dir() { return OMB_SOURCE_DIR; }
+inline std::string shared_corpus() { return OMB_SHARED_CORPUS; }
+
+}  // namespace omb::test
