@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# End-to-end tests of the ombudsmine command line: exit codes, messages,
+# machine output, and bad input through the real binary.
+#   tests/e2e/cli_test.sh BUILD_DIR SOURCE_DIR
+set -u
+build="$1"; src="$2"
+omb="$build/ombudsmine"
+gen="$build/omb_gen_archive"
+work=$(mktemp -d /tmp/omb-e2e-XXXXXX)
+trap 'umount "$work/tiny" 2>/dev/null; chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+pass=0; fail=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name="$1"; shift
+  if "$@"; then pass=$((pass + 1)); echo "ok   $name"; else fail=$((fail + 1)); echo "FAIL $name"; fi
+}
+# run CMD...: sets rc, out, err
+run() { "$@" >"$work/out" 2>"$work/err"; rc=$?; out=$(cat "$work/out"); err=$(cat "$work/err"); }
+has() { grep -qF -- "$2" <<<"$1"; }
+json() { sqlite3 :memory: "select json_extract(readfile('$1'), '$2')"; }
+
+mkdir -p "$work/in/2016" "$work/in/2017"
+printf 'Kwartaalrapportage eerste kwartaal 2016\n\n2.1. Communicatie\nDe klantmanager belde niet terug.\n' >"$work/in/2016/a.txt"
+printf 'Rapport\n\nDe dienst heeft behoorlijk gehandeld.\n' >"$work/in/2017/b.md"
+cp "$work/in/2016/a.txt" "$work/in/2017/kopie.txt"
+printf '%%PDF-1.4' >"$work/in/2017/scan.pdf"
+: >"$work/in/2017/leeg.txt"
+
+run "$omb" --help
+check "--help exits 0 and names the commands" test "$rc" = 0 -a -n "$(has "$out" ingest && has "$out" stats && echo y)"
+run "$omb" frobnicate
+check "unknown command is a usage error (2)" test "$rc" = 2
+run "$omb" search klacht
+check "unbuilt command says so and exits 2" test "$rc" = 2 -a -n "$(has "$err" "not built yet" && echo y)"
+run "$omb" ingest
+check "ingest without PATH is a usage error (2)" test "$rc" = 2
+
+db="$work/o.db"
+run "$omb" --db "$db" ingest --json "$work/in"
+check "ingest exits 0 when files are only skipped" test "$rc" = 0
+echo "$out" >"$work/sum.json"
+check "--json summary: added 2" test "$(json "$work/sum.json" '$.added')" = 2
+check "--json summary: duplicates 1" test "$(json "$work/sum.json" '$.duplicates')" = 1
+check "--json summary: skipped 2" test "$(json "$work/sum.json" '$.skipped')" = 2
+check "--json summary: reason for .pdf" test "$(json "$work/sum.json" '$.skipped_reasons."not .txt or .md (.pdf)"')" = 1
+check "--json: nothing but JSON on stdout" test "$(wc -l <"$work/out")" = 1
+
+run "$omb" --db "$db" ingest "$work/in"
+check "second ingest: everything unchanged" has "$out" "unchanged        3"
+check "second ingest: nothing added" has "$out" "added            0"
+
+OMBUDSMINE_DB="$db" run "$omb" stats --json
+echo "$out" >"$work/stats.json"
+check "stats via \$OMBUDSMINE_DB: 2 documents, 3 paths" test "$(json "$work/stats.json" '$.documents') $(json "$work/stats.json" '$.paths')" = "2 3"
+
+run "$omb" --db "$db" ingest "$work/does-not-exist"
+check "missing path: exit 1" test "$rc" = 1
+check "missing path: one line naming it" has "$err" "failed: $work/does-not-exist: no such file or folder"
+
+printf 'geen database\n' >"$work/notes.db"
+sum_before=$(md5sum <"$work/notes.db")
+run "$omb" --db "$work/notes.db" ingest "$work/in"
+check "non-SQLite database: exit 1 and message" test "$rc" = 1 -a "$err" = "ombudsmine: $work/notes.db: not an SQLite database"
+check "non-SQLite database: file untouched" test "$(md5sum <"$work/notes.db")" = "$sum_before"
+
+cp "$db" "$work/ro.db"; chmod 0444 "$work/ro.db"
+run "$omb" --db "$work/ro.db" ingest "$work/in"
+check "read-only database: exit 1 and message" test "$rc" = 1 -a "$err" = "ombudsmine: $work/ro.db: database file is read-only; cannot write to it"
+run "$omb" --db "$work/ro.db" stats
+check "read-only database: stats still works" test "$rc" = 0
+
+run "$omb" --db "$work/none.db" stats
+check "stats without a database: exit 1 and hint" has "$err" "no database here (run 'ombudsmine ingest' first, or pass --db)"
+
+# A full disk: a 1 MB tmpfs holding the database. Needs mount (root); the
+# same path is covered without it by the unit test with a capped database.
+mkdir -p "$work/tiny"
+if mount -t tmpfs -o size=1m tmpfs "$work/tiny" 2>/dev/null; then
+  mkdir -p "$work/big"
+  for i in 1 2 3 4 5 6; do "$gen" --single "$work/big/r$i.txt" --mb 0.3 --seed "$i"; done
+  run "$omb" --db "$work/tiny/o.db" ingest "$work/big"
+  check "disk full: exit 1" test "$rc" = 1
+  check "disk full: says so" has "$err" "disk or database full"
+  check "disk full: says stored documents are intact" has "$err" "documents stored before this are intact"
+  run sqlite3 "$work/tiny/o.db" "pragma integrity_check"
+  check "disk full: database still sound" test "$out" = ok
+  umount "$work/tiny"
+else
+  echo "note full-disk tmpfs case not run here (mount not permitted); covered by the unit test"
+fi
+
+# A 200 MB single file.
+"$gen" --single "$work/single.txt" --mb 200
+run "$omb" -q --db "$work/single.db" ingest --json "$work/single.txt"
+echo "$out" >"$work/single.json"
+check "200 MB single file ingests" test "$rc" = 0 -a "$(json "$work/single.json" '$.added')" = 1
+rm -f "$work/single.txt"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
