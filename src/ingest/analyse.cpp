@@ -6,8 +6,12 @@
 
 namespace omb {
 
-Result<std::shared_ptr<const Analyser>> Analyser::create(const std::string& /*dictionaries_dir*/) {
-  return std::shared_ptr<const Analyser>(new Analyser());
+Result<std::shared_ptr<const Analyser>> Analyser::create(const std::string& dictionaries_dir) {
+  auto norm = Normalizer::create(dictionaries_dir);
+  if (!norm.ok()) return norm.error();
+  std::shared_ptr<Analyser> a(new Analyser());
+  a->normalizer_ = *norm;
+  return std::shared_ptr<const Analyser>(a);
 }
 
 namespace {
@@ -36,7 +40,9 @@ std::string guess_title(const DocumentRecord& rec) {
 }  // namespace
 
 void Analyser::analyse(DocumentRecord& rec) const {
-  Segments seg = segment_text(rec.text());
+  Normalized n = normalizer_->normalize(rec.raw);
+  Segments seg = pack_passages(n.text, n.blocks, n.map);
+  if (n.text != rec.raw) rec.norm = std::move(n.text);
   rec.pages = std::move(seg.pages);
   rec.passages = std::move(seg.passages);
   rec.facts.title = guess_title(rec);

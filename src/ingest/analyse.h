@@ -10,6 +10,7 @@
 
 #include "base/document.h"
 #include "base/result.h"
+#include "normalize/normalize.h"
 
 namespace omb {
 
@@ -24,6 +25,7 @@ class Analyser {
 
  private:
   Analyser() = default;
+  std::shared_ptr<const Normalizer> normalizer_;
 };
 
 }  // namespace omb

@@ -30,4 +30,14 @@ struct Segments {
 
 Segments segment_text(std::string_view text);
 
+// The same tiling built from the normaliser's blocks: passages are runs of
+// whole blocks of about kTargetPassageBytes that never cross a heading or a
+// page; a heading starts the next passage and names the passages under it;
+// a noise block is a passage of its own (kind noise, so search can rank it
+// low). Pages tile the text by the blocks' pages. src_start/src_end come from
+// `map`; `line` and `page` are the first block's.
+struct Block;
+class OffsetMap;
+Segments pack_passages(std::string_view text, const std::vector<Block>& blocks, const OffsetMap& map);
+
 }  // namespace omb

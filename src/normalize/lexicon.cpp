@@ -1,0 +1,103 @@
+#include "normalize/lexicon.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <fstream>
+
+#include "base/fs.h"
+
+namespace omb {
+
+struct Lexicon::Hun {
+  std::unique_ptr<Hunspell> h;
+};
+
+Lexicon::~Lexicon() = default;
+
+std::string lower_latin(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + 32);
+    else if (c == 0xC3 && i + 1 < out.size()) {
+      unsigned char d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+Result<std::shared_ptr<Lexicon>> Lexicon::load(const LexiconPaths& paths) {
+  std::shared_ptr<Lexicon> lex(new Lexicon());
+  auto data = read_file(paths.wordlist);
+  if (!data.ok()) {
+    Error e = data.error();
+    e.message = "Dutch word list: " + e.message + " (install Debian's wdutch)";
+    return e;
+  }
+  lex->words_.reserve(450000);
+  std::string_view all = *data;
+  std::size_t pos = 0;
+  while (pos < all.size()) {
+    std::size_t nl = all.find('\n', pos);
+    if (nl == std::string_view::npos) nl = all.size();
+    std::string_view w = all.substr(pos, nl - pos);
+    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
+    if (!w.empty()) lex->words_.emplace(w);
+    pos = nl + 1;
+  }
+  for (const std::string& f : paths.extra) {
+    auto d = read_file(f);
+    if (!d.ok()) return d.error();
+    std::string_view txt = *d;
+    int line = 0;
+    pos = 0;
+    while (pos < txt.size()) {
+      std::size_t nl = txt.find('\n', pos);
+      if (nl == std::string_view::npos) nl = txt.size();
+      std::string_view w = txt.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line;
+      if (auto hash = w.find('#'); hash != std::string_view::npos) w = w.substr(0, hash);
+      while (!w.empty() && (w.back() == ' ' || w.back() == '\t' || w.back() == '\r')) w.remove_suffix(1);
+      while (!w.empty() && (w.front() == ' ' || w.front() == '\t')) w.remove_prefix(1);
+      if (w.empty()) continue;
+      if (w.find_first_of(" \t") != std::string_view::npos)
+        return make_error(Errc::parse, "expected one word a line, got '" + std::string(w) + "'", f, line);
+      lex->words_.emplace(w);
+    }
+  }
+  if (!paths.hunspell_aff.empty()) {
+    std::ifstream a(paths.hunspell_aff), d(paths.hunspell_dic);
+    if (a && d) {
+      lex->hun_ = std::make_unique<Hun>();
+      lex->hun_->h = std::make_unique<Hunspell>(paths.hunspell_aff.c_str(), paths.hunspell_dic.c_str());
+    }
+  }
+  return lex;
+}
+
+bool Lexicon::listed(std::string_view word) const {
+  std::string w(word);
+  if (words_.count(w)) return true;
+  std::string low = lower_latin(w);
+  return low != w && words_.count(low);
+}
+
+bool Lexicon::hunspell_knows(const std::string& w) const {
+  if (!hun_) return false;
+  std::lock_guard<std::mutex> lk(mu_);
+  auto it = cache_.find(w);
+  if (it != cache_.end()) return it->second;
+  bool ok = hun_->h->spell(w);
+  cache_.emplace(w, ok);
+  return ok;
+}
+
+bool Lexicon::known(std::string_view word) const {
+  if (listed(word)) return true;
+  return hunspell_knows(std::string(word));
+}
+
+}  // namespace omb

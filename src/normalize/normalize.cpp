@@ -1,0 +1,780 @@
+#include "normalize/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "normalize/repairs.h"
+
+namespace omb {
+
+Normalizer::~Normalizer() = default;
+
+Result<std::shared_ptr<const Normalizer>> Normalizer::create(const std::string& dir, const LexiconPaths& base) {
+  namespace fs = std::filesystem;
+  LexiconPaths paths = base;
+  std::error_code ec;
+  fs::path words = fs::path(dir) / "words";
+  if (!dir.empty() && fs::is_directory(words, ec)) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(words, ec))
+      if (e.path().extension() == ".txt") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    paths.extra.insert(paths.extra.end(), files.begin(), files.end());
+  }
+  auto lex = Lexicon::load(paths);
+  if (!lex.ok()) return lex.error();
+  std::shared_ptr<Normalizer> n(new Normalizer());
+  n->lex_ = *lex;
+  fs::path rep = fs::path(dir) / "normalize" / "repairs.tsv";
+  if (!dir.empty() && fs::exists(rep, ec)) {
+    auto r = Repairs::load(rep.string());
+    if (!r.ok()) return r.error();
+    n->repairs_ = std::move(r).value();
+  } else {
+    n->repairs_ = Repairs::empty();
+  }
+  return std::shared_ptr<const Normalizer>(n);
+}
+
+namespace {
+
+// ---------------------------------------------------------------- characters
+
+inline unsigned char U(char c) { return static_cast<unsigned char>(c); }
+
+// Length of the UTF-8 sequence starting at s[i] (1 for invalid bytes).
+inline std::size_t seq_len(std::string_view s, std::size_t i) {
+  unsigned char c = U(s[i]);
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return i + n <= s.size() ? n : 1;
+}
+
+// Does the sequence at s[i] belong to a word? ASCII letters; Latin letters
+// U+00C0–U+024F (bar × and ÷); combining marks U+0300–U+036F; ligatures
+// U+FB00–U+FB06; soft hyphen and zero-width characters (removed inside words).
+bool word_char(std::string_view s, std::size_t i) {
+  unsigned char c = U(s[i]);
+  if (c < 0x80) return std::isalpha(c) != 0;
+  std::size_t n = seq_len(s, i);
+  if (n == 2) {
+    unsigned char d = U(s[i + 1]);
+    if (c == 0xC3) return d != 0x97 && d != 0xB7;
+    if (c >= 0xC4 && c <= 0xC9) return true;
+    if (c == 0xCC || (c == 0xCD && d <= 0xAF)) return true;
+    if (c == 0xC2 && d == 0xAD) return true;  // soft hyphen
+    return false;
+  }
+  if (n == 3) {
+    if (c == 0xEF && U(s[i + 1]) == 0xAC && U(s[i + 2]) <= 0x86) return true;  // ligatures
+    if (c == 0xE2 && U(s[i + 1]) == 0x80 && U(s[i + 2]) >= 0x8B && U(s[i + 2]) <= 0x8D) return true;  // ZW*
+  }
+  return false;
+}
+
+const char* ligature(std::string_view s, std::size_t i) {
+  if (seq_len(s, i) != 3 || U(s[i]) != 0xEF || U(s[i + 1]) != 0xAC) return nullptr;
+  static const char* k[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+  unsigned char d = U(s[i + 2]);
+  return d >= 0x80 && d <= 0x86 ? k[d - 0x80] : nullptr;
+}
+
+// Replacement for a non-word character inside a line, or nullopt to keep it.
+std::optional<std::pair<const char*, const char*>> char_fix(std::string_view s, std::size_t i) {
+  unsigned char c = U(s[i]);
+  if (c == '\t') return std::make_pair(" ", "space");
+  if (c < 0x20 || c == 0x7F) return std::make_pair("", "control");
+  std::size_t n = seq_len(s, i);
+  if (n == 2 && c == 0xC2) {
+    unsigned char d = U(s[i + 1]);
+    if (d == 0xA0) return std::make_pair(" ", "space");
+    if (d >= 0x80 && d <= 0x9F) return std::make_pair("", "control");
+  }
+  if (n == 3 && c == 0xE2 && U(s[i + 1]) == 0x80) {
+    unsigned char d = U(s[i + 2]);
+    if (d <= 0x8A || d == 0xAF) return std::make_pair(" ", "space");
+    if (d >= 0x8B && d <= 0x8F) return std::make_pair("", "zero-width");
+  }
+  if (n == 3 && c == 0xE2 && U(s[i + 1]) == 0x81 && U(s[i + 2]) == 0x9F) return std::make_pair(" ", "space");
+  if (n == 3 && c == 0xE2 && U(s[i + 1]) == 0x81 && U(s[i + 2]) == 0xA0) return std::make_pair("", "zero-width");
+  if (n == 3 && c == 0xEF && U(s[i + 1]) == 0xBB && U(s[i + 2]) == 0xBF) return std::make_pair("", "zero-width");
+  if (n == 3 && c == 0xE3 && U(s[i + 1]) == 0x80 && U(s[i + 2]) == 0x80) return std::make_pair(" ", "space");
+  return std::nullopt;
+}
+
+bool is_space(std::string_view s, std::size_t i) {
+  unsigned char c = U(s[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\v') return true;
+  return c == 0xC2 && i + 1 < s.size() && U(s[i + 1]) == 0xA0;
+}
+
+std::string nfc(const std::string& s) {
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(st);
+  if (U_FAILURE(st)) return s;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  icu::UnicodeString out = n->normalize(u, st);
+  if (U_FAILURE(st)) return s;
+  std::string r;
+  out.toUTF8String(r);
+  return r;
+}
+
+// ---------------------------------------------------------------- words
+
+bool has_digit(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(U(c)); });
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// OCR confusions: tried in this order, each occurrence alone; the first
+// candidate that is a known word wins.
+struct Confusion { std::string_view from; std::string_view to; bool lowercase_only; };
+const Confusion kConfusions[] = {
+    {"é", "ë", false}, {"é", "ê", false}, {"é", "ö", false}, {"é", "è", false}, {"è", "ë", false},
+    {"ê", "ë", false}, {"í", "ï", false}, {"ó", "ö", false}, {"ú", "ü", false},
+    {"fth", "fh", true}, {"th", "fh", true}, {"th", "ff", true},
+};
+
+const char* add_diaeresis(char v) {
+  switch (v) {
+    case 'e': return "ë";
+    case 'i': return "ï";
+    case 'o': return "ö";
+    case 'u': return "ü";
+    default: return nullptr;
+  }
+}
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+// Word repair: `w` is the cleaned word. Returns the repaired word and rule, if any.
+static std::optional<std::pair<std::string, std::string>> repair_word(const Lexicon& lex, const std::string& w) {
+  if (w.size() < 3 || has_digit(w)) return std::nullopt;
+  bool cap = is_upper_ascii(w[0]);
+  // Acronyms and names with inner capitals are left alone.
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (is_upper_ascii(w[i])) return std::nullopt;
+  bool maybe = false;
+  for (const Confusion& c : kConfusions)
+    if ((!cap || !c.lowercase_only) && w.find(c.from) != std::string::npos) { maybe = true; break; }
+  bool pair = false;
+  if (!cap)
+    for (std::size_t i = 0; i + 1 < w.size(); ++i)
+      if (vowel(w[i]) && add_diaeresis(w[i + 1]) && !(w[i] == w[i + 1]) && !(w[i] == 'o' && w[i + 1] == 'e') &&
+          !(w[i] == 'i' && w[i + 1] == 'e') && !(w[i] == 'e' && w[i + 1] == 'i') && !(w[i] == 'e' && w[i + 1] == 'u') &&
+          !(w[i] == 'u' && w[i + 1] == 'i') && !(w[i] == 'o' && w[i + 1] == 'u') && !(w[i] == 'a' && w[i + 1] == 'u'))
+        pair = true;
+  // geinformeerd: "ei" is a common digraph, so it is tried too, but last.
+  bool ei = !cap && w.find("ei") != std::string::npos;
+  if (!maybe && !pair && !ei) return std::nullopt;
+  if (lex.known(w)) return std::nullopt;
+  auto ok = [&](const std::string& cand) {
+    if (cap ? lex.listed(cand) : lex.known(cand)) return true;
+    // A footnote marker glued to the word: "enquéteresultatenii".
+    for (std::size_t k = 1; k <= 3 && k < cand.size(); ++k) {
+      if (cand[cand.size() - k] != 'i') break;
+      if (lex.listed(cand.substr(0, cand.size() - k))) return true;
+    }
+    return false;
+  };
+  for (const Confusion& c : kConfusions) {
+    if (cap && c.lowercase_only) continue;
+    std::size_t flen = c.from.size();
+    for (std::size_t p = w.find(c.from); p != std::string::npos; p = w.find(c.from, p + 1)) {
+      std::string cand = w.substr(0, p);
+      cand += c.to;
+      cand += w.substr(p + flen);
+      if (ok(cand)) return std::make_pair(cand, "ocr:" + std::string(c.from) + ">" + std::string(c.to));
+    }
+    if (w.find(c.from) != w.rfind(c.from)) {  // every occurrence at once
+      std::string cand = w;
+      for (std::size_t p = cand.find(c.from); p != std::string::npos; p = cand.find(c.from, p + c.to.size()))
+        cand.replace(p, flen, c.to);
+      if (ok(cand)) return std::make_pair(cand, "ocr:" + std::string(c.from) + ">" + std::string(c.to));
+    }
+  }
+  if (!cap) {
+    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+      if (!vowel(w[i]) || !add_diaeresis(w[i + 1])) continue;
+      std::string cand = w.substr(0, i + 1) + add_diaeresis(w[i + 1]) + w.substr(i + 2);
+      if (lex.known(cand)) return std::make_pair(cand, std::string("ocr:diaeresis"));
+    }
+  }
+  return std::nullopt;
+}
+
+// The verdict on a word type, cached per thread: word frequencies are Zipfian,
+// so most words are looked up once. The cache is per Lexicon generation.
+struct WordVerdict {
+  bool known = false;
+  bool repaired = false;
+  std::string to, rule;
+};
+
+static const WordVerdict& verdict(const Lexicon& lex, const std::string& w) {
+  thread_local const Lexicon* owner = nullptr;
+  thread_local std::unordered_map<std::string, WordVerdict> cache;
+  if (owner != &lex || cache.size() > 400000) {
+    cache.clear();
+    owner = &lex;
+  }
+  auto it = cache.find(w);
+  if (it != cache.end()) return it->second;
+  WordVerdict v;
+  if (auto r = repair_word(lex, w)) {
+    v.repaired = true;
+    v.to = std::move(r->first);
+    v.rule = std::move(r->second);
+    v.known = true;  // what it stands for is a word
+  } else {
+    v.known = w.size() >= 2 && lex.known(w);
+  }
+  return cache.emplace(w, std::move(v)).first->second;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- lines
+
+enum class LK { blank, text, heading, list_item, table_row, debris, noise };
+
+struct Line {
+  std::size_t b = 0, e = 0;    // raw span of the line (no \n, \f)
+  std::size_t cb = 0, ce = 0;  // trimmed content
+  int no = 1, page = 1;
+  LK kind = LK::blank;
+  std::size_t marker_end = 0;  // list items: where the text after the bullet starts
+  bool stray_space = false;    // begun by a space: pdftotext's mark of a new page or column
+};
+
+std::string_view content(std::string_view src, const Line& l) { return src.substr(l.cb, l.ce - l.cb); }
+
+// Bullet glyph at the start of `s`: returns its byte length (0 if none).
+std::size_t bullet_len(std::string_view s) {
+  if (s.empty()) return 0;
+  static const char* kGlyphs[] = {"•", "¢", "»", "▪", "●", "◦", "■", "□", "➢", "►", "", "·"};
+  for (const char* g : kGlyphs) {
+    std::size_t n = std::strlen(g);
+    if (s.size() > n && s.compare(0, n, g) == 0 && (s[n] == ' ' || s[n] == '\t')) return n;
+  }
+  // Any private-use glyph (Symbol fonts): U+E000–U+F8FF.
+  unsigned char c = U(s[0]);
+  if (s.size() >= 4 && (c == 0xEE || (c == 0xEF && U(s[1]) <= 0xA3)) && (s[3] == ' ' || s[3] == '\t')) return 3;
+  if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') return 1;
+  return 0;
+}
+
+int count_words(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return true;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+  // A closing quote or bracket after the punctuation.
+  if ((c == '"' || c == ')' || c == '\'') && s.size() > 1) return ends_sentence(s.substr(0, s.size() - 1));
+  return s.size() >= 3 && (s.substr(s.size() - 3) == "”" || s.substr(s.size() - 3) == "’") &&
+         ends_sentence(s.substr(0, s.size() - 3));
+}
+
+// How a line starts once repaired: a ligature is a lowercase f, "|5" a digit.
+std::string_view as_repaired(std::string_view s) {
+  if (s.size() >= 3 && U(s[0]) == 0xEF && U(s[1]) == 0xAC && U(s[2]) <= 0x86) return "f";
+  if (s.size() >= 2 && s[0] == '|' && std::isdigit(U(s[1]))) return "1";
+  return s;
+}
+
+bool starts_lower(std::string_view s) {
+  s = as_repaired(s);
+  if (s.empty()) return false;
+  unsigned char c = U(s[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c == 0xC3 && s.size() > 1) return U(s[1]) >= 0xA0;  // à–ÿ
+  return false;
+}
+
+bool starts_upper_or_digit(std::string_view s) {
+  s = as_repaired(s);
+  if (s.empty()) return false;
+  unsigned char c = U(s[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == 0xC3 && s.size() > 1 && U(s[1]) < 0xA0);
+}
+
+// "2.1. Communicatie", "6.2 Werk en Re-integratie", "3 Conclusies", "# Kop".
+bool numbered_heading(std::string_view s) {
+  if (!s.empty() && s[0] == '#') return true;
+  std::size_t i = 0, digits = 0;
+  while (i < s.size() && (std::isdigit(U(s[i])) || s[i] == '.')) {
+    if (s[i] != '.') ++digits;
+    ++i;
+  }
+  if (digits == 0 || digits > 4 || i >= s.size() || s[i] != ' ') return false;
+  if (digits >= 3 && s.find('.') == std::string_view::npos) return false;  // "406 ..." is a case
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size()) return false;
+  if (!starts_upper_or_digit(s.substr(i)) || std::isdigit(U(s[i]))) return false;
+  return count_words(s) <= 9 && !ends_sentence(s) && s.size() <= 90;
+}
+
+// "406 – Geen beleid", "389 - Mis communicatie".
+bool case_heading(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && std::isdigit(U(s[i]))) ++i;
+  if (i < 2 || i > 7) return false;
+  std::string_view rest = s.substr(i);
+  std::size_t sp = rest.find_first_not_of(' ');
+  if (sp == std::string_view::npos || sp == 0) return false;
+  rest = rest.substr(sp);
+  if (!(rest.compare(0, 3, "–") == 0 || rest.compare(0, 3, "—") == 0 || rest.compare(0, 1, "-") == 0)) return false;
+  return s.size() <= 100;
+}
+
+bool number_token(std::string_view t) {
+  while (!t.empty() && (t.back() == '%' || t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!std::isdigit(U(c)) && c != '.' && c != ',') return false;
+  return true;
+}
+
+std::vector<std::string_view> tokens(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// A row of a flattened table: short, ends in a number, no sentence.
+bool number_row(std::string_view s) {
+  auto toks = tokens(s);
+  if (toks.empty() || toks.size() > 10 || s.size() > 100) return false;
+  if (!number_token(toks.back())) return false;
+  int nums = 0;
+  for (auto t : toks) nums += number_token(t);
+  return nums >= 1 && !(toks.size() > 3 && nums == 1 && ends_sentence(s));
+}
+
+bool markdown_row(std::string_view s) { return s.size() >= 2 && s.front() == '|' && s.back() == '|'; }
+
+// Strips punctuation around a token for a dictionary check.
+std::string_view word_core(std::string_view t) {
+  auto is_punct = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
+  while (!t.empty() && is_punct(U(t.front()))) t.remove_prefix(1);
+  while (!t.empty() && is_punct(U(t.back()))) t.remove_suffix(1);
+  return t;
+}
+
+}  // namespace
+
+// Chart and figure debris: too few tokens are words or numbers.
+static bool noise_line(const Lexicon& lex, std::string_view s) {
+  auto toks = tokens(s);
+  if (toks.size() < 4) return false;
+  int good = 0, total = 0;
+  for (auto t : toks) {
+    std::string_view w = word_core(t);
+    ++total;
+    if (w.empty()) continue;
+    if (number_token(w)) { ++good; continue; }
+    if (w.size() >= 2 && verdict(lex, std::string(w)).known) ++good;  // damaged words count too
+  }
+  return good * 10 < total * 6;
+}
+
+namespace {
+
+class Emitter {
+ public:
+  Emitter(std::string_view src, const Lexicon& lex, const Repairs& rep, Normalized& out)
+      : src_(src), lex_(lex), rep_(rep), out_(out) {}
+
+  void edit(std::size_t b, std::size_t e, std::string_view text, std::string_view rule) {
+    flush_copy(b);
+    if (std::string_view(src_.data() + b, e - b) == text) { copy_from_ = std::min(copy_from_, b); pending(e); return; }
+    out_.map.edit(out_.text, src_, b, e, text, rule);
+    pos_ = e;
+  }
+
+  // Emits src[b, e) with character fixes, context repairs and word repairs.
+  void process(std::size_t b, std::size_t e) {
+    flush_copy(b);
+    std::vector<RepairHit> hits = rep_.find(src_.substr(b, e - b));
+    std::size_t h = 0;
+    std::size_t i = b;
+    while (i < e) {
+      if (h < hits.size() && b + hits[h].start == i) {
+        edit(i, b + hits[h].end, hits[h].replacement, hits[h].rule);
+        i = b + hits[h].end;
+        ++h;
+        continue;
+      }
+      std::size_t stop = h < hits.size() ? b + hits[h].start : e;
+      if (word_char(src_, i)) {
+        std::size_t j = i;
+        while (j < stop && word_char(src_, j)) j += std::min(seq_len(src_, j), stop - j);
+        word(i, j);
+        i = j;
+        continue;
+      }
+      if (auto fx = char_fix(src_, i)) {
+        std::size_t n = std::min(seq_len(src_, i), e - i);
+        edit(i, i + n, fx->first, fx->second);
+        i += n;
+        continue;
+      }
+      if (src_[i] == ' ') {  // collapse runs of spaces
+        std::size_t j = i;
+        while (j < stop && src_[j] == ' ') ++j;
+        if (j - i > 1) edit(i, j, " ", "spaces");
+        else pending(j);
+        i = j;
+        continue;
+      }
+      std::size_t n = std::min(seq_len(src_, i), e - i);
+      pending(i + n);
+      i += n;
+    }
+    flush_copy(e);
+  }
+
+  // A word, cleaned and repaired; the result replaces src[b, e).
+  std::string clean_word(std::size_t b, std::size_t e, std::string* rule) const {
+    std::string w;
+    bool marks = false;
+    for (std::size_t i = b; i < e;) {
+      std::size_t n = std::min(seq_len(src_, i), e - i);
+      if (const char* lig = ligature(src_, i)) { w += lig; *rule = "ligature"; }
+      else if (n == 2 && U(src_[i]) == 0xC2 && U(src_[i + 1]) == 0xAD) { *rule = "soft-hyphen"; }
+      else if (n == 3 && U(src_[i]) == 0xE2 && U(src_[i + 1]) == 0x80) { *rule = "zero-width"; }
+      else {
+        if (n == 2 && (U(src_[i]) == 0xCC || U(src_[i]) == 0xCD)) marks = true;
+        w.append(src_.data() + i, n);
+      }
+      i += n;
+    }
+    if (marks) {
+      std::string c = nfc(w);
+      if (c != w) { w = c; *rule = "nfc"; }
+    }
+    const WordVerdict& v = verdict(lex_, w);
+    if (v.repaired) {
+      *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
+      w = v.to;
+    }
+    return w;
+  }
+
+  void word(std::size_t b, std::size_t e) {
+    std::string rule;
+    std::string w = clean_word(b, e, &rule);
+    if (rule.empty()) pending(e);
+    else edit(b, e, w, rule);
+  }
+
+  void finish() { flush_copy(src_.size()); }
+  void flush() { flush_copy(0); }
+  std::size_t pos() const { return pos_; }
+
+ private:
+  // Source bytes [copy_from_, pending_end_) wait to be copied unchanged.
+  void pending(std::size_t e) {
+    if (copy_from_ == kNone) copy_from_ = pos_;
+    pending_end_ = e;
+  }
+  void flush_copy(std::size_t upto) {
+    if (copy_from_ != kNone) {
+      out_.map.copy(out_.text, src_, copy_from_, pending_end_);
+      pos_ = pending_end_;
+      copy_from_ = kNone;
+    }
+    (void)upto;
+  }
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::string_view src_;
+  const Lexicon& lex_;
+  const Repairs& rep_;
+  Normalized& out_;
+  std::size_t pos_ = 0;
+  std::size_t copy_from_ = kNone, pending_end_ = 0;
+};
+
+}  // namespace
+
+Normalized Normalizer::normalize(std::string_view src) const {
+  Normalized out;
+  out.text.reserve(src.size());
+
+  // 1. Lines, with their pages.
+  std::vector<Line> lines;
+  {
+    int no = 1, page = 1;
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= src.size(); ++i) {
+      if (i < src.size() && src[i] != '\n' && src[i] != '\f') continue;
+      Line l;
+      l.b = b;
+      l.e = i;
+      l.no = no;
+      l.page = page;
+      std::size_t cb = b, ce = i;
+      while (cb < ce && is_space(src, cb)) cb += std::min(seq_len(src, cb), ce - cb);
+      while (ce > cb && (src[ce - 1] == ' ' || src[ce - 1] == '\t' || src[ce - 1] == '\r' || src[ce - 1] == '\v' ||
+                         (ce - cb >= 2 && U(src[ce - 2]) == 0xC2 && U(src[ce - 1]) == 0xA0)))
+        ce -= (src[ce - 1] == ' ' || src[ce - 1] == '\t' || src[ce - 1] == '\r' || src[ce - 1] == '\v') ? 1 : 2;
+      l.cb = cb;
+      l.ce = ce;
+      l.stray_space = cb > b && src[b] == ' ';
+      l.kind = cb == ce ? LK::blank : LK::text;
+      lines.push_back(l);
+      if (i < src.size()) {
+        if (src[i] == '\f') ++page;
+        else ++no;
+      }
+      b = i + 1;
+    }
+  }
+  auto next_nonblank = [&](std::size_t i) -> long {
+    for (std::size_t j = i + 1; j < lines.size(); ++j)
+      if (lines[j].kind != LK::blank && lines[j].kind != LK::debris) return static_cast<long>(j);
+    return -1;
+  };
+  auto prev_nonblank = [&](std::size_t i) -> long {
+    for (std::size_t j = i; j-- > 0;)
+      if (lines[j].kind != LK::blank && lines[j].kind != LK::debris) return static_cast<long>(j);
+    return -1;
+  };
+
+  // 2. Page debris: lone page numbers and running headers/footers next to a page break.
+  {
+    std::map<std::string, int> edge_count;
+    std::vector<std::size_t> edges;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].kind == LK::blank) continue;
+      bool first_on_page = true, last_on_page = true;
+      for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;)
+        if (lines[j].kind != LK::blank) { first_on_page = false; break; }
+      for (std::size_t j = i + 1; j < lines.size() && lines[j].page == lines[i].page; ++j)
+        if (lines[j].kind != LK::blank) { last_on_page = false; break; }
+      bool near_break = (first_on_page && lines[i].page > 1) ||
+                        (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
+      if (!near_break) continue;
+      std::string_view c = content(src, lines[i]);
+      std::string key;
+      for (char ch : c)
+        if (!std::isdigit(U(ch))) key += ch;
+      if (key.empty() && c.size() <= 4) { lines[i].kind = LK::debris; continue; }
+      if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
+    }
+    for (std::size_t i : edges) {
+      std::string key;
+      for (char ch : content(src, lines[i]))
+        if (!std::isdigit(U(ch))) key += ch;
+      if (edge_count[key] >= 2) lines[i].kind = LK::debris;
+    }
+    // A lone page number just after a running header.
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      std::string_view c = content(src, lines[i]);
+      if (lines[i].kind == LK::text && !c.empty() && c.size() <= 4 &&
+          std::all_of(c.begin(), c.end(), [](char ch) { return std::isdigit(U(ch)); })) {
+        long p = prev_nonblank(i);
+        for (long j = static_cast<long>(i) - 1; j >= 0 && lines[static_cast<std::size_t>(j)].kind == LK::blank; --j) p = j - 1;
+        if (p >= 0 && lines[static_cast<std::size_t>(p)].kind == LK::debris) lines[i].kind = LK::debris;
+      }
+    }
+  }
+
+  // 3. Structure of the remaining lines.
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.kind != LK::text) continue;
+    std::string_view c = content(src, l);
+    if (std::size_t bl = bullet_len(c)) {
+      l.kind = LK::list_item;
+      l.marker_end = l.cb + bl;
+      while (l.marker_end < l.ce && (src[l.marker_end] == ' ' || src[l.marker_end] == '\t')) ++l.marker_end;
+      continue;
+    }
+    if (markdown_row(c)) { l.kind = LK::table_row; continue; }
+    if (case_heading(c) || numbered_heading(c)) { l.kind = LK::heading; continue; }
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.kind != LK::text) continue;
+    std::string_view c = content(src, l);
+    long p = prev_nonblank(i), n = next_nonblank(i);
+    // "e " as a bullet, among other list items or after a colon.
+    if (c.size() > 2 && c[0] == 'e' && c[1] == ' ' && word_char(c, 2)) {
+      bool ctx = (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LK::list_item ||
+                             ends_sentence(content(src, lines[static_cast<std::size_t>(p)])))) ||
+                 (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LK::list_item);
+      if (ctx) { l.kind = LK::list_item; l.marker_end = l.cb + 2; continue; }
+    }
+    if (number_row(c)) {
+      bool nb = (p >= 0 && number_row(content(src, lines[static_cast<std::size_t>(p)]))) ||
+                (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
+      if (nb) { l.kind = LK::table_row; continue; }
+    }
+    if (noise_line(*lex_, c)) {
+      // Judge the line as it will read once repaired (ligatures, context repairs).
+      std::string fixed = repairs_->apply(c);
+      for (std::size_t k = 0; k < fixed.size(); ++k)
+        if (const char* lig = ligature(fixed, k)) { fixed.replace(k, 3, lig); }
+      if (noise_line(*lex_, fixed)) { l.kind = LK::noise; continue; }
+    }
+    // A short title line on its own: blank (or start) before it, and what
+    // follows is blank or starts a sentence.
+    bool blank_before = i == 0 || lines[i - 1].kind == LK::blank || lines[i - 1].kind == LK::debris ||
+                        (l.stray_space && (prev_nonblank(i) < 0 ||
+                                           ends_sentence(content(src, lines[static_cast<std::size_t>(prev_nonblank(i))]))));
+    bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LK::blank ||
+                    (n >= 0 && starts_upper_or_digit(content(src, lines[static_cast<std::size_t>(n)])));
+    if (blank_before && after_ok && count_words(c) <= 8 && c.size() <= 80 && !ends_sentence(c) &&
+        c.back() != ',' && c.back() != '-' && (starts_upper_or_digit(c) || starts_lower(c))) {
+      bool next_lower_cont = i + 1 < lines.size() && lines[i + 1].kind == LK::text && starts_lower(content(src, lines[i + 1]));
+      if (!next_lower_cont) l.kind = LK::heading;
+    }
+  }
+
+  // 4. Blocks: runs of lines that belong together.
+  struct BlockLines { LK kind; std::vector<std::size_t> lines; };
+  std::vector<BlockLines> blocks;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LK::blank || l.kind == LK::debris) continue;
+    std::string_view c = content(src, l);
+    if (!blocks.empty()) {
+      BlockLines& cur = blocks.back();
+      const Line& last = lines[cur.lines.back()];
+      std::string_view lc = content(src, last);
+      bool adjacent = true;  // no blank line between
+      bool crossed_page = false;
+      for (std::size_t j = cur.lines.back() + 1; j < i; ++j) {
+        if (lines[j].kind == LK::blank) adjacent = false;
+        if (lines[j].kind == LK::debris) crossed_page = true;
+      }
+      if (lines[cur.lines.back()].page != l.page) crossed_page = true;
+      std::size_t block_len = 0;  // the block so far: the same in raw text and in its normalised form
+      for (std::size_t j : cur.lines) block_len += lines[j].ce - lines[j].cb + 1;
+      bool continues = !ends_sentence(lc) && (starts_lower(c) || (!lc.empty() && lc.back() == '-') ||
+                                              (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
+      // A short line, or a new page's stray space after a full stop, ends a paragraph.
+      bool line_break_meant = (lc.size() < 50 && !starts_lower(c) && lc.back() != ',') ||
+                              (l.stray_space && ends_sentence(lc));
+      if (l.kind == LK::text && (cur.kind == LK::text || cur.kind == LK::list_item) &&
+          ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LK::text || starts_lower(c))) || continues)) {
+        cur.lines.push_back(i);
+        continue;
+      }
+    }
+    blocks.push_back({l.kind, {i}});
+  }
+
+  // 5. Emit.
+  Emitter em(src, *lex_, *repairs_, out);
+  LK prev_kind = LK::blank;
+  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
+    const BlockLines& bl = blocks[bi];
+    const Line& first = lines[bl.lines.front()];
+    std::size_t start_src = first.cb;
+    // Separator: everything since the previous block (blank lines, page breaks, debris).
+    bool row_run = (bl.kind == LK::list_item || bl.kind == LK::table_row) && bl.kind == prev_kind;
+    std::string_view sep = bi == 0 ? "" : (row_run ? "\n" : "\n\n");
+    bool debris = false;
+    for (std::size_t j = em.pos(); j < start_src; ++j) debris |= src[j] == '\f';
+    em.edit(em.pos(), start_src, sep, debris ? "page-debris" : "layout");
+    em.flush();
+    std::size_t block_start = out.text.size();
+
+    for (std::size_t k = 0; k < bl.lines.size(); ++k) {
+      const Line& l = lines[bl.lines[k]];
+      std::size_t from = std::max(l.cb, em.pos());
+      if (k == 0 && bl.kind == LK::list_item) {
+        em.edit(l.cb, l.marker_end, "• ", "bullet");
+        from = l.marker_end;
+      }
+      std::size_t to = l.ce;
+      bool last = k + 1 == bl.lines.size();
+      if (!last) {
+        const Line& nx = lines[bl.lines[k + 1]];
+        std::string_view lc = src.substr(from, to - from);
+        // A word hyphenated across the line end.
+        if (lc.size() >= 2 && lc.back() == '-' && word_char(src, to - 2)) {
+          std::size_t lw = to - 1;
+          while (lw > from && (word_char(src, lw - 1) || (U(src[lw - 1]) & 0xC0) == 0x80)) --lw;
+          while (lw < to - 1 && (U(src[lw]) & 0xC0) == 0x80) ++lw;
+          std::size_t rw = nx.cb;
+          while (rw < nx.ce && word_char(src, rw)) rw += std::min(seq_len(src, rw), nx.ce - rw);
+          if (rw > nx.cb && lw < to - 1) {
+            std::string r1, r2;
+            std::string left = em.clean_word(lw, to - 1, &r1);
+            std::string right(src.substr(nx.cb, rw - nx.cb));
+            std::string joined = left + right, hyph = left + "-" + right;
+            std::string pick;
+            if (right == "en" || right == "of" || right == "tot") pick = left + "- " + right;  // "terug- en invordering"
+            else if (lex_->known(hyph) && !lex_->known(joined)) pick = hyph;
+            else if (lex_->known(joined)) pick = joined;
+            else if (starts_upper_or_digit(right)) pick = hyph;
+            else {
+              // Unknown either way: rejoin, then let the word repair try.
+              std::string rr;
+              pick = joined;
+              if (auto rep = repair_word(*lex_, joined)) pick = rep->first;
+            }
+            em.process(from, lw);
+            em.edit(lw, rw, pick, pick == joined ? "dehyphenate" : "hyphen-kept");
+            // Continue the next line after the right half.
+            lines[bl.lines[k + 1]].cb = rw;
+            continue;
+          }
+        }
+        em.process(from, to);
+        em.edit(to, nx.cb, " ", "join-lines");
+      } else {
+        em.process(from, to);
+      }
+    }
+    em.flush();
+    Block b;
+    b.kind = bl.kind == LK::heading ? PassageKind::heading
+             : bl.kind == LK::list_item ? PassageKind::list_item
+             : bl.kind == LK::table_row ? PassageKind::table_row
+             : bl.kind == LK::noise ? PassageKind::noise
+                                    : PassageKind::paragraph;
+    b.start = block_start;
+    b.end = out.text.size();
+    b.line = first.no;
+    b.page = first.page;
+    out.blocks.push_back(b);
+    prev_kind = bl.kind;
+  }
+  em.edit(em.pos(), src.size(), out.text.empty() ? "" : "\n", "layout");
+  em.finish();
+  return out;
+}
+
+}  // namespace omb

@@ -1,0 +1,258 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "base/fs.h"
+#include "normalize/normalize.h"
+#include "normalize/repairs.h"
+#include "testutil.h"
+
+using namespace omb;
+
+namespace {
+
+const Normalizer& N() {
+  static std::shared_ptr<const Normalizer> n = [] {
+    auto r = Normalizer::create(test::source_dir() + "/dictionaries");
+    REQUIRE(r.ok());
+    return *r;
+  }();
+  return *n;
+}
+
+std::string norm(const std::string& s) { return N().normalize(s).text; }
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) ++n;
+  return n;
+}
+
+// Whole-word count (neighbours are not letters).
+std::size_t count_word(const std::string& hay, const std::string& w) {
+  std::size_t n = 0;
+  auto letter = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+  for (std::size_t p = hay.find(w); p != std::string::npos; p = hay.find(w, p + 1)) {
+    bool left = p == 0 || !letter(static_cast<unsigned char>(hay[p - 1]));
+    bool right = p + w.size() >= hay.size() || !letter(static_cast<unsigned char>(hay[p + w.size()]));
+    n += left && right;
+  }
+  return n;
+}
+
+void check_map(const std::string& src, const Normalized& n) {
+  // The map covers the whole output, is monotone, and rebuilds the source.
+  std::size_t norm_pos = 0, src_pos = 0;
+  for (const Segment& s : n.map.segments()) {
+    REQUIRE(s.norm_start == norm_pos);
+    REQUIRE(s.src_start == src_pos);
+    norm_pos += s.norm_len;
+    src_pos += s.src_len;
+  }
+  REQUIRE(norm_pos == n.text.size());
+  REQUIRE(src_pos == src.size());
+  REQUIRE(n.map.rebuild_source(n.text) == src);
+}
+
+std::string shared(const std::string& name) {
+  auto r = read_file(test::shared_corpus() + "/" + name);
+  REQUIRE(r.ok());
+  return *r;
+}
+
+}  // namespace
+
+TEST_CASE("normalize: shared corpus, investigation report: every damaged form repaired") {
+  std::string src = shared("rapport-2010-ra1056992.txt");
+  Normalized n = N().normalize(src);
+  check_map(src, n);
+  const std::string& t = n.text;
+  for (const char* bad : {"cliénte", "cliént", "beéindigt", "afthandeling", "|5 oktober"}) CHECK(count(t, bad) == 0);
+  CHECK(count_word(t, "cliënte") == count_word(src, "cliénte"));
+  CHECK(count_word(t, "beëindigt") == count_word(src, "beéindigt"));
+  CHECK(count_word(t, "cliënt") == 1);
+  CHECK(count(t, "15 oktober 2009") == 1);
+  CHECK(count(t, "de afhandeling van de klacht niet correct") == 1);
+  // Correct words survive.
+  for (const char* ok : {"klantmanager", "teammanager", "Werkplein", "RA1056992", "DWI", "ombudsman", "gehandeld"})
+    CHECK(count_word(t, ok) == count_word(src, ok));
+  CHECK(count(t, "Oordeel\n\nDe dienst heeft in strijd met het vereiste van correcte bejegening gehandeld.\n\nVerzoek\n\n") == 1);
+}
+
+TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correct words kept") {
+  std::string src = shared("rekenkamer-2021-bejegening-bijstand.txt");
+  Normalized n = N().normalize(src);
+  check_map(src, n);
+  const std::string& t = n.text;
+  for (const char* bad : {"cliénten", "cliént", "enquéte", "Enquéte", "geinformeerd", "geinterviewd", "onathankelijk",
+                          "onafthankelijk", "afthandeling", "athandeling", "bijstandscliént", "I&0O", "1&O", "I1&0",
+                          "o0.a.", "geévalueerd", "ﬁ", "ﬂ"})
+    CHECK(count(t, bad) == 0);
+  CHECK(count_word(t, "bijstandscliënten") >= count_word(src, "bijstandscliénten"));
+  CHECK(count_word(t, "enquête") == count_word(src, "enquéte") + count_word(src, "enquête"));
+  CHECK(count_word(t, "geïnformeerd") == count_word(src, "geinformeerd") + count_word(src, "geïnformeerd"));
+  CHECK(count_word(t, "onafhankelijk") >= 1);
+  CHECK(count(t, "I&O Research") >= 3);
+  // Correct words that look repairable stay as they are.
+  for (const char* ok : {"wél", "Heerenveen", "ontheffing", "wethouder", "participatiewet", "Participatiewet",
+                         "bijstandsgerechtigden", "Vonk", "Gijsbert", "Enschede", "Afman"})
+    CHECK(count_word(t, ok) == count_word(src, ok));
+  CHECK(count_word(t, "re-integratie") == count_word(src, "re-integratie") + 1);  // one was broken at a line end
+  CHECK(count(t, "enquêteresultatenii") == 1);
+  CHECK(count(t, "terug- en invorderingsproces") == 2);
+}
+
+TEST_CASE("normalize: shared corpus, quarterly report: structure and words") {
+  std::string src = shared("kwartaalrapportage-2016-q1-rve-werk.txt");
+  Normalized n = N().normalize(src);
+  check_map(src, n);
+  const std::string& t = n.text;
+  CHECK(t.rfind("• 6 verzoeken rve Werk: stijging\n• 48 verzoeken totaal WPI: daling\n", 0) == 0);
+  CHECK(count(t, "\n\n2.1. Communicatie\n\n") == 1);
+  CHECK(count(t, "\n\n406 – Geen beleid\n\n") == 1);
+  CHECK(count(t, "\n\n6.2. Werk en Re-integratie\n\n") == 1);
+  CHECK(count(t, "houdt hij rekening met de reeds ingezette inspanning tot verbetering, gelet op") == 1);
+  CHECK(count(t, "kwartaalrapportages van 2015. Het verheugt") == 1);
+  CHECK(count(t, "Voor de ombudsman is dat een goed uitgangspunt.") == 1);
+  for (const char* ok : {"klantmanager", "jobhunter", "Werkgeversservicepunt", "ontheffing", "re-integratievrijstelling",
+                         "beëindiging", "financiële", "Daalderop", "zaaknummer", "Koersbesluit"})
+    CHECK(count_word(t, ok) == count_word(src, ok));
+  bool headings = false;
+  for (const Block& b : n.blocks) headings |= b.kind == PassageKind::heading;
+  CHECK(headings);
+}
+
+TEST_CASE("normalize: OCR repairs validated against the dictionary") {
+  CHECK(norm("De cliénte en de bijstandscliénten.") == "De cliënte en de bijstandscliënten.\n");
+  CHECK(norm("ideeén over coéperatie en de enquéte") == "ideeën over coöperatie en de enquête\n");
+  CHECK(norm("Zij is niet geinformeerd.") == "Zij is niet geïnformeerd.\n");
+  CHECK(norm("een onathankelijk en onafthankelijk oordeel over de afthandeling") ==
+        "een onafhankelijk en onafhankelijk oordeel over de afhandeling\n");
+  CHECK(norm("Enquéte onder cliénten") == "Enquête onder cliënten\n");
+}
+
+TEST_CASE("normalize: correct words and names are never touched") {
+  for (const char* s : {"één keer, Eén keer, éénmalig, wél, café, geintje, wethouder, ontheffing.",
+                        "Chloé en Zoé en Michaël en Daalderop en René.",
+                        "DWI, WPI, RA1056992, Q4 2015, 020 625 99 99, 30%.", "methode en thuis en theater."})
+    CHECK(norm(s) == std::string(s) + "\n");
+}
+
+TEST_CASE("normalize: characters") {
+  CHECK(norm("de ﬁnanciële ﬂexibiliteit") == "de financiële flexibiliteit\n");
+  CHECK(norm("zacht\xC2\xAD" "afbreek en zero\xE2\x80\x8B" "width") == "zachtafbreek en zerowidth\n");
+  CHECK(norm("non\xC2\xA0" "breaking en\tTab") == "non breaking en Tab\n");
+  CHECK(norm("10³ en ½ blijven") == "10³ en ½ blijven\n");  // NFC, not NFKC
+  CHECK(norm("cafe\xCC\x81") == "café\n");                    // combining accent composed
+  CHECK(norm("“aanhalingstekens” – streepje") == "“aanhalingstekens” – streepje\n");
+  CHECK(norm("a\x01" "b") == "ab\n");
+}
+
+TEST_CASE("normalize: lines, hyphenation, headings, lists") {
+  CHECK(norm("De gemeente stelt een terug-\nvordering in en de klant-\nmanager belt.\n") ==
+        "De gemeente stelt een terugvordering in en de klantmanager belt.\n");
+  CHECK(norm("Het traject voor re-\nintegratie van de bewoner loopt nog steeds door tot de zomer.\n") ==
+        "Het traject voor re-integratie van de bewoner loopt nog steeds door tot de zomer.\n");
+  CHECK(norm("2.1. Communicatie\nDe ombudsman ziet dat brieven niet aankomen en dat niemand terugbelt bij de dienst.\n") ==
+        "2.1. Communicatie\n\nDe ombudsman ziet dat brieven niet aankomen en dat niemand terugbelt bij de dienst.\n");
+  CHECK(norm("Aandachtspunten:\n¢ eerste punt\n» tweede punt\n\xEF\x82\xB7 derde punt\ne vierde punt\n") ==
+        "Aandachtspunten:\n\n• eerste punt\n• tweede punt\n• derde punt\n• vierde punt\n");
+}
+
+TEST_CASE("normalize: page debris goes, text across the page break joins") {
+  std::string src =
+      "De ombudsman constateert dat de afdeling de klacht niet binnen de termijn heeft afgehandeld en dat\n"
+      "\fKwartaalrapportage 2019\n\n 7 \n\n"
+      "de burger daardoor lang moest wachten.\n"
+      "\fKwartaalrapportage 2019\n\n 8 \n\nNieuwe alinea.\n";
+  CHECK(norm(src) ==
+        "De ombudsman constateert dat de afdeling de klacht niet binnen de termijn heeft afgehandeld en dat de burger "
+        "daardoor lang moest wachten.\n\nNieuwe alinea.\n");
+  Normalized n = N().normalize(src);
+  REQUIRE(n.blocks.size() == 2);
+  CHECK(n.blocks[1].page == 3);
+}
+
+TEST_CASE("normalize: tables stay rows; markdown tables too") {
+  CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
+  CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
+}
+
+TEST_CASE("normalize: chart garbage is marked as noise, not deleted") {
+  std::string src = "De tevredenheid steeg.\n\ngemeente tonstuleri, wierll) 5 T Bz e\n\nDaarna daalde zij weer.\n";
+  Normalized n = N().normalize(src);
+  CHECK(count(n.text, "tonstuleri") == 1);
+  REQUIRE(n.blocks.size() == 3);
+  CHECK(n.blocks[1].kind == PassageKind::noise);
+  CHECK(n.blocks[0].kind != PassageKind::noise);
+}
+
+TEST_CASE("normalize: context repair rules load, validate and name the line of a fault") {
+  test::TempDir dir;
+  std::string bad = dir.write("repairs.tsv", "# comment\nx\t(a\tb\tx => y\n");
+  auto r = Repairs::load(bad);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().line == 2);
+  CHECK(r.error().file == bad);
+  CHECK(r.error().message.find("bad pattern") != std::string::npos);
+  std::string wrong = dir.write("r2.tsv", "one\t(a)\tb\tcat => cat\n");
+  auto r2 = Repairs::load(wrong);
+  REQUIRE_FALSE(r2.ok());
+  CHECK(r2.error().to_string() == wrong + ":1: example does not hold: 'cat' gives 'cbt', expected 'cat'");
+  std::string cols = dir.write("r3.tsv", "\n\nonly\ttwo\n");
+  auto r3 = Repairs::load(cols);
+  REQUIRE_FALSE(r3.ok());
+  CHECK(r3.error().line == 3);
+}
+
+TEST_CASE("normalize property: idempotent on the shared corpus and the sample archive") {
+  for (const char* f : {"rapport-2010-ra1056992.txt", "rekenkamer-2021-bejegening-bijstand.txt",
+                        "kwartaalrapportage-2016-q1-rve-werk.txt"}) {
+    std::string once = norm(shared(f));
+    CHECK(norm(once) == once);
+  }
+}
+
+// Realistic generated text: words (damaged and not), hyphenation, bullets,
+// headings, case headings, table rows, blank lines and page breaks.
+TEST_CASE("normalize property: generated reports are normalised idempotently, fully mapped, no words lost") {
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"cliénte", "de", "klant-\nmanager", "gemeente", "afthandeling", "ﬁnanciële",
+                                           "geinformeerd", "I&0O", "|5 oktober", "zaak.", "De", "Een", "burger",
+                                           "\n¢ punt", "\n\n2.1. Communicatie\n", "\n\n406 – Titel\n", "wacht",
+                                           "\nGegrond 12 9\nOngegrond 4 7\n", "\f", "ombudsman", "belt,", "terug."};
+  for (int round = 0; round < 400; ++round) {
+    std::string src;
+    int n = static_cast<int>(rng() % 120);
+    static const char* kSeps[] = {" ", " ", " ", " ", "\n", "\n\n"};
+    for (int i = 0; i < n; ++i) src += pieces[rng() % pieces.size()] + std::string(kSeps[rng() % 6]);
+    Normalized out = N().normalize(src);
+    check_map(src, out);
+    INFO(src);
+    CHECK(norm(out.text) == out.text);
+    // What disappears entirely holds no letters or digits (no page breaks here to make debris).
+    if (src.find('\f') == std::string::npos) {
+      for (const Segment& s : out.map.segments()) {
+        if (s.copy || s.norm_len > 0) continue;
+        for (char c : s.src_text) CHECK_FALSE(std::isalnum(static_cast<unsigned char>(c)));
+      }
+    }
+  }
+}
+
+TEST_CASE("normalize property: random bytes, whitespace only, and one huge line") {
+  std::mt19937 rng(99);
+  for (int round = 0; round < 200; ++round) {
+    std::string src(rng() % 300, '\0');
+    for (char& c : src) c = static_cast<char>(rng() % 256);
+    Normalized out = N().normalize(src);
+    check_map(src, out);
+  }
+  CHECK(norm(" \n\t\n\f  \n") == "");
+  std::string huge;
+  while (huge.size() < 50'000'000) huge += "De klantmanager belt de cliénte niet terug en de zaak loopt nog. ";
+  Normalized out = N().normalize(huge);
+  CHECK(out.text.size() > 49'000'000);
+  CHECK(count(out.text.substr(0, 100000), "cliënte") > 0);
+  CHECK(out.map.to_source(out.text.size() - 1, out.text.size()).end <= huge.size());
+}
