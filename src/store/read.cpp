@@ -12,14 +12,23 @@ Result<DocumentTexts> load_texts(Database& db, std::int64_t id) {
   if (!*e) return make_error(Errc::not_found, "no document with id " + std::to_string(id), db.path());
 
   bool have_raw = false, have_norm = false;
-  auto dt = db.prepare("SELECT raw, norm FROM document_text WHERE document_id = ?1");
+  auto dt = db.prepare("SELECT norm FROM document_text WHERE document_id = ?1");
   if (!dt.ok()) return dt.error();
   dt->bind(1, id);
   auto row = dt->step();
   if (!row.ok()) return row.error();
-  if (*row) {
-    if (!dt->is_null(0)) { t.raw = dt->text(0); have_raw = true; }
-    if (!dt->is_null(1)) { t.norm = dt->text(1); have_norm = true; }
+  if (*row) { t.norm = dt->text(0); have_norm = true; }
+  auto rw = db.prepare("SELECT chunk FROM document_raw WHERE document_id = ?1 ORDER BY seq");
+  if (!rw.ok()) return rw.error();
+  rw->bind(1, id);
+  for (;;) {
+    auto r = rw->step();
+    if (!r.ok()) return r.error();
+    if (!*r) break;
+    const void* p = sqlite3_column_blob(rw->handle(), 0);
+    int n = sqlite3_column_bytes(rw->handle(), 0);
+    if (p) t.raw.append(static_cast<const char*>(p), static_cast<std::size_t>(n));
+    have_raw = true;
   }
   if (!have_norm) {
     auto ps = db.prepare("SELECT body FROM passages WHERE document_id = ?1 ORDER BY ordinal");

@@ -8,9 +8,10 @@ namespace omb::schema {
 //   copied file is stored once and both paths are known.
 // - The normalised text is stored once: passages tile it, so it is the
 //   concatenation of a document's passage bodies in ordinal order.
-//   document_text holds what cannot be rebuilt from them: raw, the decoded
-//   source text, only where it differs from the normalised text; norm only
-//   where the passages do not tile it. NULL means "rebuild it".
+//   document_raw holds the decoded source text only where it differs from
+//   the normalised text, in rows of at most 1 MB (so a 200 MB file is never
+//   one 200 MB record in memory); document_text.norm only where the passages
+//   do not tile the normalised text. Absent means "rebuild it".
 // - passages are the unit of full-text search: passages_fts indexes them as an
 //   external-content FTS5 table. The store's writer keeps it in step (no
 //   triggers: a trigger makes FTS5 flush a segment for every row, 4x slower).
@@ -44,9 +45,15 @@ CREATE INDEX documents_period ON documents(year, quarter);
 
 CREATE TABLE document_text(
   document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-  raw         TEXT,
-  norm        TEXT
+  norm        TEXT NOT NULL
 );
+
+CREATE TABLE document_raw(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  chunk       BLOB NOT NULL,
+  PRIMARY KEY(document_id, seq)
+) WITHOUT ROWID;
 
 CREATE TABLE sources(
   path        TEXT PRIMARY KEY,

@@ -162,13 +162,24 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   for (std::size_t i = 1; tiled && i < rec.passages.size(); ++i)
     tiled = rec.passages[i].start == rec.passages[i - 1].end;
   if (rec.text().empty()) tiled = true;
-  if (!tiled || rec.norm) {
-    auto t = db_->prepare("INSERT INTO document_text(document_id, raw, norm) VALUES(?1, ?2, ?3)");
+  if (!tiled) {
+    auto t = db_->prepare("INSERT INTO document_text(document_id, norm) VALUES(?1, ?2)");
     if (!t.ok()) return t.error();
-    t->bind(1, doc);
-    if (rec.norm) t->bind(2, rec.raw); else t->bind_null(2);
-    if (!tiled) t->bind(3, rec.text()); else t->bind_null(3);
+    t->bind(1, doc).bind(2, rec.text());
     OMB_TRY(t->run());
+  }
+  if (rec.norm) {  // the source differs from the normalised text: keep it, in 1 MB rows
+    auto r = db_->prepare("INSERT INTO document_raw(document_id, seq, chunk) VALUES(?1, ?2, ?3)");
+    if (!r.ok()) return r.error();
+    constexpr std::size_t kRawChunk = 1u << 20;
+    std::string_view raw = rec.raw;
+    for (std::size_t off = 0, seq = 0; off < raw.size(); off += kRawChunk, ++seq) {
+      std::string_view part = raw.substr(off, kRawChunk);
+      sqlite3_bind_int64(r->handle(), 1, doc);
+      sqlite3_bind_int64(r->handle(), 2, static_cast<sqlite3_int64>(seq));
+      sqlite3_bind_blob64(r->handle(), 3, part.data(), part.size(), SQLITE_STATIC);
+      OMB_TRY(r->run());
+    }
   }
 
   auto pg = db_->prepare("INSERT INTO pages(document_id, number, start, end) VALUES(?1, ?2, ?3, ?4)");

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "ingest/ingest.h"
@@ -254,4 +255,35 @@ TEST_CASE("ingest: the summary is JSON with every count") {
   for (const char* key : {"\"added\":1", "\"replaced\":0", "\"unchanged\":0", "\"duplicates\":0", "\"skipped\":1",
                           "\"failed\":0", "\"mb_per_s\"", "\"problems\""})
     CHECK(j.find(key) != std::string::npos);
+}
+
+TEST_CASE("ingest: a text over 16 MB is normalised in chunks; texts round-trip, passages tile") {
+  TempDir dir;
+  std::string big;
+  int para = 0;
+  while (big.size() < 17'000'000) {
+    big += "De cliénte belt de klantmanager over de afthandeling van alinea " + std::to_string(para++) +
+           ", maar niemand neemt op.\nZij probeert het de volgende dag opnieuw.\n\n";
+    if (para % 40 == 0) big += "\f";
+  }
+  std::string path = dir.write("groot.txt", big);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {path});
+  REQUIRE(s.added == 1);
+  std::int64_t id = scalar(*db, "SELECT id FROM documents");
+  auto t = load_texts(*db, id);
+  REQUIRE(t.ok());
+  CHECK(t->raw == big);
+  CHECK(t->norm.find("cliénte") == std::string::npos);
+  CHECK(t->norm.find("afhandeling van alinea 12345, maar niemand neemt op. Zij probeert") != std::string::npos);
+  // Passages tile the normalised text, in order, with growing pages.
+  CHECK(scalar(*db, "SELECT sum(length(CAST(body AS BLOB))) FROM passages") == static_cast<std::int64_t>(t->norm.size()));
+  CHECK(scalar(*db, "SELECT count(*) FROM passages p JOIN passages q ON q.document_id = p.document_id AND "
+                    "q.ordinal = p.ordinal + 1 WHERE q.start != p.end") == 0);
+  std::string_view upto_text(big.data(), big.find_last_not_of("\n\f ") + 1);  // a trailing empty page has no passage
+  CHECK(scalar(*db, "SELECT max(page) FROM passages") ==
+        static_cast<std::int64_t>(std::count(upto_text.begin(), upto_text.end(), '\f')) + 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM passages p JOIN passages q ON q.ordinal = p.ordinal + 1 WHERE q.page < p.page") == 0);
+  check_fts(*db);
 }
