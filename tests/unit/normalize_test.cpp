@@ -11,14 +11,7 @@ using namespace omb;
 
 namespace {
 
-const Normalizer& N() {
-  static std::shared_ptr<const Normalizer> n = [] {
-    auto r = Normalizer::create(test::source_dir() + "/dictionaries");
-    REQUIRE(r.ok());
-    return *r;
-  }();
-  return *n;
-}
+const Normalizer& N() { return test::normalizer(); }
 
 std::string norm(const std::string& s) { return N().normalize(s).text; }
 

@@ -6,7 +6,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <stdexcept>
 #include <string>
+
+#include "normalize/normalize.h"
 
 namespace omb::test {
 
@@ -40,6 +44,16 @@ class TempDir {
 };
 
 inline std::string source_dir() { return OMB_SOURCE_DIR; }
+
+// The project's normaliser, loaded once for all tests.
+inline const Normalizer& normalizer() {
+  static std::shared_ptr<const Normalizer> n = [] {
+    auto r = Normalizer::create(source_dir() + "/dictionaries");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return *r;
+  }();
+  return *n;
+}
 inline std::string shared_corpus() { return OMB_SHARED_CORPUS; }
 
 }  // namespace omb::test
