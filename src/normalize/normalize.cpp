@@ -420,44 +420,50 @@ class Emitter {
   }
 
   // Emits src[b, e) with character fixes, context repairs and word repairs.
-  void process(std::size_t b, std::size_t e) {
+  // Whitespace is held back until the next visible character: a run of
+  // spaces, tabs and odd spaces, with any invisible characters removed inside
+  // it (controls, zero-width, lone soft hyphens), becomes one space, or none
+  // at the start of a line or (when `line_end`) at its end.
+  void process(std::size_t b, std::size_t e, bool line_end = true) {
     flush_copy(b);
     std::vector<RepairHit> hits = rep_.find(src_.substr(b, e - b));
     std::size_t h = 0;
     std::size_t i = b;
     while (i < e) {
       if (h < hits.size() && b + hits[h].start == i) {
+        visible();
         edit(i, b + hits[h].end, hits[h].replacement, hits[h].rule);
         i = b + hits[h].end;
         ++h;
         continue;
       }
       std::size_t stop = h < hits.size() ? b + hits[h].start : e;
+      std::size_t n = std::min(seq_len(src_, i), e - i);
       if (word_char(src_, i)) {
         std::size_t j = i;
         while (j < stop && word_char(src_, j)) j += std::min(seq_len(src_, j), stop - j);
-        word(i, j);
+        std::string rule;
+        std::string w = clean_word(i, j, &rule);
+        if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
+        visible();
+        if (rule.empty()) pending(j);
+        else edit(i, j, w, rule);
         i = j;
         continue;
       }
-      if (auto fx = char_fix(src_, i)) {
-        std::size_t n = std::min(seq_len(src_, i), e - i);
-        edit(i, i + n, fx->first, fx->second);
+      auto fx = char_fix(src_, i);
+      if (src_[i] == ' ' || (fx && (fx->first[0] == ' ' || fx->first[0] == '\0'))) {
+        hold(i, i + n);
         i += n;
         continue;
       }
-      if (src_[i] == ' ') {  // collapse runs of spaces
-        std::size_t j = i;
-        while (j < stop && src_[j] == ' ') ++j;
-        if (j - i > 1) edit(i, j, " ", "spaces");
-        else pending(j);
-        i = j;
-        continue;
-      }
-      std::size_t n = std::min(seq_len(src_, i), e - i);
-      pending(i + n);
+      visible();
+      if (fx) edit(i, i + n, fx->first, fx->second);
+      else pending(i + n);
       i += n;
     }
+    if (line_end) drop_held();
+    else visible();
     flush_copy(e);
   }
 
@@ -488,15 +494,45 @@ class Emitter {
     return w;
   }
 
-  void word(std::size_t b, std::size_t e) {
-    std::string rule;
-    std::string w = clean_word(b, e, &rule);
-    if (rule.empty()) pending(e);
-    else edit(b, e, w, rule);
-  }
-
   void finish() { flush_copy(src_.size()); }
   void flush() { flush_copy(0); }
+
+ private:
+  // Held whitespace: source span [held_b_, held_e_), nothing emitted yet.
+  void hold(std::size_t b, std::size_t e) {
+    if (held_e_ == kNone) { flush_copy(0); held_b_ = b; held_space_ = false; }
+    held_e_ = e;
+    auto fx = char_fix(src_, b);
+    held_space_ |= src_[b] == ' ' || (fx && fx->first[0] == ' ');
+  }
+  // What has been written (or waits to be copied) ends a line or a space.
+  bool at_line_start() const {
+    if (copy_from_ != kNone && pending_end_ > copy_from_) {
+      char c = src_[pending_end_ - 1];
+      return c == ' ' || c == '\n';
+    }
+    return out_.text.empty() || out_.text.back() == '\n' || out_.text.back() == ' ';
+  }
+  // A visible character follows: the held whitespace becomes one space (or none at a line start).
+  void visible() {
+    if (held_e_ == kNone) return;
+    std::size_t b = held_b_, e = held_e_;
+    held_b_ = held_e_ = kNone;
+    if (!held_space_) edit(b, e, "", "invisible");
+    else if (at_line_start()) edit(b, e, "", "spaces");
+    else if (e - b == 1 && src_[b] == ' ') pending(e);
+    else edit(b, e, " ", "spaces");
+  }
+  void drop_held() {
+    if (held_e_ == kNone) return;
+    std::size_t b = held_b_, e = held_e_;
+    held_b_ = held_e_ = kNone;
+    edit(b, e, "", held_space_ ? "spaces" : "invisible");
+  }
+  bool held_space_ = false;
+  std::size_t held_b_ = static_cast<std::size_t>(-1), held_e_ = static_cast<std::size_t>(-1);
+
+ public:
   std::size_t pos() const { return pos_; }
 
  private:
@@ -745,7 +781,7 @@ Normalized Normalizer::normalize(std::string_view src) const {
               pick = joined;
               if (auto rep = repair_word(*lex_, joined)) pick = rep->first;
             }
-            em.process(from, lw);
+            em.process(from, lw, /*line_end=*/false);
             em.edit(lw, rw, pick, pick == joined ? "dehyphenate" : "hyphen-kept");
             // Continue the next line after the right half.
             lines[bl.lines[k + 1]].cb = rw;

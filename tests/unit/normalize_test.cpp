@@ -141,6 +141,16 @@ TEST_CASE("normalize: characters") {
   CHECK(norm("a\x01" "b") == "ab\n");
 }
 
+// Regression: removing an invisible character between spaces left a double
+// space (or a leading space), which a second pass then removed.
+TEST_CASE("normalize regression: invisible characters between spaces leave one space") {
+  CHECK(norm("los \xC2\xAD teken") == "los teken\n");
+  CHECK(norm("a \x01 b") == "a b\n");
+  CHECK(norm("\x01 begin en eind \x01") == "begin en eind\n");
+  CHECK(norm("tab\t\t en\xC2\xA0 nbsp") == "tab en nbsp\n");
+  for (const char* s : {"los \xC2\xAD teken", "a \x01 b", "\x01 begin en eind \x01"}) CHECK(norm(norm(s)) == norm(s));
+}
+
 TEST_CASE("normalize: lines, hyphenation, headings, lists") {
   CHECK(norm("De gemeente stelt een terug-\nvordering in en de klant-\nmanager belt.\n") ==
         "De gemeente stelt een terugvordering in en de klantmanager belt.\n");
