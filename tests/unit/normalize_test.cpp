@@ -49,6 +49,7 @@ void check_map(const std::string& src, const Normalized& n) {
 
 std::string shared(const std::string& name) {
   auto r = read_file(test::shared_corpus() + "/" + name);
+  INFO("the three real reports are read from shared/corpus beside the checkout: " << (r.ok() ? "" : r.error().to_string()));
   REQUIRE(r.ok());
   return *r;
 }
