@@ -72,6 +72,26 @@ check "read-only database: stats still works" test "$rc" = 0
 run "$omb" --db "$work/none.db" stats
 check "stats without a database: exit 1 and hint" has "$err" "no database here (run 'ombudsmine ingest' first, or pass --db)"
 
+# normalize: text out, errors as one line.
+printf 'De cli\xc3\xa9nte is niet geinformeerd over de afthandeling.\n' >"$work/n.txt"
+run "$omb" normalize "$work/n.txt"
+check "normalize repairs OCR damage" test "$rc" = 0 -a "$out" = "De cliënte is niet geïnformeerd over de afhandeling."
+run "$omb" normalize "$work/n.txt" --explain --repairs
+check "normalize --explain names rule and source offsets" has "$out" $'1\t3\t11\tocr:é>ë\tcliénte\tcliënte'
+run "$omb" normalize "$work/missing.txt"
+check "normalize missing file: exit 1, one line" test "$rc" = 1 -a "$err" = "ombudsmine: $work/missing.txt: cannot open: no such file"
+printf 'PK\0\0binary' >"$work/bin.txt"
+run "$omb" normalize "$work/bin.txt"
+check "normalize binary file: exit 1, says why" has "$err" "$work/bin.txt: not text: NUL byte at offset 2"
+mkdir -p "$work/dict/normalize"
+printf '# rules\nbroken\t(unclosed\tx\ta => b\n' >"$work/dict/normalize/repairs.tsv"
+run "$omb" --dictionaries "$work/dict" normalize "$work/n.txt"
+check "faulty rule file: exit 2 with file:line" test "$rc" = 2 -a -n "$(has "$err" "$work/dict/normalize/repairs.tsv:2: rule 'broken': bad pattern" && echo y)"
+mkdir -p "$work/dict2/words"
+printf 'klantmanager\ntwee woorden\n' >"$work/dict2/words/extra.txt"
+run "$omb" --dictionaries "$work/dict2" ingest "$work/in"
+check "faulty word list: exit 2 with file:line" test "$rc" = 2 -a "$err" = "ombudsmine: $work/dict2/words/extra.txt:2: expected one word a line, got 'twee woorden'"
+
 # A full disk: a 1 MB tmpfs holding the database. Needs mount (root); the
 # same path is covered without it by the unit test with a capped database.
 mkdir -p "$work/tiny"
