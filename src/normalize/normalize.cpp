@@ -390,17 +390,31 @@ std::string_view word_core(std::string_view t) {
 
 }  // namespace
 
-// Chart and figure debris: too few tokens are words or numbers.
+// Chart and figure debris: too few tokens are words or numbers (under 60 %).
+// Tokens are walked in place; the walk stops as soon as the verdict is sure.
 static bool noise_line(const Lexicon& lex, std::string_view s) {
-  auto toks = tokens(s);
-  if (toks.size() < 4) return false;
-  int good = 0, total = 0;
-  for (auto t : toks) {
-    std::string_view w = word_core(t);
-    ++total;
+  auto next_token = [&](std::size_t& i) -> std::string_view {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    std::string_view t = s.substr(i, j - i);
+    i = j;
+    return t;
+  };
+  int total = 0;
+  for (std::size_t i = 0; !next_token(i).empty();) ++total;
+  if (total < 4) return false;
+  int good = 0, seen = 0;
+  std::string key;
+  for (std::size_t i = 0; seen < total; ++seen) {
+    if (good * 10 >= total * 6) return false;                  // enough good tokens already
+    if ((good + (total - seen)) * 10 < total * 6) return true;  // cannot reach the share any more
+    std::string_view w = word_core(next_token(i));
     if (w.empty()) continue;
     if (number_token(w)) { ++good; continue; }
-    if (w.size() >= 2 && verdict(lex, std::string(w)).known) ++good;  // damaged words count too
+    if (w.size() < 2) continue;
+    key.assign(w.data(), w.size());
+    if (verdict(lex, key).known) ++good;  // damaged words count too
   }
   return good * 10 < total * 6;
 }
