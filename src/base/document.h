@@ -40,6 +40,7 @@ struct Tag {
   std::size_t start = 0, end = 0;  // span in norm
   std::string rule;    // id of the rule that fired
   int case_index = -1;
+  std::string detail;  // a JSON object with more facts, or empty: {"unit": "team"}, {"counts": {"2021": 3}}
 };
 
 struct Case {
@@ -48,6 +49,7 @@ struct Case {
   std::string afdeling;
   std::string status;   // gesloten, lopend, or empty
   std::string oordeel;  // or empty
+  std::vector<std::string> themes;  // sorted, distinct
   std::size_t start = 0, end = 0;  // span in norm
 };
 

@@ -1,0 +1,137 @@
+#include "extract/fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <memory>
+
+namespace omb {
+
+namespace {
+
+// Folded forms of U+0080..U+2FFF, computed once: NFD's first character,
+// case-folded, when that is ASCII; else the case-folded character.
+constexpr UChar32 kTableEnd = 0x3000;
+
+struct FoldTable {
+  std::vector<std::string> forms;
+  FoldTable() : forms(kTableEnd) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    for (UChar32 c = 0x80; c < kTableEnd; ++c) forms[c] = compute(c, U_SUCCESS(status) ? nfd : nullptr);
+  }
+  static std::string compute(UChar32 c, const icu::Normalizer2* nfd) {
+    switch (c) {
+      case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
+      case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
+        return " ";
+      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x0060:
+        return "'";
+      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+        return "\"";
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        return "-";
+      case 0x00DF: return "ss";
+      case 0x00E6: return "ae";
+      case 0x00C6: return "ae";
+      case 0x0133: case 0x0132: return "ij";
+      case 0x0153: case 0x0152: return "oe";
+      case 0x00F8: case 0x00D8: return "o";
+      default: break;
+    }
+    UChar32 base = c;
+    if (nfd) {
+      icu::UnicodeString d;
+      if (nfd->getDecomposition(c, d) && d.length() > 0) base = d.char32At(0);
+    }
+    base = u_foldCase(base, U_FOLD_CASE_DEFAULT);
+    std::string out;
+    char buf[4];
+    int32_t n = 0;
+    UBool err = false;
+    U8_APPEND(buf, n, 4, base, err);
+    if (!err) out.assign(buf, static_cast<std::size_t>(n));
+    return out;
+  }
+};
+
+const FoldTable& table() {
+  static const FoldTable t;
+  return t;
+}
+
+template <class Emit>
+void fold_each(std::string_view s, Emit emit) {
+  const FoldTable& t = table();
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t len = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < len) {
+    uint8_t b = p[i];
+    if (b < 0x80) {
+      char c = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      if (c == '\t' || c == '\r' || c == '\f' || c == '\v') c = ' ';
+      emit(std::string_view(&c, 1), static_cast<std::size_t>(i));
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) {
+      emit(std::string_view(s.data() + start, static_cast<std::size_t>(i - start)), static_cast<std::size_t>(start));
+    } else if (c < kTableEnd) {
+      const std::string& f = t.forms[static_cast<std::size_t>(c)];
+      emit(std::string_view(f), static_cast<std::size_t>(start));
+    } else {
+      emit(std::string_view(s.data() + start, static_cast<std::size_t>(i - start)), static_cast<std::size_t>(start));
+    }
+  }
+}
+
+}  // namespace
+
+Folded fold(std::string_view text) {
+  Folded f;
+  f.text.reserve(text.size() + 16);
+  f.to_source.reserve(text.size() + 17);
+  fold_each(text, [&](std::string_view piece, std::size_t at) {
+    if (piece.size() == 1) {
+      f.text.push_back(piece[0]);
+      f.to_source.push_back(static_cast<std::uint32_t>(at));
+      return;
+    }
+    f.text.append(piece);
+    for (std::size_t i = 0; i < piece.size(); ++i) f.to_source.push_back(static_cast<std::uint32_t>(at));
+  });
+  f.to_source.push_back(static_cast<std::uint32_t>(text.size()));
+  return f;
+}
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string fold_key(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  fold_each(text, [&](std::string_view piece, std::size_t) { folded += piece; });
+  return collapse_space(folded);
+}
+
+}  // namespace omb

@@ -1,0 +1,148 @@
+// extract/rules.h — rule files: load, validate, match.
+//
+// A RuleFile is one TOML file of dictionaries/extract/, one per tag type
+// (`type = "theme"`). It holds
+//   [[entry]]  a canonical value with the phrases that name it (folded,
+//              matched on word boundaries; `*` at a word's end matches any
+//              ending: `klacht*`), optional regex `patterns`, `exclude`
+//              phrases that cancel an overlapping match of this entry, and
+//              `examples` / `counter_examples` (texts that must / must not
+//              yield this value);
+//   [[rule]]   one pattern with an id: `pattern` (RE2 syntax, matched on
+//              folded text unless `on = "text"`; `^`/`$` are line ends),
+//              `value` (a constant, "$1" for a capture taken from the
+//              original text, or a template "{year}-Q{quarter|quarters}" of
+//              named groups, looked up in a settings table, "{day|02}"
+//              zero-padded), `role` (what the interpreter does with it:
+//              case, reference, report, unit, list, ...), `span` (0: the
+//              whole match is the tag, n: capture n), `within` (only in the
+//              first N bytes), `blocks` (only in blocks of these kinds),
+//              `reject` (drop when the value matches this), `priority`,
+//              `examples` ("text => value") and `counter_examples`;
+//   other tables (settings for the interpreter of that type), kept as TOML.
+// Rule ids are "<type>.<id>" for rules and "<type>.<value>/<phrase>" for
+// entry phrases, so every tag says what fired.
+//
+// load() validates everything and checks every example; a fault is an Error
+// naming the file, the line and the cause. A loaded RuleFile is immutable
+// and safe to share between threads.
+//
+// match() runs all rules over the text, block by block: one RE2::Set pass
+// per block tells which rules can match, then only those run for offsets.
+// Overlaps are resolved per type (or per value with `overlap = "value"`):
+// higher priority, then longer, then earlier wins.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/document.h"
+#include "base/result.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace omb {
+
+struct Folded;
+
+// One match of one rule, in the normalised text.
+struct Hit {
+  int rule = 0;                    // index into RuleFile::rules()
+  std::size_t start = 0, end = 0;  // the tag's span
+  std::size_t match_start = 0, match_end = 0;  // the whole match
+  std::string value;
+  std::vector<std::string> groups;  // captures 1..n, original text ("" if unset)
+};
+
+struct Rule {
+  std::string id;       // full id: type.id
+  std::string value;    // constant, or "$n"
+  std::string role;
+  std::string entry;    // the entry's value for phrase/entry rules
+  bool on_text = false;
+  bool suppress = false;   // an exclusion: cancels overlapping hits of `entry`
+  bool upper = false;      // value to upper case
+  int span = 0;
+  int priority = 0;
+  std::size_t within = 0;  // 0: anywhere
+  std::vector<PassageKind> blocks;
+  std::unique_ptr<re2::RE2> re;
+  std::unique_ptr<re2::RE2> reject;
+  int line = 0;
+};
+
+// A block of text to match in: a span of the normalised text and its kind.
+struct Region {
+  std::size_t start = 0, end = 0;
+  PassageKind kind = PassageKind::paragraph;
+};
+
+class RuleFile {
+ public:
+  static Result<std::unique_ptr<RuleFile>> load(const std::string& path);
+  ~RuleFile();
+
+  const std::string& type() const { return type_; }
+  const std::string& path() const { return path_; }
+  const std::vector<Rule>& rules() const { return rules_; }
+
+  // Settings of the interpreter (other tables/keys), read at load time.
+  std::vector<std::string> strings(std::string_view key) const;  // an array of strings, or empty
+  std::optional<std::string> setting(std::string_view key) const;
+
+  // All hits in `text` (folded as `folded`), restricted to `blocks`, after
+  // exclusions and overlap resolution, in text order.
+  std::vector<Hit> match(std::string_view text, const Folded& folded, const std::vector<Region>& blocks) const;
+
+  // The hits in one block of the rules in `candidates` (indices into
+  // rules(), ascending), which a prefilter says can match there. Appends
+  // to `out`. For callers that prefilter many files at once (RuleSets).
+  void match_block(std::string_view text, const Folded& folded, const Region& block, std::vector<int> candidates,
+                   std::vector<Hit>& out) const;
+
+ private:
+  RuleFile() = default;
+  Status compile_set();
+  Status check_examples();
+  std::string expand(const Rule& r, const std::vector<std::string>& groups) const;
+  std::vector<Hit> match_one(std::string_view text, const Folded& folded, const Region& block, std::vector<int> rules) const;
+
+  std::string path_, type_;
+  bool overlap_by_value_ = false;
+  std::vector<Rule> rules_;
+  struct Example { int line; std::string text, value, entry_or_rule; bool negative; };
+  std::vector<Example> examples_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> arrays_;
+  std::vector<std::pair<std::string, std::string>> settings_;
+  struct Sets;
+  std::unique_ptr<Sets> sets_;
+};
+
+// One prefilter over the rules of many files: two RE2::Set passes (folded
+// text, original text) per block instead of two per file.
+class RuleSets {
+ public:
+  static Result<RuleSets> build(const std::vector<const RuleFile*>& files);
+  // hits[i] are the hits of files[i], in text order.
+  std::vector<std::vector<Hit>> match(std::string_view text, const Folded& folded, const std::vector<Region>& blocks) const;
+  RuleSets(RuleSets&&) noexcept;
+  RuleSets& operator=(RuleSets&&) noexcept;
+  ~RuleSets();
+
+ private:
+  RuleSets();
+  std::vector<const RuleFile*> files_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Folds a phrase and turns it into a pattern: words on word boundaries,
+// any run of spaces as \s+, `*` at a word's end as \w*.
+std::string phrase_pattern(std::string_view phrase);
+
+}  // namespace omb
