@@ -1,7 +1,6 @@
 #include "ingest/analyse.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "normalize/segment.h"
 
@@ -12,33 +11,14 @@ Result<std::shared_ptr<const Analyser>> Analyser::create(const std::string& dict
   if (!norm.ok()) return norm.error();
   std::shared_ptr<Analyser> a(new Analyser());
   a->normalizer_ = *norm;
+  if (!dictionaries_dir.empty()) {
+    auto ex = Extractor::load(dictionaries_dir);
+    if (!ex.ok()) return ex.error();
+    a->extractor_ = *ex;
+  }
   return std::shared_ptr<const Analyser>(a);
 }
 
-namespace {
-
-// Until extraction lands: the first line of the first paragraph or heading
-// that holds a letter, trimmed to 160 bytes.
-std::string guess_title(const DocumentRecord& rec) {
-  const std::string& text = rec.text();
-  for (const Passage& p : rec.passages) {
-    std::string_view s(text.data() + p.start, p.end - p.start);
-    std::string_view line = s.substr(0, s.find('\n'));
-    bool letters = false;
-    for (char c : line) letters |= std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (!letters) continue;
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
-    if (line.size() > 160) {
-      std::size_t cut = 160;
-      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-      line = line.substr(0, cut);
-    }
-    return std::string(line);
-  }
-  return {};
-}
-
-}  // namespace
 
 namespace {
 
@@ -69,10 +49,12 @@ void Analyser::analyse(DocumentRecord& rec) const {
   std::string_view raw = rec.raw;
   Segments seg;
   std::string text;
+  std::vector<Block> blocks;
   if (raw.size() <= kWhole) {
     Normalized n = normalizer_->normalize(raw);
     seg = pack_passages(n.text, n.blocks, n.map);
     text = std::move(n.text);
+    blocks = std::move(n.blocks);
   } else {
     int line_base = 0, page_base = 0;
     for (std::size_t a = 0; a < raw.size();) {
@@ -82,6 +64,11 @@ void Analyser::analyse(DocumentRecord& rec) const {
       Segments ps = pack_passages(n.text, n.blocks, n.map);
       std::size_t base = text.size();
       text += n.text;
+      for (Block bl : n.blocks) {
+        bl.start += base;
+        bl.end += base;
+        blocks.push_back(bl);
+      }
       for (Passage& p : ps.passages) {
         p.start += base;
         p.end += base;
@@ -112,7 +99,26 @@ void Analyser::analyse(DocumentRecord& rec) const {
   if (text != rec.raw) rec.norm = std::move(text);
   rec.pages = std::move(seg.pages);
   rec.passages = std::move(seg.passages);
-  rec.facts.title = guess_title(rec);
+  if (!extractor_) return;
+  Extraction x = extractor_->extract(rec.text(), blocks);
+  rec.facts = std::move(x.facts);
+  rec.cases = std::move(x.cases);
+  rec.tags = std::move(x.tags);
+  // A passage belongs to the case it overlaps most. Cases are in text order
+  // and do not overlap, and so are passages: walk both once.
+  std::size_t first = 0;
+  for (Passage& p : rec.passages) {
+    while (first < rec.cases.size() && rec.cases[first].end <= p.start) ++first;
+    std::size_t best = 0;
+    for (std::size_t i = first; i < rec.cases.size() && rec.cases[i].start < p.end; ++i) {
+      const Case& c = rec.cases[i];
+      std::size_t a = std::max(p.start, c.start), b = std::min(p.end, c.end);
+      if (b > a && b - a > best) {
+        best = b - a;
+        p.case_index = static_cast<int>(i);
+      }
+    }
+  }
 }
 
 }  // namespace omb

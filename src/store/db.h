@@ -21,7 +21,7 @@
 
 namespace omb {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct OpenOptions {
   bool read_only = false;     // open for reading only (search, stats)

@@ -141,8 +141,15 @@ CREATE TABLE ingest_problems(
 CREATE INDEX ingest_problems_run ON ingest_problems(run_id);
 )sql";
 
+// v2 (extraction): a tag's extra facts as JSON (unit of an afdeling, counts of
+// a table row); a case's themes as a JSON array, for filters without joins.
+static constexpr std::string_view kV2 = R"sql(
+ALTER TABLE tags ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN themes TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1};
+  static const std::vector<std::string_view> all = {kV1, kV2};
   return all;
 }
 

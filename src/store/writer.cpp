@@ -1,5 +1,7 @@
 #include "store/writer.h"
 
+#include <nlohmann/json.hpp>
+
 #include <ctime>
 
 namespace omb {
@@ -192,14 +194,14 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   std::vector<std::int64_t> case_ids;
   case_ids.reserve(rec.cases.size());
   auto cs = db_->prepare(
-      "INSERT INTO cases(document_id, ordinal, zaaknummer, title, afdeling, status, oordeel, start, end) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "INSERT INTO cases(document_id, ordinal, zaaknummer, title, afdeling, status, oordeel, start, end, themes) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!cs.ok()) return cs.error();
   for (std::size_t i = 0; i < rec.cases.size(); ++i) {
     const Case& c = rec.cases[i];
     cs->bind(1, doc).bind(2, static_cast<std::int64_t>(i)).bind(3, c.zaaknummer).bind(4, c.title).bind(5, c.afdeling)
         .bind(6, c.status).bind(7, c.oordeel).bind(8, static_cast<std::int64_t>(c.start))
-        .bind(9, static_cast<std::int64_t>(c.end));
+        .bind(9, static_cast<std::int64_t>(c.end)).bind(10, nlohmann::json(c.themes).dump());
     OMB_TRY(cs->run());
     case_ids.push_back(sqlite3_last_insert_rowid(db_->handle()));
   }
@@ -230,13 +232,14 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   }
 
   auto tg = db_->prepare(
-      "INSERT INTO tags(document_id, case_id, type, value, text, start, end, rule) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "INSERT INTO tags(document_id, case_id, type, value, text, start, end, rule, detail) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   if (!tg.ok()) return tg.error();
   for (const Tag& g : rec.tags) {
     tg->bind(1, doc);
     if (auto c = case_id(g.case_index)) tg->bind(2, *c); else tg->bind_null(2);
     tg->bind(3, g.type).bind(4, g.value).bind(5, g.text).bind(6, static_cast<std::int64_t>(g.start))
-        .bind(7, static_cast<std::int64_t>(g.end)).bind(8, g.rule);
+        .bind(7, static_cast<std::int64_t>(g.end)).bind(8, g.rule).bind(9, g.detail);
     OMB_TRY(tg->run());
   }
   return {};

@@ -26,7 +26,7 @@
 namespace omb {
 
 // Bump when normalise/extract change what they store, so stale rows can be found.
-inline constexpr int kPipelineVersion = 1;
+inline constexpr int kPipelineVersion = 2;  // 2: extraction (facts, cases, tags)
 
 struct SourceInfo {
   std::int64_t document_id = 0;
