@@ -31,7 +31,7 @@ int run(int argc, char** argv) {
   auto add = [&](Runner r) { runners[app.get_subcommands({}).back()] = std::move(r); };
   add(add_ingest(app, g));
   add(add_normalize(app, g));
-  add(add_not_built(app, "extract", "List what the rules find in a file: cases, afdelingen, themes, oordelen", 4));
+  add(add_extract(app, g));
   add(add_not_built(app, "search", "Search past dossiers", 5));
   add(add_not_built(app, "signals", "Find recurring and rising themes per afdeling", 6));
   add(add_stats(app, g));

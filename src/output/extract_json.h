@@ -1,0 +1,22 @@
+// output/extract_json.h — the `extract --json` contract, one object per file:
+//   {"source", "title", "doctype", "organisation", "period": {"year", "quarter"},
+//    "date", "tags": [{"type", "value", "text", "start", "end", "rule", ...detail}],
+//    "cases": [{"zaaknummer", "title", "afdeling", "themes", "status", "oordeel",
+//               "start", "end"}]}
+// Missing year, quarter and date are null; offsets are byte offsets in the
+// normalised text. A tag's detail (unit, counts) adds keys, never replaces.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/document.h"
+
+namespace omb {
+
+nlohmann::ordered_json extraction_json(const std::string& source, const DocumentRecord& rec);
+
+// The readable listing of `ombudsmine extract` without --json.
+std::string extraction_text(const std::string& source, const DocumentRecord& rec);
+
+}  // namespace omb
