@@ -87,6 +87,7 @@ void print_summary(const IngestSummary& s) {
   row("added", s.added);
   row("replaced", s.replaced);
   row("unchanged", s.unchanged);
+  if (s.reanalysed) row("reanalysed", s.reanalysed);
   row("duplicates", s.duplicates);
   row("skipped", s.skipped);
   for (const auto& [reason, n] : s.skipped_reasons) std::fprintf(stdout, "    %6zu  %s\n", n, reason.c_str());
@@ -103,31 +104,39 @@ Runner add_ingest(CLI::App& app, Globals& g) {
     std::vector<std::string> paths;
     int jobs = 0;
     bool json = false;
+    bool reanalyse = false;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("PATH", o->paths, "Files and folders (recursively) to ingest")->required();
   sub->add_option("-j,--jobs", o->jobs, "Worker threads (default: all cores)")->check(CLI::Range(0, 256));
   sub->add_flag("--json", o->json, "Print the summary as JSON on stdout");
+  sub->add_flag("--reanalyse", o->reanalyse,
+                "Analyse unchanged files again (after editing dictionaries/): facts, cases and tags are replaced");
   sub->footer(
       "Takes .txt and .md files; other files are skipped and counted with the reason.\n"
       "Unchanged files (same content hash) are not written again; a changed file\n"
       "replaces its old version; the same content under two paths is stored once.\n"
       "Each document is stored in its own transaction: an interrupted run (Ctrl-C)\n"
-      "keeps everything stored before it.\n\n"
+      "keeps everything stored before it. Documents stored by an older version of\n"
+      "ombudsmine are analysed again; --reanalyse does so for all (after a change\n"
+      "to the rules in dictionaries/).\n\n"
       "Exit status: 0 all files stored or skipped; 1 some files failed or the\n"
       "database could not be written; 2 bad arguments.\n\n"
       "Examples:\n"
       "  ombudsmine ingest archief/\n"
-      "  ombudsmine --db rapporten.db ingest 2015/ 2016/ --jobs 2 --json");
+      "  ombudsmine --db rapporten.db ingest 2015/ 2016/ --jobs 2 --json\n"
+      "  ombudsmine ingest --reanalyse archief/        # after editing dictionaries/extract/*.toml");
   return [o, &g]() -> int {
-    auto db = open_db(g, true);
-    if (!db.ok()) return report(db.error());
+    // The rules first: a faulty dictionary stops the run before the database is touched.
     auto analyser = Analyser::create(find_dictionaries(g.dict_dir));
     if (!analyser.ok()) return report(analyser.error());
+    auto db = open_db(g, true);
+    if (!db.ok()) return report(db.error());
 
     ProgressView view(stderr_is_tty(), g.quiet || o->json);
     IngestOptions opts;
     opts.jobs = o->jobs;
+    opts.reanalyse = o->reanalyse;
     opts.cancel = &g_cancel;
     opts.on_progress = [&view](const IngestProgress& p) { view.update(p); };
     opts.on_problem = [&view](const FileProblem& fp) { view.problem(fp); };

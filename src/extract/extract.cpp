@@ -234,7 +234,7 @@ Result<std::shared_ptr<const Extractor>> Extractor::load(const std::string& dict
   }
   for (const char* t : kRequired) {
     bool have = std::any_of(x->files_.begin(), x->files_.end(), [&](const auto& f) { return f->type() == t; });
-    if (!have) return make_error(Errc::not_found, std::string("no rule file with type = \"") + t + "\"", dir.string());
+    if (!have) return make_error(Errc::parse, std::string("no rule file with type = \"") + t + "\"", dir.string());
   }
   x->prep_ = std::make_unique<Prepared>();
   for (const Rule& r : x->file("afdeling").rules()) {
@@ -536,19 +536,27 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   {
     std::vector<std::pair<std::size_t, std::size_t>> cover;
     for (const Tag& t : tags)
-      if (t.type == "organisation" || t.type == "doctype") cover.emplace_back(t.start, t.end);
+      if (t.type == "organisation" || t.type == "doctype" || t.type == "date") cover.emplace_back(t.start, t.end);
+    std::vector<std::string> skip = file("doctype").strings("title.skip");
     for (const Region& b : spans) {
       if (b.start > 4000) break;
+      if (b.kind == PassageKind::list_item) continue;
       std::size_t nl = text.find('\n', b.start);
       std::size_t e = std::min(nl == std::string_view::npos ? b.end : nl, b.end);
       std::string_view line = trim(text.substr(b.start, e - b.start));
       bool letters = false;
       for (char c : line) letters |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      // The title stands before the first paragraph (long, or more than one
+      // sentence); a numbered section is not one.
       if (!letters) continue;
+      if (line.size() > 120 || line.find(". ") != std::string_view::npos) break;
+      if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *prep_->section_re)) continue;
+      if (!line.empty() && line[0] >= '0' && line[0] <= '9') continue;  // "6 verzoeken: stijging", a count
       std::size_t covered = 0;
       for (auto [a, z] : cover)
         if (a < e && b.start < z) covered += std::min(z, e) - std::max(a, b.start);
       if (covered * 10 >= line.size() * 8) continue;
+      if (std::find(skip.begin(), skip.end(), fold_key(strip_numbering(line))) != skip.end()) continue;
       while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == ' ')) line.remove_prefix(1);
       while (!line.empty() && (line.back() == '*' || line.back() == ' ')) line.remove_suffix(1);
       std::string title = collapse_space(line);
@@ -559,6 +567,15 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
       }
       out.facts.title = title;
       break;
+    }
+    // No title line: say what the report is ("Kwartaalrapportage 2016 Q1, Gemeentelijke Ombudsman").
+    if (out.facts.title.empty() && out.facts.doctype != "overig") {
+      std::string t = out.facts.doctype;
+      t[0] = static_cast<char>(t[0] - 32);
+      if (out.facts.year) t += " " + std::to_string(*out.facts.year);
+      if (out.facts.quarter) t += " Q" + std::to_string(*out.facts.quarter);
+      if (!out.facts.organisation.empty()) t += ", " + out.facts.organisation;
+      out.facts.title = t;
     }
   }
 
@@ -667,7 +684,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
       ++hi_idx;
     }
     const Region* heading = outside_heading;
-    if (heading && out.cases.size() > 1) {
+    if (heading) {
       std::size_t he = std::min(line_end(heading->start), heading->end);
       std::string_view raw(text.data() + heading->start, he - heading->start);
       std::string name = strip_numbering(raw);

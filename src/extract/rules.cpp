@@ -296,6 +296,8 @@ Result<std::unique_ptr<RuleFile>> RuleFile::load(const std::string& path) {
     for (auto&& [k, node] : t) {
       std::string key = prefix + std::string(k.str());
       if (prefix.empty() && (key == "type" || key == "overlap" || key == "entry" || key == "rule")) continue;
+      if (prefix.empty() && !node.is_table())
+        return err(node, "unknown key `" + key + "` (a rule file has `type`, `overlap`, [[entry]], [[rule]] and [settings] tables)");
       if (const toml::table* sub = node.as_table()) {
         OMB_TRY(flatten(*sub, key + "."));
       } else if (node.is_array()) {
@@ -363,11 +365,12 @@ Status RuleFile::check_examples() {
       if (!got.empty()) got += ", ";
       got += h.value;
     }
+    std::string by = by_rule ? " by rule " + e.entry_or_rule : "";
     if (e.negative && found)
-      return make_error(Errc::parse, "counter-example matches " + e.entry_or_rule + ": '" + e.text + "'", path_, e.line);
+      return make_error(Errc::parse, "counter-example matches: '" + e.text + "' gives '" + got + "'" + by, path_, e.line);
     if (!e.negative && !found)
-      return make_error(Errc::parse, "example does not hold: '" + e.text + "' should give " + e.entry_or_rule + " = '" + e.value +
-                                         "', got " + (got.empty() ? "nothing" : "'" + got + "'"),
+      return make_error(Errc::parse, "example does not hold: '" + e.text + "' should give '" + (by_rule ? e.value : e.entry_or_rule) +
+                                         "'" + by + ", got " + (got.empty() ? "nothing" : "'" + got + "'"),
                         path_, e.line);
   }
   return {};

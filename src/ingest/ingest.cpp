@@ -36,6 +36,7 @@ std::string IngestSummary::to_json() const {
   j["added"] = added;
   j["replaced"] = replaced;
   j["unchanged"] = unchanged;
+  j["reanalysed"] = reanalysed;
   j["duplicates"] = duplicates;
   j["skipped"] = skipped;
   j["failed"] = failed;
@@ -223,6 +224,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   auto writer_r = Writer::create(db);
   if (!writer_r.ok()) return writer_r.error();
   Writer& writer = *writer_r;
+  if (opts.reanalyse) writer.mark_all_stale();
 
   IngestSummary sum;
   auto run = writer.begin_run();
@@ -233,9 +235,11 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   sum.files = cands.size();
 
   // A snapshot of what is stored, for workers to skip unchanged files early.
+  // Content stored by an older pipeline is analysed again (reanalysed).
   std::unordered_map<std::string, std::string> known_paths;
   std::unordered_set<std::string> known_hashes;
   for (const auto& [p, si] : writer.sources()) {
+    if (si.stale) continue;
     known_paths.emplace(p, si.content_hash);
     known_hashes.insert(si.content_hash);
   }
@@ -305,6 +309,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
       case WriteOutcome::replaced: ++sum.replaced; break;
       case WriteOutcome::duplicate: ++sum.duplicates; break;
       case WriteOutcome::unchanged: ++sum.unchanged; break;
+      case WriteOutcome::reanalysed: ++sum.reanalysed; break;
     }
   };
   auto fail_item = [&](std::size_t i, const Error& e) {

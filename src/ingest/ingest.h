@@ -5,7 +5,8 @@
 // threads read, hash, decode and analyse; one writer (the calling thread)
 // stores each document in its own transaction, in walk order. Re-ingesting
 // unchanged files writes nothing; a changed file replaces its old version;
-// the same content under two paths is stored once with both paths.
+// the same content under two paths is stored once with both paths; content
+// stored by an older pipeline (kPipelineVersion) is analysed and stored again.
 //
 // A bad file (unreadable, not text, vanished) is reported through
 // on_problem and counted; the run goes on. A database failure that makes
@@ -42,6 +43,7 @@ struct IngestProgress {
 
 struct IngestOptions {
   int jobs = 0;  // worker threads; 0 = all cores
+  bool reanalyse = false;  // analyse stored content again as if its pipeline were old
   std::function<void(const IngestProgress&)> on_progress;  // after every file, from the writer thread
   std::function<void(const FileProblem&)> on_problem;      // called from the writer thread
   const std::atomic<bool>* cancel = nullptr;               // set to stop after the current document
@@ -53,6 +55,7 @@ struct IngestOptions {
 struct IngestSummary {
   std::size_t files = 0;  // files considered (.txt/.md and others)
   std::size_t added = 0, replaced = 0, unchanged = 0, duplicates = 0, skipped = 0, failed = 0;
+  std::size_t reanalysed = 0;  // stored by an older pipeline, analysed and stored again
   std::uint64_t bytes = 0;  // bytes read from files that were taken
   double seconds = 0;
   std::map<std::string, std::size_t> skipped_reasons;  // reason -> count

@@ -12,6 +12,7 @@ const char* write_outcome_name(WriteOutcome o) {
     case WriteOutcome::replaced: return "replaced";
     case WriteOutcome::unchanged: return "unchanged";
     case WriteOutcome::duplicate: return "duplicate";
+    case WriteOutcome::reanalysed: return "reanalysed";
   }
   return "?";
 }
@@ -63,6 +64,7 @@ void Writer::abort_batch() {
   if (!sqlite3_get_autocommit(db_->handle())) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   sources_.clear();
   by_hash_.clear();
+  stale_.clear();
   path_count_.clear();
   Status reload = load();
   (void)reload;  // the error that led here is the one to report
@@ -87,18 +89,30 @@ Result<Writer> Writer::create(Database& db) {
 }
 
 Status Writer::load() {
-  auto st = db_->prepare("SELECT s.path, s.document_id, d.content_hash FROM sources s JOIN documents d ON d.id = s.document_id");
+  auto st = db_->prepare(
+      "SELECT s.path, s.document_id, d.content_hash, d.pipeline_version < ?1 FROM sources s JOIN documents d ON d.id = s.document_id");
   if (!st.ok()) return st.error();
+  st->bind(1, kPipelineVersion);
   for (;;) {
     auto row = st->step();
     if (!row.ok()) return row.error();
     if (!*row) break;
-    SourceInfo si{st->int64(1), st->text(2)};
+    SourceInfo si{st->int64(1), st->text(2), st->int64(3) != 0};
+    if (all_stale_) si.stale = true;
+    if (si.stale) stale_.insert(si.document_id);
     by_hash_[si.content_hash] = si.document_id;
     ++path_count_[si.document_id];
     sources_.emplace(st->text(0), std::move(si));
   }
   return {};
+}
+
+void Writer::mark_all_stale() {
+  all_stale_ = true;
+  for (auto& [p, si] : sources_) {
+    si.stale = true;
+    stale_.insert(si.document_id);
+  }
 }
 
 std::optional<std::int64_t> Writer::document_for_hash(const std::string& hash) const {
@@ -125,40 +139,72 @@ Status Writer::drop_if_orphan(std::int64_t doc) {
   auto row = held->step();
   if (!row.ok()) return row.error();
   if (*row) return {};
-  // Take the passages out of the full-text index first (it needs their text).
-  auto fts = db_->prepare(
-      "INSERT INTO passages_fts(passages_fts, rowid, heading, body) "
-      "SELECT 'delete', id, heading, body FROM passages WHERE document_id = ?1");
-  if (!fts.ok()) return fts.error();
-  fts->bind(1, doc);
-  OMB_TRY(fts->run());
+  OMB_TRY(unindex(doc));
   auto del = db_->prepare("DELETE FROM documents WHERE id = ?1");
   if (!del.ok()) return del.error();
   del->bind(1, doc);
   return del->run();
 }
 
-Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
+namespace {
+
+// Binds the document columns both INSERT and UPDATE write, as ?2 .. ?12.
+void bind_document(Stmt& d, const DocumentRecord& rec) {
   const DocFacts& f = rec.facts;
+  static const std::string kOverig = "overig";  // bound without a copy: must outlive the statement's run
+  d.bind(2, rec.encoding).bind(3, static_cast<std::int64_t>(rec.replaced_chars)).bind(4, now_iso8601())
+      .bind(5, kPipelineVersion).bind(6, f.title).bind(7, f.doctype.empty() ? kOverig : f.doctype)
+      .bind(8, f.organisation);
+  if (f.year) d.bind(9, *f.year); else d.bind_null(9);
+  if (f.quarter) d.bind(10, *f.quarter); else d.bind_null(10);
+  if (!f.date.empty()) d.bind(11, f.date); else d.bind_null(11);
+  d.bind(12, static_cast<std::int64_t>(rec.pages.empty() ? 1 : rec.pages.size()));
+}
+
+}  // namespace
+
+Status Writer::unindex(std::int64_t doc) {
+  // The external-content index needs the passages' text to take them out.
+  auto fts = db_->prepare(
+      "INSERT INTO passages_fts(passages_fts, rowid, heading, body) "
+      "SELECT 'delete', id, heading, body FROM passages WHERE document_id = ?1");
+  if (!fts.ok()) return fts.error();
+  fts->bind(1, doc);
+  return fts->run();
+}
+
+Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   auto d = db_->prepare(
       "INSERT INTO documents(content_hash, byte_size, encoding, replaced_chars, ingested_at, pipeline_version, "
       "title, doctype, organisation, year, quarter, date, page_count) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+      "VALUES(?13, ?14, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!d.ok()) return d.error();
-  std::string now = now_iso8601();
-  static const std::string kOverig = "overig";
-  const std::string& doctype = f.doctype.empty() ? kOverig : f.doctype;
-  d->bind(1, rec.content_hash).bind(2, static_cast<std::int64_t>(rec.byte_size)).bind(3, rec.encoding)
-      .bind(4, static_cast<std::int64_t>(rec.replaced_chars)).bind(5, now).bind(6, kPipelineVersion)
-      .bind(7, f.title).bind(8, doctype).bind(9, f.organisation);
-  if (f.year) d->bind(10, *f.year); else d->bind_null(10);
-  if (f.quarter) d->bind(11, *f.quarter); else d->bind_null(11);
-  if (!f.date.empty()) d->bind(12, f.date); else d->bind_null(12);
-  d->bind(13, static_cast<std::int64_t>(rec.pages.empty() ? 1 : rec.pages.size()));
+  bind_document(*d, rec);
+  d->bind(13, rec.content_hash).bind(14, static_cast<std::int64_t>(rec.byte_size));
   OMB_TRY(d->run());
-  std::int64_t doc = sqlite3_last_insert_rowid(db_->handle());
-  *id = doc;
+  *id = sqlite3_last_insert_rowid(db_->handle());
+  return insert_derived(rec, *id);
+}
 
+Status Writer::reanalyse(const DocumentRecord& rec, std::int64_t doc) {
+  OMB_TRY(unindex(doc));
+  for (const char* table : {"tags", "passages", "cases", "pages", "document_text", "document_raw"}) {
+    auto del = db_->prepare(std::string("DELETE FROM ") + table + " WHERE document_id = ?1");
+    if (!del.ok()) return del.error();
+    del->bind(1, doc);
+    OMB_TRY(del->run());
+  }
+  auto d = db_->prepare(
+      "UPDATE documents SET encoding = ?2, replaced_chars = ?3, ingested_at = ?4, pipeline_version = ?5, title = ?6, "
+      "doctype = ?7, organisation = ?8, year = ?9, quarter = ?10, date = ?11, page_count = ?12 WHERE id = ?1");
+  if (!d.ok()) return d.error();
+  d->bind(1, doc);
+  bind_document(*d, rec);
+  OMB_TRY(d->run());
+  return insert_derived(rec, doc);
+}
+
+Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
   // The passages carry the normalised text; keep only what they cannot rebuild.
   bool tiled = !rec.passages.empty() && rec.passages.front().start == 0 && rec.passages.back().end == rec.text().size();
   for (std::size_t i = 1; tiled && i < rec.passages.size(); ++i)
@@ -274,8 +320,20 @@ Result<WriteOutcome> Writer::put_known(const std::string& path, const std::strin
 }
 
 Result<WriteOutcome> Writer::put(const DocumentRecord& rec) {
-  if (auto doc = document_for_hash(rec.content_hash))
-    return relink(rec.path, rec.content_hash, *doc, static_cast<std::int64_t>(rec.byte_size), rec.mtime);
+  if (auto doc = document_for_hash(rec.content_hash)) {
+    if (!stale_.count(*doc))
+      return relink(rec.path, rec.content_hash, *doc, static_cast<std::int64_t>(rec.byte_size), rec.mtime);
+    DocScope tx(*this);
+    OMB_TRY(tx.begin());
+    OMB_TRY(reanalyse(rec, *doc));
+    OMB_TRY(tx.commit());
+    stale_.erase(*doc);
+    for (auto& [p, si] : sources_)
+      if (si.document_id == *doc) si.stale = false;
+    auto out = relink(rec.path, rec.content_hash, *doc, static_cast<std::int64_t>(rec.byte_size), rec.mtime);
+    if (!out.ok()) return out;
+    return *out == WriteOutcome::unchanged ? WriteOutcome::reanalysed : *out;
+  }
 
   auto old = sources_.find(rec.path);
   std::optional<std::int64_t> old_doc;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/document.h"
 #include "base/result.h"
@@ -31,9 +32,12 @@ inline constexpr int kPipelineVersion = 2;  // 2: extraction (facts, cases, tags
 struct SourceInfo {
   std::int64_t document_id = 0;
   std::string content_hash;
+  bool stale = false;  // stored by an older pipeline (pipeline_version < kPipelineVersion)
 };
 
-enum class WriteOutcome { added, replaced, unchanged, duplicate };
+// reanalysed: the content was stored by an older pipeline; its derived rows
+// (passages, cases, tags, facts) were replaced in place, its id and paths kept.
+enum class WriteOutcome { added, replaced, unchanged, duplicate, reanalysed };
 const char* write_outcome_name(WriteOutcome o);
 
 class Writer {
@@ -44,11 +48,16 @@ class Writer {
   const std::unordered_map<std::string, SourceInfo>& sources() const { return sources_; }
   std::optional<std::int64_t> document_for_hash(const std::string& hash) const;
 
+  // Treats every stored document as stale: the next put() of its content
+  // stores it again (ingest --reanalyse, after the rules changed).
+  void mark_all_stale();
+
   // Stores `rec` (its path, hash and everything derived) unless the path
   // already holds this content (unchanged) or the content is stored under
   // another path (duplicate: only the path is recorded). A path whose content
   // changed gets the new version; the old version is deleted when no other
-  // path holds it (replaced).
+  // path holds it (replaced). Content stored by an older pipeline is stored
+  // again from `rec` under the same document id (reanalysed).
   Result<WriteOutcome> put(const DocumentRecord& rec);
 
   // For a file whose content is known by hash only (not decoded): records the
@@ -70,6 +79,9 @@ class Writer {
   explicit Writer(Database& db) : db_(&db) {}
   Status load();
   Status insert_document(const DocumentRecord& rec, std::int64_t* id);
+  Status insert_derived(const DocumentRecord& rec, std::int64_t doc);
+  Status reanalyse(const DocumentRecord& rec, std::int64_t doc);
+  Status unindex(std::int64_t doc);  // takes a document's passages out of passages_fts
   Status attach_path(const std::string& path, std::int64_t doc, std::int64_t size, long long mtime);
   Status drop_if_orphan(std::int64_t doc);
   Result<WriteOutcome> relink(const std::string& path, const std::string& hash, std::int64_t doc, std::int64_t size,
@@ -81,6 +93,8 @@ class Writer {
   std::unordered_map<std::string, SourceInfo> sources_;
   std::unordered_map<std::string, std::int64_t> by_hash_;
   std::unordered_map<std::int64_t, int> path_count_;  // document id -> number of paths
+  std::unordered_set<std::int64_t> stale_;             // documents of an older pipeline
+  bool all_stale_ = false;                             // mark_all_stale(): reloads keep it
 };
 
 std::string now_iso8601();

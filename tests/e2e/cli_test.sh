@@ -92,6 +92,26 @@ printf 'klantmanager\ntwee woorden\n' >"$work/dict2/words/extra.txt"
 run "$omb" --dictionaries "$work/dict2" ingest "$work/in"
 check "faulty word list: exit 2 with file:line" test "$rc" = 2 -a "$err" = "ombudsmine: $work/dict2/words/extra.txt:2: expected one word a line, got 'twee woorden'"
 
+# extract: the JSON contract, exactly as recorded in tests/golden/extract.
+for f in "$src"/tests/fixtures/extract/*; do
+  name=$(basename "$f")
+  (cd "$src" && "$omb" extract --json --pretty "tests/fixtures/extract/$name") >"$work/x.json" 2>"$work/err"
+  check "extract --json $name matches its golden file" diff -q "$work/x.json" "$src/tests/golden/extract/$name.json"
+done
+run "$omb" extract --json "$src/tests/fixtures/extract/nieuwsbrief-zonder-bevindingen.txt" "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsregio.txt"
+check "extract --json: one line per file" test "$rc" = 0 -a "$(wc -l <"$work/out")" = 2
+run "$omb" extract "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsregio.txt"
+check "extract listing: each tag with its line, type, value, text and rule" has "$out" '7  zaaknummer    2019/0456  "2019/0456"  zaaknummer.report-number'
+run "$omb" extract "$work/missing.txt" "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsregio.txt"
+check "extract: a missing file fails alone (exit 1, the other is listed)" test "$rc" = 1 -a -n "$(has "$out" "2019/0456" && echo y)"
+cp -r "$src/dictionaries" "$work/dict3"
+printf '\n[[rule]]\nid = "kapot"\npattern = "(open"\nvalue = "x"\n' >>"$work/dict3/extract/status.toml"
+line=$(grep -n '^pattern = "(open"' "$work/dict3/extract/status.toml" | cut -d: -f1)
+run "$omb" --dictionaries "$work/dict3" extract "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsregio.txt"
+check "faulty extract rule file: exit 2 with file:line" test "$rc" = 2 -a -n "$(has "$err" "$work/dict3/extract/status.toml:$line: rule 'status.kapot': bad pattern" && echo y)"
+run "$omb" --dictionaries "$work/dict3" --db "$work/d3.db" ingest "$work/in"
+check "faulty extract rule file stops ingest before it starts (exit 2, no database made)" test "$rc" = 2 -a ! -e "$work/d3.db"
+
 # A full disk: a 1 MB tmpfs holding the database. Needs mount (root); the
 # same path is covered without it by the unit test with a capped database.
 mkdir -p "$work/tiny"

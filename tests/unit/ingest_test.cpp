@@ -6,6 +6,7 @@
 #include "ingest/ingest.h"
 #include "store/read.h"
 #include "store/stats.h"
+#include "store/writer.h"
 #include "testutil.h"
 
 using namespace omb;
@@ -29,6 +30,16 @@ std::string text_of(Database& db, const std::string& sql) {
   REQUIRE(row.ok());
   REQUIRE(*row);
   return st->text(0);
+}
+
+// An analyser with the project's rules (normalise and extract), made once.
+std::shared_ptr<const Analyser> with_rules() {
+  static std::shared_ptr<const Analyser> a = [] {
+    auto r = Analyser::create(test::source_dir() + "/dictionaries");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return *r;
+  }();
+  return a;
 }
 
 IngestSummary run(Database& db, const std::vector<std::string>& paths, IngestOptions opts = {}) {
@@ -64,8 +75,9 @@ TEST_CASE("ingest: stores documents, pages and passages; re-ingest is a no-op") 
   CHECK(s.skipped == 0);
   CHECK(scalar(*db, "SELECT count(*) FROM documents") == 2);
   CHECK(scalar(*db, "SELECT page_count FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") == 2);
-  CHECK(text_of(*db, "SELECT title FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") ==
-        "Kwartaalrapportage eerste kwartaal 2016");
+  // Without rule files (Analyser::create("")) nothing is extracted: no title, no facts.
+  CHECK(text_of(*db, "SELECT title || '|' || doctype FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") ==
+        "|overig");
   // The text comes back byte for byte.
   std::int64_t id = scalar(*db, "SELECT document_id FROM sources WHERE path LIKE '%a.txt'");
   auto t = load_texts(*db, id);
@@ -85,6 +97,71 @@ TEST_CASE("ingest: stores documents, pages and passages; re-ingest is a no-op") 
   CHECK(again.replaced == 0);
   CHECK(scalar(*db, "SELECT count(*) FROM documents") == 2);
   CHECK(scalar(*db, "SELECT count(*) FROM ingest_runs WHERE finished_at IS NOT NULL") == 2);
+}
+
+TEST_CASE("ingest: with the rules loaded, facts, cases and tags are stored") {
+  TempDir dir;
+  dir.write("a.txt", kReportA);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  auto an = with_rules();
+  IngestOptions opts;
+  opts.jobs = 1;
+  auto s = ingest(*db, {dir.file("a.txt")}, an, opts);
+  REQUIRE(s.ok());
+  CHECK(s->added == 1);
+  CHECK(text_of(*db, "SELECT doctype || ' ' || year || ' Q' || quarter FROM documents") == "kwartaalrapportage 2016 Q1");
+  CHECK(text_of(*db, "SELECT zaaknummer || '|' || title || '|' || afdeling || '|' || themes FROM cases") ==
+        "406|Geen beleid|Koers naar Werk|[\"klachtbehandeling\"]");
+  CHECK(text_of(*db, "SELECT group_concat(type || '=' || value || '@' || rule, ' ') FROM (SELECT * FROM tags ORDER BY start)") ==
+        "doctype=kwartaalrapportage@doctype.kwartaal period=2016-Q1@period.quarter-words "
+        "theme=communicatie@theme.communicatie/*communicatie* afdeling=Koers naar Werk@afdeling.Koers naar Werk/koers naar werk "
+        "zaaknummer=406@zaaknummer.case-heading theme=klachtbehandeling@theme.klachtbehandeling/klachtafhandeling*");
+  // The tags inside the case point at it; so does the passage that is mostly the case.
+  CHECK(scalar(*db, "SELECT count(*) FROM tags t JOIN cases c ON c.id = t.case_id WHERE c.zaaknummer = '406'") == 2);
+  CHECK(text_of(*db, "SELECT p.body FROM passages p JOIN cases c ON c.id = p.case_id") ==
+        "6.1. Koers naar Werk\n\n406 – Geen beleid\n\nEen man klaagt over de klachtafhandeling.\n");
+}
+
+TEST_CASE("ingest: content stored by an older pipeline is analysed again, in place") {
+  TempDir dir;
+  dir.write("a.txt", kReportA);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  run(*db, {dir.file("a.txt")});  // without rules: no cases
+  CHECK(scalar(*db, "SELECT count(*) FROM cases") == 0);
+  std::int64_t id = scalar(*db, "SELECT id FROM documents");
+  REQUIRE(db->exec("UPDATE documents SET pipeline_version = 1").ok());
+
+  auto an = with_rules();
+  IngestOptions opts;
+  opts.jobs = 1;
+  auto s = ingest(*db, {dir.file("a.txt")}, an, opts);
+  REQUIRE(s.ok());
+  CHECK(s->reanalysed == 1);
+  CHECK(s->unchanged == 0);
+  CHECK(s->added == 0);
+  CHECK(scalar(*db, "SELECT id FROM documents") == id);
+  CHECK(scalar(*db, "SELECT pipeline_version FROM documents") == kPipelineVersion);
+  CHECK(scalar(*db, "SELECT count(*) FROM cases WHERE zaaknummer = '406'") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sources") == 1);
+  check_fts(*db);
+  auto again = ingest(*db, {dir.file("a.txt")}, an, opts);
+  REQUIRE(again.ok());
+  CHECK(again->unchanged == 1);
+  CHECK(again->reanalysed == 0);
+
+  // --reanalyse: after the rules changed, every stored document again.
+  dir.write("b.txt", kReportA);  // the same content under a second path
+  opts.reanalyse = true;
+  auto forced = ingest(*db, {dir.file("a.txt"), dir.file("b.txt")}, an, opts);
+  REQUIRE(forced.ok());
+  CHECK(forced->reanalysed == 1);
+  CHECK(forced->duplicates == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM cases") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sources") == 2);
+  check_fts(*db);
 }
 
 TEST_CASE("ingest: a changed file replaces its old version") {
