@@ -426,7 +426,11 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
   auto fpos = [&](std::size_t src) {
     return static_cast<std::size_t>(std::lower_bound(folded.to_source.begin(), folded.to_source.end(), src) - folded.to_source.begin());
   };
-  std::size_t fs = fpos(block.start), fe = std::min(fpos(block.end), folded.text.size());
+  std::size_t fs = block.fstart, fe = block.fend;
+  if (fs == static_cast<std::size_t>(-1)) {
+    fs = fpos(block.start);
+    fe = std::min(fpos(block.end), folded.text.size());
+  }
   for (int ri : rules) {
     const Rule& r = rules_[static_cast<std::size_t>(ri)];
     std::string_view hay = r.on_text ? text : std::string_view(folded.text);
@@ -621,6 +625,19 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
     }
     if (b.end > a) pieces.push_back({a, b.end, b.kind});
   }
+  // Folded spans of the pieces, walking forward (pieces are in text order).
+  {
+    const auto& ts = folded.to_source;
+    std::size_t k = 0;
+    for (Region& b : pieces) {
+      if (k < ts.size() && ts[k] > b.start) k = folded_offset(folded, b.start);
+      while (k < ts.size() && ts[k] < b.start) ++k;
+      b.fstart = std::min(k, folded.text.size());
+      std::size_t e = k;
+      while (e < ts.size() && ts[e] < b.end) ++e;
+      b.fend = std::min(e, folded.text.size());
+    }
+  }
   for (const Region& b : pieces) {
     for (auto& c : cand) c.clear();
     bool any = false;
@@ -628,8 +645,7 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
       if (impl_->ids[mode].empty()) continue;
       re2::StringPiece piece;
       if (mode == 0) {
-        std::size_t fs = folded_offset(folded, b.start), fe = std::min(folded_offset(folded, b.end), folded.text.size());
-        piece = re2::StringPiece(folded.text.data() + fs, fe - fs);
+        piece = re2::StringPiece(folded.text.data() + b.fstart, b.fend - b.fstart);
       } else {
         piece = re2::StringPiece(text.data() + b.start, b.end - b.start);
       }
