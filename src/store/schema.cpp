@@ -143,9 +143,18 @@ CREATE INDEX ingest_problems_run ON ingest_problems(run_id);
 
 // v2 (extraction): a tag's extra facts as JSON (unit of an afdeling, counts of
 // a table row); a case's themes as a JSON array, for filters without joins.
+// Version 2: tag details (unit, table counts) and case themes. Databases made
+// by development builds of version 1 before the source text moved to
+// document_raw lack that table; it is made here too.
 static constexpr std::string_view kV2 = R"sql(
 ALTER TABLE tags ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 ALTER TABLE cases ADD COLUMN themes TEXT NOT NULL DEFAULT '[]';
+CREATE TABLE IF NOT EXISTS document_raw(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  chunk       BLOB NOT NULL,
+  PRIMARY KEY(document_id, seq)
+) WITHOUT ROWID;
 )sql";
 
 const std::vector<std::string_view>& migrations() {
