@@ -15,7 +15,7 @@
 
 #include "base/fs.h"
 #include "extract/extract.h"
-#include "extract/fold.h"
+#include "text/fold.h"
 #include "extract/rules.h"
 #include <algorithm>
 #include "ingest/decode.h"

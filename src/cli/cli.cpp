@@ -32,9 +32,11 @@ int run(int argc, char** argv) {
   add(add_ingest(app, g));
   add(add_normalize(app, g));
   add(add_extract(app, g));
-  add(add_not_built(app, "search", "Search past dossiers", 5));
+  add(add_search(app, g));
+  add(add_show(app, g));
   add(add_not_built(app, "signals", "Find recurring and rising themes per afdeling", 6));
   add(add_stats(app, g));
+  add(add_reindex(app, g));
 
   try {
     app.parse(argc, argv);

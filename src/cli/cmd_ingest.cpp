@@ -128,10 +128,15 @@ Runner add_ingest(CLI::App& app, Globals& g) {
       "  ombudsmine ingest --reanalyse archief/        # after editing dictionaries/extract/*.toml");
   return [o, &g]() -> int {
     // The rules first: a faulty dictionary stops the run before the database is touched.
-    auto analyser = Analyser::create(find_dictionaries(g.dict_dir));
+    const std::string dict = find_dictionaries(g.dict_dir);
+    auto analyser = Analyser::create(dict);
     if (!analyser.ok()) return report(analyser.error());
+    auto lexicon = SearchLexicon::load(dict);
+    if (!lexicon.ok()) return report(lexicon.error());
     auto db = open_db(g, true);
     if (!db.ok()) return report(db.error());
+    // The index is tokenized with dictionaries/search; changed lists need a reindex.
+    if (Status s = db->use_lexicon(*lexicon, false); !s.ok()) return report(s.error());
 
     ProgressView view(stderr_is_tty(), g.quiet || o->json);
     IngestOptions opts;

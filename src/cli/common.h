@@ -40,6 +40,9 @@ Runner add_ingest(CLI::App& app, Globals& g);
 Runner add_stats(CLI::App& app, Globals& g);
 Runner add_normalize(CLI::App& app, Globals& g);
 Runner add_extract(CLI::App& app, Globals& g);
+Runner add_reindex(CLI::App& app, Globals& g);
+Runner add_search(CLI::App& app, Globals& g);
+Runner add_show(CLI::App& app, Globals& g);
 Runner add_not_built(CLI::App& app, const std::string& name, const std::string& what, int issue);
 
 }  // namespace omb::cli

@@ -10,7 +10,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "extract/fold.h"
+#include "text/fold.h"
 #include "extract/rules.h"
 #include "normalize/normalize.h"
 

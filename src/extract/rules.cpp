@@ -7,7 +7,7 @@
 #include <functional>
 #include <toml++/toml.h>
 
-#include "extract/fold.h"
+#include "text/fold.h"
 
 namespace omb {
 

@@ -95,6 +95,11 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
     return make_error(Errc::not_database, "an SQLite database, but not one made by ombudsmine", path);
 
   OMB_TRY(db.exec("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;"));
+  if (Status s = register_dutch_tokenizer(raw, db.lexicon_); !s.ok()) {
+    Error e = s.error();
+    e.file = path;
+    return e;
+  }
   if (!ro) {
     OMB_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
     if (opts.max_page_count > 0)
@@ -119,7 +124,74 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
     }
     OMB_TRY(db.migrate());
   }
+  auto lx = load_lexicon(raw);
+  if (!lx.ok()) return lx.error();
+  db.lexicon_->lexicon = std::make_shared<SearchLexicon>(std::move(*lx));
+  if (!ro && db.index_tokenizer().empty()) OMB_TRY(db.set_meta("tokenizer", db.search_lexicon().id()));
   return db;
+}
+
+Status Database::set_meta(std::string_view key, std::string_view value) {
+  auto st = prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  if (!st.ok()) return st.error();
+  st->bind(1, key).bind(2, value);
+  return st->run();
+}
+
+std::string Database::index_tokenizer() {
+  auto st = prepare("SELECT value FROM meta WHERE key = 'tokenizer'");
+  if (!st.ok()) return {};
+  auto row = st->step();
+  if (!row.ok() || !*row) return {};
+  return st->text(0);
+}
+
+Status Database::check_index() {
+  std::string built = index_tokenizer();
+  std::string ours = "dutch/" + std::to_string(kTokenizerVersion) + "/";
+  if (built.rfind(ours, 0) == 0) return {};
+  return make_error(Errc::version,
+                    "the search index was built with tokenizer '" + (built.empty() ? std::string("unknown") : built) +
+                        "', this ombudsmine tokenizes with " + ours.substr(0, ours.size() - 1) +
+                        "; run 'ombudsmine reindex' to rebuild the index",
+                    path_);
+}
+
+Status Database::use_lexicon(const SearchLexicon& lx, bool rebuild, bool force) {
+  std::string want = lx.id();
+  if (!force && index_tokenizer() == want) return {};
+  std::int64_t passages = 0;
+  {
+    auto st = prepare("SELECT EXISTS (SELECT 1 FROM passages)");
+    if (!st.ok()) return st.error();
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    passages = st->int64(0);
+  }
+  if (passages && !rebuild)
+    return make_error(Errc::version,
+                      "the search index was built with other search word lists (dictionaries/search) or another "
+                      "tokenizer; run 'ombudsmine reindex' to rebuild it",
+                      path_);
+  auto before = lexicon_->lexicon;
+  Transaction tx(*this);
+  OMB_TRY(tx.begin());
+  OMB_TRY(exec("DELETE FROM search_lexicon"));
+  {
+    auto ins = prepare("INSERT INTO search_lexicon(kind, word) VALUES(?1, ?2)");
+    if (!ins.ok()) return ins.error();
+    for (const auto& [kind, words] : {std::pair{"compound", &lx.compounds}, std::pair{"protected", &lx.protected_words}})
+      for (const std::string& w : *words) {
+        ins->bind(1, kind).bind(2, w);
+        OMB_TRY(ins->run());
+      }
+  }
+  lexicon_->lexicon = std::make_shared<SearchLexicon>(lx);
+  Status s = passages ? exec("INSERT INTO passages_fts(passages_fts) VALUES('rebuild')") : Status{};
+  if (s.ok()) s = set_meta("tokenizer", want);
+  if (s.ok()) s = tx.commit();
+  if (!s.ok()) lexicon_->lexicon = before;
+  return s;
 }
 
 Status Database::migrate() {
@@ -142,7 +214,8 @@ Status Database::migrate() {
 }
 
 Database::Database(Database&& o) noexcept
-    : db_(o.db_), path_(std::move(o.path_)), read_only_(o.read_only_), schema_version_(o.schema_version_) {
+    : db_(o.db_), path_(std::move(o.path_)), read_only_(o.read_only_), schema_version_(o.schema_version_),
+      lexicon_(o.lexicon_) {
   o.db_ = nullptr;
 }
 
@@ -154,6 +227,7 @@ Database& Database::operator=(Database&& o) noexcept {
     path_ = std::move(o.path_);
     read_only_ = o.read_only_;
     schema_version_ = o.schema_version_;
+    lexicon_ = o.lexicon_;
   }
   return *this;
 }

@@ -18,10 +18,11 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "index/fts5_dutch.h"
 
 namespace omb {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct OpenOptions {
   bool read_only = false;     // open for reading only (search, stats)
@@ -59,14 +60,30 @@ class Database {
 
   int schema_version() const { return schema_version_; }
 
+  // The full-text index. Every connection has the "dutch" FTS5 tokenizer,
+  // with the lexicon the index was built with (read from search_lexicon).
+  const SearchLexicon& search_lexicon() const { return *lexicon_->lexicon; }
+  // The tokenizer the index was built with ("dutch/1/<hash>"), from meta.
+  std::string index_tokenizer();
+  // Fails with Errc::version when the index was built by another tokenizer
+  // version than this program's: the message says to run `ombudsmine reindex`.
+  Status check_index();
+  // Makes `lx` the index's lexicon. Same lexicon: nothing to do. An empty
+  // index, or rebuild = true: stores it and rebuilds the index with it (one
+  // transaction). Otherwise Errc::version: the index must be rebuilt first.
+  // force = true rebuilds even when the lexicon is the same (reindex).
+  Status use_lexicon(const SearchLexicon& lx, bool rebuild, bool force = false);
+
  private:
   Database(sqlite3* db, std::string path, bool ro) : db_(db), path_(std::move(path)), read_only_(ro) {}
   Status migrate();
+  Status set_meta(std::string_view key, std::string_view value);
 
   sqlite3* db_ = nullptr;
   std::string path_;
   bool read_only_ = false;
   int schema_version_ = 0;
+  std::shared_ptr<LexiconSlot> lexicon_ = std::make_shared<LexiconSlot>();
 };
 
 // A prepared statement. Bind by 1-based index; step(); read columns.

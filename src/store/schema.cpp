@@ -157,8 +157,27 @@ CREATE TABLE IF NOT EXISTS document_raw(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: the full-text index uses the Dutch tokenizer (index/tokenizer.h:
+// folding, Snowball stemming, compounds, codes kept whole), registered on every
+// connection; search_lexicon holds the word lists the index was built with.
+static constexpr std::string_view kV3 = R"sql(
+DROP TABLE passages_fts;
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+  heading, body,
+  content='passages', content_rowid='id',
+  tokenize='dutch'
+);
+CREATE TABLE search_lexicon(
+  kind TEXT NOT NULL,
+  word TEXT NOT NULL,
+  PRIMARY KEY(kind, word)
+) WITHOUT ROWID;
+DELETE FROM meta WHERE key = 'tokenizer';
+INSERT INTO passages_fts(passages_fts) VALUES('rebuild');
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3};
   return all;
 }
 

@@ -9,7 +9,7 @@
 
 #include "base/fs.h"
 #include "extract/extract.h"
-#include "extract/fold.h"
+#include "text/fold.h"
 #include "extract/rules.h"
 #include "normalize/normalize.h"
 #include "output/extract_json.h"

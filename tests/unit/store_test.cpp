@@ -38,14 +38,15 @@ TEST_CASE("store: migration from an empty file creates the current schema") {
   CHECK(jm->text(0) == "wal");
 }
 
-TEST_CASE("store: a version 1 database is migrated to version 2 and keeps its rows") {
+TEST_CASE("store: a version 1 database is migrated to the current version and keeps its rows") {
   TempDir dir;
   std::string path = dir.file("v1.db");
   {
     auto db = Database::open(path);
     REQUIRE(db.ok());
-    // Make it what version 1 was: no tags.detail, no cases.themes.
-    REQUIRE(db->exec("ALTER TABLE tags DROP COLUMN detail; ALTER TABLE cases DROP COLUMN themes; PRAGMA user_version = 1").ok());
+    // Make it what version 1 was: no tags.detail, no cases.themes, no search_lexicon.
+    REQUIRE(db->exec("ALTER TABLE tags DROP COLUMN detail; ALTER TABLE cases DROP COLUMN themes; "
+                     "DROP TABLE search_lexicon; PRAGMA user_version = 1").ok());
     REQUIRE(db->exec("INSERT INTO documents(id, content_hash, byte_size, encoding, ingested_at, pipeline_version) VALUES (1, 'h', 3, 'utf-8', 'now', 1)").ok());
     REQUIRE(db->exec("INSERT INTO cases(document_id, ordinal, zaaknummer, start, end) VALUES (1, 0, '406', 0, 3)").ok());
   }
@@ -54,6 +55,8 @@ TEST_CASE("store: a version 1 database is migrated to version 2 and keeps its ro
   CHECK(db->schema_version() == kSchemaVersion);
   CHECK(scalar(*db, "SELECT count(*) FROM cases WHERE zaaknummer = '406' AND themes = '[]'") == 1);
   CHECK(scalar(*db, "SELECT count(*) FROM pragma_table_info('tags') WHERE name = 'detail'") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'passages_fts' AND sql LIKE '%tokenize=''dutch''%'") == 1);
+  CHECK(db->index_tokenizer() == SearchLexicon().id());
 }
 
 TEST_CASE("store: opening twice runs no migration again") {

@@ -1,4 +1,4 @@
-// extract/fold.h — the text that rules match against.
+// text/fold.h — the text that rules match against.
 //
 // fold() lowercases and strips diacritics (cliënt, Cliént → client), folds
 // typographic quotes to ' and ", dashes to -, and odd spaces to a space, so

@@ -1,4 +1,4 @@
-#include "extract/fold.h"
+#include "text/fold.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>

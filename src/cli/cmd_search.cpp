@@ -1,0 +1,208 @@
+// ombudsmine search QUERY — past dossiers; ombudsmine show DOC|ZAAK — one in full.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/common.h"
+#include "output/search_out.h"
+#include "search/query.h"
+#include "search/search.h"
+#include "store/read.h"
+
+namespace omb::cli {
+
+Runner add_search(CLI::App& app, Globals& g) {
+  auto* sub = app.add_subcommand("search", "Search past dossiers: words, phrases, filters; cases with snippets and sources");
+  struct Opts {
+    std::vector<std::string> query;
+    std::vector<std::string> afdeling, theme, oordeel, doctype, org, zaak;
+    int year = 0, from = 0, to = 0, quarter = 0;
+    std::size_t limit = 0, offset = 0;
+    bool all = false, facets = false;
+    std::string sort = "rank", format;
+  };
+  auto o = std::make_shared<Opts>();
+  sub->add_option("QUERY", o->query, "Words, \"phrases\", AND/OR/NOT, NEAR(a b, 10), prefix*, field:value filters");
+  sub->add_option("--year", o->year, "Reports of this year")->check(CLI::Range(1900, 2200));
+  sub->add_option("--from", o->from, "Reports from this year on")->check(CLI::Range(1900, 2200));
+  sub->add_option("--to", o->to, "Reports up to this year")->check(CLI::Range(1900, 2200));
+  sub->add_option("--quarter", o->quarter, "Quarter 1-4")->check(CLI::Range(1, 4));
+  sub->add_option("--afdeling", o->afdeling, "Cases of this afdeling (repeat for any of several)");
+  sub->add_option("--theme", o->theme, "Cases with this theme (communicatie, bejegening, …)");
+  sub->add_option("--oordeel", o->oordeel, "Cases with this oordeel (gegrond, niet behoorlijk, …)");
+  sub->add_option("--doctype", o->doctype, "kwartaalrapportage, rapport, jaarverslag, rekenkameronderzoek, overig");
+  sub->add_option("--org", o->org, "Organisation (part of its name)");
+  sub->add_option("--zaak", o->zaak, "Zaaknummer");
+  sub->add_option("--limit", o->limit, "Hits to show (default 20 in a table; all with --format json/csv)");
+  sub->add_option("--offset", o->offset, "Skip this many hits first");
+  sub->add_flag("--all", o->all, "Every hit, no limit");
+  sub->add_option("--sort", o->sort, "rank (default) or date")->check(CLI::IsMember({"rank", "date"}));
+  sub->add_option("--format", o->format, "table (default on a terminal), json (JSON Lines) or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  sub->add_flag("--facets", o->facets, "Count the hits by year, quarter, afdeling, theme, oordeel and doctype");
+  sub->footer(
+      "Words are found in every form: klacht finds klachten, communicatie finds\n"
+      "communicatieproblemen, client finds cliënt; gegrond never finds ongegrond.\n"
+      "Codes are searched whole: 2023/0456, RA1056992, re-integratie, Q4.\n\n"
+      "Examples:\n"
+      "  ombudsmine search klantmanager excuses\n"
+      "  ombudsmine search '\"geen reactie\"' --afdeling 'Werk en Re-integratie' --from 2020\n"
+      "  ombudsmine search 'bejegening jaar:2016 oordeel:\"niet behoorlijk\"'\n"
+      "  ombudsmine search --theme communicatie --facets        # filters alone list cases\n"
+      "  ombudsmine search 2023/0456 --format json | jq .sources\n\n"
+      "Exit status: 0 hits found or none; 1 the database could not be read; 2 a malformed query.");
+  return [o, &g]() -> int {
+    std::string q;
+    for (const std::string& w : o->query) q += (q.empty() ? "" : " ") + w;
+    auto parsed = parse_query(q);
+    if (!parsed.ok()) return report(parsed.error());
+    QueryFilters& f = parsed->filters;
+    auto add = [&](const char* field, const std::vector<std::string>& vs) -> Status {
+      for (const auto& v : vs) OMB_TRY(set_filter(f, field, v));
+      return {};
+    };
+    for (auto [field, vs] : {std::pair{"afdeling", &o->afdeling}, std::pair{"theme", &o->theme},
+                             std::pair{"oordeel", &o->oordeel}, std::pair{"doctype", &o->doctype},
+                             std::pair{"org", &o->org}, std::pair{"zaak", &o->zaak}})
+      if (Status s = add(field, *vs); !s.ok()) return report(s.error());
+    if (o->year) f.year = o->year;
+    if (o->from) f.from = o->from;
+    if (o->to) f.to = o->to;
+    if (o->quarter) f.quarter = o->quarter;
+
+    SearchFormat fmt = SearchFormat::table;
+    if (o->format == "json") fmt = SearchFormat::json;
+    else if (o->format == "csv") fmt = SearchFormat::csv;
+    SearchOptions so;
+    so.query = std::move(*parsed);
+    so.offset = o->offset;
+    so.limit = o->all ? 0 : (o->limit ? o->limit : (fmt == SearchFormat::table ? 20 : 0));
+    so.sort = o->sort == "date" ? SearchOptions::Sort::date : SearchOptions::Sort::rank;
+    so.facets = o->facets;
+
+    auto db = open_db(g, false);
+    if (!db.ok()) return report(db.error());
+    auto r = search(*db, so);
+    if (!r.ok()) return report(r.error());
+    bool tty = isatty(STDOUT_FILENO);
+    std::string s = render_search(*r, fmt, tty && fmt == SearchFormat::table, so.offset, so.facets);
+    std::fwrite(s.data(), 1, s.size(), stdout);
+    if (fmt == SearchFormat::table && !g.quiet) {
+      if (r->total == 0) std::fprintf(stderr, "no hits\n");
+      else
+        std::fprintf(stderr, "%zu–%zu of %zu hit%s%s\n", r->hits.empty() ? 0 : so.offset + 1, so.offset + r->hits.size(),
+                     r->total, r->total == 1 ? "" : "s",
+                     so.offset + r->hits.size() < r->total ? " (more with --offset, --limit or --all)" : "");
+    }
+    return kExitOk;
+  };
+}
+
+Runner add_show(CLI::App& app, Globals& g) {
+  auto* sub = app.add_subcommand("show", "Show one document or case in full, with its tags marked");
+  auto what = std::make_shared<std::string>();
+  sub->add_option("DOC|ZAAK", *what, "A zaaknummer (406, RA1056992), doc:ID (from search --format json), or a source path")
+      ->required();
+  sub->footer(
+      "Tags are marked [words]{type=value}. The header gives the document, its\n"
+      "source paths and the page each part starts on.\n\n"
+      "Examples:\n  ombudsmine show 406\n  ombudsmine show doc:12\n  ombudsmine show corpus/2016/rapport.txt");
+  return [what, &g]() -> int {
+    auto db = open_db(g, false);
+    if (!db.ok()) return report(db.error());
+    std::int64_t doc = 0;
+    std::size_t from = 0, to = std::string::npos;
+    std::string header;
+    auto one = [&](const std::string& sql, auto bind) -> Result<bool> {
+      auto st = db->prepare(sql);
+      if (!st.ok()) return st.error();
+      bind(*st);
+      auto row = st->step();
+      if (!row.ok()) return row.error();
+      if (!*row) return false;
+      doc = st->int64(0);
+      if (st->handle() && sqlite3_column_count(st->handle()) > 1) {
+        from = static_cast<std::size_t>(st->int64(1));
+        to = static_cast<std::size_t>(st->int64(2));
+        header = "zaak " + st->text(3) + " – " + st->text(4) + "\n  afdeling " + st->text(5) + "   themes " + st->text(6) +
+                 "   status " + st->text(7) + "   oordeel " + st->text(8) + "\n";
+      }
+      return true;
+    };
+    Result<bool> found = false;
+    if (what->rfind("doc:", 0) == 0) {
+      std::int64_t id = std::atoll(what->c_str() + 4);
+      found = one("SELECT id FROM documents WHERE id = ?1", [&](Stmt& s) { s.bind(1, id); });
+    }
+    if (found.ok() && !*found)
+      found = one("SELECT c.document_id, c.start, c.end, c.zaaknummer, c.title, c.afdeling, c.themes, c.status, c.oordeel "
+                  "FROM cases c WHERE c.zaaknummer = ?1 COLLATE NOCASE ORDER BY c.id DESC",
+                  [&](Stmt& s) { s.bind(1, *what); });
+    if (found.ok() && !*found)
+      found = one("SELECT document_id FROM sources WHERE path = ?1 OR path LIKE '%/' || ?1",
+                  [&](Stmt& s) { s.bind(1, *what); });
+    if (!found.ok()) return report(found.error());
+    if (!*found) return report(make_error(Errc::not_found, "no case, document or path '" + *what + "' in the database", db->path()));
+
+    auto texts = load_texts(*db, doc);
+    if (!texts.ok()) return report(texts.error());
+    const std::string& norm = texts->norm;
+    if (to == std::string::npos || to > norm.size()) to = norm.size();
+    auto meta = db->prepare(
+        "SELECT title, doctype, organisation, COALESCE(year, ''), COALESCE(quarter, ''), COALESCE(date, '') FROM documents WHERE id = ?1");
+    if (!meta.ok()) return report(meta.error());
+    meta->bind(1, doc);
+    if (auto r = meta->step(); r.ok() && *r) {
+      std::string q = meta->text(4);
+      std::printf("%s\n  %s · %s · %s%s%s   (doc:%lld)\n", meta->text(0).c_str(), meta->text(1).c_str(),
+                  meta->text(2).c_str(), meta->text(3).c_str(), q.empty() ? "" : (" Q" + q).c_str(),
+                  meta->text(5).empty() ? "" : (" · " + meta->text(5)).c_str(), static_cast<long long>(doc));
+    }
+    auto src = db->prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
+    auto page = db->prepare("SELECT page, line FROM passages WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1");
+    if (!src.ok() || !page.ok()) return report(src.ok() ? page.error() : src.error());
+    page->bind(1, doc).bind(2, static_cast<std::int64_t>(from));
+    int pg = 1, ln = 1;
+    if (auto r = page->step(); r.ok() && *r) {
+      pg = static_cast<int>(page->int64(0));
+      ln = static_cast<int>(page->int64(1));
+    }
+    src->bind(1, doc);
+    while (true) {
+      auto r = src->step();
+      if (!r.ok() || !*r) break;
+      std::printf("  %s  p. %d, line %d\n", src->text(0).c_str(), pg, ln);
+    }
+    if (!header.empty()) std::printf("%s", header.c_str());
+    std::printf("\n");
+    // The text with its tags marked; overlapping tags: the first (longest) wins.
+    auto tags = db->prepare(
+        "SELECT type, value, start, end FROM tags WHERE document_id = ?1 AND start >= ?2 AND end <= ?3 "
+        "ORDER BY start, end DESC");
+    if (!tags.ok()) return report(tags.error());
+    tags->bind(1, doc).bind(2, static_cast<std::int64_t>(from)).bind(3, static_cast<std::int64_t>(to));
+    bool tty = isatty(STDOUT_FILENO);
+    std::string out;
+    std::size_t at = from;
+    while (true) {
+      auto r = tags->step();
+      if (!r.ok()) return report(r.error());
+      if (!*r) break;
+      std::string type = tags->text(0), value = tags->text(1);
+      auto s = static_cast<std::size_t>(tags->int64(2)), e = static_cast<std::size_t>(tags->int64(3));
+      if (s < at || e > to || type == "doctype" || type == "period") continue;
+      out.append(norm, at, s - at);
+      std::string words = norm.substr(s, e - s);
+      std::string label = words == value ? type : type + "=" + value;
+      out += tty ? "\033[1;36m[" + words + "]\033[0;36m{" + label + "}\033[0m" : "[" + words + "]{" + label + "}";
+      at = e;
+    }
+    out.append(norm, at, to - at);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (out.empty() || out.back() != '\n') std::fputc('\n', stdout);
+    return kExitOk;
+  };
+}
+
+}  // namespace omb::cli

@@ -1,0 +1,36 @@
+// index/fts5_dutch.h — the Dutch tokenizer as an SQLite FTS5 tokenizer.
+//
+// register_dutch_tokenizer() registers the tokenizer "dutch" with the FTS5
+// of one connection (through fts5_api, fetched with `SELECT fts5(?1)`).
+// Every FTS5 table using `tokenize='dutch'` on that connection then creates
+// a Tokenizer (index/tokenizer.h) with the lexicon held in `slot`; the owner
+// may put another lexicon in the slot (reindex), and tokenizers pick it up at
+// their next call. No C++ exception crosses the C boundary: a failure inside
+// a tokenizer call becomes SQLITE_NOMEM or SQLITE_ERROR.
+//
+// load_lexicon() reads the lexicon an index was built with from the
+// database's `search_lexicon` table (kind 'compound' or 'protected'), so a
+// query is tokenized like the index whatever the dictionaries say now.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "index/tokenizer.h"
+
+namespace omb {
+
+struct LexiconSlot {
+  std::shared_ptr<const SearchLexicon> lexicon = std::make_shared<SearchLexicon>();
+};
+
+// Errors: Errc::db when this SQLite has no FTS5 or registration fails.
+Status register_dutch_tokenizer(sqlite3* db, std::shared_ptr<LexiconSlot> slot);
+
+// The lexicon stored in `search_lexicon`; an empty one if the table is missing.
+Result<SearchLexicon> load_lexicon(sqlite3* db);
+
+}  // namespace omb

@@ -1,0 +1,137 @@
+#include "output/search_out.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace omb {
+
+std::string mark_snippet(const std::string& s, const std::string& open, const std::string& close) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  bool space = false;
+  for (char c : s) {
+    if (c == kMarkOpen) { if (space && !out.empty()) out += ' '; space = false; out += open; continue; }
+    if (c == kMarkClose) { out += close; continue; }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') { space = true; continue; }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+std::string period(const SearchHit& h) {
+  std::string p = h.year ? std::to_string(*h.year) : "";
+  if (h.quarter) p += " Q" + std::to_string(*h.quarter);
+  return p;
+}
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+nlohmann::ordered_json hit_json(const SearchHit& h, std::size_t rank) {
+  nlohmann::ordered_json j;
+  j["rank"] = rank;
+  j["kind"] = h.kind;
+  j["score"] = h.score;
+  j["document"] = h.document_id;
+  j["title"] = h.title;
+  j["doctype"] = h.doctype;
+  j["organisation"] = h.organisation;
+  j["year"] = h.year ? nlohmann::ordered_json(*h.year) : nlohmann::ordered_json();
+  j["quarter"] = h.quarter ? nlohmann::ordered_json(*h.quarter) : nlohmann::ordered_json();
+  j["date"] = h.date.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(h.date);
+  j["zaaknummer"] = h.zaaknummer;
+  j["case_title"] = h.case_title;
+  j["afdeling"] = h.afdeling;
+  j["themes"] = h.themes;
+  j["status"] = h.status;
+  j["oordeel"] = h.oordeel;
+  j["snippet"] = mark_snippet(h.snippet, "«", "»");
+  j["page"] = h.page;
+  j["line"] = h.line;
+  j["sources"] = h.sources;
+  return j;
+}
+
+}  // namespace
+
+std::string render_search(const SearchResult& r, SearchFormat fmt, bool color, std::size_t offset, bool facets) {
+  std::string out;
+  auto dump = [](const nlohmann::ordered_json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  };
+  if (fmt == SearchFormat::json) {
+    for (std::size_t i = 0; i < r.hits.size(); ++i) out += dump(hit_json(r.hits[i], offset + i + 1));
+    if (facets) {
+      nlohmann::ordered_json j;
+      j["total"] = r.total;
+      j["facets"] = r.facets;
+      out += dump(j);
+    }
+    return out;
+  }
+  if (fmt == SearchFormat::csv) {
+    out += "rank,kind,zaaknummer,case_title,title,doctype,organisation,year,quarter,date,afdeling,themes,status,oordeel,"
+           "page,line,path,snippet\r\n";
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+      const SearchHit& h = r.hits[i];
+      std::vector<std::string> f = {std::to_string(offset + i + 1), h.kind, h.zaaknummer, h.case_title, h.title,
+                                    h.doctype, h.organisation, h.year ? std::to_string(*h.year) : "",
+                                    h.quarter ? std::to_string(*h.quarter) : "", h.date, h.afdeling, join(h.themes, ";"),
+                                    h.status, h.oordeel, std::to_string(h.page), std::to_string(h.line),
+                                    join(h.sources, ";"), mark_snippet(h.snippet, "«", "»")};
+      for (std::size_t k = 0; k < f.size(); ++k) out += (k ? "," : "") + csv_field(f[k]);
+      out += "\r\n";
+    }
+    return out;
+  }
+  const std::string bold = color ? "\033[1m" : "", dim = color ? "\033[2m" : "", hl = color ? "\033[1;33m" : "«",
+                    hl_end = color ? "\033[0m" : "»", reset = color ? "\033[0m" : "";
+  for (std::size_t i = 0; i < r.hits.size(); ++i) {
+    const SearchHit& h = r.hits[i];
+    char num[16];
+    std::snprintf(num, sizeof num, "%3zu. ", offset + i + 1);
+    std::string head = h.kind == "case" ? "zaak " + h.zaaknummer + (h.case_title.empty() ? "" : " – " + h.case_title)
+                                        : h.title;
+    out += num + bold + head + reset;
+    std::vector<std::string> facts;
+    if (!h.afdeling.empty()) facts.push_back(h.afdeling);
+    if (!period(h).empty()) facts.push_back(period(h));
+    if (!h.themes.empty()) facts.push_back(join(h.themes, ", "));
+    if (!h.oordeel.empty()) facts.push_back(h.oordeel);
+    if (!h.status.empty()) facts.push_back(h.status);
+    if (!facts.empty()) out += "  " + dim + "[" + join(facts, " · ") + "]" + reset;
+    out += "\n";
+    if (h.kind == "case") out += "     " + h.title + "\n";
+    out += "     " + mark_snippet(h.snippet, hl, hl_end) + "\n";
+    for (const std::string& s : h.sources)
+      out += "     " + dim + s + "  p. " + std::to_string(h.page) + ", line " + std::to_string(h.line) + reset + "\n";
+  }
+  if (facets) {
+    for (const auto& [name, counts] : r.facets) {
+      out += "\n" + bold + name + reset + ":";
+      for (const auto& [v, n] : counts) out += "  " + v + " " + std::to_string(n);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace omb

@@ -1,0 +1,294 @@
+#include "search/query.h"
+
+#include <cctype>
+#include <stdexcept>
+
+namespace omb {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool has_word_char(std::string_view s) {
+  for (unsigned char c : s)
+    if (std::isalnum(c) || c >= 0x80) return true;
+  return false;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+Error at(std::size_t col, const std::string& what) {
+  return make_error(Errc::usage, "query: " + what + " (column " + std::to_string(col + 1) + ")");
+}
+
+struct Token {
+  enum Kind { word, phrase, lparen, rparen, op_and, op_or, op_not, near, comma, filter } kind;
+  std::string text;   // word or phrase text; filter value
+  std::string field;  // filter field
+  std::size_t col = 0;
+  bool prefix = false;
+};
+
+}  // namespace
+
+bool QueryFilters::empty() const {
+  return !year && !from && !to && !quarter && afdeling.empty() && theme.empty() && oordeel.empty() && doctype.empty() &&
+         org.empty() && zaak.empty();
+}
+
+Status set_filter(QueryFilters& f, std::string_view field_in, const std::string& value) {
+  std::string field = lower(field_in);
+  auto number = [&](const std::string& v, std::optional<int>& out, int lo, int hi) -> Status {
+    try {
+      std::size_t used = 0;
+      int n = std::stoi(v, &used);
+      if (used != v.size() || n < lo || n > hi) throw std::out_of_range("range");
+      out = n;
+      return {};
+    } catch (...) {
+      return make_error(Errc::usage, field + ": '" + value + "' is not a number from " + std::to_string(lo) + " to " +
+                                         std::to_string(hi));
+    }
+  };
+  if (value.empty()) return make_error(Errc::usage, field + ": needs a value");
+  if (field == "jaar" || field == "year") return number(value, f.year, 1900, 2200);
+  if (field == "van" || field == "from") return number(value, f.from, 1900, 2200);
+  if (field == "tot" || field == "to") return number(value, f.to, 1900, 2200);
+  if (field == "kwartaal" || field == "quarter") {
+    std::string v = lower(value);
+    if (v.size() == 2 && v[0] == 'q') v = v.substr(1);
+    return number(v, f.quarter, 1, 4);
+  }
+  if (field == "afdeling") return f.afdeling.push_back(value), Status{};
+  if (field == "thema" || field == "theme") return f.theme.push_back(lower(value)), Status{};
+  if (field == "oordeel") return f.oordeel.push_back(lower(value)), Status{};
+  if (field == "doctype" || field == "type") return f.doctype.push_back(lower(value)), Status{};
+  if (field == "org" || field == "organisatie" || field == "organisation") return f.org.push_back(value), Status{};
+  if (field == "zaak" || field == "zaaknummer") return f.zaak.push_back(value), Status{};
+  return make_error(Errc::usage, "unknown filter '" + std::string(field_in) + "'");
+}
+
+namespace {
+
+bool is_field(std::string_view name) {
+  static const char* const kFields[] = {"jaar", "year", "van", "from", "tot", "to", "kwartaal", "quarter", "afdeling",
+                                        "thema", "theme", "oordeel", "doctype", "type", "org", "organisatie",
+                                        "organisation", "zaak", "zaaknummer"};
+  std::string l = lower(name);
+  for (const char* f : kFields)
+    if (l == f) return true;
+  return false;
+}
+
+Result<std::vector<Token>> lex(std::string_view q) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  auto read_phrase = [&](std::size_t open) -> Result<std::string> {
+    std::size_t close = q.find('"', open + 1);
+    if (close == std::string_view::npos) return at(open, "unclosed quote");
+    std::string s(q.substr(open + 1, close - open - 1));
+    i = close + 1;
+    return s;
+  };
+  while (i < q.size()) {
+    char c = q[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
+    std::size_t col = i;
+    if (c == '(') { out.push_back({Token::lparen, "(", "", col}); ++i; continue; }
+    if (c == ')') { out.push_back({Token::rparen, ")", "", col}); ++i; continue; }
+    if (c == ',') { out.push_back({Token::comma, ",", "", col}); ++i; continue; }
+    if (c == '"') {
+      auto s = read_phrase(i);
+      if (!s.ok()) return s.error();
+      Token t{Token::phrase, *s, "", col};
+      if (i < q.size() && q[i] == '*') { t.prefix = true; ++i; }
+      out.push_back(std::move(t));
+      continue;
+    }
+    std::size_t j = i;
+    while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '\r' && q[j] != '(' && q[j] != ')' &&
+           q[j] != '"' && q[j] != ',')
+      ++j;
+    std::string w(q.substr(i, j - i));
+    i = j;
+    // field:value or field:"some value"
+    if (std::size_t colon = w.find(':'); colon != std::string::npos && colon > 0 && is_field(w.substr(0, colon))) {
+      Token t{Token::filter, w.substr(colon + 1), w.substr(0, colon), col};
+      if (t.text.empty() && i < q.size() && q[i] == '"') {
+        auto s = read_phrase(i);
+        if (!s.ok()) return s.error();
+        t.text = *s;
+      }
+      if (t.text.empty()) return at(col, "filter '" + t.field + ":' needs a value");
+      out.push_back(std::move(t));
+      continue;
+    }
+    if (w == "AND") { out.push_back({Token::op_and, w, "", col}); continue; }
+    if (w == "OR") { out.push_back({Token::op_or, w, "", col}); continue; }
+    if (w == "NOT") { out.push_back({Token::op_not, w, "", col}); continue; }
+    if (w == "NEAR" && i < q.size() && q[i] == '(') { out.push_back({Token::near, w, "", col}); continue; }
+    Token t{Token::word, w, "", col};
+    if (w.size() > 1 && w.back() == '*') {
+      t.prefix = true;
+      t.text.pop_back();
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Recursive descent over the tokens; writes the FTS5 expression.
+//   expr   := and ( OR and )*
+//   and    := unary ( [AND] unary | NOT unary )*
+//   unary  := term | ( expr ) | NEAR( term+ [, N] )
+class Parser {
+ public:
+  Parser(std::vector<Token> t, ParsedQuery& out) : t_(std::move(t)), out_(out) {}
+
+  Status run() {
+    // Filters first: they may stand anywhere.
+    std::vector<Token> rest;
+    for (Token& t : t_) {
+      if (t.kind == Token::filter) {
+        if (Status s = set_filter(out_.filters, t.field, t.text); !s.ok()) return at(t.col, s.error().message);
+      } else {
+        rest.push_back(std::move(t));
+      }
+    }
+    t_ = std::move(rest);
+    if (t_.empty()) return {};
+    auto e = expr();
+    if (!e.ok()) return e.error();
+    if (pos_ < t_.size()) {
+      const Token& t = t_[pos_];
+      if (t.kind == Token::rparen) return at(t.col, "')' without a matching '('");
+      return at(t.col, "unexpected '" + t.text + "'");
+    }
+    out_.fts = *e;
+    return {};
+  }
+
+ private:
+  const Token* peek() const { return pos_ < t_.size() ? &t_[pos_] : nullptr; }
+  std::size_t end_col() const { return t_.empty() ? 0 : t_.back().col + t_.back().text.size(); }
+
+  Result<std::string> expr() {
+    auto left = conj();
+    if (!left.ok()) return left;
+    std::string s = *left;
+    while (peek() && peek()->kind == Token::op_or) {
+      const Token& op = t_[pos_++];
+      if (!peek() || !starts_term(*peek())) return at(op.col, "OR needs a search term after it");
+      auto right = conj();
+      if (!right.ok()) return right;
+      s = s + " OR " + *right;
+    }
+    return s;
+  }
+
+  static bool starts_term(const Token& t) {
+    return t.kind == Token::word || t.kind == Token::phrase || t.kind == Token::lparen || t.kind == Token::near;
+  }
+
+  Result<std::string> conj() {
+    const Token* first = peek();
+    if (!first) return at(end_col(), "a search term is missing at the end");
+    if (first->kind == Token::op_and || first->kind == Token::op_or || first->kind == Token::op_not)
+      return at(first->col, first->text + " needs a search term before it");
+    auto left = unary();
+    if (!left.ok()) return left;
+    std::string s = *left;
+    for (;;) {
+      const Token* t = peek();
+      if (!t) break;
+      if (t->kind == Token::op_and || t->kind == Token::op_not) {
+        const Token& op = t_[pos_++];
+        if (!peek() || !starts_term(*peek())) return at(op.col, op.text + " needs a search term after it");
+        auto right = unary();
+        if (!right.ok()) return right;
+        s = "(" + s + (op.kind == Token::op_not ? " NOT " : " AND ") + *right + ")";
+      } else if (starts_term(*t)) {
+        auto right = unary();
+        if (!right.ok()) return right;
+        if (right->empty()) continue;
+        s = s.empty() ? *right : s + " AND " + *right;
+      } else {
+        break;
+      }
+    }
+    if (s.empty()) return at(first->col, "no searchable word here");
+    return s;
+  }
+
+  Result<std::string> unary() {
+    const Token& t = t_[pos_];
+    if (t.kind == Token::lparen) {
+      ++pos_;
+      auto e = expr();
+      if (!e.ok()) return e;
+      if (!peek() || peek()->kind != Token::rparen) return at(t.col, "'(' is never closed");
+      ++pos_;
+      return "(" + *e + ")";
+    }
+    if (t.kind == Token::near) {
+      ++pos_;  // NEAR
+      ++pos_;  // (
+      std::string inner;
+      std::string dist;
+      while (peek() && peek()->kind != Token::rparen) {
+        const Token& u = t_[pos_++];
+        if (u.kind == Token::comma) {
+          if (!peek() || peek()->kind != Token::word) return at(u.col, "NEAR: a distance must follow the comma");
+          dist = t_[pos_++].text;
+          if (dist.find_first_not_of("0123456789") != std::string::npos || dist.size() > 4)
+            return at(u.col, "NEAR: the distance must be a number");
+          continue;
+        }
+        if (u.kind != Token::word && u.kind != Token::phrase) return at(u.col, "NEAR( ) takes words and phrases");
+        if (!has_word_char(u.text)) continue;
+        out_.words.push_back(u.text);
+        inner += (inner.empty() ? "" : " ") + quoted(u.text) + (u.prefix ? "*" : "");
+      }
+      if (!peek()) return at(t.col, "NEAR( is never closed");
+      ++pos_;
+      if (inner.empty()) return at(t.col, "NEAR( ) needs words");
+      return "NEAR(" + inner + (dist.empty() ? "" : ", " + dist) + ")";
+    }
+    if (t.kind == Token::word || t.kind == Token::phrase) {
+      ++pos_;
+      if (!has_word_char(t.text)) return std::string();  // punctuation alone: nothing to search
+      out_.words.push_back(t.text);
+      return quoted(t.text) + (t.prefix ? "*" : "");
+    }
+    if (t.kind == Token::rparen) return at(t.col, "')' without a matching '('");
+    return at(t.col, "unexpected '" + t.text + "'");
+  }
+
+  std::vector<Token> t_;
+  std::size_t pos_ = 0;
+  ParsedQuery& out_;
+};
+
+}  // namespace
+
+Result<ParsedQuery> parse_query(std::string_view query) {
+  ParsedQuery out;
+  auto toks = lex(query);
+  if (!toks.ok()) return toks.error();
+  Parser p(std::move(*toks), out);
+  OMB_TRY(p.run());
+  return out;
+}
+
+}  // namespace omb

@@ -1,0 +1,73 @@
+// search/search.h — search the database that ingest fills.
+//
+// search() runs a parsed query (search/query.h) over passages_fts (the Dutch
+// tokenizer, BM25 with heading hits weighted 3x) and answers at case level
+// where a report has cases (the case's best passage stands for it) and at
+// passage level elsewhere. Filters narrow exactly: year/from/to/quarter/
+// doctype/org on the document; zaak/afdeling/theme/oordeel on the case, or,
+// for a passage outside cases, on the tags inside that passage. A query of
+// filters alone lists the matching cases (and, when no filter is about
+// cases, the documents without cases).
+//
+// Results carry what an analyst needs to judge and find a hit: document
+// title, period, zaaknummer, afdeling, themes, oordeel, a snippet with the
+// hits marked by kMarkOpen/kMarkClose, every source path of the document (a
+// copy under two paths is one hit), and the page and line in the source file.
+// total is the number of hits before limit/offset; facets (on request) count
+// the hits by year, quarter, afdeling, theme, oordeel and doctype (a hit
+// without a value counts under "-"; themes may be several per hit).
+//
+// Errors: Errc::version when the index was built by another tokenizer (the
+// message offers `ombudsmine reindex`), Errc::db from SQLite. The query
+// parser has already turned every user input into valid FTS5.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "search/query.h"
+
+namespace omb {
+
+class Database;
+
+inline constexpr char kMarkOpen = '\x02', kMarkClose = '\x03';
+
+struct SearchOptions {
+  ParsedQuery query;
+  std::size_t limit = 20;  // 0: all
+  std::size_t offset = 0;
+  enum class Sort { rank, date } sort = Sort::rank;
+  bool facets = false;
+};
+
+struct SearchHit {
+  std::string kind;  // "case", "passage" or "document"
+  double score = 0;  // BM25 (higher is better); 0 without words
+  std::int64_t document_id = 0;
+  std::optional<std::int64_t> case_id;
+  std::int64_t passage_id = 0;
+  std::string title, doctype, organisation, date;
+  std::optional<int> year, quarter;
+  std::string zaaknummer, case_title, afdeling, status, oordeel;
+  std::vector<std::string> themes;
+  std::string snippet;  // hits between kMarkOpen and kMarkClose
+  int page = 1, line = 1;
+  std::vector<std::string> sources;  // every path of the document
+};
+
+using Facets = std::map<std::string, std::map<std::string, std::size_t>>;
+
+struct SearchResult {
+  std::size_t total = 0;
+  std::vector<SearchHit> hits;
+  Facets facets;  // empty unless asked for
+};
+
+Result<SearchResult> search(Database& db, const SearchOptions& opts);
+
+}  // namespace omb
