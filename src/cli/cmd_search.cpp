@@ -125,7 +125,11 @@ Runner add_show(CLI::App& app, Globals& g) {
       if (st->handle() && sqlite3_column_count(st->handle()) > 1) {
         from = static_cast<std::size_t>(st->int64(1));
         to = static_cast<std::size_t>(st->int64(2));
-        header = "zaak " + st->text(3) + " – " + st->text(4) + "\n  afdeling " + st->text(5) + "   themes " + st->text(6) +
+        std::string themes;
+        for (char c : st->text(6))
+          if (c == ',') themes += ", ";
+          else if (c != '[' && c != ']' && c != '"') themes += c;
+        header = "zaak " + st->text(3) + " – " + st->text(4) + "\n  afdeling " + st->text(5) + "   themes " + themes +
                  "   status " + st->text(7) + "   oordeel " + st->text(8) + "\n";
       }
       return true;

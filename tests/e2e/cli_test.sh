@@ -30,7 +30,7 @@ run "$omb" --help
 check "--help exits 0 and names the commands" test "$rc" = 0 -a -n "$(has "$out" ingest && has "$out" stats && echo y)"
 run "$omb" frobnicate
 check "unknown command is a usage error (2)" test "$rc" = 2
-run "$omb" search klacht
+run "$omb" signals
 check "unbuilt command says so and exits 2" test "$rc" = 2 -a -n "$(has "$err" "not built yet" && echo y)"
 run "$omb" ingest
 check "ingest without PATH is a usage error (2)" test "$rc" = 2
@@ -111,6 +111,30 @@ run "$omb" --dictionaries "$work/dict3" extract "$src/tests/fixtures/extract/rap
 check "faulty extract rule file: exit 2 with file:line" test "$rc" = 2 -a -n "$(has "$err" "$work/dict3/extract/status.toml:$line: rule 'status.kapot': bad pattern" && echo y)"
 run "$omb" --dictionaries "$work/dict3" --db "$work/d3.db" ingest "$work/in"
 check "faulty extract rule file stops ingest before it starts (exit 2, no database made)" test "$rc" = 2 -a ! -e "$work/d3.db"
+
+# search: the Dutch index through the CLI and through the sqlite3 shell.
+sdb="$work/s.db"
+"$omb" -q --db "$sdb" ingest "$src/tests/fixtures/search" "$src/tests/fixtures/extract" >/dev/null
+run "$omb" --db "$sdb" search klacht --format json
+check "search --format json: every line is a JSON hit" test "$rc" = 0 -a "$(echo "$out" | sqlite3 :memory: "select count(*) from json_each(json('[' || replace(trim(readfile('/dev/stdin')), char(10), ',') || ']'))")" -ge 2
+run "$omb" --db "$sdb" search 2023/0456 --format csv
+check "search 2023/0456: the case, as CSV with a header" test "$rc" = 0 -a "$(echo "$out" | sed -n 2p | cut -d, -f3)" = "2023/0456"
+run "$omb" --db "$sdb" search '"unbalanced'
+check "malformed query: exit 2, says what and where" test "$rc" = 2 -a "$err" = "ombudsmine: query: unclosed quote (column 1)"
+run "$omb" --db "$sdb" search 'AND OR'
+check "AND OR: exit 2, no SQLite error" test "$rc" = 2 -a "$err" = "ombudsmine: query: AND needs a search term before it (column 1)"
+run "$omb" --db "$sdb" show 811
+check "show ZAAK: the case with its tags marked" has "$out" "[uitlachte]{theme=bejegening}"
+run sqlite3 "$sdb" ".load $build/ombudsmine_fts" "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'communicatie'"
+check "loadable extension: sqlite3 answers MATCH with the Dutch tokenizer" test "$rc" = 0 -a "$out" -ge 1
+run sqlite3 "$sdb" ".load $build/ombudsmine_fts" "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '\"2023/0456\"'"
+check "loadable extension: codes whole" test "$rc" = 0 -a "$out" = 1
+cp -r "$src/dictionaries" "$work/dict4"
+echo klachtenboek >>"$work/dict4/search/compounds.txt"
+run "$omb" --dictionaries "$work/dict4" --db "$sdb" ingest "$src/tests/fixtures/search"
+check "changed search word lists: ingest asks for reindex" test "$rc" = 1 -a -n "$(has "$err" "run 'ombudsmine reindex'" && echo y)"
+run "$omb" --dictionaries "$work/dict4" --db "$sdb" reindex
+check "reindex rebuilds the index with the new lists" test "$rc" = 0 -a -n "$(has "$out" "reindexed" && echo y)"
 
 # A full disk: a 1 MB tmpfs holding the database. Needs mount (root); the
 # same path is covered without it by the unit test with a capped database.

@@ -1,0 +1,304 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <random>
+
+#include "index/tokenizer.h"
+#include "ingest/ingest.h"
+#include "output/search_out.h"
+#include "search/query.h"
+#include "search/search.h"
+#include "store/db.h"
+#include "testutil.h"
+
+using namespace omb;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+std::shared_ptr<const SearchLexicon> lexicon() {
+  static auto lx = [] {
+    auto r = SearchLexicon::load(test::source_dir() + "/dictionaries");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return std::make_shared<const SearchLexicon>(*r);
+  }();
+  return lx;
+}
+
+// term[/colocated…] per word, as the index holds them.
+Strings terms(const std::string& text, Tokenizer::Mode mode = Tokenizer::Mode::document) {
+  Tokenizer t(lexicon());
+  Strings out;
+  t.tokenize(text, mode, [&](std::string_view term, std::size_t, std::size_t, bool colocated) {
+    if (colocated) out.back() += "+" + std::string(term);
+    else out.emplace_back(term);
+    return true;
+  });
+  return out;
+}
+
+// One database of the sample archive and the fixtures, built once.
+Database& db() {
+  static test::TempDir dir;
+  static Database d = [] {
+    auto r = Database::open(dir.file("search.db"));
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    if (Status s = r->use_lexicon(*lexicon(), false); !s.ok()) throw std::runtime_error(s.error().to_string());
+    auto an = Analyser::create(test::source_dir() + "/dictionaries");
+    if (!an.ok()) throw std::runtime_error(an.error().to_string());
+    IngestOptions o;
+    o.jobs = 2;
+    std::string src = test::source_dir();
+    auto s = ingest(*r, {src + "/corpus", src + "/tests/fixtures/extract", src + "/tests/fixtures/search"}, *an, o);
+    if (!s.ok() || s->failed) throw std::runtime_error("ingest failed");
+    return std::move(*r);
+  }();
+  return d;
+}
+
+SearchResult run(const std::string& q, std::function<void(SearchOptions&)> tweak = {}) {
+  auto p = parse_query(q);
+  REQUIRE(p.ok());
+  SearchOptions o;
+  o.query = *p;
+  o.limit = 0;
+  if (tweak) tweak(o);
+  auto r = search(db(), o);
+  INFO(q << ": " << (r.ok() ? "" : r.error().to_string()));
+  REQUIRE(r.ok());
+  return *r;
+}
+
+Strings zaken(const SearchResult& r) {
+  Strings out;
+  for (const auto& h : r.hits) out.push_back(h.kind == "case" ? h.zaaknummer : h.kind + ":" + h.title);
+  return out;
+}
+
+bool any_source(const SearchResult& r, const std::string& file) {
+  for (const auto& h : r.hits)
+    for (const auto& s : h.sources)
+      if (s.size() >= file.size() && s.compare(s.size() - file.size(), file.size(), file) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- tokenizer
+
+TEST_CASE("tokenizer: folding, stemming, compounds, codes and protected verdicts") {
+  CHECK(terms("Cliënten cliént client") == Strings{"client", "client", "client"});
+  CHECK(terms("klacht klachten Afdeling afdelingen") == Strings{"klacht", "klacht", "afdel", "afdel"});
+  CHECK(terms("communicatieproblemen") == Strings{"communicatieproblem+communicatie+problem"});
+  CHECK(terms("klachtafhandeling") == Strings{"klachtafhandel+klacht+afhandel"});
+  CHECK(terms("gegrond ongegrond Ongegronde") == Strings{"gegrond", "ongegrond", "ongegrond"});
+  CHECK(terms("re-integratie 2023/0456 RA1056992 Q4") ==
+        Strings{"re-integratie+re+integratie", "2023/0456+2023+0456", "ra1056992", "q4"});
+  CHECK(terms("nr. 123, Z-2023-0456 I&O") == Strings{"nr", "123", "z-2023-0456+2023+0456", "i&o"});
+  // A query has no colocated parts; a prefix is folded, not stemmed.
+  CHECK(terms("communicatieproblemen", Tokenizer::Mode::query) == Strings{"communicatieproblem"});
+  CHECK(terms("Afdelingen", Tokenizer::Mode::prefix) == Strings{"afdelingen"});
+}
+
+TEST_CASE("tokenizer property: any bytes; terms non-empty, spans inside the text and in order") {
+  std::mt19937 rng(11);
+  const std::string alphabet[] = {"a", "K", "é", "ë", "-", "/", ".", " ", "\n", "1", "\xC3", "\xFF", "ĳ", "klacht", "2023"};
+  Tokenizer t(lexicon());
+  for (int round = 0; round < 400; ++round) {
+    std::string s;
+    for (int i = static_cast<int>(rng() % 30); i > 0; --i) s += alphabet[rng() % std::size(alphabet)];
+    std::size_t last = 0;
+    t.tokenize(s, Tokenizer::Mode::document, [&](std::string_view term, std::size_t a, std::size_t b, bool colocated) {
+      REQUIRE_FALSE(term.empty());
+      REQUIRE(a < b);
+      REQUIRE(b <= s.size());
+      if (!colocated) REQUIRE(a >= last);
+      last = a;
+      return true;
+    });
+  }
+}
+
+TEST_CASE("tokenizer: a word list with a fault names its line") {
+  test::TempDir d;
+  d.write("search/compounds.txt", "# comment\nklacht\ntwee woorden\n");
+  d.write("search/protected.txt", "gegrond\n");
+  auto r = SearchLexicon::load(d.path());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().to_string() == d.file("search/compounds.txt") + ":3: expected one word a line, got 'twee woorden'");
+}
+
+// ---------------------------------------------------------------- query language
+
+TEST_CASE("query: words, phrases, operators and filters become safe FTS5") {
+  auto fts = [](const std::string& q) {
+    auto p = parse_query(q);
+    REQUIRE(p.ok());
+    return p->fts;
+  };
+  CHECK(fts("klantmanager excuses") == "\"klantmanager\" AND \"excuses\"");
+  CHECK(fts("\"geen reactie\" OR wachten") == "\"geen reactie\" OR \"wachten\"");
+  CHECK(fts("klacht NOT ongegrond") == "(\"klacht\" NOT \"ongegrond\")");
+  CHECK(fts("klant*") == "\"klant\"*");
+  CHECK(fts("NEAR(klantmanager excuses, 10)") == "NEAR(\"klantmanager\" \"excuses\", 10)");
+  CHECK(fts("2023/0456") == "\"2023/0456\"");
+  CHECK(fts("nr. 123") == "\"nr.\" AND \"123\"");
+  CHECK(fts("Z-2023-0456 \"a\"\"b\"") == "\"Z-2023-0456\" AND \"a\" AND \"b\"");
+  CHECK(fts("(a OR b) c") == "(\"a\" OR \"b\") AND \"c\"");
+  auto p = parse_query("bejegening afdeling:\"Koers naar Werk\" jaar:2016 kwartaal:Q2 oordeel:\"niet behoorlijk\" zaak:406");
+  REQUIRE(p.ok());
+  CHECK(p->fts == "\"bejegening\"");
+  CHECK(p->filters.afdeling == Strings{"Koers naar Werk"});
+  CHECK(p->filters.year == 2016);
+  CHECK(p->filters.quarter == 2);
+  CHECK(p->filters.oordeel == Strings{"niet behoorlijk"});
+  CHECK(p->filters.zaak == Strings{"406"});
+}
+
+TEST_CASE("query: a malformed query says what and where") {
+  auto err = [](const std::string& q) {
+    auto p = parse_query(q);
+    return p.ok() ? std::string("ok: ") + p->fts : p.error().message;
+  };
+  CHECK(err("\"unbalanced") == "query: unclosed quote (column 1)");
+  CHECK(err("AND OR") == "query: AND needs a search term before it (column 1)");
+  CHECK(err("klacht OR") == "query: OR needs a search term after it (column 8)");
+  CHECK(err("(klacht") == "query: '(' is never closed (column 1)");
+  CHECK(err("klacht)") == "query: ')' without a matching '(' (column 7)");
+  CHECK(err("jaar:twee") == "query: jaar: 'twee' is not a number from 1900 to 2200 (column 1)");
+  CHECK(err("NEAR(a b, x)") == "query: NEAR: the distance must be a number (column 9)");
+  CHECK(parse_query("AND OR").error().code == Errc::usage);
+}
+
+// ---------------------------------------------------------------- search
+
+TEST_CASE("search: Dutch forms are found; verdicts stay apart; codes whole") {
+  CHECK(any_source(run("klacht"), "rapport-2023-0456-havenstad.txt"));          // klachten
+  CHECK(any_source(run("communicatie"), "rapport-2023-0456-havenstad.txt"));    // communicatieproblemen
+  CHECK(any_source(run("klacht"), "kwartaalrapportage-2023-q1-havenstad.txt"));  // klachtafhandeling
+  CHECK(any_source(run("cliënt"), "rapport-2023-0456-havenstad.txt"));          // cliént (OCR)
+  CHECK(any_source(run("client"), "rekenkamer-2023-contact-met-inwoners.txt"));  // cliëntondersteuning
+  CHECK(zaken(run("2023/0456")) == Strings{"2023/0456"});
+  CHECK(zaken(run("Z-2023-0456")) == Strings{"2023/0456"});
+  CHECK(zaken(run("\"nr. 123\"")) == Strings{"2023/0456"});
+  // gegrond and ongegrond never meet.
+  SearchResult g = run("gegrond"), o = run("ongegrond");
+  for (const auto& h : g.hits) CHECK(mark_snippet(h.snippet, "[", "]").find("[Ongegrond]") == std::string::npos);
+  for (const auto& h : g.hits) CHECK(mark_snippet(h.snippet, "[", "]").find("[ongegrond]") == std::string::npos);
+  CHECK(any_source(o, "rapport-2023-0456-havenstad.txt"));
+  CHECK_FALSE(any_source(g, "rapport-2023-0456-havenstad.txt"));
+}
+
+TEST_CASE("search: named queries return the named cases in order") {
+  CHECK(zaken(run("klantmanager excuses")) == Strings{"811", "298", "315", "253", "288"});
+  CHECK(zaken(run("\"geen reactie\" zaak:813")) == Strings{"813"});
+  CHECK(zaken(run("boete", [](SearchOptions& o) { o.query.filters.afdeling = {"Inkomen"}; })) == Strings{"812"});
+}
+
+TEST_CASE("search: every filter narrows exactly") {
+  SearchResult all = run("klacht");
+  auto check_all = [](const SearchResult& r, auto pred) {
+    REQUIRE(r.total > 0);
+    for (const auto& h : r.hits) CHECK(pred(h));
+  };
+  check_all(run("klacht jaar:2022"), [](const SearchHit& h) { return h.year == 2022; });
+  check_all(run("klacht van:2019 tot:2020"), [](const SearchHit& h) { return *h.year >= 2019 && *h.year <= 2020; });
+  check_all(run("klacht kwartaal:3"), [](const SearchHit& h) { return h.quarter == 3; });
+  check_all(run("klacht doctype:rapport"), [](const SearchHit& h) { return h.doctype == "rapport"; });
+  check_all(run("klacht org:Havenstad"), [](const SearchHit& h) { return h.organisation.find("Havenstad") != std::string::npos ||
+                                                                        h.title.find("Havenstad") != std::string::npos; });
+  check_all(run("klantmanager afdeling:\"Werk en Re-integratie\""),
+            [](const SearchHit& h) { return h.afdeling == "Werk en Re-integratie"; });
+  check_all(run("klantmanager thema:bejegening"), [](const SearchHit& h) {
+    return h.kind != "case" || std::find(h.themes.begin(), h.themes.end(), "bejegening") != h.themes.end();
+  });
+  check_all(run("klacht oordeel:gegrond"), [](const SearchHit& h) { return h.kind != "case" || h.oordeel == "gegrond"; });
+  // Filters together narrow further than each alone.
+  CHECK(run("klacht jaar:2022 doctype:kwartaalrapportage").total <= run("klacht jaar:2022").total);
+  CHECK(run("klacht jaar:2022").total < all.total);
+}
+
+TEST_CASE("search: filters alone list the matching cases") {
+  SearchResult r = run("zaak:406 afdeling:\"Koers naar Werk\"");
+  for (const auto& h : r.hits) CHECK(h.kind == "case");
+  SearchResult c = run("thema:communicatie afdeling:\"Werk en Re-integratie\" van:2021");
+  REQUIRE(c.total > 0);
+  for (const auto& h : c.hits) {
+    CHECK(h.kind == "case");
+    CHECK(h.afdeling == "Werk en Re-integratie");
+    CHECK((h.year >= 2021));
+    CHECK(std::find(h.themes.begin(), h.themes.end(), "communicatie") != h.themes.end());
+  }
+  // The planted communicatie signal: cases per quarter 2021 Q3 .. 2022 Q4.
+  std::map<std::string, int> per_quarter;
+  for (const auto& h : c.hits)
+    if (h.doctype == "kwartaalrapportage" && (*h.year > 2021 || *h.quarter >= 3)) ++per_quarter[std::to_string(*h.year) + "Q" + std::to_string(*h.quarter)];
+  CHECK(per_quarter == std::map<std::string, int>{{"2021Q3", 2}, {"2021Q4", 3}, {"2022Q1", 3}, {"2022Q2", 4},
+                                                   {"2022Q3", 4}, {"2022Q4", 5}});
+  auto none = parse_query("");
+  REQUIRE(none.ok());
+  SearchOptions o;
+  o.query = *none;
+  auto e = search(db(), o);
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.error().code == Errc::usage);
+}
+
+TEST_CASE("search: facets add up to the hits; limit and offset page through them") {
+  SearchResult r = run("klacht", [](SearchOptions& o) { o.facets = true; });
+  for (const char* f : {"year", "quarter", "afdeling", "oordeel", "doctype"}) {
+    std::size_t sum = 0;
+    for (const auto& [v, n] : r.facets[f]) sum += n;
+    INFO(f);
+    CHECK(sum == r.total);
+  }
+  SearchResult page1 = run("klacht", [](SearchOptions& o) { o.limit = 5; });
+  SearchResult page2 = run("klacht", [](SearchOptions& o) { o.limit = 5; o.offset = 5; });
+  CHECK(page1.total == r.total);
+  REQUIRE(page1.hits.size() == 5);
+  REQUIRE(page2.hits.size() == 5);
+  CHECK(page1.hits[0].passage_id == r.hits[0].passage_id);
+  CHECK(page2.hits[0].passage_id == r.hits[5].passage_id);
+}
+
+TEST_CASE("search: a copy under two paths is one hit with both sources; page and line point into the file") {
+  SearchResult r = run("zaak:232");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].sources.size() == 2);
+  CHECK((r.hits[0].page >= 1));
+  CHECK(r.hits[0].line > 1);
+}
+
+TEST_CASE("search: JSON Lines and CSV parse") {
+  SearchResult r = run("klantmanager", [](SearchOptions& o) { o.limit = 3; o.facets = true; });
+  std::string js = render_search(r, SearchFormat::json, false, 0, true);
+  std::size_t lines = 0, pos = 0;
+  while (pos < js.size()) {
+    std::size_t nl = js.find('\n', pos);
+    auto j = nlohmann::json::parse(js.substr(pos, nl - pos));
+    if (lines < 3) CHECK(j.contains("sources"));
+    else CHECK(j["total"] == r.total);
+    ++lines;
+    pos = nl + 1;
+  }
+  CHECK(lines == 4);
+  std::string csv = render_search(r, SearchFormat::csv, false, 0, false);
+  // Every row has the header's number of fields (quoted fields may hold commas).
+  std::size_t rows = 0;
+  bool quoted = false;
+  std::size_t fields = 1, header_fields = 0;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    char c = csv[i];
+    if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) ++fields;
+    else if (c == '\n' && !quoted) {
+      if (rows == 0) header_fields = fields;
+      else CHECK(fields == header_fields);
+      ++rows;
+      fields = 1;
+    }
+  }
+  CHECK(rows == 4);
+  CHECK(header_fields == 18);
+}
