@@ -456,7 +456,18 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   for (const Region& b : tables) {
     std::size_t nl = text.find('\n', b.start);
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
-    std::vector<Row> rows = parse_table(text, b.start, b.end);
+    std::vector<Row> all_rows = parse_table(text, b.start, b.end);
+    // Tables that follow each other: a row whose label is a header starts the next one.
+    auto is_header = [&](const Row& r) {
+      std::string k = fold_key(r.label);
+      return std::find(af_headers.begin(), af_headers.end(), k) != af_headers.end() ||
+             std::find(oo_headers.begin(), oo_headers.end(), k) != oo_headers.end();
+    };
+    for (std::size_t t0 = 0; t0 < all_rows.size();) {
+    std::size_t t1 = t0 + 1;
+    while (t1 < all_rows.size() && !is_header(all_rows[t1])) ++t1;
+    std::vector<Row> rows(all_rows.begin() + static_cast<std::ptrdiff_t>(t0), all_rows.begin() + static_cast<std::ptrdiff_t>(t1));
+    t0 = t1;
     if (rows.size() < 2) continue;
     std::string head = fold_key(rows[0].label);
     bool dept = std::find(af_headers.begin(), af_headers.end(), head) != af_headers.end();
@@ -482,6 +493,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
         add("oordeel", value, row.label_start, row.label_end, "oordeel.table", counts);
         table_labels.add(row.label_start, row.label_end);
       }
+    }
     }
   }
   // Names found from how the report names them (after a unit word, in a

@@ -80,19 +80,22 @@ const char* kColumns =
     "p.id, p.document_id, p.case_id, d.year, d.quarter, d.doctype, COALESCE(d.date, ''), "
     "COALESCE(c.afdeling, ''), COALESCE(c.themes, '[]'), COALESCE(c.oordeel, ''), p.page, p.line";
 
-void read_row(Stmt& st, SearchHit& h, std::string& themes, int first) {
+// Reads a result row; the text columns only when `full` (facets, date order):
+// for a word in every document that is most of the work.
+void read_row(Stmt& st, SearchHit& h, std::string& themes, int first, bool full) {
   h.passage_id = st.int64(first);
   h.document_id = st.int64(first + 1);
   if (sqlite3_column_type(st.handle(), first + 2) != SQLITE_NULL) h.case_id = st.int64(first + 2);
   if (sqlite3_column_type(st.handle(), first + 3) != SQLITE_NULL) h.year = static_cast<int>(st.int64(first + 3));
   if (sqlite3_column_type(st.handle(), first + 4) != SQLITE_NULL) h.quarter = static_cast<int>(st.int64(first + 4));
+  h.page = static_cast<int>(st.int64(first + 10));
+  h.line = static_cast<int>(st.int64(first + 11));
+  if (!full) return;
   h.doctype = st.text(first + 5);
   h.date = st.text(first + 6);
   h.afdeling = st.text(first + 7);
   themes = st.text(first + 8);
   h.oordeel = st.text(first + 9);
-  h.page = static_cast<int>(st.int64(first + 10));
-  h.line = static_cast<int>(st.int64(first + 11));
 }
 
 std::vector<std::string> parse_themes(const std::string& json) {
@@ -104,7 +107,7 @@ std::vector<std::string> parse_themes(const std::string& json) {
   return out;
 }
 
-Status collect(Database& db, const std::string& sql_text, const std::string& fts, const Sql& sql, bool scored,
+Status collect(Database& db, const std::string& sql_text, const std::string& fts, const Sql& sql, bool scored, bool full,
                std::unordered_map<std::int64_t, Group>& groups) {
   auto st = db.prepare(sql_text);
   if (!st.ok()) return st.error();
@@ -117,7 +120,7 @@ Status collect(Database& db, const std::string& sql_text, const std::string& fts
     SearchHit h;
     std::string themes;
     int first = scored ? 1 : 0;
-    read_row(*st, h, themes, first);
+    read_row(*st, h, themes, first, full);
     h.score = scored ? -st->dbl(0) : 0.0;
     std::int64_t key = h.case_id ? *h.case_id : -h.passage_id;
     auto [it, fresh] = groups.try_emplace(key);
@@ -137,16 +140,22 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   const ParsedQuery& q = opts.query;
   const QueryFilters& f = q.filters;
   std::unordered_map<std::int64_t, Group> groups;
+  const bool full = opts.facets || opts.sort == SearchOptions::Sort::date || q.fts.empty();
 
   if (!q.fts.empty()) {
     Sql sql;
     document_filters(f, sql);
     case_filters(f, sql, true);
-    std::string text = std::string("SELECT bm25(passages_fts, 3.0, 1.0), ") + kColumns +
-                       " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+    // The matches with their scores first, then each one's passage row from
+    // the covering index passages_hit (not the table: that holds the bodies).
+    std::string text = std::string(
+                           "WITH x AS MATERIALIZED (SELECT rowid AS id, bm25(passages_fts, 3.0, 1.0) AS r "
+                           "FROM passages_fts WHERE passages_fts MATCH ?1) "
+                           "SELECT x.r, ") + kColumns +
+                       " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id"
                        " JOIN documents d ON d.id = p.document_id LEFT JOIN cases c ON c.id = p.case_id"
-                       " WHERE passages_fts MATCH ?1" + sql.where;
-    Status s = collect(db, text, q.fts, sql, true, groups);
+                       " WHERE 1" + sql.where;
+    Status s = collect(db, text, q.fts, sql, true, full, groups);
     if (!s.ok()) {
       Error e = s.error();
       if (e.message.find("fts5") != std::string::npos || e.message.find("syntax") != std::string::npos)
@@ -163,7 +172,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
                        " FROM cases c JOIN documents d ON d.id = c.document_id"
                        " JOIN passages p ON p.id = (SELECT min(id) FROM passages WHERE case_id = c.id)"
                        " WHERE 1" + sql.where;
-    OMB_TRY(collect(db, text, "", sql, false, groups));
+    OMB_TRY(collect(db, text, "", sql, false, full, groups));
     if (!f.case_level()) {  // and the documents without cases
       Sql dsql;
       document_filters(f, dsql);
@@ -172,7 +181,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
                           " LEFT JOIN cases c ON 0"
                           " WHERE NOT EXISTS (SELECT 1 FROM cases WHERE document_id = d.id)" + dsql.where;
       std::unordered_map<std::int64_t, Group> docs;
-      OMB_TRY(collect(db, dtext, "", dsql, false, docs));
+      OMB_TRY(collect(db, dtext, "", dsql, false, full, docs));
       for (auto& [k, g] : docs) {
         g.hit.kind = "document";
         groups.emplace(k, std::move(g));
@@ -183,7 +192,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   std::vector<Group*> order;
   order.reserve(groups.size());
   for (auto& [k, g] : groups) {
-    g.hit.themes = parse_themes(g.themes_json);
+    if (opts.facets) g.hit.themes = parse_themes(g.themes_json);
     order.push_back(&g);
   }
   bool by_date = opts.sort == SearchOptions::Sort::date || q.fts.empty();
@@ -217,9 +226,9 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
 
   std::size_t from = std::min(opts.offset, order.size());
   std::size_t to = opts.limit == 0 ? order.size() : std::min(order.size(), from + opts.limit);
-  auto doc = db.prepare("SELECT title, organisation FROM documents WHERE id = ?1");
+  auto doc = db.prepare("SELECT title, organisation, doctype, COALESCE(date, '') FROM documents WHERE id = ?1");
   auto src = db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
-  auto cs = db.prepare("SELECT zaaknummer, title, status FROM cases WHERE id = ?1");
+  auto cs = db.prepare("SELECT zaaknummer, title, status, afdeling, themes, oordeel FROM cases WHERE id = ?1");
   auto body = db.prepare("SELECT substr(body, 1, 240) FROM passages WHERE id = ?1");
   if (!doc.ok()) return doc.error();
   if (!src.ok()) return src.error();
@@ -240,6 +249,8 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     if (auto r = doc->step(); r.ok() && *r) {
       h.title = doc->text(0);
       h.organisation = doc->text(1);
+      h.doctype = doc->text(2);
+      h.date = doc->text(3);
     }
     src->reset();
     src->bind(1, h.document_id);
@@ -256,6 +267,9 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
         h.zaaknummer = cs->text(0);
         h.case_title = cs->text(1);
         h.status = cs->text(2);
+        h.afdeling = cs->text(3);
+        h.themes = parse_themes(cs->text(4));
+        h.oordeel = cs->text(5);
       }
     }
     if (snip) {

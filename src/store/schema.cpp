@@ -173,6 +173,10 @@ CREATE TABLE search_lexicon(
   PRIMARY KEY(kind, word)
 ) WITHOUT ROWID;
 DELETE FROM meta WHERE key = 'tokenizer';
+-- Search reads a hit's document, case and place without touching the body.
+CREATE INDEX passages_hit ON passages(id, document_id, case_id, page, line, start, end);
+-- Filters on the tags inside a passage.
+CREATE INDEX tags_document_type ON tags(document_id, type, value, start);
 INSERT INTO passages_fts(passages_fts) VALUES('rebuild');
 )sql";
 

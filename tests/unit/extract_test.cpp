@@ -505,3 +505,11 @@ TEST_CASE("extract golden: --json output of every fixture is exactly as recorded
     CHECK(got == *want);
   }
 }
+
+TEST_CASE("extract regression: a department table followed by an outcome table are two tables") {
+  Report r = run_text(
+      "Jaarverslag klachten 2010\n\n1 Klachten per afdeling\n\nAfdeling 2010 2009\nParkeren 26 30\nWonen 27 40\n\n"
+      "Uitkomst 2010 2009\nGegrond 15 34\nOngegrond 17 7\n\nDe ombudsman sluit het dossier.\n");
+  CHECK(r.value_set("afdeling") == StrSet{"Parkeren", "Wonen"});
+  CHECK(r.value_set("oordeel") == StrSet{"gegrond", "ongegrond"});
+}

@@ -46,7 +46,7 @@ TEST_CASE("store: a version 1 database is migrated to the current version and ke
     REQUIRE(db.ok());
     // Make it what version 1 was: no tags.detail, no cases.themes, no search_lexicon.
     REQUIRE(db->exec("ALTER TABLE tags DROP COLUMN detail; ALTER TABLE cases DROP COLUMN themes; "
-                     "DROP TABLE search_lexicon; PRAGMA user_version = 1").ok());
+                     "DROP TABLE search_lexicon; DROP INDEX passages_hit; DROP INDEX tags_document_type; PRAGMA user_version = 1").ok());
     REQUIRE(db->exec("INSERT INTO documents(id, content_hash, byte_size, encoding, ingested_at, pipeline_version) VALUES (1, 'h', 3, 'utf-8', 'now', 1)").ok());
     REQUIRE(db->exec("INSERT INTO cases(document_id, ordinal, zaaknummer, start, end) VALUES (1, 0, '406', 0, 3)").ok());
   }
