@@ -27,7 +27,7 @@
 namespace omb {
 
 // Bump when normalise/extract change what they store, so stale rows can be found.
-inline constexpr int kPipelineVersion = 2;  // 2: extraction (facts, cases, tags)
+inline constexpr int kPipelineVersion = 3;  // 2: extraction (facts, cases, tags); 3: tables split at header rows
 
 struct SourceInfo {
   std::int64_t document_id = 0;

@@ -116,7 +116,10 @@ check "faulty extract rule file stops ingest before it starts (exit 2, no databa
 sdb="$work/s.db"
 "$omb" -q --db "$sdb" ingest "$src/tests/fixtures/search" "$src/tests/fixtures/extract" >/dev/null
 run "$omb" --db "$sdb" search klacht --format json
-check "search --format json: every line is a JSON hit" test "$rc" = 0 -a "$(echo "$out" | sqlite3 :memory: "select count(*) from json_each(json('[' || replace(trim(readfile('/dev/stdin')), char(10), ',') || ']'))")" -ge 2
+echo "$out" >"$work/hits.jsonl"
+nlines=$(wc -l <"$work/hits.jsonl")
+nvalid=$(sqlite3 :memory: "select count(*) from json_each(json('[' || replace(trim(readfile('$work/hits.jsonl'), char(10)), char(10), ',') || ']'))")
+check "search --format json: every line is a JSON hit" test "$rc" = 0 -a "$nlines" -ge 2 -a "$nvalid" = "$nlines"
 run "$omb" --db "$sdb" search 2023/0456 --format csv
 check "search 2023/0456: the case, as CSV with a header" test "$rc" = 0 -a "$(echo "$out" | sed -n 2p | cut -d, -f3)" = "2023/0456"
 run "$omb" --db "$sdb" search '"unbalanced'
