@@ -419,17 +419,20 @@ std::string RuleFile::expand(const Rule& r, const std::vector<std::string>& grou
   return out;
 }
 
+// The offset in the folded text where source offset `src` begins.
+std::size_t folded_offset(const Folded& folded, std::size_t src) {
+  return static_cast<std::size_t>(std::lower_bound(folded.to_source.begin(), folded.to_source.end(), src) -
+                                  folded.to_source.begin());
+}
+
 std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded, const Region& block,
                                      std::vector<int> rules) const {
   std::vector<Hit> hits;
   // Folded offsets of the block.
-  auto fpos = [&](std::size_t src) {
-    return static_cast<std::size_t>(std::lower_bound(folded.to_source.begin(), folded.to_source.end(), src) - folded.to_source.begin());
-  };
   std::size_t fs = block.fstart, fe = block.fend;
   if (fs == static_cast<std::size_t>(-1)) {
-    fs = fpos(block.start);
-    fe = std::min(fpos(block.end), folded.text.size());
+    fs = folded_offset(folded, block.start);
+    fe = std::min(folded_offset(folded, block.end), folded.text.size());
   }
   for (int ri : rules) {
     const Rule& r = rules_[static_cast<std::size_t>(ri)];
@@ -514,10 +517,6 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
   return out;
 }
 
-std::size_t folded_offset(const Folded& folded, std::size_t src) {
-  return static_cast<std::size_t>(std::lower_bound(folded.to_source.begin(), folded.to_source.end(), src) -
-                                  folded.to_source.begin());
-}
 
 void RuleFile::match_block(std::string_view text, const Folded& folded, const Region& b, std::vector<int> candidates,
                            std::vector<Hit>& out) const {
