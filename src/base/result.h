@@ -92,3 +92,11 @@ using Status = Result<void>;
     auto omb_try_r_ = (expr);                      \
     if (!omb_try_r_.ok()) return omb_try_r_.error(); \
   } while (0)
+
+// Declare `name` as the value of a Result-returning expression, or return its error.
+#define OMB_CONCAT_INNER_(a, b) a##b
+#define OMB_CONCAT_(a, b) OMB_CONCAT_INNER_(a, b)
+#define OMB_TRY_ASSIGN(name, expr)                                                   \
+  auto OMB_CONCAT_(omb_try_v_, __LINE__) = (expr);                                   \
+  if (!OMB_CONCAT_(omb_try_v_, __LINE__).ok()) return OMB_CONCAT_(omb_try_v_, __LINE__).error(); \
+  auto name = std::move(OMB_CONCAT_(omb_try_v_, __LINE__)).value()

@@ -34,7 +34,7 @@ int run(int argc, char** argv) {
   add(add_extract(app, g));
   add(add_search(app, g));
   add(add_show(app, g));
-  add(add_not_built(app, "signals", "Find recurring and rising themes per afdeling", 6));
+  add(add_signals(app, g));
   add(add_stats(app, g));
   add(add_reindex(app, g));
 

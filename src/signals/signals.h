@@ -1,0 +1,140 @@
+// signals/signals.h — recurring and rising themes per afdeling, with the evidence.
+//
+// find_signals() reads the units of analysis from a database that `ingest`
+// filled (a case is a unit; a report without cases is one unit), counts them
+// per cell and period with their exposure, runs the detectors of
+// signals/stats.h, adjusts all p-values of the run with Benjamini-Hochberg, and
+// returns the signals with the cases behind them. docs/signals.md states the
+// design and the formulas.
+//
+// Cells are per series, the reports of one kind of one organisation (afdeling
+// names belong to one organisation; a quarterly report's cases and single
+// investigation reports are not one series):
+// theme T x afdeling A (exposure: all units of A), theme T overall (exposure:
+// all units of the organisation) and afdeling A overall (units of A against all
+// units). A period in which the organisation published nothing is missing, not
+// zero. The database is only read; it is not changed. Fails with Errc::usage
+// for a bad option (a period that does not parse, from after to) and with the
+// database's error when a read fails.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "store/db.h"
+
+namespace omb {
+
+enum class Grain { quarter, year };
+enum class SignalKind { rising, unusual, recurring, trend, profile };
+inline constexpr SignalKind kAllKinds[] = {SignalKind::rising, SignalKind::unusual, SignalKind::recurring,
+                                           SignalKind::trend, SignalKind::profile};
+const char* kind_name(SignalKind k);
+Result<SignalKind> parse_kind(std::string_view name);
+
+// Periods are numbered: year * 4 + quarter - 1 by quarter, the year by year.
+std::string period_label(int index, Grain g);
+// "2021", "2021Q3", "2021-Q3", "2021 q3". By quarter a bare year is its first
+// quarter (`end`: its last); by year a quarter is its year.
+Result<int> parse_period(std::string_view text, Grain g, bool end);
+
+struct SignalOptions {
+  Grain grain = Grain::quarter;
+  std::vector<std::string> themes;      // only these themes (empty: all, and the afdeling-overall cells)
+  std::vector<std::string> afdelingen;  // only these afdelingen (empty: all, and the theme-overall cells)
+  std::vector<std::string> orgs;        // organisations whose name contains one of these (folded)
+  std::string from, to;                 // periods to evaluate; both empty: each organisation's last
+  std::vector<SignalKind> kinds;        // empty: all
+  double q = 0.10;                      // Benjamini-Hochberg level
+  int min_count = 3;                    // guard: cases in the period at least
+  int min_recent = 5;                   // guard: cases in the last 4 periods at least
+  int baseline = 0;                     // rising: periods before; 0 = 12 quarters or 3 years
+  int recur_k = 5, recur_m = 6;         // recurring: present in k of the last m periods
+  double alpha = 0.05;                  // unusual: level of the predictive bound
+  bool all = false;                     // return every test, not only the alerts
+  std::size_t evidence_limit = 0;       // cases per signal; 0 = all
+};
+
+// The words that carry the theme are marked in Evidence::sentence.
+inline constexpr char kEvidenceMarkOpen = '\x02', kEvidenceMarkClose = '\x03';
+
+struct Evidence {
+  std::int64_t document_id = 0;
+  std::optional<std::int64_t> case_id;  // absent: a report without cases
+  std::string period, zaaknummer, title, document_title, afdeling;
+  std::vector<std::string> themes;
+  std::string sentence;                 // a sentence carrying the theme (or the case's first), marked
+  std::string rule;                     // the rule that tagged the theme there
+  std::vector<std::string> sources;     // every path of the document
+  int page = 1, line = 1;               // of the passage holding that sentence
+};
+
+struct SeriesPoint {
+  std::string period;
+  int index = 0;
+  std::int64_t count = 0, exposure = 0;
+  std::optional<double> threshold;      // the unusual detector's bound, where it has a reference
+  bool alarm = false;                   // count above the bound
+  bool burst = false;                   // Kleinberg's burst state
+};
+
+struct Signal {
+  std::string organisation, doctype;          // the series: one organisation's reports of one kind
+  std::string afdeling, theme;                // "" = all
+  std::string period;
+  int period_index = 0;
+  SignalKind kind = SignalKind::rising;
+  double observed = 0;
+  std::optional<double> expected, ratio, lo, hi;
+  double p = 1, q = 1;
+  bool alert = false;
+  std::string detail;                   // the detector's own figures, one line
+  // Context, whatever the kind.
+  int present = 0, window = 0;          // periods with the theme among the last `window`
+  std::optional<double> trend_slope;    // Sen's slope of the rate, per year
+  std::optional<double> trend_p;        // Mann-Kendall one-sided
+  std::vector<Evidence> evidence;
+  std::size_t evidence_total = 0;       // before evidence_limit
+  std::vector<SeriesPoint> series;      // the cell's whole series
+};
+
+struct HeatmapRow {
+  std::string organisation, doctype, afdeling, theme;
+  std::vector<std::optional<double>> rate;  // per column of SignalReport::columns; absent = no report
+  std::vector<std::int64_t> count;
+};
+
+struct SignalReport {
+  Grain grain = Grain::quarter;
+  std::size_t units = 0, unplaced = 0;   // units, and those without a period at this grain
+  std::size_t cells = 0, tests = 0;      // cells examined, p-values adjusted together
+  std::vector<Signal> signals;           // sorted by q, then ratio (descending)
+  std::vector<std::string> columns;      // period labels of the heatmap
+  std::vector<HeatmapRow> heatmap;       // theme x afdeling cells with any count
+};
+
+// A unit of analysis: a case, or a report without cases.
+struct SignalUnit {
+  std::int64_t document_id = 0;
+  std::optional<std::int64_t> case_id;
+  std::string organisation, doctype, afdeling;
+  std::vector<std::string> themes;
+  std::optional<int> year, quarter;
+  std::string date;                     // YYYY-MM-DD or "", places a report without a quarter
+};
+
+// The three steps of find_signals, for tests and other callers:
+// every unit in the database (read only);
+Result<std::vector<SignalUnit>> load_signal_units(Database& db);
+// the statistics, in memory; evidence holds document, case, period and themes only;
+Result<SignalReport> detect_signals(const std::vector<SignalUnit>& units, const SignalOptions& options);
+// zaaknummer, titles, sources, sentence, page and line of every evidence item.
+Status attach_evidence(Database& db, SignalReport& report);
+
+Result<SignalReport> find_signals(Database& db, const SignalOptions& options);
+
+}  // namespace omb
