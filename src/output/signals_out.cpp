@@ -65,6 +65,7 @@ nlohmann::json to_json(const Signal& s) {
   j["expected"] = jnum(s.expected);
   j["ratio"] = jnum(s.ratio);
   j["ci"] = {jnum(s.lo), jnum(s.hi)};
+  j["threshold"] = jnum(s.threshold);
   j["p"] = jnum(s.p);
   j["q"] = jnum(s.q);
   j["persistence"] = {{"present", s.present}, {"window", s.window}};
@@ -126,6 +127,7 @@ std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
              num(*s.ratio, "%.2f");
       if (s.lo || s.hi) out += " [" + opt(s.lo, "%.2f") + ", " + (s.hi ? num(*s.hi, "%.2f") : "inf") + "]";
     }
+    if (s.threshold) out += "  bound " + num(*s.threshold, "%.0f");
     out += "  p " + pval(s.p) + "  q " + pval(s.q) + "\n";
     out += "   " + s.detail + "\n";
     out += "   persistence " + std::to_string(s.present) + " of the last " + std::to_string(s.window) + " periods";
@@ -150,7 +152,7 @@ std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
 std::string render_csv(const SignalReport& r) {
   std::string out =
       "theme,afdeling,organisation,doctype,period,kind,alert,observed,expected,ratio,ci_low,ci_high,p,q,present,window,"
-      "trend_slope_per_year,trend_p,evidence_count,evidence,detail\r\n";
+      "threshold,trend_slope_per_year,trend_p,evidence_count,evidence,detail\r\n";
   for (const auto& s : r.signals) {
     std::string ev;
     for (const auto& e : s.evidence) {
@@ -161,7 +163,7 @@ std::string render_csv(const SignalReport& r) {
                                   s.alert ? "1" : "0", num(s.observed, "%.0f"), opt(s.expected, "%.6g"),
                                   opt(s.ratio, "%.6g"), opt(s.lo, "%.6g"), opt(s.hi, "%.6g"), num(s.p, "%.6g"),
                                   num(s.q, "%.6g"), std::to_string(s.present), std::to_string(s.window),
-                                  opt(s.trend_slope, "%.6g"), opt(s.trend_p, "%.6g"),
+                                  opt(s.threshold, "%.6g"), opt(s.trend_slope, "%.6g"), opt(s.trend_p, "%.6g"),
                                   std::to_string(s.evidence_total), ev, s.detail};
     for (std::size_t k = 0; k < f.size(); ++k) out += (k ? "," : "") + csv_field(f[k]);
     out += "\r\n";

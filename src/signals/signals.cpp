@@ -129,7 +129,7 @@ struct Test {
   std::size_t pos;
   SignalKind kind;
   double observed = 0;
-  std::optional<double> expected, ratio, lo, hi;
+  std::optional<double> expected, ratio, lo, hi, threshold;
   double p = 1;
   bool candidate = false;  // the detector's own condition and the guard hold
   std::string detail;
@@ -279,7 +279,7 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
         t.observed = static_cast<double>(x);
         t.expected = b.expected;
         if (b.expected > 0) t.ratio = static_cast<double>(x) / b.expected;
-        t.hi = static_cast<double>(b.upper);
+        t.threshold = static_cast<double>(b.upper);
         t.p = b.p;
         t.candidate = guard && b.alarm;
         t.detail = "bound " + std::to_string(b.upper) + " (NegBin " + fmt("%.1f", b.size) + ", " +
@@ -499,6 +499,7 @@ Result<SignalReport> Engine::run() {
     s.ratio = t.ratio;
     s.lo = t.lo;
     s.hi = t.hi;
+    s.threshold = t.threshold;
     s.p = t.p;
     s.q = qs[i];
     s.alert = t.candidate && qs[i] <= o_.q;

@@ -89,7 +89,8 @@ struct Signal {
   int period_index = 0;
   SignalKind kind = SignalKind::rising;
   double observed = 0;
-  std::optional<double> expected, ratio, lo, hi;
+  std::optional<double> expected, ratio, lo, hi;  // lo/hi: the ratio's 95% interval
+  std::optional<double> threshold;                // unusual: the predictive bound
   double p = 1, q = 1;
   bool alert = false;
   std::string detail;                   // the detector's own figures, one line
