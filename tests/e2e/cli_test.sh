@@ -30,8 +30,8 @@ run "$omb" --help
 check "--help exits 0 and names the commands" test "$rc" = 0 -a -n "$(has "$out" ingest && has "$out" stats && echo y)"
 run "$omb" frobnicate
 check "unknown command is a usage error (2)" test "$rc" = 2
-run "$omb" signals
-check "unbuilt command says so and exits 2" test "$rc" = 2 -a -n "$(has "$err" "not built yet" && echo y)"
+run "$omb" --db "$work/none.db" signals
+check "signals without a database: exit 1 and hint" test "$rc" = 1 -a -n "$(has "$err" "no database here" && echo y)"
 run "$omb" ingest
 check "ingest without PATH is a usage error (2)" test "$rc" = 2
 

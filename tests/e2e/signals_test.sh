@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# End-to-end test of `ombudsmine signals` on the sample archive: the planted
+# communicatie signal in every format, bad options, and the HTML report opened
+# in headless Chromium (the charts must render with one point per period).
+#   tests/e2e/signals_test.sh BUILD_DIR SOURCE_DIR
+set -u
+build="$1"; src="$2"
+omb="$build/ombudsmine"
+work=$(mktemp -d /tmp/omb-sig-XXXXXX)
+shots="$build/screenshots"
+mkdir -p "$shots"
+trap 'rm -rf "$work"' EXIT
+pass=0; fail=0
+check() {
+  local name="$1"; shift
+  if "$@"; then pass=$((pass + 1)); echo "ok   $name"; else fail=$((fail + 1)); echo "FAIL $name"; fi
+}
+run() { "$@" >"$work/out" 2>"$work/err"; rc=$?; out=$(cat "$work/out"); err=$(cat "$work/err"); }
+has() { grep -qF -- "$2" <<<"$1"; }
+
+db="$work/s.db"
+"$omb" -q --db "$db" ingest "$src"/corpus/20* >/dev/null || { echo "FAIL ingest of corpus/"; exit 1; }
+
+run "$omb" --db "$db" signals
+check "signals: exit 0" test "$rc" = 0
+check "signals: the planted recurrence" has "$out" "communicatie · Werk en Re-integratie · 2022Q4 · recurring"
+check "signals: the planted trend" has "$out" "communicatie · Werk en Re-integratie · 2022Q4 · trend"
+check "signals: evidence names the report and line" has "$out" "corpus/2022/kwartaalrapportage-2022-q4-rve-werk.txt:"
+check "signals: header counts signals and tests" has "$out" "3 signals (q ≤ 0.10) from"
+
+run "$omb" --db "$db" signals --format json
+nlines=$(printf '%s\n' "$out" | grep -c .)
+nvalid=$(printf '%s\n' "$out" | while IFS= read -r l; do sqlite3 :memory: "select json_valid('$(printf '%s' "$l" | sed "s/'/''/g")')"; done | grep -c '^1$')
+check "signals --format json: one valid record per signal" test "$rc" = 0 -a "$nlines" = 3 -a "$nvalid" = 3
+printf '%s\n' "$out" | head -1 >"$work/first.json"
+kind=$(sqlite3 :memory: "select json_extract(readfile('$work/first.json'), '\$.kind') || '/' || json_array_length(json_extract(readfile('$work/first.json'), '\$.evidence'))")
+check "signals --format json: first record is the recurrence with all 21 cases" test "$kind" = "recurring/21"
+
+run "$omb" --db "$db" signals --format csv
+check "signals --format csv: header and three rows" test "$(printf '%s\n' "$out" | wc -l)" = 4 -a \
+  -n "$(has "$out" "theme,afdeling,organisation,doctype,period,kind" && echo y)"
+
+run "$omb" --db "$db" signals --by year --theme communicatie --all --format csv
+check "signals --all lists tests that are not alerts" test "$rc" = 0 -a "$(printf '%s\n' "$out" | wc -l)" -gt 4
+
+run "$omb" --db "$db" signals --from 2021Q5
+check "bad period: exit 2 with the reason" test "$rc" = 2 -a "$err" = "ombudsmine: signals: period '2021Q5' is not a year (2021) or a quarter (2021Q3)"
+run "$omb" --db "$db" signals --kind spike
+check "bad kind: exit 2" test "$rc" = 2
+run "$omb" --db "$db" signals --format html -o "$work/no/such/dir/r.html"
+check "unwritable report: exit 1 naming the file" test "$rc" = 1 -a -n "$(has "$err" "$work/no/such/dir/r.html" && echo y)"
+
+html="$work/signals.html"
+run "$omb" --db "$db" signals --format html -o "$html"
+check "signals --format html writes the report" test "$rc" = 0 -a -s "$html"
+check "the report fetches nothing" test -z "$(grep -oE '(src|href)="https?:' "$html")"
+
+# Headless Chromium: the page's script records what was drawn.
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+  echo "FAIL chromium is not installed (scripts/test installs it)"; fail=$((fail + 1))
+else
+  flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --disable-dev-shm-usage
+         --user-data-dir="$work/profile" --virtual-time-budget=5000)
+  timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$html" >"$work/dom.html" 2>"$work/chromium.err"
+  charts=$(grep -o '<svg class="chart"' "$html" | wc -l)
+  check "chromium: the page loaded and its script ran" grep -q "data-rendered=\"$charts\"" "$work/dom.html"
+  check "chromium: three charts" test "$charts" = 3
+  want=$(grep -o 'data-points="[0-9]*"' "$html" | tr -d 'a-z="-' | paste -sd' ')
+  got=$(grep -o 'data-rendered-points="[0-9]*"' "$work/dom.html" | tr -d 'a-z="-' | paste -sd' ')
+  check "chromium: every chart drew one point per period ($want)" test -n "$want" -a "$want" = "$got"
+  check "chromium: every chart drew its line" test "$(grep -o 'data-rendered-line="yes"' "$work/dom.html" | wc -l)" = "$charts"
+  check "chromium: the heatmap drew its cells" test "$(grep -o 'data-rendered-cells="[0-9]*"' "$work/dom.html" | tr -dc 0-9)" -gt 100
+  timeout 120 "$browser" "${flags[@]}" --window-size=1100,2400 --screenshot="$shots/signals.png" "file://$html" \
+    >/dev/null 2>>"$work/chromium.err"
+  check "chromium: a screenshot of the report ($shots/signals.png)" test -s "$shots/signals.png"
+  [ "$fail" -eq 0 ] || tail -5 "$work/chromium.err"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
