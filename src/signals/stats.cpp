@@ -176,6 +176,46 @@ std::vector<double> glr_poisson(std::span<const double> x, double mu0) {
   return out;
 }
 
+std::vector<double> cusum_poisson(std::span<const double> x, double mu0, double mu1, double* k_out) {
+  std::vector<double> out;
+  if (!(mu0 > 0) || !(mu1 > mu0)) return out;
+  const double k = (mu1 - mu0) / (std::log(mu1) - std::log(mu0));
+  if (k_out) *k_out = k;
+  double s = 0;
+  for (double v : x) {
+    s = std::max(0.0, s + v - k);
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<std::size_t> change_points(std::span<const double> x, double penalty, std::size_t min_len) {
+  const std::size_t n = x.size();
+  min_len = std::max<std::size_t>(1, min_len);
+  std::vector<double> cum(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) cum[i + 1] = cum[i] + x[i];
+  auto cost = [&](std::size_t a, std::size_t b) {  // segment [a, b)
+    const double s = cum[b] - cum[a], l = static_cast<double>(b - a);
+    return s > 0 ? 2 * (s - s * std::log(s / l)) : 0.0;
+  };
+  // best[t]: the least cost of x[0, t) split into segments; prev[t]: where the last one starts.
+  std::vector<double> best(n + 1, kInf);
+  std::vector<std::size_t> prev(n + 1, 0);
+  best[0] = -penalty;
+  for (std::size_t t = min_len; t <= n; ++t)
+    for (std::size_t s = 0; s + min_len <= t; ++s) {
+      if (s != 0 && s < min_len) continue;
+      if (!std::isfinite(best[s])) continue;
+      const double c = best[s] + cost(s, t) + penalty;
+      if (c < best[t]) { best[t] = c; prev[t] = s; }
+    }
+  std::vector<std::size_t> starts;
+  if (n == 0 || !std::isfinite(best[n])) return starts;
+  for (std::size_t t = n; prev[t] > 0; t = prev[t]) starts.push_back(prev[t]);
+  std::reverse(starts.begin(), starts.end());
+  return starts;
+}
+
 MannKendall mann_kendall(std::span<const double> t, std::span<const double> y, int min_points) {
   MannKendall mk;
   const std::size_t n = std::min(t.size(), y.size());

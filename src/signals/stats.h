@@ -70,6 +70,15 @@ Bayes bayes_exposure(double ref_sum, double ref_exposure, double exposure, std::
 // GLR(n) for every n of the window, μ0 constant.
 std::vector<double> glr_poisson(std::span<const double> x, double mu0);
 
+// Lucas' Poisson CUSUM from μ0 to μ1: k = (μ1 - μ0) / (ln μ1 - ln μ0),
+// S_t = max(0, S_{t-1} + x_t - k). Returns S per point; `k` gets the reference value.
+std::vector<double> cusum_poisson(std::span<const double> x, double mu0, double mu1, double* k = nullptr);
+
+// Change points of a count series by optimal partitioning (exact, as PELT): segment cost
+// 2·[S − S·ln(S/L)] (Poisson, S the sum and L the length), `penalty` per change, segments at
+// least `min_len` long. Returns the 0-based starts of the segments after the first.
+std::vector<std::size_t> change_points(std::span<const double> x, double penalty, std::size_t min_len = 2);
+
 // --- trend: Mann-Kendall with Sen's slope -----------------------------------
 struct MannKendall {
   bool valid = false;       // false under 5 points (no trend claim is possible)

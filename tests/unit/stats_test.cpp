@@ -123,6 +123,24 @@ TEST_CASE("TV4 Poisson GLR for a shift, mu0 = 3.5", "[stats][glr]") {
   CHECK(first_alarm == 8);
 }
 
+TEST_CASE("TV4 Lucas CUSUM from 3.5 to 7", "[stats][cusum]") {
+  const std::vector<double> x = {5, 4, 3, 6, 7, 5, 9, 12};
+  const double want[] = {0, 0, 0, 0.9506, 2.9011, 2.8517, 6.8023, 13.7528};
+  double k = 0;
+  auto s = cusum_poisson(x, 3.5, 7, &k);
+  CHECK(k == near(5.049433));
+  REQUIRE(s.size() == 8);
+  for (std::size_t i = 0; i < 8; ++i) CHECK(s[i] == near(want[i], 1e-4));
+}
+
+TEST_CASE("TV10 change point of series Q by optimal partitioning", "[stats][changepoint]") {
+  auto cp = change_points(kQ, 2 * std::log(24.0), 2);
+  REQUIRE(cp.size() == 1);
+  CHECK(cp[0] + 1 == 20);  // the new segment starts at t = 20 (2023Q4)
+  CHECK(change_points(kQ, 3 * std::log(24.0), 2) == cp);
+  CHECK(change_points(std::vector<double>{}, 1.0).empty());
+}
+
 TEST_CASE("TV5 Mann-Kendall on the published worked example (normal, n = 14)", "[stats][trend]") {
   const std::vector<double> y = {12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7};
   std::vector<double> t;
