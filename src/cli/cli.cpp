@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
   add(add_search(app, g));
   add(add_show(app, g));
   add(add_signals(app, g));
+  add(add_serve(app, g));
   add(add_stats(app, g));
   add(add_reindex(app, g));
 

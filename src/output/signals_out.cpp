@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace omb {
@@ -338,18 +339,30 @@ window.addEventListener('load', function () {
 )js";
 
 std::string render_html(const SignalReport& r, const SignalRenderOptions& o) {
-  std::size_t alerts = 0;
-  for (const auto& s : r.signals) alerts += s.alert;
   std::string out = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                     "content=\"width=device-width,initial-scale=1\"><title>" +
                     html_escape(o.title) + "</title><style>" + kStyle + "</style></head><body>\n";
-  out += "<header><h1>" + html_escape(o.title) + "</h1><p>" + std::to_string(alerts) + " signal" +
-         (alerts == 1 ? "" : "s") + " at q ≤ " + num(o.q, "%.2f") + " (Benjamini–Hochberg over " +
-         std::to_string(r.tests) + " tests, " + std::to_string(r.cells) + " cells), " + std::to_string(r.units) +
-         " cases and reports, by " + (r.grain == Grain::quarter ? "quarter" : "year") + ".</p>";
+  out += "<header><h1>" + html_escape(o.title) + "</h1></header>\n<main>\n";
+  out += signals_html_body(r, o.q, {});
+  out += "</main><script>" + std::string(kScript) + "</script></body></html>\n";
+  return out;
+}
+
+}  // namespace
+
+const char* signals_html_style() { return kStyle; }
+const char* signals_html_script() { return kScript; }
+
+std::string signals_html_body(const SignalReport& r, double q, const std::function<std::string(const Evidence&)>& link) {
+  std::size_t alerts = 0;
+  for (const auto& s : r.signals) alerts += s.alert;
+  std::string out = "<p>" + std::to_string(alerts) + " signal" + (alerts == 1 ? "" : "s") + " at q ≤ " + num(q, "%.2f") +
+                    " (Benjamini–Hochberg over " + std::to_string(r.tests) + " tests, " + std::to_string(r.cells) +
+                    " cells), " + std::to_string(r.units) + " cases and reports, by " +
+                    (r.grain == Grain::quarter ? "quarter" : "year") + ".</p>";
   out += "<p class=\"legend\"><span><span class=\"sw\" style=\"background:#1f5fa8\"></span>observed</span>"
          "<span><span class=\"sw\" style=\"background:#c0392b\"></span>bound of the unusual detector / alarm</span>"
-         "<span><span class=\"sw\" style=\"background:#f5c66b\"></span>burst (Kleinberg)</span></p></header>\n<main>\n";
+         "<span><span class=\"sw\" style=\"background:#f5c66b\"></span>burst (Kleinberg)</span></p>\n";
   out += "<section aria-labelledby=\"hm\"><h2 id=\"hm\">Themes per afdeling over time</h2>"
          "<p>Share of an afdeling's cases with the theme, per period; grey: no report.</p>" +
          heatmap_svg(r) + "</section>\n";
@@ -360,21 +373,25 @@ std::string render_html(const SignalReport& r, const SignalRenderOptions& o) {
            std::to_string(id) + "\">" + std::to_string(id) + ". " + html_escape(cell_name(s)) + " · " +
            html_escape(s.period) + " <span class=\"kind\">" + kind_name(s.kind) + "</span>" +
            (s.alert ? "" : " <span class=\"noalert\">(no alert)</span>") + "</h2>";
-    out += "<p>" + html_escape(s.organisation + " (" + s.doctype + ")") + "</p><table class=\"figures\"><tr><th scope=\"row\">observed</th><td>" +
-           num(s.observed, "%.0f") + "</td><th scope=\"row\">expected</th><td>" + opt(s.expected, "%.2f") +
+    out += "<p>" + html_escape(s.organisation + " (" + s.doctype + ")") +
+           "</p><table class=\"figures\"><tr><th scope=\"row\">observed</th><td>" + num(s.observed, "%.0f") +
+           "</td><th scope=\"row\">expected</th><td>" + opt(s.expected, "%.2f") +
            "</td></tr><tr><th scope=\"row\">ratio</th><td>" + (s.ratio ? num(*s.ratio, "%.2f") : "—") +
            (s.lo || s.hi ? " [" + opt(s.lo, "%.2f") + ", " + (s.hi ? num(*s.hi, "%.2f") : "inf") + "]" : "") +
-           "</td><th scope=\"row\">p / q</th><td>" + pval(s.p) + " / " +
-           pval(s.q) + "</td></tr><tr><th scope=\"row\">persistence</th><td>" + std::to_string(s.present) + " of " +
+           "</td><th scope=\"row\">p / q</th><td>" + pval(s.p) + " / " + pval(s.q) +
+           "</td></tr><tr><th scope=\"row\">persistence</th><td>" + std::to_string(s.present) + " of " +
            std::to_string(s.window) + "</td><th scope=\"row\">trend</th><td>" +
            (s.trend_slope ? num(*s.trend_slope, "%+.3f") + " per year (p " + pval(*s.trend_p) + ")" : "—") +
            "</td></tr></table><p>" + html_escape(s.detail) + "</p>";
     out += chart_svg(s, id);
     out += "<h3>Evidence (" + std::to_string(s.evidence_total) + ")</h3><ol class=\"evidence\">";
     for (const auto& e : s.evidence) {
-      out += "<li><strong>" + html_escape(e.period) + "</strong> " +
-             (e.zaaknummer.empty() ? std::string() : "zaak " + html_escape(e.zaaknummer) + " — ") + html_escape(e.title) +
-             "<br><span class=\"src\">" + html_escape(location(e)) + "</span>";
+      const std::string href = link ? link(e) : std::string();
+      std::string name = (e.zaaknummer.empty() ? std::string() : "zaak " + html_escape(e.zaaknummer) + " — ") +
+                         html_escape(e.title);
+      if (!href.empty()) name = "<a href=\"" + html_escape(href) + "\">" + name + "</a>";
+      out += "<li><strong>" + html_escape(e.period) + "</strong> " + name + "<br><span class=\"src\">" +
+             html_escape(location(e)) + "</span>";
       if (!e.sentence.empty())
         out += "<blockquote title=\"" + html_escape(e.rule) + "\">" + marked(e.sentence, "<mark>", "</mark>", true) +
                "</blockquote>";
@@ -385,11 +402,8 @@ std::string render_html(const SignalReport& r, const SignalRenderOptions& o) {
     out += "</ol></section>\n";
   }
   if (r.signals.empty()) out += "<p>Nothing stands out.</p>";
-  out += "</main><script>" + std::string(kScript) + "</script></body></html>\n";
   return out;
 }
-
-}  // namespace
 
 std::string html_escape(std::string_view s) {
   std::string out;

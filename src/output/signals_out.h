@@ -13,6 +13,7 @@
 // Pure functions of the report: no I/O.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "signals/signals.h"
@@ -30,6 +31,13 @@ struct SignalRenderOptions {
 };
 
 std::string render_signals(const SignalReport& r, const SignalRenderOptions& o);
+
+// For pages that embed the report (web/): its style sheet, its script, and its
+// body (summary, heatmap, one section per signal); `link` gives each evidence
+// item's href ("" for none).
+const char* signals_html_style();
+const char* signals_html_script();
+std::string signals_html_body(const SignalReport& r, double q, const std::function<std::string(const Evidence&)>& link);
 
 // Text made safe for HTML element content and attribute values.
 std::string html_escape(std::string_view s);

@@ -1,0 +1,43 @@
+// ombudsmine serve — the web interface over the same database and core.
+#include <cstdio>
+
+#include "cli/common.h"
+#include "web/web.h"
+
+namespace omb::cli {
+
+Runner add_serve(CLI::App& app, Globals& g) {
+  auto* sub = app.add_subcommand("serve", "Search, read cases and see signals in the browser (a local web server)");
+  auto o = std::make_shared<web::ServeOptions>();
+  sub->add_option("--port", o->port, "Port (default 8080)")->check(CLI::Range(1, 65535));
+  sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
+  sub->add_option("--threads", o->threads, "Worker threads (default 8)")->check(CLI::Range(1, 256));
+  sub->footer(
+      "Pages: /search?q=…&year=…&afdeling=…&theme=…&oordeel=… (and /), /doc/ID,\n"
+      "/case/ZAAKNUMMER, /signals, /status, /export.csv?… and /export.jsonl?… with the\n"
+      "parameters of /search. The query language is that of 'ombudsmine search'.\n"
+      "The database is only read; an ingest may run in another process meanwhile.\n\n"
+      "Examples:\n"
+      "  ombudsmine --db rapporten.db serve\n"
+      "  ombudsmine serve --port 9000\n\n"
+      "Exit status: 1 when the database cannot be opened or the port is taken; 2 bad options.");
+  return [o, &g]() -> int {
+    {
+      auto db = open_db(g, false);  // says "no database here" with a hint when missing
+      if (!db.ok()) return report(db.error());
+    }
+    o->db_path = g.db_path;
+    const bool loopback = o->host == "127.0.0.1" || o->host == "localhost" || o->host == "::1";
+    if (!loopback)
+      std::fprintf(stderr,
+                   "ombudsmine: warning: listening on %s, not only this machine: anyone who can reach it can read "
+                   "the database\n", o->host.c_str());
+    Status s = web::serve(*o, [&](const std::string& url) {
+      std::fprintf(stderr, "ombudsmine: serving %s at %s (Ctrl-C stops)\n", g.db_path.c_str(), url.c_str());
+    });
+    if (!s.ok()) return report(s.error());
+    return kExitOk;
+  };
+}
+
+}  // namespace omb::cli

@@ -1,0 +1,560 @@
+#include "web/web.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "output/search_out.h"
+#include "output/signals_out.h"
+#include "search/query.h"
+#include "search/search.h"
+#include "signals/signals.h"
+#include "store/read.h"
+
+namespace omb::web {
+namespace {
+
+using Params = std::multimap<std::string, std::string>;
+const std::string& esc_keep(const std::string& s) { return s; }
+std::string esc(std::string_view s) { return html_escape(s); }
+
+std::string pct(std::string_view s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+    else if (c == ' ') out += '+';
+    else { out += '%'; out += hex[c >> 4]; out += hex[c & 15]; }
+  }
+  return out;
+}
+std::string url(const std::string& path, const Params& p) {
+  std::string out = path;
+  char sep = '?';
+  for (const auto& [k, v] : p) {
+    if (v.empty()) continue;
+    out += sep + pct(k) + "=" + pct(v);
+    sep = '&';
+  }
+  return out;
+}
+std::string get(const Params& p, const std::string& k) {
+  auto it = p.find(k);
+  return it == p.end() ? std::string() : it->second;
+}
+std::vector<std::string> all(const Params& p, const std::string& k) {
+  std::vector<std::string> out;
+  for (auto [a, b] = p.equal_range(k); a != b; ++a)
+    if (!a->second.empty()) out.push_back(a->second);
+  return out;
+}
+Params without(Params p, const std::string& k, const std::string& v = {}) {
+  for (auto it = p.begin(); it != p.end();)
+    if (it->first == k && (v.empty() || it->second == v)) it = p.erase(it);
+    else ++it;
+  return p;
+}
+
+constexpr const char* kCss = R"css(
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a}
+header.top{background:#20394f;color:#fff;padding:.6rem 1rem}header.top a{color:#fff;margin-right:1.2rem}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:.5rem;background:#fff;color:#000;padding:.3rem}
+main{display:flex;gap:1.5rem;padding:1rem;max-width:76rem;margin:auto}
+aside{flex:0 0 15rem}section.results{flex:1;min-width:0}
+form.q input[type=search]{width:100%;font-size:1.05rem;padding:.4rem}form.q button{margin-top:.4rem}
+.facet h2{font-size:.95rem;margin:1rem 0 .2rem}.facet ul{list-style:none;padding:0;margin:0}.facet li{font-size:.9rem}
+.facet .on{font-weight:600}.hit{border-bottom:1px solid #e3e3e3;padding:.6rem 0}.hit h3{margin:0;font-size:1.05rem}
+.meta{color:#555;font-size:.88rem}.snip{margin:.2rem 0}mark{background:#fff0a8}
+.src{font-family:ui-monospace,monospace;font-size:.85rem;color:#444}.pager a{margin-right:1rem}
+.error{background:#fde8e6;border:1px solid #e4a29b;padding:.6rem}
+pre.doc{white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace}
+.tag{border-bottom:2px solid #999;background:#f2f2f2}.tag-theme{background:#e4f0ff;border-color:#1f5fa8}
+.tag-afdeling{background:#eaf7e6;border-color:#3a8f2a}.tag-oordeel{background:#fde8e6;border-color:#c0392b}
+.tag-zaaknummer{background:#fff4d6;border-color:#b7870b}.tag-period,.tag-date{background:#f1eafb;border-color:#7a4fb5}
+table.stats td,table.stats th{padding:.15rem .8rem;text-align:left}
+)css";
+
+std::string page(const std::string& title, const std::string& body, const std::string& extra_head = {},
+                 const std::string& script = {}) {
+  return "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+         "content=\"width=device-width,initial-scale=1\"><title>" +
+         esc(title) + " — ombudsmine</title><style>" + kCss + extra_head +
+         "</style></head><body><a class=\"skip\" href=\"#content\">Naar de inhoud</a><header class=\"top\"><nav "
+         "aria-label=\"Hoofdmenu\"><a href=\"/\">Zoeken</a><a href=\"/signals\">Signalen</a><a "
+         "href=\"/status\">Status</a></nav></header>" +
+         body + (script.empty() ? "" : "<script>" + script + "</script>") + "</body></html>\n";
+}
+
+Response error_page(int status, const std::string& message) {
+  Response r;
+  r.status = status;
+  r.body = page("Fout", "<main id=\"content\"><section class=\"results\"><h1>" +
+                            std::string(status == 404 ? "Niet gevonden" : "Dat ging niet") +
+                            "</h1><p class=\"error\" role=\"alert\">" + esc(message) + "</p></section></main>");
+  return r;
+}
+
+std::string marks(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == kMarkOpen) out += "<mark>";
+    else if (c == kMarkClose) out += "</mark>";
+    else out += esc(std::string_view(&c, 1));
+  }
+  return out;
+}
+
+// Parameters → search options (the same query language and filters as the CLI).
+Result<SearchOptions> search_options(const Params& p) {
+  auto parsed = parse_query(get(p, "q"));
+  if (!parsed.ok()) return parsed.error();
+  for (const char* f : {"year", "from", "to", "quarter", "afdeling", "theme", "oordeel", "doctype", "org", "zaak"})
+    for (const auto& v : all(p, f)) OMB_TRY(set_filter(parsed->filters, f, v));
+  SearchOptions so;
+  so.query = std::move(*parsed);
+  so.sort = get(p, "sort") == "date" ? SearchOptions::Sort::date : SearchOptions::Sort::rank;
+  return so;
+}
+
+constexpr std::size_t kPerPage = 20;
+const std::pair<const char*, const char*> kFacetNames[] = {{"year", "Jaar"},         {"quarter", "Kwartaal"},
+                                                           {"afdeling", "Afdeling"}, {"theme", "Thema"},
+                                                           {"oordeel", "Oordeel"},   {"doctype", "Soort rapport"}};
+
+Response search_page(Database& db, const Params& p) {
+  auto so = search_options(p);
+  const std::string q = get(p, "q");
+  std::string form = "<form class=\"q\" role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">Zoek in "
+                     "dossiers</label><input type=\"search\" id=\"q\" name=\"q\" value=\"" +
+                     esc(q) + "\" placeholder='klantmanager excuses, \"geen reactie\", 2023/0456, afdeling:\"Koers naar Werk\"'>";
+  for (const auto& [k, v] : p)
+    if (k != "q" && k != "page" && !v.empty())
+      form += "<input type=\"hidden\" name=\"" + esc(k) + "\" value=\"" + esc(v) + "\">";
+  form += "<button type=\"submit\">Zoeken</button></form>";
+  if (!so.ok()) {
+    Response r = error_page(400, so.error().message);
+    r.body = page("Zoeken", "<main id=\"content\"><section class=\"results\"><h1>Zoeken</h1>" + form +
+                                "<p class=\"error\" role=\"alert\" id=\"query-error\">" + esc(so.error().message) +
+                                "</p></section></main>");
+    return r;
+  }
+  std::size_t pageno = 1;
+  if (auto s = get(p, "page"); !s.empty()) pageno = std::max<std::size_t>(1, std::strtoull(s.c_str(), nullptr, 10));
+  so->limit = kPerPage;
+  so->offset = (pageno - 1) * kPerPage;
+  so->facets = true;
+  // An empty search browses everything: every dossier with a year, newest first, with its facets.
+  if (so->query.fts.empty() && so->query.filters.empty()) {
+    so->query.filters.from = 1900;
+    if (get(p, "sort").empty()) so->sort = SearchOptions::Sort::date;
+  }
+  auto r = search(db, *so);
+  if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
+
+  std::string facets = "<aside aria-label=\"Filters\">";
+  for (const auto& [key, label] : kFacetNames) {
+    auto it = r->facets.find(key);
+    const auto chosen = all(p, key);
+    if ((it == r->facets.end() || it->second.empty()) && chosen.empty()) continue;
+    facets += "<div class=\"facet\" data-facet=\"" + std::string(key) + "\"><h2>" + label + "</h2><ul>";
+    for (const auto& v : chosen)
+      facets += "<li class=\"on\">" + esc(v) + " <a href=\"" + esc(url("/search", without(without(p, key, v), "page"))) +
+                "\" aria-label=\"Filter " + esc(v) + " wissen\">✕ wissen</a></li>";
+    if (it != r->facets.end()) {
+      std::vector<std::pair<std::string, std::size_t>> vals(it->second.begin(), it->second.end());
+      if (std::string(key) != "year" && std::string(key) != "quarter")
+        std::stable_sort(vals.begin(), vals.end(), [](auto& a, auto& b) { return a.second > b.second; });
+      for (const auto& [v, n] : vals) {
+        if (v == "-" || std::find(chosen.begin(), chosen.end(), v) != chosen.end()) continue;
+        Params np = without(p, "page");
+        np.emplace(key, v);
+        facets += "<li><a href=\"" + esc(url("/search", np)) + "\">" + esc(v) + "</a> <span class=\"n\">(" +
+                  std::to_string(n) + ")</span></li>";
+      }
+    }
+    facets += "</ul></div>";
+  }
+  facets += "</aside>";
+
+  std::string res = "<section class=\"results\" aria-labelledby=\"h\"><h1 id=\"h\">Zoeken</h1>" + form;
+  res += "<p class=\"meta\" id=\"total\" data-total=\"" + std::to_string(r->total) + "\">" + std::to_string(r->total) +
+         (r->total == 1 ? " resultaat" : " resultaten");
+  Params ps = without(p, "page");
+  res += " · sorteer: " +
+         std::string(so->sort == SearchOptions::Sort::rank ? "<strong>relevantie</strong>"
+                                                           : "<a href=\"" + esc(url("/search", without(ps, "sort"))) + "\">relevantie</a>") +
+         " · " +
+         (so->sort == SearchOptions::Sort::date
+              ? std::string("<strong>datum</strong>")
+              : "<a href=\"" + esc(url("/search", [&] { Params x = without(ps, "sort"); x.emplace("sort", "date"); return x; }())) +
+                    "\">datum</a>");
+  res += " · exporteer alles: <a id=\"export-csv\" href=\"" + esc(url("/export.csv", ps)) + "\">CSV</a> <a id=\"export-jsonl\" href=\"" +
+         esc(url("/export.jsonl", ps)) + "\">JSON Lines</a></p><ol class=\"hits\" start=\"" +
+         std::to_string(so->offset + 1) + "\">";
+  for (const auto& h : r->hits) {
+    std::string link = h.case_id && !h.zaaknummer.empty() ? "/case/" + pct(h.zaaknummer) : "/doc/" + std::to_string(h.document_id);
+    std::string title = h.case_id ? (h.zaaknummer.empty() ? "" : "zaak " + h.zaaknummer + " – ") + h.case_title : h.title;
+    if (title.empty()) title = h.title;
+    std::string period = h.year ? std::to_string(*h.year) + (h.quarter ? " Q" + std::to_string(*h.quarter) : "") : "";
+    std::string themes;
+    for (const auto& t : h.themes) themes += (themes.empty() ? "" : ", ") + t;
+    res += "<li class=\"hit\" data-zaak=\"" + esc(h.zaaknummer) + "\"><h3><a href=\"" + esc(link) + "\">" + esc(title) +
+           "</a></h3><div class=\"meta\">" + esc(h.title) + (period.empty() ? "" : " · " + esc(period)) +
+           (h.afdeling.empty() ? "" : " · " + esc(h.afdeling)) + (themes.empty() ? "" : " · thema's: " + esc(themes)) +
+           (h.oordeel.empty() ? "" : " · oordeel: " + esc(h.oordeel)) + "</div><p class=\"snip\">" + marks(h.snippet) +
+           "</p><div class=\"src\">" + esc(h.sources.empty() ? "" : h.sources.front()) + ":" + std::to_string(h.line) +
+           (h.page > 1 ? " (p. " + std::to_string(h.page) + ")" : "") + "</div></li>";
+  }
+  res += "</ol><nav class=\"pager\" aria-label=\"Pagina's\">";
+  if (pageno > 1) {
+    Params np = ps;
+    if (pageno > 2) np.emplace("page", std::to_string(pageno - 1));
+    res += "<a rel=\"prev\" href=\"" + esc(url("/search", np)) + "\">← vorige</a>";
+  }
+  if (so->offset + r->hits.size() < r->total) {
+    Params np = ps;
+    np.emplace("page", std::to_string(pageno + 1));
+    res += "<a rel=\"next\" href=\"" + esc(url("/search", np)) + "\">volgende →</a>";
+  }
+  res += "</nav></section>";
+  Response out;
+  out.body = page(q.empty() ? "Zoeken" : q, "<main id=\"content\">" + facets + res + "</main>");
+  return out;
+}
+
+Response export_page(Database& db, const Params& p, bool csv) {
+  auto so = search_options(p);
+  if (!so.ok()) return error_page(400, so.error().message);
+  so->limit = 0;  // everything: no silent cap
+  auto r = search(db, *so);
+  if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
+  Response out;
+  out.content_type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+  out.filename = csv ? "ombudsmine.csv" : "ombudsmine.jsonl";
+  out.body = render_search(*r, csv ? SearchFormat::csv : SearchFormat::json, false, 0, false);
+  return out;
+}
+
+struct Tag {
+  std::string type, value, rule;
+  std::int64_t start, end;
+};
+
+// Normalised text [from, to) with its tags marked by type, the rule as the hover title.
+std::string tagged_text(const std::string& text, std::size_t from, std::size_t to, const std::vector<Tag>& tags) {
+  std::string out;
+  std::size_t at = from;
+  for (const Tag& t : tags) {
+    const auto s = static_cast<std::size_t>(t.start), e = static_cast<std::size_t>(t.end);
+    if (s < at || e > to || e <= s) continue;  // overlapping or outside: the first one wins
+    out += esc(std::string_view(text).substr(at, s - at));
+    out += "<span class=\"tag tag-" + esc(t.type) + "\" data-type=\"" + esc(t.type) + "\" title=\"" +
+           esc(t.type + " = " + t.value + " · regel " + t.rule) + "\">" + esc(std::string_view(text).substr(s, e - s)) +
+           "</span>";
+    at = e;
+  }
+  if (at < to) out += esc(std::string_view(text).substr(at, to - at));
+  return out;
+}
+
+Result<std::vector<Tag>> load_tags(Database& db, std::int64_t doc) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT type, value, rule, start, end FROM tags WHERE document_id = ? ORDER BY start, end DESC"));
+  st.bind(1, doc);
+  std::vector<Tag> out;
+  while (true) {
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) break;
+    out.push_back(Tag{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)});
+  }
+  return out;
+}
+
+std::string sources_html(Database& db, std::int64_t doc) {
+  std::string out = "<ul class=\"sources\">";
+  auto st = db.prepare("SELECT path FROM sources WHERE document_id = ? ORDER BY path");
+  if (st.ok()) {
+    st->bind(1, doc);
+    while (true) {
+      auto row = st->step();
+      if (!row.ok() || !*row) break;
+      out += "<li class=\"src\">" + esc(st->text(0)) + "</li>";
+    }
+  }
+  return out + "</ul>";
+}
+
+constexpr std::size_t kMaxShown = 2 << 20;  // bytes of text on one page
+
+Response doc_page(Database& db, std::int64_t id) {
+  auto d = db.prepare("SELECT title, doctype, organisation, IFNULL(year, ''), IFNULL(quarter, ''), page_count FROM documents WHERE id = ?");
+  if (!d.ok()) return error_page(500, d.error().message);
+  d->bind(1, id);
+  auto row = d->step();
+  if (!row.ok()) return error_page(500, row.error().message);
+  if (!*row) return error_page(404, "Geen document " + std::to_string(id) + ".");
+  const std::string title = d->text(0);
+  std::string body = "<main id=\"content\"><section class=\"results\"><h1>" + esc(title.empty() ? "(zonder titel)" : title) +
+                     "</h1><p class=\"meta\">" + esc(d->text(1)) + " · " + esc(d->text(2)) + " · " + esc(d->text(3)) +
+                     (d->text(4).empty() ? "" : " Q" + esc(d->text(4))) + " · " + esc(d->text(5)) + " pagina's</p>";
+  body += "<h2>Bron</h2>" + sources_html(db, id);
+  auto cs = db.prepare("SELECT zaaknummer, title, afdeling, oordeel FROM cases WHERE document_id = ? ORDER BY ordinal");
+  if (cs.ok()) {
+    cs->bind(1, id);
+    std::string list;
+    while (true) {
+      auto r = cs->step();
+      if (!r.ok() || !*r) break;
+      const std::string z = cs->text(0);
+      list += "<li>" + (z.empty() ? esc(cs->text(1)) : "<a href=\"/case/" + esc(pct(z)) + "\">zaak " + esc(z) + "</a> – " + esc(cs->text(1))) +
+              (cs->text(2).empty() ? "" : " · " + esc(cs->text(2))) + (cs->text(3).empty() ? "" : " · " + esc(cs->text(3))) + "</li>";
+    }
+    if (!list.empty()) body += "<h2>Zaken in dit rapport</h2><ul class=\"cases\">" + list + "</ul>";
+  }
+  auto texts = load_texts(db, id);
+  auto tags = load_tags(db, id);
+  if (!texts.ok()) return error_page(500, texts.error().message);
+  if (!tags.ok()) return error_page(500, tags.error().message);
+  const std::size_t to = std::min(texts->norm.size(), kMaxShown);
+  body += "<h2>Tekst (genormaliseerd, tags gemarkeerd)</h2><pre class=\"doc\">" + tagged_text(texts->norm, 0, to, *tags) + "</pre>";
+  if (to < texts->norm.size()) body += "<p>(De eerste 2 MB van " + std::to_string(texts->norm.size() >> 20) + " MB.)</p>";
+  body += "</section></main>";
+  Response out;
+  out.body = page(title, body);
+  return out;
+}
+
+Response case_page(Database& db, const std::string& zaak) {
+  auto st = db.prepare(
+      "SELECT c.id, c.document_id, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end, d.title, "
+      "IFNULL(d.year, ''), IFNULL(d.quarter, ''), d.organisation FROM cases c JOIN documents d ON d.id = c.document_id "
+      "WHERE c.zaaknummer = ? ORDER BY d.year DESC, c.id LIMIT 1");
+  if (!st.ok()) return error_page(500, st.error().message);
+  st->bind(1, zaak);
+  auto row = st->step();
+  if (!row.ok()) return error_page(500, row.error().message);
+  if (!*row) return error_page(404, "Geen zaak " + zaak + ".");
+  const std::int64_t cid = st->int64(0), doc = st->int64(1);
+  const std::string afdeling = st->text(3), themes_json = st->text(6), org = st->text(12);
+  const auto from = static_cast<std::size_t>(st->int64(7)), to = static_cast<std::size_t>(st->int64(8));
+  std::string themes;
+  auto tj = nlohmann::json::parse(themes_json, nullptr, false);
+  if (tj.is_array())
+    for (const auto& t : tj)
+      if (t.is_string()) themes += (themes.empty() ? "" : ", ") + t.get<std::string>();
+  std::string body = "<main id=\"content\"><section class=\"results\"><h1>zaak " + esc(zaak) + " – " + esc(st->text(2)) +
+                     "</h1><p class=\"meta\">" + esc(afdeling) + (themes.empty() ? "" : " · thema's: " + esc(themes)) +
+                     (st->text(4).empty() ? "" : " · status: " + esc(st->text(4))) +
+                     (st->text(5).empty() ? "" : " · oordeel: " + esc(st->text(5))) + "</p><p>In <a href=\"/doc/" +
+                     std::to_string(doc) + "\">" + esc(st->text(9)) + "</a> (" + esc(st->text(10)) +
+                     (st->text(11).empty() ? "" : " Q" + esc(st->text(11))) + ")</p><h2>Bron</h2>" + sources_html(db, doc);
+  auto texts = load_texts(db, doc);
+  auto tags = load_tags(db, doc);
+  if (!texts.ok()) return error_page(500, texts.error().message);
+  if (!tags.ok()) return error_page(500, tags.error().message);
+  const std::size_t end = std::min({to, texts->norm.size(), from + kMaxShown});
+  body += "<h2>Tekst</h2><pre class=\"doc\">" + tagged_text(texts->norm, std::min(from, end), end, *tags) + "</pre>";
+  // Similar cases: same organisation, most themes in common, same afdeling first, newest first.
+  auto sim = db.prepare(
+      "SELECT c.zaaknummer, c.title, c.afdeling, IFNULL(d.year, ''), IFNULL(d.quarter, ''), "
+      " (SELECT COUNT(*) FROM json_each(c.themes) a WHERE a.value IN (SELECT value FROM json_each(?1))) AS shared "
+      "FROM cases c JOIN documents d ON d.id = c.document_id "
+      "WHERE c.id <> ?2 AND d.organisation = ?3 AND c.zaaknummer <> '' "
+      "ORDER BY shared DESC, c.afdeling = ?4 DESC, d.year DESC, d.quarter DESC LIMIT 5");
+  if (sim.ok()) {
+    sim->bind(1, themes_json);
+    sim->bind(2, cid);
+    sim->bind(3, org);
+    sim->bind(4, afdeling);
+    std::string list;
+    while (true) {
+      auto r = sim->step();
+      if (!r.ok() || !*r) break;
+      if (sim->int64(5) == 0) break;
+      list += "<li><a href=\"/case/" + esc(pct(sim->text(0))) + "\">zaak " + esc(sim->text(0)) + " – " + esc(sim->text(1)) +
+              "</a> <span class=\"meta\">" + esc(sim->text(2)) + " · " + esc(sim->text(3)) +
+              (sim->text(4).empty() ? "" : " Q" + esc(sim->text(4))) + " · " + std::to_string(sim->int64(5)) +
+              " thema's gemeen</span></li>";
+    }
+    body += "<h2>Vergelijkbare zaken</h2>" + (list.empty() ? "<p>Geen.</p>" : "<ul class=\"similar\">" + list + "</ul>");
+  }
+  body += "</section></main>";
+  Response out;
+  out.body = page("zaak " + zaak, body);
+  return out;
+}
+
+Response signals_page(Database& db, const Params& p) {
+  SignalOptions o;
+  if (get(p, "by") == "year") o.grain = Grain::year;
+  o.themes = all(p, "theme");
+  o.afdelingen = all(p, "afdeling");
+  o.from = get(p, "from");
+  o.to = get(p, "to");
+  for (const auto& k : all(p, "kind")) {
+    auto kind = parse_kind(k);
+    if (!kind.ok()) return error_page(400, kind.error().message);
+    o.kinds.push_back(*kind);
+  }
+  if (auto q = get(p, "q"); !q.empty()) o.q = std::atof(q.c_str());
+  o.evidence_limit = 25;
+  auto r = find_signals(db, o);
+  if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
+  std::string form =
+      "<form class=\"q\" action=\"/signals\" method=\"get\"><label for=\"by\">Per</label> <select id=\"by\" name=\"by\">"
+      "<option value=\"quarter\"" + std::string(o.grain == Grain::quarter ? " selected" : "") + ">kwartaal</option>"
+      "<option value=\"year\"" + std::string(o.grain == Grain::year ? " selected" : "") + ">jaar</option></select> "
+      "<label for=\"theme\">thema</label> <input id=\"theme\" name=\"theme\" value=\"" + esc(get(p, "theme")) + "\" size=\"12\"> "
+      "<label for=\"afdeling\">afdeling</label> <input id=\"afdeling\" name=\"afdeling\" value=\"" + esc(get(p, "afdeling")) + "\" size=\"16\"> "
+      "<label for=\"from\">van</label> <input id=\"from\" name=\"from\" value=\"" + esc(o.from) + "\" size=\"7\" placeholder=\"2021Q1\"> "
+      "<label for=\"to\">tot</label> <input id=\"to\" name=\"to\" value=\"" + esc(o.to) + "\" size=\"7\"> "
+      "<button type=\"submit\">Toon</button></form>";
+  auto link = [](const Evidence& e) {
+    return !e.zaaknummer.empty() ? "/case/" + pct(e.zaaknummer) : "/doc/" + std::to_string(e.document_id);
+  };
+  Response out;
+  out.body = page("Signalen", "<main id=\"content\"><section class=\"results\"><h1>Signalen</h1>" + form +
+                                  signals_html_body(*r, o.q, link) + "</section></main>",
+                  signals_html_style(), signals_html_script());
+  return out;
+}
+
+Response status_page(Database& db) {
+  std::string body = "<main id=\"content\"><section class=\"results\"><h1>Status</h1><table class=\"stats\">";
+  for (const auto& [label, sql] : std::vector<std::pair<std::string, std::string>>{
+           {"documenten", "SELECT COUNT(*) FROM documents"},
+           {"bronbestanden", "SELECT COUNT(*) FROM sources"},
+           {"zaken", "SELECT COUNT(*) FROM cases"},
+           {"tags", "SELECT COUNT(*) FROM tags"},
+           {"jaren", "SELECT IFNULL(MIN(year) || '–' || MAX(year), '-') FROM documents"}}) {
+    auto st = db.prepare(sql);
+    std::string v = "?";
+    if (st.ok()) {
+      auto r = st->step();
+      if (r.ok() && *r) v = st->text(0);
+    }
+    body += "<tr><th scope=\"row\">" + esc(label) + "</th><td data-stat=\"" + esc(label) + "\">" + esc(v) + "</td></tr>";
+  }
+  body += "</table>";
+  auto run = db.prepare("SELECT id, started_at, IFNULL(finished_at, '(niet afgerond)'), IFNULL(summary, '') FROM ingest_runs ORDER BY id DESC LIMIT 1");
+  if (run.ok()) {
+    auto r = run->step();
+    if (r.ok() && *r) {
+      const std::int64_t rid = run->int64(0);
+      body += "<h2>Laatste ingest</h2><p>begonnen " + esc(run->text(1)) + ", klaar " + esc(run->text(2)) + "</p>";
+      auto sum = nlohmann::json::parse(run->text(3), nullptr, false);
+      if (sum.is_object()) {
+        body += "<table class=\"stats\">";
+        for (auto& [k, v] : sum.items())
+          if (v.is_number()) body += "<tr><th scope=\"row\">" + esc(k) + "</th><td>" + esc(v.dump()) + "</td></tr>";
+        body += "</table>";
+      }
+      auto pr = db.prepare("SELECT path, kind, reason FROM ingest_problems WHERE run_id = ? ORDER BY kind, path");
+      if (pr.ok()) {
+        pr->bind(1, rid);
+        std::string rows;
+        while (true) {
+          auto x = pr->step();
+          if (!x.ok() || !*x) break;
+          rows += "<tr><td class=\"src\">" + esc(pr->text(0)) + "</td><td>" + esc(pr->text(1)) + "</td><td>" + esc(pr->text(2)) + "</td></tr>";
+        }
+        body += "<h2>Overgeslagen en mislukte bestanden</h2>" +
+                (rows.empty() ? "<p>Geen.</p>" : "<table class=\"stats\"><tr><th>bestand</th><th>wat</th><th>reden</th></tr>" + rows + "</table>");
+      }
+    }
+  }
+  body += "</section></main>";
+  Response out;
+  out.body = page("Status", body);
+  return out;
+}
+
+}  // namespace
+
+Response handle(Database& db, const Request& req) {
+  const std::string& p = req.path;
+  if (p == "/" || p == "/search") return search_page(db, req.params);
+  if (p == "/export.csv") return export_page(db, req.params, true);
+  if (p == "/export.jsonl") return export_page(db, req.params, false);
+  if (p == "/signals") return signals_page(db, req.params);
+  if (p == "/status") return status_page(db);
+  if (p.rfind("/doc/", 0) == 0) {
+    const std::string id = p.substr(5);
+    if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), ::isdigit)) return error_page(404, "Geen document " + id + ".");
+    return doc_page(db, std::stoll(id));
+  }
+  if (p.rfind("/case/", 0) == 0 && p.size() > 6) return case_page(db, p.substr(6));
+  (void)esc_keep;
+  return error_page(404, "Deze pagina bestaat niet: " + p);
+}
+
+Status serve(const ServeOptions& o, const std::function<void(const std::string&)>& ready) {
+  // Open once here so a bad database fails before the socket is bound.
+  {
+    auto probe = Database::open(o.db_path, OpenOptions{.read_only = true});
+    if (!probe.ok()) return probe.error();
+  }
+  httplib::Server svr;
+  svr.new_task_queue = [n = o.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
+  svr.set_payload_max_length(64 * 1024);
+  svr.set_read_timeout(10, 0);
+  svr.set_write_timeout(10, 0);
+  svr.set_keep_alive_max_count(100);
+  const std::string db_path = o.db_path;
+  auto handler = [db_path](const httplib::Request& hreq, httplib::Response& hres) {
+    // One read-only connection per worker thread, opened on first use.
+    thread_local std::unique_ptr<Database> db;
+    Response r;
+    try {
+      if (!db) {
+        auto d = Database::open(db_path, OpenOptions{.read_only = true});
+        if (!d.ok()) {
+          r = error_page(500, d.error().message);
+        } else {
+          db = std::make_unique<Database>(std::move(*d));
+        }
+      }
+      if (db) {
+        Request req;
+        req.path = hreq.path;
+        for (const auto& [k, v] : hreq.params) req.params.emplace(k, v);
+        r = handle(*db, req);
+      }
+    } catch (const std::exception& e) {
+      r = error_page(500, std::string("internal error: ") + e.what());
+    }
+    hres.status = r.status;
+    hres.set_header("X-Content-Type-Options", "nosniff");
+    hres.set_header("Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+                    "form-action 'self'; base-uri 'none'");
+    if (!r.filename.empty()) {
+      hres.set_header("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
+      auto body = std::make_shared<std::string>(std::move(r.body));
+      hres.set_chunked_content_provider(r.content_type, [body](std::size_t offset, httplib::DataSink& sink) {
+        if (offset >= body->size()) {
+          sink.done();
+          return true;
+        }
+        const std::size_t n = std::min<std::size_t>(64 * 1024, body->size() - offset);
+        return sink.write(body->data() + offset, n);
+      });
+    } else {
+      hres.set_content(std::move(r.body), r.content_type);
+    }
+  };
+  svr.Get(R"(/.*)", handler);
+  svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty() && res.status >= 400 && !res.has_header("Content-Disposition"))
+      res.set_content(error_page(res.status, "request refused (" + std::to_string(res.status) + ")").body, "text/html; charset=utf-8");
+  });
+  if (!svr.bind_to_port(o.host, o.port))
+    return make_error(Errc::io, "cannot listen on " + o.host + ":" + std::to_string(o.port) + " (in use, or not allowed)");
+  ready("http://" + (o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host) + ":" + std::to_string(o.port) + "/");
+  if (!svr.listen_after_bind()) return make_error(Errc::io, "the server stopped with an error");
+  return {};
+}
+
+}  // namespace omb::web

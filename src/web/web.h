@@ -1,0 +1,51 @@
+// web/web.h — `ombudsmine serve`: the search, case, signals and status pages
+// in the browser, over the same core as the command line.
+//
+// Two layers:
+//  - handle(): a pure request → response function over one open database
+//    (read only). Every page is server-rendered HTML; all text is escaped;
+//    every SQL value is a bound parameter; file paths shown come from the
+//    database, no path from a request is ever opened. A malformed query gives
+//    the CLI's message with status 400; an unknown document or case 404.
+//  - serve(): an HTTP server (cpp-httplib) that binds host:port and calls
+//    handle() with one read-only connection per worker thread (WAL: an ingest
+//    in another process may run meanwhile). Request bodies over 64 KB are
+//    refused, reads and writes time out after 10 s. Returns when the server
+//    stops; fails with Errc::io when the address cannot be bound.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "store/db.h"
+
+namespace omb::web {
+
+struct Request {
+  std::string path;                                   // "/search", "/doc/12", …
+  std::multimap<std::string, std::string> params;     // decoded query parameters
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::string filename;                               // set: a download (Content-Disposition)
+};
+
+Response handle(Database& db, const Request& req);
+
+struct ServeOptions {
+  std::string db_path;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 8;
+};
+
+// Runs until the process is stopped. `ready` is called once the socket is bound.
+Status serve(const ServeOptions& o, const std::function<void(const std::string& url)>& ready);
+
+}  // namespace omb::web
