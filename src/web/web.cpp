@@ -158,7 +158,10 @@ Response search_page(Database& db, const Params& p) {
   for (const auto& [key, label] : kFacetNames) {
     auto it = r->facets.find(key);
     const auto chosen = all(p, key);
-    if ((it == r->facets.end() || it->second.empty()) && chosen.empty()) continue;
+    bool any = false;
+    if (it != r->facets.end())
+      for (const auto& [v, n] : it->second) any = any || v != "-";
+    if (!any && chosen.empty()) continue;
     facets += "<div class=\"facet\" data-facet=\"" + std::string(key) + "\"><h2>" + label + "</h2><ul>";
     for (const auto& v : chosen)
       facets += "<li class=\"on\">" + esc(v) + " <a href=\"" + esc(url("/search", without(without(p, key, v), "page"))) +
