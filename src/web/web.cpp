@@ -505,6 +505,7 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
   svr.set_read_timeout(10, 0);
   svr.set_write_timeout(10, 0);
   svr.set_keep_alive_max_count(100);
+  svr.set_tcp_nodelay(true);  // small responses: no 40 ms Nagle/delayed-ACK stall
   const std::string db_path = o.db_path;
   auto handler = [db_path](const httplib::Request& hreq, httplib::Response& hres) {
     // One read-only connection per worker thread, opened on first use.
