@@ -1,0 +1,139 @@
+// web/web.h: handle() over a small database — status codes, the same answers
+// as the search core, escaping, and no way to name a file from a request.
+#include <catch2/catch.hpp>
+
+#include "ingest/ingest.h"
+#include "search/query.h"
+#include "search/search.h"
+#include "store/db.h"
+#include "testutil.h"
+#include "web/web.h"
+
+using namespace omb;
+
+namespace {
+
+Database& db() {
+  static test::TempDir dir;
+  static Database d = [] {
+    dir.write("in/evil.txt",
+              "Kwartaalrapportage eerste kwartaal 2019\n\nDe klager schreef <script>alert('x')</script> en "
+              "<img src=x onerror=alert(1)> in zijn brief.\n");
+    auto r = Database::open(dir.file("web.db"));
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    auto an = Analyser::create(test::source_dir() + "/dictionaries");
+    if (!an.ok()) throw std::runtime_error(an.error().to_string());
+    IngestOptions o;
+    o.jobs = 2;
+    auto s = ingest(*r, {test::source_dir() + "/tests/fixtures/search", dir.file("in")}, *an, o);
+    if (!s.ok() || s->failed) throw std::runtime_error("ingest failed");
+    return std::move(*r);
+  }();
+  return d;
+}
+
+web::Response get(const std::string& path, std::multimap<std::string, std::string> params = {}) {
+  return web::handle(db(), web::Request{path, std::move(params)});
+}
+
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = hay.find(needle, at)) != std::string::npos; at += needle.size()) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("Web: the empty search lists everything with facets", "[web]") {
+  auto r = get("/");
+  CHECK(r.status == 200);
+  CHECK(r.content_type == "text/html; charset=utf-8");
+  CHECK(r.body.find("<label for=\"q\">") != std::string::npos);
+  CHECK(r.body.find("data-facet=\"year\"") != std::string::npos);
+  CHECK(r.body.find("http://") == std::string::npos);  // nothing fetched from elsewhere
+  CHECK(r.body.find("https://") == std::string::npos);
+}
+
+TEST_CASE("Web: search answers as the core does, and the export has every hit", "[web]") {
+  auto p = parse_query("klacht");
+  REQUIRE(p.ok());
+  SearchOptions so;
+  so.query = *p;
+  so.limit = 0;
+  auto want = search(db(), so);
+  REQUIRE(want.ok());
+  REQUIRE(want->total > 0);
+  auto r = get("/search", {{"q", "klacht"}});
+  CHECK(r.status == 200);
+  CHECK(r.body.find("data-total=\"" + std::to_string(want->total) + "\"") != std::string::npos);
+  CHECK(count(r.body, "<li class=\"hit\"") == std::min<std::size_t>(want->total, 20));
+  auto csv = get("/export.csv", {{"q", "klacht"}});
+  CHECK(csv.status == 200);
+  CHECK(csv.filename == "ombudsmine.csv");
+  CHECK(count(csv.body, "\r\n") == want->total + 1);
+  auto jl = get("/export.jsonl", {{"q", "klacht"}});
+  CHECK(count(jl.body, "\n") == want->total);
+}
+
+TEST_CASE("Web: a filter from a facet link narrows; a zaak is searched whole", "[web]") {
+  auto all = get("/search", {{"q", "klacht"}});
+  auto narrowed = get("/search", {{"q", "klacht"}, {"doctype", "rapport"}});
+  auto total = [](const std::string& body) {
+    auto at = body.find("data-total=\"");
+    return std::stoul(body.substr(at + 12));
+  };
+  CHECK(total(narrowed.body) < total(all.body));
+  CHECK(narrowed.body.find("wissen</a>") != std::string::npos);
+  auto z = get("/search", {{"q", "2023/0456"}});
+  CHECK(z.status == 200);
+  CHECK(z.body.find("data-zaak=\"2023/0456\"") != std::string::npos);
+}
+
+TEST_CASE("Web: bad queries are 400 with the CLI's message; unknown pages 404", "[web][errors]") {
+  auto r = get("/search", {{"q", "\"unbalanced"}});
+  CHECK(r.status == 400);
+  CHECK(r.body.find("query: unclosed quote (column 1)") != std::string::npos);
+  CHECK(get("/search", {{"q", "AND OR"}}).status == 400);
+  CHECK(get("/search", {{"year", "twintig"}}).status == 400);
+  CHECK(get("/doc/abc").status == 404);
+  CHECK(get("/doc/99999999").status == 404);
+  CHECK(get("/doc/").status == 404);
+  CHECK(get("/case/bestaat-niet").status == 404);
+  CHECK(get("/../../etc/passwd").status == 404);
+  CHECK(get("/signals", {{"kind", "spike"}}).status == 400);
+  CHECK(get("/signals", {{"from", "2021Q5"}}).status == 400);
+}
+
+TEST_CASE("Web: what documents say is escaped everywhere", "[web][security]") {
+  auto s = get("/search", {{"q", "klager brief"}});
+  REQUIRE(s.status == 200);
+  CHECK(s.body.find("<script>alert") == std::string::npos);
+  CHECK(s.body.find("<img src=x") == std::string::npos);
+  auto at = s.body.find("href=\"/doc/");
+  REQUIRE(at != std::string::npos);
+  std::string id = s.body.substr(at + 11, s.body.find('"', at + 11) - at - 11);
+  auto d = get("/doc/" + id);
+  CHECK(d.status == 200);
+  CHECK(d.body.find("<script>alert") == std::string::npos);
+  CHECK(d.body.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos);
+  CHECK(d.body.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  // A query echoed back is escaped too.
+  auto q = get("/search", {{"q", "\"><script>alert(2)</script>"}});
+  CHECK(q.body.find("<script>alert(2)") == std::string::npos);
+}
+
+TEST_CASE("Web: case, signals and status pages", "[web]") {
+  auto c = get("/case/2023/0456");
+  CHECK(c.status == 200);
+  CHECK(c.body.find("class=\"tag tag-") != std::string::npos);
+  CHECK(c.body.find("rapport-2023-0456-havenstad.txt") != std::string::npos);
+  CHECK(c.body.find("Vergelijkbare zaken") != std::string::npos);
+  auto s = get("/signals");
+  CHECK(s.status == 200);
+  CHECK(s.body.find("<h1>Signalen</h1>") != std::string::npos);
+  CHECK(s.body.find("svg class=\"heatmap\"") != std::string::npos);
+  auto st = get("/status");
+  CHECK(st.status == 200);
+  CHECK(st.body.find("Laatste ingest") != std::string::npos);
+  CHECK(st.body.find("data-stat=\"documenten\">3<") != std::string::npos);
+}
