@@ -34,6 +34,7 @@ int run(int argc, char** argv) {
   add(add_extract(app, g));
   add(add_search(app, g));
   add(add_show(app, g));
+  add(add_similar(app, g));
   add(add_signals(app, g));
   add(add_serve(app, g));
   add(add_stats(app, g));

@@ -11,6 +11,7 @@
 #include "output/signals_out.h"
 #include "search/query.h"
 #include "search/search.h"
+#include "search/similar.h"
 #include "signals/signals.h"
 #include "store/read.h"
 
@@ -359,29 +360,27 @@ Response case_page(Database& db, const std::string& zaak) {
   if (!tags.ok()) return error_page(500, tags.error().message);
   const std::size_t end = std::min({to, texts->norm.size(), from + kMaxShown});
   body += "<h2>Tekst</h2><pre class=\"doc\">" + tagged_text(texts->norm, std::min(from, end), end, *tags) + "</pre>";
-  // Similar cases: same organisation, most themes in common, same afdeling first, newest first.
-  auto sim = db.prepare(
-      "SELECT c.zaaknummer, c.title, c.afdeling, IFNULL(d.year, ''), IFNULL(d.quarter, ''), "
-      " (SELECT COUNT(*) FROM json_each(c.themes) a WHERE a.value IN (SELECT value FROM json_each(?1))) AS shared "
-      "FROM cases c JOIN documents d ON d.id = c.document_id "
-      "WHERE c.id <> ?2 AND d.organisation = ?3 AND c.zaaknummer <> '' "
-      "ORDER BY shared DESC, c.afdeling = ?4 DESC, d.year DESC, d.quarter DESC LIMIT 5");
+  // Similar cases: the same function as `ombudsmine similar`.
+  SimilarOptions so;
+  so.zaak = zaak;
+  so.limit = 5;
+  auto sim = similar(db, so);
   if (sim.ok()) {
-    sim->bind(1, themes_json);
-    sim->bind(2, cid);
-    sim->bind(3, org);
-    sim->bind(4, afdeling);
     std::string list;
-    while (true) {
-      auto r = sim->step();
-      if (!r.ok() || !*r) break;
-      if (sim->int64(5) == 0) break;
-      list += "<li><a href=\"/case/" + esc(pct(sim->text(0))) + "\">zaak " + esc(sim->text(0)) + " – " + esc(sim->text(1)) +
-              "</a> <span class=\"meta\">" + esc(sim->text(2)) + " · " + esc(sim->text(3)) +
-              (sim->text(4).empty() ? "" : " Q" + esc(sim->text(4))) + " · " + std::to_string(sim->int64(5)) +
-              " thema's gemeen</span></li>";
+    for (std::size_t i = 0; i < sim->result.hits.size(); ++i) {
+      const SearchHit& h = sim->result.hits[i];
+      std::string shared;
+      for (const auto& t : sim->shared_themes[i]) shared += (shared.empty() ? "" : ", ") + t;
+      list += "<li><a href=\"/case/" + esc(pct(h.zaaknummer)) + "\">zaak " + esc(h.zaaknummer) + " – " + esc(h.case_title) +
+              "</a> <span class=\"meta\">" + esc(h.afdeling) + (h.year ? " · " + std::to_string(*h.year) : "") +
+              (h.quarter ? " Q" + std::to_string(*h.quarter) : "") +
+              (shared.empty() ? "" : " · zelfde thema's: " + esc(shared)) + "</span></li>";
     }
-    body += "<h2>Vergelijkbare zaken</h2>" + (list.empty() ? "<p>Geen.</p>" : "<ul class=\"similar\">" + list + "</ul>");
+    std::string words;
+    for (const auto& w : sim->words) words += (words.empty() ? "" : ", ") + w;
+    body += "<h2>Vergelijkbare zaken</h2>" +
+            (list.empty() ? "<p>Geen.</p>"
+                          : "<p class=\"meta\">Op de woorden: " + esc(words) + "</p><ul class=\"similar\">" + list + "</ul>");
   }
   body += "</section></main>";
   Response out;

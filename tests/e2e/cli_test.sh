@@ -126,6 +126,10 @@ run "$omb" --db "$sdb" search '"unbalanced'
 check "malformed query: exit 2, says what and where" test "$rc" = 2 -a "$err" = "ombudsmine: query: unclosed quote (column 1)"
 run "$omb" --db "$sdb" search 'AND OR'
 check "AND OR: exit 2, no SQLite error" test "$rc" = 2 -a "$err" = "ombudsmine: query: AND needs a search term before it (column 1)"
+run "$omb" --db "$sdb" similar nope
+check "similar: an unknown case is exit 1 with its name" test "$rc" = 1 -a "$err" = "ombudsmine: similar: no case with zaaknummer 'nope'"
+run "$omb" --db "$sdb" similar 811 --format json
+check "similar --format json: JSON lines of other cases" test "$rc" = 0 -a -z "$(printf '%s\n' "$out" | grep '"zaaknummer":"811"')"
 run "$omb" --db "$sdb" show 811
 check "show ZAAK: the case with its tags marked" has "$out" "[uitlachte]{theme=bejegening}"
 run sqlite3 "$sdb" ".load $build/ombudsmine_fts" "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'communicatie'"

@@ -9,6 +9,7 @@
 #include "output/search_out.h"
 #include "search/query.h"
 #include "search/search.h"
+#include "search/similar.h"
 #include "store/db.h"
 #include "testutil.h"
 
@@ -301,4 +302,31 @@ TEST_CASE("search: JSON Lines and CSV parse") {
   }
   CHECK(rows == 4);
   CHECK(header_fields == 18);
+}
+
+TEST_CASE("similar: the cases most like one, by its telling words and themes", "[search][similar]") {
+  SimilarOptions o;
+  o.zaak = "313";
+  o.limit = 5;
+  auto r = similar(db(), o);
+  REQUIRE(r.ok());
+  CHECK(r->of.case_title == "Stilte na de intake");
+  CHECK(std::find(r->words.begin(), r->words.end(), "intake") != r->words.end());
+  for (const auto& w : r->words) CHECK(w.find_first_of("0123456789") == std::string::npos);  // no numbers or codes
+  REQUIRE(r->result.hits.size() == 5);
+  CHECK(r->result.hits.front().zaaknummer == "317");
+  double last = 1e9;
+  for (std::size_t i = 0; i < r->result.hits.size(); ++i) {
+    const auto& h = r->result.hits[i];
+    CHECK(h.kind == "case");
+    CHECK(h.zaaknummer != "313");
+    CHECK(h.score <= last);  // best first
+    last = h.score;
+    CHECK_FALSE(r->shared_themes[i].empty());
+  }
+  o.zaak = "nope";
+  auto none = similar(db(), o);
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().code == Errc::not_found);
+  CHECK(none.error().message == "similar: no case with zaaknummer 'nope'");
 }

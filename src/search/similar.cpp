@@ -1,0 +1,136 @@
+#include "search/similar.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "index/tokenizer.h"
+#include "search/query.h"
+#include "store/db.h"
+
+namespace omb {
+namespace {
+
+std::vector<std::string> themes_of(const std::string& json) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+constexpr std::size_t kMaxText = 256 * 1024;  // bytes of the case read for its words
+constexpr std::size_t kCandidates = 200;      // hits re-ranked
+
+}  // namespace
+
+Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
+  SimilarResult out;
+  OMB_TRY_ASSIGN(cs, db.prepare(
+      "SELECT c.id, c.document_id, c.title, c.afdeling, c.themes, c.oordeel, d.title, d.year, d.quarter "
+      "FROM cases c JOIN documents d ON d.id = c.document_id WHERE c.zaaknummer = ?1 COLLATE NOCASE "
+      "ORDER BY d.year DESC, c.id DESC LIMIT 1"));
+  cs.bind(1, o.zaak);
+  OMB_TRY_ASSIGN(found, cs.step());
+  if (!found) return make_error(Errc::not_found, "similar: no case with zaaknummer '" + o.zaak + "'");
+  const std::int64_t case_id = cs.int64(0);
+  out.of.kind = "case";
+  out.of.case_id = case_id;
+  out.of.document_id = cs.int64(1);
+  out.of.zaaknummer = o.zaak;
+  out.of.case_title = cs.text(2);
+  out.of.afdeling = cs.text(3);
+  out.of.themes = themes_of(cs.text(4));
+  out.of.oordeel = cs.text(5);
+  out.of.title = cs.text(6);
+  if (!cs.is_null(7)) out.of.year = static_cast<int>(cs.int64(7));
+  if (!cs.is_null(8)) out.of.quarter = static_cast<int>(cs.int64(8));
+
+  std::string text;
+  OMB_TRY_ASSIGN(ps, db.prepare("SELECT body FROM passages WHERE case_id = ?1 ORDER BY ordinal"));
+  ps.bind(1, case_id);
+  while (text.size() < kMaxText) {
+    OMB_TRY_ASSIGN(row, ps.step());
+    if (!row) break;
+    text += ps.view(0);
+    text += '\n';
+  }
+
+  // The case's words: term -> (count, the word as first written).
+  Tokenizer tok(std::make_shared<const SearchLexicon>(db.search_lexicon()));
+  std::map<std::string, std::pair<int, std::string>> words;
+  tok.tokenize(text, Tokenizer::Mode::query, [&](std::string_view term, std::size_t s, std::size_t e, bool colocated) {
+    if (colocated || term.size() < 4) return true;
+    if (std::any_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/' || c == '.'; }))
+      return true;
+    auto& w = words[std::string(term)];
+    if (w.first++ == 0) w.second = std::string(text.substr(s, e - s));
+    return true;
+  });
+
+  OMB_TRY(db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.omb_vocab USING fts5vocab(main, 'passages_fts', 'row')"));
+  OMB_TRY_ASSIGN(ns, db.prepare("SELECT COUNT(*) FROM passages"));
+  OMB_TRY_ASSIGN(nrow, ns.step());
+  const double n = nrow ? static_cast<double>(ns.int64(0)) : 0.0;
+  OMB_TRY_ASSIGN(df, db.prepare("SELECT doc FROM temp.omb_vocab WHERE term = ?1"));
+  std::vector<std::pair<double, std::string>> scored;
+  for (const auto& [term, w] : words) {
+    df.reset();
+    df.bind(1, term);
+    OMB_TRY_ASSIGN(row, df.step());
+    const double d = row ? static_cast<double>(df.int64(0)) : 0.0;
+    if (d <= 0 || n <= 0 || d > 0.05 * n) continue;
+    scored.emplace_back((1 + std::log(w.first)) * std::log(n / d), w.second);
+  }
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (scored.size() > o.terms) scored.resize(o.terms);
+  if (scored.empty()) return out;  // nothing telling to search with
+
+  std::string q;
+  for (const auto& [score, word] : scored) {
+    out.words.push_back(word);
+    q += (q.empty() ? "" : " OR ") + word;
+  }
+  OMB_TRY_ASSIGN(parsed, parse_query(q));
+  SearchOptions so;
+  so.query = std::move(parsed);
+  so.limit = kCandidates;
+  OMB_TRY_ASSIGN(found_hits, search(db, so));
+
+  struct Ranked {
+    double score;
+    std::size_t index;
+    std::vector<std::string> shared;
+  };
+  std::vector<Ranked> ranked;
+  double best = 0;
+  for (const auto& h : found_hits.hits)
+    if (h.kind == "case" && h.case_id != case_id) best = std::max(best, h.score);
+  for (std::size_t i = 0; i < found_hits.hits.size(); ++i) {
+    const SearchHit& h = found_hits.hits[i];
+    if (h.kind != "case" || h.case_id == case_id) continue;
+    if (!h.zaaknummer.empty() && h.zaaknummer == o.zaak) continue;  // the same case in a copy of the report
+    Ranked r{best > 0 ? h.score / best : 0.0, i, {}};
+    for (const auto& t : h.themes)
+      if (std::find(out.of.themes.begin(), out.of.themes.end(), t) != out.of.themes.end()) r.shared.push_back(t);
+    if (!out.of.themes.empty()) r.score += 0.5 * static_cast<double>(r.shared.size()) / static_cast<double>(out.of.themes.size());
+    if (!out.of.afdeling.empty() && h.afdeling == out.of.afdeling) r.score += 0.1;
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+  out.result.total = ranked.size();
+  for (std::size_t k = 0; k < ranked.size() && k < o.limit; ++k) {
+    SearchHit h = found_hits.hits[ranked[k].index];
+    h.score = ranked[k].score;
+    out.result.hits.push_back(std::move(h));
+    out.shared_themes.push_back(std::move(ranked[k].shared));
+  }
+  return out;
+}
+
+}  // namespace omb
