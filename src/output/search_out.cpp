@@ -1,3 +1,4 @@
+#include "output/csv.h"
 #include "output/search_out.h"
 
 #include <nlohmann/json.hpp>
@@ -35,15 +36,6 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 nlohmann::ordered_json hit_json(const SearchHit& h, std::size_t rank) {
   nlohmann::ordered_json j;

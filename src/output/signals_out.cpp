@@ -1,3 +1,4 @@
+#include "output/csv.h"
 #include "output/signals_out.h"
 
 #include <algorithm>
@@ -46,12 +47,6 @@ std::string marked(const std::string& s, const std::string& open, const std::str
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 nlohmann::json to_json(const Signal& s) {
   nlohmann::json j;

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "store/db.h"
+#include "store/read.h"
 
 namespace omb {
 
@@ -98,14 +99,7 @@ void read_row(Stmt& st, SearchHit& h, std::string& themes, int first, bool full)
   h.oordeel = st.text(first + 9);
 }
 
-std::vector<std::string> parse_themes(const std::string& json) {
-  std::vector<std::string> out;
-  auto j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
+std::vector<std::string> parse_themes(const std::string& json) { return parse_theme_list(json); }
 
 Status collect(Database& db, const std::string& sql_text, const std::string& fts, const Sql& sql, bool scored, bool full,
                std::unordered_map<std::int64_t, Group>& groups) {

@@ -4,23 +4,15 @@
 #include <cmath>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "index/tokenizer.h"
 #include "search/query.h"
 #include "store/db.h"
+#include "store/read.h"
 
 namespace omb {
 namespace {
 
-std::vector<std::string> themes_of(const std::string& json) {
-  std::vector<std::string> out;
-  auto j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
 
 constexpr std::size_t kMaxText = 256 * 1024;  // bytes of the case read for its words
 constexpr std::size_t kCandidates = 200;      // hits re-ranked
@@ -43,7 +35,7 @@ Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
   out.of.zaaknummer = o.zaak;
   out.of.case_title = cs.text(2);
   out.of.afdeling = cs.text(3);
-  out.of.themes = themes_of(cs.text(4));
+  out.of.themes = parse_theme_list(cs.text(4));
   out.of.oordeel = cs.text(5);
   out.of.title = cs.text(6);
   if (!cs.is_null(7)) out.of.year = static_cast<int>(cs.int64(7));

@@ -12,6 +12,7 @@
 #include <span>
 
 #include "signals/stats.h"
+#include "store/read.h"
 #include "text/fold.h"
 
 namespace omb {
@@ -237,12 +238,9 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
   std::int64_t recent = 0;
   for (std::size_t i = from(kRecentPeriods); i <= pos; ++i) recent += y[i];
   const bool guard = x >= o_.min_count && recent >= o_.min_recent;
-  const bool time_cell = true;
-  (void)time_cell;
 
   if (wanted(SignalKind::rising)) {
     std::int64_t x0 = 0, t0 = 0;
-    std::vector<std::size_t> base;
     for (std::size_t i = start; i < pos; ++i)
       if (org.periods[i] >= idx - baseline()) { x0 += y[i]; t0 += n[i]; }
     auto r = stats::rate_ratio_test(x, static_cast<double>(nt), x0, static_cast<double>(t0));
@@ -597,12 +595,7 @@ Result<int> parse_period(std::string_view text, Grain g, bool end) {
 
 Result<std::vector<SignalUnit>> load_signal_units(Database& db) {
   std::vector<SignalUnit> out;
-  auto themes_of = [](std::string_view json, std::vector<std::string>& to) {
-    auto themes = nlohmann::json::parse(json, nullptr, false);
-    if (themes.is_array())
-      for (const auto& t : themes)
-        if (t.is_string()) to.push_back(t.get<std::string>());
-  };
+
   auto period = [](SignalUnit& u, Stmt& s, int col) {
     if (!s.is_null(col)) u.year = static_cast<int>(s.int64(col));
     if (!s.is_null(col + 1)) u.quarter = static_cast<int>(s.int64(col + 1));
@@ -619,7 +612,7 @@ Result<std::vector<SignalUnit>> load_signal_units(Database& db) {
     u.case_id = cases.int64(0);
     u.document_id = cases.int64(1);
     u.afdeling = cases.text(2);
-    themes_of(cases.view(3), u.themes);
+    u.themes = parse_theme_list(cases.view(3));
     u.organisation = cases.text(4);
     period(u, cases, 5);
     u.doctype = cases.text(8);
@@ -641,7 +634,7 @@ Result<std::vector<SignalUnit>> load_signal_units(Database& db) {
     u.document_id = docs.int64(0);
     u.organisation = docs.text(1);
     period(u, docs, 2);
-    themes_of(docs.view(5), u.themes);
+    u.themes = parse_theme_list(docs.view(5));
     u.afdeling = docs.text(6);
     u.doctype = docs.text(7);
     out.push_back(std::move(u));

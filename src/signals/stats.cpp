@@ -302,7 +302,6 @@ PoissonTrend poisson_trend(std::span<const double> t, std::span<const double> y,
   }
   if (!(sy > 0)) return r;
   double b0 = std::log(sy / sn), b1 = 0;
-  double xtwx[2][2] = {};
   for (int it = 0; it < 50; ++it) {
     double a00 = 0, a01 = 0, a11 = 0, r0 = 0, r1 = 0;
     for (std::size_t i = 0; i < k; ++i) {
@@ -316,7 +315,6 @@ PoissonTrend poisson_trend(std::span<const double> t, std::span<const double> y,
     const double nb0 = (a11 * r0 - a01 * r1) / det, nb1 = (a00 * r1 - a01 * r0) / det;
     const bool done = std::abs(nb0 - b0) + std::abs(nb1 - b1) < 1e-12;
     b0 = nb0; b1 = nb1;
-    xtwx[0][0] = a00; xtwx[0][1] = a01; xtwx[1][1] = a11;
     if (done) break;
   }
   // Information at the solution.
@@ -329,7 +327,6 @@ PoissonTrend poisson_trend(std::span<const double> t, std::span<const double> y,
     dev0 += 2 * ((y[i] > 0 ? y[i] * std::log(y[i] / mu0) : 0) - (y[i] - mu0));
     pearson += (y[i] - mu) * (y[i] - mu) / mu;
   }
-  (void)xtwx;
   const double det = a00 * a11 - a01 * a01;
   r.valid = det > 0;
   r.b0 = b0; r.b1 = b1;

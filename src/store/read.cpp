@@ -1,5 +1,7 @@
 #include "store/read.h"
 
+#include <nlohmann/json.hpp>
+
 namespace omb {
 
 Result<DocumentTexts> load_texts(Database& db, std::int64_t id) {
@@ -43,6 +45,15 @@ Result<DocumentTexts> load_texts(Database& db, std::int64_t id) {
   }
   if (!have_raw) t.raw = t.norm;
   return t;
+}
+
+std::vector<std::string> parse_theme_list(std::string_view json) {
+  std::vector<std::string> out;
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
 }
 
 }  // namespace omb

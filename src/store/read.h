@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/result.h"
 #include "store/db.h"
@@ -18,5 +20,9 @@ struct DocumentTexts {
 // tile the normalised text; raw is stored only where it differs).
 // Errc::not_found if there is no such document.
 Result<DocumentTexts> load_texts(Database& db, std::int64_t id);
+
+// A case's themes as stored in cases.themes (a JSON array of strings);
+// anything else gives an empty list.
+std::vector<std::string> parse_theme_list(std::string_view json);
 
 }  // namespace omb

@@ -19,7 +19,6 @@ namespace omb::web {
 namespace {
 
 using Params = std::multimap<std::string, std::string>;
-const std::string& esc_keep(const std::string& s) { return s; }
 std::string esc(std::string_view s) { return html_escape(s); }
 
 std::string pct(std::string_view s) {
@@ -340,14 +339,11 @@ Response case_page(Database& db, const std::string& zaak) {
   auto row = st->step();
   if (!row.ok()) return error_page(500, row.error().message);
   if (!*row) return error_page(404, "Geen zaak " + zaak + ".");
-  const std::int64_t cid = st->int64(0), doc = st->int64(1);
+  const std::int64_t doc = st->int64(1);
   const std::string afdeling = st->text(3), themes_json = st->text(6), org = st->text(12);
   const auto from = static_cast<std::size_t>(st->int64(7)), to = static_cast<std::size_t>(st->int64(8));
   std::string themes;
-  auto tj = nlohmann::json::parse(themes_json, nullptr, false);
-  if (tj.is_array())
-    for (const auto& t : tj)
-      if (t.is_string()) themes += (themes.empty() ? "" : ", ") + t.get<std::string>();
+  for (const auto& t : parse_theme_list(themes_json)) themes += (themes.empty() ? "" : ", ") + t;
   std::string body = "<main id=\"content\"><section class=\"results\"><h1>zaak " + esc(zaak) + " – " + esc(st->text(2)) +
                      "</h1><p class=\"meta\">" + esc(afdeling) + (themes.empty() ? "" : " · thema's: " + esc(themes)) +
                      (st->text(4).empty() ? "" : " · status: " + esc(st->text(4))) +
@@ -488,7 +484,6 @@ Response handle(Database& db, const Request& req) {
     return doc_page(db, std::stoll(id));
   }
   if (p.rfind("/case/", 0) == 0 && p.size() > 6) return case_page(db, p.substr(6));
-  (void)esc_keep;
   return error_page(404, "Deze pagina bestaat niet: " + p);
 }
 
