@@ -289,6 +289,26 @@ std::string sources_html(Database& db, std::int64_t doc) {
   return out + "</ul>";
 }
 
+// The case list of report `doc`, the case `current` marked.
+std::string cases_html(Database& db, std::int64_t doc, const std::string& current) {
+  auto cs = db.prepare("SELECT zaaknummer, title, afdeling, oordeel FROM cases WHERE document_id = ? ORDER BY ordinal");
+  if (!cs.ok()) return {};
+  cs->bind(1, doc);
+  std::string list;
+  while (true) {
+    auto r = cs->step();
+    if (!r.ok() || !*r) break;
+    const std::string z = cs->text(0);
+    std::string name = z.empty() ? esc(cs->text(1))
+                                 : "<a href=\"/case/" + esc(pct(z)) + "\"" + (z == current ? " aria-current=\"page\"" : "") +
+                                       ">zaak " + esc(z) + "</a> – " + esc(cs->text(1));
+    if (!z.empty() && z == current) name = "<strong>" + name + "</strong>";
+    list += "<li>" + name + (cs->text(2).empty() ? "" : " · " + esc(cs->text(2))) +
+            (cs->text(3).empty() ? "" : " · " + esc(cs->text(3))) + "</li>";
+  }
+  return list.empty() ? std::string() : "<h2>Zaken in dit rapport</h2><ul class=\"cases\">" + list + "</ul>";
+}
+
 constexpr std::size_t kMaxShown = 2 << 20;  // bytes of text on one page
 
 Response doc_page(Database& db, std::int64_t id) {
@@ -303,19 +323,7 @@ Response doc_page(Database& db, std::int64_t id) {
                      "</h1><p class=\"meta\">" + esc(d->text(1)) + " · " + esc(d->text(2)) + " · " + esc(d->text(3)) +
                      (d->text(4).empty() ? "" : " Q" + esc(d->text(4))) + " · " + esc(d->text(5)) + " pagina's</p>";
   body += "<h2>Bron</h2>" + sources_html(db, id);
-  auto cs = db.prepare("SELECT zaaknummer, title, afdeling, oordeel FROM cases WHERE document_id = ? ORDER BY ordinal");
-  if (cs.ok()) {
-    cs->bind(1, id);
-    std::string list;
-    while (true) {
-      auto r = cs->step();
-      if (!r.ok() || !*r) break;
-      const std::string z = cs->text(0);
-      list += "<li>" + (z.empty() ? esc(cs->text(1)) : "<a href=\"/case/" + esc(pct(z)) + "\">zaak " + esc(z) + "</a> – " + esc(cs->text(1))) +
-              (cs->text(2).empty() ? "" : " · " + esc(cs->text(2))) + (cs->text(3).empty() ? "" : " · " + esc(cs->text(3))) + "</li>";
-    }
-    if (!list.empty()) body += "<h2>Zaken in dit rapport</h2><ul class=\"cases\">" + list + "</ul>";
-  }
+  body += cases_html(db, id, "");
   auto texts = load_texts(db, id);
   auto tags = load_tags(db, id);
   if (!texts.ok()) return error_page(500, texts.error().message);
@@ -332,7 +340,9 @@ Response doc_page(Database& db, std::int64_t id) {
 Response case_page(Database& db, const std::string& zaak) {
   auto st = db.prepare(
       "SELECT c.id, c.document_id, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end, d.title, "
-      "IFNULL(d.year, ''), IFNULL(d.quarter, ''), d.organisation FROM cases c JOIN documents d ON d.id = c.document_id "
+      "IFNULL(d.year, ''), IFNULL(d.quarter, ''), d.organisation, "
+      "(SELECT page FROM passages p WHERE p.case_id = c.id ORDER BY p.ordinal LIMIT 1) "
+      "FROM cases c JOIN documents d ON d.id = c.document_id "
       "WHERE c.zaaknummer = ? ORDER BY d.year DESC, c.id LIMIT 1");
   if (!st.ok()) return error_page(500, st.error().message);
   st->bind(1, zaak);
@@ -349,13 +359,15 @@ Response case_page(Database& db, const std::string& zaak) {
                      (st->text(4).empty() ? "" : " · status: " + esc(st->text(4))) +
                      (st->text(5).empty() ? "" : " · oordeel: " + esc(st->text(5))) + "</p><p>In <a href=\"/doc/" +
                      std::to_string(doc) + "\">" + esc(st->text(9)) + "</a> (" + esc(st->text(10)) +
-                     (st->text(11).empty() ? "" : " Q" + esc(st->text(11))) + ")</p><h2>Bron</h2>" + sources_html(db, doc);
+                     (st->text(11).empty() ? "" : " Q" + esc(st->text(11))) + ")</p><h2>Bron</h2>" + sources_html(db, doc) +
+                     (st->is_null(13) ? "" : "<p class=\"meta\" id=\"page\">pagina " + std::to_string(st->int64(13)) + "</p>");
   auto texts = load_texts(db, doc);
   auto tags = load_tags(db, doc);
   if (!texts.ok()) return error_page(500, texts.error().message);
   if (!tags.ok()) return error_page(500, tags.error().message);
   const std::size_t end = std::min({to, texts->norm.size(), from + kMaxShown});
   body += "<h2>Tekst</h2><pre class=\"doc\">" + tagged_text(texts->norm, std::min(from, end), end, *tags) + "</pre>";
+  body += cases_html(db, doc, zaak);
   // Similar cases: the same function as `ombudsmine similar`.
   SimilarOptions so;
   so.zaak = zaak;
