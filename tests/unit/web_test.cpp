@@ -9,6 +9,8 @@
 #include "testutil.h"
 #include "web/web.h"
 
+#include <random>
+
 using namespace omb;
 
 namespace {
@@ -136,4 +138,25 @@ TEST_CASE("Web: case, signals and status pages", "[web]") {
   CHECK(st.status == 200);
   CHECK(st.body.find("Laatste ingest") != std::string::npos);
   CHECK(st.body.find("data-stat=\"documenten\">3<") != std::string::npos);
+}
+
+TEST_CASE("Web: random parameters never crash a page; status is 200, 400 or 404", "[web][property]") {
+  std::mt19937 rng(7);
+  const std::vector<std::string> paths = {"/", "/search", "/export.csv", "/signals", "/status", "/doc/1", "/case/811", "/case/"};
+  const std::vector<std::string> keys = {"q", "year", "from", "to", "quarter", "afdeling", "theme", "oordeel",
+                                         "doctype", "org", "zaak", "page", "sort", "by", "kind"};
+  const std::string alphabet = "aZ09 \"'()*:/-<>&%;\\\xc3\xab\x01\xff";
+  for (int i = 0; i < 300; ++i) {
+    std::multimap<std::string, std::string> params;
+    for (int k = static_cast<int>(rng() % 4); k > 0; --k) {
+      std::string v;
+      for (int n = static_cast<int>(rng() % 12); n > 0; --n) v += alphabet[rng() % alphabet.size()];
+      params.emplace(keys[rng() % keys.size()], v);
+    }
+    const std::string& path = paths[rng() % paths.size()];
+    auto r = web::handle(db(), web::Request{path, params});
+    INFO(path);
+    CHECK((r.status == 200 || r.status == 400 || r.status == 404));
+    CHECK(r.body.find("<script>alert") == std::string::npos);
+  }
 }
