@@ -89,7 +89,10 @@ std::string render_search(const SearchResult& r, SearchFormat fmt, bool color, s
                                     h.quarter ? std::to_string(*h.quarter) : "", h.date, h.afdeling, join(h.themes, ";"),
                                     h.status, h.oordeel, std::to_string(h.page), std::to_string(h.line),
                                     join(h.sources, ";"), mark_snippet(h.snippet, "«", "»")};
-      for (std::size_t k = 0; k < f.size(); ++k) out += (k ? "," : "") + csv_field(f[k]);
+      for (std::size_t k = 0; k < f.size(); ++k) {
+        if (k) out += ',';
+        out += csv_field(f[k]);
+      }
       out += "\r\n";
     }
     return out;

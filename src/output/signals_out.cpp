@@ -161,7 +161,10 @@ std::string render_csv(const SignalReport& r) {
                                   num(s.q, "%.6g"), std::to_string(s.present), std::to_string(s.window),
                                   opt(s.threshold, "%.6g"), opt(s.trend_slope, "%.6g"), opt(s.trend_p, "%.6g"),
                                   std::to_string(s.evidence_total), ev, s.detail};
-    for (std::size_t k = 0; k < f.size(); ++k) out += (k ? "," : "") + csv_field(f[k]);
+    for (std::size_t k = 0; k < f.size(); ++k) {
+      if (k) out += ',';
+      out += csv_field(f[k]);
+    }
     out += "\r\n";
   }
   return out;

@@ -21,7 +21,9 @@ struct Sql {
   void add(const std::string& cond) { where += " AND " + cond; }
   std::string param(Bind b) {
     binds.push_back(std::move(b));
-    return "?" + std::to_string(binds.size() + 1);  // ?1 is the MATCH expression
+    std::string name = "?";  // ?1 is the MATCH expression
+    name += std::to_string(binds.size() + 1);
+    return name;
   }
   template <class T>
   std::string any_of(const std::vector<T>& values, const std::string& fmt) {  // fmt: "x = $"
