@@ -25,6 +25,9 @@ int run(int argc, char** argv) {
       "Start here:\n"
       "  ombudsmine ingest archief/          store every .txt/.md file below archief/\n"
       "  ombudsmine stats                    what the database holds\n"
+      "  ombudsmine search klantmanager      past dossiers, ranked, with snippets and sources\n"
+      "  ombudsmine signals                  recurring and rising themes per afdeling\n"
+      "  ombudsmine serve                    all of it in the browser at http://127.0.0.1:8080/\n"
       "Run 'ombudsmine COMMAND --help' for each command's options and examples.");
 
   std::map<CLI::App*, Runner> runners;
