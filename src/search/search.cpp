@@ -226,6 +226,8 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   auto src = db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
   auto cs = db.prepare("SELECT zaaknummer, title, status, afdeling, themes, oordeel FROM cases WHERE id = ?1");
   auto body = db.prepare("SELECT substr(body, 1, 240) FROM passages WHERE id = ?1");
+  auto span = db.prepare("SELECT src_start, src_end FROM passages WHERE id = ?1");
+  if (!span.ok()) return span.error();
   if (!doc.ok()) return doc.error();
   if (!src.ok()) return src.error();
   if (!cs.ok()) return cs.error();
@@ -272,6 +274,30 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
       snip->reset();
       snip->bind(1, q.fts).bind(2, h.passage_id);
       if (auto r = snip->step(); r.ok() && *r) h.snippet = snip->text(0);
+    }
+    // The line of the hit itself: the passage's first line plus the line
+    // breaks in the source before the first marked word (as written there;
+    // where OCR repair changed the word, the passage's first line stays).
+    if (const auto open = h.snippet.find(kMarkOpen); open != std::string::npos) {
+      const auto close = h.snippet.find(kMarkClose, open);
+      const std::string word = h.snippet.substr(open + 1, close == std::string::npos ? 0 : close - open - 1);
+      span->reset();
+      span->bind(1, h.passage_id);
+      if (auto r = span->step(); !word.empty() && r.ok() && *r) {
+        auto source = load_source_range(db, h.document_id, span->int64(0), span->int64(1));
+        if (source.ok()) {
+          std::size_t at = source->find(word);
+          if (at == std::string::npos) {
+            auto lower = [](std::string t) {
+              for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+              return t;
+            };
+            at = lower(*source).find(lower(word));
+          }
+          if (at != std::string::npos)
+            h.line += static_cast<int>(std::count(source->begin(), source->begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        }
+      }
     }
     if (h.snippet.empty()) {
       body->reset();

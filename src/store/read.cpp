@@ -1,5 +1,6 @@
 #include "store/read.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace omb {
@@ -45,6 +46,47 @@ Result<DocumentTexts> load_texts(Database& db, std::int64_t id) {
   }
   if (!have_raw) t.raw = t.norm;
   return t;
+}
+
+Result<std::string> load_source_range(Database& db, std::int64_t id, std::int64_t start, std::int64_t end) {
+  constexpr std::int64_t kChunk = std::int64_t{1} << 20;  // store/writer.cpp's rows of document_raw
+  std::string out;
+  if (end <= start || start < 0) return out;
+  OMB_TRY_ASSIGN(any, db.prepare("SELECT 1 FROM document_raw WHERE document_id = ?1 LIMIT 1"));
+  any.bind(1, id);
+  OMB_TRY_ASSIGN(has_raw, any.step());
+  if (has_raw) {
+    OMB_TRY_ASSIGN(rw, db.prepare(
+        "SELECT seq, chunk FROM document_raw WHERE document_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq"));
+    rw.bind(1, id).bind(2, start / kChunk).bind(3, (end - 1) / kChunk);
+    std::int64_t first = -1;
+    while (true) {
+      OMB_TRY_ASSIGN(row, rw.step());
+      if (!row) break;
+      if (first < 0) first = rw.int64(0) * kChunk;
+      const void* p = sqlite3_column_blob(rw.handle(), 1);
+      const int n = sqlite3_column_bytes(rw.handle(), 1);
+      if (p) out.append(static_cast<const char*>(p), static_cast<std::size_t>(n));
+    }
+    if (first < 0) return std::string();
+    const auto from = static_cast<std::size_t>(std::max<std::int64_t>(0, start - first));
+    if (from >= out.size()) return std::string();
+    return out.substr(from, static_cast<std::size_t>(end - start));
+  }
+  OMB_TRY_ASSIGN(ps, db.prepare(
+      "SELECT start, body FROM passages WHERE document_id = ?1 AND end > ?2 AND start < ?3 ORDER BY ordinal"));
+  ps.bind(1, id).bind(2, start).bind(3, end);
+  std::int64_t first = -1;
+  while (true) {
+    OMB_TRY_ASSIGN(row, ps.step());
+    if (!row) break;
+    if (first < 0) first = ps.int64(0);
+    out += ps.view(1);
+  }
+  if (first < 0) return std::string();
+  const auto from = static_cast<std::size_t>(std::max<std::int64_t>(0, start - first));
+  if (from >= out.size()) return std::string();
+  return out.substr(from, static_cast<std::size_t>(end - start));
 }
 
 std::vector<std::string> parse_theme_list(std::string_view json) {

@@ -21,6 +21,12 @@ struct DocumentTexts {
 // Errc::not_found if there is no such document.
 Result<DocumentTexts> load_texts(Database& db, std::int64_t id);
 
+// Bytes [start, end) of document `id`'s source text (the decoded file):
+// from document_raw where normalisation changed the text (only the 1 MB rows
+// that hold the range are read), else from the passages, the text being its
+// own source. Out-of-range parts are left out.
+Result<std::string> load_source_range(Database& db, std::int64_t id, std::int64_t start, std::int64_t end);
+
 // A case's themes as stored in cases.themes (a JSON array of strings);
 // anything else gives an empty list.
 std::vector<std::string> parse_theme_list(std::string_view json);

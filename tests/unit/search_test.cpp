@@ -330,3 +330,19 @@ TEST_CASE("similar: the cases most like one, by its telling words and themes", "
   CHECK(none.error().code == Errc::not_found);
   CHECK(none.error().message == "similar: no case with zaaknummer 'nope'");
 }
+
+TEST_CASE("search: the hit's line is the line of the match in the source file, not its passage's first line",
+          "[search][regression]") {
+  SearchResult r = run("terugbelt");
+  bool seen = false;
+  for (const auto& h : r.hits)
+    if (!h.sources.empty() && h.sources.front().find("kwartaalrapportage-2022-q2-rve-werk.txt") != std::string::npos) {
+      seen = true;
+      CHECK(h.page == 2);
+      CHECK(h.line == 68);  // grep -n terugbelt corpus/2022/kwartaalrapportage-2022-q2-rve-werk.txt
+    }
+  CHECK(seen);
+  SearchResult g = run("\"geen reactie\" zaak:299");
+  REQUIRE(g.hits.size() == 1);
+  CHECK(g.hits[0].line == 55);  // the case heading "299 – Geen reactie"
+}
