@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <deque>
+#include <map>
+#include <string_view>
 #include <unordered_map>
 #include <variant>
 
@@ -74,57 +77,101 @@ void case_filters(const QueryFilters& f, Sql& sql, bool passages) {
   if (!f.oordeel.empty()) either(f.oordeel, "c.oordeel = $ COLLATE NOCASE", "oordeel");
 }
 
-struct Group {
-  SearchHit hit;
-  std::string themes_json;
+// Strings that repeat across hits (doctype, afdeling, a case's themes as
+// JSON, …) are stored once; a hit row holds their numbers.
+class Interner {
+ public:
+  Interner() { id(""); }
+  std::uint32_t id(std::string_view s) {
+    auto it = ids_.find(s);
+    if (it != ids_.end()) return it->second;
+    const auto n = static_cast<std::uint32_t>(strings_.size());
+    strings_.emplace_back(s);
+    ids_.emplace(strings_.back(), n);
+    return n;
+  }
+  const std::string& str(std::uint32_t n) const { return strings_[n]; }
+  std::size_t size() const { return strings_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::deque<std::string> strings_;  // stable addresses for the keys below
+  std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>> ids_;
+};
+
+// One hit while the result is gathered: the best passage of a case (or a
+// passage outside cases, or a document), with what ranking and facets need.
+struct Row {
+  std::int64_t passage_id = 0, document_id = 0;
+  std::int64_t case_id = -1;  // -1: none
+  double score = 0;
+  int year = 0, quarter = 0, page = 1, line = 1;  // 0: unknown
+  std::uint32_t doctype = 0, date = 0, afdeling = 0, themes = 0, oordeel = 0;  // interned (full rows only)
+  const char* kind = "passage";
+};
+
+struct Rows {
+  Interner strings;
+  std::vector<Row> rows;
+  std::unordered_map<std::int64_t, std::uint32_t> index;  // group key -> rows
 };
 
 const char* kColumns =
     "p.id, p.document_id, p.case_id, d.year, d.quarter, d.doctype, COALESCE(d.date, ''), "
     "COALESCE(c.afdeling, ''), COALESCE(c.themes, '[]'), COALESCE(c.oordeel, ''), p.page, p.line";
 
+std::string_view column_view(Stmt& st, int col) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st.handle(), col));
+  return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st.handle(), col))) : std::string_view();
+}
+
 // Reads a result row; the text columns only when `full` (facets, date order):
 // for a word in every document that is most of the work.
-void read_row(Stmt& st, SearchHit& h, std::string& themes, int first, bool full) {
-  h.passage_id = st.int64(first);
-  h.document_id = st.int64(first + 1);
-  if (sqlite3_column_type(st.handle(), first + 2) != SQLITE_NULL) h.case_id = st.int64(first + 2);
-  if (sqlite3_column_type(st.handle(), first + 3) != SQLITE_NULL) h.year = static_cast<int>(st.int64(first + 3));
-  if (sqlite3_column_type(st.handle(), first + 4) != SQLITE_NULL) h.quarter = static_cast<int>(st.int64(first + 4));
-  h.page = static_cast<int>(st.int64(first + 10));
-  h.line = static_cast<int>(st.int64(first + 11));
+void read_row(Stmt& st, Row& r, Interner& strings, int first, bool full) {
+  r.passage_id = st.int64(first);
+  r.document_id = st.int64(first + 1);
+  if (sqlite3_column_type(st.handle(), first + 2) != SQLITE_NULL) r.case_id = st.int64(first + 2);
+  if (sqlite3_column_type(st.handle(), first + 3) != SQLITE_NULL) r.year = static_cast<int>(st.int64(first + 3));
+  if (sqlite3_column_type(st.handle(), first + 4) != SQLITE_NULL) r.quarter = static_cast<int>(st.int64(first + 4));
+  r.page = static_cast<int>(st.int64(first + 10));
+  r.line = static_cast<int>(st.int64(first + 11));
   if (!full) return;
-  h.doctype = st.text(first + 5);
-  h.date = st.text(first + 6);
-  h.afdeling = st.text(first + 7);
-  themes = st.text(first + 8);
-  h.oordeel = st.text(first + 9);
+  r.doctype = strings.id(column_view(st, first + 5));
+  r.date = strings.id(column_view(st, first + 6));
+  r.afdeling = strings.id(column_view(st, first + 7));
+  r.themes = strings.id(column_view(st, first + 8));
+  r.oordeel = strings.id(column_view(st, first + 9));
 }
 
 std::vector<std::string> parse_themes(const std::string& json) { return parse_theme_list(json); }
 
+// Adds the rows of `sql_text` to `out`, one per group (a case, or a passage
+// outside cases; `kind` "document" keys by document), keeping each group's
+// best-scoring passage.
 Status collect(Database& db, const std::string& sql_text, const std::string& fts, const Sql& sql, bool scored, bool full,
-               std::unordered_map<std::int64_t, Group>& groups) {
+               const char* kind, Rows& out) {
   auto st = db.prepare(sql_text);
   if (!st.ok()) return st.error();
   if (!fts.empty()) st->bind(1, fts);
   bind_all(*st, sql);
+  const bool documents = std::string_view(kind) == "document";
   for (;;) {
     auto row = st->step();
     if (!row.ok()) return row.error();
     if (!*row) break;
-    SearchHit h;
-    std::string themes;
-    int first = scored ? 1 : 0;
-    read_row(*st, h, themes, first, full);
-    h.score = scored ? -st->dbl(0) : 0.0;
-    std::int64_t key = h.case_id ? *h.case_id : -h.passage_id;
-    auto [it, fresh] = groups.try_emplace(key);
-    if (fresh || h.score > it->second.hit.score) {
-      h.kind = h.case_id ? "case" : "passage";
-      it->second.hit = std::move(h);
-      it->second.themes_json = std::move(themes);
-    }
+    Row r;
+    read_row(*st, r, out.strings, scored ? 1 : 0, full);
+    r.score = scored ? -st->dbl(0) : 0.0;
+    r.kind = documents ? "document" : (r.case_id >= 0 ? "case" : "passage");
+    // Keys: a case by its id, a passage by -id, a document by -(id + 2^40).
+    const std::int64_t key = documents ? -(r.document_id + (std::int64_t{1} << 40))
+                                       : (r.case_id >= 0 ? r.case_id : -r.passage_id);
+    auto [it, fresh] = out.index.try_emplace(key, static_cast<std::uint32_t>(out.rows.size()));
+    if (fresh) out.rows.push_back(r);
+    else if (r.score > out.rows[it->second].score) out.rows[it->second] = r;
   }
   return {};
 }
@@ -135,7 +182,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   OMB_TRY(db.check_index());
   const ParsedQuery& q = opts.query;
   const QueryFilters& f = q.filters;
-  std::unordered_map<std::int64_t, Group> groups;
+  Rows found;
   const bool full = opts.facets || opts.sort == SearchOptions::Sort::date || q.fts.empty();
 
   if (!q.fts.empty()) {
@@ -151,7 +198,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
                        " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id"
                        " JOIN documents d ON d.id = p.document_id LEFT JOIN cases c ON c.id = p.case_id"
                        " WHERE 1" + sql.where;
-    Status s = collect(db, text, q.fts, sql, true, full, groups);
+    Status s = collect(db, text, q.fts, sql, true, full, "case", found);
     if (!s.ok()) {
       Error e = s.error();
       if (e.message.find("fts5") != std::string::npos || e.message.find("syntax") != std::string::npos)
@@ -168,7 +215,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
                        " FROM cases c JOIN documents d ON d.id = c.document_id"
                        " JOIN passages p ON p.id = (SELECT min(id) FROM passages WHERE case_id = c.id)"
                        " WHERE 1" + sql.where;
-    OMB_TRY(collect(db, text, "", sql, false, full, groups));
+    OMB_TRY(collect(db, text, "", sql, false, full, "case", found));
     if (!f.case_level()) {  // and the documents without cases
       Sql dsql;
       document_filters(f, dsql);
@@ -176,47 +223,64 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
                           " FROM documents d JOIN passages p ON p.id = (SELECT min(id) FROM passages WHERE document_id = d.id)"
                           " LEFT JOIN cases c ON 0"
                           " WHERE NOT EXISTS (SELECT 1 FROM cases WHERE document_id = d.id)" + dsql.where;
-      std::unordered_map<std::int64_t, Group> docs;
-      OMB_TRY(collect(db, dtext, "", dsql, false, full, docs));
-      for (auto& [k, g] : docs) {
-        g.hit.kind = "document";
-        groups.emplace(k, std::move(g));
-      }
+      OMB_TRY(collect(db, dtext, "", dsql, false, full, "document", found));
     }
   }
 
-  std::vector<Group*> order;
-  order.reserve(groups.size());
-  for (auto& [k, g] : groups) {
-    if (opts.facets) g.hit.themes = parse_themes(g.themes_json);
-    order.push_back(&g);
-  }
-  bool by_date = opts.sort == SearchOptions::Sort::date || q.fts.empty();
-  std::sort(order.begin(), order.end(), [&](const Group* a, const Group* b) {
-    const SearchHit& x = a->hit;
-    const SearchHit& y = b->hit;
+  const std::vector<Row>& rows = found.rows;
+  std::vector<std::uint32_t> order(rows.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const bool by_date = opts.sort == SearchOptions::Sort::date || q.fts.empty();
+  auto before = [&](std::uint32_t a, std::uint32_t b) {
+    const Row& x = rows[a];
+    const Row& y = rows[b];
     if (by_date) {
-      if (x.year.value_or(0) != y.year.value_or(0)) return x.year.value_or(0) > y.year.value_or(0);
-      if (x.quarter.value_or(0) != y.quarter.value_or(0)) return x.quarter.value_or(0) > y.quarter.value_or(0);
-      if (x.date != y.date) return x.date > y.date;
+      if (x.year != y.year) return x.year > y.year;
+      if (x.quarter != y.quarter) return x.quarter > y.quarter;
+      if (x.date != y.date) return found.strings.str(x.date) > found.strings.str(y.date);
     }
     if (x.score != y.score) return x.score > y.score;
     if (x.document_id != y.document_id) return x.document_id < y.document_id;
     return x.passage_id < y.passage_id;
-  });
+  };
+  // Only the rows up to the page shown need their order.
+  const std::size_t want = opts.limit == 0 ? order.size() : std::min(order.size(), opts.offset + opts.limit);
+  if (want < order.size()) {
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(want), order.end(), before);
+    order.resize(want);
+  } else {
+    std::sort(order.begin(), order.end(), before);
+  }
 
   SearchResult out;
-  out.total = order.size();
+  out.total = rows.size();
   if (opts.facets) {
-    for (const Group* g : order) {
-      const SearchHit& h = g->hit;
-      ++out.facets["year"][h.year ? std::to_string(*h.year) : "-"];
-      ++out.facets["quarter"][h.quarter ? "Q" + std::to_string(*h.quarter) : "-"];
-      ++out.facets["afdeling"][h.afdeling.empty() ? "-" : h.afdeling];
-      ++out.facets["oordeel"][h.oordeel.empty() ? "-" : h.oordeel];
-      ++out.facets["doctype"][h.doctype.empty() ? "-" : h.doctype];
-      if (h.themes.empty()) ++out.facets["theme"]["-"];
-      for (const std::string& t : h.themes) ++out.facets["theme"][t];
+    // Count by interned value first, then name the values.
+    std::map<int, std::size_t> years, quarters;
+    std::vector<std::size_t> afdeling(found.strings.size()), oordeel(found.strings.size()),
+        doctype(found.strings.size()), themes(found.strings.size());
+    for (const Row& r : rows) {
+      ++years[r.year];
+      ++quarters[r.quarter];
+      ++afdeling[r.afdeling];
+      ++oordeel[r.oordeel];
+      ++doctype[r.doctype];
+      ++themes[r.themes];
+    }
+    for (auto [y, n] : years) out.facets["year"][y ? std::to_string(y) : "-"] += n;
+    for (auto [k, n] : quarters) out.facets["quarter"][k ? "Q" + std::to_string(k) : "-"] += n;
+    auto named = [&](const char* facet, const std::vector<std::size_t>& counts) {
+      for (std::uint32_t i = 0; i < counts.size(); ++i)
+        if (counts[i]) out.facets[facet][found.strings.str(i).empty() ? "-" : found.strings.str(i)] += counts[i];
+    };
+    named("afdeling", afdeling);
+    named("oordeel", oordeel);
+    named("doctype", doctype);
+    for (std::uint32_t i = 0; i < themes.size(); ++i) {
+      if (!themes[i]) continue;
+      const auto list = parse_themes(found.strings.str(i));
+      if (list.empty()) out.facets["theme"]["-"] += themes[i];
+      for (const std::string& t : list) out.facets["theme"][t] += themes[i];
     }
   }
 
@@ -241,7 +305,17 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     snip.emplace(std::move(*s));
   }
   for (std::size_t i = from; i < to; ++i) {
-    SearchHit h = std::move(order[i]->hit);
+    const Row& r = rows[order[i]];
+    SearchHit h;
+    h.kind = r.kind;
+    h.score = r.score;
+    h.passage_id = r.passage_id;
+    h.document_id = r.document_id;
+    if (r.case_id >= 0) h.case_id = r.case_id;
+    if (r.year) h.year = r.year;
+    if (r.quarter) h.quarter = r.quarter;
+    h.page = r.page;
+    h.line = r.line;
     doc->reset();
     doc->bind(1, h.document_id);
     if (auto r = doc->step(); r.ok() && *r) {
