@@ -148,6 +148,18 @@ void read_row(Stmt& st, Row& r, Interner& strings, int first, bool full) {
 
 std::vector<std::string> parse_themes(const std::string& json) { return parse_theme_list(json); }
 
+// Adds `r` to its group (a case; a passage outside cases; a document when
+// `documents`), keeping each group's best-scoring passage.
+void add_row(Rows& out, Row& r, bool documents) {
+  r.kind = documents ? "document" : (r.case_id >= 0 ? "case" : "passage");
+  // Keys: a case by its id, a passage by -id, a document by -(id + 2^40).
+  const std::int64_t key = documents ? -(r.document_id + (std::int64_t{1} << 40))
+                                     : (r.case_id >= 0 ? r.case_id : -r.passage_id);
+  auto [it, fresh] = out.index.try_emplace(key, static_cast<std::uint32_t>(out.rows.size()));
+  if (fresh) out.rows.push_back(r);
+  else if (r.score > out.rows[it->second].score) out.rows[it->second] = r;
+}
+
 // Adds the rows of `sql_text` to `out`, one per group (a case, or a passage
 // outside cases; `kind` "document" keys by document), keeping each group's
 // best-scoring passage.
@@ -165,15 +177,54 @@ Status collect(Database& db, const std::string& sql_text, const std::string& fts
     Row r;
     read_row(*st, r, out.strings, scored ? 1 : 0, full);
     r.score = scored ? -st->dbl(0) : 0.0;
-    r.kind = documents ? "document" : (r.case_id >= 0 ? "case" : "passage");
-    // Keys: a case by its id, a passage by -id, a document by -(id + 2^40).
-    const std::int64_t key = documents ? -(r.document_id + (std::int64_t{1} << 40))
-                                       : (r.case_id >= 0 ? r.case_id : -r.passage_id);
-    auto [it, fresh] = out.index.try_emplace(key, static_cast<std::uint32_t>(out.rows.size()));
-    if (fresh) out.rows.push_back(r);
-    else if (r.score > out.rows[it->second].score) out.rows[it->second] = r;
+    add_row(out, r, documents);
   }
   return {};
+}
+
+// For words in a large share of the passages, without filters, facets or
+// date order: the matches and their scores from the index alone, then one
+// ordered pass over the covering index passages_hit merged with them. A seek
+// per match (the join above) costs more than reading the whole index once.
+// Returns false, having done nothing, when the matches are too few for that.
+Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
+  OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
+  m.bind(1, fts);
+  std::vector<std::pair<std::int64_t, double>> matches;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, m.step());
+    if (!row) break;
+    matches.emplace_back(m.int64(0), -m.dbl(1));
+  }
+  OMB_TRY_ASSIGN(n, db.prepare("SELECT COUNT(*) FROM passages"));
+  OMB_TRY_ASSIGN(nrow, n.step());
+  const auto passages = nrow ? static_cast<std::size_t>(n.int64(0)) : 0;
+  if (matches.size() * 8 < passages) {
+    // Few matches: seeks are cheaper. Hand them over as they are.
+    return false;
+  }
+  std::sort(matches.begin(), matches.end());
+  OMB_TRY_ASSIGN(scan, db.prepare(
+      "SELECT id, document_id, case_id, page, line FROM passages INDEXED BY passages_hit WHERE id >= ?1 ORDER BY id"));
+  scan.bind(1, matches.empty() ? std::int64_t{0} : matches.front().first);
+  std::size_t k = 0;
+  while (k < matches.size()) {
+    OMB_TRY_ASSIGN(row, scan.step());
+    if (!row) break;
+    const std::int64_t id = scan.int64(0);
+    while (k < matches.size() && matches[k].first < id) ++k;  // a match without a passage row: skip it
+    if (k == matches.size() || matches[k].first != id) continue;
+    Row r;
+    r.passage_id = id;
+    r.document_id = scan.int64(1);
+    if (!scan.is_null(2)) r.case_id = scan.int64(2);
+    r.page = static_cast<int>(scan.int64(3));
+    r.line = static_cast<int>(scan.int64(4));
+    r.score = matches[k].second;
+    add_row(out, r, false);
+    ++k;
+  }
+  return true;
 }
 
 }  // namespace
@@ -191,14 +242,32 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     case_filters(f, sql, true);
     // The matches with their scores first, then each one's passage row from
     // the covering index passages_hit (not the table: that holds the bodies).
+    // Documents and cases are joined only when a filter, the facets or the
+    // date order need them: for a word in every document, each join is a
+    // b-tree lookup per matching passage.
+    const bool need_docs = full || f.year || f.from || f.to || f.quarter || !f.doctype.empty() || !f.org.empty();
+    const bool need_cases = full || f.case_level();
+    const std::string columns =
+        std::string("p.id, p.document_id, p.case_id, ") +
+        (need_docs ? "d.year, d.quarter, d.doctype, COALESCE(d.date, ''), " : "NULL, NULL, '', '', ") +
+        (need_cases ? "COALESCE(c.afdeling, ''), COALESCE(c.themes, '[]'), COALESCE(c.oordeel, ''), "
+                    : "'', '[]', '', ") +
+        "p.page, p.line";
     std::string text = std::string(
                            "WITH x AS MATERIALIZED (SELECT rowid AS id, bm25(passages_fts, 3.0, 1.0) AS r "
                            "FROM passages_fts WHERE passages_fts MATCH ?1) "
-                           "SELECT x.r, ") + kColumns +
-                       " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id"
-                       " JOIN documents d ON d.id = p.document_id LEFT JOIN cases c ON c.id = p.case_id"
-                       " WHERE 1" + sql.where;
-    Status s = collect(db, text, q.fts, sql, true, full, "case", found);
+                           "SELECT x.r, ") + columns +
+                       " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id" +
+                       (need_docs ? " JOIN documents d ON d.id = p.document_id" : "") +
+                       (need_cases ? " LEFT JOIN cases c ON c.id = p.case_id" : "") + " WHERE 1" + sql.where;
+    Status s;
+    bool scanned = false;
+    if (!full && f.empty()) {
+      auto r = collect_scan(db, q.fts, found);
+      if (r.ok()) scanned = *r;
+      else s = r.error();
+    }
+    if (s.ok() && !scanned) s = collect(db, text, q.fts, sql, true, full, "case", found);
     if (!s.ok()) {
       Error e = s.error();
       if (e.message.find("fts5") != std::string::npos || e.message.find("syntax") != std::string::npos)
@@ -286,7 +355,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
 
   std::size_t from = std::min(opts.offset, order.size());
   std::size_t to = opts.limit == 0 ? order.size() : std::min(order.size(), from + opts.limit);
-  auto doc = db.prepare("SELECT title, organisation, doctype, COALESCE(date, '') FROM documents WHERE id = ?1");
+  auto doc = db.prepare("SELECT title, organisation, doctype, COALESCE(date, ''), year, quarter FROM documents WHERE id = ?1");
   auto src = db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
   auto cs = db.prepare("SELECT zaaknummer, title, status, afdeling, themes, oordeel FROM cases WHERE id = ?1");
   auto body = db.prepare("SELECT substr(body, 1, 240) FROM passages WHERE id = ?1");
@@ -323,6 +392,8 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
       h.organisation = doc->text(1);
       h.doctype = doc->text(2);
       h.date = doc->text(3);
+      if (!doc->is_null(4)) h.year = static_cast<int>(doc->int64(4));
+      if (!doc->is_null(5)) h.quarter = static_cast<int>(doc->int64(5));
     }
     src->reset();
     src->bind(1, h.document_id);
