@@ -3,12 +3,16 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <span>
+#include <unordered_set>
 #include <deque>
 #include <map>
 #include <string_view>
 #include <unordered_map>
 #include <variant>
 
+#include "index/tokenizer.h"
 #include "store/db.h"
 #include "store/read.h"
 
@@ -227,6 +231,49 @@ Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
   return true;
 }
 
+constexpr std::size_t kTitleCandidates = 200;
+
+// Multiplies the scores of `candidates` whose case or document title holds
+// terms of the query (as the index's tokenizer makes them) by 1 + their share.
+Status boost_titles(Database& db, const ParsedQuery& q, std::vector<Row>& rows, std::span<const std::uint32_t> candidates) {
+  Tokenizer tok(std::make_shared<const SearchLexicon>(db.search_lexicon()));
+  std::unordered_set<std::string> wanted;
+  for (const std::string& w : q.words)
+    tok.tokenize(w, Tokenizer::Mode::query, [&](std::string_view term, std::size_t, std::size_t, bool) {
+      wanted.emplace(term);
+      return true;
+    });
+  if (wanted.empty()) return {};
+  OMB_TRY_ASSIGN(doc, db.prepare("SELECT title FROM documents WHERE id = ?1"));
+  OMB_TRY_ASSIGN(cs, db.prepare("SELECT title FROM cases WHERE id = ?1"));
+  std::unordered_map<std::int64_t, std::unordered_set<std::string>> doc_terms;
+  auto terms_of = [&](const std::string& text, std::unordered_set<std::string>& into) {
+    tok.tokenize(text, Tokenizer::Mode::query, [&](std::string_view term, std::size_t, std::size_t, bool) {
+      if (wanted.count(std::string(term))) into.emplace(term);
+      return true;
+    });
+  };
+  for (std::uint32_t i : candidates) {
+    Row& r = rows[i];
+    auto [it, fresh] = doc_terms.try_emplace(r.document_id);
+    if (fresh) {
+      doc.reset();
+      doc.bind(1, r.document_id);
+      OMB_TRY_ASSIGN(row, doc.step());
+      if (row) terms_of(doc.text(0), it->second);
+    }
+    std::unordered_set<std::string> hit = it->second;
+    if (r.case_id >= 0) {
+      cs.reset();
+      cs.bind(1, r.case_id);
+      OMB_TRY_ASSIGN(row, cs.step());
+      if (row) terms_of(cs.text(0), hit);
+    }
+    if (!hit.empty()) r.score *= 1.0 + static_cast<double>(hit.size()) / static_cast<double>(wanted.size());
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<SearchResult> search(Database& db, const SearchOptions& opts) {
@@ -296,7 +343,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     }
   }
 
-  const std::vector<Row>& rows = found.rows;
+  std::vector<Row>& rows = found.rows;
   std::vector<std::uint32_t> order(rows.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   const bool by_date = opts.sort == SearchOptions::Sort::date || q.fts.empty();
@@ -314,7 +361,17 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   };
   // Only the rows up to the page shown need their order.
   const std::size_t want = opts.limit == 0 ? order.size() : std::min(order.size(), opts.offset + opts.limit);
-  if (want < order.size()) {
+  if (!by_date && !q.words.empty() && !rows.empty()) {
+    // Title hits weigh up: the best candidates (all the page needs, and at
+    // least kTitleCandidates) whose case or document title holds query words
+    // get score x (1 + the share of the query's terms in the title). A row
+    // further down cannot overtake them, its score being lower already.
+    const std::size_t k = std::min(order.size(), std::max(want, kTitleCandidates));
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), before);
+    OMB_TRY(boost_titles(db, q, rows, std::span<const std::uint32_t>(order.data(), k)));
+    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), before);
+    order.resize(want);
+  } else if (want < order.size()) {
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(want), order.end(), before);
     order.resize(want);
   } else {

@@ -366,3 +366,14 @@ TEST_CASE("search: a word in most passages takes the scan path and answers as th
     }
   }
 }
+
+TEST_CASE("search: title hits weigh up", "[search]") {
+  // The investigation report titled "Klantmanager onbereikbaar" above the
+  // quarterly cases that only say so in their text or title "Onbereikbaar".
+  SearchResult r = run("klantmanager onbereikbaar", [](SearchOptions& o) { o.limit = 3; });
+  REQUIRE(r.hits.size() == 3);
+  CHECK(r.hits[0].zaaknummer == "RA1503877");
+  CHECK(r.hits[0].score > r.hits[1].score);
+  SearchResult t = run("\"niemand belt terug\"", [](SearchOptions& o) { o.limit = 5; });
+  for (const auto& h : t.hits) CHECK(h.case_title == "Niemand belt terug");
+}
