@@ -283,8 +283,11 @@ std::string heatmap_svg(const SignalReport& r) {
     for (std::size_t c = 0; c < cols; ++c) {
       const double x = label + cw * static_cast<double>(c);
       if (!row.rate[c]) {
-        out += "<rect class=\"missing\" x=\"" + num(x, "%.1f") + "\" y=\"" + num(y, "%.1f") + "\" width=\"" +
-               num(cw - 1, "%.1f") + "\" height=\"" + num(ch - 1, "%.1f") + "\"/>";
+        const bool none = row.count[c] < 0;  // no report then; else no case of the afdeling
+        out += "<rect class=\"" + std::string(none ? "missing" : "zero") + "\" x=\"" + num(x, "%.1f") + "\" y=\"" +
+               num(y, "%.1f") + "\" width=\"" + num(cw - 1, "%.1f") + "\" height=\"" + num(ch - 1, "%.1f") +
+               "\"><title>" + html_escape(name + " " + r.columns[c] + (none ? ": no report" : ": no case of the afdeling")) +
+               "</title></rect>";
         continue;
       }
       out += "<rect class=\"cell\" x=\"" + num(x, "%.1f") + "\" y=\"" + num(y, "%.1f") + "\" width=\"" +
@@ -310,7 +313,7 @@ svg text{font-size:11px;fill:#333}svg .ylab{text-anchor:end}svg .xlab{text-ancho
 .heatmap .xlab{text-anchor:start}
 .observed{fill:none;stroke:#1f5fa8;stroke-width:2}.threshold{fill:none;stroke:#c0392b;stroke-width:1.5;stroke-dasharray:5 4}
 .point{fill:#1f5fa8}.point.alarm{fill:#c0392b;stroke:#fff;stroke-width:1.5}.burst{fill:#f5c66b;opacity:.35}
-.axis{stroke:#999}.missing{fill:#f3f3f3}.cell{stroke:none}
+.axis{stroke:#999}.missing{fill:#e6e6e6}.zero{fill:#fff;stroke:#eee}.cell{stroke:none}
 .legend span{display:inline-block;margin-right:1rem}.sw{display:inline-block;width:1.2rem;height:.7rem;vertical-align:middle;margin-right:.3rem}
 ol.evidence li{margin:.4rem 0}.src{font-family:ui-monospace,monospace;font-size:.85rem;color:#444}
 blockquote{margin:.2rem 0 .2rem 1rem;color:#333;font-style:italic}
@@ -362,7 +365,7 @@ std::string signals_html_body(const SignalReport& r, double q, const std::functi
          "<span><span class=\"sw\" style=\"background:#c0392b\"></span>bound of the unusual detector / alarm</span>"
          "<span><span class=\"sw\" style=\"background:#f5c66b\"></span>burst (Kleinberg)</span></p>\n";
   out += "<section aria-labelledby=\"hm\"><h2 id=\"hm\">Themes per afdeling over time</h2>"
-         "<p>Share of an afdeling's cases with the theme, per period; grey: no report.</p>" +
+         "<p>Share of an afdeling's cases with the theme, per period; grey: no report; white: no case of the afdeling.</p>" +
          heatmap_svg(r) + "</section>\n";
   std::size_t id = 0;
   for (const auto& s : r.signals) {

@@ -541,7 +541,7 @@ Result<SignalReport> Engine::run() {
       const std::size_t start = org.first(key);
       for (int c : colv) {
         auto it = org.pos.find(c);
-        if (it == org.pos.end() || it->second < start) { row.rate.push_back(std::nullopt); row.count.push_back(0); continue; }
+        if (it == org.pos.end() || it->second < start) { row.rate.push_back(std::nullopt); row.count.push_back(-1); continue; }
         const std::size_t p = it->second;
         row.count.push_back(ys[p]);
         if (n[p] > 0) row.rate.push_back(static_cast<double>(ys[p]) / static_cast<double>(n[p]));

@@ -105,8 +105,8 @@ struct Signal {
 
 struct HeatmapRow {
   std::string organisation, doctype, afdeling, theme;
-  std::vector<std::optional<double>> rate;  // per column of SignalReport::columns; absent = no report
-  std::vector<std::int64_t> count;
+  std::vector<std::optional<double>> rate;  // per column of SignalReport::columns; absent: no rate
+  std::vector<std::int64_t> count;          // -1: no report of the series then; 0 with no rate: no case of the afdeling
 };
 
 struct SignalReport {
