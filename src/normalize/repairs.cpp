@@ -63,6 +63,13 @@ Result<std::unique_ptr<Repairs>> Repairs::load(const std::string& path) {
     examples.push_back({line, std::string(ex.substr(0, arrow)), std::string(ex.substr(arrow + 4))});
     r->rules_.push_back(std::move(rule));
   }
+  RE2::Options set_options;
+  set_options.set_log_errors(false);
+  if (!r->rules_.empty()) {
+    r->any_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+    for (const Rule& rule : r->rules_) r->any_->Add(rule.re->pattern(), nullptr);
+    if (!r->any_->Compile()) return make_error(Errc::parse, "the rules do not compile together (too large)", path);
+  }
   for (const Example& e : examples) {
     std::string got = r->apply(e.in);
     if (got != e.out)
@@ -74,7 +81,11 @@ Result<std::unique_ptr<Repairs>> Repairs::load(const std::string& path) {
 
 std::vector<RepairHit> Repairs::find(std::string_view text) const {
   std::vector<RepairHit> hits;
-  for (const Rule& rule : rules_) {
+  std::vector<int> which;
+  if (!any_ || !any_->Match(re2::StringPiece(text.data(), text.size()), &which)) return hits;
+  std::sort(which.begin(), which.end());  // rule order: the earliest rule wins an overlap
+  for (int w : which) {
+    const Rule& rule = rules_[static_cast<std::size_t>(w)];
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece group;
     std::size_t from = 0;

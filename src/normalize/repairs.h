@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "base/result.h"
+#include <re2/set.h>
 
-namespace re2 { class RE2; }
+#include "base/result.h"
 
 namespace omb {
 
@@ -37,6 +37,9 @@ class Repairs {
     std::string replacement;
   };
   std::vector<Rule> rules_;
+  // All patterns in one automaton: one scan of a text says which rules can
+  // match it, and only those run (most text needs no context repair).
+  std::unique_ptr<re2::RE2::Set> any_;
 };
 
 }  // namespace omb
