@@ -12,11 +12,15 @@ Runner add_serve(CLI::App& app, Globals& g) {
   sub->add_option("--port", o->port, "Port (default 8080)")->check(CLI::Range(1, 65535));
   sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
   sub->add_option("--threads", o->threads, "Worker threads (default 8)")->check(CLI::Range(1, 256));
+  sub->add_option("--cache", o->cache_entries,
+                  "Ranked result sets kept for paging, going back and export (default 32; 0: none)")
+      ->check(CLI::Range(0, 100000));
   sub->footer(
       "Pages: /search?q=…&year=…&afdeling=…&theme=…&oordeel=… (and /), /doc/ID,\n"
       "/case/ZAAKNUMMER, /signals, /status, /export.csv?… and /export.jsonl?… with the\n"
       "parameters of /search. The query language is that of 'ombudsmine search'.\n"
-      "The database is only read; an ingest may run in another process meanwhile.\n\n"
+      "The database is only read; an ingest may run in another process meanwhile\n"
+      "(its commits empty the cache of ranked results, so pages stay current).\n\n"
       "Examples:\n"
       "  ombudsmine --db rapporten.db serve\n"
       "  ombudsmine serve --port 9000\n\n"

@@ -276,11 +276,27 @@ Status boost_titles(Database& db, const ParsedQuery& q, std::vector<Row>& rows, 
 
 }  // namespace
 
-Result<SearchResult> search(Database& db, const SearchOptions& opts) {
+struct RankedHits::Impl {
+  Rows found;
+  std::vector<std::uint32_t> order;  // the first `ordered` in their final order
+  std::size_t ordered = 0;
+  Facets facets;
+  std::string fts;  // the query as FTS5, for snippets
+};
+
+RankedHits::RankedHits(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RankedHits::~RankedHits() = default;
+std::size_t RankedHits::total() const { return impl_->found.rows.size(); }
+std::size_t RankedHits::ordered() const { return impl_->ordered; }
+const Facets& RankedHits::facets() const { return impl_->facets; }
+
+Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions& opts, std::size_t upto) {
   OMB_TRY(db.check_index());
   const ParsedQuery& q = opts.query;
   const QueryFilters& f = q.filters;
-  Rows found;
+  auto impl = std::make_unique<RankedHits::Impl>();
+  impl->fts = q.fts;
+  Rows& found = impl->found;
   const bool full = opts.facets || opts.sort == SearchOptions::Sort::date || q.fts.empty();
 
   if (!q.fts.empty()) {
@@ -344,7 +360,8 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   }
 
   std::vector<Row>& rows = found.rows;
-  std::vector<std::uint32_t> order(rows.size());
+  std::vector<std::uint32_t>& order = impl->order;
+  order.resize(rows.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   const bool by_date = opts.sort == SearchOptions::Sort::date || q.fts.empty();
   auto before = [&](std::uint32_t a, std::uint32_t b) {
@@ -360,7 +377,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     return x.passage_id < y.passage_id;
   };
   // Only the rows up to the page shown need their order.
-  const std::size_t want = opts.limit == 0 ? order.size() : std::min(order.size(), opts.offset + opts.limit);
+  const std::size_t want = upto == 0 ? order.size() : std::min(order.size(), upto);
   if (!by_date && !q.words.empty() && !rows.empty()) {
     // Title hits weigh up: the best candidates (all the page needs, and at
     // least kTitleCandidates) whose case or document title holds query words
@@ -370,16 +387,15 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), before);
     OMB_TRY(boost_titles(db, q, rows, std::span<const std::uint32_t>(order.data(), k)));
     std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), before);
-    order.resize(want);
+    impl->ordered = k;
   } else if (want < order.size()) {
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(want), order.end(), before);
-    order.resize(want);
+    impl->ordered = want;
   } else {
     std::sort(order.begin(), order.end(), before);
+    impl->ordered = order.size();
   }
 
-  SearchResult out;
-  out.total = rows.size();
   if (opts.facets) {
     // Count by interned value first, then name the values.
     std::map<int, std::size_t> years, quarters;
@@ -393,11 +409,11 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
       ++doctype[r.doctype];
       ++themes[r.themes];
     }
-    for (auto [y, n] : years) out.facets["year"][y ? std::to_string(y) : "-"] += n;
-    for (auto [k, n] : quarters) out.facets["quarter"][k ? "Q" + std::to_string(k) : "-"] += n;
+    for (auto [y, n] : years) impl->facets["year"][y ? std::to_string(y) : "-"] += n;
+    for (auto [k, n] : quarters) impl->facets["quarter"][k ? "Q" + std::to_string(k) : "-"] += n;
     auto named = [&](const char* facet, const std::vector<std::size_t>& counts) {
       for (std::uint32_t i = 0; i < counts.size(); ++i)
-        if (counts[i]) out.facets[facet][found.strings.str(i).empty() ? "-" : found.strings.str(i)] += counts[i];
+        if (counts[i]) impl->facets[facet][found.strings.str(i).empty() ? "-" : found.strings.str(i)] += counts[i];
     };
     named("afdeling", afdeling);
     named("oordeel", oordeel);
@@ -405,13 +421,26 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     for (std::uint32_t i = 0; i < themes.size(); ++i) {
       if (!themes[i]) continue;
       const auto list = parse_themes(found.strings.str(i));
-      if (list.empty()) out.facets["theme"]["-"] += themes[i];
-      for (const std::string& t : list) out.facets["theme"][t] += themes[i];
+      if (list.empty()) impl->facets["theme"]["-"] += themes[i];
+      for (const std::string& t : list) impl->facets["theme"][t] += themes[i];
     }
   }
 
-  std::size_t from = std::min(opts.offset, order.size());
-  std::size_t to = opts.limit == 0 ? order.size() : std::min(order.size(), from + opts.limit);
+  return std::shared_ptr<const RankedHits>(new RankedHits(std::move(impl)));
+}
+
+Result<SearchResult> fetch_page(Database& db, const RankedHits& ranked, std::size_t offset, std::size_t limit) {
+  const RankedHits::Impl& in = *ranked.impl_;
+  const std::vector<Row>& rows = in.found.rows;
+  const std::vector<std::uint32_t>& order = in.order;
+  std::size_t from = std::min(offset, order.size());
+  std::size_t to = limit == 0 ? order.size() : std::min(order.size(), from + limit);
+  if (to > in.ordered)
+    return make_error(Errc::usage, "hits up to " + std::to_string(to) + " asked of a result ranked up to " +
+                                       std::to_string(in.ordered));
+  SearchResult out;
+  out.total = rows.size();
+  out.facets = in.facets;
   auto doc = db.prepare("SELECT title, organisation, doctype, COALESCE(date, ''), year, quarter FROM documents WHERE id = ?1");
   auto src = db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
   auto cs = db.prepare("SELECT zaaknummer, title, status, afdeling, themes, oordeel FROM cases WHERE id = ?1");
@@ -423,7 +452,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
   if (!cs.ok()) return cs.error();
   if (!body.ok()) return body.error();
   std::optional<Stmt> snip;
-  if (!q.fts.empty()) {
+  if (!in.fts.empty()) {
     auto s = db.prepare(
         "SELECT snippet(passages_fts, -1, char(2), char(3), '…', 24) FROM passages_fts "
         "WHERE passages_fts MATCH ?1 AND rowid = ?2");
@@ -474,7 +503,7 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     }
     if (snip) {
       snip->reset();
-      snip->bind(1, q.fts).bind(2, h.passage_id);
+      snip->bind(1, in.fts).bind(2, h.passage_id);
       if (auto r = snip->step(); r.ok() && *r) h.snippet = snip->text(0);
     }
     // The line of the hit itself: the passage's first line plus the line
@@ -509,6 +538,12 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts) {
     out.hits.push_back(std::move(h));
   }
   return out;
+}
+
+Result<SearchResult> search(Database& db, const SearchOptions& opts) {
+  const std::size_t upto = opts.limit == 0 ? 0 : opts.offset + opts.limit;
+  OMB_TRY_ASSIGN(ranked, rank(db, opts, upto));
+  return fetch_page(db, *ranked, opts.offset, opts.limit);
 }
 
 }  // namespace omb

@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,5 +70,35 @@ struct SearchResult {
 };
 
 Result<SearchResult> search(Database& db, const SearchOptions& opts);
+
+// search() in two halves, for callers that show one result set page by page
+// (the web server keeps RankedHits between requests):
+//  - rank(): every hit found, filtered, grouped, ranked (or dated) and, on
+//    request, counted into facets; nothing is fetched for display. The first
+//    `upto` hits are in their final order (title hits weighed up); 0: all.
+//  - fetch_page(): the hits [offset, offset + limit) of a ranked set (limit
+//    0: to the end) with titles, sources, snippets, page and line. Asking
+//    for hits past ordered() is an Errc::usage error: rank again with a
+//    larger `upto`.
+// A RankedHits is immutable and may be shared between threads; each call
+// needs its own Database.
+class RankedHits {
+ public:
+  ~RankedHits();
+  std::size_t total() const;
+  std::size_t ordered() const;  // how many hits at the front are in their final order
+  const Facets& facets() const;
+
+ private:
+  friend Result<std::shared_ptr<const RankedHits>> rank(Database&, const SearchOptions&, std::size_t);
+  friend Result<SearchResult> fetch_page(Database&, const RankedHits&, std::size_t, std::size_t);
+  struct Impl;
+  explicit RankedHits(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// opts.limit and opts.offset are ignored here; opts.facets is honoured.
+Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions& opts, std::size_t upto);
+Result<SearchResult> fetch_page(Database& db, const RankedHits& ranked, std::size_t offset, std::size_t limit);
 
 }  // namespace omb

@@ -14,6 +14,7 @@
 #include "search/similar.h"
 #include "signals/signals.h"
 #include "store/read.h"
+#include "web/result_cache.h"
 
 namespace omb::web {
 namespace {
@@ -119,12 +120,34 @@ Result<SearchOptions> search_options(const Params& p) {
   return so;
 }
 
+// What makes a ranked result set: the query, the filters and the order (not
+// the page). Values of a repeated filter are sorted: their order means nothing.
+std::string cache_key(const Params& p) {
+  std::string key;
+  for (const char* k : {"q", "year", "from", "to", "quarter", "afdeling", "theme", "oordeel", "doctype", "org", "zaak", "sort"}) {
+    auto vals = all(p, k);
+    std::sort(vals.begin(), vals.end());
+    key += k;
+    for (const auto& v : vals) key += '\x1f' + v;
+    key += '\x1e';
+  }
+  return key;
+}
+
+// The hits [offset, offset + limit) of the search, through the cache when there is one.
+Result<SearchResult> cached_search(Database& db, ResultCache* cache, const Params& p, const SearchOptions& so) {
+  const std::size_t upto = so.limit == 0 ? 0 : so.offset + so.limit;
+  if (!cache) return search(db, so);
+  OMB_TRY_ASSIGN(ranked, cache->get(cache_key(p), upto, [&] { return rank(db, so, upto); }));
+  return fetch_page(db, *ranked, so.offset, so.limit);
+}
+
 constexpr std::size_t kPerPage = 20;
 const std::pair<const char*, const char*> kFacetNames[] = {{"year", "Jaar"},         {"quarter", "Kwartaal"},
                                                            {"afdeling", "Afdeling"}, {"theme", "Thema"},
                                                            {"oordeel", "Oordeel"},   {"doctype", "Soort rapport"}};
 
-Response search_page(Database& db, const Params& p) {
+Response search_page(Database& db, ResultCache* cache, const Params& p) {
   auto so = search_options(p);
   const std::string q = get(p, "q");
   std::string form = "<form class=\"q\" role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">Zoek in "
@@ -151,7 +174,7 @@ Response search_page(Database& db, const Params& p) {
     so->query.filters.from = 1900;
     if (get(p, "sort").empty()) so->sort = SearchOptions::Sort::date;
   }
-  auto r = search(db, *so);
+  auto r = cached_search(db, cache, p, *so);
   if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
 
   std::string facets = "<aside aria-label=\"Filters\">";
@@ -228,11 +251,12 @@ Response search_page(Database& db, const Params& p) {
   return out;
 }
 
-Response export_page(Database& db, const Params& p, bool csv) {
+Response export_page(Database& db, ResultCache* cache, const Params& p, bool csv) {
   auto so = search_options(p);
   if (!so.ok()) return error_page(400, so.error().message);
   so->limit = 0;  // everything: no silent cap
-  auto r = search(db, *so);
+  so->facets = true;  // as the search page asks, so that both share one ranked set
+  auto r = cached_search(db, cache, p, *so);
   if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
   Response out;
   out.content_type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
@@ -483,11 +507,11 @@ Response status_page(Database& db) {
 
 }  // namespace
 
-Response handle(Database& db, const Request& req) {
+Response handle(Database& db, const Request& req, ResultCache* cache) {
   const std::string& p = req.path;
-  if (p == "/" || p == "/search") return search_page(db, req.params);
-  if (p == "/export.csv") return export_page(db, req.params, true);
-  if (p == "/export.jsonl") return export_page(db, req.params, false);
+  if (p == "/" || p == "/search") return search_page(db, cache, req.params);
+  if (p == "/export.csv") return export_page(db, cache, req.params, true);
+  if (p == "/export.jsonl") return export_page(db, cache, req.params, false);
   if (p == "/signals") return signals_page(db, req.params);
   if (p == "/status") return status_page(db);
   if (p.rfind("/doc/", 0) == 0) {
@@ -501,10 +525,12 @@ Response handle(Database& db, const Request& req) {
 
 Status serve(const ServeOptions& o, const std::function<void(const std::string&)>& ready) {
   // Open once here so a bad database fails before the socket is bound.
-  {
-    auto probe = Database::open(o.db_path, OpenOptions{.read_only = true});
-    if (!probe.ok()) return probe.error();
-  }
+  auto probe = Database::open(o.db_path, OpenOptions{.read_only = true});
+  if (!probe.ok()) return probe.error();
+  // Ranked result sets shared by the workers; the probe connection watches for commits.
+  std::shared_ptr<ResultCache> cache;
+  if (o.cache_entries > 0)
+    cache = std::make_shared<ResultCache>(std::make_unique<Database>(std::move(*probe)), o.cache_entries);
   httplib::Server svr;
   svr.new_task_queue = [n = o.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
   svr.set_payload_max_length(64 * 1024);
@@ -513,7 +539,7 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
   svr.set_keep_alive_max_count(100);
   svr.set_tcp_nodelay(true);  // small responses: no 40 ms Nagle/delayed-ACK stall
   const std::string db_path = o.db_path;
-  auto handler = [db_path](const httplib::Request& hreq, httplib::Response& hres) {
+  auto handler = [db_path, cache](const httplib::Request& hreq, httplib::Response& hres) {
     // One read-only connection per worker thread, opened on first use.
     thread_local std::unique_ptr<Database> db;
     Response r;
@@ -530,7 +556,7 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
         Request req;
         req.path = hreq.path;
         for (const auto& [k, v] : hreq.params) req.params.emplace(k, v);
-        r = handle(*db, req);
+        r = handle(*db, req, cache.get());
       }
     } catch (const std::exception& e) {
       r = error_page(500, std::string("internal error: ") + e.what());

@@ -10,7 +10,9 @@
 //  - serve(): an HTTP server (cpp-httplib) that binds host:port and calls
 //    handle() with one read-only connection per worker thread (WAL: an ingest
 //    in another process may run meanwhile). Request bodies over 64 KB are
-//    refused, reads and writes time out after 10 s. Returns when the server
+//    refused, reads and writes time out after 10 s. Ranked result sets are
+//    kept in a ResultCache (paging, going back, exporting reuse them; a commit
+//    by an ingest empties it). Returns when the server
 //    stops; fails with Errc::io when the address cannot be bound.
 #pragma once
 
@@ -36,13 +38,18 @@ struct Response {
   std::string filename;                               // set: a download (Content-Disposition)
 };
 
-Response handle(Database& db, const Request& req);
+class ResultCache;  // web/result_cache.h
+
+// `cache` (may be null) keeps ranked result sets between requests: the search
+// page, its other pages and its exports share one (see web/result_cache.h).
+Response handle(Database& db, const Request& req, ResultCache* cache = nullptr);
 
 struct ServeOptions {
   std::string db_path;
   std::string host = "127.0.0.1";
   int port = 8080;
   int threads = 8;
+  std::size_t cache_entries = 32;  // ranked result sets kept (web/result_cache.h); 0: none
 };
 
 // Runs until the process is stopped. `ready` is called once the socket is bound.

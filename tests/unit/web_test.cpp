@@ -7,6 +7,7 @@
 #include "search/search.h"
 #include "store/db.h"
 #include "testutil.h"
+#include "web/result_cache.h"
 #include "web/web.h"
 
 #include <random>
@@ -159,4 +160,83 @@ TEST_CASE("Web: random parameters never crash a page; status is 200, 400 or 404"
     CHECK((r.status == 200 || r.status == 400 || r.status == 404));
     CHECK(r.body.find("<script>alert") == std::string::npos);
   }
+}
+
+// web/result_cache.h: the ranked set is kept between pages and exports, and
+// dropped when an ingest commits.
+TEST_CASE("Web: the result cache answers as a fresh search does and empties on a commit", "[web][cache]") {
+  test::TempDir dir;
+  const std::string path = dir.file("cache.db");
+  auto an = Analyser::create(test::source_dir() + "/dictionaries");
+  REQUIRE(an.ok());
+  {
+    auto w = Database::open(path);
+    REQUIRE(w.ok());
+    IngestOptions o;
+    o.jobs = 1;
+    auto s = ingest(*w, {test::source_dir() + "/corpus", test::source_dir() + "/tests/fixtures/search"}, *an, o);
+    REQUIRE(s.ok());
+  }
+  auto reader = Database::open(path, OpenOptions{.read_only = true});
+  REQUIRE(reader.ok());
+  auto watch = Database::open(path, OpenOptions{.read_only = true});
+  REQUIRE(watch.ok());
+  web::ResultCache cache(std::make_unique<Database>(std::move(*watch)), 4);
+  auto cached = [&](const std::string& route, std::multimap<std::string, std::string> p) {
+    return web::handle(*reader, web::Request{route, std::move(p)}, &cache);
+  };
+  auto fresh = [&](const std::string& route, std::multimap<std::string, std::string> p) {
+    return web::handle(*reader, web::Request{route, std::move(p)});
+  };
+
+  // Page 1 ranks (a miss); page 2, the export and page 1 again use that set.
+  auto p1 = cached("/search", {{"q", "klacht"}});
+  CHECK(cache.counts().misses == 1);
+  CHECK(cache.counts().hits == 0);
+  CHECK(p1.body == fresh("/search", {{"q", "klacht"}}).body);
+  CHECK(cached("/search", {{"q", "klacht"}, {"page", "2"}}).body == fresh("/search", {{"q", "klacht"}, {"page", "2"}}).body);
+  CHECK(cache.counts().hits == 1);
+  // The export needs every hit in order: the page's set, ordered up to its
+  // first 200 (search.cpp's title candidates), serves it when that is all.
+  const std::size_t total = std::stoul(p1.body.substr(p1.body.find("data-total=\"") + 12));
+  REQUIRE(total > 20);
+  auto csv = cached("/export.csv", {{"q", "klacht"}});
+  CHECK(csv.body == fresh("/export.csv", {{"q", "klacht"}}).body);
+  CHECK(cached("/export.jsonl", {{"q", "klacht"}}).body == fresh("/export.jsonl", {{"q", "klacht"}}).body);
+  CHECK(cached("/search", {{"q", "klacht"}}).body == p1.body);
+  const std::size_t misses = total <= 200 ? 1 : 2;
+  CHECK(cache.counts().misses == misses);
+  CHECK(cache.counts().hits == 4 - misses + 1);
+  // The order of a repeated filter's values does not make another set; another filter does.
+  cached("/search", {{"q", "klacht"}, {"year", "2019"}, {"year", "2020"}});
+  cached("/search", {{"q", "klacht"}, {"year", "2020"}, {"year", "2019"}});
+  CHECK(cache.counts().hits == 4 - misses + 2);
+  CHECK(cache.counts().misses == misses + 1);
+  // A malformed query is an error, as without the cache, and keeps nothing.
+  CHECK(cached("/search", {{"q", "\"open"}}).status == 400);
+  CHECK(cache.counts().misses == misses + 1);
+
+  // An ingest in another connection commits a new document: the kept sets go.
+  test::TempDir more;
+  more.write("nieuw.txt",
+             "Kwartaalrapportage 2024 Q1\n\nDe klacht over de klantmanager van de afdeling Werk en Inkomen is "
+             "gegrond verklaard na onderzoek door de ombudsman.\n");
+  const std::size_t before = [&] {
+    auto t = cached("/search", {{"q", "klacht"}});
+    auto at = t.body.find("data-total=\"");
+    return std::stoul(t.body.substr(at + 12));
+  }();
+  {
+    auto w = Database::open(path);
+    REQUIRE(w.ok());
+    IngestOptions o;
+    o.jobs = 1;
+    auto s = ingest(*w, {more.path()}, *an, o);
+    REQUIRE(s.ok());
+    REQUIRE(s->added == 1);
+  }
+  auto after = cached("/search", {{"q", "klacht"}});
+  CHECK(cache.counts().dropped == 1);
+  CHECK(after.body == fresh("/search", {{"q", "klacht"}}).body);
+  CHECK(after.body.find("data-total=\"" + std::to_string(before + 1) + "\"") != std::string::npos);
 }
