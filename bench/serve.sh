@@ -5,42 +5,60 @@
 #
 # Serves bench/search.sh's database (build/bench/search-MBmb.db) with the
 # Release binary and runs wrk (Debian's, installed here if missing) with 2
-# threads and 8 connections against a rotation of search URLs and, for scale,
-# the static 404 page (the server's own floor). Prints requests/s and the
-# latency distribution (p50, p90, p99) per URL.
+# threads and 8 connections:
+#   cold    a rotation of six search pages with the result cache off
+#           (--cache 0): every request finds, ranks and counts its hits;
+#   warm    the same rotation with the cache, each query ranked once before;
+#   paging  pages 1-10 of one query, the cache empty at the start;
+#   one query, and the static 404 page (the server's own floor).
+# Prints requests/s and the latency distribution (p50, p90, p99) of each.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
-omb_install_deps wrk
+omb_install_deps wrk curl
 mb="${1:-200}"; secs="${2:-20}"
 bin="$root/build/release"; db="$root/build/bench/search-${mb}mb.db"
 [ -x "$bin/ombudsmine" ] || { echo "build first: scripts/demo" >&2; exit 2; }
 [ -f "$db" ] || { echo "no database $db: run bench/search.sh $mb first" >&2; exit 2; }
 port=$(( 20000 + RANDOM % 20000 ))
-"$bin/ombudsmine" --db "$db" serve --port "$port" --threads 8 2>/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null' EXIT
-sleep 1
-lua=$(mktemp /tmp/omb-wrk-XXXXXX.lua)
-cat >"$lua" <<'LUA'
-local paths = {
-  "/search?q=klantmanager+excuses",
-  "/search?q=%22geen+reactie%22",
-  "/search?q=bejegening&afdeling=Werk+en+Re-integratie",
-  "/search?q=klacht&year=2016",
-  "/search?q=schuldhulpverlening",
-  "/search?q=communicatie&page=2",
+server=""
+start() {  # start [serve options...]: (re)start the server
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  "$bin/ombudsmine" --db "$db" serve --port "$port" --threads 8 "$@" 2>/dev/null &
+  server=$!
+  for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/nothing" && return; sleep 0.1; done
 }
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1])
-end
-LUA
-echo "== search pages (6 queries in rotation), 8 connections, ${secs}s"
-wrk -t2 -c8 -d"${secs}s" --latency -s "$lua" "http://127.0.0.1:$port" | sed -n '/Latency Distribution/,$p;/Requests\/sec/p' | grep -E "50%|90%|99%|Requests/sec|requests in"
-echo "== one query: /search?q=klantmanager+excuses"
-wrk -t2 -c8 -d"${secs}s" --latency "http://127.0.0.1:$port/search?q=klantmanager+excuses" | grep -E "50%|90%|99%|Requests/sec|requests in"
-echo "== the server's floor: a 404 page"
-wrk -t2 -c8 -d"$(( secs / 2 ))s" --latency "http://127.0.0.1:$port/nothing" | grep -E "50%|90%|99%|Requests/sec|requests in"
-rm -f "$lua"
+trap '[ -n "$server" ] && kill $server 2>/dev/null' EXIT
+rotation() {  # rotation FILE PATH...: a wrk script that asks the paths in turn
+  { echo "local paths = {"; for p in "${@:2}"; do echo "  \"$p\","; done
+    echo "}"; echo "local i = 0"
+    echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'; } >"$1"
+}
+run() {  # run TITLE SECONDS [wrk args...]
+  echo "== $1"
+  wrk -t2 -c8 -d"$2s" --latency "${@:3}" | grep -E "50%|90%|99%|Requests/sec|requests in"
+}
+searches=(
+  "/search?q=klantmanager+excuses"
+  "/search?q=%22geen+reactie%22"
+  "/search?q=bejegening&afdeling=Werk+en+Re-integratie"
+  "/search?q=klacht&year=2016"
+  "/search?q=schuldhulpverlening"
+  "/search?q=communicatie&page=2"
+)
+paging=()
+for n in 1 2 3 4 5 6 7 8 9 10; do paging+=("/search?q=communicatie&page=$n"); done
+lua_s=$(mktemp /tmp/omb-wrk-XXXXXX.lua); lua_p=$(mktemp /tmp/omb-wrk-XXXXXX.lua)
+rotation "$lua_s" "${searches[@]}"; rotation "$lua_p" "${paging[@]}"
+base="http://127.0.0.1:$port"
+
+start --cache 0
+run "cold: search pages (6 queries in rotation), no result cache: every request ranks, 8 connections, ${secs}s" "$secs" -s "$lua_s" "$base"
+start
+for p in "${searches[@]}" "${paging[@]}"; do curl -s -o /dev/null "$base$p"; done  # each ranked once
+run "warm: the same rotation with the result cache (each query ranked once before), ${secs}s" "$secs" -s "$lua_s" "$base"
+start
+run "paging: /search?q=communicatie pages 1-10 in turn, result cache starting empty, ${secs}s" "$secs" -s "$lua_p" "$base"
+run "one query: /search?q=klantmanager+excuses, result cache, ${secs}s" "$secs" "$base/search?q=klantmanager+excuses"
+run "the server's floor: a 404 page" "$(( secs / 2 ))" "$base/nothing"
+rm -f "$lua_s" "$lua_p"

@@ -20,28 +20,52 @@ void ResultCache::check_fresh() {
   data_version_ = v;
 }
 
+namespace {
+bool covers(const RankedHits& r, std::size_t upto) {
+  return upto == 0 ? r.ordered() == r.total() : r.ordered() >= std::min(upto, r.total());
+}
+}  // namespace
+
 Result<std::shared_ptr<const RankedHits>> ResultCache::get(const std::string& key, std::size_t upto, const Make& make) {
+  using Ranked = Result<std::shared_ptr<const RankedHits>>;
   std::uint64_t epoch;
+  std::promise<Ranked> promise;
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    check_fresh();
-    if (auto it = index_.find(key); it != index_.end()) {
-      const auto& kept = it->second->second;
-      const bool enough = upto == 0 ? kept->ordered() == kept->total()
-                                    : kept->ordered() >= std::min(upto, kept->total());
-      if (enough) {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      check_fresh();
+      if (auto it = index_.find(key); it != index_.end() && covers(*it->second->second, upto)) {
         lru_.splice(lru_.begin(), lru_, it->second);
         ++counts_.hits;
-        return kept;
+        return it->second->second;
+      }
+      auto f = inflight_.find(key);
+      if (f == inflight_.end()) break;
+      // Another thread ranks this key: wait for it, then look again.
+      auto done = f->second.done;
+      const bool enough = f->second.upto == 0 || (upto != 0 && f->second.upto >= upto);
+      lock.unlock();
+      const Ranked& r = done.get();
+      lock.lock();
+      if (enough && r.ok()) {
+        ++counts_.hits;
+        return r;
       }
     }
     ++counts_.misses;
     epoch = epoch_;
+    inflight_.emplace(key, Flight{upto, promise.get_future().share()});
   }
-  auto made = make();
-  if (!made.ok()) return made;
+  Ranked made = make_error(Errc::db, "ranking failed");
+  try {
+    made = make();
+  } catch (const std::exception& e) {  // out of memory: say so, and let the waiters go
+    made = make_error(Errc::db, std::string("ranking failed: ") + e.what());
+  }
+  promise.set_value(made);
   std::lock_guard<std::mutex> lock(mu_);
-  if (epoch != epoch_) return made;  // the database changed meanwhile: do not keep it
+  inflight_.erase(key);
+  if (!made.ok() || epoch != epoch_) return made;  // failed, or the database changed meanwhile: keep nothing
   if (auto it = index_.find(key); it != index_.end()) {
     lru_.erase(it->second);
     index_.erase(it);

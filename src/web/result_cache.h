@@ -12,15 +12,17 @@
 // set is dropped, and a set being ranked while that happened is not kept.
 // So a page never shows a result older than the last commit seen.
 //
-// Thread-safe. `make` runs without the lock (two threads may rank the same
-// key at once; the later one is kept). Errors of `make` pass through and
-// nothing is kept; a failing data_version query empties the cache and ranks
-// afresh.
+// Thread-safe. `make` runs without the lock, and once per key at a time:
+// a request for a key that another thread is ranking waits for that ranking
+// (eight clients asking for a new query at once rank it once, not eight
+// times). Errors of `make` pass through and nothing is kept; a failing
+// data_version query empties the cache and ranks afresh.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -57,6 +59,11 @@ class ResultCache {
   std::size_t capacity_;
   std::list<std::pair<std::string, std::shared_ptr<const RankedHits>>> lru_;  // most recent first
   std::unordered_map<std::string, decltype(lru_)::iterator> index_;
+  struct Flight {
+    std::size_t upto;
+    std::shared_future<Result<std::shared_ptr<const RankedHits>>> done;
+  };
+  std::unordered_map<std::string, Flight> inflight_;  // keys being ranked now
   Counts counts_;
 };
 

@@ -10,7 +10,10 @@
 #include "web/result_cache.h"
 #include "web/web.h"
 
+#include <atomic>
+#include <chrono>
 #include <random>
+#include <thread>
 
 using namespace omb;
 
@@ -239,4 +242,41 @@ TEST_CASE("Web: the result cache answers as a fresh search does and empties on a
   CHECK(cache.counts().dropped == 1);
   CHECK(after.body == fresh("/search", {{"q", "klacht"}}).body);
   CHECK(after.body.find("data-total=\"" + std::to_string(before + 1) + "\"") != std::string::npos);
+}
+
+TEST_CASE("Web: the result cache ranks a key once when many ask for it at once", "[web][cache]") {
+  auto watch = Database::open(db().path(), OpenOptions{.read_only = true});
+  REQUIRE(watch.ok());
+  web::ResultCache cache(std::make_unique<Database>(std::move(*watch)), 4);
+  auto p = parse_query("klacht");
+  REQUIRE(p.ok());
+  SearchOptions so;
+  so.query = *p;
+  std::atomic<int> made{0};
+  std::vector<std::thread> ts;
+  std::vector<std::size_t> totals(6);
+  for (int i = 0; i < 6; ++i)
+    ts.emplace_back([&, i] {
+      auto conn = Database::open(db().path(), OpenOptions{.read_only = true});
+      if (!conn.ok()) return;
+      auto r = cache.get("klacht", 20, [&]() -> Result<std::shared_ptr<const RankedHits>> {
+        ++made;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        return rank(*conn, so, 20);
+      });
+      if (r.ok()) totals[static_cast<std::size_t>(i)] = (*r)->total();
+    });
+  for (auto& t : ts) t.join();
+  CHECK(made == 1);
+  CHECK(cache.counts().misses == 1);
+  CHECK(cache.counts().hits == 5);
+  for (std::size_t t : totals) CHECK(t == totals[0]);
+  CHECK(totals[0] > 0);
+  // A failed ranking keeps nothing and lets the next one try.
+  auto bad = cache.get("x", 20, []() -> Result<std::shared_ptr<const RankedHits>> { return make_error(Errc::db, "boom"); });
+  CHECK_FALSE(bad.ok());
+  auto thrown = cache.get("x", 20, []() -> Result<std::shared_ptr<const RankedHits>> { throw std::runtime_error("no memory"); });
+  REQUIRE_FALSE(thrown.ok());
+  CHECK(thrown.error().message == "ranking failed: no memory");
+  CHECK(cache.counts().misses == 3);
 }
