@@ -420,10 +420,7 @@ std::string RuleFile::expand(const Rule& r, const std::vector<std::string>& grou
 }
 
 // The offset in the folded text where source offset `src` begins.
-std::size_t folded_offset(const Folded& folded, std::size_t src) {
-  return static_cast<std::size_t>(std::lower_bound(folded.to_source.begin(), folded.to_source.end(), src) -
-                                  folded.to_source.begin());
-}
+std::size_t folded_offset(const Folded& folded, std::size_t src) { return folded.folded(src); }
 
 std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded, const Region& block,
                                      std::vector<int> rules) const {
@@ -624,18 +621,10 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
     }
     if (b.end > a) pieces.push_back({a, b.end, b.kind});
   }
-  // Folded spans of the pieces, walking forward (pieces are in text order).
-  {
-    const auto& ts = folded.to_source;
-    std::size_t k = 0;
-    for (Region& b : pieces) {
-      if (k < ts.size() && ts[k] > b.start) k = folded_offset(folded, b.start);
-      while (k < ts.size() && ts[k] < b.start) ++k;
-      b.fstart = std::min(k, folded.text.size());
-      std::size_t e = k;
-      while (e < ts.size() && ts[e] < b.end) ++e;
-      b.fend = std::min(e, folded.text.size());
-    }
+  // Folded spans of the pieces.
+  for (Region& b : pieces) {
+    b.fstart = std::min(folded.folded(b.start), folded.text.size());
+    b.fend = std::min(folded.folded(b.end), folded.text.size());
   }
   for (const Region& b : pieces) {
     for (auto& c : cand) c.clear();

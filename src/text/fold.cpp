@@ -1,5 +1,7 @@
 #include "text/fold.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -97,18 +99,45 @@ void fold_each(std::string_view s, Emit emit) {
 Folded fold(std::string_view text) {
   Folded f;
   f.text.reserve(text.size() + 16);
-  f.to_source.reserve(text.size() + 17);
-  fold_each(text, [&](std::string_view piece, std::size_t at) {
-    if (piece.size() == 1) {
-      f.text.push_back(piece[0]);
-      f.to_source.push_back(static_cast<std::uint32_t>(at));
-      return;
+  // A mark where the next folded byte's source is not where the current run
+  // would put it; a piece of several bytes (one character) gets a constant mark.
+  auto mark = [&](std::size_t at, bool linear) {
+    const auto fo = static_cast<std::uint32_t>(f.text.size());
+    if (!f.marks.empty()) {
+      const Folded::Mark& m = f.marks.back();
+      if (linear && m.linear && m.s + (fo - m.f) == at) return;  // the run goes on
+      if (m.f == fo) f.marks.pop_back();                          // an empty run: replaced
     }
+    f.marks.push_back({fo, static_cast<std::uint32_t>(at), linear});
+  };
+  fold_each(text, [&](std::string_view piece, std::size_t at) {
+    mark(at, piece.size() == 1);
     f.text.append(piece);
-    for (std::size_t i = 0; i < piece.size(); ++i) f.to_source.push_back(static_cast<std::uint32_t>(at));
   });
-  f.to_source.push_back(static_cast<std::uint32_t>(text.size()));
+  mark(text.size(), true);
   return f;
+}
+
+std::size_t Folded::source(std::size_t folded_offset) const {
+  // The last mark at or before folded_offset.
+  auto it = std::upper_bound(marks.begin(), marks.end(), folded_offset,
+                             [](std::size_t v, const Mark& m) { return v < m.f; });
+  if (it == marks.begin()) return 0;
+  const Mark& m = *(it - 1);
+  return m.linear ? m.s + (folded_offset - m.f) : m.s;
+}
+
+std::size_t Folded::folded(std::size_t source_offset) const {
+  // The first mark whose source is at least source_offset; the answer lies in
+  // the run before it when that run is linear and reaches so far.
+  auto it = std::lower_bound(marks.begin(), marks.end(), source_offset,
+                             [](const Mark& m, std::size_t v) { return m.s < v; });
+  const std::size_t next_f = it == marks.end() ? text.size() + 1 : it->f;
+  if (it != marks.begin()) {
+    const Mark& m = *(it - 1);
+    if (m.linear && source_offset - m.s < next_f - m.f) return m.f + (source_offset - m.s);
+  }
+  return next_f;
 }
 
 std::string collapse_space(std::string_view s) {

@@ -123,12 +123,29 @@ void check_offsets(const Report& r) {
 TEST_CASE("fold: case, diacritics, quotes, dashes and spaces fold; the map points back") {
   Folded f = fold("Cliënt “Één” – café ĳs Straße\u00A0x");
   CHECK(f.text == "client \"een\" - cafe ijs strasse x");
-  REQUIRE(f.to_source.size() == f.text.size() + 1);
   CHECK(f.source(0) == 0);
   // "ë" (2 bytes) folded to "e": the next letter maps past both bytes.
   CHECK(f.text.substr(3, 3) == "ent");
   CHECK(f.source(4) == 5);
-  CHECK(f.to_source.back() == std::string("Cliënt “Één” – café ĳs Straße\u00A0x").size());
+  CHECK(f.source(f.text.size()) == std::string("Cliënt “Één” – café ĳs Straße\u00A0x").size());
+  // Every byte, as the dense map of the first version gave it (one entry a byte).
+  const std::vector<std::size_t> dense = {0,  1,  2,  3,  5,  6,  7,  8,  11, 13, 15, 16, 19, 20, 23, 24, 25,
+                                          26, 27, 29, 30, 30, 32, 33, 34, 35, 36, 37, 38, 38, 40, 41, 43, 44};
+  REQUIRE(dense.size() == f.text.size() + 1);
+  for (std::size_t i = 0; i < dense.size(); ++i) CHECK(f.source(i) == dense[i]);
+  // Sparse: marks only around the characters that change length.
+  CHECK(f.marks.size() < f.text.size() / 2);
+}
+
+// Regression (ingest of a 200 MB single file used 12 x its size): the fold map
+// of a plain text is one mark, not four bytes a byte.
+TEST_CASE("fold: the map of ASCII text is one mark") {
+  std::string s;
+  while (s.size() < 1'000'000) s += "De klantmanager belt de burger terug. ";
+  Folded f = fold(s);
+  CHECK(f.marks.size() == 1);
+  CHECK(f.source(123456) == 123456);
+  CHECK(f.folded(654321) == 654321);
 }
 
 TEST_CASE("fold: fold_key collapses spaces; collapse_space trims") {
@@ -140,16 +157,21 @@ TEST_CASE("fold: fold_key collapses spaces; collapse_space trims") {
 
 TEST_CASE("fold property: any bytes fold without failing; the map is monotone and in range") {
   std::mt19937 rng(7);
-  const std::string alphabet[] = {"a", "Z", "é", "Ë", "ĳ", "“", "—", "\u00A0", "\n", " ", "\xC3", "\xFF", "ß", "1", "İ"};
+  const std::string alphabet[] = {"a", "Z", "é", "Ë", "ĳ", "“", "—", "\u00A0", "\n", " ", "\xC3", "\xFF", "ß", "1", "İ",
+                                  "e\xCC\x88", "\xC2\xAD", "\xE2\x80\x8B", "ﬁ", "x"};
   for (int round = 0; round < 500; ++round) {
     std::string s;
     int n = static_cast<int>(rng() % 40);
     for (int i = 0; i < n; ++i) s += alphabet[rng() % std::size(alphabet)];
     Folded f = fold(s);
-    REQUIRE(f.to_source.size() == f.text.size() + 1);
-    REQUIRE(std::is_sorted(f.to_source.begin(), f.to_source.end()));
-    REQUIRE(f.to_source.back() == s.size());
-    for (auto o : f.to_source) REQUIRE(o <= s.size());
+    std::vector<std::size_t> dense;
+    for (std::size_t i = 0; i <= f.text.size(); ++i) dense.push_back(f.source(i));
+    REQUIRE(std::is_sorted(dense.begin(), dense.end()));
+    REQUIRE(dense.back() == s.size());
+    for (auto o : dense) REQUIRE(o <= s.size());
+    // folded() is the inverse: the first folded offset at or past a source offset.
+    for (std::size_t src = 0; src <= s.size() + 1; ++src)
+      REQUIRE(f.folded(src) == static_cast<std::size_t>(std::lower_bound(dense.begin(), dense.end(), src) - dense.begin()));
     REQUIRE(fold(f.text).text == f.text);  // folding is idempotent
   }
 }
