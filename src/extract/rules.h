@@ -81,7 +81,7 @@ struct Region {
   std::size_t start = 0, end = 0;
   PassageKind kind = PassageKind::paragraph;
   // The same span in the folded text, when the caller knows it (else found
-  // by binary search in Folded::to_source).
+  // with Folded::folded()).
   std::size_t fstart = static_cast<std::size_t>(-1), fend = static_cast<std::size_t>(-1);
 };
 

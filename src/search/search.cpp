@@ -359,6 +359,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
     }
   }
 
+  decltype(found.index)().swap(found.index);  // grouping is done; a kept RankedHits need not hold it
   std::vector<Row>& rows = found.rows;
   std::vector<std::uint32_t>& order = impl->order;
   order.resize(rows.size());
