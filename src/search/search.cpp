@@ -192,7 +192,7 @@ Status collect(Database& db, const std::string& sql_text, const std::string& fts
 // per match (the join above) costs more than reading the whole index once.
 // Returns false, having done nothing, when the matches are too few for that.
 Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
-  OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
+  OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
   m.bind(1, fts);
   std::vector<std::pair<std::int64_t, double>> matches;
   for (;;) {
@@ -317,7 +317,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
                     : "'', '[]', '', ") +
         "p.page, p.line";
     std::string text = std::string(
-                           "WITH x AS MATERIALIZED (SELECT rowid AS id, bm25(passages_fts, 3.0, 1.0) AS r "
+                           "WITH x AS MATERIALIZED (SELECT rowid AS id, omb_bm25(passages_fts, 3.0, 1.0) AS r "
                            "FROM passages_fts WHERE passages_fts MATCH ?1) "
                            "SELECT x.r, ") + columns +
                        " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id" +

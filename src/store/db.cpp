@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "index/rank.h"
 #include "store/schema.h"
 
 namespace omb {
@@ -96,6 +97,11 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
 
   OMB_TRY(db.exec("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;"));
   if (Status s = register_dutch_tokenizer(raw, db.lexicon_); !s.ok()) {
+    Error e = s.error();
+    e.file = path;
+    return e;
+  }
+  if (Status s = register_rank_function(raw, "passages_fts"); !s.ok()) {
     Error e = s.error();
     e.file = path;
     return e;

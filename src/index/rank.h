@@ -1,0 +1,42 @@
+// index/rank.h — omb_bm25(), FTS5's bm25() without a b-tree seek per row.
+//
+// FTS5's bm25() asks `%_docsize` for the length of every matching row: for a
+// word in most passages (150,000 rows) that seek is half the cost of the
+// whole query. register_rank_function() registers the auxiliary function
+//
+//     omb_bm25(<fts table>, weight_col0, weight_col1, ...)
+//
+// on one connection. It computes exactly what bm25() computes (the same
+// formula, k1 = 1.2, b = 0.75, the same IDF from a pass over each phrase's
+// rows, the same order of floating-point operations, so the same doubles),
+// but takes row lengths from an array it keeps per connection:
+//  - a query reads lengths from `%_docsize` row by row (as bm25() does) until
+//    it has scored a quarter of the table's rows; then the whole `%_docsize`
+//    is read once into the array (one scan is cheaper than that many seeks);
+//  - later queries on the same connection use the array while the database
+//    is unchanged: `PRAGMA data_version` (commits of other connections) and
+//    sqlite3_total_changes64() (this connection's own writes) are checked once
+//    per query, and any change drops the array.
+// So a short-lived CLI pays for the array only on a large result; a server
+// connection pays once and ranks every later query without a seek per row.
+//
+// The table must have been created with the default `columnsize=1`. Used on
+// another FTS5 table it still ranks correctly (the row count differs, so no
+// array is kept and every length comes from that table's own %_docsize).
+// No C++ exception crosses into SQLite: failures become SQLite errors.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "base/result.h"
+
+namespace omb {
+
+// Registers omb_bm25() for the FTS5 table `table` (its lengths come from
+// `<table>_docsize`). Errors: Errc::db when this SQLite has no FTS5 or
+// registration fails.
+Status register_rank_function(sqlite3* db, const std::string& table);
+
+}  // namespace omb
