@@ -62,7 +62,7 @@ inline std::size_t seq_len(std::string_view s, std::size_t i) {
 // U+FB00–U+FB06; soft hyphen and zero-width characters (removed inside words).
 bool word_char(std::string_view s, std::size_t i) {
   unsigned char c = U(s[i]);
-  if (c < 0x80) return std::isalpha(c) != 0;
+  if (c < 0x80) return static_cast<unsigned char>((c | 0x20) - 'a') < 26;  // std::isalpha in the "C" locale
   std::size_t n = seq_len(s, i);
   if (n == 2) {
     unsigned char d = U(s[i + 1]);
@@ -355,27 +355,26 @@ bool number_token(std::string_view t) {
   return true;
 }
 
-std::vector<std::string_view> tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
+// A row of a flattened table: short, ends in a number, no sentence.
+bool number_row(std::string_view s) {
+  if (s.size() > 100) return false;
+  // Tokens walked in place (this runs for every line and its neighbours).
+  std::size_t count = 0;
+  int nums = 0;
+  bool last_is_number = false;
+  for (std::size_t i = 0; i < s.size();) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     std::size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
+    if (j > i) {
+      if (++count > 10) return false;
+      last_is_number = number_token(s.substr(i, j - i));
+      nums += last_is_number;
+    }
     i = j;
   }
-  return out;
-}
-
-// A row of a flattened table: short, ends in a number, no sentence.
-bool number_row(std::string_view s) {
-  auto toks = tokens(s);
-  if (toks.empty() || toks.size() > 10 || s.size() > 100) return false;
-  if (!number_token(toks.back())) return false;
-  int nums = 0;
-  for (auto t : toks) nums += number_token(t);
-  return nums >= 1 && !(toks.size() > 3 && nums == 1 && ends_sentence(s));
+  if (count == 0 || !last_is_number) return false;
+  return nums >= 1 && !(count > 3 && nums == 1 && ends_sentence(s));
 }
 
 bool markdown_row(std::string_view s) { return s.size() >= 2 && s.front() == '|' && s.back() == '|'; }
