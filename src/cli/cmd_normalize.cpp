@@ -63,8 +63,8 @@ Runner add_normalize(CLI::App& app, Globals& g) {
       while (at < s.src_start) line += src[at++] == '\n';
       if (o->repairs_only && layout) continue;
       std::string after = n.text.substr(s.norm_start, s.norm_len);
-      std::printf("%zu\t%zu\t%zu\t%s\t%s\t%s\n", line, s.src_start, s.src_start + s.src_len, s.rule.c_str(),
-                  visible(s.src_text).c_str(), visible(after).c_str());
+      std::printf("%zu\t%zu\t%zu\t%.*s\t%s\t%s\n", line, s.src_start, s.src_start + s.src_len,
+                  static_cast<int>(s.rule.size()), s.rule.data(), visible(s.src_text).c_str(), visible(after).c_str());
     }
     return kExitOk;
   };

@@ -14,7 +14,11 @@ void OffsetMap::copy(std::string& out, std::string_view src, std::size_t b, std:
     segs_.back().norm_len += e - b;
     segs_.back().src_len += e - b;
   } else {
-    segs_.push_back(Segment{out.size(), e - b, b, e - b, true, {}, {}});
+    Segment seg;
+    seg.norm_start = out.size();
+    seg.src_start = b;
+    seg.norm_len = seg.src_len = static_cast<std::uint32_t>(e - b);
+    segs_.push_back(seg);
   }
   out.append(src.data() + b, e - b);
   src_pos_ = e;
@@ -25,9 +29,42 @@ void OffsetMap::edit(std::string& out, std::string_view src, std::size_t b, std:
   assert(b == src_pos_);
   if (b > src_pos_) edit(out, src, src_pos_, b, "", "gap");
   if (text.empty() && e == b) return;
-  segs_.push_back(Segment{out.size(), text.size(), b, e - b, false, std::string(rule), std::string(src.substr(b, e - b))});
+  Segment seg;
+  seg.norm_start = out.size();
+  seg.src_start = b;
+  seg.norm_len = static_cast<std::uint32_t>(text.size());
+  seg.src_len = static_cast<std::uint32_t>(e - b);
+  seg.rule = keep_rule(rule);
+  seg.src_text = keep_text(src.substr(b, e - b));
+  seg.copy = false;
+  segs_.push_back(seg);
   out.append(text);
   src_pos_ = e;
+}
+
+std::string_view OffsetMap::keep_rule(std::string_view rule) {
+  // Most edits repeat the rule of one of the last few; the names are few.
+  for (auto it = rules_.rbegin(); it != rules_.rend(); ++it)
+    if (*it == rule) return *it;
+  return rules_.emplace_back(rule);
+}
+
+std::string_view OffsetMap::keep_text(std::string_view text) {
+  if (text.empty()) return {};
+  constexpr std::size_t kChunk = 64 * 1024;
+  char* p;
+  if (text.size() > kChunk / 4) {  // a large span (page debris): a block of its own
+    p = blocks_.emplace_back(std::make_unique<char[]>(text.size())).get();
+  } else {
+    if (chunks_.empty() || chunk_used_ + text.size() > kChunk) {
+      chunks_.push_back(std::make_unique<char[]>(kChunk));
+      chunk_used_ = 0;
+    }
+    p = chunks_.back().get() + chunk_used_;
+    chunk_used_ += text.size();
+  }
+  std::copy(text.begin(), text.end(), p);
+  return {p, text.size()};
 }
 
 Span OffsetMap::to_source(std::size_t b, std::size_t e) const {
@@ -43,7 +80,7 @@ Span OffsetMap::to_source(std::size_t b, std::size_t e) const {
     while (it != segs_.begin() && it->norm_len == 0) --it;
     const Segment& s = *it;
     if (s.copy) {
-      std::size_t off = std::min(key - s.norm_start, s.norm_len);
+      std::size_t off = std::min<std::size_t>(key - s.norm_start, s.norm_len);
       return s.src_start + off + (is_end && pos > 0 ? 1 : 0);
     }
     return is_end && pos > 0 ? s.src_start + s.src_len : s.src_start;

@@ -10,6 +10,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,16 +23,25 @@ struct Span {
   std::size_t start = 0, end = 0;
 };
 
+// 64 bytes: a map has about two a line, so its size is the normaliser's
+// largest allocation on a big text. The strings live in the OffsetMap.
 struct Segment {
-  std::size_t norm_start = 0, norm_len = 0;
-  std::size_t src_start = 0, src_len = 0;
-  bool copy = true;       // identity mapping (norm_len == src_len)
-  std::string rule;       // for edits: the rule that made it
-  std::string src_text;   // for edits: the source bytes it stands for
+  std::size_t norm_start = 0, src_start = 0;
+  std::uint32_t norm_len = 0, src_len = 0;
+  std::string_view rule;      // for edits: the rule that made it
+  std::string_view src_text;  // for edits: the source bytes it stands for
+  bool copy = true;           // identity mapping (norm_len == src_len)
 };
 
 class OffsetMap {
  public:
+  OffsetMap() = default;
+  // Segments point into the map's own storage: it moves, it is not copied.
+  OffsetMap(OffsetMap&&) = default;
+  OffsetMap& operator=(OffsetMap&&) = default;
+  OffsetMap(const OffsetMap&) = delete;
+  OffsetMap& operator=(const OffsetMap&) = delete;
+
   // Appends src[b, e) to `out` unchanged.
   void copy(std::string& out, std::string_view src, std::size_t b, std::size_t e);
   // Appends `text` to `out` standing for src[b, e).
@@ -45,8 +57,15 @@ class OffsetMap {
   std::string rebuild_source(std::string_view norm) const;
 
  private:
+  std::string_view keep_rule(std::string_view rule);
+  std::string_view keep_text(std::string_view text);
+
   std::vector<Segment> segs_;
   std::size_t src_pos_ = 0;  // where the next segment must start in the source
+  std::deque<std::string> rules_;                // each rule name once (a few dozen)
+  std::vector<std::unique_ptr<char[]>> chunks_;  // the replaced source bytes of edits, 64 kB each
+  std::size_t chunk_used_ = 0;                   // in chunks_.back()
+  std::vector<std::unique_ptr<char[]>> blocks_;  // those over 16 kB, one each
 };
 
 }  // namespace omb
