@@ -128,3 +128,27 @@ TEST_CASE("store: reading a database that does not exist says so") {
   CHECK(db.error().code == Errc::not_found);
   CHECK(db.error().message == "no database here (run 'ombudsmine ingest' first, or pass --db)");
 }
+
+TEST_CASE("store: version 4 drops the tag indexes no query uses, and keeps the tags") {
+  TempDir dir;
+  std::string path = dir.file("v3.db");
+  {
+    auto db = Database::open(path);
+    REQUIRE(db.ok());
+    // What version 3 had.
+    REQUIRE(db->exec("CREATE INDEX tags_type_value ON tags(type, value, document_id); "
+                     "CREATE INDEX tags_document ON tags(document_id); PRAGMA user_version = 3").ok());
+    REQUIRE(db->exec("INSERT INTO documents(id, content_hash, byte_size, encoding, ingested_at, pipeline_version) VALUES (1, 'h', 3, 'utf-8', 'now', 1)").ok());
+    REQUIRE(db->exec("INSERT INTO tags(document_id, type, value, text, start, end, rule) VALUES (1, 'theme', 'communicatie', 'x', 0, 1, 'r')").ok());
+  }
+  auto db = Database::open(path);
+  REQUIRE(db.ok());
+  CHECK(db->schema_version() == 4);
+  CHECK(scalar(*db, "SELECT count(*) FROM tags") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tags' "
+                    "AND name IN ('tags_case', 'tags_document_type')") == 2);
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tags'") == 2);
+  // Deleting a document still cascades to its tags through tags_document_type.
+  REQUIRE(db->exec("DELETE FROM documents WHERE id = 1").ok());
+  CHECK(scalar(*db, "SELECT count(*) FROM tags") == 0);
+}
