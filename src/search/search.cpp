@@ -1,5 +1,7 @@
 #include "search/search.h"
 
+#include "search/catalog.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -231,6 +233,55 @@ Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
   return true;
 }
 
+// Without filters, with a Catalog (search/catalog.h): the matches and their
+// scores from the index, everything else from the catalog's arrays, in the
+// order and with the values the join above gives. Returns false, having
+// added nothing, when a match is not in the catalog (it is out of date).
+Result<bool> collect_catalog(Database& db, const std::string& fts, const Catalog& cat, bool full, Rows& out) {
+  OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
+  m.bind(1, fts);
+  constexpr std::uint32_t kUnset = 0xFFFFFFFF;
+  std::vector<std::uint32_t> remap;  // catalog string -> out.strings
+  auto str = [&](std::uint32_t i) {
+    if (i >= remap.size()) remap.resize(i + 1, kUnset);
+    if (remap[i] == kUnset) remap[i] = out.strings.id(cat.str(i));
+    return remap[i];
+  };
+  const std::uint32_t no_themes = full ? out.strings.id("[]") : 0;
+  std::vector<Row> rows;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, m.step());
+    if (!row) break;
+    const std::int64_t id = m.int64(0);
+    const Catalog::Passage* p = cat.passage(id);
+    if (!p) return false;
+    Row r;
+    r.passage_id = id;
+    r.document_id = p->document;
+    r.page = p->page;
+    r.line = p->line;
+    const Catalog::Document& d = cat.document(p->document);
+    r.year = d.year;
+    r.quarter = d.quarter;
+    if (p->case_index >= 0) r.case_id = cat.case_at(p->case_index).id;
+    if (full) {
+      r.doctype = str(d.doctype);
+      r.date = str(d.date);
+      r.themes = no_themes;
+      if (p->case_index >= 0) {
+        const Catalog::Case& c = cat.case_at(p->case_index);
+        r.afdeling = str(c.afdeling);
+        r.themes = str(c.themes);
+        r.oordeel = str(c.oordeel);
+      }
+    }
+    r.score = -m.dbl(1);
+    rows.push_back(r);
+  }
+  for (Row& r : rows) add_row(out, r, false);
+  return true;
+}
+
 constexpr std::size_t kTitleCandidates = 200;
 
 // Multiplies the scores of `candidates` whose case or document title holds
@@ -325,7 +376,13 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
                        (need_cases ? " LEFT JOIN cases c ON c.id = p.case_id" : "") + " WHERE 1" + sql.where;
     Status s;
     bool scanned = false;
-    if (!full && f.empty()) {
+    if (f.empty() && opts.catalog) {
+      auto r = collect_catalog(db, q.fts, *opts.catalog, full, found);
+      if (r.ok()) scanned = *r;
+      else s = r.error();
+      if (!scanned) found = Rows();  // out of date: the join below, from nothing
+    }
+    if (s.ok() && !scanned && !full && f.empty()) {
       auto r = collect_scan(db, q.fts, found);
       if (r.ok()) scanned = *r;
       else s = r.error();

@@ -35,6 +35,7 @@
 namespace omb {
 
 class Database;
+class Catalog;
 
 inline constexpr char kMarkOpen = '\x02', kMarkClose = '\x03';
 
@@ -44,6 +45,10 @@ struct SearchOptions {
   std::size_t offset = 0;
   enum class Sort { rank, date } sort = Sort::rank;
   bool facets = false;
+  // Optional, not owned: arrays of the passages, documents and cases read
+  // once (search/catalog.h), used instead of joins when there are no filters.
+  // The caller makes sure it is fresh for `db`.
+  const Catalog* catalog = nullptr;
 };
 
 struct SearchHit {

@@ -126,9 +126,23 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
   if (db.schema_version_ < kSchemaVersion) {
     if (ro) {
       if (ntables == 0) return make_error(Errc::not_found, "empty database (run 'ombudsmine ingest' first)", path);
-      return make_error(Errc::version, "database needs a schema upgrade; run any writing command (ingest) first", path);
+      // An older database read by a newer ombudsmine: upgrade it through a
+      // writable connection when the file allows, then read on.
+      if (::access(path.c_str(), W_OK) == 0) {
+        OpenOptions w;
+        w.max_page_count = opts.max_page_count;
+        if (auto up = Database::open(path, w); up.ok()) {
+          auto ver = db.prepare("PRAGMA user_version");
+          if (!ver.ok()) return ver.error();
+          OMB_TRY(ver->step());
+          db.schema_version_ = static_cast<int>(ver->int64(0));
+        }
+      }
+      if (db.schema_version_ < kSchemaVersion)
+        return make_error(Errc::version, "database needs a schema upgrade; run any writing command (ingest) first", path);
+    } else {
+      OMB_TRY(db.migrate());
     }
-    OMB_TRY(db.migrate());
   }
   auto lx = load_lexicon(raw);
   if (!lx.ok()) return lx.error();

@@ -9,6 +9,7 @@
 
 #include "output/search_out.h"
 #include "output/signals_out.h"
+#include "search/catalog.h"
 #include "search/query.h"
 #include "search/search.h"
 #include "search/similar.h"
@@ -147,7 +148,7 @@ const std::pair<const char*, const char*> kFacetNames[] = {{"year", "Jaar"},    
                                                            {"afdeling", "Afdeling"}, {"theme", "Thema"},
                                                            {"oordeel", "Oordeel"},   {"doctype", "Soort rapport"}};
 
-Response search_page(Database& db, ResultCache* cache, const Params& p) {
+Response search_page(Database& db, ResultCache* cache, const Catalog* catalog, const Params& p) {
   auto so = search_options(p);
   const std::string q = get(p, "q");
   std::string form = "<form class=\"q\" role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\">Zoek in "
@@ -169,6 +170,7 @@ Response search_page(Database& db, ResultCache* cache, const Params& p) {
   so->limit = kPerPage;
   so->offset = (pageno - 1) * kPerPage;
   so->facets = true;
+  so->catalog = catalog;
   // An empty search browses everything: every dossier with a year, newest first, with its facets.
   if (so->query.fts.empty() && so->query.filters.empty()) {
     so->query.filters.from = 1900;
@@ -251,9 +253,10 @@ Response search_page(Database& db, ResultCache* cache, const Params& p) {
   return out;
 }
 
-Response export_page(Database& db, ResultCache* cache, const Params& p, bool csv) {
+Response export_page(Database& db, ResultCache* cache, const Catalog* catalog, const Params& p, bool csv) {
   auto so = search_options(p);
   if (!so.ok()) return error_page(400, so.error().message);
+  so->catalog = catalog;
   so->limit = 0;  // everything: no silent cap
   so->facets = true;  // as the search page asks, so that both share one ranked set
   auto r = cached_search(db, cache, p, *so);
@@ -507,11 +510,11 @@ Response status_page(Database& db) {
 
 }  // namespace
 
-Response handle(Database& db, const Request& req, ResultCache* cache) {
+Response handle(Database& db, const Request& req, ResultCache* cache, const Catalog* catalog) {
   const std::string& p = req.path;
-  if (p == "/" || p == "/search") return search_page(db, cache, req.params);
-  if (p == "/export.csv") return export_page(db, cache, req.params, true);
-  if (p == "/export.jsonl") return export_page(db, cache, req.params, false);
+  if (p == "/" || p == "/search") return search_page(db, cache, catalog, req.params);
+  if (p == "/export.csv") return export_page(db, cache, catalog, req.params, true);
+  if (p == "/export.jsonl") return export_page(db, cache, catalog, req.params, false);
   if (p == "/signals") return signals_page(db, req.params);
   if (p == "/status") return status_page(db);
   if (p.rfind("/doc/", 0) == 0) {
@@ -540,8 +543,10 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
   svr.set_tcp_nodelay(true);  // small responses: no 40 ms Nagle/delayed-ACK stall
   const std::string db_path = o.db_path;
   auto handler = [db_path, cache](const httplib::Request& hreq, httplib::Response& hres) {
-    // One read-only connection per worker thread, opened on first use.
+    // One read-only connection per worker thread, opened on first use, with
+    // its catalog of passages (search/catalog.h), read again after a commit.
     thread_local std::unique_ptr<Database> db;
+    thread_local std::shared_ptr<const Catalog> catalog;
     Response r;
     try {
       if (!db) {
@@ -556,7 +561,11 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
         Request req;
         req.path = hreq.path;
         for (const auto& [k, v] : hreq.params) req.params.emplace(k, v);
-        r = handle(*db, req, cache.get());
+        if (!catalog || !catalog->fresh(*db)) {
+          auto c = Catalog::load(*db);
+          catalog = c.ok() ? *c : nullptr;  // without one, search joins as the CLI does
+        }
+        r = handle(*db, req, cache.get(), catalog.get());
       }
     } catch (const std::exception& e) {
       r = error_page(500, std::string("internal error: ") + e.what());

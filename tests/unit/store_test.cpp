@@ -152,3 +152,17 @@ TEST_CASE("store: version 4 drops the tag indexes no query uses, and keeps the t
   REQUIRE(db->exec("DELETE FROM documents WHERE id = 1").ok());
   CHECK(scalar(*db, "SELECT count(*) FROM tags") == 0);
 }
+
+TEST_CASE("store: a read-only open of an older database upgrades it when the file is writable") {
+  TempDir dir;
+  std::string path = dir.file("old.db");
+  {
+    auto db = Database::open(path);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("CREATE INDEX tags_type_value ON tags(type, value, document_id); PRAGMA user_version = 3").ok());
+  }
+  auto ro = Database::open(path, OpenOptions{.read_only = true});
+  REQUIRE(ro.ok());
+  CHECK(ro->schema_version() == kSchemaVersion);
+  CHECK(scalar(*ro, "SELECT count(*) FROM sqlite_schema WHERE name = 'tags_type_value'") == 0);
+}

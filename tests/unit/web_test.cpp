@@ -280,3 +280,17 @@ TEST_CASE("Web: the result cache ranks a key once when many ask for it at once",
   CHECK(thrown.error().message == "ranking failed: no memory");
   CHECK(cache.counts().misses == 3);
 }
+
+TEST_CASE("Web: pages ranked with the worker's catalog are the pages ranked with joins", "[web][catalog]") {
+  auto cat = Catalog::load(db());
+  REQUIRE(cat.ok());
+  for (const auto& params : std::vector<std::multimap<std::string, std::string>>{
+           {{"q", "klacht"}}, {{"q", "klacht"}, {"sort", "date"}}, {{"q", "klacht"}, {"page", "2"}}, {}, {{"q", "de"}}}) {
+    auto plain = web::handle(db(), web::Request{"/search", params});
+    auto fast = web::handle(db(), web::Request{"/search", params}, nullptr, cat->get());
+    CHECK(plain.status == fast.status);
+    CHECK(plain.body == fast.body);
+  }
+  CHECK(web::handle(db(), web::Request{"/export.csv", {{"q", "de"}}}).body ==
+        web::handle(db(), web::Request{"/export.csv", {{"q", "de"}}}, nullptr, cat->get()).body);
+}
