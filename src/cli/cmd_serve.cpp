@@ -13,7 +13,7 @@ Runner add_serve(CLI::App& app, Globals& g) {
   sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
   sub->add_option("--threads", o->threads, "Worker threads (default 8)")->check(CLI::Range(1, 256));
   sub->add_option("--cache", o->cache_entries,
-                  "Ranked result sets kept for paging, going back and export (default 32; 0: none)")
+                  "Ranked result sets kept for paging, going back and export (default 32; 0: none, every page ranks)")
       ->check(CLI::Range(0, 100000));
   sub->footer(
       "Pages: /search?q=…&year=…&afdeling=…&theme=…&oordeel=… (and /), /doc/ID,\n"

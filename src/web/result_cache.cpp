@@ -3,7 +3,7 @@
 namespace omb::web {
 
 ResultCache::ResultCache(std::unique_ptr<Database> watch, std::size_t capacity)
-    : watch_(std::move(watch)), capacity_(capacity == 0 ? 1 : capacity) {}
+    : watch_(std::move(watch)), capacity_(capacity) {}
 
 void ResultCache::check_fresh() {
   std::int64_t v = -2;  // unknown: treat as changed
@@ -28,6 +28,13 @@ bool covers(const RankedHits& r, std::size_t upto) {
 
 Result<std::shared_ptr<const RankedHits>> ResultCache::get(const std::string& key, std::size_t upto, const Make& make) {
   using Ranked = Result<std::shared_ptr<const RankedHits>>;
+  if (capacity_ == 0) {  // nothing kept, nothing shared: every request ranks
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++counts_.misses;
+    }
+    return make();
+  }
   std::uint64_t epoch;
   std::promise<Ranked> promise;
   {
@@ -77,6 +84,19 @@ Result<std::shared_ptr<const RankedHits>> ResultCache::get(const std::string& ke
     lru_.pop_back();
   }
   return made;
+}
+
+std::shared_ptr<const Catalog> ResultCache::catalog(Database& db) {
+  std::lock_guard<std::mutex> lock(mu_);
+  check_fresh();
+  if (!catalog_ || catalog_epoch_ != epoch_) {
+    // Read under the lock: the workers that ask meanwhile wait for this one
+    // read instead of each making their own.
+    auto c = Catalog::load(db);
+    catalog_ = c.ok() ? *c : nullptr;
+    catalog_epoch_ = epoch_;
+  }
+  return catalog_;
 }
 
 ResultCache::Counts ResultCache::counts() const {

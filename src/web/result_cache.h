@@ -1,4 +1,5 @@
-// web/result_cache.h — ranked result sets kept between requests of the web server.
+// web/result_cache.h — what the web server keeps between requests: ranked
+// result sets and the search catalog, both dropped when the database changes.
 //
 // A search page costs what ranking all its hits costs (search/search.h:
 // rank()); showing page 2, going back, following a shared link or exporting
@@ -11,6 +12,9 @@
 // ingest in another process) has committed since the last lookup, every kept
 // set is dropped, and a set being ranked while that happened is not kept.
 // So a page never shows a result older than the last commit seen.
+//
+// The catalog (search/catalog.h) is shared by all workers the same way: read
+// once with the asking worker's connection, kept until a commit is seen.
 //
 // Thread-safe. `make` runs without the lock, and once per key at a time:
 // a request for a key that another thread is ranking waits for that ranking
@@ -30,6 +34,7 @@
 #include <unordered_map>
 
 #include "base/result.h"
+#include "search/catalog.h"
 #include "search/search.h"
 #include "store/db.h"
 
@@ -37,12 +42,17 @@ namespace omb::web {
 
 class ResultCache {
  public:
+  // capacity 0: no ranked set is kept or shared (the catalog still is).
   ResultCache(std::unique_ptr<Database> watch, std::size_t capacity = 32);
 
   using Make = std::function<Result<std::shared_ptr<const RankedHits>>()>;
   // The set for `key`, ranked at least up to `upto` hits (0: all of them),
   // kept or made by `make`.
   Result<std::shared_ptr<const RankedHits>> get(const std::string& key, std::size_t upto, const Make& make);
+
+  // The catalog for searches without filters; null when it cannot be read
+  // (search then joins). `db` reads it when there is none or it is stale.
+  std::shared_ptr<const Catalog> catalog(Database& db);
 
   struct Counts {
     std::size_t hits = 0, misses = 0, dropped = 0;  // dropped: times the database changed
@@ -64,6 +74,8 @@ class ResultCache {
     std::shared_future<Result<std::shared_ptr<const RankedHits>>> done;
   };
   std::unordered_map<std::string, Flight> inflight_;  // keys being ranked now
+  std::shared_ptr<const Catalog> catalog_;
+  std::uint64_t catalog_epoch_ = 0;
   Counts counts_;
 };
 

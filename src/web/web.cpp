@@ -531,9 +531,7 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
   auto probe = Database::open(o.db_path, OpenOptions{.read_only = true});
   if (!probe.ok()) return probe.error();
   // Ranked result sets shared by the workers; the probe connection watches for commits.
-  std::shared_ptr<ResultCache> cache;
-  if (o.cache_entries > 0)
-    cache = std::make_shared<ResultCache>(std::make_unique<Database>(std::move(*probe)), o.cache_entries);
+  auto cache = std::make_shared<ResultCache>(std::make_unique<Database>(std::move(*probe)), o.cache_entries);
   httplib::Server svr;
   svr.new_task_queue = [n = o.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(n)); };
   svr.set_payload_max_length(64 * 1024);
@@ -543,10 +541,8 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
   svr.set_tcp_nodelay(true);  // small responses: no 40 ms Nagle/delayed-ACK stall
   const std::string db_path = o.db_path;
   auto handler = [db_path, cache](const httplib::Request& hreq, httplib::Response& hres) {
-    // One read-only connection per worker thread, opened on first use, with
-    // its catalog of passages (search/catalog.h), read again after a commit.
+    // One read-only connection per worker thread, opened on first use.
     thread_local std::unique_ptr<Database> db;
-    thread_local std::shared_ptr<const Catalog> catalog;
     Response r;
     try {
       if (!db) {
@@ -561,10 +557,11 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
         Request req;
         req.path = hreq.path;
         for (const auto& [k, v] : hreq.params) req.params.emplace(k, v);
-        if (!catalog || !catalog->fresh(*db)) {
-          auto c = Catalog::load(*db);
-          catalog = c.ok() ? *c : nullptr;  // without one, search joins as the CLI does
-        }
+        // The shared catalog of passages (search/catalog.h); without one
+        // (it could not be read) search joins as the CLI does.
+        std::shared_ptr<const Catalog> catalog;
+        if (hreq.path == "/" || hreq.path == "/search" || hreq.path.rfind("/export.", 0) == 0)
+          catalog = cache->catalog(*db);
         r = handle(*db, req, cache.get(), catalog.get());
       }
     } catch (const std::exception& e) {

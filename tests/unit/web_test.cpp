@@ -229,6 +229,10 @@ TEST_CASE("Web: the result cache answers as a fresh search does and empties on a
     auto at = t.body.find("data-total=\"");
     return std::stoul(t.body.substr(at + 12));
   }();
+  // The catalog is read once and shared until the commit.
+  auto catalog = cache.catalog(*reader);
+  REQUIRE(catalog);
+  CHECK(cache.catalog(*reader) == catalog);
   {
     auto w = Database::open(path);
     REQUIRE(w.ok());
@@ -240,6 +244,11 @@ TEST_CASE("Web: the result cache answers as a fresh search does and empties on a
   }
   auto after = cached("/search", {{"q", "klacht"}});
   CHECK(cache.counts().dropped == 1);
+  auto catalog2 = cache.catalog(*reader);
+  REQUIRE(catalog2);
+  CHECK(catalog2 != catalog);
+  CHECK(web::handle(*reader, web::Request{"/search", {{"q", "klacht"}}}, nullptr, catalog2.get()).body ==
+        fresh("/search", {{"q", "klacht"}}).body);
   CHECK(after.body == fresh("/search", {{"q", "klacht"}}).body);
   CHECK(after.body.find("data-total=\"" + std::to_string(before + 1) + "\"") != std::string::npos);
 }
@@ -293,4 +302,16 @@ TEST_CASE("Web: pages ranked with the worker's catalog are the pages ranked with
   }
   CHECK(web::handle(db(), web::Request{"/export.csv", {{"q", "de"}}}).body ==
         web::handle(db(), web::Request{"/export.csv", {{"q", "de"}}}, nullptr, cat->get()).body);
+}
+
+TEST_CASE("Web: with no room for ranked sets every request ranks", "[web][cache]") {
+  auto watch = Database::open(db().path(), OpenOptions{.read_only = true});
+  REQUIRE(watch.ok());
+  web::ResultCache cache(std::make_unique<Database>(std::move(*watch)), 0);
+  auto r1 = web::handle(db(), web::Request{"/search", {{"q", "klacht"}}}, &cache);
+  auto r2 = web::handle(db(), web::Request{"/search", {{"q", "klacht"}}}, &cache);
+  CHECK(r1.body == r2.body);
+  CHECK(cache.counts().misses == 2);
+  CHECK(cache.counts().hits == 0);
+  CHECK(cache.catalog(db()) != nullptr);
 }
