@@ -233,11 +233,26 @@ Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
   return true;
 }
 
-// Without filters, with a Catalog (search/catalog.h): the matches and their
+// Without filters beyond the document's, with a Catalog (search/catalog.h): the matches and their
 // scores from the index, everything else from the catalog's arrays, in the
 // order and with the values the join above gives. Returns false, having
 // added nothing, when a match is not in the catalog (it is out of date).
-Result<bool> collect_catalog(Database& db, const std::string& fts, const Catalog& cat, bool full, Rows& out) {
+// Filters on the document only (year, from, to, quarter, doctype) are applied
+// here as document_filters() applies them in SQL (a NULL year passes none).
+bool catalog_filters(const QueryFilters& f) { return f.org.empty() && !f.case_level(); }
+
+bool keep_document(const QueryFilters& f, const Catalog& cat, const Catalog::Document& d) {
+  if (f.year && (d.year == 0 || d.year != *f.year)) return false;
+  if (f.from && (d.year == 0 || d.year < *f.from)) return false;
+  if (f.to && (d.year == 0 || d.year > *f.to)) return false;
+  if (f.quarter && (d.quarter == 0 || d.quarter != *f.quarter)) return false;
+  if (!f.doctype.empty() && std::find(f.doctype.begin(), f.doctype.end(), cat.str(d.doctype)) == f.doctype.end())
+    return false;
+  return true;
+}
+
+Result<bool> collect_catalog(Database& db, const std::string& fts, const QueryFilters& f, const Catalog& cat, bool full,
+                             Rows& out) {
   OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
   m.bind(1, fts);
   constexpr std::uint32_t kUnset = 0xFFFFFFFF;
@@ -261,6 +276,7 @@ Result<bool> collect_catalog(Database& db, const std::string& fts, const Catalog
     r.page = p->page;
     r.line = p->line;
     const Catalog::Document& d = cat.document(p->document);
+    if (!keep_document(f, cat, d)) continue;
     r.year = d.year;
     r.quarter = d.quarter;
     if (p->case_index >= 0) r.case_id = cat.case_at(p->case_index).id;
@@ -376,8 +392,8 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
                        (need_cases ? " LEFT JOIN cases c ON c.id = p.case_id" : "") + " WHERE 1" + sql.where;
     Status s;
     bool scanned = false;
-    if (f.empty() && opts.catalog) {
-      auto r = collect_catalog(db, q.fts, *opts.catalog, full, found);
+    if (opts.catalog && catalog_filters(f)) {
+      auto r = collect_catalog(db, q.fts, f, *opts.catalog, full, found);
       if (r.ok()) scanned = *r;
       else s = r.error();
       if (!scanned) found = Rows();  // out of date: the join below, from nothing

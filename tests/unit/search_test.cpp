@@ -384,7 +384,9 @@ TEST_CASE("search: with a catalog, a search without filters answers exactly as t
   REQUIRE(cat.ok());
   REQUIRE((*cat)->fresh(db()));
   for (const char* q : {"de", "klacht", "communicatie", "\"geen reactie\"", "klant*", "bejegening OR bereikbaarheid",
-                        "NEAR(klantmanager excuses, 10)", "2023/0456", "ombudsman NOT gemeente"}) {
+                        "NEAR(klantmanager excuses, 10)", "2023/0456", "ombudsman NOT gemeente", "klacht jaar:2019",
+                        "de van:2016 tot:2019", "klacht kwartaal:Q2", "de doctype:rapport", "de doctype:jaarverslag van:2020",
+                        "klacht afdeling:\"Werk en Re-integratie\"", "de org:Amstelveld"}) {
     for (int variant = 0; variant < 4; ++variant) {
       auto set = [&](SearchOptions& o) {
         o.limit = 0;
@@ -394,6 +396,7 @@ TEST_CASE("search: with a catalog, a search without filters answers exactly as t
       SearchResult plain = run(q, set);
       SearchResult fast = run(q, [&](SearchOptions& o) { set(o); o.catalog = cat->get(); });
       INFO(q << " variant " << variant);
+      CHECK(plain.total > 0);
       REQUIRE(plain.total == fast.total);
       REQUIRE(plain.hits.size() == fast.hits.size());
       CHECK(plain.facets == fast.facets);
@@ -410,10 +413,6 @@ TEST_CASE("search: with a catalog, a search without filters answers exactly as t
       }
     }
   }
-  // With a filter the catalog is not used, and the answer is the same.
-  SearchResult f1 = run("klacht jaar:2019");
-  SearchResult f2 = run("klacht jaar:2019", [&](SearchOptions& o) { o.catalog = cat->get(); });
-  CHECK(f1.total == f2.total);
 }
 
 TEST_CASE("search: a catalog goes stale on a write and answers nothing wrong meanwhile", "[search][catalog]") {
