@@ -56,7 +56,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
     d.date = intern(docs, 4);
   }
   std::vector<std::int32_t> case_index;  // case id -> index into cases_
-  OMB_TRY_ASSIGN(cases, db.prepare("SELECT id, afdeling, themes, oordeel FROM cases WHERE id >= 0 ORDER BY id"));
+  OMB_TRY_ASSIGN(cases, db.prepare("SELECT id, afdeling, themes, oordeel, zaaknummer FROM cases WHERE id >= 0 ORDER BY id"));
   for (;;) {
     OMB_TRY_ASSIGN(row, cases.step());
     if (!row) break;
@@ -65,11 +65,12 @@ Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
     k.afdeling = intern(cases, 1);
     k.themes = intern(cases, 2);
     k.oordeel = intern(cases, 3);
+    k.zaaknummer = intern(cases, 4);
     if (static_cast<std::size_t>(k.id) >= case_index.size()) case_index.resize(static_cast<std::size_t>(k.id) + 1, -1);
     case_index[static_cast<std::size_t>(k.id)] = static_cast<std::int32_t>(c->cases_.size());
     c->cases_.push_back(k);
   }
-  OMB_TRY_ASSIGN(ps, db.prepare("SELECT id, document_id, case_id, page, line FROM passages INDEXED BY passages_hit "
+  OMB_TRY_ASSIGN(ps, db.prepare("SELECT id, document_id, case_id, page, line, start, end FROM passages INDEXED BY passages_hit "
                                 "WHERE id >= 0 ORDER BY id"));
   for (;;) {
     OMB_TRY_ASSIGN(row, ps.step());
@@ -83,6 +84,8 @@ Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
     }
     p.page = static_cast<std::int32_t>(ps.int64(3));
     p.line = static_cast<std::int32_t>(ps.int64(4));
+    p.start = static_cast<std::uint32_t>(ps.int64(5));
+    p.end = static_cast<std::uint32_t>(ps.int64(6));
     if (static_cast<std::size_t>(id) >= c->present_.size()) c->present_.resize(c->passages_.size(), false);
     c->present_[static_cast<std::size_t>(id)] = true;
     if (p.document >= c->documents_.size()) c->documents_.resize(p.document + 1);  // cannot happen (foreign key)

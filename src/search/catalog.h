@@ -33,6 +33,7 @@ class Catalog {
     std::uint32_t document = 0;
     std::int32_t case_index = -1;  // into cases(), or -1
     std::int32_t page = 1, line = 1;
+    std::uint32_t start = 0, end = 0;  // span in the normalised text
   };
   struct Document {
     std::int32_t year = 0, quarter = 0;  // 0: unknown
@@ -40,7 +41,7 @@ class Catalog {
   };
   struct Case {
     std::int64_t id = 0;
-    std::uint32_t afdeling = 0, themes = 0, oordeel = 0;  // into strings(); themes as stored (JSON)
+    std::uint32_t zaaknummer = 0, afdeling = 0, themes = 0, oordeel = 0;  // into strings(); themes as stored (JSON)
   };
 
   static Result<std::shared_ptr<const Catalog>> load(Database& db);

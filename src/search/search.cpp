@@ -237,19 +237,95 @@ Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
 // scores from the index, everything else from the catalog's arrays, in the
 // order and with the values the join above gives. Returns false, having
 // added nothing, when a match is not in the catalog (it is out of date).
-// Filters on the document only (year, from, to, quarter, doctype) are applied
-// here as document_filters() applies them in SQL (a NULL year passes none).
-bool catalog_filters(const QueryFilters& f) { return f.org.empty() && !f.case_level(); }
+// The filters, applied as document_filters() and case_filters() apply them
+// in SQL: on the document (a NULL year passes none); on the case for a
+// passage in one (zaaknummer, afdeling and oordeel compared as COLLATE NOCASE
+// does: ASCII letters folded; a theme exactly in the case's list); on the
+// tags inside the passage for one outside cases (asked of SQL, as there).
+// org (LIKE) is left to SQL: catalog_filters() says so.
+bool catalog_filters(const QueryFilters& f) { return f.org.empty(); }
 
-bool keep_document(const QueryFilters& f, const Catalog& cat, const Catalog::Document& d) {
-  if (f.year && (d.year == 0 || d.year != *f.year)) return false;
-  if (f.from && (d.year == 0 || d.year < *f.from)) return false;
-  if (f.to && (d.year == 0 || d.year > *f.to)) return false;
-  if (f.quarter && (d.quarter == 0 || d.quarter != *f.quarter)) return false;
-  if (!f.doctype.empty() && std::find(f.doctype.begin(), f.doctype.end(), cat.str(d.doctype)) == f.doctype.end())
-    return false;
+bool nocase_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
   return true;
 }
+
+class CatalogFilter {
+ public:
+  CatalogFilter(Database& db, const QueryFilters& f, const Catalog& cat) : db_(db), f_(f), cat_(cat) {}
+
+  bool keep_document(const Catalog::Document& d) const {
+    if (f_.year && (d.year == 0 || d.year != *f_.year)) return false;
+    if (f_.from && (d.year == 0 || d.year < *f_.from)) return false;
+    if (f_.to && (d.year == 0 || d.year > *f_.to)) return false;
+    if (f_.quarter && (d.quarter == 0 || d.quarter != *f_.quarter)) return false;
+    if (!f_.doctype.empty() && std::find(f_.doctype.begin(), f_.doctype.end(), cat_.str(d.doctype)) == f_.doctype.end())
+      return false;
+    return true;
+  }
+
+  Result<bool> keep_passage(const Catalog::Passage& p) {
+    if (!f_.case_level()) return true;
+    if (p.case_index >= 0) {
+      const Catalog::Case& c = cat_.case_at(p.case_index);
+      auto any = [](const std::vector<std::string>& want, const std::string& have) {
+        for (const std::string& w : want)
+          if (nocase_equal(w, have)) return true;
+        return false;
+      };
+      if (!f_.zaak.empty() && !any(f_.zaak, cat_.str(c.zaaknummer))) return false;
+      if (!f_.afdeling.empty() && !any(f_.afdeling, cat_.str(c.afdeling))) return false;
+      if (!f_.oordeel.empty() && !any(f_.oordeel, cat_.str(c.oordeel))) return false;
+      if (!f_.theme.empty()) {
+        const std::vector<std::string>& list = themes(c.themes);
+        bool hit = false;
+        for (const std::string& t : f_.theme) hit = hit || std::find(list.begin(), list.end(), t) != list.end();
+        if (!hit) return false;
+      }
+      return true;
+    }
+    if (!f_.zaak.empty()) return false;
+    for (const auto& [type, values] : {std::pair<const char*, const std::vector<std::string>*>{"afdeling", &f_.afdeling},
+                                       {"theme", &f_.theme}, {"oordeel", &f_.oordeel}}) {
+      if (values->empty()) continue;
+      OMB_TRY_ASSIGN(found, tag_in_passage(p, type, *values));
+      if (!found) return false;
+    }
+    return true;
+  }
+
+ private:
+  const std::vector<std::string>& themes(std::uint32_t id) {
+    auto [it, fresh] = themes_.try_emplace(id);
+    if (fresh) it->second = parse_theme_list(cat_.str(id));
+    return it->second;
+  }
+  Result<bool> tag_in_passage(const Catalog::Passage& p, const char* type, const std::vector<std::string>& values) {
+    if (!tag_) {
+      OMB_TRY_ASSIGN(st, db_.prepare("SELECT 1 FROM tags t WHERE t.document_id = ?1 AND t.type = ?2 AND "
+                                     "t.value = ?3 COLLATE NOCASE AND t.start >= ?4 AND t.start < ?5 LIMIT 1"));
+      tag_.emplace(std::move(st));
+    }
+    for (const std::string& v : values) {
+      tag_->reset();
+      tag_->bind(1, static_cast<std::int64_t>(p.document)).bind(2, std::string(type)).bind(3, v);
+      tag_->bind(4, static_cast<std::int64_t>(p.start)).bind(5, static_cast<std::int64_t>(p.end));
+      OMB_TRY_ASSIGN(row, tag_->step());
+      if (row) return true;
+    }
+    return false;
+  }
+
+  Database& db_;
+  const QueryFilters& f_;
+  const Catalog& cat_;
+  std::unordered_map<std::uint32_t, std::vector<std::string>> themes_;
+  std::optional<Stmt> tag_;
+};
 
 Result<bool> collect_catalog(Database& db, const std::string& fts, const QueryFilters& f, const Catalog& cat, bool full,
                              Rows& out) {
@@ -263,6 +339,7 @@ Result<bool> collect_catalog(Database& db, const std::string& fts, const QueryFi
     return remap[i];
   };
   const std::uint32_t no_themes = full ? out.strings.id("[]") : 0;
+  CatalogFilter filter(db, f, cat);
   std::vector<Row> rows;
   for (;;) {
     OMB_TRY_ASSIGN(row, m.step());
@@ -276,7 +353,9 @@ Result<bool> collect_catalog(Database& db, const std::string& fts, const QueryFi
     r.page = p->page;
     r.line = p->line;
     const Catalog::Document& d = cat.document(p->document);
-    if (!keep_document(f, cat, d)) continue;
+    if (!filter.keep_document(d)) continue;
+    OMB_TRY_ASSIGN(keep, filter.keep_passage(*p));
+    if (!keep) continue;
     r.year = d.year;
     r.quarter = d.quarter;
     if (p->case_index >= 0) r.case_id = cat.case_at(p->case_index).id;

@@ -46,8 +46,8 @@ struct SearchOptions {
   enum class Sort { rank, date } sort = Sort::rank;
   bool facets = false;
   // Optional, not owned: arrays of the passages, documents and cases read
-  // once (search/catalog.h), used instead of joins when there are no filters
-  // other than year, from, to, quarter and doctype.
+  // once (search/catalog.h), used instead of joins unless an org filter is
+  // given (the same filters, applied to the arrays).
   // The caller makes sure it is fresh for `db`.
   const Catalog* catalog = nullptr;
 };

@@ -386,7 +386,10 @@ TEST_CASE("search: with a catalog, a search without filters answers exactly as t
   for (const char* q : {"de", "klacht", "communicatie", "\"geen reactie\"", "klant*", "bejegening OR bereikbaarheid",
                         "NEAR(klantmanager excuses, 10)", "2023/0456", "ombudsman NOT gemeente", "klacht jaar:2019",
                         "de van:2016 tot:2019", "klacht kwartaal:Q2", "de doctype:rapport", "de doctype:jaarverslag van:2020",
-                        "klacht afdeling:\"Werk en Re-integratie\"", "de org:Amstelveld"}) {
+                        "klacht afdeling:\"Werk en Re-integratie\"", "de afdeling:\"werk en re-integratie\" van:2020",
+                        "de thema:communicatie", "klacht thema:bejegening thema:communicatie", "de oordeel:gegrond",
+                        "de oordeel:\"niet behoorlijk\"", "reactie zaak:299", "de zaak:232 zaak:813", "de thema:communicatie jaar:2022 kwartaal:Q4",
+                        "de org:Amstelveld"}) {
     for (int variant = 0; variant < 4; ++variant) {
       auto set = [&](SearchOptions& o) {
         o.limit = 0;
