@@ -60,7 +60,7 @@ void destroy_ctx(void* ctx) { delete static_cast<std::shared_ptr<LexiconSlot>*>(
 
 }  // namespace
 
-Status register_dutch_tokenizer(sqlite3* db, std::shared_ptr<LexiconSlot> slot) {
+Result<fts5_api*> fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
@@ -69,6 +69,11 @@ Status register_dutch_tokenizer(sqlite3* db, std::shared_ptr<LexiconSlot> slot) 
   sqlite3_step(st);
   sqlite3_finalize(st);
   if (!api) return make_error(Errc::db, "this SQLite has no FTS5 (fts5_api not available)");
+  return api;
+}
+
+Status register_dutch_tokenizer(sqlite3* db, std::shared_ptr<LexiconSlot> slot) {
+  OMB_TRY_ASSIGN(api, fts5_api_of(db));
   fts5_tokenizer methods{x_create, x_delete, x_tokenize};
   auto* ctx = new std::shared_ptr<LexiconSlot>(std::move(slot));
   int rc = api->xCreateTokenizer(api, "dutch", ctx, &methods, destroy_ctx);

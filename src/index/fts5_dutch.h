@@ -27,6 +27,11 @@ struct LexiconSlot {
   std::shared_ptr<const SearchLexicon> lexicon = std::make_shared<SearchLexicon>();
 };
 
+// The FTS5 API of one connection (`SELECT fts5(?1)`), for registering
+// tokenizers and auxiliary functions. Errors: Errc::db when this SQLite has
+// no FTS5.
+Result<fts5_api*> fts5_api_of(sqlite3* db);
+
 // Errors: Errc::db when this SQLite has no FTS5 or registration fails.
 Status register_dutch_tokenizer(sqlite3* db, std::shared_ptr<LexiconSlot> slot);
 

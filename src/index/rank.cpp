@@ -1,5 +1,7 @@
 #include "index/rank.h"
 
+#include "index/fts5_dutch.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -200,14 +202,7 @@ void destroy_state(void* p) { delete static_cast<RankState*>(p); }
 }  // namespace
 
 Status register_rank_function(sqlite3* db, const std::string& table) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK)
-    return make_error(Errc::db, std::string("this SQLite has no FTS5: ") + sqlite3_errmsg(db));
-  sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", nullptr);
-  sqlite3_step(st);
-  sqlite3_finalize(st);
-  if (!api) return make_error(Errc::db, "this SQLite has no FTS5 (fts5_api not available)");
+  OMB_TRY_ASSIGN(api, fts5_api_of(db));
   auto* state = new (std::nothrow) RankState();
   if (!state) return make_error(Errc::db, "out of memory");
   state->db = db;
