@@ -419,17 +419,14 @@ std::string RuleFile::expand(const Rule& r, const std::vector<std::string>& grou
   return out;
 }
 
-// The offset in the folded text where source offset `src` begins.
-std::size_t folded_offset(const Folded& folded, std::size_t src) { return folded.folded(src); }
-
 std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded, const Region& block,
                                      std::vector<int> rules) const {
   std::vector<Hit> hits;
   // Folded offsets of the block.
   std::size_t fs = block.fstart, fe = block.fend;
   if (fs == static_cast<std::size_t>(-1)) {
-    fs = folded_offset(folded, block.start);
-    fe = std::min(folded_offset(folded, block.end), folded.text.size());
+    fs = folded.folded(block.start);
+    fe = std::min(folded.folded(block.end), folded.text.size());
   }
   for (int ri : rules) {
     const Rule& r = rules_[static_cast<std::size_t>(ri)];
@@ -538,7 +535,7 @@ std::vector<Hit> RuleFile::match(std::string_view text, const Folded& folded, co
   for (const Region& b : blocks) {
     std::vector<int> candidates;
     if (!sets_->folded_ids.empty()) {
-      std::size_t fs = folded_offset(folded, b.start), fe = std::min(folded_offset(folded, b.end), folded.text.size());
+      std::size_t fs = folded.folded(b.start), fe = std::min(folded.folded(b.end), folded.text.size());
       idx.clear();
       if (sets_->folded->Match(re2::StringPiece(folded.text.data() + fs, fe - fs), &idx))
         for (int i : idx) candidates.push_back(sets_->folded_ids[static_cast<std::size_t>(i)]);

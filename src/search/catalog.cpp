@@ -8,24 +8,14 @@
 
 namespace omb {
 
-namespace {
-
-Result<std::int64_t> data_version(Database& db) {
-  OMB_TRY_ASSIGN(st, db.prepare("PRAGMA data_version"));
-  OMB_TRY_ASSIGN(row, st.step());
-  return row ? st.int64(0) : std::int64_t{-1};
-}
-
-}  // namespace
-
 bool Catalog::fresh(Database& db) const {
-  auto v = data_version(db);
+  auto v = db.data_version();
   return v.ok() && *v == data_version_ && sqlite3_total_changes64(db.handle()) == total_changes_;
 }
 
 Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
   auto c = std::make_shared<Catalog>();
-  OMB_TRY_ASSIGN(version, data_version(db));
+  OMB_TRY_ASSIGN(version, db.data_version());
   c->data_version_ = version;
   c->total_changes_ = sqlite3_total_changes64(db.handle());
   // One read transaction: the three scans see the same database.

@@ -188,13 +188,17 @@ Status collect(Database& db, const std::string& sql_text, const std::string& fts
   return {};
 }
 
+// Every match of ?1 with its score (BM25, headings 3x), in rowid order.
+constexpr const char* kScoredMatches =
+    "SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1";
+
 // For words in a large share of the passages, without filters, facets or
 // date order: the matches and their scores from the index alone, then one
 // ordered pass over the covering index passages_hit merged with them. A seek
 // per match (the join above) costs more than reading the whole index once.
 // Returns false, having done nothing, when the matches are too few for that.
 Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
-  OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
+  OMB_TRY_ASSIGN(m, db.prepare(kScoredMatches));
   m.bind(1, fts);
   std::vector<std::pair<std::int64_t, double>> matches;
   for (;;) {
@@ -233,11 +237,7 @@ Result<bool> collect_scan(Database& db, const std::string& fts, Rows& out) {
   return true;
 }
 
-// Without filters beyond the document's, with a Catalog (search/catalog.h): the matches and their
-// scores from the index, everything else from the catalog's arrays, in the
-// order and with the values the join above gives. Returns false, having
-// added nothing, when a match is not in the catalog (it is out of date).
-// The filters, applied as document_filters() and case_filters() apply them
+// The filters, applied to a Catalog as document_filters() and case_filters() apply them
 // in SQL: on the document (a NULL year passes none); on the case for a
 // passage in one (zaaknummer, afdeling and oordeel compared as COLLATE NOCASE
 // does: ASCII letters folded; a theme exactly in the case's list); on the
@@ -327,9 +327,13 @@ class CatalogFilter {
   std::optional<Stmt> tag_;
 };
 
+// With a Catalog (search/catalog.h): the matches and their scores from the
+// index, everything else from the catalog's arrays, in the order and with the
+// values the join above gives. Returns false, having added nothing, when a
+// match is not in the catalog (it is out of date).
 Result<bool> collect_catalog(Database& db, const std::string& fts, const QueryFilters& f, const Catalog& cat, bool full,
                              Rows& out) {
-  OMB_TRY_ASSIGN(m, db.prepare("SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1"));
+  OMB_TRY_ASSIGN(m, db.prepare(kScoredMatches));
   m.bind(1, fts);
   constexpr std::uint32_t kUnset = 0xFFFFFFFF;
   std::vector<std::uint32_t> remap;  // catalog string -> out.strings

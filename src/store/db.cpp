@@ -151,6 +151,12 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
   return db;
 }
 
+Result<std::int64_t> Database::data_version() {
+  OMB_TRY_ASSIGN(st, prepare("PRAGMA data_version"));
+  OMB_TRY_ASSIGN(row, st.step());
+  return row ? st.int64(0) : std::int64_t{-1};
+}
+
 Status Database::set_meta(std::string_view key, std::string_view value) {
   auto st = prepare("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   if (!st.ok()) return st.error();

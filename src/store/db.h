@@ -45,6 +45,9 @@ class Database {
   ~Database();
 
   sqlite3* handle() const { return db_; }
+  // PRAGMA data_version: changes when another connection has committed since
+  // this one last looked (not for this connection's own writes).
+  Result<std::int64_t> data_version();
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
 

@@ -7,9 +7,7 @@ ResultCache::ResultCache(std::unique_ptr<Database> watch, std::size_t capacity)
 
 void ResultCache::check_fresh() {
   std::int64_t v = -2;  // unknown: treat as changed
-  if (auto st = watch_->prepare("PRAGMA data_version"); st.ok()) {
-    if (auto row = st->step(); row.ok() && *row) v = st->int64(0);
-  }
+  if (auto r = watch_->data_version(); r.ok() && *r >= 0) v = *r;
   if (v == data_version_ && v >= 0) return;
   if (data_version_ != -1 || v < 0) {  // not the first look: something committed
     if (!lru_.empty()) ++counts_.dropped;
