@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace omb {
@@ -33,15 +34,23 @@ struct Passage {
   int case_index = -1;                     // index into DocumentRecord::cases, or -1
 };
 
+// A large report has millions of tags, so a tag is kept small: its type and
+// rule are interned names (see intern()), and the words as they stand are not
+// copied but read from its span (collapse_space(norm[start, end)), text/fold.h).
 struct Tag {
-  std::string type;    // zaaknummer, afdeling, theme, oordeel, vereiste, date, organisation
-  std::string value;   // canonical form
-  std::string text;    // words as they stand
+  std::string_view type;  // interned: zaaknummer, afdeling, theme, oordeel, vereiste, date, organisation
+  std::string value;      // canonical form
   std::size_t start = 0, end = 0;  // span in norm
-  std::string rule;    // id of the rule that fired
+  std::string_view rule;  // interned: id of the rule that fired
   int case_index = -1;
   std::string detail;  // a JSON object with more facts, or empty: {"unit": "team"}, {"counts": {"2021": 3}}
 };
+
+// A view of a copy of `s` that lives as long as the process, the same view for
+// equal strings. For the few names that many records share (tag types, rule
+// ids); never for text that varies per document, which would only grow.
+// Thread-safe.
+std::string_view intern(std::string_view s);
 
 struct Case {
   std::string zaaknummer;
@@ -72,6 +81,11 @@ struct DocumentRecord {
 
   std::string raw;
   std::optional<std::string> norm;  // nullopt: normalisation changed nothing
+  // A large UTF-8 file is analysed as it is read (Analyser::analyse_file):
+  // then `raw` is empty, `norm` is set, and its source is read again from
+  // `raw_file` (after `raw_skip` bytes of BOM) when it is stored.
+  std::string raw_file;
+  std::size_t raw_skip = 0;
 
   const std::string& text() const { return norm ? *norm : raw; }  // the normalised text
   std::vector<Page> pages;

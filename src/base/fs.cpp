@@ -52,6 +52,36 @@ Result<std::string> read_file(const std::string& path) {
   return data;
 }
 
+Status read_pieces(const std::string& path, std::size_t piece, const std::function<bool(std::string_view)>& fn) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return os_error(path, errno, "cannot open");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    int e = errno;
+    ::close(fd);
+    return S_ISDIR(st.st_mode) ? make_error(Errc::io, "is a directory", path) : os_error(path, e, "cannot stat");
+  }
+  std::string buf(piece == 0 ? 1 : piece, '\0');
+  std::size_t have = 0;
+  for (;;) {
+    ssize_t n = ::read(fd, buf.data() + have, buf.size() - have);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      return os_error(path, e, "cannot read");
+    }
+    have += static_cast<std::size_t>(n);
+    if (n == 0 || have == buf.size()) {
+      bool go_on = have == 0 || fn(std::string_view(buf.data(), have));
+      if (n == 0 || !go_on) break;
+      have = 0;
+    }
+  }
+  ::close(fd);
+  return {};
+}
+
 Status write_file(const std::string& path, const std::string& data) {
   std::string tmp = path + ".tmp";
   FILE* f = std::fopen(tmp.c_str(), "wb");

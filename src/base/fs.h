@@ -1,8 +1,11 @@
 // base/fs.h — reading files with errors that say what went wrong.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 
@@ -12,6 +15,12 @@ namespace omb {
 // ("no such file"), Errc::io ("permission denied", "is a directory", or the
 // OS's words); `file` in the error is `path`.
 Result<std::string> read_file(const std::string& path);
+
+// Reads the file at `path` in order, handing `fn` pieces of at most `piece`
+// bytes (only the last may be shorter), until the end of the file or until
+// `fn` returns false. Memory is one piece, whatever the size of the file.
+// Fails as read_file() does.
+Status read_pieces(const std::string& path, std::size_t piece, const std::function<bool(std::string_view)>& fn);
 
 // Writes `data` to `path` atomically (temp file + rename).
 Status write_file(const std::string& path, const std::string& data);

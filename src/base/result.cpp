@@ -14,6 +14,7 @@ const char* errc_name(Errc c) {
     case Errc::db_full: return "db_full";
     case Errc::not_database: return "not_database";
     case Errc::version: return "version";
+    case Errc::changed: return "changed";
     case Errc::internal: return "internal";
   }
   return "unknown";

@@ -25,6 +25,7 @@ enum class Errc {
   db_full,       // the disk or the database is full
   not_database,  // the file is not an SQLite/ombudsmine database
   version,       // the database was made by another version
+  changed,       // a file changed or vanished while it was being read
   internal,      // a bug: should not happen
 };
 

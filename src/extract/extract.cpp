@@ -285,14 +285,14 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     return file(type).rules()[static_cast<std::size_t>(h.rule)];
   };
   std::vector<Tag>& tags = out.tags;
-  auto add = [&](std::string type, std::string value, std::size_t s, std::size_t e, std::string rule, std::string detail = {}) {
+  auto add = [&](std::string_view type, std::string value, std::size_t s, std::size_t e, std::string_view rule,
+                 std::string detail = {}) {
     Tag t;
-    t.type = std::move(type);
+    t.type = intern(type);
     t.value = std::move(value);
-    t.text = collapse_space(text.substr(s, e - s));
     t.start = s;
     t.end = e;
-    t.rule = std::move(rule);
+    t.rule = intern(rule);
     t.detail = std::move(detail);
     tags.push_back(std::move(t));
   };
@@ -500,10 +500,13 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   // list or a table) are this report's departments: tag their other mentions.
   {
     std::vector<std::pair<std::string, std::string>> found;  // as written -> value
-    for (const Tag& t : tags)
-      if (t.type == "afdeling" && (t.rule == "afdeling.after-unit" || t.rule == "afdeling.list" || t.rule == "afdeling.table") &&
-          t.text.size() >= 3 && std::none_of(found.begin(), found.end(), [&](const auto& f) { return f.first == t.text; }))
-        found.emplace_back(t.text, t.value);
+    for (const Tag& t : tags) {
+      if (t.type != "afdeling" || (t.rule != "afdeling.after-unit" && t.rule != "afdeling.list" && t.rule != "afdeling.table"))
+        continue;
+      std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
+      if (as_written.size() >= 3 && std::none_of(found.begin(), found.end(), [&](const auto& f) { return f.first == as_written; }))
+        found.emplace_back(std::move(as_written), t.value);
+    }
     Coverage have;
     std::unordered_map<std::string, std::string> unit_detail_of;  // value -> {"unit":...} of a found tag
     for (const Tag& t : tags)
@@ -670,9 +673,9 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     return std::pair{static_cast<std::size_t>(lo - tags.begin()), static_cast<std::size_t>(hi - tags.begin())};
   };
   std::vector<Tag> extra;  // tags made below; merged at the end
-  auto add_extra = [&](std::string type, std::string value, std::size_t s, std::size_t e, std::string rule, std::string detail,
-                       int case_index) {
-    add(std::move(type), std::move(value), s, e, std::move(rule), std::move(detail));
+  auto add_extra = [&](std::string_view type, std::string value, std::size_t s, std::size_t e, std::string_view rule,
+                       std::string detail, int case_index) {
+    add(type, std::move(value), s, e, rule, std::move(detail));
     tags.back().case_index = case_index;
     extra.push_back(std::move(tags.back()));
     tags.pop_back();

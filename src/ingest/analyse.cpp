@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/fs.h"
+#include "base/hash.h"
 #include "normalize/segment.h"
 
 namespace omb {
@@ -40,72 +42,94 @@ std::size_t cut_point(std::string_view t, std::size_t target) {
   return p == std::string_view::npos ? t.size() : p + 1;
 }
 
-}  // namespace
-
-void Analyser::analyse(DocumentRecord& rec) const {
-  // Large texts are normalised in chunks of about 8 MB, so that memory is the
-  // texts and their passages, not a whole-file offset map.
-  constexpr std::size_t kChunk = 8u << 20, kWhole = 16u << 20;
-  std::string_view raw = rec.raw;
-  Segments seg;
-  std::string text;
-  std::vector<Block> blocks;
-  if (raw.size() <= kWhole) {
-    Normalized n = normalizer_->normalize(raw);
-    seg = pack_passages(n.text, n.blocks, n.map);
-    text = std::move(n.text);
-    blocks = std::move(n.blocks);
-  } else {
-    int line_base = 0, page_base = 0;
-    for (std::size_t a = 0; a < raw.size();) {
-      std::size_t b = cut_point(raw, a + kChunk);
-      std::string_view part = raw.substr(a, b - a);
-      Normalized n = normalizer_->normalize(part);
-      Segments ps = pack_passages(n.text, n.blocks, n.map);
-      std::size_t base = text.size();
-      text += n.text;
-      for (Block bl : n.blocks) {
-        bl.start += base;
-        bl.end += base;
-        blocks.push_back(bl);
-      }
-      for (Passage& p : ps.passages) {
-        p.start += base;
-        p.end += base;
-        p.src_start += a;
-        p.src_end += a;
-        p.line += line_base;
-        p.page += page_base;
-        seg.passages.push_back(std::move(p));
-      }
-      for (Page& pg : ps.pages) {
-        pg.start += base;
-        pg.end += base;
-        pg.number += page_base;
-        if (!seg.pages.empty() && seg.pages.back().number == pg.number) seg.pages.back().end = pg.end;
-        else seg.pages.push_back(pg);
-      }
-      line_base += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
-      page_base += static_cast<int>(std::count(part.begin(), part.end(), '\f'));
-      a = b;
-    }
-    // Passages tile the whole text: close gaps between chunks.
-    for (std::size_t i = 0; i + 1 < seg.passages.size(); ++i) seg.passages[i].end = seg.passages[i + 1].start;
-    if (!seg.passages.empty()) {
-      seg.passages.front().start = 0;
-      seg.passages.back().end = text.size();
-    }
+// Builds a record from its text in consecutive parts, each ending at a
+// cut_point: each part is normalised, packed into passages and extracted on
+// its own, and its findings are shifted to their place in the whole.
+class Chunked {
+ public:
+  Chunked(const Normalizer& norm, const Extractor* ex, DocumentRecord& rec, std::size_t expected)
+      : norm_(norm), ex_(ex), rec_(rec), expected_(expected) {
+    text_.reserve(expected + expected / 16);
   }
-  if (text != rec.raw) rec.norm = std::move(text);
-  rec.pages = std::move(seg.pages);
-  rec.passages = std::move(seg.passages);
-  if (!extractor_) return;
-  Extraction x = extractor_->extract(rec.text(), blocks);
-  rec.facts = std::move(x.facts);
-  rec.cases = std::move(x.cases);
-  rec.tags = std::move(x.tags);
-  // A passage belongs to the case it overlaps most. Cases are in text order
-  // and do not overlap, and so are passages: walk both once.
+
+  void add(std::string_view part) {
+    Normalized n = norm_.normalize(part);
+    changed_ |= n.text != part;
+    Segments ps = pack_passages(n.text, n.blocks, n.map);
+    const std::size_t base = text_.size();
+    text_ += n.text;
+    if (ex_) {
+      Extraction x = ex_->extract(n.text, n.blocks);
+      if (first_) {
+        rec_.facts = std::move(x.facts);
+        // Room for the whole text's findings at the first part's density
+        // (and a quarter more), so that the lists are not copied as they
+        // grow: capacity never written to is never resident.
+        const double scale = 1.25 * static_cast<double>(expected_) / static_cast<double>(std::max<std::size_t>(part.size(), 1));
+        rec_.tags.reserve(static_cast<std::size_t>(static_cast<double>(x.tags.size()) * scale));
+        rec_.cases.reserve(static_cast<std::size_t>(static_cast<double>(x.cases.size()) * scale));
+      }
+      const int case_base = static_cast<int>(rec_.cases.size());
+      for (Case& c : x.cases) {
+        c.start += base;
+        c.end += base;
+        rec_.cases.push_back(std::move(c));
+      }
+      for (Tag& t : x.tags) {
+        t.start += base;
+        t.end += base;
+        if (t.case_index >= 0) t.case_index += case_base;
+        rec_.tags.push_back(std::move(t));
+      }
+    }
+    for (Passage& p : ps.passages) {
+      p.start += base;
+      p.end += base;
+      p.src_start += src_base_;
+      p.src_end += src_base_;
+      p.line += line_base_;
+      p.page += page_base_;
+      rec_.passages.push_back(std::move(p));
+    }
+    for (Page& pg : ps.pages) {
+      pg.start += base;
+      pg.end += base;
+      pg.number += page_base_;
+      if (!rec_.pages.empty() && rec_.pages.back().number == pg.number) rec_.pages.back().end = pg.end;
+      else rec_.pages.push_back(pg);
+    }
+    line_base_ += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
+    page_base_ += static_cast<int>(std::count(part.begin(), part.end(), '\f'));
+    src_base_ += part.size();
+    first_ = false;
+  }
+
+  // Closes the gaps between parts and hands the text over: as rec.norm if
+  // `keep_same` or normalising changed it, else (it is rec.raw) not at all.
+  void finish(bool keep_same) {
+    std::vector<Passage>& ps = rec_.passages;
+    for (std::size_t i = 0; i + 1 < ps.size(); ++i) ps[i].end = ps[i + 1].start;
+    if (!ps.empty()) {
+      ps.front().start = 0;
+      ps.back().end = text_.size();
+    }
+    if (changed_ || keep_same) rec_.norm = std::move(text_);
+  }
+
+ private:
+  const Normalizer& norm_;
+  const Extractor* ex_;
+  DocumentRecord& rec_;
+  std::size_t expected_;
+  std::string text_;
+  bool changed_ = false, first_ = true;
+  int line_base_ = 0, page_base_ = 0;
+  std::size_t src_base_ = 0;
+};
+
+// A passage belongs to the case it overlaps most. Cases are in text order and
+// do not overlap, and so are passages: walk both once.
+void assign_cases(DocumentRecord& rec) {
   std::size_t first = 0;
   for (Passage& p : rec.passages) {
     while (first < rec.cases.size() && rec.cases[first].end <= p.start) ++first;
@@ -119,6 +143,77 @@ void Analyser::analyse(DocumentRecord& rec) const {
       }
     }
   }
+}
+
+// Large texts are normalised and extracted in parts of about 8 MB, so that
+// memory is the texts and their findings, not a whole-file offset map, fold
+// and hit list. Parts end at a blank line (cut_point); a case that runs across
+// a cut is two cases, and the document's facts are those of its first part.
+constexpr std::size_t kChunk = 8u << 20, kWhole = Analyser::kPartsAbove;
+
+}  // namespace
+
+void Analyser::analyse(DocumentRecord& rec) const {
+  std::string_view raw = rec.raw;
+  if (raw.size() > kWhole) {
+    Chunked ch(*normalizer_, extractor_.get(), rec, raw.size());
+    for (std::size_t a = 0; a < raw.size();) {
+      std::size_t b = cut_point(raw, a + kChunk);
+      ch.add(raw.substr(a, b - a));
+      a = b;
+    }
+    ch.finish(false);
+    assign_cases(rec);
+    return;
+  }
+  Normalized n = normalizer_->normalize(raw);
+  Segments seg = pack_passages(n.text, n.blocks, n.map);
+  if (n.text != rec.raw) rec.norm = std::move(n.text);
+  rec.pages = std::move(seg.pages);
+  rec.passages = std::move(seg.passages);
+  if (!extractor_) return;
+  Extraction x = extractor_->extract(rec.text(), n.blocks);
+  rec.facts = std::move(x.facts);
+  rec.cases = std::move(x.cases);
+  rec.tags = std::move(x.tags);
+  assign_cases(rec);
+}
+
+Status Analyser::analyse_file(DocumentRecord& rec, std::size_t skip) const {
+  // Parts are cut as analyse() cuts the same text in memory: a part is taken
+  // only when its cut point lies before the end of what has been read (or the
+  // file has ended), so that the parts, and so the record, are the same.
+  Chunked ch(*normalizer_, extractor_.get(), rec, rec.byte_size);
+  StreamHash hash;
+  std::string buf;
+  std::size_t skipped = 0;
+  auto take = [&](bool at_end) {
+    std::size_t a = 0;
+    while (a < buf.size()) {
+      std::size_t b = cut_point(std::string_view(buf).substr(a), kChunk) + a;
+      if (b == buf.size() && !at_end) break;
+      ch.add(std::string_view(buf).substr(a, b - a));
+      a = b;
+    }
+    buf.erase(0, a);
+  };
+  Status read = read_pieces(rec.raw_file, kChunk, [&](std::string_view piece) {
+    hash.update(piece);
+    if (skipped < skip) {
+      std::size_t k = std::min(skip - skipped, piece.size());
+      piece.remove_prefix(k);
+      skipped += k;
+    }
+    buf.append(piece);
+    if (buf.size() >= kChunk + (1u << 20) + 2) take(false);
+    return true;
+  });
+  if (!read.ok()) return make_error(Errc::changed, read.error().message + " (it was readable when hashed)", rec.raw_file);
+  if (hash.hex() != rec.content_hash) return make_error(Errc::changed, "changed while it was being read", rec.raw_file);
+  take(true);
+  ch.finish(true);
+  assign_cases(rec);
+  return {};
 }
 
 }  // namespace omb

@@ -21,9 +21,24 @@ class Analyser {
   // normaliser then uses its defaults and nothing is extracted.
   static Result<std::shared_ptr<const Analyser>> create(const std::string& dictionaries_dir);
 
+  // Texts longer than this are analysed in parts.
+  static constexpr std::size_t kPartsAbove = 16u << 20;
+
   // Fills rec.norm, pages, passages, facts, cases and tags from rec.raw.
-  // Never fails: odd text yields fewer findings, not an error.
+  // Never fails: odd text yields fewer findings, not an error. A text over
+  // 16 MB is analysed in parts of about 8 MB cut at blank lines (a case that
+  // runs across a cut becomes two; the facts are those of the first part).
   void analyse(DocumentRecord& rec) const;
+
+  // The same for a large file that is read as it is analysed, so that its
+  // source is never held in memory: rec.raw stays empty, rec.raw_file names
+  // the file (UTF-8 that decode_text() passes through; see PassThroughCheck),
+  // `skip` is the length of its BOM, and rec.content_hash and byte_size are
+  // the file's. The text after the BOM must be longer than kPartsAbove; the
+  // record is then the one analyse() makes of it. rec.norm is always set.
+  // Fails with Errc::changed if the file cannot be read now, or if what was
+  // read does not have the hash (it changed since it was hashed).
+  Status analyse_file(DocumentRecord& rec, std::size_t skip) const;
 
   const Extractor* extractor() const { return extractor_.get(); }
 

@@ -94,6 +94,38 @@ bool looks_binary(std::string_view s, std::size_t* offset) {
 
 bool is_valid_utf8(std::string_view s) { return scan_utf8(s).invalid == 0; }
 
+void PassThroughCheck::feed(std::string_view piece) {
+  if (!ok_ || piece.empty()) return;
+  if (first_) {
+    first_ = false;
+    if (piece.size() >= 2 && (piece.substr(0, 2) == "\xFF\xFE" || piece.substr(0, 2) == "\xFE\xFF")) { ok_ = false; return; }
+    if (piece.size() >= 3 && piece.substr(0, 3) == "\xEF\xBB\xBF") bom_ = 3;
+    std::size_t off = 0;
+    if (looks_binary(piece, &off)) { ok_ = false; return; }  // it looks at the first MiB only, as decode_text does
+    piece.remove_prefix(bom_);
+  }
+  if (std::memchr(piece.data(), '\0', piece.size())) { ok_ = false; return; }
+  body_ += piece.size();
+  std::string joined;
+  if (!carry_.empty()) {
+    joined = carry_ + std::string(piece);
+    piece = joined;
+  }
+  // Keep back a sequence the piece cuts off; check the rest.
+  std::size_t end = piece.size(), back = 0;
+  while (back < 3 && back < end && (static_cast<unsigned char>(piece[end - 1 - back]) & 0xC0) == 0x80) ++back;
+  std::size_t lead = end - back - (back < end ? 1 : 0);
+  if (back < end) {
+    auto c = static_cast<unsigned char>(piece[lead]);
+    std::size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (need > back + 1) end = lead;  // incomplete: wait for the next piece
+  }
+  if (scan_utf8(piece.substr(0, end)).invalid != 0) { ok_ = false; return; }
+  carry_ = std::string(piece.substr(end));
+}
+
+bool PassThroughCheck::finish() { return ok_ && carry_.empty() && body_ > 0; }
+
 Result<Decoded> decode_text(std::string bytes) {
   if (bytes.empty()) return make_error(Errc::decode, "empty file");
   auto starts = [&](const char* bom, std::size_t n) {

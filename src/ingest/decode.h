@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "base/result.h"
 
@@ -30,5 +31,24 @@ Result<Decoded> decode_text(std::string bytes);
 
 // True if `s` is valid UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s);
+
+// Tells, piece by piece, whether a file's bytes are text that decode_text()
+// would pass through unchanged: UTF-8 (with or without BOM) that is valid
+// throughout, with no NUL byte, not binary in its first MiB, not empty. Such a
+// file can be analysed as it is read (Analyser::analyse_file) instead of held
+// in memory; for any other file the answer is false and decode_text() decides.
+class PassThroughCheck {
+ public:
+  void feed(std::string_view piece);  // the file's bytes in order
+  bool finish();                      // after the last piece: true if it passes
+  std::size_t bom() const { return bom_; }  // bytes of a UTF-8 BOM to skip
+  const char* encoding() const { return bom_ ? "UTF-8 (BOM)" : "UTF-8"; }
+
+ private:
+  bool ok_ = true;
+  bool first_ = true;
+  std::size_t bom_ = 0, body_ = 0;
+  std::string carry_;  // an incomplete sequence at the end of the last piece
+};
 
 }  // namespace omb

@@ -1,7 +1,6 @@
 #include "ingest/ingest.h"
 
 #include <sys/stat.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,14 +20,6 @@
 namespace fs = std::filesystem;
 
 namespace omb {
-
-std::string content_hash(std::string_view bytes) {
-  XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  char buf[33];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
-}
 
 std::string IngestSummary::to_json() const {
   nlohmann::json j;
@@ -178,6 +169,45 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   if (!c.fail_reason.empty()) { it.kind = Item::failed; it.reason = c.fail_reason; return it; }
   if (!c.skip_reason.empty()) { it.kind = Item::skipped; it.reason = c.skip_reason; return it; }
   if (before_read) before_read(c.path);
+  if (c.size > Analyser::kPartsAbove + 3) {
+    // A large file is hashed and checked as it is read; if it is plain UTF-8
+    // it is analysed in a second reading and its source never held whole.
+    StreamHash hash;
+    PassThroughCheck check;
+    std::uint64_t size = 0;
+    Status read = read_pieces(c.path, 8u << 20, [&](std::string_view piece) {
+      hash.update(piece);
+      check.feed(piece);
+      size += piece.size();
+      return true;
+    });
+    if (read.ok() && check.finish() && size - check.bom() > Analyser::kPartsAbove) {
+      it.size = size;
+      it.hash = hash.hex();
+      if (auto kp = known_paths.find(c.path); kp != known_paths.end() && kp->second == it.hash) {
+        it.kind = Item::unchanged;
+        return it;
+      }
+      if (known_hashes.count(it.hash)) { it.kind = Item::known; return it; }
+      auto rec = std::make_unique<DocumentRecord>();
+      rec->path = c.path;
+      rec->content_hash = it.hash;
+      rec->byte_size = it.size;
+      rec->mtime = c.mtime;
+      rec->encoding = check.encoding();
+      rec->raw_file = c.path;
+      rec->raw_skip = check.bom();
+      if (Status st = analyser.analyse_file(*rec, check.bom()); !st.ok()) {
+        it.kind = Item::failed;
+        it.reason = st.error().message;
+        return it;
+      }
+      it.kind = Item::record;
+      it.rec = std::move(rec);
+      return it;
+    }
+    // Anything else (other encodings, damage, a read error) as any file.
+  }
   auto bytes = read_file(c.path);
   if (!bytes.ok()) {
     it.kind = Item::failed;

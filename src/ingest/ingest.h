@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "base/hash.h"
 #include "base/result.h"
 #include "ingest/analyse.h"
 #include "store/db.h"
@@ -72,8 +73,5 @@ struct IngestSummary {
 // be prepared for writing.
 Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths,
                              std::shared_ptr<const Analyser> analyser, const IngestOptions& opts = {});
-
-// Hex XXH3-128 of `bytes`.
-std::string content_hash(std::string_view bytes);
 
 }  // namespace omb

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "text/fold.h"
+
 namespace omb {
 
 nlohmann::ordered_json extraction_json(const std::string& source, const DocumentRecord& rec) {
@@ -18,11 +20,12 @@ nlohmann::ordered_json extraction_json(const std::string& source, const Document
   j["period"] = period;
   j["date"] = rec.facts.date.empty() ? J(nullptr) : J(rec.facts.date);
   J tags = J::array();
+  const std::string_view norm = rec.text();
   for (const Tag& t : rec.tags) {
     J o;
     o["type"] = t.type;
     o["value"] = t.value;
-    o["text"] = t.text;
+    o["text"] = collapse_space(norm.substr(t.start, t.end - t.start));
     o["start"] = t.start;
     o["end"] = t.end;
     o["rule"] = t.rule;
@@ -82,10 +85,11 @@ std::string extraction_text(const std::string& source, const DocumentRecord& rec
     while (at < t.start && at < text.size()) ln += text[at++] == '\n';
     char buf[32];
     std::snprintf(buf, sizeof buf, "%6zu  ", ln);
-    std::string type = t.type;
+    std::string type(t.type);
     type.resize(std::max<std::size_t>(type.size(), 12), ' ');
-    std::string shown = t.text.size() > 70 ? t.text.substr(0, 67) + "..." : t.text;
-    line("  " + std::string(buf) + type + "  " + t.value + "  \"" + shown + "\"  " + t.rule);
+    std::string shown = collapse_space(std::string_view(text).substr(t.start, t.end - t.start));
+    if (shown.size() > 70) shown = shown.substr(0, 67) + "...";
+    line("  " + std::string(buf) + type + "  " + t.value + "  \"" + shown + "\"  " + std::string(t.rule));
   }
   return out;
 }

@@ -4,6 +4,10 @@
 
 #include <ctime>
 
+#include "base/fs.h"
+#include "base/hash.h"
+#include "text/fold.h"
+
 namespace omb {
 
 const char* write_outcome_name(WriteOutcome o) {
@@ -220,13 +224,39 @@ Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
     auto r = db_->prepare("INSERT INTO document_raw(document_id, seq, chunk) VALUES(?1, ?2, ?3)");
     if (!r.ok()) return r.error();
     constexpr std::size_t kRawChunk = 1u << 20;
-    std::string_view raw = rec.raw;
-    for (std::size_t off = 0, seq = 0; off < raw.size(); off += kRawChunk, ++seq) {
-      std::string_view part = raw.substr(off, kRawChunk);
+    std::int64_t seq = 0;
+    auto row = [&](std::string_view part) -> Status {
       sqlite3_bind_int64(r->handle(), 1, doc);
-      sqlite3_bind_int64(r->handle(), 2, static_cast<sqlite3_int64>(seq));
+      sqlite3_bind_int64(r->handle(), 2, static_cast<sqlite3_int64>(seq++));
       sqlite3_bind_blob64(r->handle(), 3, part.data(), part.size(), SQLITE_STATIC);
-      OMB_TRY(r->run());
+      return r->run();
+    };
+    if (rec.raw_file.empty()) {
+      std::string_view raw = rec.raw;
+      for (std::size_t off = 0; off < raw.size(); off += kRawChunk) OMB_TRY(row(raw.substr(off, kRawChunk)));
+    } else {
+      // Analysed as it was read: read it again, in the same rows, and make
+      // sure it is still what was analysed.
+      StreamHash hash;
+      std::string pending;
+      std::size_t skip = rec.raw_skip;
+      Status failed;
+      Status read = read_pieces(rec.raw_file, kRawChunk, [&](std::string_view piece) {
+        hash.update(piece);
+        std::size_t k = std::min(skip, piece.size());
+        skip -= k;
+        pending.append(piece.substr(k));
+        while (pending.size() >= kRawChunk) {
+          failed = row(std::string_view(pending).substr(0, kRawChunk));
+          if (!failed.ok()) return false;
+          pending.erase(0, kRawChunk);
+        }
+        return true;
+      });
+      if (!failed.ok()) return failed;
+      if (!read.ok()) return make_error(Errc::changed, read.error().message + " (it was readable when analysed)", rec.raw_file);
+      if (hash.hex() != rec.content_hash) return make_error(Errc::changed, "changed while it was being stored", rec.raw_file);
+      if (!pending.empty()) OMB_TRY(row(pending));
     }
   }
 
@@ -284,7 +314,7 @@ Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
   for (const Tag& g : rec.tags) {
     tg->bind(1, doc);
     if (auto c = case_id(g.case_index)) tg->bind(2, *c); else tg->bind_null(2);
-    tg->bind(3, g.type).bind(4, g.value).bind(5, g.text).bind(6, static_cast<std::int64_t>(g.start))
+    tg->bind(3, g.type).bind(4, g.value).bind(5, collapse_space(std::string_view(text).substr(g.start, g.end - g.start))).bind(6, static_cast<std::int64_t>(g.start))
         .bind(7, static_cast<std::int64_t>(g.end)).bind(8, g.rule).bind(9, g.detail);
     OMB_TRY(tg->run());
   }

@@ -105,9 +105,8 @@ void check_offsets(const Report& r) {
     INFO(t.type << " " << t.value << " [" << t.start << "," << t.end << ")");
     REQUIRE(t.start < t.end);
     REQUIRE(t.end <= r.text.size());
-    REQUIRE(collapse_space(std::string_view(r.text).substr(t.start, t.end - t.start)) == t.text);
     REQUIRE_FALSE(t.rule.empty());
-    REQUIRE(t.rule.rfind(t.type + ".", 0) == 0);
+    REQUIRE(t.rule.rfind(std::string(t.type) + ".", 0) == 0);
   }
   for (const Case& c : r.x.cases) {
     REQUIRE(c.start < c.end);
@@ -264,7 +263,7 @@ TEST_CASE("rules: an analyst adds a theme and a phrase without recompiling") {
   Extraction e = (*x)->extract(n.text, n.blocks);
   std::vector<std::string> found;
   for (const Tag& t : e.tags)
-    if (t.type == "theme" && t.value == "parkeren") found.push_back(t.text + " <" + t.rule + ">");
+    if (t.type == "theme" && t.value == "parkeren") found.push_back(collapse_space(std::string_view(n.text).substr(t.start, t.end - t.start)) + " <" + std::string(t.rule) + ">");
   CHECK(found == Strings{"parkeervergunning <theme.parkeren/parkeervergunning*>"});
 }
 
@@ -280,7 +279,7 @@ TEST_CASE("rules: priority, then length, then the earlier match wins an overlap"
   Extraction e = (*x)->extract(n.text, n.blocks);
   Strings got;
   for (const Tag& t : e.tags)
-    if (t.type == "status") got.push_back(t.value + ":" + t.text);
+    if (t.type == "status") got.push_back(t.value + ":" + collapse_space(std::string_view(n.text).substr(t.start, t.end - t.start)));
   CHECK(got == Strings{"heropend:de zaak"});
 }
 
