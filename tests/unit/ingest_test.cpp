@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/fs.h"
 #include "ingest/ingest.h"
 #include "store/read.h"
 #include "store/stats.h"
@@ -363,4 +364,155 @@ TEST_CASE("ingest: a text over 16 MB is normalised in chunks; texts round-trip, 
         static_cast<std::int64_t>(std::count(upto_text.begin(), upto_text.end(), '\f')) + 1);
   CHECK(scalar(*db, "SELECT count(*) FROM passages p JOIN passages q ON q.ordinal = p.ordinal + 1 WHERE q.page < p.page") == 0);
   check_fts(*db);
+}
+
+namespace {
+
+// Every year of corpus/ glued together, over and over, to past 16 MB: cases,
+// tags and OCR damage spread over many parts.
+std::string big_corpus_text() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(test::source_dir() + "/corpus"))
+    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& f : files) {
+    auto t = read_file(f);
+    REQUIRE(t.ok());
+    all += *t;
+    all += "\n\n";
+  }
+  std::string big;
+  while (big.size() <= Analyser::kPartsAbove + 600'000) big += all;
+  return big;
+}
+
+// The index of the first item whose fields differ, or -1 (one assertion for a
+// list of a million tags, not a million).
+template <class T, class F>
+long first_difference(const std::vector<T>& a, const std::vector<T>& b, F fields) {
+  if (a.size() != b.size()) return static_cast<long>(std::min(a.size(), b.size()));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (fields(a[i]) != fields(b[i])) return static_cast<long>(i);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("ingest: a large file analysed as it is read is the record analyse() makes in memory") {
+  TempDir dir;
+  const std::string big = big_corpus_text();
+  std::string path = dir.write("groot.txt", big);
+  DocumentRecord mem;
+  mem.raw = big;
+  with_rules()->analyse(mem);
+
+  DocumentRecord file;
+  file.raw_file = path;
+  file.byte_size = big.size();
+  file.content_hash = content_hash(big);
+  REQUIRE(with_rules()->analyse_file(file, 0).ok());
+
+  CHECK(file.raw.empty());
+  REQUIRE(file.norm);
+  CHECK(*file.norm == mem.text());
+  CHECK(mem.cases.size() > 1000);
+  CHECK(file.facts.title == mem.facts.title);
+  CHECK(file.facts.doctype == mem.facts.doctype);
+  CHECK(file.facts.year == mem.facts.year);
+  CHECK(file.tags.size() == mem.tags.size());
+  CHECK(first_difference(mem.pages, file.pages, [](const Page& p) { return std::tuple(p.number, p.start, p.end); }) == -1);
+  CHECK(first_difference(mem.passages, file.passages, [](const Passage& p) {
+    return std::tuple(static_cast<int>(p.kind), p.start, p.end, p.src_start, p.src_end, p.page, p.line, p.heading, p.case_index);
+  }) == -1);
+  CHECK(first_difference(mem.cases, file.cases, [](const Case& c) {
+    return std::tuple(c.zaaknummer, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end);
+  }) == -1);
+  CHECK(first_difference(mem.tags, file.tags, [](const Tag& t) {
+    return std::tuple(t.type, t.value, t.start, t.end, t.rule, t.case_index, t.detail);
+  }) == -1);
+}
+
+TEST_CASE("ingest: a large file that no longer has its hash is not analysed") {
+  TempDir dir;
+  std::string path = dir.write("groot.txt", std::string(Analyser::kPartsAbove + 10, 'a'));
+  DocumentRecord rec;
+  rec.raw_file = path;
+  rec.content_hash = content_hash("something else");
+  Status s = with_rules()->analyse_file(rec, 0);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().code == Errc::changed);
+  CHECK(s.error().message == "changed while it was being read");
+  rec.raw_file = dir.file("weg.txt");
+  s = with_rules()->analyse_file(rec, 0);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().code == Errc::changed);
+}
+
+TEST_CASE("ingest: a large file that changes between analysis and storing is not stored, the rest is") {
+  TempDir dir;
+  std::string big;
+  while (big.size() <= Analyser::kPartsAbove + 1000) big += "De cliénte belt de klantmanager.\n\n";
+  std::string path = dir.write("groot.txt", big);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  auto an = Analyser::create("");
+  REQUIRE(an.ok());
+  DocumentRecord rec;
+  rec.path = path;
+  rec.raw_file = path;
+  rec.byte_size = big.size();
+  rec.content_hash = content_hash(big);
+  REQUIRE((*an)->analyse_file(rec, 0).ok());
+  dir.write("groot.txt", big + "erbij\n");
+  auto w = Writer::create(*db);
+  REQUIRE(w.ok());
+  auto out = w->put(rec);
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.error().code == Errc::changed);
+  CHECK(out.error().message == "changed while it was being stored");
+  CHECK(scalar(*db, "SELECT count(*) FROM documents") == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM passages") == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM document_raw") == 0);
+  // Ingested now, it is stored whole, its source in the same bytes.
+  IngestSummary s = run(*db, {path});
+  CHECK(s.added == 1);
+  auto t = load_texts(*db, scalar(*db, "SELECT id FROM documents"));
+  REQUIRE(t.ok());
+  CHECK(t->raw == big + "erbij\n");
+}
+
+TEST_CASE("ingest: large files with a BOM, with damage, or in Windows-1252 keep their text") {
+  TempDir dir;
+  std::string body, cp;  // the same text in UTF-8 and in Windows-1252
+  while (body.size() <= Analyser::kPartsAbove + 1000) {
+    body += "De cliënte belt de klantmanager.\n\n";
+    cp += "De cli\xEBnte belt de klantmanager.\n\n";
+  }
+  std::string bom = dir.write("bom.txt", "\xEF\xBB\xBF" + body);
+  std::string bad = dir.write("kapot.txt", body + "Een kapotte \xC3 byte.\n");
+  std::string latin = dir.write("latin.txt", cp);
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  IngestSummary s = run(*db, {bom, bad, latin});
+  CHECK(s.added == 3);
+  CHECK(s.failed == 0);
+  auto row = [&](const std::string& p) {
+    auto st = db->prepare("SELECT d.encoding, d.replaced_chars, d.id FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path = ?1");
+    REQUIRE(st.ok());
+    st->bind(1, p);
+    auto r = st->step();
+    REQUIRE(r.ok());
+    REQUIRE(*r);
+    return std::tuple(st->text(0), st->int64(1), st->int64(2));
+  };
+  CHECK(std::get<0>(row(bom)) == "UTF-8 (BOM)");
+  CHECK(std::get<0>(row(bad)) == "UTF-8");
+  CHECK(std::get<1>(row(bad)) == 1);
+  CHECK(std::get<0>(row(latin)) == "ISO-8859-1");  // ICU's detector names it; decoded as windows-1252
+  for (const std::string& p : {bom, latin}) {
+    auto t = load_texts(*db, std::get<2>(row(p)));
+    REQUIRE(t.ok());
+    CHECK(t->raw == body);
+  }
 }
