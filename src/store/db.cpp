@@ -71,6 +71,10 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
     if ((st.st_mode & 0222) == 0 || ::access(path.c_str(), W_OK) != 0)
       return make_error(Errc::db_readonly, "database file is read-only; cannot write to it", path);
   }
+  // SQLite's memory statistics take a global lock on every allocation; no
+  // one reads them here. Settable only before SQLite starts, so once.
+  static const bool no_memstatus = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  (void)no_memstatus;
   int flags = SQLITE_OPEN_NOMUTEX | (ro ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
