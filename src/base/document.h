@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,21 @@ struct Tag {
 // Thread-safe.
 std::string_view intern(std::string_view s);
 
+// The full-text index terms of one text, made ahead by an ingest worker so
+// that the single writer only hands them to FTS5 (index/fts5_dutch.h) instead
+// of tokenizing again. `lexicon` names the word lists they were made with: a
+// writer whose index has other lists tokenizes the text itself.
+struct TokenRun {
+  struct Token {
+    std::uint32_t term_end;    // the term is terms[previous term_end, term_end)
+    std::uint32_t start, end;  // byte span in the text
+    bool colocated;            // at the same position as the term before
+  };
+  const void* lexicon = nullptr;
+  std::string terms;
+  std::vector<Token> tokens;
+};
+
 struct Case {
   std::string zaaknummer;
   std::string title;
@@ -93,6 +109,9 @@ struct DocumentRecord {
   DocFacts facts;
   std::vector<Case> cases;
   std::vector<Tag> tags;
+  // Index terms of each passage's heading and body (2 per passage, in order),
+  // or empty: then the writer's FTS5 tokenizer makes them.
+  std::vector<TokenRun> passage_terms;
 };
 
 }  // namespace omb

@@ -42,6 +42,20 @@ int x_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
     Tokenizer::Mode mode = Tokenizer::Mode::document;
     if (flags & FTS5_TOKENIZE_QUERY) mode = (flags & FTS5_TOKENIZE_PREFIX) ? Tokenizer::Mode::prefix : Tokenizer::Mode::query;
     int rc = SQLITE_OK;
+    if (mode == Tokenizer::Mode::document && !d.slot->prepared.empty()) {
+      std::string_view in(text ? text : "", text ? static_cast<std::size_t>(n) : 0);
+      for (const auto& [s, run] : d.slot->prepared) {
+        if (run->lexicon != d.slot->lexicon.get() || s != in) continue;
+        std::uint32_t from = 0;
+        for (const TokenRun::Token& k : run->tokens) {
+          rc = token(ctx, k.colocated ? FTS5_TOKEN_COLOCATED : 0, run->terms.data() + from, static_cast<int>(k.term_end - from),
+                     static_cast<int>(k.start), static_cast<int>(k.end));
+          if (rc != SQLITE_OK) return rc;
+          from = k.term_end;
+        }
+        return SQLITE_OK;
+      }
+    }
     d.get().tokenize(std::string_view(text ? text : "", text ? static_cast<std::size_t>(n) : 0), mode,
                      [&](std::string_view term, std::size_t s, std::size_t e, bool colocated) {
                        rc = token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(), static_cast<int>(term.size()),

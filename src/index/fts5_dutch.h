@@ -17,6 +17,9 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/result.h"
 #include "index/tokenizer.h"
@@ -25,6 +28,11 @@ namespace omb {
 
 struct LexiconSlot {
   std::shared_ptr<const SearchLexicon> lexicon = std::make_shared<SearchLexicon>();
+  // Texts about to be inserted with their terms made ahead (TokenRun): a
+  // document-mode call for a text equal to one of these, with this lexicon,
+  // replays its terms instead of tokenizing. Set around one INSERT by its
+  // caller (store/writer.cpp), which owns what the views point to.
+  std::vector<std::pair<std::string_view, const TokenRun*>> prepared;
 };
 
 // The FTS5 API of one connection (`SELECT fts5(?1)`), for registering

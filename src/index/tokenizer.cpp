@@ -93,9 +93,13 @@ std::string Tokenizer::stem(std::string_view folded) {
   return std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
 }
 
+// Words whose analysis is kept (about 10 MB): enough for the common words of
+// an archive; every ingest worker has a tokenizer of its own.
+constexpr std::size_t kCacheWords = 50000;
+
 const Tokenizer::Analysis& Tokenizer::analyse(const std::string& raw) {
   if (auto it = cache_.find(raw); it != cache_.end()) return it->second;
-  if (cache_.size() > 200000) cache_.clear();
+  if (cache_.size() > kCacheWords) cache_.clear();
   Analysis a;
   std::string f = fold_key(raw);
   const SearchLexicon& lx = *lexicon_;
@@ -148,6 +152,18 @@ bool Tokenizer::emit_word(std::string_view text, std::size_t a, std::size_t b, M
     for (const std::string& p : an.parts)
       if (!emit(p, a, b, true)) return false;
   return true;
+}
+
+void Tokenizer::tokenize_into(std::string_view text, TokenRun& out) {
+  out = TokenRun{};
+  if (text.size() >= 0xFFFFFFFFu) return;
+  out.lexicon = lexicon_.get();
+  tokenize(text, Mode::document, [&](std::string_view term, std::size_t s, std::size_t e, bool colocated) {
+    out.terms.append(term);
+    out.tokens.push_back({static_cast<std::uint32_t>(out.terms.size()), static_cast<std::uint32_t>(s),
+                          static_cast<std::uint32_t>(e), colocated});
+    return true;
+  });
 }
 
 bool Tokenizer::tokenize(std::string_view text, Mode mode, const Emit& emit) {

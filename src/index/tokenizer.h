@@ -34,6 +34,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/document.h"
 #include "base/result.h"
 
 struct sb_stemmer;
@@ -68,6 +69,11 @@ class Tokenizer {
   // Emits the terms of `text`; stops early when emit returns false.
   // Returns false if it stopped early.
   bool tokenize(std::string_view text, Mode mode, const Emit& emit);
+
+  // The terms tokenize() gives `text` in document mode, kept for a replay
+  // (see TokenRun, base/document.h, and LexiconSlot, fts5_dutch.h). Texts of
+  // 4 GiB or more are not kept: `out` is left without tokens and lexicon.
+  void tokenize_into(std::string_view text, TokenRun& out);
 
   // The term of one word as the index holds it (folded, stemmed unless protected).
   std::string term(std::string_view word);

@@ -1,6 +1,10 @@
 #include "ingest/ingest.h"
 
+#include <malloc.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/fs.h"
+#include "index/tokenizer.h"
 #include "ingest/decode.h"
 #include "store/writer.h"
 
@@ -160,8 +165,22 @@ struct Item {
   std::unique_ptr<DocumentRecord> rec;
 };
 
+// The index terms of every passage's heading and body, made here in the
+// worker so that the single writer does not tokenize (store/writer.cpp).
+// Not for texts over Analyser::kPartsAbove: their terms would outweigh them.
+void make_terms(DocumentRecord& rec, Tokenizer& tok) {
+  const std::string& text = rec.text();
+  if (text.size() > Analyser::kPartsAbove) return;
+  rec.passage_terms.resize(2 * rec.passages.size());
+  for (std::size_t i = 0; i < rec.passages.size(); ++i) {
+    const Passage& p = rec.passages[i];
+    tok.tokenize_into(p.heading, rec.passage_terms[2 * i]);
+    tok.tokenize_into(std::string_view(text).substr(p.start, p.end - p.start), rec.passage_terms[2 * i + 1]);
+  }
+}
+
 Item process(const Candidate& c, const std::unordered_map<std::string, std::string>& known_paths,
-             const std::unordered_set<std::string>& known_hashes, const Analyser& analyser,
+             const std::unordered_set<std::string>& known_hashes, const Analyser& analyser, Tokenizer& tok,
              const std::function<void(const std::string&)>& before_read) {
   Item it;
   it.size = c.size;
@@ -236,6 +255,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   rec->replaced_chars = dec->replaced;
   rec->raw = std::move(dec->text);
   analyser.analyse(*rec);
+  make_terms(*rec, tok);
   it.kind = Item::record;
   it.rec = std::move(rec);
   return it;
@@ -291,6 +311,10 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   bool stop = false;
 
   auto worker = [&]() {
+    // The single writer is the pipeline's narrowest stage: workers run at a
+    // lower priority so that it is never kept off a core by them.
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+    Tokenizer tok(db.search_lexicon_ptr());
     for (;;) {
       std::size_t i;
       {
@@ -304,7 +328,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
         i = next_claim++;
         inflight += cands[i].size;
       }
-      Item item = process(cands[i], known_paths, known_hashes, *analyser, opts.before_read);
+      Item item = process(cands[i], known_paths, known_hashes, *analyser, tok, opts.before_read);
       {
         std::lock_guard<std::mutex> lk(mu);
         slots[i] = std::move(item);
@@ -350,7 +374,12 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   auto put = [&](std::size_t i, const Item& item) -> Result<WriteOutcome> {
     if (item.kind == Item::known)
       return writer.put_known(cands[i].path, item.hash, static_cast<std::int64_t>(item.size), item.mtime);
-    return writer.put(*item.rec);
+    auto out = writer.put(*item.rec);
+    // Written: its terms are in the index now (a replay of the batch, after
+    // another document failed, tokenizes again); free them while the batch
+    // is still held.
+    if (out.ok()) std::vector<TokenRun>().swap(item.rec->passage_terms);
+    return out;
   };
   auto fail_batch = [&](const Error& e) {
     for (const Pending& p : batch) fail_item(p.index, e);
@@ -361,6 +390,9 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     if (s.ok()) {
       for (const Pending& p : batch) count(p.outcome);
       batch.clear();
+      // The batch's records were made by the workers and freed here; give
+      // the pages back (glibc keeps them in each worker's arena otherwise).
+      malloc_trim(0);
     } else {
       fail_batch(s.error());
     }

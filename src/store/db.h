@@ -66,6 +66,10 @@ class Database {
   // The full-text index. Every connection has the "dutch" FTS5 tokenizer,
   // with the lexicon the index was built with (read from search_lexicon).
   const SearchLexicon& search_lexicon() const { return *lexicon_->lexicon; }
+  std::shared_ptr<const SearchLexicon> search_lexicon_ptr() const { return lexicon_->lexicon; }
+  // This connection's tokenizer slot (fts5_dutch.h), for the writer to hand
+  // FTS5 terms made ahead.
+  LexiconSlot& lexicon_slot() { return *lexicon_; }
   // The tokenizer the index was built with ("dutch/1/<hash>"), from meta.
   std::string index_tokenizer();
   // Fails with Errc::version when the index was built by another tokenizer

@@ -293,6 +293,14 @@ Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
   if (!ps.ok()) return ps.error();
   auto fts = db_->prepare("INSERT INTO passages_fts(rowid, heading, body) VALUES(?1, ?2, ?3)");
   if (!fts.ok()) return fts.error();
+  // Terms made ahead by the worker are replayed by the tokenizer (one INSERT
+  // at a time; cleared however this returns).
+  LexiconSlot& slot = db_->lexicon_slot();
+  struct Clear {
+    LexiconSlot& s;
+    ~Clear() { s.prepared.clear(); }
+  } clear{slot};
+  const bool terms = rec.passage_terms.size() == 2 * rec.passages.size();
   for (std::size_t i = 0; i < rec.passages.size(); ++i) {
     const Passage& p = rec.passages[i];
     ps->bind(1, doc);
@@ -302,9 +310,11 @@ Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
         .bind(9, static_cast<std::int64_t>(p.src_start)).bind(10, static_cast<std::int64_t>(p.src_end))
         .bind(11, p.heading).bind(12, std::string_view(text).substr(p.start, p.end - p.start));
     OMB_TRY(ps->run());
-    fts->bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_->handle())))
-        .bind(2, p.heading).bind(3, std::string_view(text).substr(p.start, p.end - p.start));
+    std::string_view body = std::string_view(text).substr(p.start, p.end - p.start);
+    fts->bind(1, static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_->handle()))).bind(2, p.heading).bind(3, body);
+    if (terms) slot.prepared = {{p.heading, &rec.passage_terms[2 * i]}, {body, &rec.passage_terms[2 * i + 1]}};
     OMB_TRY(fts->run());
+    slot.prepared.clear();
   }
 
   auto tg = db_->prepare(

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/fs.h"
+#include "index/tokenizer.h"
 #include "ingest/ingest.h"
 #include "store/read.h"
 #include "store/stats.h"
@@ -515,4 +516,50 @@ TEST_CASE("ingest: large files with a BOM, with damage, or in Windows-1252 keep 
     REQUIRE(t.ok());
     CHECK(t->raw == body);
   }
+}
+
+TEST_CASE("ingest: terms made ahead replay what the tokenizer gives; terms made with other word lists are not used") {
+  auto lx = std::make_shared<SearchLexicon>();
+  lx->compounds = {"communicatie", "klacht"};
+  Tokenizer tok(lx);
+  const std::string text = "De communicatieproblemen rond 2023/0456 en re-integratie: cliënte klaagt (klachtafhandeling).";
+  TokenRun run;
+  tok.tokenize_into(text, run);
+  std::string made, direct;
+  std::uint32_t from = 0;
+  for (const TokenRun::Token& k : run.tokens) {
+    made += run.terms.substr(from, k.term_end - from) + "@" + std::to_string(k.start) + "-" + std::to_string(k.end) +
+            (k.colocated ? "+ " : " ");
+    from = k.term_end;
+  }
+  tok.tokenize(text, Tokenizer::Mode::document, [&](std::string_view t, std::size_t s, std::size_t e, bool col) {
+    direct += std::string(t) + "@" + std::to_string(s) + "-" + std::to_string(e) + (col ? "+ " : " ");
+    return true;
+  });
+  CHECK(made == direct);
+  CHECK(run.lexicon == lx.get());
+  CHECK(made.find("communicatie@3-24+ ") != std::string::npos);
+
+  // A record whose terms were made with other word lists: the writer's
+  // tokenizer makes them itself, and the index agrees with the text.
+  TempDir dir;
+  auto db = Database::open(dir.file("o.db"));
+  REQUIRE(db.ok());
+  DocumentRecord rec;
+  rec.path = dir.file("a.txt");
+  rec.content_hash = content_hash(text);
+  rec.byte_size = text.size();
+  rec.raw = text;
+  rec.passages.push_back(Passage{PassageKind::paragraph, 0, text.size(), 0, text.size(), 1, 1, "", -1});
+  REQUIRE(db->search_lexicon().compounds.empty());  // a new database: no compounds
+  Tokenizer wrong(lx);  // splits communicatieproblemen, as this index does not
+  rec.passage_terms.resize(2);
+  wrong.tokenize_into("", rec.passage_terms[0]);
+  wrong.tokenize_into(text, rec.passage_terms[1]);
+  auto w = Writer::create(*db);
+  REQUIRE(w.ok());
+  REQUIRE(w->put(rec).ok());
+  check_fts(*db);
+  CHECK(scalar(*db, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'communicatie'") == 0);
+  CHECK(scalar(*db, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'communicatieproblem'") == 1);
 }
