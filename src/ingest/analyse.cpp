@@ -1,5 +1,7 @@
 #include "ingest/analyse.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 
 #include "base/fs.h"
@@ -102,6 +104,10 @@ class Chunked {
     page_base_ += static_cast<int>(std::count(part.begin(), part.end(), '\f'));
     src_base_ += part.size();
     first_ = false;
+    // A part's working memory (offset map, fold, hits) lies between what is
+    // kept (tags, cases, passages): give its pages back, else the heap keeps
+    // them and a large file costs each part's peak again.
+    malloc_trim(0);
   }
 
   // Closes the gaps between parts and hands the text over: as rec.norm if
