@@ -58,6 +58,11 @@ class Writer {
   // changed gets the new version; the old version is deleted when no other
   // path holds it (replaced). Content stored by an older pipeline is stored
   // again from `rec` under the same document id (reanalysed).
+  // A record analysed as its file was read (rec.raw_file set, rec.raw empty)
+  // has its source read from that file again; if the file no longer has
+  // rec.content_hash, or cannot be read, put fails with Errc::changed. Index
+  // terms in rec.passage_terms, made with this database's lexicon, are handed
+  // to FTS5 instead of tokenizing the passages again.
   Result<WriteOutcome> put(const DocumentRecord& rec);
 
   // For a file whose content is known by hash only (not decoded): records the
