@@ -4,9 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <cstdio>
+
+#include "base/hash.h"
 
 namespace omb {
 namespace {
@@ -79,6 +82,21 @@ Status read_pieces(const std::string& path, std::size_t piece, const std::functi
     }
   }
   ::close(fd);
+  return {};
+}
+
+Status read_pieces_as_hashed(const std::string& path, const std::string& hash, std::size_t skip, std::size_t piece,
+                             const char* doing, const std::function<void(std::string_view)>& fn) {
+  StreamHash h;
+  Status read = read_pieces(path, piece, [&](std::string_view bytes) {
+    h.update(bytes);
+    std::size_t k = std::min(skip, bytes.size());
+    skip -= k;
+    fn(bytes.substr(k));
+    return true;
+  });
+  if (!read.ok()) return make_error(Errc::changed, read.error().message + " (while it was being " + doing + ")", path);
+  if (h.hex() != hash) return make_error(Errc::changed, std::string("changed while it was being ") + doing, path);
   return {};
 }
 

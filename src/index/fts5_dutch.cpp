@@ -42,8 +42,8 @@ int x_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
     Tokenizer::Mode mode = Tokenizer::Mode::document;
     if (flags & FTS5_TOKENIZE_QUERY) mode = (flags & FTS5_TOKENIZE_PREFIX) ? Tokenizer::Mode::prefix : Tokenizer::Mode::query;
     int rc = SQLITE_OK;
+    const std::string_view in(text ? text : "", text ? static_cast<std::size_t>(n) : 0);
     if (mode == Tokenizer::Mode::document && !d.slot->prepared.empty()) {
-      std::string_view in(text ? text : "", text ? static_cast<std::size_t>(n) : 0);
       for (const auto& [s, run] : d.slot->prepared) {
         if (run->lexicon != d.slot->lexicon.get() || s != in) continue;
         std::uint32_t from = 0;
@@ -56,7 +56,7 @@ int x_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
         return SQLITE_OK;
       }
     }
-    d.get().tokenize(std::string_view(text ? text : "", text ? static_cast<std::size_t>(n) : 0), mode,
+    d.get().tokenize(in, mode,
                      [&](std::string_view term, std::size_t s, std::size_t e, bool colocated) {
                        rc = token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(), static_cast<int>(term.size()),
                                   static_cast<int>(s), static_cast<int>(e));

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "base/fs.h"
-#include "base/hash.h"
 #include "normalize/segment.h"
 
 namespace omb {
@@ -185,14 +184,12 @@ void Analyser::analyse(DocumentRecord& rec) const {
   assign_cases(rec);
 }
 
-Status Analyser::analyse_file(DocumentRecord& rec, std::size_t skip) const {
+Status Analyser::analyse_file(DocumentRecord& rec) const {
   // Parts are cut as analyse() cuts the same text in memory: a part is taken
   // only when its cut point lies before the end of what has been read (or the
   // file has ended), so that the parts, and so the record, are the same.
   Chunked ch(*normalizer_, extractor_.get(), rec, rec.byte_size);
-  StreamHash hash;
   std::string buf;
-  std::size_t skipped = 0;
   auto take = [&](bool at_end) {
     std::size_t a = 0;
     while (a < buf.size()) {
@@ -203,19 +200,10 @@ Status Analyser::analyse_file(DocumentRecord& rec, std::size_t skip) const {
     }
     buf.erase(0, a);
   };
-  Status read = read_pieces(rec.raw_file, kChunk, [&](std::string_view piece) {
-    hash.update(piece);
-    if (skipped < skip) {
-      std::size_t k = std::min(skip - skipped, piece.size());
-      piece.remove_prefix(k);
-      skipped += k;
-    }
+  OMB_TRY(read_pieces_as_hashed(rec.raw_file, rec.content_hash, rec.raw_skip, kChunk, "read", [&](std::string_view piece) {
     buf.append(piece);
     if (buf.size() >= kChunk + (1u << 20) + 2) take(false);
-    return true;
-  });
-  if (!read.ok()) return make_error(Errc::changed, read.error().message + " (it was readable when hashed)", rec.raw_file);
-  if (hash.hex() != rec.content_hash) return make_error(Errc::changed, "changed while it was being read", rec.raw_file);
+  }));
   take(true);
   ch.finish(true);
   assign_cases(rec);

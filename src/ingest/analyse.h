@@ -33,12 +33,12 @@ class Analyser {
   // The same for a large file that is read as it is analysed, so that its
   // source is never held in memory: rec.raw stays empty, rec.raw_file names
   // the file (UTF-8 that decode_text() passes through; see PassThroughCheck),
-  // `skip` is the length of its BOM, and rec.content_hash and byte_size are
+  // rec.raw_skip the length of its BOM, and rec.content_hash and byte_size
   // the file's. The text after the BOM must be longer than kPartsAbove; the
   // record is then the one analyse() makes of it. rec.norm is always set.
   // Fails with Errc::changed if the file cannot be read now, or if what was
   // read does not have the hash (it changed since it was hashed).
-  Status analyse_file(DocumentRecord& rec, std::size_t skip) const;
+  Status analyse_file(DocumentRecord& rec) const;
 
   const Extractor* extractor() const { return extractor_.get(); }
 

@@ -106,19 +106,21 @@ void PassThroughCheck::feed(std::string_view piece) {
   }
   if (std::memchr(piece.data(), '\0', piece.size())) { ok_ = false; return; }
   body_ += piece.size();
-  std::string joined;
-  if (!carry_.empty()) {
-    joined = carry_ + std::string(piece);
-    piece = joined;
+  auto length = [](unsigned char lead) -> std::size_t { return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1; };
+  if (!carry_.empty()) {  // complete the sequence the last piece cut off
+    std::size_t take = std::min(length(static_cast<unsigned char>(carry_[0])) - carry_.size(), piece.size());
+    carry_.append(piece.substr(0, take));
+    piece.remove_prefix(take);
+    if (carry_.size() < length(static_cast<unsigned char>(carry_[0]))) return;  // a piece of a byte or two
+    if (scan_utf8(carry_).invalid != 0) { ok_ = false; return; }
+    carry_.clear();
   }
   // Keep back a sequence the piece cuts off; check the rest.
   std::size_t end = piece.size(), back = 0;
   while (back < 3 && back < end && (static_cast<unsigned char>(piece[end - 1 - back]) & 0xC0) == 0x80) ++back;
-  std::size_t lead = end - back - (back < end ? 1 : 0);
   if (back < end) {
-    auto c = static_cast<unsigned char>(piece[lead]);
-    std::size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (need > back + 1) end = lead;  // incomplete: wait for the next piece
+    std::size_t lead = end - back - 1;
+    if (length(static_cast<unsigned char>(piece[lead])) > back + 1) end = lead;  // incomplete: wait for the next piece
   }
   if (scan_utf8(piece.substr(0, end)).invalid != 0) { ok_ = false; return; }
   carry_ = std::string(piece.substr(end));

@@ -188,11 +188,15 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   if (!c.fail_reason.empty()) { it.kind = Item::failed; it.reason = c.fail_reason; return it; }
   if (!c.skip_reason.empty()) { it.kind = Item::skipped; it.reason = c.skip_reason; return it; }
   if (before_read) before_read(c.path);
+  // A large file is hashed and checked as it is read; if it is plain UTF-8 it
+  // is analysed in a second reading and its source never held whole. Any
+  // other file (or a large one in another encoding, damaged, unreadable) is
+  // read whole.
+  std::optional<std::string> bytes;
+  PassThroughCheck check;
+  bool stream = false;
   if (c.size > Analyser::kPartsAbove + 3) {
-    // A large file is hashed and checked as it is read; if it is plain UTF-8
-    // it is analysed in a second reading and its source never held whole.
     StreamHash hash;
-    PassThroughCheck check;
     std::uint64_t size = 0;
     Status read = read_pieces(c.path, 8u << 20, [&](std::string_view piece) {
       hash.update(piece);
@@ -200,62 +204,55 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
       size += piece.size();
       return true;
     });
-    if (read.ok() && check.finish() && size - check.bom() > Analyser::kPartsAbove) {
+    stream = read.ok() && check.finish() && size - check.bom() > Analyser::kPartsAbove;
+    if (stream) {
       it.size = size;
       it.hash = hash.hex();
-      if (auto kp = known_paths.find(c.path); kp != known_paths.end() && kp->second == it.hash) {
-        it.kind = Item::unchanged;
-        return it;
-      }
-      if (known_hashes.count(it.hash)) { it.kind = Item::known; return it; }
-      auto rec = std::make_unique<DocumentRecord>();
-      rec->path = c.path;
-      rec->content_hash = it.hash;
-      rec->byte_size = it.size;
-      rec->mtime = c.mtime;
-      rec->encoding = check.encoding();
-      rec->raw_file = c.path;
-      rec->raw_skip = check.bom();
-      if (Status st = analyser.analyse_file(*rec, check.bom()); !st.ok()) {
-        it.kind = Item::failed;
-        it.reason = st.error().message;
-        return it;
-      }
-      it.kind = Item::record;
-      it.rec = std::move(rec);
+    }
+  }
+  if (!stream) {
+    auto r = read_file(c.path);
+    if (!r.ok()) {
+      it.kind = Item::failed;
+      it.reason = r.error().code == Errc::not_found ? "vanished during the run (no such file)" : r.error().message;
       return it;
     }
-    // Anything else (other encodings, damage, a read error) as any file.
+    bytes = std::move(r).value();
+    it.size = bytes->size();
+    it.hash = content_hash(*bytes);
   }
-  auto bytes = read_file(c.path);
-  if (!bytes.ok()) {
-    it.kind = Item::failed;
-    it.reason = bytes.error().code == Errc::not_found ? "vanished during the run (no such file)" : bytes.error().message;
-    return it;
-  }
-  it.size = bytes->size();
-  it.hash = content_hash(*bytes);
   if (auto kp = known_paths.find(c.path); kp != known_paths.end() && kp->second == it.hash) {
     it.kind = Item::unchanged;
     return it;
   }
   if (known_hashes.count(it.hash)) { it.kind = Item::known; return it; }
-  auto dec = decode_text(std::move(bytes).value());
-  if (!dec.ok()) {
-    it.kind = Item::skipped;
-    it.reason = dec.error().message;
-    return it;
-  }
   auto rec = std::make_unique<DocumentRecord>();
   rec->path = c.path;
   rec->content_hash = it.hash;
   rec->byte_size = it.size;
   rec->mtime = c.mtime;
-  rec->encoding = dec->encoding;
-  rec->replaced_chars = dec->replaced;
-  rec->raw = std::move(dec->text);
-  analyser.analyse(*rec);
-  make_terms(*rec, tok);
+  if (stream) {
+    rec->encoding = check.encoding();
+    rec->raw_file = c.path;
+    rec->raw_skip = check.bom();
+    if (Status st = analyser.analyse_file(*rec); !st.ok()) {
+      it.kind = Item::failed;
+      it.reason = st.error().message;
+      return it;
+    }
+  } else {
+    auto dec = decode_text(std::move(*bytes));
+    if (!dec.ok()) {
+      it.kind = Item::skipped;
+      it.reason = dec.error().message;
+      return it;
+    }
+    rec->encoding = dec->encoding;
+    rec->replaced_chars = dec->replaced;
+    rec->raw = std::move(dec->text);
+    analyser.analyse(*rec);
+    make_terms(*rec, tok);
+  }
   it.kind = Item::record;
   it.rec = std::move(rec);
   return it;

@@ -5,7 +5,6 @@
 #include <ctime>
 
 #include "base/fs.h"
-#include "base/hash.h"
 #include "text/fold.h"
 
 namespace omb {
@@ -237,25 +236,18 @@ Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
     } else {
       // Analysed as it was read: read it again, in the same rows, and make
       // sure it is still what was analysed.
-      StreamHash hash;
       std::string pending;
-      std::size_t skip = rec.raw_skip;
       Status failed;
-      Status read = read_pieces(rec.raw_file, kRawChunk, [&](std::string_view piece) {
-        hash.update(piece);
-        std::size_t k = std::min(skip, piece.size());
-        skip -= k;
-        pending.append(piece.substr(k));
-        while (pending.size() >= kRawChunk) {
-          failed = row(std::string_view(pending).substr(0, kRawChunk));
-          if (!failed.ok()) return false;
-          pending.erase(0, kRawChunk);
-        }
-        return true;
-      });
+      Status read = read_pieces_as_hashed(rec.raw_file, rec.content_hash, rec.raw_skip, kRawChunk, "stored",
+                                          [&](std::string_view piece) {
+                                            pending.append(piece);
+                                            while (failed.ok() && pending.size() >= kRawChunk) {
+                                              failed = row(std::string_view(pending).substr(0, kRawChunk));
+                                              pending.erase(0, kRawChunk);
+                                            }
+                                          });
       if (!failed.ok()) return failed;
-      if (!read.ok()) return make_error(Errc::changed, read.error().message + " (it was readable when analysed)", rec.raw_file);
-      if (hash.hex() != rec.content_hash) return make_error(Errc::changed, "changed while it was being stored", rec.raw_file);
+      if (!read.ok()) return read;
       if (!pending.empty()) OMB_TRY(row(pending));
     }
   }

@@ -102,3 +102,22 @@ TEST_CASE("decode: form feeds and tabs are text") {
   REQUIRE(d.ok());
   CHECK(d->text == "pagina 1\fpagina 2\tkolom\n");
 }
+
+TEST_CASE("decode: PassThroughCheck holds wherever the pieces cut a sequence") {
+  const std::string good = "De cliënt € 😀 zegt: ‘ja’.\n";
+  const std::string bad = "De cli\xC3nt.\n";
+  for (std::size_t a = 0; a <= good.size(); ++a)
+    for (std::size_t b = a; b <= good.size(); ++b) {
+      omb::PassThroughCheck ok, broken;
+      for (auto [s, n] : {std::pair{std::size_t{0}, a}, {a, b - a}, {b, good.size() - b}}) ok.feed(std::string_view(good).substr(s, n));
+      INFO(a << " " << b);
+      CHECK(ok.finish());
+      std::string x = good.substr(0, a) + bad + good.substr(a);
+      broken.feed(std::string_view(x).substr(0, b));
+      broken.feed(std::string_view(x).substr(b));
+      CHECK_FALSE(broken.finish());
+    }
+  omb::PassThroughCheck cut;  // ends inside a sequence
+  cut.feed("cli\xC3");
+  CHECK_FALSE(cut.finish());
+}

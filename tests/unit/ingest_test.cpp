@@ -412,7 +412,7 @@ TEST_CASE("ingest: a large file analysed as it is read is the record analyse() m
   file.raw_file = path;
   file.byte_size = big.size();
   file.content_hash = content_hash(big);
-  REQUIRE(with_rules()->analyse_file(file, 0).ok());
+  REQUIRE(with_rules()->analyse_file(file).ok());
 
   CHECK(file.raw.empty());
   REQUIRE(file.norm);
@@ -440,12 +440,12 @@ TEST_CASE("ingest: a large file that no longer has its hash is not analysed") {
   DocumentRecord rec;
   rec.raw_file = path;
   rec.content_hash = content_hash("something else");
-  Status s = with_rules()->analyse_file(rec, 0);
+  Status s = with_rules()->analyse_file(rec);
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == Errc::changed);
   CHECK(s.error().message == "changed while it was being read");
   rec.raw_file = dir.file("weg.txt");
-  s = with_rules()->analyse_file(rec, 0);
+  s = with_rules()->analyse_file(rec);
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == Errc::changed);
 }
@@ -464,7 +464,7 @@ TEST_CASE("ingest: a large file that changes between analysis and storing is not
   rec.raw_file = path;
   rec.byte_size = big.size();
   rec.content_hash = content_hash(big);
-  REQUIRE((*an)->analyse_file(rec, 0).ok());
+  REQUIRE((*an)->analyse_file(rec).ok());
   dir.write("groot.txt", big + "erbij\n");
   auto w = Writer::create(*db);
   REQUIRE(w.ok());
