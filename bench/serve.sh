@@ -54,7 +54,7 @@ rotation "$lua_s" "${searches[@]}"; rotation "$lua_p" "${paging[@]}"
 base="http://127.0.0.1:$port"
 
 start --cache 0
-# One search outside the rotation reads the server's catalog (search/catalog.h) once, as the
+# One search outside the rotation reads the server's catalog (store/catalog.h) once, as the
 # first search after a start or an ingest does; its time is printed, not part of the runs.
 curl -s -o /dev/null -w "== catalog read by the first search after start: %{time_total} s\n" "$base/search?q=opwarmen"
 run "cold: search pages (6 queries in rotation), no result cache: every request ranks, 8 connections, ${secs}s" "$secs" -s "$lua_s" "$base"

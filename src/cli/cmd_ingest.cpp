@@ -152,6 +152,9 @@ Runner add_ingest(CLI::App& app, Globals& g) {
     if (!sum.ok()) return report(sum.error());
     if (o->json) std::cout << sum->to_json() << "\n";
     else print_summary(*sum);
+    if (sum->catalog_error && !o->json)
+      std::cerr << "ombudsmine: warning: the search catalog was not stored (search works, more slowly): "
+                << sum->catalog_error->to_string() << "\n";
     if (sum->fatal) {
       std::cerr << "ombudsmine: ingest stopped: " << sum->fatal->to_string()
                 << "\nombudsmine: documents stored before this are intact\n";

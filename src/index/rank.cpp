@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <new>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,7 @@ namespace {
 struct RankState {
   sqlite3* db = nullptr;
   std::string docsize;                 // the shadow table, e.g. "passages_fts_docsize"
-  std::vector<std::uint32_t> lengths;  // by rowid; 0: not known (read it from %_docsize)
+  std::shared_ptr<const std::vector<std::uint32_t>> lengths;  // by rowid; 0: not known (read it from %_docsize)
   bool loaded = false;
   std::int64_t loaded_rows = 0;  // the table's row count when read
   std::int64_t data_version = -1, total_changes = -1;
@@ -41,8 +43,7 @@ struct RankState {
     if (!loaded) return;
     if (current_version() != data_version || sqlite3_total_changes64(db) != total_changes) {
       loaded = false;
-      lengths.clear();
-      lengths.shrink_to_fit();
+      lengths.reset();
     }
   }
 
@@ -61,19 +62,7 @@ struct RankState {
       const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(st, 1));
       const int n = sqlite3_column_bytes(st, 1);
       if (id < 0 || id > (std::int64_t{1} << 32)) continue;  // unusual rowids: left to %_docsize
-      // Column sizes as SQLite varints; the row's length is their sum.
-      std::uint64_t total = 0;
-      for (int i = 0; i < n;) {
-        std::uint64_t v = 0;
-        int k = 0;
-        for (; k < 8 && i < n; ++k) {
-          const unsigned char c = p[i++];
-          v = (v << 7) | (c & 0x7F);
-          if (!(c & 0x80)) break;
-        }
-        if (k == 8 && i < n) v = (v << 8) | p[i++];
-        total += v;
-      }
+      const std::uint32_t total = docsize_total(p, n);
       if (static_cast<std::size_t>(id) >= len.size()) len.resize(static_cast<std::size_t>(id) + 1 + len.size() / 2, 0);
       len[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(total);
       ++rows;
@@ -81,7 +70,7 @@ struct RankState {
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return rc;
     if (rows != rows_expected) return SQLITE_OK;  // not the table this function ranks: stay with %_docsize
-    lengths = std::move(len);
+    lengths = std::make_shared<const std::vector<std::uint32_t>>(std::move(len));
     loaded = true;
     loaded_rows = rows;
     data_version = version_before;
@@ -170,8 +159,8 @@ void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
     const sqlite3_int64 id = api->xRowid(fts);
     std::uint32_t n = 0;
     if (rc == SQLITE_OK && state.loaded && !q->other_table && id >= 0 &&
-        static_cast<std::uint64_t>(id) < state.lengths.size())
-      n = state.lengths[static_cast<std::size_t>(id)];
+        static_cast<std::uint64_t>(id) < state.lengths->size())
+      n = (*state.lengths)[static_cast<std::size_t>(id)];
     if (rc == SQLITE_OK && n == 0) {
       int tokens = 0;
       rc = api->xColumnSize(fts, -1, &tokens);
@@ -197,7 +186,22 @@ void omb_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
   }
 }
 
-void destroy_state(void* p) { delete static_cast<RankState*>(p); }
+// Each connection's RankState, for adopt_row_lengths().
+std::mutex registry_mu;
+std::unordered_map<sqlite3*, RankState*>& registry() {
+  static auto* r = new std::unordered_map<sqlite3*, RankState*>();
+  return *r;
+}
+
+void destroy_state(void* p) {
+  auto* state = static_cast<RankState*>(p);
+  {
+    std::lock_guard<std::mutex> lock(registry_mu);
+    auto it = registry().find(state->db);
+    if (it != registry().end() && it->second == state) registry().erase(it);
+  }
+  delete state;
+}
 
 }  // namespace
 
@@ -207,12 +211,60 @@ Status register_rank_function(sqlite3* db, const std::string& table) {
   if (!state) return make_error(Errc::db, "out of memory");
   state->db = db;
   state->docsize = table + "_docsize";
+  try {
+    std::lock_guard<std::mutex> lock(registry_mu);
+    registry()[db] = state;
+  } catch (const std::bad_alloc&) {
+    delete state;
+    return make_error(Errc::db, "out of memory");
+  }
+  // On failure FTS5 keeps nothing of it (and calls no destructor).
   const int rc = api->xCreateFunction(api, "omb_bm25", state, omb_bm25, destroy_state);
   if (rc != SQLITE_OK) {
-    delete state;
+    destroy_state(state);
     return make_error(Errc::db, std::string("cannot register omb_bm25: ") + sqlite3_errstr(rc));
   }
   return {};
+}
+
+Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uint32_t>> lengths, std::int64_t rows) {
+  RankState* state = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(registry_mu);
+    auto it = registry().find(db);
+    if (it != registry().end()) state = it->second;
+  }
+  if (!state) return make_error(Errc::usage, "adopt_row_lengths: no omb_bm25() on this connection");
+  if (!lengths) return {};
+  if (state->loaded && state->lengths == lengths) {
+    state->check_fresh();
+    if (state->loaded) return {};
+  }
+  const std::int64_t version = state->current_version();
+  if (version < 0) return make_error(Errc::db, "adopt_row_lengths: cannot read PRAGMA data_version");
+  state->lengths = std::move(lengths);
+  state->loaded = true;
+  state->loaded_rows = rows;
+  state->data_version = version;
+  state->total_changes = sqlite3_total_changes64(db);
+  return {};
+}
+
+std::uint32_t docsize_total(const unsigned char* p, int n) {
+  // Column sizes as SQLite varints; the row's length is their sum.
+  std::uint64_t total = 0;
+  for (int i = 0; i < n;) {
+    std::uint64_t v = 0;
+    int k = 0;
+    for (; k < 8 && i < n; ++k) {
+      const unsigned char c = p[i++];
+      v = (v << 7) | (c & 0x7F);
+      if (!(c & 0x80)) break;
+    }
+    if (k == 8 && i < n) v = (v << 8) | p[i++];
+    total += v;
+  }
+  return static_cast<std::uint32_t>(total);
 }
 
 }  // namespace omb

@@ -20,6 +20,10 @@
 // So a short-lived CLI pays for the array only on a large result; a server
 // connection pays once and ranks every later query without a seek per row.
 //
+// A caller that holds every row's length already (store/catalog.h, persisted
+// with the database) hands it over with adopt_row_lengths(): then even the
+// first query of a fresh process reads no %_docsize.
+//
 // The table must have been created with the default `columnsize=1`. Used on
 // another FTS5 table it still ranks correctly (the row count differs, so no
 // array is kept and every length comes from that table's own %_docsize).
@@ -28,7 +32,10 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 
@@ -38,5 +45,16 @@ namespace omb {
 // `<table>_docsize`). Errors: Errc::db when this SQLite has no FTS5 or
 // registration fails.
 Status register_rank_function(sqlite3* db, const std::string& table);
+
+// Makes `lengths` (by rowid; 0: unknown, read from %_docsize) omb_bm25()'s
+// row lengths on `db`, for a table of `rows` rows, as of the database this
+// connection sees now: the caller vouches that they are current. They are
+// dropped, like read ones, at the next commit of any connection. Adopting
+// the array already held is free. Errc::usage when `db` has no omb_bm25().
+Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uint32_t>> lengths, std::int64_t rows);
+
+// The length of one row as %_docsize stores it (a blob of varints, one per
+// column): the sum of its column sizes.
+std::uint32_t docsize_total(const unsigned char* blob, int bytes);
 
 }  // namespace omb

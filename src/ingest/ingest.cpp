@@ -20,6 +20,7 @@
 #include "base/fs.h"
 #include "index/tokenizer.h"
 #include "ingest/decode.h"
+#include "store/catalog.h"
 #include "store/writer.h"
 
 namespace fs = std::filesystem;
@@ -45,6 +46,7 @@ std::string IngestSummary::to_json() const {
   j["problems"] = probs;
   j["interrupted"] = interrupted;
   j["fatal"] = fatal ? nlohmann::json(fatal->to_string()) : nlohmann::json(nullptr);
+  j["catalog_error"] = catalog_error ? nlohmann::json(catalog_error->to_string()) : nlohmann::json(nullptr);
   j["run_id"] = run_id;
   return j.dump();
 }
@@ -484,6 +486,9 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   for (auto& t : pool) t.join();
   if (writer.in_batch()) commit();
 
+  // What search reads instead of joins, for what is stored now (also after
+  // an interrupted or stopped run; nothing to do when nothing changed).
+  if (Status cat = Catalog::persist(db); !cat.ok()) sum.catalog_error = cat.error();
   sum.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   Status fin = writer.finish_run(sum.run_id, sum.to_json());
   (void)fin;  // a full disk may refuse even this; the summary still reaches the user

@@ -63,6 +63,9 @@ struct IngestSummary {
   std::vector<FileProblem> problems;                   // every skipped and failed file
   bool interrupted = false;
   std::optional<Error> fatal;  // the run stopped early because of this
+  // The search catalog (store/catalog.h) could not be stored after the run:
+  // everything is stored and searchable, search is slower until the next run.
+  std::optional<Error> catalog_error;
   std::int64_t run_id = 0;
 
   double mb_per_s() const { return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0; }

@@ -258,6 +258,7 @@ class Parser {
         if (u.kind != Token::word && u.kind != Token::phrase) return at(u.col, "NEAR( ) takes words and phrases");
         if (!has_word_char(u.text)) continue;
         out_.words.push_back(u.text);
+        out_.prefix = out_.prefix || u.prefix;
         inner += (inner.empty() ? "" : " ") + quoted(u.text) + (u.prefix ? "*" : "");
       }
       if (!peek()) return at(t.col, "NEAR( is never closed");
@@ -269,6 +270,7 @@ class Parser {
       ++pos_;
       if (!has_word_char(t.text)) return std::string();  // punctuation alone: nothing to search
       out_.words.push_back(t.text);
+      out_.prefix = out_.prefix || t.prefix;
       return quoted(t.text) + (t.prefix ? "*" : "");
     }
     if (t.kind == Token::rparen) return at(t.col, "')' without a matching '('");

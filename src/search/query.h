@@ -38,6 +38,7 @@ struct ParsedQuery {
   std::string fts;                 // FTS5 expression; empty when the query has filters only
   QueryFilters filters;            // inline filters
   std::vector<std::string> words;  // the words and phrases searched, as typed
+  bool prefix = false;             // fts has a prefix term (klant*)
 };
 
 Result<ParsedQuery> parse_query(std::string_view query);

@@ -46,10 +46,14 @@ struct SearchOptions {
   enum class Sort { rank, date } sort = Sort::rank;
   bool facets = false;
   // Optional, not owned: arrays of the passages, documents and cases read
-  // once (search/catalog.h), used instead of joins unless an org filter is
+  // once (store/catalog.h), used instead of joins unless an org filter is
   // given (the same filters, applied to the arrays).
   // The caller makes sure it is fresh for `db`.
   const Catalog* catalog = nullptr;
+  // Without one: the catalog stored with the database (store/catalog.h) is
+  // read when current and the query has at least this many matches (fewer
+  // are joined faster than its parts are read). SIZE_MAX: never.
+  std::size_t stored_catalog_from = 2048;
 };
 
 struct SearchHit {

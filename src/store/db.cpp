@@ -110,6 +110,10 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
     e.file = path;
     return e;
   }
+  // Readers map the file: a page is read in place, not by a system call and
+  // a copy (search reads a hit's source text from ~13 overflow pages; 20
+  // hits' lines 6.7 -> 2.0 ms on the 200 MB archive).
+  if (ro) OMB_TRY(db.exec("PRAGMA mmap_size=1073741824;"));
   if (!ro) {
     OMB_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
     if (opts.max_page_count > 0)
@@ -219,6 +223,8 @@ Status Database::use_lexicon(const SearchLexicon& lx, bool rebuild, bool force) 
   lexicon_->lexicon = std::make_shared<SearchLexicon>(lx);
   Status s = passages ? exec("INSERT INTO passages_fts(passages_fts) VALUES('rebuild')") : Status{};
   if (s.ok()) s = set_meta("tokenizer", want);
+  // The index's row lengths are new: a stored search catalog is out of date.
+  if (s.ok()) s = exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
   if (s.ok()) s = tx.commit();
   if (!s.ok()) lexicon_->lexicon = before;
   return s;
@@ -338,6 +344,16 @@ std::string_view Stmt::view(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
   if (!p) return {};
   return {p, static_cast<size_t>(sqlite3_column_bytes(s_, col))};
+}
+
+Status ReadSnapshot::begin() {
+  OMB_TRY(db_.exec("SAVEPOINT omb_read"));
+  open_ = true;
+  return {};
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (open_) (void)db_.exec("RELEASE omb_read");
 }
 
 Status Transaction::begin() {

@@ -22,7 +22,7 @@
 
 namespace omb {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct OpenOptions {
   bool read_only = false;     // open for reading only (search, stats)
@@ -138,6 +138,22 @@ class Transaction {
   Status begin();
   Status commit();
   ~Transaction();
+
+ private:
+  Database& db_;
+  bool open_ = false;
+};
+
+// RAII read snapshot: SAVEPOINT on begin() (a deferred transaction, or a
+// nested one inside the caller's), RELEASE on destruction. Every read in
+// between sees one state of the database, though other connections commit.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Database& db) : db_(db) {}
+  Status begin();
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
 
  private:
   Database& db_;

@@ -49,39 +49,49 @@ Result<DocumentTexts> load_texts(Database& db, std::int64_t id) {
 }
 
 Result<std::string> load_source_range(Database& db, std::int64_t id, std::int64_t start, std::int64_t end) {
+  SourceReader reader(db);
+  return reader.range(id, start, end);
+}
+
+Result<std::string> SourceReader::range(std::int64_t id, std::int64_t start, std::int64_t end) {
   constexpr std::int64_t kChunk = std::int64_t{1} << 20;  // store/writer.cpp's rows of document_raw
   std::string out;
   if (end <= start || start < 0) return out;
-  OMB_TRY_ASSIGN(any, db.prepare("SELECT 1 FROM document_raw WHERE document_id = ?1 LIMIT 1"));
-  any.bind(1, id);
-  OMB_TRY_ASSIGN(has_raw, any.step());
+  auto prepared = [&](std::optional<Stmt>& st, const char* sql) -> Result<Stmt*> {
+    if (!st) {
+      OMB_TRY_ASSIGN(s, db_.prepare(sql));
+      st.emplace(std::move(s));
+    }
+    st->reset();
+    return &*st;
+  };
+  OMB_TRY_ASSIGN(any, prepared(any_, "SELECT 1 FROM document_raw WHERE document_id = ?1 LIMIT 1"));
+  any->bind(1, id);
+  OMB_TRY_ASSIGN(has_raw, any->step());
   if (has_raw) {
-    OMB_TRY_ASSIGN(rw, db.prepare(
-        "SELECT seq, chunk FROM document_raw WHERE document_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq"));
-    rw.bind(1, id).bind(2, start / kChunk).bind(3, (end - 1) / kChunk);
-    std::int64_t first = -1;
+    // Only the bytes asked for leave SQLite (substr counts from 1).
+    OMB_TRY_ASSIGN(rw, prepared(raw_, "SELECT seq, substr(chunk, max(1, ?4 - seq * ?6 + 1), ?5) FROM document_raw "
+                                      "WHERE document_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq"));
+    rw->bind(1, id).bind(2, start / kChunk).bind(3, (end - 1) / kChunk).bind(4, start).bind(5, end - start).bind(6, kChunk);
     while (true) {
-      OMB_TRY_ASSIGN(row, rw.step());
+      OMB_TRY_ASSIGN(row, rw->step());
       if (!row) break;
-      if (first < 0) first = rw.int64(0) * kChunk;
-      const void* p = sqlite3_column_blob(rw.handle(), 1);
-      const int n = sqlite3_column_bytes(rw.handle(), 1);
+      const void* p = sqlite3_column_blob(rw->handle(), 1);
+      const int n = sqlite3_column_bytes(rw->handle(), 1);
       if (p) out.append(static_cast<const char*>(p), static_cast<std::size_t>(n));
     }
-    if (first < 0) return std::string();
-    const auto from = static_cast<std::size_t>(std::max<std::int64_t>(0, start - first));
-    if (from >= out.size()) return std::string();
-    return out.substr(from, static_cast<std::size_t>(end - start));
+    if (out.size() > static_cast<std::size_t>(end - start)) out.resize(static_cast<std::size_t>(end - start));
+    return out;
   }
-  OMB_TRY_ASSIGN(ps, db.prepare(
-      "SELECT start, body FROM passages WHERE document_id = ?1 AND end > ?2 AND start < ?3 ORDER BY ordinal"));
-  ps.bind(1, id).bind(2, start).bind(3, end);
+  OMB_TRY_ASSIGN(ps, prepared(passages_, "SELECT start, body FROM passages WHERE document_id = ?1 AND end > ?2 AND "
+                                         "start < ?3 ORDER BY ordinal"));
+  ps->bind(1, id).bind(2, start).bind(3, end);
   std::int64_t first = -1;
   while (true) {
-    OMB_TRY_ASSIGN(row, ps.step());
+    OMB_TRY_ASSIGN(row, ps->step());
     if (!row) break;
-    if (first < 0) first = ps.int64(0);
-    out += ps.view(1);
+    if (first < 0) first = ps->int64(0);
+    out += ps->view(1);
   }
   if (first < 0) return std::string();
   const auto from = static_cast<std::size_t>(std::max<std::int64_t>(0, start - first));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,18 @@ Result<DocumentTexts> load_texts(Database& db, std::int64_t id);
 // that hold the range are read), else from the passages, the text being its
 // own source. Out-of-range parts are left out.
 Result<std::string> load_source_range(Database& db, std::int64_t id, std::int64_t start, std::int64_t end);
+
+// load_source_range() for many ranges (search's hits): the statements are
+// prepared once. Used on one Database, which must outlive it.
+class SourceReader {
+ public:
+  explicit SourceReader(Database& db) : db_(db) {}
+  Result<std::string> range(std::int64_t id, std::int64_t start, std::int64_t end);
+
+ private:
+  Database& db_;
+  std::optional<Stmt> any_, raw_, passages_;
+};
 
 // A case's themes as stored in cases.themes (a JSON array of strings);
 // anything else gives an empty list.

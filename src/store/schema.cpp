@@ -190,8 +190,32 @@ DROP INDEX IF EXISTS tags_type_value;
 DROP INDEX IF EXISTS tags_document;
 )sql";
 
+// Version 5: the search catalog (store/catalog.h) kept with the database.
+// meta's `generation` tells which state of the documents a stored catalog
+// belongs to: every document added, re-analysed (its row is updated with its
+// cases, passages and tags) or removed raises it, by these triggers, and so
+// does a rebuild of the index (Database::use_lexicon). A catalog of another
+// generation is not used; ingest and reindex store a new one.
+static constexpr std::string_view kV5 = R"sql(
+INSERT OR IGNORE INTO meta(key, value) VALUES('generation', '1');
+CREATE TRIGGER IF NOT EXISTS documents_generation_insert AFTER INSERT ON documents BEGIN
+  UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+END;
+CREATE TRIGGER IF NOT EXISTS documents_generation_update AFTER UPDATE ON documents BEGIN
+  UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+END;
+CREATE TRIGGER IF NOT EXISTS documents_generation_delete AFTER DELETE ON documents BEGIN
+  UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+END;
+CREATE TABLE IF NOT EXISTS search_catalog(
+  part       TEXT PRIMARY KEY,   -- lengths | passages | facts
+  generation INTEGER NOT NULL,
+  data       BLOB NOT NULL
+);
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5};
   return all;
 }
 

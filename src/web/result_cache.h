@@ -13,7 +13,7 @@
 // set is dropped, and a set being ranked while that happened is not kept.
 // So a page never shows a result older than the last commit seen.
 //
-// The catalog (search/catalog.h) is shared by all workers the same way: read
+// The catalog (store/catalog.h) is shared by all workers the same way: read
 // once with the asking worker's connection, kept until a commit is seen.
 //
 // Thread-safe. `make` runs without the lock, and once per key at a time:
@@ -34,7 +34,7 @@
 #include <unordered_map>
 
 #include "base/result.h"
-#include "search/catalog.h"
+#include "store/catalog.h"
 #include "search/search.h"
 #include "store/db.h"
 

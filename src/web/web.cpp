@@ -9,7 +9,7 @@
 
 #include "output/search_out.h"
 #include "output/signals_out.h"
-#include "search/catalog.h"
+#include "store/catalog.h"
 #include "search/query.h"
 #include "search/search.h"
 #include "search/similar.h"
@@ -557,7 +557,7 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
         Request req;
         req.path = hreq.path;
         for (const auto& [k, v] : hreq.params) req.params.emplace(k, v);
-        // The shared catalog of passages (search/catalog.h); without one
+        // The shared catalog of passages (store/catalog.h); without one
         // (it could not be read) search joins as the CLI does.
         std::shared_ptr<const Catalog> catalog;
         if (hreq.path == "/" || hreq.path == "/search" || hreq.path.rfind("/export.", 0) == 0)

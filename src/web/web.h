@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "search/catalog.h"
+#include "store/catalog.h"
 #include "store/db.h"
 
 namespace omb::web {
@@ -44,7 +44,7 @@ class ResultCache;  // web/result_cache.h
 // `cache` (may be null) keeps ranked result sets between requests: the search
 // page, its other pages and its exports share one (see web/result_cache.h).
 // `catalog` (may be null; fresh for `db`) lets searches without filters
-// rank from arrays instead of joins (search/catalog.h).
+// rank from arrays instead of joins (store/catalog.h).
 Response handle(Database& db, const Request& req, ResultCache* cache = nullptr, const Catalog* catalog = nullptr);
 
 struct ServeOptions {

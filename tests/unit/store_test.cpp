@@ -143,7 +143,7 @@ TEST_CASE("store: version 4 drops the tag indexes no query uses, and keeps the t
   }
   auto db = Database::open(path);
   REQUIRE(db.ok());
-  CHECK(db->schema_version() == 4);
+  CHECK(db->schema_version() == kSchemaVersion);
   CHECK(scalar(*db, "SELECT count(*) FROM tags") == 1);
   CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tags' "
                     "AND name IN ('tags_case', 'tags_document_type')") == 2);

@@ -1,0 +1,312 @@
+#include "store/catalog.h"
+
+#include <sqlite3.h>
+
+#include <bit>
+#include <cstring>
+#include <type_traits>
+#include <unordered_map>
+
+#include "index/rank.h"
+#include "store/db.h"
+
+namespace omb {
+
+namespace {
+
+// The stored parts, version 1. Native little-endian arrays (a big-endian
+// build neither writes nor reads them: it scans):
+//   lengths   "OMBLEN01" u64 rows of the index, u32 n, n x u32 by passage id
+//   passages  "OMBPAS01" u32 n, n x {u32 document, u32 case_id} by passage id
+//   facts     "OMBFAC01" u32 strings, documents, cases; u32 end offset per
+//             string, the bytes; {i32 year, i32 quarter, u32 doctype, u32 date}
+//             by document id; {u32 zaaknummer, afdeling, themes, oordeel} by
+//             case id
+constexpr char kLengthsTag[8] = {'O', 'M', 'B', 'L', 'E', 'N', '0', '1'};
+constexpr char kPassagesTag[8] = {'O', 'M', 'B', 'P', 'A', 'S', '0', '1'};
+constexpr char kFactsTag[8] = {'O', 'M', 'B', 'F', 'A', 'C', '0', '1'};
+constexpr bool kLittle = std::endian::native == std::endian::little;
+
+static_assert(sizeof(Catalog::Passage) == 8 && std::is_trivially_copyable_v<Catalog::Passage>);
+static_assert(sizeof(Catalog::Document) == 16 && std::is_trivially_copyable_v<Catalog::Document>);
+static_assert(sizeof(Catalog::Case) == 16 && std::is_trivially_copyable_v<Catalog::Case>);
+
+const char* part_name(Catalog::Parts p) {
+  return p == Catalog::kLengths ? "lengths" : p == Catalog::kPassages ? "passages" : "facts";
+}
+
+template <class T>
+void put(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+void put_array(std::string& out, const std::vector<T>& v) {
+  if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  template <class T>
+  bool get(T& v) {
+    if (b_.size() - at_ < sizeof v) return false;
+    std::memcpy(&v, b_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return true;
+  }
+  template <class T>
+  bool get_array(std::vector<T>& v, std::size_t n) {
+    if ((b_.size() - at_) / sizeof(T) < n) return false;
+    v.resize(n);
+    if (n) std::memcpy(v.data(), b_.data() + at_, n * sizeof(T));
+    at_ += n * sizeof(T);
+    return true;
+  }
+  bool get_bytes(std::string_view& v, std::size_t n) {
+    if (b_.size() - at_ < n) return false;
+    v = b_.substr(at_, n);
+    at_ += n;
+    return true;
+  }
+  bool done() const { return at_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  std::size_t at_ = 0;
+};
+
+Result<std::int64_t> generation(Database& db) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
+  OMB_TRY_ASSIGN(row, st.step());
+  return row ? st.int64(0) : std::int64_t{-1};
+}
+
+}  // namespace
+
+bool Catalog::fresh(Database& db) const {
+  auto v = db.data_version();
+  return v.ok() && *v == data_version_ && sqlite3_total_changes64(db.handle()) == total_changes_;
+}
+
+bool Catalog::operator==(const Catalog& o) const {
+  auto same = [](const auto& a, const auto& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof a[0]) == 0);
+  };
+  return parts_ == o.parts_ && same(passages_, o.passages_) && same(documents_, o.documents_) &&
+         same(cases_, o.cases_) && strings_ == o.strings_ && *lengths_ == *o.lengths_ &&
+         passage_count_ == o.passage_count_;
+}
+
+std::string Catalog::encode(Parts part) const {
+  std::string out;
+  if (!kLittle || !(parts_ & part)) return out;
+  if (part == kLengths) {
+    out.append(kLengthsTag, sizeof kLengthsTag);
+    put(out, static_cast<std::uint64_t>(passage_count_));
+    put(out, static_cast<std::uint32_t>(lengths_->size()));
+    put_array(out, *lengths_);
+  } else if (part == kPassages) {
+    out.append(kPassagesTag, sizeof kPassagesTag);
+    put(out, static_cast<std::uint32_t>(passages_.size()));
+    put_array(out, passages_);
+  } else {
+    out.append(kFactsTag, sizeof kFactsTag);
+    put(out, static_cast<std::uint32_t>(strings_.size()));
+    put(out, static_cast<std::uint32_t>(documents_.size()));
+    put(out, static_cast<std::uint32_t>(cases_.size()));
+    std::uint32_t end = 0;
+    for (const std::string& s : strings_) put(out, end += static_cast<std::uint32_t>(s.size()));
+    for (const std::string& s : strings_) out += s;
+    put_array(out, documents_);
+    put_array(out, cases_);
+  }
+  return out;
+}
+
+Status Catalog::decode(Parts part, std::string_view blob) {
+  auto bad = [&](const std::string& what) {
+    return make_error(Errc::parse, std::string("stored search catalog (") + part_name(part) + "): " + what);
+  };
+  if (!kLittle) return bad("not readable on a big-endian machine");
+  const char* tag = part == kLengths ? kLengthsTag : part == kPassages ? kPassagesTag : kFactsTag;
+  if (blob.size() < 8 || std::memcmp(blob.data(), tag, 8) != 0) return bad("not of this format");
+  Reader r(blob.substr(8));
+  if (part == kLengths) {
+    std::uint64_t rows = 0;
+    std::uint32_t n = 0;
+    std::vector<std::uint32_t> len;
+    if (!r.get(rows) || !r.get(n) || !r.get_array(len, n) || !r.done()) return bad("sizes do not add up");
+    passage_count_ = static_cast<std::int64_t>(rows);
+    lengths_ = std::make_shared<const std::vector<std::uint32_t>>(std::move(len));
+  } else if (part == kPassages) {
+    std::uint32_t n = 0;
+    std::vector<Passage> ps;
+    if (!r.get(n) || !r.get_array(ps, n) || !r.done()) return bad("sizes do not add up");
+    std::int64_t count = 0;
+    for (const Passage& p : ps) count += p.document != kAbsent;
+    passages_ = std::move(ps);
+    passage_count_ = count;
+  } else {
+    std::uint32_t ns = 0, nd = 0, nc = 0;
+    if (!r.get(ns) || !r.get(nd) || !r.get(nc) || ns == 0) return bad("truncated header");
+    std::vector<std::uint32_t> ends;
+    if (!r.get_array(ends, ns)) return bad("truncated string table");
+    std::string_view bytes;
+    if (!r.get_bytes(bytes, ends.back())) return bad("truncated strings");
+    std::vector<std::string> strings;
+    strings.reserve(ns);
+    std::uint32_t from = 0;
+    for (std::uint32_t e : ends) {
+      if (e < from || e > bytes.size()) return bad("string offsets out of order");
+      strings.emplace_back(bytes.substr(from, e - from));
+      from = e;
+    }
+    if (!strings[0].empty()) return bad("string 0 is not empty");
+    std::vector<Document> docs;
+    std::vector<Case> cases;
+    if (!r.get_array(docs, nd) || !r.get_array(cases, nc) || !r.done()) return bad("sizes do not add up");
+    for (const Document& d : docs)
+      if (d.doctype >= ns || d.date >= ns) return bad("a document names a string out of range");
+    for (const Case& k : cases)
+      if (k.zaaknummer >= ns || k.afdeling >= ns || k.themes >= ns || k.oordeel >= ns)
+        return bad("a case names a string out of range");
+    strings_ = std::move(strings);
+    documents_ = std::move(docs);
+    cases_ = std::move(cases);
+  }
+  parts_ |= part;
+  return {};
+}
+
+Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
+  OMB_TRY_ASSIGN(stored, load_persisted(db));
+  if (stored) return stored;
+  return scan(db);
+}
+
+Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, unsigned parts) {
+  if (!kLittle) return std::shared_ptr<const Catalog>();
+  auto c = std::make_shared<Catalog>();
+  OMB_TRY_ASSIGN(version, db.data_version());
+  c->data_version_ = version;
+  c->total_changes_ = sqlite3_total_changes64(db.handle());
+  ReadSnapshot snap(db);
+  OMB_TRY(snap.begin());
+  OMB_TRY_ASSIGN(gen, generation(db));
+  if (gen < 0) return std::shared_ptr<const Catalog>();
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT data FROM search_catalog WHERE part = ?1 AND generation = ?2"));
+  for (Parts part : {kLengths, kPassages, kFacts}) {
+    if (!(parts & part)) continue;
+    st.reset();
+    st.bind(1, part_name(part)).bind(2, gen);
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) return std::shared_ptr<const Catalog>();
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st.handle(), 0));
+    const auto n = static_cast<std::size_t>(sqlite3_column_bytes(st.handle(), 0));
+    if (!c->decode(part, std::string_view(p ? p : "", p ? n : 0)).ok())
+      return std::shared_ptr<const Catalog>();  // damaged or another format: as if none
+  }
+  return std::shared_ptr<const Catalog>(std::move(c));
+}
+
+Status Catalog::persist(Database& db) {
+  if (!kLittle) return {};
+  Transaction tx(db);
+  OMB_TRY(tx.begin());
+  OMB_TRY_ASSIGN(gen, generation(db));
+  if (gen < 0) return {};
+  {
+    OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
+    st.bind(1, gen);
+    OMB_TRY_ASSIGN(row, st.step());
+    if (row && st.int64(0) == 3) return {};  // already of this generation
+  }
+  OMB_TRY_ASSIGN(c, scan(db));
+  OMB_TRY_ASSIGN(ins, db.prepare("INSERT OR REPLACE INTO search_catalog(part, generation, data) VALUES(?1, ?2, ?3)"));
+  for (Parts part : {kLengths, kPassages, kFacts}) {
+    const std::string blob = c->encode(part);
+    ins.reset();
+    ins.bind(1, part_name(part)).bind(2, gen);
+    if (sqlite3_bind_blob64(ins.handle(), 3, blob.data(), blob.size(), SQLITE_STATIC) != SQLITE_OK)
+      return db.last_error("storing the search catalog");
+    OMB_TRY(ins.run());
+  }
+  return tx.commit();
+}
+
+Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
+  auto c = std::make_shared<Catalog>();
+  OMB_TRY_ASSIGN(version, db.data_version());
+  c->data_version_ = version;
+  c->total_changes_ = sqlite3_total_changes64(db.handle());
+  // One read snapshot: the scans see the same database.
+  ReadSnapshot snap(db);
+  OMB_TRY(snap.begin());
+  std::unordered_map<std::string, std::uint32_t> ids;
+  ids.emplace("", 0);
+  auto intern = [&](Stmt& st, int col) -> std::uint32_t {
+    std::string s = st.text(col);
+    auto [it, fresh] = ids.try_emplace(std::move(s), static_cast<std::uint32_t>(c->strings_.size()));
+    if (fresh) c->strings_.push_back(it->first);
+    return it->second;
+  };
+  // Arrays by id, grown with some slack; ids past 2^32 - 2 cannot be held.
+  auto at = [](auto& v, std::int64_t id) -> auto& {
+    if (static_cast<std::size_t>(id) >= v.size()) v.resize(static_cast<std::size_t>(id) + 1 + v.size() / 4);
+    return v[static_cast<std::size_t>(id)];
+  };
+  auto too_large = [](std::int64_t id, const char* what) -> Status {
+    if (id >= 0 && id < kAbsent) return {};
+    return make_error(Errc::internal, std::string("search catalog: ") + what + " id " + std::to_string(id) +
+                                          " does not fit (rowids from 0 to 2^32 - 2)");
+  };
+
+  OMB_TRY_ASSIGN(docs, db.prepare("SELECT id, year, quarter, doctype, COALESCE(date, '') FROM documents"));
+  for (;;) {
+    OMB_TRY_ASSIGN(row, docs.step());
+    if (!row) break;
+    OMB_TRY(too_large(docs.int64(0), "document"));
+    Document& d = at(c->documents_, docs.int64(0));
+    d.year = docs.is_null(1) ? 0 : static_cast<std::int32_t>(docs.int64(1));
+    d.quarter = docs.is_null(2) ? 0 : static_cast<std::int32_t>(docs.int64(2));
+    d.doctype = intern(docs, 3);
+    d.date = intern(docs, 4);
+  }
+  OMB_TRY_ASSIGN(cases, db.prepare("SELECT id, afdeling, themes, oordeel, zaaknummer FROM cases"));
+  for (;;) {
+    OMB_TRY_ASSIGN(row, cases.step());
+    if (!row) break;
+    OMB_TRY(too_large(cases.int64(0), "case"));
+    Case& k = at(c->cases_, cases.int64(0));
+    k.afdeling = intern(cases, 1);
+    k.themes = intern(cases, 2);
+    k.oordeel = intern(cases, 3);
+    k.zaaknummer = intern(cases, 4);
+  }
+  OMB_TRY_ASSIGN(ps, db.prepare("SELECT id, document_id, case_id FROM passages INDEXED BY passages_hit"));
+  for (;;) {
+    OMB_TRY_ASSIGN(row, ps.step());
+    if (!row) break;
+    OMB_TRY(too_large(ps.int64(0), "passage"));
+    Passage& p = at(c->passages_, ps.int64(0));
+    p.document = static_cast<std::uint32_t>(ps.int64(1));
+    p.case_id = ps.is_null(2) ? 0 : static_cast<std::uint32_t>(ps.int64(2));
+    ++c->passage_count_;
+  }
+  // The index's row lengths (omb_bm25's), as %_docsize holds them.
+  std::vector<std::uint32_t> lengths(c->passages_.size(), 0);
+  OMB_TRY_ASSIGN(sz, db.prepare("SELECT id, sz FROM passages_fts_docsize"));
+  for (;;) {
+    OMB_TRY_ASSIGN(row, sz.step());
+    if (!row) break;
+    const std::int64_t id = sz.int64(0);
+    if (id < 0 || static_cast<std::uint64_t>(id) >= lengths.size()) continue;
+    lengths[static_cast<std::size_t>(id)] = docsize_total(static_cast<const unsigned char*>(sqlite3_column_blob(sz.handle(), 1)),
+                                                          sqlite3_column_bytes(sz.handle(), 1));
+  }
+  c->lengths_ = std::make_shared<const std::vector<std::uint32_t>>(std::move(lengths));
+  c->parts_ = kAll;
+  return std::shared_ptr<const Catalog>(std::move(c));
+}
+
+}  // namespace omb
