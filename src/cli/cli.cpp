@@ -8,7 +8,7 @@
 
 namespace omb::cli {
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, ServeFn serve) {
   CLI::App app{
       "ombudsmine — text mining over Dutch ombudsman reports and dossiers.\n"
       "Ingest PDFs-as-text into one SQLite database, then search it and find signals."};
@@ -16,6 +16,8 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   Globals g;
+  g.serve = serve;
+  g.argv = argv;
   const char* env_db = std::getenv("OMBUDSMINE_DB");
   g.db_path = env_db && *env_db ? env_db : "ombudsmine.db";
   app.add_option("--db", g.db_path, "Database file (default: $OMBUDSMINE_DB or ./ombudsmine.db)");

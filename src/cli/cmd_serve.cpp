@@ -1,5 +1,10 @@
 // ombudsmine serve — the web interface over the same database and core.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 
 #include "cli/common.h"
 #include "web/web.h"
@@ -30,13 +35,24 @@ Runner add_serve(CLI::App& app, Globals& g) {
       auto db = open_db(g, false);  // says "no database here" with a hint when missing
       if (!db.ok()) return report(db.error());
     }
+    if (!g.serve) {
+      // This program has no server linked in: run the one that has, beside it.
+      std::error_code ec;
+      const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+      const std::string server = (ec ? std::filesystem::path(".") : self.parent_path()) / "ombudsmine-serve";
+      if (::access(server.c_str(), X_OK) != 0)
+        return report(make_error(Errc::not_found, "the web server program is missing (build it: scripts/demo builds it "
+                                                  "beside ombudsmine)", server));
+      ::execv(server.c_str(), g.argv);
+      return report(make_error(Errc::io, std::string("cannot start the web server: ") + std::strerror(errno), server));
+    }
     o->db_path = g.db_path;
     const bool loopback = o->host == "127.0.0.1" || o->host == "localhost" || o->host == "::1";
     if (!loopback)
       std::fprintf(stderr,
                    "ombudsmine: warning: listening on %s, not only this machine: anyone who can reach it can read "
                    "the database\n", o->host.c_str());
-    Status s = web::serve(*o, [&](const std::string& url) {
+    Status s = g.serve(*o, [&](const std::string& url) {
       std::fprintf(stderr, "ombudsmine: serving %s at %s (Ctrl-C stops)\n", g.db_path.c_str(), url.c_str());
     });
     if (!s.ok()) return report(s.error());

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/result.h"
+#include "cli/cli.h"
 #include "store/db.h"
 
 namespace omb::cli {
@@ -18,6 +19,8 @@ struct Globals {
   std::string db_path;     // --db, $OMBUDSMINE_DB, or ./ombudsmine.db
   std::string dict_dir;    // --dictionaries, $OMBUDSMINE_DICTIONARIES, or found beside the binary
   bool quiet = false;
+  ServeFn serve = nullptr;  // the web server, when linked in (cli.h)
+  char** argv = nullptr;    // as the program was started
 };
 
 // Prints "ombudsmine: <error>" to stderr; returns the exit code for it.

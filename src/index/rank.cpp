@@ -25,6 +25,7 @@ struct RankState {
   bool loaded = false;
   std::int64_t loaded_rows = 0;  // the table's row count when read
   std::int64_t data_version = -1, total_changes = -1;
+  LengthsSource source;  // asked before %_docsize is read whole
 
   // The stamp of the database as this connection sees it; -1 on failure.
   // (Prepared each time: a statement kept until the connection closes would
@@ -45,6 +46,18 @@ struct RankState {
       loaded = false;
       lengths.reset();
     }
+  }
+
+  // Takes lengths known to be current as of now. False when the stamp cannot be read.
+  bool adopt(std::shared_ptr<const std::vector<std::uint32_t>> l, std::int64_t rows) {
+    const std::int64_t version = current_version();
+    if (version < 0) return false;
+    lengths = std::move(l);
+    loaded = true;
+    loaded_rows = rows;
+    data_version = version;
+    total_changes = sqlite3_total_changes64(db);
+    return true;
   }
 
   // Reads every row's length from %_docsize. On failure the lengths stay unloaded.
@@ -85,6 +98,7 @@ struct QueryData {
   std::int64_t rows = 0;
   std::int64_t scored = 0;  // rows ranked so far by this query
   bool other_table = false;  // the kept lengths are of another table: never use them
+  bool asked = false;        // the lengths source was asked in this query
   std::vector<double> idf, freq;
 };
 
@@ -152,7 +166,16 @@ void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
   if (rc == SQLITE_OK) {
     // The row's length: from the kept array when there is one; else from
     // %_docsize, and after a quarter of the table read the array once.
-    if (!state.loaded && !q->other_table && ++q->scored > q->rows / 4 && q->rows > 1024) {
+    // With a source (a stored copy, read in one go) from the 256th row on;
+    // without, after a quarter of the table (a scan costs that many seeks).
+    ++q->scored;
+    if (!state.loaded && !q->other_table && state.source && !q->asked && q->scored > 256) {
+      q->asked = true;
+      std::int64_t rows = 0;
+      auto lengths = state.source(&rows);
+      if (lengths && rows == q->rows) state.adopt(std::move(lengths), rows);
+    }
+    if (!state.loaded && !q->other_table && q->scored > q->rows / 4 && q->rows > 1024) {
       rc = state.load(q->rows);
       q->other_table = !state.loaded;  // it was another table's: do not try again in this query
     }
@@ -240,13 +263,16 @@ Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uin
     state->check_fresh();
     if (state->loaded) return {};
   }
-  const std::int64_t version = state->current_version();
-  if (version < 0) return make_error(Errc::db, "adopt_row_lengths: cannot read PRAGMA data_version");
-  state->lengths = std::move(lengths);
-  state->loaded = true;
-  state->loaded_rows = rows;
-  state->data_version = version;
-  state->total_changes = sqlite3_total_changes64(db);
+  if (!state->adopt(std::move(lengths), rows))
+    return make_error(Errc::db, "adopt_row_lengths: cannot read PRAGMA data_version");
+  return {};
+}
+
+Status set_lengths_source(sqlite3* db, LengthsSource source) {
+  std::lock_guard<std::mutex> lock(registry_mu);
+  auto it = registry().find(db);
+  if (it == registry().end()) return make_error(Errc::usage, "set_lengths_source: no omb_bm25() on this connection");
+  it->second->source = std::move(source);
   return {};
 }
 

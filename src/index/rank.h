@@ -33,6 +33,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +53,15 @@ Status register_rank_function(sqlite3* db, const std::string& table);
 // dropped, like read ones, at the next commit of any connection. Adopting
 // the array already held is free. Errc::usage when `db` has no omb_bm25().
 Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uint32_t>> lengths, std::int64_t rows);
+
+// A source of every row's length for omb_bm25() on `db`, asked at most once
+// per query and only when the query has scored enough rows to want them all
+// (a query without matches asks nothing): it returns the lengths and the
+// table's row count, or null lengths when it has none (then %_docsize is
+// read as before). What it returns is adopted as by adopt_row_lengths().
+// An empty function removes it. Errc::usage when `db` has no omb_bm25().
+using LengthsSource = std::function<std::shared_ptr<const std::vector<std::uint32_t>>(std::int64_t* rows)>;
+Status set_lengths_source(sqlite3* db, LengthsSource source);
 
 // The length of one row as %_docsize stores it (a blob of varints, one per
 // column): the sum of its column sizes.

@@ -489,16 +489,24 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
   // One snapshot for the catalog's parts and the query.
   ReadSnapshot snap(db);
   OMB_TRY(snap.begin());
+  // BM25's row lengths: the given catalog's; else the stored ones, read when
+  // a query has enough matches to want them (a fresh process would seek or
+  // scan %_docsize for them).
+  struct SourceGuard {
+    sqlite3* db;
+    ~SourceGuard() { (void)set_lengths_source(db, {}); }
+  } guard{db.handle()};
   if (!q.fts.empty()) {
-    // BM25's row lengths: the given catalog's, else the stored ones (a
-    // fresh process would otherwise seek or scan %_docsize for them).
-    std::shared_ptr<const Catalog> lengths;
-    if (!opts.catalog && opts.stored_catalog_from != SIZE_MAX) {
-      OMB_TRY_ASSIGN(c, Catalog::load_persisted(db, Catalog::kLengths));
-      lengths = std::move(c);
+    if (opts.catalog && (opts.catalog->parts() & Catalog::kLengths)) {
+      OMB_TRY(adopt_row_lengths(db.handle(), opts.catalog->lengths(), opts.catalog->passage_count()));
+    } else if (!opts.catalog && opts.stored_catalog_from != SIZE_MAX) {
+      OMB_TRY(set_lengths_source(db.handle(), [&db](std::int64_t* rows) -> std::shared_ptr<const std::vector<std::uint32_t>> {
+        auto c = Catalog::load_persisted(db, Catalog::kLengths);
+        if (!c.ok() || !*c) return nullptr;
+        *rows = (*c)->passage_count();
+        return (*c)->lengths();
+      }));
     }
-    if (const Catalog* with = opts.catalog ? opts.catalog : lengths.get(); with && (with->parts() & Catalog::kLengths))
-      OMB_TRY(adopt_row_lengths(db.handle(), with->lengths(), with->passage_count()));
   }
   if (!q.fts.empty()) {
     Sql sql;

@@ -44,37 +44,6 @@ void put_array(std::string& out, const std::vector<T>& v) {
   if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  template <class T>
-  bool get(T& v) {
-    if (b_.size() - at_ < sizeof v) return false;
-    std::memcpy(&v, b_.data() + at_, sizeof v);
-    at_ += sizeof v;
-    return true;
-  }
-  template <class T>
-  bool get_array(std::vector<T>& v, std::size_t n) {
-    if ((b_.size() - at_) / sizeof(T) < n) return false;
-    v.resize(n);
-    if (n) std::memcpy(v.data(), b_.data() + at_, n * sizeof(T));
-    at_ += n * sizeof(T);
-    return true;
-  }
-  bool get_bytes(std::string_view& v, std::size_t n) {
-    if (b_.size() - at_ < n) return false;
-    v = b_.substr(at_, n);
-    at_ += n;
-    return true;
-  }
-  bool done() const { return at_ == b_.size(); }
-
- private:
-  std::string_view b_;
-  std::size_t at_ = 0;
-};
-
 Result<std::int64_t> generation(Database& db) {
   OMB_TRY_ASSIGN(st, db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
   OMB_TRY_ASSIGN(row, st.step());
@@ -82,6 +51,47 @@ Result<std::int64_t> generation(Database& db) {
 }
 
 }  // namespace
+
+// Where a part is decoded from: bytes in memory, or a blob in the database
+// read straight into the arrays (no copy of the whole blob first).
+class Catalog::Input {
+ public:
+  explicit Input(std::string_view b) : mem_(b), size_(b.size()) {}
+  explicit Input(sqlite3_blob* b) : blob_(b), size_(static_cast<std::size_t>(sqlite3_blob_bytes(b))) {}
+
+  template <class T>
+  bool get(T& v) {
+    return read(&v, sizeof v);
+  }
+  template <class T>
+  bool get_array(std::vector<T>& v, std::size_t n) {
+    if ((size_ - at_) / sizeof(T) < n) return false;
+    v.resize(n);
+    return read(v.data(), n * sizeof(T));
+  }
+  bool get_bytes(std::string& v, std::size_t n) {
+    if (size_ - at_ < n) return false;
+    v.resize(n);
+    return read(v.data(), n);
+  }
+  bool done() const { return at_ == size_; }
+
+ private:
+  bool read(void* to, std::size_t n) {
+    if (size_ - at_ < n) return false;
+    if (n == 0) return true;
+    if (blob_) {
+      if (sqlite3_blob_read(blob_, to, static_cast<int>(n), static_cast<int>(at_)) != SQLITE_OK) return false;
+    } else {
+      std::memcpy(to, mem_.data() + at_, n);
+    }
+    at_ += n;
+    return true;
+  }
+  std::string_view mem_;
+  sqlite3_blob* blob_ = nullptr;
+  std::size_t size_ = 0, at_ = 0;
+};
 
 bool Catalog::fresh(Database& db) const {
   auto v = db.data_version();
@@ -124,13 +134,18 @@ std::string Catalog::encode(Parts part) const {
 }
 
 Status Catalog::decode(Parts part, std::string_view blob) {
+  Input in(blob);
+  return decode_from(part, in);
+}
+
+Status Catalog::decode_from(Parts part, Input& r) {
   auto bad = [&](const std::string& what) {
     return make_error(Errc::parse, std::string("stored search catalog (") + part_name(part) + "): " + what);
   };
   if (!kLittle) return bad("not readable on a big-endian machine");
   const char* tag = part == kLengths ? kLengthsTag : part == kPassages ? kPassagesTag : kFactsTag;
-  if (blob.size() < 8 || std::memcmp(blob.data(), tag, 8) != 0) return bad("not of this format");
-  Reader r(blob.substr(8));
+  char got[8] = {};
+  if (!r.get(got) || std::memcmp(got, tag, 8) != 0) return bad("not of this format");
   if (part == kLengths) {
     std::uint64_t rows = 0;
     std::uint32_t n = 0;
@@ -151,14 +166,14 @@ Status Catalog::decode(Parts part, std::string_view blob) {
     if (!r.get(ns) || !r.get(nd) || !r.get(nc) || ns == 0) return bad("truncated header");
     std::vector<std::uint32_t> ends;
     if (!r.get_array(ends, ns)) return bad("truncated string table");
-    std::string_view bytes;
+    std::string bytes;
     if (!r.get_bytes(bytes, ends.back())) return bad("truncated strings");
     std::vector<std::string> strings;
     strings.reserve(ns);
     std::uint32_t from = 0;
     for (std::uint32_t e : ends) {
       if (e < from || e > bytes.size()) return bad("string offsets out of order");
-      strings.emplace_back(bytes.substr(from, e - from));
+      strings.emplace_back(std::string_view(bytes).substr(from, e - from));
       from = e;
     }
     if (!strings[0].empty()) return bad("string 0 is not empty");
@@ -194,17 +209,22 @@ Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, uns
   OMB_TRY(snap.begin());
   OMB_TRY_ASSIGN(gen, generation(db));
   if (gen < 0) return std::shared_ptr<const Catalog>();
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT data FROM search_catalog WHERE part = ?1 AND generation = ?2"));
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT rowid FROM search_catalog WHERE part = ?1 AND generation = ?2"));
   for (Parts part : {kLengths, kPassages, kFacts}) {
     if (!(parts & part)) continue;
     st.reset();
     st.bind(1, part_name(part)).bind(2, gen);
     OMB_TRY_ASSIGN(row, st.step());
     if (!row) return std::shared_ptr<const Catalog>();
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(st.handle(), 0));
-    const auto n = static_cast<std::size_t>(sqlite3_column_bytes(st.handle(), 0));
-    if (!c->decode(part, std::string_view(p ? p : "", p ? n : 0)).ok())
-      return std::shared_ptr<const Catalog>();  // damaged or another format: as if none
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db.handle(), "main", "search_catalog", "data", st.int64(0), 0, &blob) != SQLITE_OK) {
+      sqlite3_blob_close(blob);
+      return db.last_error("reading the search catalog");
+    }
+    Input in(blob);
+    const Status s = c->decode_from(part, in);
+    sqlite3_blob_close(blob);
+    if (!s.ok()) return std::shared_ptr<const Catalog>();  // damaged or another format: as if none
   }
   return std::shared_ptr<const Catalog>(std::move(c));
 }

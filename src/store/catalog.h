@@ -101,6 +101,9 @@ class Catalog {
   bool operator==(const Catalog& o) const;
 
  private:
+  class Input;  // catalog.cpp: a part's bytes, in memory or in the database
+  Status decode_from(Parts part, Input& in);
+
   unsigned parts_ = 0;
   std::vector<Passage> passages_;    // by passage id
   std::vector<Document> documents_;  // by document id

@@ -99,6 +99,9 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
   if (ntables > 0 && app_id != schema::kApplicationId)
     return make_error(Errc::not_database, "an SQLite database, but not one made by ombudsmine", path);
 
+  // A new file gets its page size first (the cache is sized in pages of it).
+  if (!ro && ntables == 0 && opts.page_size > 0)
+    OMB_TRY(db.exec("PRAGMA page_size=" + std::to_string(opts.page_size)));
   OMB_TRY(db.exec("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32000;"));
   if (Status s = register_dutch_tokenizer(raw, db.lexicon_); !s.ok()) {
     Error e = s.error();

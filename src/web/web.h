@@ -55,7 +55,11 @@ struct ServeOptions {
   std::size_t cache_entries = 32;  // ranked result sets kept (web/result_cache.h); 0: none
 };
 
-// Runs until the process is stopped. `ready` is called once the socket is bound.
+// The page for an error: `message` escaped, with this status.
+Response error_response(int status, const std::string& message);
+
+// Runs until the process is stopped. `ready` is called once the socket is
+// bound. Defined in web/serve.cpp, in the library omb_serve (not omb_core).
 Status serve(const ServeOptions& o, const std::function<void(const std::string& url)>& ready);
 
 }  // namespace omb::web

@@ -280,6 +280,7 @@ TEST_CASE("ingest: a full database stops the run and keeps what was stored") {
   for (int i = 0; big.size() < 200'000; ++i) big += "Alinea " + std::to_string(i) + " over de klantmanager en de bejegening.\n\n";
   for (int i = 0; i < 10; ++i) dir.write("in/r" + std::to_string(i) + ".txt", std::to_string(i) + big);
   OpenOptions small;
+  small.page_size = 4096;
   small.max_page_count = 300;  // 300 pages of 4 kB
   auto db = Database::open(dir.file("o.db"), small);
   REQUIRE(db.ok());

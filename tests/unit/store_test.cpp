@@ -166,3 +166,25 @@ TEST_CASE("store: a read-only open of an older database upgrades it when the fil
   CHECK(ro->schema_version() == kSchemaVersion);
   CHECK(scalar(*ro, "SELECT count(*) FROM sqlite_schema WHERE name = 'tags_type_value'") == 0);
 }
+
+TEST_CASE("store: a new database has 64 kB pages; an existing one keeps its own") {
+  TempDir dir;
+  {
+    auto db = Database::open(dir.file("new.db"));
+    REQUIRE(db.ok());
+    CHECK(scalar(*db, "PRAGMA page_size") == 65536);
+  }
+  {
+    OpenOptions o;
+    o.page_size = 4096;
+    auto db = Database::open(dir.file("old.db"), o);
+    REQUIRE(db.ok());
+    CHECK(scalar(*db, "PRAGMA page_size") == 4096);
+  }
+  auto db = Database::open(dir.file("old.db"));  // the default asks for 64 kB: not for a file that has pages
+  REQUIRE(db.ok());
+  CHECK(scalar(*db, "PRAGMA page_size") == 4096);
+  auto ro = Database::open(dir.file("new.db"), OpenOptions{.read_only = true});
+  REQUIRE(ro.ok());
+  CHECK(scalar(*ro, "PRAGMA page_size") == 65536);
+}
