@@ -25,6 +25,7 @@ struct RankState {
   bool loaded = false;
   std::int64_t loaded_rows = 0;  // the table's row count when read
   std::int64_t data_version = -1, total_changes = -1;
+  std::int64_t last_rows = -1;  // the table's rows as the last query saw them
   LengthsSource source;  // asked before %_docsize is read whole
 
   // The stamp of the database as this connection sees it; -1 on failure.
@@ -109,7 +110,14 @@ int count_row(const Fts5ExtensionApi*, Fts5Context*, void* n) {
 
 void free_query(void* p) { delete static_cast<QueryData*>(p); }
 
-int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankState& state, QueryData** out) {
+// IDF of `hits` rows of `rows`, floored at 1e-6 as bm25() does (a phrase in
+// more than half the rows would go negative).
+double idf_of(std::int64_t rows, std::int64_t hits) {
+  double idf = std::log((static_cast<double>(rows) - static_cast<double>(hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankState& state, bool with_idf, QueryData** out) {
   auto* q = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
   if (q) {
     *out = q;
@@ -129,16 +137,17 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankState& state, 
     owned->avgdl = static_cast<double>(tokens) / static_cast<double>(rows);
     owned->other_table = state.loaded && state.loaded_rows != rows;
   }
-  // IDF per phrase from the number of rows it occurs in, floored at 1e-6 as
-  // bm25() does (a phrase in more than half the rows would go negative).
+  // IDF per phrase from the number of rows it occurs in (a pass over each
+  // phrase's rows); 1 when the caller applies it (omb_bm25_tf).
+  if (rc == SQLITE_OK) state.last_rows = rows;
   for (int i = 0; rc == SQLITE_OK && i < phrases; ++i) {
+    if (!with_idf) {
+      owned->idf[static_cast<std::size_t>(i)] = 1.0;
+      continue;
+    }
     std::int64_t hits = 0;
     rc = api->xQueryPhrase(fts, i, &hits, count_row);
-    if (rc == SQLITE_OK) {
-      double idf = std::log((static_cast<double>(rows) - static_cast<double>(hits) + 0.5) / (static_cast<double>(hits) + 0.5));
-      if (idf <= 0.0) idf = 1e-6;
-      owned->idf[static_cast<std::size_t>(i)] = idf;
-    }
+    if (rc == SQLITE_OK) owned->idf[static_cast<std::size_t>(i)] = idf_of(rows, hits);
   }
   if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, owned, free_query);  // frees it on failure too
   else free_query(owned);
@@ -147,11 +156,12 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankState& state, 
   return SQLITE_OK;
 }
 
-void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** args) {
+void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** args,
+              bool with_idf) {
   constexpr double k1 = 1.2, b = 0.75;
   auto& state = *static_cast<RankState*>(api->xUserData(fts));
   QueryData* q = nullptr;
-  int rc = query_data(api, fts, state, &q);
+  int rc = query_data(api, fts, state, with_idf, &q);
   int inst = 0;
   if (rc == SQLITE_OK) {
     std::fill(q->freq.begin(), q->freq.end(), 0.0);
@@ -199,9 +209,10 @@ void rank_row(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
 }
 
 // No exception crosses into SQLite.
-void omb_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** args) {
+void scored(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** args,
+            bool with_idf) {
   try {
-    rank_row(api, fts, ctx, nval, args);
+    rank_row(api, fts, ctx, nval, args, with_idf);
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(ctx);
   } catch (...) {
@@ -209,7 +220,15 @@ void omb_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
   }
 }
 
-// Each connection's RankState, for adopt_row_lengths().
+void omb_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** args) {
+  scored(api, fts, ctx, nval, args, true);
+}
+
+void omb_bm25_tf(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** args) {
+  scored(api, fts, ctx, nval, args, false);
+}
+
+// Each connection's RankState, for adopt_row_lengths() and the others.
 std::mutex registry_mu;
 std::unordered_map<sqlite3*, RankState*>& registry() {
   static auto* r = new std::unordered_map<sqlite3*, RankState*>();
@@ -241,12 +260,15 @@ Status register_rank_function(sqlite3* db, const std::string& table) {
     delete state;
     return make_error(Errc::db, "out of memory");
   }
-  // On failure FTS5 keeps nothing of it (and calls no destructor).
-  const int rc = api->xCreateFunction(api, "omb_bm25", state, omb_bm25, destroy_state);
+  // On failure FTS5 keeps nothing of it (and calls no destructor). The
+  // second function shares the state; the first one's destructor frees it.
+  int rc = api->xCreateFunction(api, "omb_bm25", state, omb_bm25, destroy_state);
   if (rc != SQLITE_OK) {
     destroy_state(state);
     return make_error(Errc::db, std::string("cannot register omb_bm25: ") + sqlite3_errstr(rc));
   }
+  rc = api->xCreateFunction(api, "omb_bm25_tf", state, omb_bm25_tf, nullptr);
+  if (rc != SQLITE_OK) return make_error(Errc::db, std::string("cannot register omb_bm25_tf: ") + sqlite3_errstr(rc));
   return {};
 }
 
@@ -266,6 +288,14 @@ Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uin
   if (!state->adopt(std::move(lengths), rows))
     return make_error(Errc::db, "adopt_row_lengths: cannot read PRAGMA data_version");
   return {};
+}
+
+double bm25_idf(std::int64_t rows, std::int64_t hits) { return idf_of(rows, hits); }
+
+std::int64_t last_query_rows(sqlite3* db) {
+  std::lock_guard<std::mutex> lock(registry_mu);
+  auto it = registry().find(db);
+  return it == registry().end() ? -1 : it->second->last_rows;
 }
 
 Status set_lengths_source(sqlite3* db, LengthsSource source) {

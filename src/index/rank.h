@@ -20,6 +20,12 @@
 // So a short-lived CLI pays for the array only on a large result; a server
 // connection pays once and ranks every later query without a seek per row.
 //
+// omb_bm25_tf(<fts table>, weights...) is omb_bm25() with every phrase's IDF
+// taken as 1 and no pass over the phrases' rows for it: for a query of one
+// phrase, whose rows are the matches, the caller multiplies its value by
+// bm25_idf(last_query_rows(db), number of matches) and has bm25()'s double
+// exactly (the score is 0 + idf * x either way), for one pass less.
+//
 // A caller that holds every row's length already (store/catalog.h, persisted
 // with the database) hands it over with adopt_row_lengths(): then even the
 // first query of a fresh process reads no %_docsize.
@@ -53,6 +59,12 @@ Status register_rank_function(sqlite3* db, const std::string& table);
 // dropped, like read ones, at the next commit of any connection. Adopting
 // the array already held is free. Errc::usage when `db` has no omb_bm25().
 Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uint32_t>> lengths, std::int64_t rows);
+
+// bm25()'s IDF of a phrase in `hits` of `rows` rows (floored at 1e-6).
+double bm25_idf(std::int64_t rows, std::int64_t hits);
+// The row count of the table as the last omb_bm25/omb_bm25_tf query on `db`
+// saw it; -1 before any.
+std::int64_t last_query_rows(sqlite3* db);
 
 // A source of every row's length for omb_bm25() on `db`, asked at most once
 // per query and only when the query has scored enough rows to want them all

@@ -191,6 +191,9 @@ Status collect(Database& db, const std::string& sql_text, const std::string& fts
 constexpr const char* kScoredMatches =
     "SELECT rowid, omb_bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1";
 
+constexpr const char* kScoredMatchesTf =
+    "SELECT rowid, omb_bm25_tf(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1";
+
 using Matches = std::vector<std::pair<std::int64_t, double>>;  // passage id, score (higher is better)
 
 // An error of the query as FTS5 saw it is the user's: Errc::usage.
@@ -200,8 +203,30 @@ Error query_error(Error e) {
   return e;
 }
 
+// True when `fts` is one FTS5 string ("…" or "…"*): one phrase, whose rows
+// are exactly the matches.
+bool one_phrase(std::string_view fts) {
+  if (fts.size() < 2 || fts.front() != '"') return false;
+  std::size_t i = 1;
+  for (; i < fts.size(); ++i) {
+    if (fts[i] != '"') continue;
+    if (i + 1 < fts.size() && fts[i + 1] == '"') {  // "" inside: a quote
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (i >= fts.size()) return false;
+  const std::string_view rest = fts.substr(i + 1);
+  return rest.empty() || rest == "*";
+}
+
 Result<Matches> scored_matches(Database& db, const std::string& fts) {
-  auto m = db.prepare(kScoredMatches);
+  // One phrase: its IDF follows from the number of matches, so the scores
+  // come without the pass over its rows that bm25() makes for it
+  // (index/rank.h: omb_bm25_tf), multiplied by it after: the same doubles.
+  const bool single = one_phrase(fts);
+  auto m = db.prepare(single ? kScoredMatchesTf : kScoredMatches);
   if (!m.ok()) return query_error(m.error());
   m->bind(1, fts);
   Matches out;
@@ -210,6 +235,10 @@ Result<Matches> scored_matches(Database& db, const std::string& fts) {
     if (!row.ok()) return query_error(row.error());
     if (!*row) break;
     out.emplace_back(m->int64(0), -m->dbl(1));
+  }
+  if (single && !out.empty()) {
+    const double idf = bm25_idf(last_query_rows(db.handle()), static_cast<std::int64_t>(out.size()));
+    for (auto& [id, score] : out) score = idf * score;
   }
   return out;
 }
@@ -261,11 +290,12 @@ Status collect_matches(Database& db, Matches& matches, Rows& out) {
 
 // The filters, applied to a Catalog as document_filters() and case_filters() apply them
 // in SQL: on the document (a NULL year passes none); on the case for a
-// passage in one (zaaknummer, afdeling and oordeel compared as COLLATE NOCASE
+// passage in one (afdeling and oordeel compared as COLLATE NOCASE
 // does: ASCII letters folded; a theme exactly in the case's list); on the
 // tags inside the passage for one outside cases (asked of SQL, as there).
-// org (LIKE) is left to SQL: catalog_filters() says so.
-bool catalog_filters(const QueryFilters& f) { return f.org.empty(); }
+// org (LIKE) and zaak (the catalog does not hold zaaknummers) are left to SQL:
+// catalog_filters() says so.
+bool catalog_filters(const QueryFilters& f) { return f.org.empty() && f.zaak.empty(); }
 
 bool nocase_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -299,7 +329,6 @@ class CatalogFilter {
           if (nocase_equal(w, have)) return true;
         return false;
       };
-      if (!f_.zaak.empty() && !any(f_.zaak, cat_.str(c.zaaknummer))) return false;
       if (!f_.afdeling.empty() && !any(f_.afdeling, cat_.str(c.afdeling))) return false;
       if (!f_.oordeel.empty() && !any(f_.oordeel, cat_.str(c.oordeel))) return false;
       if (!f_.theme.empty()) {
@@ -310,7 +339,6 @@ class CatalogFilter {
       }
       return true;
     }
-    if (!f_.zaak.empty()) return false;
     for (const auto& [type, values] : {std::pair<const char*, const std::vector<std::string>*>{"afdeling", &f_.afdeling},
                                        {"theme", &f_.theme}, {"oordeel", &f_.oordeel}}) {
       if (values->empty()) continue;
@@ -421,7 +449,7 @@ constexpr std::size_t kTitleCandidates = 200;
 // Multiplies the scores of `candidates` whose case or document title holds
 // terms of the query (as the index's tokenizer makes them) by 1 + their share.
 Status boost_titles(Database& db, const ParsedQuery& q, std::vector<Row>& rows, std::span<const std::uint32_t> candidates) {
-  Tokenizer tok(std::make_shared<const SearchLexicon>(db.search_lexicon()));
+  Tokenizer tok(db.search_lexicon_ptr());
   std::unordered_set<std::string> wanted;
   for (const std::string& w : q.words)
     tok.tokenize(w, Tokenizer::Mode::query, [&](std::string_view term, std::size_t, std::size_t, bool) {
@@ -536,7 +564,9 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
     // many matches, else by seeks, else (few matches with filters, facets or
     // date order) by the join above.
     OMB_TRY_ASSIGN(matches, scored_matches(db, q.fts));
-    const unsigned parts = Catalog::kPassages | (full || !f.empty() ? Catalog::kFacts : 0u);
+    unsigned parts = Catalog::kPassages;
+    if (full || f.case_level()) parts |= Catalog::kDocuments | Catalog::kCases;
+    else if (!f.empty()) parts |= Catalog::kDocuments;
     const Catalog* cat = opts.catalog;
     std::shared_ptr<const Catalog> stored;
     if (!cat && catalog_filters(f) && matches.size() >= opts.stored_catalog_from) {

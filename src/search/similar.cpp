@@ -52,7 +52,7 @@ Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
   }
 
   // The case's words: term -> (count, the word as first written).
-  Tokenizer tok(std::make_shared<const SearchLexicon>(db.search_lexicon()));
+  Tokenizer tok(db.search_lexicon_ptr());
   std::map<std::string, std::pair<int, std::string>> words;
   tok.tokenize(text, Tokenizer::Mode::query, [&](std::string_view term, std::size_t s, std::size_t e, bool colocated) {
     if (colocated || term.size() < 4) return true;

@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <type_traits>
 #include <unordered_map>
 
@@ -18,21 +19,38 @@ namespace {
 // build neither writes nor reads them: it scans):
 //   lengths   "OMBLEN01" u64 rows of the index, u32 n, n x u32 by passage id
 //   passages  "OMBPAS01" u32 n, n x {u32 document, u32 case_id} by passage id
-//   facts     "OMBFAC01" u32 strings, documents, cases; u32 end offset per
-//             string, the bytes; {i32 year, i32 quarter, u32 doctype, u32 date}
-//             by document id; {u32 zaaknummer, afdeling, themes, oordeel} by
-//             case id
+//   documents "OMBDOC01" u32 strings, documents; u32 end offset per string,
+//             the bytes; {i32 year, i32 quarter, u32 doctype, u32 date} by
+//             document id
+//   cases     "OMBCAS01" u32 n, n x {u32 afdeling, themes, oordeel} by case
+//             id (strings of the documents part)
 constexpr char kLengthsTag[8] = {'O', 'M', 'B', 'L', 'E', 'N', '0', '1'};
 constexpr char kPassagesTag[8] = {'O', 'M', 'B', 'P', 'A', 'S', '0', '1'};
-constexpr char kFactsTag[8] = {'O', 'M', 'B', 'F', 'A', 'C', '0', '1'};
+constexpr char kDocumentsTag[8] = {'O', 'M', 'B', 'D', 'O', 'C', '0', '1'};
+constexpr char kCasesTag[8] = {'O', 'M', 'B', 'C', 'A', 'S', '0', '1'};
+constexpr Catalog::Parts kEveryPart[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kDocuments, Catalog::kCases};
 constexpr bool kLittle = std::endian::native == std::endian::little;
 
 static_assert(sizeof(Catalog::Passage) == 8 && std::is_trivially_copyable_v<Catalog::Passage>);
 static_assert(sizeof(Catalog::Document) == 16 && std::is_trivially_copyable_v<Catalog::Document>);
-static_assert(sizeof(Catalog::Case) == 16 && std::is_trivially_copyable_v<Catalog::Case>);
+static_assert(sizeof(Catalog::Case) == 12 && std::is_trivially_copyable_v<Catalog::Case>);
 
 const char* part_name(Catalog::Parts p) {
-  return p == Catalog::kLengths ? "lengths" : p == Catalog::kPassages ? "passages" : "facts";
+  switch (p) {
+    case Catalog::kLengths: return "lengths";
+    case Catalog::kPassages: return "passages";
+    case Catalog::kDocuments: return "documents";
+    default: return "cases";
+  }
+}
+
+const char* part_tag(Catalog::Parts p) {
+  switch (p) {
+    case Catalog::kLengths: return kLengthsTag;
+    case Catalog::kPassages: return kPassagesTag;
+    case Catalog::kDocuments: return kDocumentsTag;
+    default: return kCasesTag;
+  }
 }
 
 template <class T>
@@ -119,15 +137,17 @@ std::string Catalog::encode(Parts part) const {
     out.append(kPassagesTag, sizeof kPassagesTag);
     put(out, static_cast<std::uint32_t>(passages_.size()));
     put_array(out, passages_);
-  } else {
-    out.append(kFactsTag, sizeof kFactsTag);
+  } else if (part == kDocuments) {
+    out.append(kDocumentsTag, sizeof kDocumentsTag);
     put(out, static_cast<std::uint32_t>(strings_.size()));
     put(out, static_cast<std::uint32_t>(documents_.size()));
-    put(out, static_cast<std::uint32_t>(cases_.size()));
     std::uint32_t end = 0;
     for (const std::string& s : strings_) put(out, end += static_cast<std::uint32_t>(s.size()));
     for (const std::string& s : strings_) out += s;
     put_array(out, documents_);
+  } else {
+    out.append(kCasesTag, sizeof kCasesTag);
+    put(out, static_cast<std::uint32_t>(cases_.size()));
     put_array(out, cases_);
   }
   return out;
@@ -143,7 +163,7 @@ Status Catalog::decode_from(Parts part, Input& r) {
     return make_error(Errc::parse, std::string("stored search catalog (") + part_name(part) + "): " + what);
   };
   if (!kLittle) return bad("not readable on a big-endian machine");
-  const char* tag = part == kLengths ? kLengthsTag : part == kPassages ? kPassagesTag : kFactsTag;
+  const char* tag = part_tag(part);
   char got[8] = {};
   if (!r.get(got) || std::memcmp(got, tag, 8) != 0) return bad("not of this format");
   if (part == kLengths) {
@@ -161,9 +181,9 @@ Status Catalog::decode_from(Parts part, Input& r) {
     for (const Passage& p : ps) count += p.document != kAbsent;
     passages_ = std::move(ps);
     passage_count_ = count;
-  } else {
-    std::uint32_t ns = 0, nd = 0, nc = 0;
-    if (!r.get(ns) || !r.get(nd) || !r.get(nc) || ns == 0) return bad("truncated header");
+  } else if (part == kDocuments) {
+    std::uint32_t ns = 0, nd = 0;
+    if (!r.get(ns) || !r.get(nd) || ns == 0) return bad("truncated header");
     std::vector<std::uint32_t> ends;
     if (!r.get_array(ends, ns)) return bad("truncated string table");
     std::string bytes;
@@ -178,15 +198,20 @@ Status Catalog::decode_from(Parts part, Input& r) {
     }
     if (!strings[0].empty()) return bad("string 0 is not empty");
     std::vector<Document> docs;
-    std::vector<Case> cases;
-    if (!r.get_array(docs, nd) || !r.get_array(cases, nc) || !r.done()) return bad("sizes do not add up");
+    if (!r.get_array(docs, nd) || !r.done()) return bad("sizes do not add up");
     for (const Document& d : docs)
       if (d.doctype >= ns || d.date >= ns) return bad("a document names a string out of range");
-    for (const Case& k : cases)
-      if (k.zaaknummer >= ns || k.afdeling >= ns || k.themes >= ns || k.oordeel >= ns)
-        return bad("a case names a string out of range");
+    if (parts_ & kCases) return bad("read after the cases part");
     strings_ = std::move(strings);
     documents_ = std::move(docs);
+  } else {
+    if (!(parts_ & kDocuments)) return bad("read before the documents part");
+    std::uint32_t n = 0;
+    std::vector<Case> cases;
+    if (!r.get(n) || !r.get_array(cases, n) || !r.done()) return bad("sizes do not add up");
+    const std::size_t ns = strings_.size();
+    for (const Case& k : cases)
+      if (k.afdeling >= ns || k.themes >= ns || k.oordeel >= ns) return bad("a case names a string out of range");
     cases_ = std::move(cases);
   }
   parts_ |= part;
@@ -210,7 +235,8 @@ Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, uns
   OMB_TRY_ASSIGN(gen, generation(db));
   if (gen < 0) return std::shared_ptr<const Catalog>();
   OMB_TRY_ASSIGN(st, db.prepare("SELECT rowid FROM search_catalog WHERE part = ?1 AND generation = ?2"));
-  for (Parts part : {kLengths, kPassages, kFacts}) {
+  if (parts & kCases) parts |= kDocuments;
+  for (Parts part : kEveryPart) {
     if (!(parts & part)) continue;
     st.reset();
     st.bind(1, part_name(part)).bind(2, gen);
@@ -239,11 +265,12 @@ Status Catalog::persist(Database& db) {
     OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
     st.bind(1, gen);
     OMB_TRY_ASSIGN(row, st.step());
-    if (row && st.int64(0) == 3) return {};  // already of this generation
+    if (row && st.int64(0) == static_cast<std::int64_t>(std::size(kEveryPart))) return {};  // already of this generation
   }
   OMB_TRY_ASSIGN(c, scan(db));
-  OMB_TRY_ASSIGN(ins, db.prepare("INSERT OR REPLACE INTO search_catalog(part, generation, data) VALUES(?1, ?2, ?3)"));
-  for (Parts part : {kLengths, kPassages, kFacts}) {
+  OMB_TRY(db.exec("DELETE FROM search_catalog"));  // also parts an older ombudsmine stored
+  OMB_TRY_ASSIGN(ins, db.prepare("INSERT INTO search_catalog(part, generation, data) VALUES(?1, ?2, ?3)"));
+  for (Parts part : kEveryPart) {
     const std::string blob = c->encode(part);
     ins.reset();
     ins.bind(1, part_name(part)).bind(2, gen);
@@ -292,7 +319,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
     d.doctype = intern(docs, 3);
     d.date = intern(docs, 4);
   }
-  OMB_TRY_ASSIGN(cases, db.prepare("SELECT id, afdeling, themes, oordeel, zaaknummer FROM cases"));
+  OMB_TRY_ASSIGN(cases, db.prepare("SELECT id, afdeling, themes, oordeel FROM cases"));
   for (;;) {
     OMB_TRY_ASSIGN(row, cases.step());
     if (!row) break;
@@ -301,7 +328,6 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
     k.afdeling = intern(cases, 1);
     k.themes = intern(cases, 2);
     k.oordeel = intern(cases, 3);
-    k.zaaknummer = intern(cases, 4);
   }
   OMB_TRY_ASSIGN(ps, db.prepare("SELECT id, document_id, case_id FROM passages INDEXED BY passages_hit"));
   for (;;) {

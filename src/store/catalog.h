@@ -5,11 +5,13 @@
 // row (document, case) and, for filters, facets or date order, with its
 // document and case: b-tree seeks per match, most of a query's time on a
 // large archive; and BM25 needs every matching row's length. A Catalog holds
-// those as arrays, in three parts:
-//  - lengths:  every passage's length in the index (BM25's row length);
-//  - passages: every passage's document and case;
-//  - facts:    every document's year, quarter, doctype and date, every
-//              case's zaaknummer, afdeling, themes and oordeel.
+// those as arrays, in four parts:
+//  - lengths:   every passage's length in the index (BM25's row length);
+//  - passages:  every passage's document and case;
+//  - documents: every document's year, quarter, doctype and date (and the
+//               strings the cases part names);
+//  - cases:     every case's afdeling, themes and oordeel (not its
+//               zaaknummer: a filter on it is left to SQL, which seeks it).
 // so search's rank() can answer a query from the index and the arrays alone
 // (search/search.h, SearchOptions::catalog).
 //
@@ -56,9 +58,10 @@ class Catalog {
     std::uint32_t doctype = 0, date = 0;  // into strings()
   };
   struct Case {
-    std::uint32_t zaaknummer = 0, afdeling = 0, themes = 0, oordeel = 0;  // into strings(); themes as stored (JSON)
+    std::uint32_t afdeling = 0, themes = 0, oordeel = 0;  // into strings(); themes as stored (JSON)
   };
-  enum Parts : unsigned { kLengths = 1, kPassages = 2, kFacts = 4, kAll = 7 };
+  // kCases needs kDocuments (its strings are there).
+  enum Parts : unsigned { kLengths = 1, kPassages = 2, kDocuments = 4, kCases = 8, kAll = 15 };
 
   // The persisted catalog when it is of the database's generation, else
   // scan(): all parts.
@@ -84,7 +87,7 @@ class Catalog {
                ? &passages_[static_cast<std::size_t>(id)]
                : nullptr;
   }
-  // Facts. A document or case the catalog does not know has no facts.
+  // A document or case the catalog does not know (or whose part it lacks) has no facts.
   const Document& document(std::uint32_t id) const { return id < documents_.size() ? documents_[id] : none_doc_; }
   const Case& case_of(std::uint32_t id) const { return id < cases_.size() ? cases_[id] : none_case_; }
   const std::string& str(std::uint32_t i) const { return strings_[i]; }

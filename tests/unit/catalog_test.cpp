@@ -73,13 +73,14 @@ TEST_CASE("catalog: ingest stores the catalog of the database's generation, equa
   CHECK(*s == *t);
   CHECK(s->passage_count() == scalar(*db, "SELECT count(*) FROM passages"));
   CHECK(scalar(*db, "SELECT count(*) FROM search_catalog WHERE generation = "
-                    "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')") == 3);
-  // Each part alone, as search reads them.
-  for (unsigned part : {unsigned{Catalog::kLengths}, unsigned{Catalog::kPassages}, unsigned{Catalog::kFacts}}) {
+                    "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')") == 4);
+  // Each part alone, as search reads them; the cases part comes with the documents part.
+  for (unsigned part : {unsigned{Catalog::kLengths}, unsigned{Catalog::kPassages}, unsigned{Catalog::kDocuments},
+                        unsigned{Catalog::kCases}}) {
     auto one = Catalog::load_persisted(*db, part);
     REQUIRE(one.ok());
     REQUIRE(*one != nullptr);
-    CHECK((*one)->parts() == part);
+    CHECK((*one)->parts() == (part == Catalog::kCases ? Catalog::kCases | Catalog::kDocuments : part));
   }
   // Every passage's length is the index's.
   const auto& len = *s->lengths();
@@ -141,25 +142,33 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
   REQUIRE(db.ok());
   ingest_paths(*db, {test::source_dir() + "/tests/fixtures/search"});
   auto full = scanned(*db);
-  const Catalog::Parts parts[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kFacts};
+  const Catalog::Parts parts[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kDocuments, Catalog::kCases};
 
   // Round trip, part by part.
   Catalog back;
   for (Catalog::Parts p : parts) REQUIRE(back.decode(p, full->encode(p)).ok());
   CHECK(back == *full);
 
-  // Every cut of every part is refused, never read past its end.
+  // Every cut of every part is refused, never read past its end (the cases
+  // part is read after the documents part, as load_persisted() does).
   for (Catalog::Parts p : parts) {
     const std::string blob = full->encode(p);
     for (std::size_t n = 0; n < blob.size(); n += 1 + n / 16) {
       Catalog c;
+      if (p == Catalog::kCases) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
       Status s = c.decode(p, std::string_view(blob).substr(0, n));
       INFO("part " << p << " cut at " << n);
       REQUIRE_FALSE(s.ok());
       CHECK(s.error().code == Errc::parse);
     }
     Catalog c;
+    if (p == Catalog::kCases) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
     CHECK(c.decode(p, blob + "x").error().message.find("sizes do not add up") != std::string::npos);
+  }
+  {
+    Catalog c;
+    CHECK(c.decode(Catalog::kCases, full->encode(Catalog::kCases)).error().message ==
+          "stored search catalog (cases): read before the documents part");
   }
   {
     Catalog c;
@@ -168,16 +177,26 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
   }
   {
     // A document naming a string past the table.
-    std::string blob = full->encode(Catalog::kFacts);
+    std::string blob = full->encode(Catalog::kDocuments);
     std::uint32_t ns = 0, end = 0;
     std::memcpy(&ns, blob.data() + 8, 4);
-    std::memcpy(&end, blob.data() + 20 + 4 * (ns - 1), 4);
-    const std::size_t first_doc = 20 + 4 * std::size_t{ns} + end;
+    std::memcpy(&end, blob.data() + 16 + 4 * (ns - 1), 4);
+    const std::size_t first_doc = 16 + 4 * std::size_t{ns} + end;
     const std::uint32_t far = ns + 5;
     std::memcpy(blob.data() + first_doc + 8, &far, 4);  // its doctype
     Catalog c;
-    CHECK(c.decode(Catalog::kFacts, blob).error().message ==
-          "stored search catalog (facts): a document names a string out of range");
+    CHECK(c.decode(Catalog::kDocuments, blob).error().message ==
+          "stored search catalog (documents): a document names a string out of range");
+  }
+  {
+    // A case naming a string past the table.
+    std::string blob = full->encode(Catalog::kCases);
+    const std::uint32_t far = 1u << 30;
+    std::memcpy(blob.data() + 12 + 12 + 4, &far, 4);  // the second case's themes
+    Catalog c;
+    REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
+    CHECK(c.decode(Catalog::kCases, blob).error().message ==
+          "stored search catalog (cases): a case names a string out of range");
   }
   {
     // Random bytes behind a right tag: refused or read, never a crash.
@@ -189,6 +208,7 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
         const int n = static_cast<int>(rng() % 64);
         for (int k = 0; k < n; ++k) blob += static_cast<char>(rng() % 4 == 0 ? rng() % 256 : rng() % 3);
         Catalog c;
+        if (p == Catalog::kCases) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
         (void)c.decode(p, blob);
       }
     }
