@@ -121,3 +121,64 @@ TEST_CASE("omb_bm25 on another FTS5 table ranks as bm25 does", "[rank]") {
   CHECK(sqlite3_column_int(st, 1) == 0);
   sqlite3_finalize(st);
 }
+
+TEST_CASE("omb_bm25_tf times the phrase's IDF is bm25 exactly for a query of one phrase", "[rank]") {
+  test::TempDir dir;
+  Conn c(dir.file("tf.db"));
+  c.exec("CREATE VIRTUAL TABLE passages_fts USING fts5(heading, body)");
+  fill(c, 3000, 5);
+  for (const char* q : {"ombudsman", "\"burger brief\"", "klant*", "zorg", "\"klacht termijn excuses\""}) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(c.db,
+                               "SELECT bm25(passages_fts, 3.0, 1.0), omb_bm25_tf(passages_fts, 3.0, 1.0) FROM passages_fts "
+                               "WHERE passages_fts MATCH ?1",
+                               -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+    std::vector<std::pair<double, double>> rows;
+    while (sqlite3_step(st) == SQLITE_ROW) rows.emplace_back(sqlite3_column_double(st, 0), sqlite3_column_double(st, 1));
+    sqlite3_finalize(st);
+    INFO(q);
+    REQUIRE(!rows.empty());
+    CHECK(last_query_rows(c.db) == 3000);
+    const double idf = bm25_idf(last_query_rows(c.db), static_cast<std::int64_t>(rows.size()));
+    int differ = 0;
+    for (const auto& [bm25, tf] : rows) differ += (-1.0 * (idf * -tf)) != bm25;
+    CHECK(differ == 0);
+  }
+}
+
+TEST_CASE("omb_bm25 takes its lengths from a source once a query has scored enough rows", "[rank]") {
+  test::TempDir dir;
+  Conn c(dir.file("src.db"));
+  c.exec("CREATE VIRTUAL TABLE passages_fts USING fts5(heading, body)");
+  fill(c, 3000, 6);
+  // The true lengths, as a stored catalog would hand them over.
+  auto lengths = std::make_shared<std::vector<std::uint32_t>>(3001, 0);
+  sqlite3_stmt* st = nullptr;
+  REQUIRE(sqlite3_prepare_v2(c.db, "SELECT id, sz FROM passages_fts_docsize", -1, &st, nullptr) == SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    (*lengths)[static_cast<std::size_t>(sqlite3_column_int64(st, 0))] =
+        docsize_total(static_cast<const unsigned char*>(sqlite3_column_blob(st, 1)), sqlite3_column_bytes(st, 1));
+  sqlite3_finalize(st);
+  int asked = 0;
+  REQUIRE(set_lengths_source(c.db, [&](std::int64_t* rows) -> std::shared_ptr<const std::vector<std::uint32_t>> {
+            ++asked;
+            *rows = 3000;
+            return lengths;
+          }).ok());
+  CHECK(c.compare("nietsbestaands").second == 0);
+  CHECK(asked == 0);  // no matches: nothing asked
+  CHECK(c.compare("zorg AND bezwaar AND schuld AND excuses AND brief").first == 0);
+  auto [differ, rows] = c.compare("ombudsman");
+  CHECK(rows > 256);
+  CHECK(differ == 0);
+  CHECK(asked == 1);
+  CHECK(c.compare("klacht OR brief").first == 0);
+  CHECK(asked == 1);  // adopted: kept while the database is unchanged
+  // A source that has nothing: %_docsize as before.
+  REQUIRE(set_lengths_source(c.db, [&](std::int64_t*) { ++asked; return std::shared_ptr<const std::vector<std::uint32_t>>(); }).ok());
+  c.exec("UPDATE passages_fts SET body = body || ' zorg' WHERE rowid <= 100");
+  CHECK(c.compare("ombudsman").first == 0);
+  CHECK(asked == 2);
+  REQUIRE(set_lengths_source(c.db, {}).ok());
+}

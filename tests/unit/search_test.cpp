@@ -449,3 +449,26 @@ TEST_CASE("search: a catalog goes stale on a write and answers nothing wrong mea
   REQUIRE(stale.ok());
   CHECK(plain->total == stale->total);
 }
+
+TEST_CASE("search: every hit's score is bm25's, whether the query is one phrase or more", "[search][rank]") {
+  // One phrase is scored by omb_bm25_tf and its IDF applied after; other
+  // queries by omb_bm25. Date order leaves the scores without title boosts.
+  for (const char* q : {"klacht", "\"geen reactie\"", "klant*", "klacht OR bejegening", "klantmanager excuses",
+                        "NEAR(klantmanager excuses, 10)", "2023/0456", "de", "ombudsman NOT gemeente"}) {
+    SearchResult r = run(q, [](SearchOptions& o) { o.sort = SearchOptions::Sort::date; o.stored_catalog_from = 0; });
+    auto p = parse_query(q);
+    REQUIRE(p.ok());
+    auto st = db().prepare("SELECT -bm25(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1 AND rowid = ?2");
+    REQUIRE(st.ok());
+    INFO(q);
+    REQUIRE(!r.hits.empty());
+    int differ = 0;
+    for (const SearchHit& h : r.hits) {
+      st->reset();
+      st->bind(1, p->fts).bind(2, h.passage_id);
+      REQUIRE(*st->step());
+      differ += st->dbl(0) != h.score;
+    }
+    CHECK(differ == 0);
+  }
+}
