@@ -324,13 +324,8 @@ class CatalogFilter {
     if (!f_.case_level()) return true;
     if (p.case_id != 0) {
       const Catalog::Case& c = cat_.case_of(p.case_id);
-      auto any = [](const std::vector<std::string>& want, const std::string& have) {
-        for (const std::string& w : want)
-          if (nocase_equal(w, have)) return true;
-        return false;
-      };
-      if (!f_.afdeling.empty() && !any(f_.afdeling, cat_.str(c.afdeling))) return false;
-      if (!f_.oordeel.empty() && !any(f_.oordeel, cat_.str(c.oordeel))) return false;
+      if (!f_.afdeling.empty() && !wanted(Catalog::kAfdeling)[c.afdeling]) return false;
+      if (!f_.oordeel.empty() && !wanted(Catalog::kOordeel)[c.oordeel]) return false;
       if (!f_.theme.empty()) {
         const std::vector<std::string>& list = themes(c.themes);
         bool hit = false;
@@ -339,16 +334,36 @@ class CatalogFilter {
       }
       return true;
     }
-    for (const auto& [type, values] : {std::pair<const char*, const std::vector<std::string>*>{"afdeling", &f_.afdeling},
-                                       {"theme", &f_.theme}, {"oordeel", &f_.oordeel}}) {
+    for (const auto& [type, name, values] :
+         {std::tuple<Catalog::TagType, const char*, const std::vector<std::string>*>{Catalog::kAfdeling, "afdeling", &f_.afdeling},
+          {Catalog::kTheme, "theme", &f_.theme}, {Catalog::kOordeel, "oordeel", &f_.oordeel}}) {
       if (values->empty()) continue;
-      OMB_TRY_ASSIGN(found, tag_in_passage(id, p, type, *values));
+      if (cat_.parts() & Catalog::kTagged) {
+        if (!cat_.passage_tagged(id, type, wanted(type))) return false;
+        continue;
+      }
+      OMB_TRY_ASSIGN(found, tag_in_passage(id, p, name, *values));
       if (!found) return false;
     }
     return true;
   }
 
  private:
+  // The catalog's strings equal (ASCII case folded, as COLLATE NOCASE) to a
+  // value asked for of `type`, by string id; worked out once.
+  const std::vector<bool>& wanted(Catalog::TagType type) {
+    std::vector<bool>& w = wanted_[type];
+    if (w.empty()) {
+      const std::vector<std::string>& values = type == Catalog::kAfdeling ? f_.afdeling
+                                               : type == Catalog::kTheme  ? f_.theme
+                                                                          : f_.oordeel;
+      w.assign(cat_.string_count(), false);
+      for (std::uint32_t i = 0; i < w.size(); ++i)
+        for (const std::string& v : values) w[i] = w[i] || nocase_equal(v, cat_.str(i));
+    }
+    return w;
+  }
+
   const std::vector<std::string>& themes(std::uint32_t id) {
     auto [it, fresh] = themes_.try_emplace(id);
     if (fresh) it->second = parse_theme_list(cat_.str(id));
@@ -376,6 +391,7 @@ class CatalogFilter {
   const QueryFilters& f_;
   const Catalog& cat_;
   std::unordered_map<std::uint32_t, std::vector<std::string>> themes_;
+  std::vector<bool> wanted_[3];
   std::optional<Stmt> tag_;
 };
 
@@ -566,6 +582,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
     OMB_TRY_ASSIGN(matches, scored_matches(db, q.fts));
     unsigned parts = Catalog::kPassages;
     if (full || f.case_level()) parts |= Catalog::kDocuments | Catalog::kCases;
+    if (f.case_level()) parts |= Catalog::kTagged;
     else if (!f.empty()) parts |= Catalog::kDocuments;
     const Catalog* cat = opts.catalog;
     std::shared_ptr<const Catalog> stored;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <bit>
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <type_traits>
@@ -24,23 +25,35 @@ namespace {
 //             document id
 //   cases     "OMBCAS01" u32 n, n x {u32 afdeling, themes, oordeel} by case
 //             id (strings of the documents part)
+//   tagged    "OMBTAG01" u32 n, n x {u32 passage, type, value} sorted, no
+//             repeats (values: strings of the documents part)
 constexpr char kLengthsTag[8] = {'O', 'M', 'B', 'L', 'E', 'N', '0', '1'};
 constexpr char kPassagesTag[8] = {'O', 'M', 'B', 'P', 'A', 'S', '0', '1'};
 constexpr char kDocumentsTag[8] = {'O', 'M', 'B', 'D', 'O', 'C', '0', '1'};
 constexpr char kCasesTag[8] = {'O', 'M', 'B', 'C', 'A', 'S', '0', '1'};
-constexpr Catalog::Parts kEveryPart[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kDocuments, Catalog::kCases};
+constexpr char kTaggedTag[8] = {'O', 'M', 'B', 'T', 'A', 'G', '0', '1'};
+constexpr Catalog::Parts kEveryPart[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kDocuments, Catalog::kCases,
+                                         Catalog::kTagged};
 constexpr bool kLittle = std::endian::native == std::endian::little;
 
 static_assert(sizeof(Catalog::Passage) == 8 && std::is_trivially_copyable_v<Catalog::Passage>);
 static_assert(sizeof(Catalog::Document) == 16 && std::is_trivially_copyable_v<Catalog::Document>);
 static_assert(sizeof(Catalog::Case) == 12 && std::is_trivially_copyable_v<Catalog::Case>);
+static_assert(sizeof(Catalog::Tagged) == 12 && std::is_trivially_copyable_v<Catalog::Tagged>);
+
+bool tagged_less(const Catalog::Tagged& a, const Catalog::Tagged& b) {
+  if (a.passage != b.passage) return a.passage < b.passage;
+  if (a.type != b.type) return a.type < b.type;
+  return a.value < b.value;
+}
 
 const char* part_name(Catalog::Parts p) {
   switch (p) {
     case Catalog::kLengths: return "lengths";
     case Catalog::kPassages: return "passages";
     case Catalog::kDocuments: return "documents";
-    default: return "cases";
+    case Catalog::kCases: return "cases";
+    default: return "tagged";
   }
 }
 
@@ -49,7 +62,8 @@ const char* part_tag(Catalog::Parts p) {
     case Catalog::kLengths: return kLengthsTag;
     case Catalog::kPassages: return kPassagesTag;
     case Catalog::kDocuments: return kDocumentsTag;
-    default: return kCasesTag;
+    case Catalog::kCases: return kCasesTag;
+    default: return kTaggedTag;
   }
 }
 
@@ -111,6 +125,18 @@ class Catalog::Input {
   std::size_t size_ = 0, at_ = 0;
 };
 
+bool Catalog::passage_tagged(std::int64_t id, TagType type, const std::vector<bool>& values) const {
+  if (id < 0 || id >= kAbsent) return false;
+  Tagged key;
+  key.passage = static_cast<std::uint32_t>(id);
+  key.type = type;
+  key.value = 0;
+  for (auto it = std::lower_bound(tagged_.begin(), tagged_.end(), key, tagged_less);
+       it != tagged_.end() && it->passage == key.passage && it->type == type; ++it)
+    if (it->value < values.size() && values[it->value]) return true;
+  return false;
+}
+
 bool Catalog::fresh(Database& db) const {
   auto v = db.data_version();
   return v.ok() && *v == data_version_ && sqlite3_total_changes64(db.handle()) == total_changes_;
@@ -121,7 +147,7 @@ bool Catalog::operator==(const Catalog& o) const {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof a[0]) == 0);
   };
   return parts_ == o.parts_ && same(passages_, o.passages_) && same(documents_, o.documents_) &&
-         same(cases_, o.cases_) && strings_ == o.strings_ && *lengths_ == *o.lengths_ &&
+         same(cases_, o.cases_) && same(tagged_, o.tagged_) && strings_ == o.strings_ && *lengths_ == *o.lengths_ &&
          passage_count_ == o.passage_count_;
 }
 
@@ -145,10 +171,14 @@ std::string Catalog::encode(Parts part) const {
     for (const std::string& s : strings_) put(out, end += static_cast<std::uint32_t>(s.size()));
     for (const std::string& s : strings_) out += s;
     put_array(out, documents_);
-  } else {
+  } else if (part == kCases) {
     out.append(kCasesTag, sizeof kCasesTag);
     put(out, static_cast<std::uint32_t>(cases_.size()));
     put_array(out, cases_);
+  } else {
+    out.append(kTaggedTag, sizeof kTaggedTag);
+    put(out, static_cast<std::uint32_t>(tagged_.size()));
+    put_array(out, tagged_);
   }
   return out;
 }
@@ -201,9 +231,22 @@ Status Catalog::decode_from(Parts part, Input& r) {
     if (!r.get_array(docs, nd) || !r.done()) return bad("sizes do not add up");
     for (const Document& d : docs)
       if (d.doctype >= ns || d.date >= ns) return bad("a document names a string out of range");
-    if (parts_ & kCases) return bad("read after the cases part");
+    if (parts_ & (kCases | kTagged)) return bad("read after a part that names its strings");
     strings_ = std::move(strings);
     documents_ = std::move(docs);
+  } else if (part == kTagged) {
+    if (!(parts_ & kDocuments)) return bad("read before the documents part");
+    std::uint32_t n = 0;
+    std::vector<Tagged> tagged;
+    if (!r.get(n) || !r.get_array(tagged, n) || !r.done()) return bad("sizes do not add up");
+    const std::size_t ns = strings_.size();
+    for (std::size_t i = 0; i < tagged.size(); ++i) {
+      const Tagged& t = tagged[i];
+      if (t.value >= ns) return bad("a tag names a string out of range");
+      if (t.type > kOordeel) return bad("a tag of an unknown type");
+      if (i > 0 && !tagged_less(tagged[i - 1], t)) return bad("tags out of order");
+    }
+    tagged_ = std::move(tagged);
   } else {
     if (!(parts_ & kDocuments)) return bad("read before the documents part");
     std::uint32_t n = 0;
@@ -235,7 +278,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, uns
   OMB_TRY_ASSIGN(gen, generation(db));
   if (gen < 0) return std::shared_ptr<const Catalog>();
   OMB_TRY_ASSIGN(st, db.prepare("SELECT rowid FROM search_catalog WHERE part = ?1 AND generation = ?2"));
-  if (parts & kCases) parts |= kDocuments;
+  if (parts & (kCases | kTagged)) parts |= kDocuments;
   for (Parts part : kEveryPart) {
     if (!(parts & part)) continue;
     st.reset();
@@ -329,7 +372,12 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
     k.themes = intern(cases, 2);
     k.oordeel = intern(cases, 3);
   }
-  OMB_TRY_ASSIGN(ps, db.prepare("SELECT id, document_id, case_id FROM passages INDEXED BY passages_hit"));
+  // Passages outside cases, by document, with their spans: for the tags.
+  struct Span {
+    std::uint32_t start, end, id;
+  };
+  std::unordered_map<std::uint32_t, std::vector<Span>> loose;
+  OMB_TRY_ASSIGN(ps, db.prepare("SELECT id, document_id, case_id, start, end FROM passages INDEXED BY passages_hit"));
   for (;;) {
     OMB_TRY_ASSIGN(row, ps.step());
     if (!row) break;
@@ -338,7 +386,45 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
     p.document = static_cast<std::uint32_t>(ps.int64(1));
     p.case_id = ps.is_null(2) ? 0 : static_cast<std::uint32_t>(ps.int64(2));
     ++c->passage_count_;
+    if (p.case_id == 0)
+      loose[p.document].push_back({static_cast<std::uint32_t>(ps.int64(3)), static_cast<std::uint32_t>(ps.int64(4)),
+                                   static_cast<std::uint32_t>(ps.int64(0))});
   }
+  for (auto& [doc, spans] : loose)
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  // Their afdeling, theme and oordeel tags: one pass over the covering index.
+  OMB_TRY_ASSIGN(ts, db.prepare("SELECT document_id, type, value, start FROM tags INDEXED BY tags_document_type "
+                                "WHERE type IN ('afdeling', 'theme', 'oordeel')"));
+  std::uint32_t last_doc = kAbsent;
+  const std::vector<Span>* spans = nullptr;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, ts.step());
+    if (!row) break;
+    const auto doc = static_cast<std::uint32_t>(ts.int64(0));
+    if (doc != last_doc) {
+      auto it = loose.find(doc);
+      spans = it == loose.end() ? nullptr : &it->second;
+      last_doc = doc;
+    }
+    if (!spans) continue;
+    const std::int64_t start = ts.int64(3);
+    // The passage outside cases whose span holds the tag's start, if any.
+    auto after = std::upper_bound(spans->begin(), spans->end(), start,
+                                  [](std::int64_t s, const Span& p) { return s < static_cast<std::int64_t>(p.start); });
+    if (after == spans->begin()) continue;
+    const Span& p = *(after - 1);
+    if (start >= static_cast<std::int64_t>(p.end)) continue;
+    const std::string_view type = ts.view(1);
+    Tagged t;
+    t.passage = p.id;
+    t.type = type == "afdeling" ? kAfdeling : type == "theme" ? kTheme : kOordeel;
+    t.value = intern(ts, 2);
+    c->tagged_.push_back(t);
+  }
+  std::sort(c->tagged_.begin(), c->tagged_.end(), tagged_less);
+  c->tagged_.erase(std::unique(c->tagged_.begin(), c->tagged_.end(),
+                               [](const Tagged& a, const Tagged& b) { return !tagged_less(a, b) && !tagged_less(b, a); }),
+                   c->tagged_.end());
   // The index's row lengths (omb_bm25's), as %_docsize holds them.
   std::vector<std::uint32_t> lengths(c->passages_.size(), 0);
   OMB_TRY_ASSIGN(sz, db.prepare("SELECT id, sz FROM passages_fts_docsize"));

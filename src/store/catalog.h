@@ -11,7 +11,10 @@
 //  - documents: every document's year, quarter, doctype and date (and the
 //               strings the cases part names);
 //  - cases:     every case's afdeling, themes and oordeel (not its
-//               zaaknummer: a filter on it is left to SQL, which seeks it).
+//               zaaknummer: a filter on it is left to SQL, which seeks it);
+//  - tagged:    for passages outside cases, the afdeling, theme and oordeel
+//               tags that start inside them (filters on those fields narrow
+//               such passages by their tags).
 // so search's rank() can answer a query from the index and the arrays alone
 // (search/search.h, SearchOptions::catalog).
 //
@@ -60,8 +63,15 @@ class Catalog {
   struct Case {
     std::uint32_t afdeling = 0, themes = 0, oordeel = 0;  // into strings(); themes as stored (JSON)
   };
-  // kCases needs kDocuments (its strings are there).
-  enum Parts : unsigned { kLengths = 1, kPassages = 2, kDocuments = 4, kCases = 8, kAll = 15 };
+  // A tag in a passage outside cases: its passage, type and value.
+  enum TagType : std::uint32_t { kAfdeling = 0, kTheme = 1, kOordeel = 2 };
+  struct Tagged {
+    std::uint32_t passage = 0;
+    TagType type = kAfdeling;
+    std::uint32_t value = 0;  // into strings()
+  };
+  // kCases and kTagged need kDocuments (their strings are there).
+  enum Parts : unsigned { kLengths = 1, kPassages = 2, kDocuments = 4, kCases = 8, kTagged = 16, kAll = 31 };
 
   // The persisted catalog when it is of the database's generation, else
   // scan(): all parts.
@@ -91,6 +101,10 @@ class Catalog {
   const Document& document(std::uint32_t id) const { return id < documents_.size() ? documents_[id] : none_doc_; }
   const Case& case_of(std::uint32_t id) const { return id < cases_.size() ? cases_[id] : none_case_; }
   const std::string& str(std::uint32_t i) const { return strings_[i]; }
+  std::size_t string_count() const { return strings_.size(); }
+  // Whether passage `id` (outside cases) holds a tag of `type` whose value is
+  // one of the strings marked in `values` (indexed by string id).
+  bool passage_tagged(std::int64_t id, TagType type, const std::vector<bool>& values) const;
   // Every passage's length in the index (tokens, as BM25 counts them), by
   // passage id; 0 where unknown. For omb_bm25 (index/rank.h).
   const std::shared_ptr<const std::vector<std::uint32_t>>& lengths() const { return lengths_; }
@@ -111,6 +125,7 @@ class Catalog {
   std::vector<Passage> passages_;    // by passage id
   std::vector<Document> documents_;  // by document id
   std::vector<Case> cases_;          // by case id
+  std::vector<Tagged> tagged_;       // by passage, type, value; no repeats
   std::vector<std::string> strings_ = {std::string()};  // [0] is ""
   std::shared_ptr<const std::vector<std::uint32_t>> lengths_ = std::make_shared<const std::vector<std::uint32_t>>();
   std::int64_t passage_count_ = 0;

@@ -73,14 +73,14 @@ TEST_CASE("catalog: ingest stores the catalog of the database's generation, equa
   CHECK(*s == *t);
   CHECK(s->passage_count() == scalar(*db, "SELECT count(*) FROM passages"));
   CHECK(scalar(*db, "SELECT count(*) FROM search_catalog WHERE generation = "
-                    "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')") == 4);
-  // Each part alone, as search reads them; the cases part comes with the documents part.
+                    "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')") == 5);
+  // Each part alone, as search reads them; the cases and tagged parts come with the documents part.
   for (unsigned part : {unsigned{Catalog::kLengths}, unsigned{Catalog::kPassages}, unsigned{Catalog::kDocuments},
-                        unsigned{Catalog::kCases}}) {
+                        unsigned{Catalog::kCases}, unsigned{Catalog::kTagged}}) {
     auto one = Catalog::load_persisted(*db, part);
     REQUIRE(one.ok());
     REQUIRE(*one != nullptr);
-    CHECK((*one)->parts() == (part == Catalog::kCases ? Catalog::kCases | Catalog::kDocuments : part));
+    CHECK((*one)->parts() == (part == Catalog::kCases || part == Catalog::kTagged ? part | Catalog::kDocuments : part));
   }
   // Every passage's length is the index's.
   const auto& len = *s->lengths();
@@ -142,7 +142,9 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
   REQUIRE(db.ok());
   ingest_paths(*db, {test::source_dir() + "/tests/fixtures/search"});
   auto full = scanned(*db);
-  const Catalog::Parts parts[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kDocuments, Catalog::kCases};
+  const Catalog::Parts parts[] = {Catalog::kLengths, Catalog::kPassages, Catalog::kDocuments, Catalog::kCases,
+                                  Catalog::kTagged};
+  auto needs_documents = [](Catalog::Parts p) { return p == Catalog::kCases || p == Catalog::kTagged; };
 
   // Round trip, part by part.
   Catalog back;
@@ -155,14 +157,14 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
     const std::string blob = full->encode(p);
     for (std::size_t n = 0; n < blob.size(); n += 1 + n / 16) {
       Catalog c;
-      if (p == Catalog::kCases) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
+      if (needs_documents(p)) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
       Status s = c.decode(p, std::string_view(blob).substr(0, n));
       INFO("part " << p << " cut at " << n);
       REQUIRE_FALSE(s.ok());
       CHECK(s.error().code == Errc::parse);
     }
     Catalog c;
-    if (p == Catalog::kCases) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
+    if (needs_documents(p)) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
     CHECK(c.decode(p, blob + "x").error().message.find("sizes do not add up") != std::string::npos);
   }
   {
@@ -189,6 +191,23 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
           "stored search catalog (documents): a document names a string out of range");
   }
   {
+    // Tags out of order, and a tag naming a string past the table.
+    std::string blob = full->encode(Catalog::kTagged);
+    std::uint32_t n = 0;
+    std::memcpy(&n, blob.data() + 8, 4);
+    REQUIRE(n >= 2);
+    std::string swapped = blob;
+    std::memcpy(swapped.data() + 12, blob.data() + 24, 12);
+    std::memcpy(swapped.data() + 24, blob.data() + 12, 12);
+    Catalog c;
+    REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
+    CHECK(c.decode(Catalog::kTagged, swapped).error().message == "stored search catalog (tagged): tags out of order");
+    const std::uint32_t far = 1u << 30;
+    std::memcpy(blob.data() + 12 + 12 * (n - 1) + 8, &far, 4);  // the last tag's value
+    CHECK(c.decode(Catalog::kTagged, blob).error().message ==
+          "stored search catalog (tagged): a tag names a string out of range");
+  }
+  {
     // A case naming a string past the table.
     std::string blob = full->encode(Catalog::kCases);
     const std::uint32_t far = 1u << 30;
@@ -208,7 +227,7 @@ TEST_CASE("catalog: a damaged stored part is as if there were none; decode says 
         const int n = static_cast<int>(rng() % 64);
         for (int k = 0; k < n; ++k) blob += static_cast<char>(rng() % 4 == 0 ? rng() % 256 : rng() % 3);
         Catalog c;
-        if (p == Catalog::kCases) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
+        if (needs_documents(p)) REQUIRE(c.decode(Catalog::kDocuments, full->encode(Catalog::kDocuments)).ok());
         (void)c.decode(p, blob);
       }
     }
