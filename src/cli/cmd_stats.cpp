@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"
+#include "store/catalog.h"
 #include "store/stats.h"
 
 namespace omb::cli {
@@ -35,13 +36,15 @@ Runner add_stats(CLI::App& app, Globals& g) {
     if (!db.ok()) return report(db.error());
     auto s = collect_stats(*db);
     if (!s.ok()) return report(s.error());
+    auto catalog = Catalog::stored_current(*db);
+    if (!catalog.ok()) return report(catalog.error());
     if (*json) {
       nlohmann::json j = {
           {"database", db->path()}, {"schema_version", s->schema_version}, {"documents", s->documents},
           {"paths", s->sources}, {"pages", s->pages}, {"passages", s->passages}, {"cases", s->cases},
           {"tags", s->tags}, {"tags_by_type", s->tags_by_type}, {"doctypes", s->doctypes}, {"years", s->years},
           {"undated_documents", s->undated_documents}, {"text_bytes", s->raw_bytes}, {"database_bytes", s->file_bytes},
-          {"last_ingest_at", s->last_ingest_at}};
+          {"last_ingest_at", s->last_ingest_at}, {"search_catalog", *catalog ? "current" : "out of date"}};
       std::cout << j.dump(2) << "\n";
       return kExitOk;
     }
@@ -61,6 +64,9 @@ Runner add_stats(CLI::App& app, Globals& g) {
     if (s->undated_documents) std::printf(" (%lld documents without a year)", static_cast<long long>(s->undated_documents));
     std::printf("\n");
     std::printf("last ingest  %s\n", s->last_ingest_at.empty() ? "never" : s->last_ingest_at.c_str());
+    std::printf("search       %s\n", *catalog ? "catalog current"
+                                             : "catalog out of date: searches answer through joins, more slowly, until "
+                                               "the next 'ombudsmine ingest' or 'ombudsmine reindex'");
     return kExitOk;
   };
 }

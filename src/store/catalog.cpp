@@ -298,6 +298,16 @@ Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, uns
   return std::shared_ptr<const Catalog>(std::move(c));
 }
 
+Result<bool> Catalog::stored_current(Database& db) {
+  ReadSnapshot snap(db);
+  OMB_TRY(snap.begin());
+  OMB_TRY_ASSIGN(gen, generation(db));
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
+  st.bind(1, gen);
+  OMB_TRY_ASSIGN(row, st.step());
+  return row && gen >= 0 && st.int64(0) == static_cast<std::int64_t>(std::size(kEveryPart));
+}
+
 Status Catalog::persist(Database& db) {
   if (!kLittle) return {};
   Transaction tx(db);

@@ -82,6 +82,8 @@ class Catalog {
   static Result<std::shared_ptr<const Catalog>> load_persisted(Database& db, unsigned parts = kAll);
   // Reads the tables (one read snapshot): all parts.
   static Result<std::shared_ptr<const Catalog>> scan(Database& db);
+  // Whether every part is stored for the database's present generation.
+  static Result<bool> stored_current(Database& db);
   // Stores the catalog of the database's present generation, unless the
   // stored one is of it already (then nothing is read or written). One
   // write transaction; on failure the stored catalog is as it was.

@@ -52,6 +52,7 @@ check "second ingest: nothing added" has "$out" "added            0"
 OMBUDSMINE_DB="$db" run "$omb" stats --json
 echo "$out" >"$work/stats.json"
 check "stats via \$OMBUDSMINE_DB: 2 documents, 3 paths" test "$(json "$work/stats.json" '$.documents') $(json "$work/stats.json" '$.paths')" = "2 3"
+check "stats: ingest stored the search catalog" test "$(json "$work/stats.json" '$.search_catalog')" = current
 
 run "$omb" --db "$db" ingest "$work/does-not-exist"
 check "missing path: exit 1" test "$rc" = 1

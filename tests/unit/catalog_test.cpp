@@ -107,9 +107,11 @@ TEST_CASE("catalog: any change to the documents or the index outdates the stored
   REQUIRE(db.ok());
   ingest_paths(*db, {test::source_dir() + "/tests/fixtures/search"});
   REQUIRE(stored(*db) != nullptr);
+  CHECK(*Catalog::stored_current(*db));
   auto check_outdated_then_restored = [&](const char* what) {
     INFO(what);
     CHECK(stored(*db) == nullptr);
+    CHECK_FALSE(*Catalog::stored_current(*db));
     auto loaded = Catalog::load(*db);  // scans instead
     REQUIRE(loaded.ok());
     CHECK(**loaded == *scanned(*db));
