@@ -582,7 +582,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
     OMB_TRY_ASSIGN(matches, scored_matches(db, q.fts));
     unsigned parts = Catalog::kPassages;
     if (full || f.case_level()) parts |= Catalog::kDocuments | Catalog::kCases;
-    if (f.case_level()) parts |= Catalog::kTagged;
+    if (f.case_level()) parts |= Catalog::kTagged;  // read when stored; without it, SQL asks (CatalogFilter)
     else if (!f.empty()) parts |= Catalog::kDocuments;
     const Catalog* cat = opts.catalog;
     std::shared_ptr<const Catalog> stored;
@@ -592,7 +592,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
       cat = stored.get();
     }
     bool done = false;
-    if (cat && catalog_filters(f) && (cat->parts() & parts) == parts) {
+    if (cat && catalog_filters(f) && (cat->parts() & (parts & ~Catalog::kTagged)) == (parts & ~Catalog::kTagged)) {
       OMB_TRY_ASSIGN(ok, collect_catalog(db, matches, f, *cat, full, found));
       done = ok;
       if (!done) found = Rows();  // out of date: the ways below, from nothing

@@ -261,18 +261,23 @@ Status Catalog::decode_from(Parts part, Input& r) {
   return {};
 }
 
-Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
-  OMB_TRY_ASSIGN(stored, load_persisted(db));
-  if (stored) return stored;
-  return scan(db);
-}
-
-Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, unsigned parts) {
-  if (!kLittle) return std::shared_ptr<const Catalog>();
+Result<std::shared_ptr<Catalog>> Catalog::stamped(Database& db) {
   auto c = std::make_shared<Catalog>();
   OMB_TRY_ASSIGN(version, db.data_version());
   c->data_version_ = version;
   c->total_changes_ = sqlite3_total_changes64(db.handle());
+  return c;
+}
+
+Result<std::shared_ptr<const Catalog>> Catalog::load(Database& db) {
+  OMB_TRY_ASSIGN(stored, load_persisted(db));
+  if (stored) return stored;
+  return scan(db, kAll & ~kTagged);
+}
+
+Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, unsigned parts) {
+  if (!kLittle) return std::shared_ptr<const Catalog>();
+  OMB_TRY_ASSIGN(c, stamped(db));
   ReadSnapshot snap(db);
   OMB_TRY(snap.begin());
   OMB_TRY_ASSIGN(gen, generation(db));
@@ -334,11 +339,8 @@ Status Catalog::persist(Database& db) {
   return tx.commit();
 }
 
-Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
-  auto c = std::make_shared<Catalog>();
-  OMB_TRY_ASSIGN(version, db.data_version());
-  c->data_version_ = version;
-  c->total_changes_ = sqlite3_total_changes64(db.handle());
+Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db, unsigned parts) {
+  OMB_TRY_ASSIGN(c, stamped(db));
   // One read snapshot: the scans see the same database.
   ReadSnapshot snap(db);
   OMB_TRY(snap.begin());
@@ -403,33 +405,35 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
   for (auto& [doc, spans] : loose)
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   // Their afdeling, theme and oordeel tags: one pass over the covering index.
-  OMB_TRY_ASSIGN(ts, db.prepare("SELECT document_id, type, value, start FROM tags INDEXED BY tags_document_type "
-                                "WHERE type IN ('afdeling', 'theme', 'oordeel')"));
-  std::uint32_t last_doc = kAbsent;
-  const std::vector<Span>* spans = nullptr;
-  for (;;) {
-    OMB_TRY_ASSIGN(row, ts.step());
-    if (!row) break;
-    const auto doc = static_cast<std::uint32_t>(ts.int64(0));
-    if (doc != last_doc) {
-      auto it = loose.find(doc);
-      spans = it == loose.end() ? nullptr : &it->second;
-      last_doc = doc;
+  if (parts & kTagged) {
+    OMB_TRY_ASSIGN(ts, db.prepare("SELECT document_id, type, value, start FROM tags INDEXED BY tags_document_type "
+                                  "WHERE type IN ('afdeling', 'theme', 'oordeel')"));
+    std::uint32_t last_doc = kAbsent;
+    const std::vector<Span>* spans = nullptr;
+    for (;;) {
+      OMB_TRY_ASSIGN(row, ts.step());
+      if (!row) break;
+      const auto doc = static_cast<std::uint32_t>(ts.int64(0));
+      if (doc != last_doc) {
+        auto it = loose.find(doc);
+        spans = it == loose.end() ? nullptr : &it->second;
+        last_doc = doc;
+      }
+      if (!spans) continue;
+      const std::int64_t start = ts.int64(3);
+      // The passage outside cases whose span holds the tag's start, if any.
+      auto after = std::upper_bound(spans->begin(), spans->end(), start,
+                                    [](std::int64_t s, const Span& p) { return s < static_cast<std::int64_t>(p.start); });
+      if (after == spans->begin()) continue;
+      const Span& p = *(after - 1);
+      if (start >= static_cast<std::int64_t>(p.end)) continue;
+      const std::string_view type = ts.view(1);
+      Tagged t;
+      t.passage = p.id;
+      t.type = type == "afdeling" ? kAfdeling : type == "theme" ? kTheme : kOordeel;
+      t.value = intern(ts, 2);
+      c->tagged_.push_back(t);
     }
-    if (!spans) continue;
-    const std::int64_t start = ts.int64(3);
-    // The passage outside cases whose span holds the tag's start, if any.
-    auto after = std::upper_bound(spans->begin(), spans->end(), start,
-                                  [](std::int64_t s, const Span& p) { return s < static_cast<std::int64_t>(p.start); });
-    if (after == spans->begin()) continue;
-    const Span& p = *(after - 1);
-    if (start >= static_cast<std::int64_t>(p.end)) continue;
-    const std::string_view type = ts.view(1);
-    Tagged t;
-    t.passage = p.id;
-    t.type = type == "afdeling" ? kAfdeling : type == "theme" ? kTheme : kOordeel;
-    t.value = intern(ts, 2);
-    c->tagged_.push_back(t);
   }
   std::sort(c->tagged_.begin(), c->tagged_.end(), tagged_less);
   c->tagged_.erase(std::unique(c->tagged_.begin(), c->tagged_.end(),
@@ -447,7 +451,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db) {
                                                           sqlite3_column_bytes(sz.handle(), 1));
   }
   c->lengths_ = std::make_shared<const std::vector<std::uint32_t>>(std::move(lengths));
-  c->parts_ = kAll;
+  c->parts_ = parts & kTagged ? kAll : kAll & ~kTagged;
   return std::shared_ptr<const Catalog>(std::move(c));
 }
 

@@ -9,40 +9,16 @@
 #include "store/read.h"
 #include "store/stats.h"
 #include "store/writer.h"
+#include "dbutil.h"
 #include "testutil.h"
 
 using namespace omb;
+using omb::test::scalar;
+using omb::test::text_of;
+using omb::test::with_rules;
 using omb::test::TempDir;
 
 namespace {
-
-std::int64_t scalar(Database& db, const std::string& sql) {
-  auto st = db.prepare(sql);
-  REQUIRE(st.ok());
-  auto row = st->step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return st->int64(0);
-}
-
-std::string text_of(Database& db, const std::string& sql) {
-  auto st = db.prepare(sql);
-  REQUIRE(st.ok());
-  auto row = st->step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return st->text(0);
-}
-
-// An analyser with the project's rules (normalise and extract), made once.
-std::shared_ptr<const Analyser> with_rules() {
-  static std::shared_ptr<const Analyser> a = [] {
-    auto r = Analyser::create(test::source_dir() + "/dictionaries");
-    if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    return *r;
-  }();
-  return a;
-}
 
 IngestSummary run(Database& db, const std::vector<std::string>& paths, IngestOptions opts = {}) {
   auto an = Analyser::create("");

@@ -4,23 +4,13 @@
 
 #include "store/db.h"
 #include "store/stats.h"
+#include "dbutil.h"
 #include "testutil.h"
 
 using namespace omb;
+using omb::test::scalar;
 using omb::test::TempDir;
 
-namespace {
-
-std::int64_t scalar(Database& db, const std::string& sql) {
-  auto st = db.prepare(sql);
-  REQUIRE(st.ok());
-  auto row = st->step();
-  REQUIRE(row.ok());
-  REQUIRE(*row);
-  return st->int64(0);
-}
-
-}  // namespace
 
 TEST_CASE("store: migration from an empty file creates the current schema") {
   TempDir dir;
