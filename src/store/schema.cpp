@@ -208,7 +208,7 @@ CREATE TRIGGER IF NOT EXISTS documents_generation_delete AFTER DELETE ON documen
   UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
 END;
 CREATE TABLE IF NOT EXISTS search_catalog(
-  part       TEXT PRIMARY KEY,   -- lengths | passages | facts
+  part       TEXT PRIMARY KEY,   -- lengths | passages | documents | cases | tagged
   generation INTEGER NOT NULL,
   data       BLOB NOT NULL
 );
