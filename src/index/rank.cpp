@@ -110,13 +110,6 @@ int count_row(const Fts5ExtensionApi*, Fts5Context*, void* n) {
 
 void free_query(void* p) { delete static_cast<QueryData*>(p); }
 
-// IDF of `hits` rows of `rows`, floored at 1e-6 as bm25() does (a phrase in
-// more than half the rows would go negative).
-double idf_of(std::int64_t rows, std::int64_t hits) {
-  double idf = std::log((static_cast<double>(rows) - static_cast<double>(hits) + 0.5) / (static_cast<double>(hits) + 0.5));
-  return idf <= 0.0 ? 1e-6 : idf;
-}
-
 int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankState& state, bool with_idf, QueryData** out) {
   auto* q = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
   if (q) {
@@ -147,7 +140,7 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankState& state, 
     }
     std::int64_t hits = 0;
     rc = api->xQueryPhrase(fts, i, &hits, count_row);
-    if (rc == SQLITE_OK) owned->idf[static_cast<std::size_t>(i)] = idf_of(rows, hits);
+    if (rc == SQLITE_OK) owned->idf[static_cast<std::size_t>(i)] = bm25_idf(rows, hits);
   }
   if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, owned, free_query);  // frees it on failure too
   else free_query(owned);
@@ -235,6 +228,13 @@ std::unordered_map<sqlite3*, RankState*>& registry() {
   return *r;
 }
 
+// `db`'s RankState; null when it has no omb_bm25().
+RankState* state_of(sqlite3* db) {
+  std::lock_guard<std::mutex> lock(registry_mu);
+  auto it = registry().find(db);
+  return it == registry().end() ? nullptr : it->second;
+}
+
 void destroy_state(void* p) {
   auto* state = static_cast<RankState*>(p);
   {
@@ -273,12 +273,7 @@ Status register_rank_function(sqlite3* db, const std::string& table) {
 }
 
 Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uint32_t>> lengths, std::int64_t rows) {
-  RankState* state = nullptr;
-  {
-    std::lock_guard<std::mutex> lock(registry_mu);
-    auto it = registry().find(db);
-    if (it != registry().end()) state = it->second;
-  }
+  RankState* state = state_of(db);
   if (!state) return make_error(Errc::usage, "adopt_row_lengths: no omb_bm25() on this connection");
   if (!lengths) return {};
   if (state->loaded && state->lengths == lengths) {
@@ -290,19 +285,21 @@ Status adopt_row_lengths(sqlite3* db, std::shared_ptr<const std::vector<std::uin
   return {};
 }
 
-double bm25_idf(std::int64_t rows, std::int64_t hits) { return idf_of(rows, hits); }
+double bm25_idf(std::int64_t rows, std::int64_t hits) {
+  // Floored at 1e-6 as bm25() does (a phrase in more than half the rows would go negative).
+  double idf = std::log((static_cast<double>(rows) - static_cast<double>(hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
+}
 
 std::int64_t last_query_rows(sqlite3* db) {
-  std::lock_guard<std::mutex> lock(registry_mu);
-  auto it = registry().find(db);
-  return it == registry().end() ? -1 : it->second->last_rows;
+  const RankState* state = state_of(db);
+  return state ? state->last_rows : -1;
 }
 
 Status set_lengths_source(sqlite3* db, LengthsSource source) {
-  std::lock_guard<std::mutex> lock(registry_mu);
-  auto it = registry().find(db);
-  if (it == registry().end()) return make_error(Errc::usage, "set_lengths_source: no omb_bm25() on this connection");
-  it->second->source = std::move(source);
+  RankState* state = state_of(db);
+  if (!state) return make_error(Errc::usage, "set_lengths_source: no omb_bm25() on this connection");
+  state->source = std::move(source);
   return {};
 }
 

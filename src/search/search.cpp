@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <span>
 #include <unordered_set>
@@ -31,7 +32,7 @@ struct Sql {
   void add(const std::string& cond) { where += " AND " + cond; }
   std::string param(Bind b) {
     binds.push_back(std::move(b));
-    std::string name = "?";  // ?1 is the MATCH expression
+    std::string name = "?";  // ?1 is the query's own (the matches' ids)
     name += std::to_string(binds.size() + 1);
     return name;
   }
@@ -123,7 +124,7 @@ struct Row {
 struct Rows {
   Interner strings;
   std::vector<Row> rows;
-  std::unordered_map<std::int64_t, std::uint32_t> index;  // group key -> rows
+  std::unordered_map<std::int64_t, std::uint32_t> index;  // group key -> 1 + index into rows
 };
 
 const char* kColumns =
@@ -153,6 +154,17 @@ void read_row(Stmt& st, Row& r, Interner& strings, int first, bool full) {
 
 std::vector<std::string> parse_themes(const std::string& json) { return parse_theme_list(json); }
 
+// Puts `r` in its group's slot (1 + its index in out.rows; 0: the group has
+// no row yet), keeping each group's best-scoring passage.
+void place(Rows& out, const Row& r, std::uint32_t& slot) {
+  if (slot == 0) {
+    out.rows.push_back(r);
+    slot = static_cast<std::uint32_t>(out.rows.size());
+  } else if (r.score > out.rows[slot - 1].score) {
+    out.rows[slot - 1] = r;
+  }
+}
+
 // Adds `r` to its group (a case; a passage outside cases; a document when
 // `documents`), keeping each group's best-scoring passage.
 void add_row(Rows& out, Row& r, bool documents) {
@@ -160,19 +172,20 @@ void add_row(Rows& out, Row& r, bool documents) {
   // Keys: a case by its id, a passage by -id, a document by -(id + 2^40).
   const std::int64_t key = documents ? -(r.document_id + (std::int64_t{1} << 40))
                                      : (r.case_id >= 0 ? r.case_id : -r.passage_id);
-  auto [it, fresh] = out.index.try_emplace(key, static_cast<std::uint32_t>(out.rows.size()));
-  if (fresh) out.rows.push_back(r);
-  else if (r.score > out.rows[it->second].score) out.rows[it->second] = r;
+  place(out, r, out.index[key]);
 }
+
+using Matches = std::vector<std::pair<std::int64_t, double>>;  // passage id, score (higher is better)
 
 // Adds the rows of `sql_text` to `out`, one per group (a case, or a passage
 // outside cases; `kind` "document" keys by document), keeping each group's
-// best-scoring passage.
-Status collect(Database& db, const std::string& sql_text, const std::string& fts, const Sql& sql, bool scored, bool full,
-               const char* kind, Rows& out) {
+// best-scoring passage. ?1 is bound to `first` unless it is empty; a row's
+// score is its passage's in `scores` (sorted by id) when given, else 0.
+Status collect(Database& db, const std::string& sql_text, const std::string& first, const Sql& sql,
+               const Matches* scores, bool full, const char* kind, Rows& out) {
   auto st = db.prepare(sql_text);
   if (!st.ok()) return st.error();
-  if (!fts.empty()) st->bind(1, fts);
+  if (!first.empty()) st->bind(1, first);
   bind_all(*st, sql);
   const bool documents = std::string_view(kind) == "document";
   for (;;) {
@@ -180,8 +193,11 @@ Status collect(Database& db, const std::string& sql_text, const std::string& fts
     if (!row.ok()) return row.error();
     if (!*row) break;
     Row r;
-    read_row(*st, r, out.strings, scored ? 1 : 0, full);
-    r.score = scored ? -st->dbl(0) : 0.0;
+    read_row(*st, r, out.strings, 0, full);
+    if (scores) {
+      auto it = std::lower_bound(scores->begin(), scores->end(), std::make_pair(r.passage_id, -HUGE_VAL));
+      if (it != scores->end() && it->first == r.passage_id) r.score = it->second;
+    }
     add_row(out, r, documents);
   }
   return {};
@@ -193,8 +209,6 @@ constexpr const char* kScoredMatches =
 
 constexpr const char* kScoredMatchesTf =
     "SELECT rowid, omb_bm25_tf(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1";
-
-using Matches = std::vector<std::pair<std::int64_t, double>>;  // passage id, score (higher is better)
 
 // An error of the query as FTS5 saw it is the user's: Errc::usage.
 Error query_error(Error e) {
@@ -414,9 +428,8 @@ Result<bool> collect_catalog(Database& db, const Matches& matches, const QueryFi
   CatalogFilter filter(db, f, cat);
   for (const auto& m : matches)
     if (!cat.passage(m.first)) return false;
-  // Grouped as add_row() groups (each case's or passage's best passage, in
-  // order of first appearance), by arrays indexed by id: no hash lookups.
-  std::vector<std::uint32_t> by_case, by_passage;  // id -> 1 + index into out.rows; 0: none yet
+  // Grouped as add_row() groups, by arrays indexed by id: no hash lookups.
+  std::vector<std::uint32_t> by_case, by_passage;  // id -> slot (place())
   out.rows.reserve(out.rows.size() + matches.size());  // no copying of rows as it grows
   for (const auto& [id, score] : matches) {
     const Catalog::Passage* p = cat.passage(id);
@@ -448,19 +461,12 @@ Result<bool> collect_catalog(Database& db, const Matches& matches, const QueryFi
     std::vector<std::uint32_t>& slots = r.case_id >= 0 ? by_case : by_passage;
     const auto key = static_cast<std::size_t>(r.case_id >= 0 ? r.case_id : r.passage_id);
     if (key >= slots.size()) slots.resize(std::max(key + 1, slots.size() * 2), 0);
-    std::uint32_t& slot = slots[key];
-    if (slot == 0) {
-      out.rows.push_back(r);
-      slot = static_cast<std::uint32_t>(out.rows.size());
-    } else if (r.score > out.rows[slot - 1].score) {
-      out.rows[slot - 1] = r;
-    }
+    place(out, r, slots[key]);
   }
   return true;
 }
 
 constexpr std::size_t kTitleCandidates = 200;
-
 
 // Multiplies the scores of `candidates` whose case or document title holds
 // terms of the query (as the index's tokenizer makes them) by 1 + their share.
@@ -553,37 +559,16 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
     }
   }
   if (!q.fts.empty()) {
-    Sql sql;
-    document_filters(f, sql);
-    case_filters(f, sql, true);
-    // The matches with their scores first, then each one's passage row from
-    // the covering index passages_hit (not the table: that holds the bodies).
-    // Documents and cases are joined only when a filter, the facets or the
-    // date order need them: for a word in every document, each join is a
-    // b-tree lookup per matching passage.
-    const bool need_docs = full || f.year || f.from || f.to || f.quarter || !f.doctype.empty() || !f.org.empty();
-    const bool need_cases = full || f.case_level();
-    const std::string columns =
-        std::string("p.id, p.document_id, p.case_id, ") +
-        (need_docs ? "d.year, d.quarter, d.doctype, COALESCE(d.date, ''), " : "NULL, NULL, '', '', ") +
-        (need_cases ? "COALESCE(c.afdeling, ''), COALESCE(c.themes, '[]'), COALESCE(c.oordeel, '')"
-                    : "'', '[]', ''");
-    std::string text = std::string(
-                           "WITH x AS MATERIALIZED (SELECT rowid AS id, omb_bm25(passages_fts, 3.0, 1.0) AS r "
-                           "FROM passages_fts WHERE passages_fts MATCH ?1) "
-                           "SELECT x.r, ") + columns +
-                       " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id" +
-                       (need_docs ? " JOIN documents d ON d.id = p.document_id" : "") +
-                       (need_cases ? " LEFT JOIN cases c ON c.id = p.case_id" : "") + " WHERE 1" + sql.where;
     // Every match with its score first; then what the hits need of their
     // passages, documents and cases: from a catalog's arrays when there are
     // many matches, else by seeks, else (few matches with filters, facets or
-    // date order) by the join above.
+    // date order) by a join.
     OMB_TRY_ASSIGN(matches, scored_matches(db, q.fts));
     unsigned parts = Catalog::kPassages;
     if (full || f.case_level()) parts |= Catalog::kDocuments | Catalog::kCases;
     if (f.case_level()) parts |= Catalog::kTagged;  // read when stored; without it, SQL asks (CatalogFilter)
     else if (!f.empty()) parts |= Catalog::kDocuments;
+    const unsigned needed = parts & ~Catalog::kTagged;
     const Catalog* cat = opts.catalog;
     std::shared_ptr<const Catalog> stored;
     if (!cat && catalog_filters(f) && matches.size() >= opts.stored_catalog_from) {
@@ -592,7 +577,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
       cat = stored.get();
     }
     bool done = false;
-    if (cat && catalog_filters(f) && (cat->parts() & (parts & ~Catalog::kTagged)) == (parts & ~Catalog::kTagged)) {
+    if (cat && catalog_filters(f) && (cat->parts() & needed) == needed) {
       OMB_TRY_ASSIGN(ok, collect_catalog(db, matches, f, *cat, full, found));
       done = ok;
       if (!done) found = Rows();  // out of date: the ways below, from nothing
@@ -602,8 +587,27 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
       done = true;
     }
     if (!done) {
-      Status s = collect(db, text, q.fts, sql, true, full, "case", found);
-      if (!s.ok()) return query_error(s.error());
+      // The matches (not the MATCH again) joined with their passage rows from
+      // the covering index passages_hit (not the table: that holds the
+      // bodies), and with documents and cases only when a filter, the facets
+      // or the date order need them; the scores are the ones made above.
+      Sql sql;
+      document_filters(f, sql);
+      case_filters(f, sql, true);
+      const bool need_docs = full || f.year || f.from || f.to || f.quarter || !f.doctype.empty() || !f.org.empty();
+      const bool need_cases = full || f.case_level();
+      const std::string text =
+          std::string("WITH x(id) AS (SELECT value FROM json_each(?1)) SELECT p.id, p.document_id, p.case_id, ") +
+          (need_docs ? "d.year, d.quarter, d.doctype, COALESCE(d.date, ''), " : "NULL, NULL, '', '', ") +
+          (need_cases ? "COALESCE(c.afdeling, ''), COALESCE(c.themes, '[]'), COALESCE(c.oordeel, '')" : "'', '[]', ''") +
+          " FROM x JOIN passages p INDEXED BY passages_hit ON p.id = x.id" +
+          (need_docs ? " JOIN documents d ON d.id = p.document_id" : "") +
+          (need_cases ? " LEFT JOIN cases c ON c.id = p.case_id" : "") + " WHERE 1" + sql.where;
+      std::sort(matches.begin(), matches.end());  // by id, for the scores' lookup (FTS5 gave rowid order)
+      std::string ids = "[";
+      for (const auto& m : matches) (ids += ids.size() > 1 ? "," : "") += std::to_string(m.first);
+      ids += ']';
+      OMB_TRY(collect(db, text, ids, sql, &matches, full, "case", found));
     }
   } else {
     if (f.empty()) return make_error(Errc::usage, "nothing to search for: give words or a filter (see --help)");
@@ -615,7 +619,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
                        " FROM cases c JOIN documents d ON d.id = c.document_id"
                        " JOIN passages p ON p.id = (SELECT min(id) FROM passages WHERE case_id = c.id)"
                        " WHERE 1" + sql.where;
-    OMB_TRY(collect(db, text, "", sql, false, full, "case", found));
+    OMB_TRY(collect(db, text, "", sql, nullptr, full, "case", found));
     if (!f.case_level()) {  // and the documents without cases
       Sql dsql;
       document_filters(f, dsql);
@@ -623,7 +627,7 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
                           " FROM documents d JOIN passages p ON p.id = (SELECT min(id) FROM passages WHERE document_id = d.id)"
                           " LEFT JOIN cases c ON 0"
                           " WHERE NOT EXISTS (SELECT 1 FROM cases WHERE document_id = d.id)" + dsql.where;
-      OMB_TRY(collect(db, dtext, "", dsql, false, full, "document", found));
+      OMB_TRY(collect(db, dtext, "", dsql, nullptr, full, "document", found));
     }
   }
 

@@ -82,6 +82,14 @@ Result<std::int64_t> generation(Database& db) {
   return row ? st.int64(0) : std::int64_t{-1};
 }
 
+// Whether every part is stored for generation `gen`.
+Result<bool> complete_at(Database& db, std::int64_t gen) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
+  st.bind(1, gen);
+  OMB_TRY_ASSIGN(row, st.step());
+  return row && gen >= 0 && st.int64(0) == static_cast<std::int64_t>(std::size(kEveryPart));
+}
+
 }  // namespace
 
 // Where a part is decoded from: bytes in memory, or a blob in the database
@@ -154,17 +162,15 @@ bool Catalog::operator==(const Catalog& o) const {
 std::string Catalog::encode(Parts part) const {
   std::string out;
   if (!kLittle || !(parts_ & part)) return out;
+  out.append(part_tag(part), 8);
   if (part == kLengths) {
-    out.append(kLengthsTag, sizeof kLengthsTag);
     put(out, static_cast<std::uint64_t>(passage_count_));
     put(out, static_cast<std::uint32_t>(lengths_->size()));
     put_array(out, *lengths_);
   } else if (part == kPassages) {
-    out.append(kPassagesTag, sizeof kPassagesTag);
     put(out, static_cast<std::uint32_t>(passages_.size()));
     put_array(out, passages_);
   } else if (part == kDocuments) {
-    out.append(kDocumentsTag, sizeof kDocumentsTag);
     put(out, static_cast<std::uint32_t>(strings_.size()));
     put(out, static_cast<std::uint32_t>(documents_.size()));
     std::uint32_t end = 0;
@@ -172,11 +178,9 @@ std::string Catalog::encode(Parts part) const {
     for (const std::string& s : strings_) out += s;
     put_array(out, documents_);
   } else if (part == kCases) {
-    out.append(kCasesTag, sizeof kCasesTag);
     put(out, static_cast<std::uint32_t>(cases_.size()));
     put_array(out, cases_);
   } else {
-    out.append(kTaggedTag, sizeof kTaggedTag);
     put(out, static_cast<std::uint32_t>(tagged_.size()));
     put_array(out, tagged_);
   }
@@ -307,10 +311,7 @@ Result<bool> Catalog::stored_current(Database& db) {
   ReadSnapshot snap(db);
   OMB_TRY(snap.begin());
   OMB_TRY_ASSIGN(gen, generation(db));
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
-  st.bind(1, gen);
-  OMB_TRY_ASSIGN(row, st.step());
-  return row && gen >= 0 && st.int64(0) == static_cast<std::int64_t>(std::size(kEveryPart));
+  return complete_at(db, gen);
 }
 
 Status Catalog::persist(Database& db) {
@@ -319,12 +320,8 @@ Status Catalog::persist(Database& db) {
   OMB_TRY(tx.begin());
   OMB_TRY_ASSIGN(gen, generation(db));
   if (gen < 0) return {};
-  {
-    OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
-    st.bind(1, gen);
-    OMB_TRY_ASSIGN(row, st.step());
-    if (row && st.int64(0) == static_cast<std::int64_t>(std::size(kEveryPart))) return {};  // already of this generation
-  }
+  OMB_TRY_ASSIGN(current, complete_at(db, gen));
+  if (current) return {};  // already of this generation
   OMB_TRY_ASSIGN(c, scan(db));
   OMB_TRY(db.exec("DELETE FROM search_catalog"));  // also parts an older ombudsmine stored
   OMB_TRY_ASSIGN(ins, db.prepare("INSERT INTO search_catalog(part, generation, data) VALUES(?1, ?2, ?3)"));
@@ -384,7 +381,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db, unsigned part
     k.themes = intern(cases, 2);
     k.oordeel = intern(cases, 3);
   }
-  // Passages outside cases, by document, with their spans: for the tags.
+  // Passages outside cases, by document, with their spans: for the tagged part.
   struct Span {
     std::uint32_t start, end, id;
   };
@@ -398,7 +395,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::scan(Database& db, unsigned part
     p.document = static_cast<std::uint32_t>(ps.int64(1));
     p.case_id = ps.is_null(2) ? 0 : static_cast<std::uint32_t>(ps.int64(2));
     ++c->passage_count_;
-    if (p.case_id == 0)
+    if ((parts & kTagged) && p.case_id == 0)
       loose[p.document].push_back({static_cast<std::uint32_t>(ps.int64(3)), static_cast<std::uint32_t>(ps.int64(4)),
                                    static_cast<std::uint32_t>(ps.int64(0))});
   }
