@@ -16,7 +16,11 @@ Runner add_serve(CLI::App& app, Globals& g) {
   auto o = std::make_shared<web::ServeOptions>();
   sub->add_option("--port", o->port, "Port (default 8080)")->check(CLI::Range(1, 65535));
   sub->add_option("--host", o->host, "Address to listen on (default 127.0.0.1: this machine only)");
-  sub->add_option("--threads", o->threads, "Worker threads (default 8)")->check(CLI::Range(1, 256));
+  sub->add_option("--threads", o->threads,
+                  "Requests worked on at once (default 8), each with a read-only database connection of its own. "
+                  "A request takes one only once it has been read: connections are carried by other threads (up to "
+                  "512 at once), so slow or idle clients never hold one")
+      ->check(CLI::Range(1, 256));
   sub->add_option("--cache", o->cache_entries,
                   "Ranked result sets kept for paging, going back and export (default 32; 0: none, every page ranks)")
       ->check(CLI::Range(0, 100000));
@@ -25,7 +29,9 @@ Runner add_serve(CLI::App& app, Globals& g) {
       "/case/ZAAKNUMMER, /signals, /status, /export.csv?… and /export.jsonl?… with the\n"
       "parameters of /search. The query language is that of 'ombudsmine search'.\n"
       "The database is only read; an ingest may run in another process meanwhile\n"
-      "(its commits empty the cache of ranked results, so pages stay current).\n\n"
+      "(its commits empty the cache of ranked results, so pages stay current).\n"
+      "A client has 10 s to send a request (5 s at most between two of its bytes) and may\n"
+      "keep a connection open 2 s between requests; the server cuts it off after that.\n\n"
       "Examples:\n"
       "  ombudsmine --db rapporten.db serve\n"
       "  ombudsmine serve --port 9000\n\n"

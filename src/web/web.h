@@ -8,9 +8,13 @@
 //    database, no path from a request is ever opened. A malformed query gives
 //    the CLI's message with status 400; an unknown document or case 404.
 //  - serve(): an HTTP server (cpp-httplib) that binds host:port and calls
-//    handle() with one read-only connection per worker thread (WAL: an ingest
-//    in another process may run meanwhile). Request bodies over 64 KB are
-//    refused, reads and writes time out after 10 s. Ranked result sets are
+//    handle() for each request once it has been read, with one of `threads`
+//    read-only connections (WAL: an ingest in another process may run
+//    meanwhile); connections are carried by threads of their own, with the
+//    timeouts of web/http_server.h (a request must arrive within 10 s, an
+//    idle connection ends after 2 s), so slow or idle clients never hold a
+//    database connection (issue #15). Request bodies over 64 KB are
+//    refused. Ranked result sets are
 //    kept in a ResultCache (paging, going back, exporting reuse them; a commit
 //    by an ingest empties it). Returns when the server
 //    stops; fails with Errc::io when the address cannot be bound.
@@ -51,7 +55,7 @@ struct ServeOptions {
   std::string db_path;
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 8;
+  int threads = 8;                 // requests worked on at once (database connections)
   std::size_t cache_entries = 32;  // ranked result sets kept (web/result_cache.h); 0: none
 };
 
