@@ -1,6 +1,9 @@
 #include "search/query.h"
 
+#include <unicode/utf8.h>
+
 #include <cctype>
+#include <cstdio>
 #include <stdexcept>
 
 namespace omb {
@@ -91,9 +94,32 @@ bool is_field(std::string_view name) {
   return false;
 }
 
+// Bytes a query cannot hold: control characters (a NUL would end the text
+// SQLite sees) and broken UTF-8. Returns the offending byte's offset.
+std::optional<std::size_t> bad_byte(std::string_view q, std::string* what) {
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(q.size()); i < n;) {
+    const std::int32_t at = i;
+    UChar32 c;
+    U8_NEXT(q.data(), i, n, c);
+    if (c < 0) {
+      *what = "is not UTF-8";
+      return static_cast<std::size_t>(at);
+    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned>(c));
+      *what = std::string("is a control character (U+00") + hex + ")";
+      return static_cast<std::size_t>(at);
+    }
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<Token>> lex(std::string_view q) {
   std::vector<Token> out;
   std::size_t i = 0;
+  std::string what;
+  if (auto b = bad_byte(q, &what)) return at(*b, "the byte at this column " + what + ", which cannot be searched");
   auto read_phrase = [&](std::size_t open) -> Result<std::string> {
     std::size_t close = q.find('"', open + 1);
     if (close == std::string_view::npos) return at(open, "unclosed quote");
@@ -152,8 +178,18 @@ Result<std::vector<Token>> lex(std::string_view q) {
 //   expr   := and ( OR and )*
 //   and    := unary ( [AND] unary | NOT unary )*
 //   unary  := term | ( expr ) | NEAR( term+ [, N] )
+// An operand of punctuation alone ("-", "*", "...") has nothing to search
+// and is left out with its operator: `klacht NOT *` is `klacht`. A chain of
+// AND and NOT is written flat (FTS5 binds NOT tighter than AND, so
+// `a AND b NOT c` is a∧b∧¬c, as the user's left-to-right reading); only the
+// user's own parentheses nest, at most kMaxDepth deep, and a query holds at
+// most kMaxTerms terms, so FTS5's parser stack (about 100) never overflows
+// and our recursion stays shallow.
 class Parser {
  public:
+  static constexpr int kMaxDepth = 32;
+  static constexpr std::size_t kMaxTerms = 1000;
+
   Parser(std::vector<Token> t, ParsedQuery& out) : t_(std::move(t)), out_(out) {}
 
   Status run() {
@@ -170,11 +206,14 @@ class Parser {
     if (t_.empty()) return {};
     auto e = expr();
     if (!e.ok()) return e.error();
+    if (t_.size() > kMaxTerms)
+      return at(t_[kMaxTerms].col, "a query holds at most " + std::to_string(kMaxTerms) + " words and operators");
     if (pos_ < t_.size()) {
       const Token& t = t_[pos_];
       if (t.kind == Token::rparen) return at(t.col, "')' without a matching '('");
       return at(t.col, "unexpected '" + t.text + "'");
     }
+    if (e->empty()) return at(t_.front().col, "no searchable word here");
     out_.fts = *e;
     return {};
   }
@@ -182,6 +221,13 @@ class Parser {
  private:
   const Token* peek() const { return pos_ < t_.size() ? &t_[pos_] : nullptr; }
   std::size_t end_col() const { return t_.empty() ? 0 : t_.back().col + t_.back().text.size(); }
+
+  // Either side may be empty (nothing searchable): the other stands alone.
+  static std::string join(std::string left, const char* op, const std::string& right) {
+    if (left.empty()) return right;
+    if (right.empty()) return left;
+    return left + op + right;
+  }
 
   Result<std::string> expr() {
     auto left = conj();
@@ -192,7 +238,7 @@ class Parser {
       if (!peek() || !starts_term(*peek())) return at(op.col, "OR needs a search term after it");
       auto right = conj();
       if (!right.ok()) return right;
-      s = s + " OR " + *right;
+      s = join(std::move(s), " OR ", *right);
     }
     return s;
   }
@@ -217,29 +263,37 @@ class Parser {
         if (!peek() || !starts_term(*peek())) return at(op.col, op.text + " needs a search term after it");
         auto right = unary();
         if (!right.ok()) return right;
-        s = "(" + s + (op.kind == Token::op_not ? " NOT " : " AND ") + *right + ")";
+        if (op.kind == Token::op_not) {
+          // FTS5 has no NOT alone: something must come before it.
+          if (s.empty() && !right->empty()) return at(op.col, "NOT needs a search term before it");
+          if (!right->empty()) s += " NOT " + *right;
+        } else {
+          s = join(std::move(s), " AND ", *right);
+        }
       } else if (starts_term(*t)) {
         auto right = unary();
         if (!right.ok()) return right;
-        if (right->empty()) continue;
-        s = s.empty() ? *right : s + " AND " + *right;
+        s = join(std::move(s), " AND ", *right);
       } else {
         break;
       }
     }
-    if (s.empty()) return at(first->col, "no searchable word here");
     return s;
   }
 
   Result<std::string> unary() {
     const Token& t = t_[pos_];
     if (t.kind == Token::lparen) {
+      if (depth_ == kMaxDepth)
+        return at(t.col, "parentheses nested more than " + std::to_string(kMaxDepth) + " deep");
       ++pos_;
+      ++depth_;
       auto e = expr();
+      --depth_;
       if (!e.ok()) return e;
       if (!peek() || peek()->kind != Token::rparen) return at(t.col, "'(' is never closed");
       ++pos_;
-      return "(" + *e + ")";
+      return e->empty() ? std::string() : "(" + *e + ")";
     }
     if (t.kind == Token::near) {
       ++pos_;  // NEAR
@@ -279,6 +333,7 @@ class Parser {
 
   std::vector<Token> t_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
   ParsedQuery& out_;
 };
 

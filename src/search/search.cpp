@@ -210,10 +210,15 @@ constexpr const char* kScoredMatches =
 constexpr const char* kScoredMatchesTf =
     "SELECT rowid, omb_bm25_tf(passages_fts, 3.0, 1.0) FROM passages_fts WHERE passages_fts MATCH ?1";
 
-// An error of the query as FTS5 saw it is the user's: Errc::usage.
+// An error of the query as FTS5 saw it is the user's: Errc::usage. The
+// parser (query.h) makes every query safe FTS5, so this is a gap there;
+// FTS5's own words ("fts5: syntax error near …") mean nothing to a user and
+// are never shown (#15).
 Error query_error(Error e) {
   if (e.message.find("fts5") != std::string::npos || e.message.find("syntax") != std::string::npos)
-    return make_error(Errc::usage, "query: cannot be searched as written (" + e.message + ")");
+    return make_error(Errc::usage,
+                      "query: cannot be searched as written; leave out punctuation and operators, or put the words "
+                      "in \"quotes\"");
   return e;
 }
 
