@@ -47,6 +47,15 @@ int run(int argc, char** argv, ServeFn serve) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    // A query that starts with '-' reads as an option (#15): say how to search it.
+    std::cerr << "ombudsmine: " << e.what() << "\n";
+    for (const char* query_cmd : {"search", "show", "similar"})
+      if (app.got_subcommand(query_cmd))
+        std::cerr << "ombudsmine: to search for words that start with '-', put -- before the query: "
+                     "ombudsmine " << query_cmd << " -- -woord\n";
+    std::cerr << "Run with --help for more information.\n";
+    return kExitUsage;
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);  // prints help or the message
     return rc == 0 ? kExitOk : kExitUsage;

@@ -1,6 +1,8 @@
 // ombudsmine ingest PATH... — bulk ingest into the database.
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -133,6 +135,16 @@ Runner add_ingest(CLI::App& app, Globals& g) {
     if (!analyser.ok()) return report(analyser.error());
     auto lexicon = SearchLexicon::load(dict);
     if (!lexicon.ok()) return report(lexicon.error());
+    // Regression (#15): `ingest /nonexistent` left an empty database behind.
+    // When no path exists there is nothing to do, and no file is made.
+    if (std::none_of(o->paths.begin(), o->paths.end(), [](const std::string& p) {
+          std::error_code ec;
+          return std::filesystem::exists(p, ec);
+        })) {
+      for (const std::string& p : o->paths) std::cerr << "ombudsmine: failed: " << p << ": no such file or folder\n";
+      std::cerr << "ombudsmine: nothing to ingest; no database was made or changed\n";
+      return kExitFailure;
+    }
     auto db = open_db(g, true);
     if (!db.ok()) return report(db.error());
     // The index is tokenized with dictionaries/search; changed lists need a reindex.

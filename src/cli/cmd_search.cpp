@@ -51,7 +51,8 @@ Runner add_search(CLI::App& app, Globals& g) {
       "  ombudsmine search '\"geen reactie\"' --afdeling 'Werk en Re-integratie' --from 2020\n"
       "  ombudsmine search 'bejegening jaar:2016 oordeel:\"niet behoorlijk\"'\n"
       "  ombudsmine search --theme communicatie --facets        # filters alone list cases\n"
-      "  ombudsmine search 2023/0456 --format json | jq .sources\n\n"
+      "  ombudsmine search 2023/0456 --format json | jq .sources\n"
+      "  ombudsmine search -- -klacht                         # -- before a query that starts with -\n\n"
       "Exit status: 0 hits found or none; 1 the database could not be read; 2 a malformed query.");
   return [o, &g]() -> int {
     std::string q;

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "index/rank.h"
 #include "store/schema.h"
@@ -25,6 +26,22 @@ std::string check_header(const std::string& path) {
   return {};
 }
 
+// A reader of a database in WAL mode needs its -shm file; SQLite makes it
+// beside the database, and cannot when the reader may not write that folder
+// (a root-owned archive searched by a user). SQLite then says only "attempt
+// to write a readonly database" (#15). Returns what to do, or "".
+std::string wal_folder_hint(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::absolute(path, ec).parent_path();
+  if (ec || ::access(dir.c_str(), W_OK) == 0) return {};
+  if (::access((path + "-shm").c_str(), R_OK) == 0) return {};
+  return "the database is in WAL mode, so SQLite must create " + fs::path(path).filename().string() +
+         "-shm beside it, and you may not write to " + dir.string() +
+         ". Ask its owner to let you write to that folder, or copy the database (with any -wal file) to a "
+         "folder of yours and pass --db";
+}
+
 }  // namespace
 
 Error Database::error_from(int rc, std::string_view what) const {
@@ -36,6 +53,9 @@ Error Database::error_from(int rc, std::string_view what) const {
     case SQLITE_FULL:
       return make_error(Errc::db_full, msg + "disk or database full (" + detail + ")", path_);
     case SQLITE_READONLY:
+      if (read_only_)
+        if (std::string hint = wal_folder_hint(path_); !hint.empty())
+          return make_error(Errc::db_readonly, msg + "cannot read: " + hint, path_);
       return make_error(Errc::db_readonly, msg + "database is read-only (" + detail + ")", path_);
     case SQLITE_NOTADB:
       return make_error(Errc::not_database, msg + "not an SQLite database", path_);

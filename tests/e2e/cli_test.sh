@@ -163,6 +163,34 @@ else
   echo "note full-disk tmpfs case not run here (mount not permitted); covered by the unit test"
 fi
 
+# Regressions of issue #15, through the real binary.
+run "$omb" --db "$work/nowhere.db" ingest "$work/does-not-exist"
+check "regression: ingest of a path that does not exist: exit 1, says so" test "$rc" = 1 -a -n "$(has "$err" "nothing to ingest; no database was made" && echo y)"
+check "regression: ingest of a path that does not exist leaves no database file" test ! -e "$work/nowhere.db"
+run "$omb" --db "$db" search "$(printf '(%.0s' $(seq 6500))klacht"
+check "regression: 6,500 '(' in a query: exit 2 with a column, no crash" test "$rc" = 2 -a "$err" = "ombudsmine: query: parentheses nested more than 32 deep (column 33)"
+for q in 'klacht NOT *' 'klacht AND *' 'klacht NOT "..."' 'bejegening OR - AND toon'; do
+  run "$omb" --db "$db" search "$q" --format json
+  check "regression: '$q' is searched, no FTS5 message" test "$rc" = 0 -a -z "$err"
+done
+run "$omb" --db "$db" search '- NOT klacht'
+check "regression: '- NOT klacht' says what is missing, with its column" test "$rc" = 2 -a "$err" = "ombudsmine: query: NOT needs a search term before it (column 3)"
+run "$omb" --db "$db" search -klantmanager
+check "regression: a query that starts with '-' is a usage error that says to put -- first" test "$rc" = 2 -a -n "$(has "$err" "put -- before the query" && echo y)"
+run "$omb" --db "$db" search --format json -- -klantmanager
+check "regression: -- before a query that starts with '-' searches it" test "$rc" = 0 -a -n "$out"
+# A database in WAL mode in a folder the reader may not write (root-owned
+# archive, another user): SQLite cannot make its -shm file.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  mkdir -p "$work/rootonly"
+  cp "$db" "$work/rootonly/r.db"
+  chmod 755 "$work" "$work/rootonly"; chmod 644 "$work/rootonly/r.db"
+  run setpriv --reuid=65534 --regid=65534 --clear-groups "$omb" --db "$work/rootonly/r.db" search klantmanager
+  check "regression: read-only WAL folder: exit 1 and says what to do" test "$rc" = 1 -a -n "$(has "$err" "you may not write to $work/rootonly" && has "$err" "copy the database" && echo y)"
+else
+  echo "note read-only WAL folder case not run here (needs root to act as another user)"
+fi
+
 # A 200 MB single file.
 "$gen" --single "$work/single.txt" --mb 200
 run "$omb" -q --db "$work/single.db" ingest --json "$work/single.txt"
