@@ -56,7 +56,7 @@ std::string shared(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("normalize: shared corpus, investigation report: every damaged form repaired") {
+TEST_CASE("normalize: shared corpus, investigation report: every damaged form repaired", "[shared]") {
   std::string src = shared("rapport-2010-ra1056992.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -73,7 +73,7 @@ TEST_CASE("normalize: shared corpus, investigation report: every damaged form re
   CHECK(count(t, "Oordeel\n\nDe dienst heeft in strijd met het vereiste van correcte bejegening gehandeld.\n\nVerzoek\n\n") == 1);
 }
 
-TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correct words kept") {
+TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correct words kept", "[shared]") {
   std::string src = shared("rekenkamer-2021-bejegening-bijstand.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -96,7 +96,7 @@ TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correc
   CHECK(count(t, "terug- en invorderingsproces") == 2);
 }
 
-TEST_CASE("normalize: shared corpus, quarterly report: structure and words") {
+TEST_CASE("normalize: shared corpus, quarterly report: structure and words", "[shared]") {
   std::string src = shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
