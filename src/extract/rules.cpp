@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
 #include <toml++/toml.h>
 
 #include "text/fold.h"
@@ -37,6 +40,29 @@ std::string fold_pattern(std::string_view p) {
   return out;
 }
 
+// The spans of the hits kept so far, which never overlap one another:
+// answers "does [s, e) overlap one of them?" (s < end && start < e, as the
+// pairwise test had it) in O(log n). Kept non-empty spans are disjoint, so
+// ordered by start they are ordered by end too and only the last one that
+// starts before e can reach past s; empty spans are points, kept apart.
+class Taken {
+ public:
+  bool overlaps(std::size_t s, std::size_t e) const {
+    auto it = spans_.lower_bound(e);  // the first starting at or after e
+    if (it != spans_.begin() && std::prev(it)->second > s) return true;
+    auto p = points_.upper_bound(s);  // the first point after s
+    return p != points_.end() && *p < e;
+  }
+  void add(std::size_t s, std::size_t e) {
+    if (s == e) points_.insert(s);
+    else spans_.emplace(s, e);
+  }
+
+ private:
+  std::map<std::size_t, std::size_t> spans_;  // start -> end
+  std::set<std::size_t> points_;
+};
+
 std::optional<PassageKind> kind_from(std::string_view s) {
   for (PassageKind k : {PassageKind::paragraph, PassageKind::heading, PassageKind::list_item, PassageKind::table_row,
                         PassageKind::noise})
@@ -45,6 +71,11 @@ std::optional<PassageKind> kind_from(std::string_view s) {
 }
 
 }  // namespace
+
+MatchWork& match_work() {
+  thread_local MatchWork w;
+  return w;
+}
 
 std::string phrase_pattern(std::string_view phrase) {
   std::string folded = fold_key(phrase);
@@ -437,6 +468,7 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
     std::vector<re2::StringPiece> g(static_cast<std::size_t>(ng) + 1);
     auto src = [&](std::size_t off) -> std::size_t { return r.on_text ? off : folded.source(off); };
     while (from <= to) {
+      ++match_work().re2_calls;
       if (!r.re->Match(input, from, to, RE2::UNANCHORED, g.data(), ng + 1)) break;
       std::size_t ms = static_cast<std::size_t>(g[0].data() - hay.data()), me = ms + g[0].size();
       Hit h;
@@ -480,19 +512,40 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
       from = me > from ? me : from + 1;
     }
   }
-  // Exclusions cancel overlapping hits of their entry.
+  // Exclusions cancel overlapping hits of their entry. Per entry, the
+  // exclusions' spans by start with the largest end so far: a hit overlaps
+  // one iff the exclusions starting before its end reach past its start.
+  // (Every hit against every other was quadratic in a block's hits: #15.)
+  MatchWork& work = match_work();
+  std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> excl;  // entry -> (start, end)
+  for (const Hit& x : hits) {
+    const Rule& xr = rules_[static_cast<std::size_t>(x.rule)];
+    if (xr.suppress) excl[xr.entry].emplace_back(x.match_start, x.match_end);
+  }
+  for (auto& [entry, spans] : excl) {
+    std::sort(spans.begin(), spans.end());
+    for (std::size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
+  }
   std::vector<Hit> kept;
+  kept.reserve(hits.size());
   for (Hit& h : hits) {
     const Rule& r = rules_[static_cast<std::size_t>(h.rule)];
     if (r.suppress) continue;
-    bool cancelled = false;
-    for (const Hit& x : hits) {
-      const Rule& xr = rules_[static_cast<std::size_t>(x.rule)];
-      if (xr.suppress && xr.entry == r.entry && x.match_start < h.match_end && h.match_start < x.match_end) cancelled = true;
+    ++work.hit_checks;
+    if (!excl.empty()) {
+      auto it = excl.find(r.entry);
+      if (it != excl.end()) {
+        const auto& spans = it->second;
+        auto before = std::lower_bound(spans.begin(), spans.end(), h.match_end,
+                                       [](const std::pair<std::size_t, std::size_t>& x, std::size_t e) { return x.first < e; });
+        if (before != spans.begin() && std::prev(before)->second > h.match_start) continue;
+      }
     }
-    if (!cancelled) kept.push_back(std::move(h));
+    kept.push_back(std::move(h));
   }
-  // Overlaps: priority, then length, then earliest.
+  // Overlaps: priority, then length, then earliest. A hit is kept unless it
+  // overlaps one kept before it (of its value, with overlap = "value"); the
+  // kept ones are looked up in a Taken (O(log n)), not compared one by one.
   std::sort(kept.begin(), kept.end(), [&](const Hit& a, const Hit& b) {
     int pa = rules_[static_cast<std::size_t>(a.rule)].priority, pb = rules_[static_cast<std::size_t>(b.rule)].priority;
     if (pa != pb) return pa > pb;
@@ -501,11 +554,14 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
     return a.rule < b.rule;
   });
   std::vector<Hit> out;
+  Taken taken_all;
+  std::unordered_map<std::string, Taken> taken_by_value;
   for (Hit& h : kept) {
-    bool clash = false;
-    for (const Hit& o : out)
-      if (h.start < o.end && o.start < h.end && (!overlap_by_value_ || o.value == h.value)) clash = true;
-    if (!clash) out.push_back(std::move(h));
+    ++work.hit_checks;
+    Taken& taken = overlap_by_value_ ? taken_by_value[h.value] : taken_all;
+    if (taken.overlaps(h.start, h.end)) continue;
+    taken.add(h.start, h.end);
+    out.push_back(std::move(h));
   }
   std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.start != b.start ? a.start < b.start : a.rule < b.rule; });
   return out;
