@@ -5,6 +5,20 @@
 //
 //   omb_gen_archive --out DIR [--mb 200] [--files 4000] [--seed 1]
 //   omb_gen_archive --single FILE --mb 200          (one large file)
+//   omb_gen_archive --dense SHAPE --single FILE --mb 4   (matches every few dozen bytes)
+//
+// --dense makes text in which an extraction tag matches every few dozen
+// bytes, as a table dump, a list of cases or pdftotext output without
+// paragraph breaks gives (issue #15). SHAPE is one of
+//   line    one long line, no line breaks: "zaaknummer 100234, afdeling
+//           Inkomen, bejegening, gegrond; ..." (a text joined into one line)
+//   lines   one case per line, no blank lines: "100234 - Geen reactie -
+//           Werk en Re-integratie - communicatie - ongegrond"
+//   table   a markdown table dump: | Zaaknummer | Afdeling | Thema | ... |
+//   prose   sentences naming a case, a department, a theme and an outcome,
+//           wrapped at 95 columns, with no blank line anywhere
+// Every shape starts with a short title block, so the document facts are
+// the same at every size.
 //
 // Same arguments, same bytes: the archive is a pure function of its options.
 #include <cstdint>
@@ -248,16 +262,55 @@ std::string make_report(Rng& r, int year, int quarter, std::size_t target, int* 
   return prose_report(r, year, target, true);
 }
 
+// Dense text of one shape, about `target` bytes (see --dense above).
+const std::vector<std::string> kThemes = {"bejegening", "communicatie", "bereikbaarheid", "privacy", "maatwerk",
+                                          "klachtbehandeling", "informatievoorziening", "afhandelingsduur"};
+const std::vector<std::string> kOordelen = {"gegrond", "ongegrond", "gedeeltelijk gegrond", "niet ontvankelijk"};
+
+bool dense(const std::string& shape, Rng& r, std::size_t target, std::string& out) {
+  out = "Overzicht klachten " + std::string(shape == "line" ? "" : "\n");
+  int zaak = 100000;
+  std::string line;
+  if (shape == "table") out += "\n| Zaaknummer | Afdeling | Thema | Oordeel | Datum |\n|---|---|---|---|---|\n";
+  while (out.size() < target) {
+    const std::string& af = r.pick(kAfdelingen);
+    const std::string& th = r.pick(kThemes);
+    const std::string& oo = r.pick(kOordelen);
+    std::string date = std::to_string(1 + r.below(28)) + " " + r.pick(kMonths) + " " + std::to_string(2010 + r.below(16));
+    ++zaak;
+    if (shape == "line") {
+      out += "zaaknummer " + std::to_string(zaak) + ", afdeling " + af + ", " + th + ", " + oo + "; ";
+    } else if (shape == "lines") {
+      out += std::to_string(zaak) + " - " + r.pick(kTitles) + " - " + af + " - " + th + " - " + oo + "\n";
+    } else if (shape == "table") {
+      out += "| " + std::to_string(zaak) + " | " + af + " | " + th + " | " + oo + " | " + date + " |\n";
+    } else if (shape == "prose") {
+      line += "In zaaknummer " + std::to_string(zaak) + " over de afdeling " + af + " ging het om " + th +
+              "; de klacht is " + oo + " verklaard op " + date + ". ";
+      while (line.size() > 95) {
+        std::size_t cut = line.rfind(' ', 95);
+        out += line.substr(0, cut) + " \n";
+        line.erase(0, cut + 1);
+      }
+    } else {
+      return false;
+    }
+  }
+  if (!line.empty()) out += line + "\n";
+  return true;
+}
+
 void usage() {
   std::fprintf(stderr,
                "usage: omb_gen_archive --out DIR [--mb N] [--files N] [--seed N]\n"
-               "       omb_gen_archive --single FILE [--mb N] [--seed N]\n");
+               "       omb_gen_archive --single FILE [--mb N] [--seed N]\n"
+               "       omb_gen_archive --dense line|lines|table|prose --single FILE [--mb N] [--seed N]\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out_dir, single;
+  std::string out_dir, single, shape;
   double mb = 200;
   long files = 4000;
   std::uint64_t seed = 1;
@@ -269,6 +322,7 @@ int main(int argc, char** argv) {
     };
     if (a == "--out") out_dir = val();
     else if (a == "--single") single = val();
+    else if (a == "--dense") shape = val();
     else if (a == "--mb") mb = std::atof(val().c_str());
     else if (a == "--files") files = std::atol(val().c_str());
     else if (a == "--seed") seed = std::strtoull(val().c_str(), nullptr, 10);
@@ -278,6 +332,14 @@ int main(int argc, char** argv) {
   Rng r{seed};
   int zaak = 100;
   std::size_t total = static_cast<std::size_t>(mb * 1e6);
+  if (!shape.empty()) {
+    std::string text;
+    if (single.empty() || !dense(shape, r, total, text)) { usage(); return 2; }
+    std::ofstream f(single, std::ios::binary);
+    f << text;
+    if (!f) { std::fprintf(stderr, "cannot write %s\n", single.c_str()); return 1; }
+    return 0;
+  }
   if (!single.empty()) {
     std::ofstream f(single, std::ios::binary);
     std::size_t written = 0;
