@@ -197,12 +197,12 @@ class ConnStream final : public httplib::Stream {
   bool wait_request() {
     if (off_ < len_) return true;
     const std::int64_t until = now_ns() + to_ns(l_.keep_alive);
-    for (;;) {
-      const std::int64_t now = now_ns();
-      if (now >= until || server_.crowded()) return false;
-      const int r = poll_ms(POLLIN, std::min(until - now, kSliceNs));
+    for (int r = poll_ns(POLLIN, 0);; ) {  // a request already sent is served even when crowded
       if (r > 0) return true;
       if (r < 0) return false;
+      const std::int64_t now = now_ns();
+      if (now >= until || server_.crowded()) return false;
+      r = poll_ns(POLLIN, std::min(until - now, kSliceNs));
     }
   }
   // The clock of a request (or response) starts now.
@@ -255,10 +255,10 @@ class ConnStream final : public httplib::Stream {
   socket_t socket() const override { return fd_; }
 
  private:
-  // poll() for `events` up to `ms_ns`; > 0 ready, 0 not yet, < 0 failed.
-  int poll_ms(short events, std::int64_t ns) const {
+  // poll() for `events` up to `ns` (0: just look); > 0 ready, 0 not yet, < 0 failed.
+  int poll_ns(short events, std::int64_t ns) const {
     pollfd p{fd_, events, 0};
-    const int r = ::poll(&p, 1, static_cast<int>(std::max<std::int64_t>(1, ns / 1'000'000)));
+    const int r = ::poll(&p, 1, ns <= 0 ? 0 : static_cast<int>(std::max<std::int64_t>(1, ns / 1000000)));
     if (r < 0 && errno == EINTR) return 0;
     return r;
   }
@@ -275,7 +275,7 @@ class ConnStream final : public httplib::Stream {
         return false;
       }
       if (now >= until) return false;
-      const int r = poll_ms(events, std::min({until - now, limit - now, kSliceNs}));
+      const int r = poll_ns(events, std::min({until - now, limit - now, kSliceNs}));
       if (r > 0) return true;
       if (r < 0) return false;
     }
