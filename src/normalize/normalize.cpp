@@ -115,6 +115,22 @@ bool is_space(std::string_view s, std::size_t i) {
   return c == 0xC2 && i + 1 < s.size() && U(s[i + 1]) == 0xA0;
 }
 
+// Nothing in s[b, e) stays visible: spaces, controls, zero-width characters
+// and soft hyphens only, all of which the emitter removes. Such a line is
+// blank: as a line of text it gave an empty block, or split a paragraph that
+// a second pass then read differently.
+bool only_invisible(std::string_view s, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; i += std::min(seq_len(s, i), e - i)) {
+    if (is_space(s, i)) continue;
+    if (auto fx = char_fix(s, i); fx && (fx->first[0] == ' ' || fx->first[0] == '\0')) continue;
+    std::size_t n = seq_len(s, i);
+    if (n == 2 && U(s[i]) == 0xC2 && U(s[i + 1]) == 0xAD) continue;  // soft hyphen
+    if (n == 3 && U(s[i]) == 0xE2 && U(s[i + 1]) == 0x80 && U(s[i + 2]) >= 0x8B && U(s[i + 2]) <= 0x8D) continue;  // ZW*
+    return false;
+  }
+  return true;
+}
+
 std::string nfc(const std::string& s) {
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(st);
@@ -598,7 +614,7 @@ Normalized Normalizer::normalize(std::string_view src) const {
       l.cb = cb;
       l.ce = ce;
       l.stray_space = cb > b && src[b] == ' ';
-      l.kind = cb == ce ? LK::blank : LK::text;
+      l.kind = cb == ce || only_invisible(src, cb, ce) ? LK::blank : LK::text;
       lines.push_back(l);
       if (i < src.size()) {
         if (src[i] == '\f') ++page;

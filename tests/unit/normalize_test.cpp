@@ -152,6 +152,23 @@ TEST_CASE("normalize regression: invisible characters between spaces leave one s
   for (const char* s : {"los \xC2\xAD teken", "a \x01 b", "\x01 begin en eind \x01"}) CHECK(norm(norm(s)) == norm(s));
 }
 
+// Regression (#15, found by normalize_fuzz): a line of invisible characters
+// only (a control, a zero-width space, a soft hyphen) was a line of text: it
+// gave an empty block, or split a paragraph into one starting with a space,
+// which a second pass read as a heading and a paragraph.
+TEST_CASE("normalize regression: a line of invisible characters only is a blank line") {
+  CHECK(norm(std::string("=\n\0", 3)) == "=\n");
+  CHECK(N().normalize(std::string("=\n\0", 3)).blocks.size() == 1);
+  CHECK(norm("=\n\xE2\x80\x8B") == "=\n");
+  CHECK(norm("De klacht\n\xC2\xAD\nis gegrond.") == "De klacht\n\nis gegrond.\n");
+  CHECK(norm("De klacht\n\xE2\x80\x8B \x01\n\nis gegrond.") == "De klacht\n\nis gegrond.\n");
+  for (std::string s : {std::string("=\n\0", 3), std::string("De klacht\n\xC2\xAD\nis gegrond.")}) {
+    Normalized n = N().normalize(s);
+    check_map(s, n);
+    CHECK(norm(n.text) == n.text);
+  }
+}
+
 TEST_CASE("normalize: lines, hyphenation, headings, lists") {
   CHECK(norm("De gemeente stelt een terug-\nvordering in en de klant-\nmanager belt.\n") ==
         "De gemeente stelt een terugvordering in en de klantmanager belt.\n");
