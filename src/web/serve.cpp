@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <utility>
@@ -51,11 +52,21 @@ class WorkSlots {
     std::unique_ptr<Database> db_;  // null: not opened yet
   };
 
-  // A slot, or none (not held) when none came free within `wait`.
+  // A slot, or none (not held) when none came free within `wait`. Slots go
+  // to waiting requests in the order they came (first come, first served:
+  // with a plain condition variable some waited seconds while others passed).
   Lease take(std::chrono::milliseconds wait) {
     std::unique_lock lk(mu_);
-    if (!cv_.wait_for(lk, wait, [&] { return free_slots_ > 0; })) return {};
-    --free_slots_;
+    if (free_slots_ == 0 || !waiting_.empty()) {
+      Waiter me;
+      waiting_.push_back(&me);
+      if (!me.cv.wait_for(lk, wait, [&] { return me.granted; })) {
+        waiting_.erase(std::find(waiting_.begin(), waiting_.end(), &me));
+        return {};
+      }
+    } else {
+      --free_slots_;
+    }
     std::unique_ptr<Database> db;
     if (!idle_.empty()) {
       db = std::move(idle_.back());
@@ -67,22 +78,31 @@ class WorkSlots {
   const std::string& db_path() const { return db_path_; }
 
  private:
+  struct Waiter {
+    std::condition_variable cv;
+    bool granted = false;  // the slot is handed over, with mu_
+  };
+
   void give_back(std::unique_ptr<Database> db) noexcept {
-    {
-      std::lock_guard lk(mu_);
-      try {
-        if (db) idle_.push_back(std::move(db));  // reserved below n: never reallocates past it
-      } catch (...) {
-      }
-      ++free_slots_;
+    std::lock_guard lk(mu_);
+    try {
+      if (db) idle_.push_back(std::move(db));  // reserved for n: never reallocates
+    } catch (...) {
     }
-    cv_.notify_one();
+    if (waiting_.empty()) {
+      ++free_slots_;
+      return;
+    }
+    Waiter* next = waiting_.front();  // the slot passes to it directly
+    waiting_.pop_front();
+    next->granted = true;
+    next->cv.notify_one();
   }
 
   const std::string db_path_;
   std::mutex mu_;
-  std::condition_variable cv_;
   std::size_t free_slots_;
+  std::deque<Waiter*> waiting_;  // oldest first
   std::vector<std::unique_ptr<Database>> idle_;
 };
 
