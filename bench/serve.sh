@@ -2,6 +2,7 @@
 # bench/serve.sh — the web search page under load: wrk on loopback, 8 connections.
 #
 #   bench/serve.sh [MB] [SECONDS]      (defaults: 200 MB, 20 s per URL)
+#   OMB_BIN=DIR bench/serve.sh …       (the binaries of DIR, e.g. an older build, instead of build/release)
 #
 # Serves bench/search.sh's database (build/bench/search-MBmb.db) with the
 # Release binary and runs wrk (Debian's, installed here if missing) with 2
@@ -18,7 +19,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib.sh"
 omb_install_deps wrk curl
 mb="${1:-200}"; secs="${2:-20}"
-bin="$root/build/release"; db="$root/build/bench/search-${mb}mb.db"
+bin="${OMB_BIN:-$root/build/release}"; db="$root/build/bench/search-${mb}mb.db"
 [ -x "$bin/ombudsmine" ] || { echo "build first: scripts/demo" >&2; exit 2; }
 [ -f "$db" ] || { echo "no database $db: run bench/search.sh $mb first" >&2; exit 2; }
 port=$(( 20000 + RANDOM % 20000 ))
