@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <set>
@@ -546,24 +547,45 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
   // Overlaps: priority, then length, then earliest. A hit is kept unless it
   // overlaps one kept before it (of its value, with overlap = "value"); the
   // kept ones are looked up in a Taken (O(log n)), not compared one by one.
-  std::sort(kept.begin(), kept.end(), [&](const Hit& a, const Hit& b) {
-    int pa = rules_[static_cast<std::size_t>(a.rule)].priority, pb = rules_[static_cast<std::size_t>(b.rule)].priority;
-    if (pa != pb) return pa > pb;
-    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+  // Small keys are sorted, not the hits with their strings (a dense block
+  // has a million), and each hit is moved once.
+  struct Key {
+    int priority, rule;
+    std::size_t length, start;
+    std::uint32_t at;  // index into kept: equal keys keep the order found
+  };
+  std::vector<Key> keys;
+  keys.reserve(kept.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const Hit& h = kept[i];
+    keys.push_back({rules_[static_cast<std::size_t>(h.rule)].priority, h.rule, h.end - h.start, h.start, static_cast<std::uint32_t>(i)});
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.length != b.length) return a.length > b.length;
     if (a.start != b.start) return a.start < b.start;
-    return a.rule < b.rule;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.at < b.at;
   });
-  std::vector<Hit> out;
   Taken taken_all;
   std::unordered_map<std::string, Taken> taken_by_value;
-  for (Hit& h : kept) {
+  std::vector<Key> chosen;
+  for (const Key& k : keys) {
     ++work.hit_checks;
+    const Hit& h = kept[k.at];
     Taken& taken = overlap_by_value_ ? taken_by_value[h.value] : taken_all;
     if (taken.overlaps(h.start, h.end)) continue;
     taken.add(h.start, h.end);
-    out.push_back(std::move(h));
+    chosen.push_back(k);
   }
-  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.start != b.start ? a.start < b.start : a.rule < b.rule; });
+  std::sort(chosen.begin(), chosen.end(), [](const Key& a, const Key& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.at < b.at;
+  });
+  std::vector<Hit> out;
+  out.reserve(chosen.size());
+  for (const Key& k : chosen) out.push_back(std::move(kept[k.at]));
   return out;
 }
 
