@@ -5,10 +5,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/fold.h"
 #include "extract/rules.h"
@@ -201,6 +203,73 @@ std::string json_counts(const std::vector<std::string>& header, const std::vecto
   }
   out += "}}";
   return any ? out : std::string();
+}
+
+// Where each of `names` stands in `text` as a whole word (no `word` byte
+// just before or after it), overlapping mentions included: positions per
+// name, ascending. A few names are found with find(); many (a table dump of
+// departments) in one pass over the text that looks up, at each word start
+// whose byte begins a name, the spans up to the longest name ending before a
+// non-word byte, so the time does not grow with names × text (#15).
+template <class Word>
+std::vector<std::vector<std::size_t>> mentions(std::string_view text, const std::vector<std::pair<std::string, std::string>>& names,
+                                               Word word) {
+  std::vector<std::vector<std::size_t>> at(names.size());
+  auto whole = [&](std::size_t p, std::size_t e) { return !(p > 0 && word(text[p - 1])) && !(e < text.size() && word(text[e])); };
+  if (names.size() <= 8) {
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      const std::string& name = names[k].first;
+      for (std::size_t p = text.find(name); p != std::string_view::npos; p = text.find(name, p + 1))
+        if (whole(p, p + name.size())) at[k].push_back(p);
+    }
+    return at;
+  }
+  std::unordered_map<std::string_view, std::size_t> index;
+  bool first[256] = {}, last[256] = {};
+  std::size_t longest = 0;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::string& name = names[k].first;
+    if (name.empty()) continue;
+    index.emplace(name, k);
+    first[static_cast<unsigned char>(name.front())] = true;
+    last[static_cast<unsigned char>(name.back())] = true;
+    longest = std::max(longest, name.size());
+  }
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    if (!first[static_cast<unsigned char>(text[p])] || (p > 0 && word(text[p - 1]))) continue;
+    std::size_t stop = std::min(text.size(), p + longest);
+    for (std::size_t e = p + 1; e <= stop; ++e) {
+      if (!last[static_cast<unsigned char>(text[e - 1])] || (e < text.size() && word(text[e]))) continue;
+      auto it = index.find(text.substr(p, e - p));
+      if (it != index.end()) at[it->second].push_back(p);
+    }
+  }
+  return at;
+}
+
+// Sorts tags stably by start (and, with `by_end_type`, then by end, longest
+// first, then by type), as std::stable_sort on the tags would: small keys are
+// sorted and each tag moved once, not the tags with their strings at every
+// step (a dense text has millions).
+void stable_sort_tags(std::vector<Tag>& tags, bool by_end_type) {
+  struct Key {
+    std::size_t start, end;
+    std::string_view type;
+    std::uint32_t at;
+  };
+  std::vector<Key> keys;
+  keys.reserve(tags.size());
+  for (std::size_t i = 0; i < tags.size(); ++i) keys.push_back({tags[i].start, tags[i].end, tags[i].type, static_cast<std::uint32_t>(i)});
+  std::stable_sort(keys.begin(), keys.end(), [by_end_type](const Key& a, const Key& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (!by_end_type) return false;
+    if (a.end != b.end) return a.end > b.end;
+    return a.type < b.type;
+  });
+  std::vector<Tag> sorted;
+  sorted.reserve(tags.size());
+  for (const Key& k : keys) sorted.push_back(std::move(tags[k.at]));
+  tags = std::move(sorted);
 }
 
 }  // namespace
@@ -500,12 +569,12 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   // list or a table) are this report's departments: tag their other mentions.
   {
     std::vector<std::pair<std::string, std::string>> found;  // as written -> value
+    std::unordered_set<std::string> seen;
     for (const Tag& t : tags) {
       if (t.type != "afdeling" || (t.rule != "afdeling.after-unit" && t.rule != "afdeling.list" && t.rule != "afdeling.table"))
         continue;
       std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
-      if (as_written.size() >= 3 && std::none_of(found.begin(), found.end(), [&](const auto& f) { return f.first == as_written; }))
-        found.emplace_back(std::move(as_written), t.value);
+      if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
     }
     Coverage have;
     std::unordered_map<std::string, std::string> unit_detail_of;  // value -> {"unit":...} of a found tag
@@ -519,10 +588,11 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
         }
       }
     auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || static_cast<unsigned char>(c) >= 0x80; };
-    for (const auto& [name, value] : found) {
-      for (std::size_t p = text.find(name); p != std::string_view::npos; p = text.find(name, p + 1)) {
+    std::vector<std::vector<std::size_t>> at = mentions(text, found, word);
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const auto& [name, value] = found[k];
+      for (std::size_t p : at[k]) {
         std::size_t e = p + name.size();
-        if ((p > 0 && word(text[p - 1])) || (e < text.size() && word(text[e]))) continue;
         if (have.overlaps(p, e)) continue;
         have.add(p, e);
         auto d = unit_detail_of.find(value);
@@ -552,6 +622,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     std::vector<std::pair<std::size_t, std::size_t>> cover;
     for (const Tag& t : tags)
       if (t.type == "organisation" || t.type == "doctype" || t.type == "date") cover.emplace_back(t.start, t.end);
+    std::sort(cover.begin(), cover.end());  // by start: a line's overlaps are among those starting before its end
     std::vector<std::string> skip = file("doctype").strings("title.skip");
     for (const Region& b : spans) {
       if (b.start > 4000) break;
@@ -568,8 +639,10 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
       if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *prep_->section_re)) continue;
       if (!line.empty() && line[0] >= '0' && line[0] <= '9') continue;  // "6 verzoeken: stijging", a count
       std::size_t covered = 0;
-      for (auto [a, z] : cover)
-        if (a < e && b.start < z) covered += std::min(z, e) - std::max(a, b.start);
+      for (auto [a, z] : cover) {
+        if (a >= e) break;
+        if (b.start < z) covered += std::min(z, e) - std::max(a, b.start);
+      }
       if (covered * 10 >= line.size() * 8) continue;
       if (std::find(skip.begin(), skip.end(), fold_key(strip_numbering(line))) != skip.end()) continue;
       while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == ' ')) line.remove_prefix(1);
@@ -665,7 +738,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     return pos < it->end ? static_cast<int>(it - out.cases.begin()) : -1;
   };
   // Tags in text order, so the tags of a span are one range.
-  std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
+  stable_sort_tags(tags, false);
   for (Tag& t : tags) t.case_index = case_at(t.start);
   auto range = [&](std::size_t a, std::size_t b) {
     auto lo = std::lower_bound(tags.begin(), tags.end(), a, [](const Tag& t, std::size_t p) { return t.start < p; });
@@ -691,6 +764,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   // Sections above cases: their heading names the afdeling (or the theme).
   std::vector<std::string> oordeel_sections = oo.strings("case.sections");
   const Region* outside_heading = nullptr;  // nearest heading not inside a case
+  std::set<std::pair<std::size_t, std::size_t>> section_afdelingen;  // spans of the afdeling tags made here, in extra
   std::size_t hi_idx = 0;
   for (std::size_t ci = 0; ci < out.cases.size(); ++ci) {
     Case& c = out.cases[ci];
@@ -727,8 +801,11 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
         bool have = false;
         auto [a2, b2] = range(s, s + 1);
         for (std::size_t ti = a2; ti < b2; ++ti) have |= tags[ti].type == "afdeling" && tags[ti].end == s + name.size();
-        for (const Tag& t : extra) have |= t.type == "afdeling" && t.start == s && t.end == s + name.size();
-        if (!have) add_extra("afdeling", value, s, s + name.size(), "afdeling.case-section", unit_detail(u), -1);
+        have |= section_afdelingen.count({s, s + name.size()}) > 0;
+        if (!have) {
+          add_extra("afdeling", value, s, s + name.size(), "afdeling.case-section", unit_detail(u), -1);
+          section_afdelingen.emplace(s, s + name.size());
+        }
       }
     }
     auto [ca, cb] = range(c.start, c.end);
@@ -790,11 +867,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   for (Tag& t : extra) tags.push_back(std::move(t));
 
   // Text order; one tag per type, value, span and rule.
-  std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) {
-    if (a.start != b.start) return a.start < b.start;
-    if (a.end != b.end) return a.end > b.end;
-    return a.type < b.type;
-  });
+  stable_sort_tags(tags, true);
   tags.erase(std::unique(tags.begin(), tags.end(),
                          [](const Tag& a, const Tag& b) {
                            return a.type == b.type && a.start == b.start && a.end == b.end &&
