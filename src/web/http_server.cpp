@@ -50,7 +50,10 @@ std::size_t IoPool::threads() const {
 }
 
 void IoPool::publish() {
-  if (oldest_wait_) oldest_wait_->store(jobs_.size() > idle_ ? jobs_.front().queued : 0);
+  // Only a real shortage counts: every thread busy and no more to start (a
+  // task waiting a moment for a thread being started is not one).
+  const bool short_of_threads = threads_.size() >= max_threads_ || start_failed_;
+  if (oldest_wait_) oldest_wait_->store(jobs_.size() > idle_ && short_of_threads ? jobs_.front().queued : 0);
 }
 
 void IoPool::enqueue(std::function<void()> fn) {
@@ -87,6 +90,7 @@ bool IoPool::start_thread() {
   try {
     threads_.emplace_back();
   } catch (...) {
+    start_failed_ = true;
     return false;
   }
   const auto it = std::prev(threads_.end());
@@ -94,8 +98,10 @@ bool IoPool::start_thread() {
     *it = std::thread([this, it] { work(it); });  // `it` is used under mu_ only
   } catch (...) {
     threads_.erase(it);
+    start_failed_ = true;
     return false;
   }
+  start_failed_ = false;
   return true;
 }
 
@@ -179,6 +185,9 @@ template struct Reach<&httplib::Server::process_request>;
 constexpr std::int64_t kNoDeadline = INT64_MAX;
 // A wait is cut into slices this long, so a crowd is noticed soon.
 constexpr std::int64_t kSliceNs = 250'000'000;
+// Between requests, a connection waits this long for the next one while
+// others wait in line for a thread.
+constexpr std::int64_t kCrowdedIdleNs = 200'000'000;
 
 std::int64_t to_ns(std::chrono::milliseconds d) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
@@ -193,16 +202,20 @@ class ConnStream final : public httplib::Stream {
   ConnStream(socket_t fd, const HttpLimits& l, const HttpServer& server) : fd_(fd), l_(l), server_(server) {}
 
   // Waits for the next request: true when a byte of it (or the end of the
-  // connection) is there; false after `keep_alive`, or at once when crowded.
+  // connection) is there; false after `keep_alive`, or after kCrowdedIdleNs
+  // while crowded (a client that sends its next request at once keeps its
+  // connection; an idle one lets go of its thread).
   bool wait_request() {
     if (off_ < len_) return true;
-    const std::int64_t until = now_ns() + to_ns(l_.keep_alive);
-    for (int r = poll_ns(POLLIN, 0);; ) {  // a request already sent is served even when crowded
+    const std::int64_t start = now_ns();
+    const std::int64_t until = start + to_ns(l_.keep_alive);
+    for (int r = poll_ns(POLLIN, 0);;) {
       if (r > 0) return true;
       if (r < 0) return false;
       const std::int64_t now = now_ns();
-      if (now >= until || server_.crowded()) return false;
-      r = poll_ns(POLLIN, std::min(until - now, kSliceNs));
+      const std::int64_t limit = server_.crowded() ? std::min(until, start + kCrowdedIdleNs) : until;
+      if (now >= limit) return false;
+      r = poll_ns(POLLIN, std::min(limit - now, kSliceNs));
     }
   }
   // The clock of a request (or response) starts now.

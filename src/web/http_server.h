@@ -23,8 +23,8 @@
 //    `backlog`, and its own connection loop around cpp-httplib's request
 //    parser and router, over a socket stream that keeps a clock:
 //      * between requests a connection waits at most `keep_alive` for the
-//        next one (the first one too), and not at all while others wait in
-//        line for a thread;
+//        next one (the first one too), and 200 ms while others wait in line
+//        for a thread (crowded: every thread busy, none more to start);
 //      * a request must arrive whole (line, headers, body) within
 //        `io_budget` of its first byte, and within `request_bytes`; each
 //        read waits at most `read_timeout`; past either the connection ends;
@@ -114,6 +114,7 @@ class IoPool : public httplib::TaskQueue {
   std::list<std::thread> threads_;  // alive
   std::list<std::thread> retired_;  // ended, to be joined
   std::size_t idle_ = 0;            // threads waiting for a job
+  bool start_failed_ = false;       // the last thread could not be started
   bool shutdown_ = false;
 };
 
@@ -134,7 +135,8 @@ class HttpServer : public httplib::Server {
   };
   static void progress();
 
-  // True while a connection has waited in line for a thread for a while.
+  // True while a connection has waited over 200 ms for a thread, every
+  // thread busy and none more to start.
   bool crowded() const;
 
  private:
