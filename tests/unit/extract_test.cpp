@@ -534,3 +534,117 @@ TEST_CASE("extract regression: a department table followed by an outcome table a
   CHECK(r.value_set("afdeling") == StrSet{"Parkeren", "Wonen"});
   CHECK(r.value_set("oordeel") == StrSet{"gegrond", "ongegrond"});
 }
+
+// ---------------------------------------------------------------- #15: dense matches
+
+namespace {
+
+// Dense text as a table dump joined into one line or a case list without
+// blank lines gives it: a hit every few dozen bytes, `records` records,
+// cycling through 12 departments (more than the few a report names, so the
+// mentions of names found are looked for in one pass), 4 themes and 4 outcomes.
+const char* const kDenseNames[] = {"Inkomen", "Belastingen", "Parkeren", "Vergunningen", "Burgerzaken", "Jeugd",
+                                   "Wonen", "Handhaving", "Zorg en Welzijn", "Schuldhulpverlening", "Leerlingenvervoer",
+                                   "Afval en Reiniging"};
+const char* const kDenseThemes[] = {"bejegening", "communicatie", "bereikbaarheid", "privacy"};
+const char* const kDenseOutcomes[] = {"gegrond", "ongegrond", "gedeeltelijk gegrond", "niet ontvankelijk"};
+
+std::string dense_text(bool one_line, int records) {
+  std::string s = one_line ? "Overzicht klachten " : "Overzicht klachten\n";
+  for (int i = 0; i < records; ++i) {
+    std::string zaak = std::to_string(100000 + i), name = kDenseNames[i % 12];
+    if (one_line)
+      s += "zaaknummer " + zaak + ": afdeling " + name + " over " + kDenseThemes[i % 4] + ", " + kDenseOutcomes[i % 4] +
+           ", later ook bij " + kDenseNames[(i + 5) % 12] + "; ";
+    else
+      s += std::to_string(i % 90 + 1) + ". " + name + "\n" + zaak + " - Klacht over " + kDenseThemes[i % 4] + ", " +
+           kDenseOutcomes[i % 4] + "\n";
+  }
+  return s + "\n";
+}
+
+struct DenseRun {
+  std::map<std::string, std::size_t> by_rule;  // tags per rule
+  std::size_t tags = 0, cases = 0, re2_calls = 0, hit_checks = 0;
+};
+
+DenseRun run_dense(bool one_line, int records) {
+  Normalized n = test::normalizer().normalize(dense_text(one_line, records));
+  MatchWork before = match_work();
+  Extraction x = X().extract(n.text, n.blocks);
+  DenseRun r;
+  r.re2_calls = match_work().re2_calls - before.re2_calls;
+  r.hit_checks = match_work().hit_checks - before.hit_checks;
+  for (const Tag& t : x.tags) ++r.by_rule[std::string(t.rule)];
+  r.tags = x.tags.size();
+  r.cases = x.cases.size();
+  for (std::size_t i = 0; i < x.cases.size(); ++i) {
+    INFO("case " << i);
+    const Case& c = x.cases[i];
+    CHECK(c.zaaknummer == std::to_string(100000 + i));
+    // A "Handhaving" heading is a theme heading: its case has that theme and no afdeling.
+    CHECK(c.afdeling == (i % 12 == 7 ? "" : kDenseNames[i % 12]));
+    CHECK(c.oordeel == kDenseOutcomes[i % 4]);
+  }
+  return r;
+}
+
+}  // namespace
+
+// Regression (#15): a text with a hit every few dozen bytes and no sentence
+// cut (one long line) was one block whose hits were compared pairwise, so
+// extract grew with the square of the size (4 MB 28 s, 50 MB over 300 s) and
+// ingest of such a file seemed to hang. The work is checked, not timed: the
+// same records k, 2k and 4k times give exactly k, 2k and 4k times the tags,
+// and the RE2 calls and hit checks grow by the same amount for every k
+// records (second difference zero), so the work is linear in the text.
+TEST_CASE("extract regression: dense matches on one line extract in linear time") {
+  for (bool one_line : {true, false}) {
+    INFO((one_line ? "one long line" : "case sections without blank lines"));
+    const int k = 180;  // a multiple of every cycle in dense_text()
+    DenseRun a = run_dense(one_line, k), b = run_dense(one_line, 2 * k), c = run_dense(one_line, 4 * k);
+    std::map<std::string, std::size_t> want;
+    if (one_line) {
+      // Per record: its zaaknummer, its afdeling after the unit word, its
+      // theme, its outcome, and the other department named without one.
+      want = {{"zaaknummer.keyword", k},
+              {"afdeling.after-unit", k},
+              {"afdeling.named-in-report", k},
+              {"theme.bejegening/bejegening", k / 4},
+              {"theme.communicatie/*communicatie*", k / 4},
+              {"theme.bereikbaarheid/bereikbaarheid", k / 4},
+              {"theme.privacy/privacy", k / 4},
+              {"oordeel.gegrond/gegrond", k / 4},
+              {"oordeel.ongegrond/ongegrond", k / 4},
+              {"oordeel.gedeeltelijk gegrond/gedeeltelijk gegrond", k / 4},
+              {"oordeel.niet ontvankelijk/niet ontvankelijk", k / 4}};
+      CHECK(a.cases == 0);
+    } else {
+      // Per record: a case under a section heading naming its afdeling
+      // (11 of 12; "Handhaving" is a theme), its theme, its outcome.
+      want = {{"zaaknummer.case-heading", k},
+              {"afdeling.case-section", k / 12 * 11},
+              {"theme.handhaving/handhaving", k / 12},
+              {"theme.bejegening/bejegening", k / 4},
+              {"theme.communicatie/*communicatie*", k / 4},
+              {"theme.bereikbaarheid/bereikbaarheid", k / 4},
+              {"theme.privacy/privacy", k / 4},
+              {"oordeel.gegrond/gegrond", k / 4},
+              {"oordeel.ongegrond/ongegrond", k / 4},
+              {"oordeel.gedeeltelijk gegrond/gedeeltelijk gegrond", k / 4},
+              {"oordeel.niet ontvankelijk/niet ontvankelijk", k / 4}};
+      CHECK(a.cases == static_cast<std::size_t>(k));
+      CHECK(c.cases == static_cast<std::size_t>(4 * k));
+    }
+    CHECK(a.by_rule == want);
+    for (auto& [rule, n] : want) n *= 4;
+    CHECK(c.by_rule == want);
+    CHECK(c.tags == 4 * a.tags);
+    CHECK(b.tags == 2 * a.tags);
+    // Linear work: the second k records cost what the first k did beyond the
+    // fixed part, and the last 2k twice that.
+    CHECK(c.re2_calls - b.re2_calls == 2 * (b.re2_calls - a.re2_calls));
+    CHECK(c.hit_checks - b.hit_checks == 2 * (b.hit_checks - a.hit_checks));
+    CHECK(b.hit_checks - a.hit_checks >= a.tags);  // every tag's hit was checked
+  }
+}
