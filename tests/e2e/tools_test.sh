@@ -17,7 +17,9 @@ command -v dpkg-query >/dev/null 2>&1 || { echo "left out: no dpkg here (not Deb
 OMB_PACKAGES=()
 eval "$(sed -n '/^OMB_PACKAGES=(/,/^)/p' "$src/scripts/lib.sh")"
 [ ${#OMB_PACKAGES[@]} -gt 0 ] || { echo "FAIL cannot read OMB_PACKAGES from scripts/lib.sh"; exit 1; }
+# … and what a script installs for itself (omb_install_deps PKG, apt-get install PKG).
 extra=$(grep -ohE 'omb_install_deps( [a-z0-9.+-]+)+' "$src"/scripts/* | sed 's/omb_install_deps//')
+extra+=" $(grep -ohE 'apt-get install( +[-a-z0-9.+]+)+' "$src"/scripts/* | sed 's/apt-get install//' | tr ' ' '\n' | grep -v '^-' | paste -sd' ')"
 installed=" ${OMB_PACKAGES[*]} $extra "
 
 files=$(cd "$src" && { ls tests/e2e/*.sh tests/fuzz/*.sh 2>/dev/null; grep -lE "^#!.*(ba)?sh" scripts/* .ci/* 2>/dev/null; } | grep -v tools_test.sh | sort -u)
