@@ -459,6 +459,10 @@ class Emitter {
     std::size_t h = 0;
     std::size_t i = b;
     while (i < e) {
+      // A hit that starts inside a character already passed (invalid UTF-8:
+      // a lead byte's sequence spans its start) cannot apply; without this
+      // skip, a word character there never advanced i (#15, a hang).
+      while (h < hits.size() && b + hits[h].start < i) ++h;
       if (h < hits.size() && b + hits[h].start == i) {
         visible();
         edit(i, b + hits[h].end, hits[h].replacement, hits[h].rule);

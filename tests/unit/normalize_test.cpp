@@ -172,6 +172,16 @@ TEST_CASE("normalize regression: a line of invisible characters only is a blank 
   }
 }
 
+// Regression (#15, a hang found by normalize_fuzz): in invalid UTF-8 a lead
+// byte's sequence ran over the start of a context repair ("|5" -> "15"), so
+// the repair was never reached and the next word character never advanced.
+TEST_CASE("normalize regression: a repair inside a broken UTF-8 sequence does not hang") {
+  std::string src = "\xE2 |5 oktober";
+  Normalized n = N().normalize(src);
+  check_map(src, n);
+  CHECK(n.text == "\xE2 |5 oktober\n");
+}
+
 TEST_CASE("normalize: lines, hyphenation, headings, lists") {
   CHECK(norm("De gemeente stelt een terug-\nvordering in en de klant-\nmanager belt.\n") ==
         "De gemeente stelt een terugvordering in en de klantmanager belt.\n");
