@@ -438,3 +438,167 @@ Bursts kleinberg(std::span<const std::int64_t> r, std::span<const std::int64_t> 
 }
 
 }  // namespace omb::stats
+
+// ---------------------------------------------------------------- shift
+
+namespace omb::stats {
+
+void clopper_pearson(std::int64_t x, std::int64_t n, double conf, double* lo, double* hi) {
+  const double alpha = 1 - conf;
+  if (n <= 0 || x < 0 || x > n) {
+    *lo = kNaN;
+    *hi = kNaN;
+    return;
+  }
+  const double xd = static_cast<double>(x), nd = static_cast<double>(n);
+  *lo = x == 0 ? 0 : bm::ibeta_inv(xd, nd - xd + 1, alpha / 2);
+  *hi = x == n ? 1 : bm::ibeta_inv(xd + 1, nd - xd, 1 - alpha / 2);
+}
+
+namespace {
+
+// y ln(y/n), with 0 ln 0 = 0.
+double xlog(double y, double n) { return y > 0 ? y * std::log(y / n) : 0; }
+double binom_ll(double y, double n) { return xlog(y, n) + xlog(n - y, n); }
+
+// The statistic of a split with S theme cases of Nk before it.
+struct SplitStat {
+  double Y, N, ll_all;
+  bool one_sided;
+  double operator()(double S, double Nk) const {
+    if (one_sided && !(S / Nk < (Y - S) / (N - Nk))) return 0;
+    return std::max(0.0, 2 * (binom_ll(S, Nk) + binom_ll(Y - S, N - Nk) - ll_all));
+  }
+};
+
+// ln C(a, b) from a table of ln i!.
+struct LogChoose {
+  std::vector<double> lf;
+  explicit LogChoose(std::int64_t n) : lf(static_cast<std::size_t>(n) + 1, 0.0) {
+    for (std::size_t i = 2; i < lf.size(); ++i) lf[i] = lf[i - 1] + std::log(static_cast<double>(i));
+  }
+  double operator()(std::int64_t a, std::int64_t b) const {
+    return lf[static_cast<std::size_t>(a)] - lf[static_cast<std::size_t>(b)] - lf[static_cast<std::size_t>(a - b)];
+  }
+};
+
+// P(max over splits of the statistic >= observed) when the Y theme cases are
+// shuffled over all N cases (the n_t fixed). The running sum S_t is a Markov
+// chain: S_t − S_{t−1} given S_{t−1} = a is hypergeometric (n_t drawn from the
+// R_t cases left, Y − a of them with the theme). g carries the mass of paths
+// that have not yet reached the observed value, h of those that have; at each
+// split the states at or above it move from g to h. Probabilities under
+// 1e-300 of their state are not followed (they cannot change a p above that).
+double exact_shift_p(std::span<const std::int64_t> y, std::span<const std::int64_t> n, const SplitStat& stat,
+                     double observed, std::size_t min_side) {
+  const std::size_t T = n.size();
+  const auto Y = static_cast<std::int64_t>(stat.Y), N = static_cast<std::int64_t>(stat.N);
+  (void)y;
+  LogChoose lc(N);
+  std::vector<double> g(static_cast<std::size_t>(Y) + 1, 0.0), h(g.size(), 0.0), G(g.size()), H(g.size());
+  g[0] = 1;
+  std::int64_t R = N, Nk = 0;
+  constexpr double kTiny = 1e-300;
+  for (std::size_t t = 0; t < T; ++t) {
+    const std::int64_t nt = n[t];
+    std::fill(G.begin(), G.end(), 0.0);
+    std::fill(H.begin(), H.end(), 0.0);
+    for (std::int64_t a = 0; a <= Y; ++a) {
+      const double ga = g[static_cast<std::size_t>(a)], ha = h[static_cast<std::size_t>(a)];
+      if (ga + ha < kTiny) continue;
+      const std::int64_t r = Y - a;  // theme cases left
+      const std::int64_t umin = std::max<std::int64_t>(0, nt - (R - r)), umax = std::min(nt, r);
+      if (umin > umax) continue;
+      // pmf(u) = C(r, u) C(R − r, nt − u) / C(R, nt), from its mode outwards by ratios.
+      const auto mode = std::clamp<std::int64_t>(
+          static_cast<std::int64_t>(std::floor((static_cast<double>(nt) + 1) * (static_cast<double>(r) + 1) /
+                                               (static_cast<double>(R) + 2))),
+          umin, umax);
+      const double pm = std::exp(lc(r, mode) + lc(R - r, nt - mode) - lc(R, nt));
+      auto add = [&](std::int64_t u, double pr) {
+        G[static_cast<std::size_t>(a + u)] += ga * pr;
+        H[static_cast<std::size_t>(a + u)] += ha * pr;
+      };
+      add(mode, pm);
+      double pr = pm;
+      for (std::int64_t u = mode; u < umax && pr > kTiny; ++u) {
+        pr *= static_cast<double>(r - u) * static_cast<double>(nt - u) /
+              (static_cast<double>(u + 1) * static_cast<double>(R - r - nt + u + 1));
+        add(u + 1, pr);
+      }
+      pr = pm;
+      for (std::int64_t u = mode; u > umin && pr > kTiny; --u) {
+        pr *= static_cast<double>(u) * static_cast<double>(R - r - nt + u) /
+              (static_cast<double>(r - u + 1) * static_cast<double>(nt - u + 1));
+        add(u - 1, pr);
+      }
+    }
+    std::swap(g, G);
+    std::swap(h, H);
+    R -= nt;
+    Nk += nt;
+    const std::size_t k = t + 1;  // kept periods before a split after this one
+    if (k >= min_side && k + min_side <= T) {
+      for (std::int64_t s = 0; s <= Y; ++s) {
+        auto i = static_cast<std::size_t>(s);
+        if (g[i] > 0 && stat(static_cast<double>(s), static_cast<double>(Nk)) >= observed - 1e-9) {
+          h[i] += g[i];
+          g[i] = 0;
+        }
+      }
+    }
+  }
+  return clamp01(h[static_cast<std::size_t>(Y)]);
+}
+
+}  // namespace
+
+Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> n, bool one_sided,
+                 std::size_t min_side) {
+  Shift r;
+  if (y.size() != n.size() || min_side == 0) return r;
+  std::vector<std::int64_t> ky, kn;
+  std::vector<std::size_t> index;  // kept period -> input index
+  for (std::size_t t = 0; t < n.size(); ++t) {
+    if (y[t] < 0 || n[t] < 0 || y[t] > n[t]) return r;
+    if (n[t] == 0) continue;
+    ky.push_back(y[t]);
+    kn.push_back(n[t]);
+    index.push_back(t);
+  }
+  const std::size_t T = kn.size();
+  if (T < 2 * min_side) return r;
+  const double Y = static_cast<double>(std::accumulate(ky.begin(), ky.end(), std::int64_t{0}));
+  const double N = static_cast<double>(std::accumulate(kn.begin(), kn.end(), std::int64_t{0}));
+  const SplitStat stat{Y, N, binom_ll(Y, N), one_sided};
+  r.valid = true;
+  double S = 0, Nk = 0;
+  std::size_t best = 0;
+  std::vector<double> S_at, N_at;
+  for (std::size_t k = 1; k + min_side <= T; ++k) {
+    S += static_cast<double>(ky[k - 1]);
+    Nk += static_cast<double>(kn[k - 1]);
+    if (k < min_side) continue;
+    r.split_tau.push_back(index[k]);
+    r.lr.push_back(stat(S, Nk));
+    S_at.push_back(S);
+    N_at.push_back(Nk);
+  }
+  const double top = *std::max_element(r.lr.begin(), r.lr.end());
+  while (r.lr[best] < top - 1e-9) ++best;  // the earliest of the best
+  r.max_lr = top;
+  r.tau = r.split_tau[best];
+  r.y_before = static_cast<std::int64_t>(S_at[best]);
+  r.n_before = static_cast<std::int64_t>(N_at[best]);
+  r.y_after = static_cast<std::int64_t>(Y) - r.y_before;
+  r.n_after = static_cast<std::int64_t>(N) - r.n_before;
+  r.rate_before = S_at[best] / N_at[best];
+  r.rate_after = static_cast<double>(r.y_after) / static_cast<double>(r.n_after);
+  clopper_pearson(r.y_before, r.n_before, 0.95, &r.lo_before, &r.hi_before);
+  clopper_pearson(r.y_after, r.n_after, 0.95, &r.lo_after, &r.hi_after);
+  // A one-sided statistic of 0 (no split where the rate rises) is no evidence at all.
+  r.p = (Y == 0 || Y == N || top <= 0) ? 1.0 : exact_shift_p(ky, kn, stat, top, min_side);
+  return r;
+}
+
+}  // namespace omb::stats

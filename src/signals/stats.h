@@ -79,6 +79,32 @@ std::vector<double> cusum_poisson(std::span<const double> x, double mu0, double 
 // least `min_len` long. Returns the 0-based starts of the segments after the first.
 std::vector<std::size_t> change_points(std::span<const double> x, double penalty, std::size_t min_len = 2);
 
+// --- shift: the best single change point of a rate y/n, with an exact p -----
+// ../shared/reference/changepoint.md (issue #17). Periods with n = 0 are
+// dropped first; T' periods are left, Y = Σy, N = Σn. A split puts the first
+// k kept periods before the change, k = min_side .. T' − min_side. Binomial
+// log-likelihood ratio LR(k) = 2[ll(S_k, N_k) + ll(Y − S_k, N − N_k) − ll(Y, N)]
+// with ll(y, n) = y ln(y/n) + (n − y) ln((n − y)/n); one-sided, LR+(k) = LR(k)
+// where the rate before is below the rate after, else 0. The p-value is exact
+// and conditional: the Y theme cases shuffled over all N cases, computed by a
+// dynamic program over the running sum S_t (no random numbers), so it is right
+// for taking the best of many splits, also in the far tail.
+struct Shift {
+  bool valid = false;            // false: y > n somewhere, or fewer than 2·min_side kept periods
+  std::size_t tau = 0;           // index (into the input) of the first period after the change
+  double max_lr = 0;             // the statistic at tau (one- or two-sided, as asked)
+  double p = 1;                  // exact conditional p of max_lr
+  std::int64_t y_before = 0, n_before = 0, y_after = 0, n_after = 0;
+  double rate_before = 0, lo_before = 0, hi_before = 0;  // Clopper-Pearson 95 %
+  double rate_after = 0, lo_after = 0, hi_after = 0;
+  std::vector<std::size_t> split_tau;  // every split's tau (input index) …
+  std::vector<double> lr;              // … and its statistic
+};
+Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> n, bool one_sided,
+                 std::size_t min_side = 3);
+// Clopper-Pearson interval for x successes of n (R binom.test's conf.int).
+void clopper_pearson(std::int64_t x, std::int64_t n, double conf, double* lo, double* hi);
+
 // --- trend: Mann-Kendall with Sen's slope -----------------------------------
 struct MannKendall {
   bool valid = false;       // false under 5 points (no trend claim is possible)
