@@ -28,8 +28,8 @@ Runner add_signals(CLI::App& app, Globals& g) {
   sub->add_option("--org", o->org, "Only organisations whose name contains this");
   sub->add_option("--from", o->from, "Evaluate every period from this one (2021, 2021Q3)");
   sub->add_option("--to", o->to, "... up to this one (default: each organisation's latest period only)");
-  sub->add_option("--kind", o->kind, "rising, unusual, recurring, trend or profile (repeat; default all)")
-      ->check(CLI::IsMember({"rising", "unusual", "recurring", "trend", "profile"}));
+  sub->add_option("--kind", o->kind, "shift, rising, unusual, recurring, trend or profile (repeat; default all)")
+      ->check(CLI::IsMember({"shift", "rising", "unusual", "recurring", "trend", "profile"}));
   sub->add_option("--q", o->q, "False discovery rate for Benjamini-Hochberg (default 0.10)")->check(CLI::Range(1e-9, 1.0));
   sub->add_option("--min-count", o->min_count, "No alert under this many cases in the period (default 3)")
       ->check(CLI::Range(0, 1000000));
@@ -46,7 +46,11 @@ Runner add_signals(CLI::App& app, Globals& g) {
       "A cell is a theme in an afdeling (or a theme overall, or an afdeling overall)\n"
       "in one organisation; its count per period is set against all cases of that\n"
       "afdeling (the exposure), so a busy quarter is not a signal by itself.\n"
-      "Detectors: rising (exact Poisson rate-ratio test against the baseline),\n"
+      "With no options it answers two questions: what changed for good, and since\n"
+      "when (shift: the best single change point of each cell's rate over the whole\n"
+      "archive, one-sided, with an exact p for taking the best of all splits; at\n"
+      "least 3 periods on each side), and what stands out in the latest period:\n"
+      "rising (exact Poisson rate-ratio test against the baseline),\n"
       "unusual (Bayes negative-binomial predictive bound; EARS C1 alongside),\n"
       "recurring (present in 5 of the last 6 periods, binomial tail), trend\n"
       "(Mann-Kendall on the rate, Sen's slope; 5 periods at least), profile (PRR\n"

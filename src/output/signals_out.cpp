@@ -48,6 +48,20 @@ std::string marked(const std::string& s, const std::string& open, const std::str
 }
 
 
+nlohmann::json to_json(const RateStretch& r) {
+  return {{"count", r.count}, {"exposure", r.exposure}, {"rate", jnum(r.rate)}, {"ci", {jnum(r.lo), jnum(r.hi)}}};
+}
+
+// "since 2021Q2, 31 of 44 cases (70%) against 19 of 86 (22%) before, still up in the latest quarter"
+std::string shift_sentence(const ShiftFacts& f, Grain g) {
+  auto pct = [](double r) { return num(100 * r, "%.0f") + "%"; };
+  return "since " + f.since + ", " + std::to_string(f.after.count) + " of " + std::to_string(f.after.exposure) +
+         " cases (" + pct(f.after.rate) + ") against " + std::to_string(f.before.count) + " of " +
+         std::to_string(f.before.exposure) + " (" + pct(f.before.rate) + ") before, " +
+         (f.still_up ? "still up" : "no longer up") + " in the latest " + (g == Grain::quarter ? "quarter" : "year") +
+         " (" + f.latest + ")";
+}
+
 nlohmann::json to_json(const Signal& s) {
   nlohmann::json j;
   j["theme"] = s.theme;
@@ -56,7 +70,14 @@ nlohmann::json to_json(const Signal& s) {
   j["doctype"] = s.doctype;
   j["period"] = s.period;
   j["kind"] = kind_name(s.kind);
+  j["question"] = kind_question(s.kind);
   j["alert"] = s.alert;
+  if (s.shift) {
+    j["since"] = s.shift->since;
+    j["before"] = to_json(s.shift->before);
+    j["after"] = to_json(s.shift->after);
+    j["still_up"] = s.shift->still_up;
+  }
   j["observed"] = s.observed;
   j["expected"] = jnum(s.expected);
   j["ratio"] = jnum(s.ratio);
@@ -113,8 +134,13 @@ std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
   std::size_t i = 0;
   for (const auto& s : r.signals) {
     ++i;
-    out += "\n" + b + std::to_string(i) + ". " + cell_name(s) + " · " + s.period + " · " + kind_name(s.kind) +
-           (s.alert ? "" : " (no alert)") + n + "\n";
+    if (s.shift)
+      out += "\n" + b + std::to_string(i) + ". " + cell_name(s) + ": " + shift_sentence(*s.shift, r.grain) + " · " +
+             kind_name(s.kind) + (s.alert ? "" : " (no alert)") + n + "\n";
+    else
+      out += "\n" + b + std::to_string(i) + ". " + cell_name(s) + " · " + s.period + " · " + kind_name(s.kind) +
+             (s.alert ? "" : " (no alert)") + n + "\n";
+    out += std::string("   ") + kind_question(s.kind) + "\n";
     out += "   " + s.organisation + " (" + s.doctype + ")\n";
     out += "   observed " + num(s.observed, "%.0f");
     if (s.expected) out += "  expected " + num(*s.expected, "%.2f");
@@ -148,7 +174,8 @@ std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
 std::string render_csv(const SignalReport& r) {
   std::string out =
       "theme,afdeling,organisation,doctype,period,kind,alert,observed,expected,ratio,ci_low,ci_high,p,q,present,window,"
-      "threshold,trend_slope_per_year,trend_p,evidence_count,evidence,detail\r\n";
+      "threshold,trend_slope_per_year,trend_p,evidence_count,evidence,detail,since,before_count,before_exposure,"
+      "after_count,after_exposure,still_up\r\n";
   for (const auto& s : r.signals) {
     std::string ev;
     for (const auto& e : s.evidence) {
@@ -161,6 +188,15 @@ std::string render_csv(const SignalReport& r) {
                                   num(s.q, "%.6g"), std::to_string(s.present), std::to_string(s.window),
                                   opt(s.threshold, "%.6g"), opt(s.trend_slope, "%.6g"), opt(s.trend_p, "%.6g"),
                                   std::to_string(s.evidence_total), ev, s.detail};
+    if (s.shift) {
+      const ShiftFacts& sf = *s.shift;
+      for (std::string v : {sf.since, std::to_string(sf.before.count), std::to_string(sf.before.exposure),
+                            std::to_string(sf.after.count), std::to_string(sf.after.exposure),
+                            std::string(sf.still_up ? "1" : "0")})
+        f.push_back(std::move(v));
+    } else {
+      f.resize(f.size() + 6);
+    }
     for (std::size_t k = 0; k < f.size(); ++k) {
       if (k) out += ',';
       out += csv_field(f[k]);
@@ -213,6 +249,19 @@ std::string chart_svg(const Signal& s, std::size_t id) {
            num(h - top - bottom, "%.1f") + "\"><title>burst " + html_escape(pts[i].period) + "–" +
            html_escape(pts[j].period) + "</title></rect>";
     i = j + 1;
+  }
+  // A lasting change: the periods since it began, shaded, with the rate before and after.
+  if (s.shift) {
+    std::size_t i = 0;
+    while (i < n && pts[i].index < s.shift->since_index) ++i;
+    if (i < n) {
+      const double x0 = std::max(left, X(i) - step / 2);
+      out += "<rect class=\"since\" x=\"" + num(x0, "%.1f") + "\" y=\"" + num(top, "%.1f") + "\" width=\"" +
+             num(w - right - x0, "%.1f") + "\" height=\"" + num(h - top - bottom, "%.1f") + "\"><title>" +
+             html_escape("since " + s.shift->since + ": " + num(100 * s.shift->after.rate, "%.0f") + "% of cases, " +
+                         num(100 * s.shift->before.rate, "%.0f") + "% before") +
+             "</title></rect>";
+    }
   }
   // Axes and grid.
   out += "<line class=\"axis\" x1=\"" + num(left, "%.1f") + "\" y1=\"" + num(Y(0), "%.1f") + "\" x2=\"" +
@@ -312,7 +361,7 @@ svg{max-width:100%;height:auto;display:block;margin:.5rem 0}
 svg text{font-size:11px;fill:#333}svg .ylab{text-anchor:end}svg .xlab{text-anchor:middle}svg .rlab{text-anchor:end}svg .glab{font-weight:600;font-size:12px}
 .heatmap .xlab{text-anchor:start}
 .observed{fill:none;stroke:#1f5fa8;stroke-width:2}.threshold{fill:none;stroke:#c0392b;stroke-width:1.5;stroke-dasharray:5 4}
-.point{fill:#1f5fa8}.point.alarm{fill:#c0392b;stroke:#fff;stroke-width:1.5}.burst{fill:#f5c66b;opacity:.35}
+.point{fill:#1f5fa8}.point.alarm{fill:#c0392b;stroke:#fff;stroke-width:1.5}.burst{fill:#f5c66b;opacity:.35}.since{fill:#8e44ad;opacity:.12}
 .axis{stroke:#999}.missing{fill:#e6e6e6}.zero{fill:#fff;stroke:#eee}.cell{stroke:none}
 .legend span{display:inline-block;margin-right:1rem}.sw{display:inline-block;width:1.2rem;height:.7rem;vertical-align:middle;margin-right:.3rem}
 ol.evidence li{margin:.4rem 0}.src{font-family:ui-monospace,monospace;font-size:.85rem;color:#444}
@@ -363,7 +412,8 @@ std::string signals_html_body(const SignalReport& r, double q, const std::functi
                     (r.grain == Grain::quarter ? "quarter" : "year") + ".</p>";
   out += "<p class=\"legend\"><span><span class=\"sw\" style=\"background:#1f5fa8\"></span>observed</span>"
          "<span><span class=\"sw\" style=\"background:#c0392b\"></span>bound of the unusual detector / alarm</span>"
-         "<span><span class=\"sw\" style=\"background:#f5c66b\"></span>burst (Kleinberg)</span></p>\n";
+         "<span><span class=\"sw\" style=\"background:#f5c66b\"></span>burst (Kleinberg)</span>"
+         "<span><span class=\"sw\" style=\"background:#8e44ad;opacity:.3\"></span>since a lasting change</span></p>\n";
   out += "<section aria-labelledby=\"hm\"><h2 id=\"hm\">Themes per afdeling over time</h2>"
          "<p>Share of an afdeling's cases with the theme, per period; grey: no report; white: no case of the afdeling.</p>" +
          heatmap_svg(r) + "</section>\n";
@@ -372,8 +422,9 @@ std::string signals_html_body(const SignalReport& r, double q, const std::functi
     ++id;
     out += "<section class=\"signal\" aria-labelledby=\"s" + std::to_string(id) + "\"><h2 id=\"s" +
            std::to_string(id) + "\">" + std::to_string(id) + ". " + html_escape(cell_name(s)) + " · " +
-           html_escape(s.period) + " <span class=\"kind\">" + kind_name(s.kind) + "</span>" +
-           (s.alert ? "" : " <span class=\"noalert\">(no alert)</span>") + "</h2>";
+           html_escape(s.shift ? shift_sentence(*s.shift, r.grain) : s.period) + " <span class=\"kind\">" +
+           kind_name(s.kind) + "</span>" + (s.alert ? "" : " <span class=\"noalert\">(no alert)</span>") + "</h2>";
+    out += "<p class=\"question\">" + html_escape(kind_question(s.kind)) + "</p>";
     out += "<p>" + html_escape(s.organisation + " (" + s.doctype + ")") +
            "</p><table class=\"figures\"><tr><th scope=\"row\">observed</th><td>" + num(s.observed, "%.0f") +
            "</td><th scope=\"row\">expected</th><td>" + opt(s.expected, "%.2f") +

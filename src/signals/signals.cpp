@@ -135,6 +135,7 @@ struct Test {
   bool candidate = false;  // the detector's own condition and the guard hold
   std::string detail;
   std::vector<std::size_t> evidence_pos;  // periods whose cases are the evidence
+  std::optional<ShiftFacts> shift;
 };
 
 std::string fmt(const char* f, double v) {
@@ -153,6 +154,7 @@ class Engine {
   void load();
   void count();
   void evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vector<Test>& out) const;
+  void evaluate_shift(std::size_t oi, const Key& key, std::size_t last, std::vector<Test>& out) const;
   bool wanted(SignalKind k) const {
     return o_.kinds.empty() || std::find(o_.kinds.begin(), o_.kinds.end(), k) != o_.kinds.end();
   }
@@ -376,6 +378,48 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
   }
 }
 
+// A lasting change wherever it began (issue #17): the best single change point
+// of the cell's rate over its whole series up to `last`, one-sided (a rise),
+// with the exact conditional p of stats::shift_test. At least 3 periods with
+// cases on each side. Its guard is blind to where the change lies (cases in the
+// whole series) plus some cases after it; the evidence is the cases since.
+void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, std::vector<Test>& out) const {
+  const Org& org = orgs_[oi];
+  const auto& y = org.count.at(key);
+  const auto& n = org.exposure(key);
+  const std::size_t start = org.first(key);
+  if (last < start) return;
+  const std::span<const std::int64_t> ys = std::span(y).subspan(start, last + 1 - start);
+  const std::span<const std::int64_t> ns = std::span(n).subspan(start, last + 1 - start);
+  const stats::Shift sh = stats::shift_test(ys, ns, true);
+  if (!sh.valid || sh.max_lr <= 0) return;
+  std::int64_t total = 0;
+  for (auto v : ys) total += v;
+  const std::size_t tau = start + sh.tau;
+  Test t{oi, key, last, SignalKind::shift};
+  t.observed = static_cast<double>(sh.y_after);
+  t.expected = sh.rate_before * static_cast<double>(sh.n_after);
+  if (sh.rate_before > 0) t.ratio = sh.rate_after / sh.rate_before;
+  t.p = sh.p;
+  t.candidate = total >= o_.min_recent && sh.y_after >= o_.min_count;
+  ShiftFacts f;
+  f.since_index = org.periods[tau];
+  f.since = period_label(f.since_index, o_.grain);
+  f.before = {sh.y_before, sh.n_before, sh.rate_before, sh.lo_before, sh.hi_before};
+  f.after = {sh.y_after, sh.n_after, sh.rate_after, sh.lo_after, sh.hi_after};
+  f.statistic = sh.max_lr;
+  f.latest = period_label(org.periods[last], o_.grain);
+  f.still_up = n[last] > 0 && static_cast<double>(y[last]) / static_cast<double>(n[last]) > sh.hi_before;
+  t.detail = "since " + f.since + " " + std::to_string(sh.y_after) + " of " + std::to_string(sh.n_after) + " (" +
+             fmt("%.0f%%", 100 * sh.rate_after) + ") against " + std::to_string(sh.y_before) + " of " +
+             std::to_string(sh.n_before) + " (" + fmt("%.0f%%", 100 * sh.rate_before) + ") before; LR " +
+             fmt("%.2f", sh.max_lr) + " over " + std::to_string(sh.lr.size()) + " possible changes, exact p";
+  for (std::size_t i = tau; i <= last; ++i)
+    if (y[i] > 0) t.evidence_pos.push_back(i);
+  t.shift = std::move(f);
+  out.push_back(std::move(t));
+}
+
 std::vector<SeriesPoint> Engine::series(const Org& org, const Key& key) const {
   const auto& y = org.count.at(key);
   const auto& n = org.exposure(key);
@@ -462,6 +506,7 @@ Result<SignalReport> Engine::run() {
       if (!o_.afdelingen.empty() && (!afdeling_cell || !matches_any(o_.afdelingen, key.first, false))) continue;
       ++rep.cells;
       for (std::size_t pos : eval) evaluate(oi, key, pos, tests);
+      if (wanted(SignalKind::shift) && !eval.empty()) evaluate_shift(oi, key, eval.back(), tests);
     }
   }
   rep.tests = tests.size();
@@ -502,6 +547,7 @@ Result<SignalReport> Engine::run() {
     s.q = qs[i];
     s.alert = t.candidate && qs[i] <= o_.q;
     s.detail = t.detail;
+    s.shift = t.shift;
     // Context: persistence and trend over the cell, whatever the kind.
     const auto& y = org.count.at(t.key);
     const auto& n = org.exposure(t.key);
@@ -556,6 +602,7 @@ Result<SignalReport> Engine::run() {
 
 const char* kind_name(SignalKind k) {
   switch (k) {
+    case SignalKind::shift: return "shift";
     case SignalKind::rising: return "rising";
     case SignalKind::unusual: return "unusual";
     case SignalKind::recurring: return "recurring";
@@ -565,11 +612,23 @@ const char* kind_name(SignalKind k) {
   return "?";
 }
 
+const char* kind_question(SignalKind k) {
+  switch (k) {
+    case SignalKind::shift: return "What changed for good, and since when?";
+    case SignalKind::rising: return "Is the latest period higher than the periods before it?";
+    case SignalKind::unusual: return "Is the latest period above what the recent past predicts?";
+    case SignalKind::recurring: return "Does it keep coming back, period after period?";
+    case SignalKind::trend: return "Is it climbing steadily?";
+    case SignalKind::profile: return "Is it more common in this afdeling than elsewhere?";
+  }
+  return "?";
+}
+
 Result<SignalKind> parse_kind(std::string_view name) {
   for (SignalKind k : kAllKinds)
     if (name == kind_name(k)) return k;
   return make_error(Errc::usage, "signals: unknown kind '" + std::string(name) +
-                                     "' (rising, unusual, recurring, trend or profile)");
+                                     "' (shift, rising, unusual, recurring, trend or profile)");
 }
 
 std::string period_label(int index, Grain g) {

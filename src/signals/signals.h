@@ -30,10 +30,14 @@
 namespace omb {
 
 enum class Grain { quarter, year };
-enum class SignalKind { rising, unusual, recurring, trend, profile };
-inline constexpr SignalKind kAllKinds[] = {SignalKind::rising, SignalKind::unusual, SignalKind::recurring,
-                                           SignalKind::trend, SignalKind::profile};
+// shift looks at a cell's whole series (a lasting change wherever it began);
+// the others at one period (the latest, or each of --from … --to).
+enum class SignalKind { shift, rising, unusual, recurring, trend, profile };
+inline constexpr SignalKind kAllKinds[] = {SignalKind::shift, SignalKind::rising, SignalKind::unusual,
+                                           SignalKind::recurring, SignalKind::trend, SignalKind::profile};
 const char* kind_name(SignalKind k);
+// The question a kind of signal answers, as an analyst would ask it.
+const char* kind_question(SignalKind k);
 Result<SignalKind> parse_kind(std::string_view name);
 
 // Periods are numbered: year * 4 + quarter - 1 by quarter, the year by year.
@@ -82,6 +86,22 @@ struct SeriesPoint {
   bool burst = false;                   // Kleinberg's burst state
 };
 
+// A rate over a stretch of periods: count of exposure, with its Clopper-Pearson 95% interval.
+struct RateStretch {
+  std::int64_t count = 0, exposure = 0;
+  double rate = 0, lo = 0, hi = 0;
+};
+
+// What the shift detector found: since when, the rate before and after.
+struct ShiftFacts {
+  std::string since;                    // the first period after the change
+  int since_index = 0;
+  RateStretch before, after;
+  double statistic = 0;                 // the one-sided likelihood ratio at the change
+  std::string latest;                   // the series' last period
+  bool still_up = false;                // its rate above the upper bound of the rate before
+};
+
 struct Signal {
   std::string organisation, doctype;          // the series: one organisation's reports of one kind
   std::string afdeling, theme;                // "" = all
@@ -101,6 +121,7 @@ struct Signal {
   std::vector<Evidence> evidence;
   std::size_t evidence_total = 0;       // before evidence_limit
   std::vector<SeriesPoint> series;      // the cell's whole series
+  std::optional<ShiftFacts> shift;      // kind shift only
 };
 
 struct HeatmapRow {

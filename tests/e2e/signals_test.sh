@@ -26,18 +26,22 @@ check "signals: exit 0" test "$rc" = 0
 check "signals: the planted recurrence" has "$out" "communicatie · Werk en Re-integratie · 2022Q4 · recurring"
 check "signals: the planted trend" has "$out" "communicatie · Werk en Re-integratie · 2022Q4 · trend"
 check "signals: evidence names the report and line" has "$out" "corpus/2022/kwartaalrapportage-2022-q4-rve-werk.txt:"
-check "signals: header counts signals and tests" has "$out" "3 signals (q ≤ 0.10) from"
+check "signals: the planted change as a shift, with its start (#17)" has "$out" "communicatie · Werk en Re-integratie: since 2021Q3, 21 of 27 cases (78%) against 3 of 20 (15%) before, still up in the latest quarter (2022Q4) · shift"
+check "signals: each signal says the question it answers" has "$out" "What changed for good, and since when?"
+check "signals: header counts signals and tests" has "$out" "5 signals (q ≤ 0.10) from"
 
 run "$omb" --db "$db" signals --format json
 nlines=$(printf '%s\n' "$out" | grep -c .)
 nvalid=$(printf '%s\n' "$out" | while IFS= read -r l; do sqlite3 :memory: "select json_valid('$(printf '%s' "$l" | sed "s/'/''/g")')"; done | grep -c '^1$')
-check "signals --format json: one valid record per signal" test "$rc" = 0 -a "$nlines" = 3 -a "$nvalid" = 3
+check "signals --format json: one valid record per signal" test "$rc" = 0 -a "$nlines" = 5 -a "$nvalid" = 5
 printf '%s\n' "$out" | head -1 >"$work/first.json"
 kind=$(sqlite3 :memory: "select json_extract(readfile('$work/first.json'), '\$.kind') || '/' || json_array_length(json_extract(readfile('$work/first.json'), '\$.evidence'))")
-check "signals --format json: first record is the recurrence with all 21 cases" test "$kind" = "recurring/21"
+check "signals --format json: first record is the shift with all 21 cases since it" test "$kind" = "shift/21"
+shift=$(sqlite3 :memory: "select json_extract(readfile('$work/first.json'), '\$.since') || ' ' || json_extract(readfile('$work/first.json'), '\$.before.count') || '/' || json_extract(readfile('$work/first.json'), '\$.before.exposure') || ' ' || json_extract(readfile('$work/first.json'), '\$.after.count') || '/' || json_extract(readfile('$work/first.json'), '\$.after.exposure')")
+check "signals --format json: since, before and after ($shift)" test "$shift" = "2021Q3 3/20 21/27"
 
 run "$omb" --db "$db" signals --format csv
-check "signals --format csv: header and three rows" test "$(printf '%s\n' "$out" | wc -l)" = 4 -a \
+check "signals --format csv: header and five rows" test "$(printf '%s\n' "$out" | wc -l)" = 6 -a \
   -n "$(has "$out" "theme,afdeling,organisation,doctype,period,kind" && echo y)"
 
 run "$omb" --db "$db" signals --by year --theme communicatie --all --format csv
@@ -65,7 +69,8 @@ else
   timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$html" >"$work/dom.html" 2>"$work/chromium.err"
   charts=$(grep -o '<svg class="chart"' "$html" | wc -l)
   check "chromium: the page loaded and its script ran" grep -q "data-rendered=\"$charts\"" "$work/dom.html"
-  check "chromium: three charts" test "$charts" = 3
+  check "chromium: five charts" test "$charts" = 5
+  check "chromium: the shift's chart shades the periods since the change" test "$(grep -o '<rect class="since"' "$html" | wc -l)" = 2
   want=$(grep -o 'data-points="[0-9]*"' "$html" | tr -d 'a-z="-' | paste -sd' ')
   got=$(grep -o 'data-rendered-points="[0-9]*"' "$work/dom.html" | tr -d 'a-z="-' | paste -sd' ')
   check "chromium: every chart drew one point per period ($want)" test -n "$want" -a "$want" = "$got"

@@ -82,6 +82,8 @@ want=$(grep -o 'data-points="[0-9]*"' "$work/signals.html" | tr -dc '0-9 \n' | p
 got=$(grep -o 'data-rendered-points="[0-9]*"' "$work/signals.html" | tr -dc '0-9 \n' | paste -sd' ')
 check "signals page: one point per period in every chart" test -n "$want" -a "$want" = "$got"
 check "signals page: evidence links to cases" grep -q 'href="/case/' "$work/signals.html"
+check "signals page: the lasting change, since when, with its periods shaded (#17)" grep -q 'communicatie · Werk en Re-integratie · since 2021Q3, 21 of 27 cases' "$work/signals.html"
+check "signals page: the shift's chart shades the periods since the change" grep -q '<rect class="since"' "$work/signals.html"
 shot web-signals "$base/signals"
 
 # 6. An injected <script> in a document never runs; it shows as text.

@@ -230,7 +230,7 @@ TEST_CASE("Bad signal options are usage errors that say what is wrong", "[signal
   CHECK_FALSE(detect_signals(none, o).ok());
   CHECK(parse_kind("rising").ok());
   CHECK(parse_kind("spike").error().message ==
-        "signals: unknown kind 'spike' (rising, unusual, recurring, trend or profile)");
+        "signals: unknown kind 'spike' (shift, rising, unusual, recurring, trend or profile)");
   CHECK(*parse_period("2021-q3", Grain::quarter, false) == 2021 * 4 + 2);
   CHECK(*parse_period("2021", Grain::quarter, true) == 2021 * 4 + 3);
   CHECK(*parse_period("2021Q3", Grain::year, false) == 2021);
@@ -265,8 +265,25 @@ TEST_CASE("The sample archive: the planted communicatie signal, with its evidenc
   std::vector<std::string> got;
   for (const auto& s : r->signals) got.push_back(s.theme + "|" + s.afdeling + "|" + s.period + "|" + kind_name(s.kind));
   std::sort(got.begin(), got.end());
+  // The default answers both questions (#17): what changed for good (shift,
+  // over the whole archive) and what stands out in the latest quarter.
   CHECK(got == std::vector<std::string>{"communicatie|Werk en Re-integratie|2022Q4|recurring",
-                                        "communicatie|Werk en Re-integratie|2022Q4|trend", "communicatie||2022Q4|trend"});
+                                        "communicatie|Werk en Re-integratie|2022Q4|shift",
+                                        "communicatie|Werk en Re-integratie|2022Q4|trend",
+                                        "communicatie||2022Q4|shift", "communicatie||2022Q4|trend"});
+  // The planted signal began in 2021Q3 (corpus/README.md): the shift says so.
+  const Signal* sh = nullptr;
+  for (const auto& s : r->signals)
+    if (s.kind == SignalKind::shift && !s.afdeling.empty()) sh = &s;
+  REQUIRE(sh);
+  REQUIRE(sh->shift);
+  CHECK(sh->shift->since == "2021Q3");
+  CHECK(sh->shift->before.count == 3);
+  CHECK(sh->shift->before.exposure == 20);
+  CHECK(sh->shift->after.count == 21);
+  CHECK(sh->shift->after.exposure == 27);
+  CHECK(sh->shift->still_up);
+  CHECK(sh->evidence_total == 21);
   const Signal* rec = nullptr;
   for (const auto& s : r->signals)
     if (s.kind == SignalKind::recurring) rec = &s;
@@ -352,4 +369,152 @@ TEST_CASE("HTML output escapes what the documents say", "[signals][html]") {
   CHECK(html.find("<mark>&lt;img src=x onerror=alert(1)&gt;</mark>") != std::string::npos);
   CHECK(html.find("A &amp; B") != std::string::npos);
   CHECK(html_escape("'\"<>&") == "&#39;&quot;&lt;&gt;&amp;");
+}
+
+// ---------------------------------------------------------------- shift (#17)
+namespace {
+
+// 44 quarters (2012Q1-2022Q4), four afdelingen with 5-10 cases a quarter,
+// each case with one main theme (communicatie on about 20%). From `change`
+// on, Jeugd gets twice its cases and about 65% of them are about
+// communicatie. Tags are imperfect as on real reports: a quarter of the
+// theme's cases lack the tag, and a tenth of the other cases carry it.
+std::vector<SignalUnit> generate_shift(unsigned seed, int change /* -1: none */) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> cases(5, 10);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<SignalUnit> out;
+  std::int64_t id = 0;
+  for (int t = 0; t < 44; ++t)
+    for (const auto& a : kAfdelingen) {
+      const bool after = change >= 0 && t >= change && a == "Jeugd";
+      const int n = cases(rng) * (after ? 2 : 1);
+      for (int i = 0; i < n; ++i) {
+        SignalUnit su;
+        su.document_id = 1 + t;
+        su.case_id = ++id;
+        su.organisation = "Ombudsman Simulatie";
+        su.doctype = "kwartaalrapportage";
+        su.afdeling = a;
+        su.year = 2012 + t / 4;
+        su.quarter = t % 4 + 1;
+        const bool communicatie = u(rng) < (after ? 0.65 : 0.20);
+        const std::string main = communicatie ? "communicatie" : kThemes[1 + rng() % (kThemes.size() - 1)];
+        // The tagger: misses a quarter of the theme's cases, adds it to a tenth of the others.
+        if (communicatie ? u(rng) >= 0.25 : u(rng) < 0.10) su.themes.push_back("communicatie");
+        if (!communicatie) su.themes.push_back(main);
+        out.push_back(std::move(su));
+      }
+    }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A lasting change is found wherever it began, with its start, under imperfect tags", "[signals][simulation][shift]") {
+  const int seeds = 60;
+  int flagged = 0, start_right = 0, shift_found = 0;
+  double fdp_sum = 0;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    std::mt19937 pick(static_cast<unsigned>(seed) * 7919u);
+    const int change = 44 - (4 + static_cast<int>(pick() % 9));  // 4 to 12 periods before the end
+    auto r = detect_signals(generate_shift(static_cast<unsigned>(seed), change), SignalOptions{});
+    REQUIRE(r.ok());
+    bool any = false, right = false;
+    int alerts = 0, false_alerts = 0;
+    for (const auto& s : r->signals) {
+      REQUIRE(s.alert);
+      ++alerts;
+      const bool cell = s.theme == "communicatie" && s.afdeling == "Jeugd";
+      // The change lifts Jeugd's share of all cases and communicatie overall too.
+      const bool lifted = cell || (s.theme == "communicatie" && s.afdeling.empty()) ||
+                          (s.theme.empty() && s.afdeling == "Jeugd");
+      if (!lifted) ++false_alerts;
+      any |= cell;
+      if (cell && s.shift) {
+        REQUIRE(s.kind == SignalKind::shift);
+        const int start = (2012 + change / 4) * 4 + change % 4;
+        right |= std::abs(s.shift->since_index - start) <= 1;
+        CHECK(s.shift->after.rate > s.shift->before.rate);
+        CHECK(s.shift->before.lo <= s.shift->before.rate);
+        CHECK(s.shift->after.hi >= s.shift->after.rate);
+      }
+    }
+    flagged += any;
+    start_right += right;
+    shift_found += right || std::any_of(r->signals.begin(), r->signals.end(), [](const Signal& s) {
+                     return s.shift && s.theme == "communicatie" && s.afdeling == "Jeugd";
+                   });
+    fdp_sum += alerts ? static_cast<double>(false_alerts) / alerts : 0.0;
+  }
+  WARN("flagged " << flagged << " of " << seeds << ", as a shift " << shift_found << ", start within 1 quarter "
+                  << start_right << ", mean false discovery proportion " << fdp_sum / seeds);
+  CHECK(flagged >= 55);
+  CHECK(start_right >= 45);
+  CHECK(fdp_sum / seeds <= 0.10);
+}
+
+TEST_CASE("Flat archives with imperfect tags: at most one run in ten has any alert", "[signals][simulation][shift]") {
+  const int seeds = 100;
+  int runs_with_alert = 0;
+  double fdp_sum = 0;
+  for (int seed = 5000; seed < 5000 + seeds; ++seed) {
+    auto r = detect_signals(generate_shift(static_cast<unsigned>(seed), -1), SignalOptions{});
+    REQUIRE(r.ok());
+    runs_with_alert += !r->signals.empty();
+    fdp_sum += r->signals.empty() ? 0.0 : 1.0;  // every alert on a flat archive is false
+  }
+  WARN(runs_with_alert << " of " << seeds << " flat runs had an alert; mean false discovery proportion "
+                       << fdp_sum / seeds);
+  CHECK(runs_with_alert <= 10);
+}
+
+TEST_CASE("Shift: bad series give no alert, no NaN, no crash", "[signals][shift]") {
+  auto unit = [](int year, int quarter, bool theme) {
+    SignalUnit su;
+    su.document_id = year * 10 + quarter;
+    su.case_id = su.document_id * 100 + (theme ? 1 : 0);
+    su.organisation = "O";
+    su.doctype = "kwartaalrapportage";
+    su.afdeling = "Werk";
+    su.year = year;
+    su.quarter = quarter;
+    if (theme) su.themes.push_back("communicatie");
+    return su;
+  };
+  SignalOptions o;
+  o.kinds = {SignalKind::shift};
+  o.all = true;
+  // One period; a single report; all zeros; a series with gaps of years.
+  std::vector<std::vector<SignalUnit>> bad = {
+      {unit(2020, 1, true), unit(2020, 1, false)},
+      {unit(2020, 2, true)},
+      {},
+  };
+  std::vector<SignalUnit> zeros, gaps;
+  for (int t = 0; t < 12; ++t) zeros.push_back(unit(2018 + t / 4, t % 4 + 1, false));
+  for (int y : {2010, 2013, 2019, 2020, 2021, 2022, 2023})
+    for (int q = 1; q <= 4; q += 3) gaps.push_back(unit(y, q, y >= 2021 && q == 4));
+  bad.push_back(zeros);
+  bad.push_back(gaps);
+  for (const auto& units : bad) {
+    auto r = detect_signals(units, o);
+    REQUIRE(r.ok());
+    for (const auto& s : r->signals) {
+      CHECK_FALSE(s.alert);
+      CHECK(std::isfinite(s.p));
+      CHECK(std::isfinite(s.q));
+      if (s.shift) {
+        CHECK(std::isfinite(s.shift->before.rate));
+        CHECK(std::isfinite(s.shift->after.rate));
+      }
+    }
+    SignalRenderOptions ro;
+    std::string text = render_signals(*r, ro);
+    CHECK(text.find("nan") == std::string::npos);
+    CHECK(text.find("inf") == std::string::npos);
+    ro.format = SignalFormat::json;
+    std::string json = render_signals(*r, ro);
+    CHECK(json.find("nan") == std::string::npos);
+  }
 }
