@@ -730,7 +730,9 @@ Normalized Normalizer::normalize(std::string_view src) const {
   }
 
   // 4. Blocks: runs of lines that belong together.
-  struct BlockLines { LK kind; std::vector<std::size_t> lines; };
+  // `len`: the block's content bytes so far plus one per line, kept as lines
+  // are added (summing them for every candidate line was quadratic, #15).
+  struct BlockLines { LK kind; std::vector<std::size_t> lines; std::size_t len = 0; };
   std::vector<BlockLines> blocks;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -747,8 +749,7 @@ Normalized Normalizer::normalize(std::string_view src) const {
         if (lines[j].kind == LK::debris) crossed_page = true;
       }
       if (lines[cur.lines.back()].page != l.page) crossed_page = true;
-      std::size_t block_len = 0;  // the block so far: the same in raw text and in its normalised form
-      for (std::size_t j : cur.lines) block_len += lines[j].ce - lines[j].cb + 1;
+      std::size_t block_len = cur.len;  // the block so far: the same in raw text and in its normalised form
       bool continues = !ends_sentence(lc) && (starts_lower(c) || (!lc.empty() && lc.back() == '-') ||
                                               (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
       // A short line, or a new page's stray space after a full stop, ends a paragraph.
@@ -757,10 +758,11 @@ Normalized Normalizer::normalize(std::string_view src) const {
       if (l.kind == LK::text && (cur.kind == LK::text || cur.kind == LK::list_item) &&
           ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LK::text || starts_lower(c))) || continues)) {
         cur.lines.push_back(i);
+        cur.len += l.ce - l.cb + 1;
         continue;
       }
     }
-    blocks.push_back({l.kind, {i}});
+    blocks.push_back({l.kind, {i}, l.ce - l.cb + 1});
   }
 
   // 5. Emit.

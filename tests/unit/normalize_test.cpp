@@ -311,3 +311,26 @@ TEST_CASE("normalize property: random bytes, whitespace only, and one huge line"
   CHECK(count(out.text.substr(0, 100000), "cliënte") > 0);
   CHECK(out.map.to_source(out.text.size() - 1, out.text.size()).end <= huge.size());
 }
+
+// #15: a paragraph of many wrapped lines with no blank line (pdftotext prose)
+// took time quadratic in its length: every line summed the whole block so far.
+// Not timed: the exact output of a long paragraph, joined into one block.
+TEST_CASE("normalize regression #15: a long paragraph of wrapped lines joins linearly, exactly") {
+  const char* kMonths[] = {"januari", "maart", "oktober"};
+  std::string src, want;
+  for (int i = 0; i < 20000; ++i) {
+    std::string a = "In zaaknummer " + std::to_string(100000 + i) + " over de afdeling Wonen ging het om bejegening;";
+    std::string b = "de klacht is volgens de ombudsman gegrond verklaard op " + std::to_string(1 + i % 28) + " " + kMonths[i % 3] + " 2016.";
+    for (const std::string& l : {a, b}) {
+      src += l + "\n";
+      want += (want.empty() ? "" : " ") + l;
+    }
+  }
+  want += "\n";
+  Normalized out = N().normalize(src);
+  CHECK(out.text == want);
+  REQUIRE(out.blocks.size() == 1);
+  CHECK(out.blocks[0].start == 0);
+  CHECK(out.blocks[0].end == want.size() - 1);
+  check_map(src, out);
+}
