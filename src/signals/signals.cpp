@@ -381,8 +381,9 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
 // A lasting change wherever it began (issue #17): the best single change point
 // of the cell's rate over its whole series up to `last`, one-sided (a rise),
 // with the exact conditional p of stats::shift_test. At least 3 periods with
-// cases on each side. Its guard is blind to where the change lies (cases in the
-// whole series) plus some cases after it; the evidence is the cases since.
+// cases on each side. Its guard: cases in the whole series (blind to where the
+// change lies), some cases after it, and a rate after at least 1.5 times the
+// rate before; the evidence is the cases since.
 void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, std::vector<Test>& out) const {
   const Org& org = orgs_[oi];
   const auto& y = org.count.at(key);
@@ -401,7 +402,9 @@ void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, st
   t.expected = sh.rate_before * static_cast<double>(sh.n_after);
   if (sh.rate_before > 0) t.ratio = sh.rate_after / sh.rate_before;
   t.p = sh.p;
-  t.candidate = total >= o_.min_recent && sh.y_after >= o_.min_count;
+  // On a large archive a rise from 6.1% to 7.3% is significant and of no
+  // interest to anyone: an alert also needs the rate to rise by half.
+  t.candidate = total >= o_.min_recent && sh.y_after >= o_.min_count && sh.rate_after >= 1.5 * sh.rate_before;
   ShiftFacts f;
   f.since_index = org.periods[tau];
   f.since = period_label(f.since_index, o_.grain);

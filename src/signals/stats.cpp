@@ -487,8 +487,11 @@ struct LogChoose {
 // chain: S_t − S_{t−1} given S_{t−1} = a is hypergeometric (n_t drawn from the
 // R_t cases left, Y − a of them with the theme). g carries the mass of paths
 // that have not yet reached the observed value, h of those that have; at each
-// split the states at or above it move from g to h. Probabilities under
-// 1e-300 of their state are not followed (they cannot change a p above that).
+// split the states at or above it move from g to h. Masses under 1e-30 are
+// not followed (all of them together cannot move a p above 1e-20 in its sixth
+// digit), which keeps the program to the band of likely paths on large
+// counts. Once h holds half the mass, p > 0.5: the program stops and says 1
+// (no alert can come of it; 1 keeps Benjamini-Hochberg conservative).
 double exact_shift_p(std::span<const std::int64_t> y, std::span<const std::int64_t> n, const SplitStat& stat,
                      double observed, std::size_t min_side) {
   const std::size_t T = n.size();
@@ -498,7 +501,7 @@ double exact_shift_p(std::span<const std::int64_t> y, std::span<const std::int64
   std::vector<double> g(static_cast<std::size_t>(Y) + 1, 0.0), h(g.size(), 0.0), G(g.size()), H(g.size());
   g[0] = 1;
   std::int64_t R = N, Nk = 0;
-  constexpr double kTiny = 1e-300;
+  constexpr double kTiny = 1e-30;
   for (std::size_t t = 0; t < T; ++t) {
     const std::int64_t nt = n[t];
     std::fill(G.begin(), G.end(), 0.0);
@@ -546,6 +549,7 @@ double exact_shift_p(std::span<const std::int64_t> y, std::span<const std::int64
           g[i] = 0;
         }
       }
+      if (std::accumulate(h.begin(), h.end(), 0.0) >= 0.5) return 1.0;
     }
   }
   return clamp01(h[static_cast<std::size_t>(Y)]);
