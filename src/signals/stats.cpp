@@ -492,11 +492,9 @@ struct LogChoose {
 // digit), which keeps the program to the band of likely paths on large
 // counts. Once h holds half the mass, p > 0.5: the program stops and says 1
 // (no alert can come of it; 1 keeps Benjamini-Hochberg conservative).
-double exact_shift_p(std::span<const std::int64_t> y, std::span<const std::int64_t> n, const SplitStat& stat,
-                     double observed, std::size_t min_side) {
+double exact_shift_p(std::span<const std::int64_t> n, const SplitStat& stat, double observed, std::size_t min_side) {
   const std::size_t T = n.size();
   const auto Y = static_cast<std::int64_t>(stat.Y), N = static_cast<std::int64_t>(stat.N);
-  (void)y;
   LogChoose lc(N);
   std::vector<double> g(static_cast<std::size_t>(Y) + 1, 0.0), h(g.size(), 0.0), G(g.size()), H(g.size());
   g[0] = 1;
@@ -601,7 +599,7 @@ Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> 
   clopper_pearson(r.y_before, r.n_before, 0.95, &r.lo_before, &r.hi_before);
   clopper_pearson(r.y_after, r.n_after, 0.95, &r.lo_after, &r.hi_after);
   // A one-sided statistic of 0 (no split where the rate rises) is no evidence at all.
-  r.p = (Y == 0 || Y == N || top <= 0) ? 1.0 : exact_shift_p(ky, kn, stat, top, min_side);
+  r.p = (Y == 0 || Y == N || top <= 0) ? 1.0 : exact_shift_p(kn, stat, top, min_side);
   return r;
 }
 
