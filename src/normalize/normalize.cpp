@@ -11,6 +11,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "normalize/invisible.h"
 #include "normalize/repairs.h"
 
 namespace omb {
@@ -595,6 +596,14 @@ class Emitter {
 }  // namespace
 
 Normalized Normalizer::normalize(std::string_view src) const {
+  std::optional<Stripped> st = strip_invisible(src);
+  if (!st) return normalize_visible(src);
+  Normalized n = normalize_visible(st->text);
+  n.map = remap_through(n.map, n.text, src, *st);
+  return n;
+}
+
+Normalized Normalizer::normalize_visible(std::string_view src) const {
   Normalized out;
   out.text.reserve(src.size());
 

@@ -63,6 +63,9 @@ class Normalizer {
 
  private:
   Normalizer() = default;
+  // The passes after strip_invisible (normalize/invisible.h), on text
+  // without control characters.
+  Normalized normalize_visible(std::string_view source) const;
   std::shared_ptr<Lexicon> lex_;
   std::unique_ptr<Repairs> repairs_;
 };
