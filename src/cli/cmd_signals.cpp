@@ -19,7 +19,7 @@ Runner add_signals(CLI::App& app, Globals& g) {
     double q = 0.10;
     int min_count = 3, min_recent = 5, baseline = 0;
     std::size_t evidence = 0;
-    bool all = false;
+    bool all = false, explain = false;
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("--by", o->by, "Periods: quarter (default) or year")->check(CLI::IsMember({"quarter", "year"}));
@@ -38,6 +38,9 @@ Runner add_signals(CLI::App& app, Globals& g) {
   sub->add_option("--baseline", o->baseline, "rising: periods before to compare with (default 12 quarters / 3 years)")
       ->check(CLI::Range(1, 400));
   sub->add_flag("--all", o->all, "List every test, alert or not (for scripts and for checking)");
+  sub->add_flag("--explain", o->explain,
+                "For the cells named by --theme/--afdeling: every test, its p and q, what Benjamini-Hochberg did, "
+                "and what stopped an alert (the run still tests every cell)");
   sub->add_option("--evidence", o->evidence, "Cases shown per signal (default 5 in a table; all otherwise)");
   sub->add_option("--format", o->format, "table (default), json (JSON Lines), csv, or html (a report file)")
       ->check(CLI::IsMember({"table", "json", "csv", "html"}));
@@ -57,12 +60,15 @@ Runner add_signals(CLI::App& app, Globals& g) {
       "and IC of the theme in the afdeling against the others). p-values of all\n"
       "tests of a run are adjusted together (Benjamini-Hochberg); an alert needs\n"
       "q <= --q and at least 3 cases now and 5 in the last 4 periods.\n"
+      "When nothing stands out, it names the test that came closest and what\n"
+      "stopped it; --explain shows every test of the cells you name.\n"
       "docs/signals.md explains the methods.\n\n"
       "Examples:\n"
       "  ombudsmine signals\n"
       "  ombudsmine signals --theme communicatie --by year\n"
       "  ombudsmine signals --from 2021Q1 --to 2022Q4 --kind rising --kind recurring\n"
       "  ombudsmine signals --format html -o signalen.html\n"
+      "  ombudsmine signals --explain --theme communicatie --afdeling 'Werk en Inkomen'\n"
       "  ombudsmine signals --format json | jq '.evidence[].zaaknummer'\n\n"
       "Exit status: 0 done (with or without signals); 1 the database could not be read; 2 bad options.");
   return [o, &g]() -> int {
@@ -83,6 +89,9 @@ Runner add_signals(CLI::App& app, Globals& g) {
     so.min_recent = o->min_recent;
     so.baseline = o->baseline;
     so.all = o->all;
+    so.explain = o->explain;
+    if (o->explain && o->theme.empty() && o->afdeling.empty())
+      return report(make_error(Errc::usage, "signals: --explain needs --theme or --afdeling to name the cells to explain"));
     SignalRenderOptions ro;
     ro.format = SignalFormat::table;
     if (o->format == "json") ro.format = SignalFormat::json;

@@ -2,6 +2,7 @@
 #include "output/signals_out.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -72,6 +73,8 @@ nlohmann::json to_json(const Signal& s) {
   j["kind"] = kind_name(s.kind);
   j["question"] = kind_question(s.kind);
   j["alert"] = s.alert;
+  j["ran"] = s.ran;
+  j["stopped"] = s.stopped;
   if (s.shift) {
     j["since"] = s.shift->since;
     j["before"] = to_json(s.shift->before);
@@ -117,7 +120,85 @@ nlohmann::json to_json(const Signal& s) {
   return j;
 }
 
+// A shell word for a name in a suggested command.
+std::string shell_quote(const std::string& v) {
+  bool plain = !v.empty();
+  for (char c : v)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/')) plain = false;
+  if (plain) return v;
+  std::string out = "'";
+  for (char c : v) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// One line on a test: kind, period, p and q, and its result.
+std::string test_line(const Signal& s, const SignalReport& r) {
+  std::string kind = kind_name(s.kind);
+  kind.resize(std::max<std::size_t>(kind.size(), 10), ' ');
+  std::string out = "  " + kind + " " + s.period + "  ";
+  if (!s.ran) return out + s.stopped + "\n";
+  out += "p " + pval(s.p) + "  q " + pval(s.q) + "  ";
+  out += s.alert ? std::string("ALERT") : "no alert: " + s.stopped;
+  out += "\n    " + s.detail;
+  if (s.shift) out += std::string(s.shift->still_up ? "; still up" : "; no longer up") + " in " + s.shift->latest;
+  out += "\n";
+  return out;
+}
+
+// --explain: every test of the named cells, grouped by cell, best first.
+std::string render_explain(const SignalReport& r, const SignalRenderOptions& o) {
+  std::string out;
+  std::size_t ran = 0;
+  for (const auto& s : r.signals) ran += s.ran;
+  out += "Explaining " + std::to_string(ran) + " tests of the cells named" +
+         (r.signals.size() > ran ? " (and " + std::to_string(r.signals.size() - ran) + " that could not be run)" : "") +
+         ".\nBenjamini-Hochberg adjusted the p of all " + std::to_string(r.tests) + " tests of the run (" +
+         std::to_string(r.cells) + " cells) together at q " + num(o.q, "%.2f") + ": ";
+  if (r.bh_passed)
+    out += std::to_string(r.bh_passed) + " passed, those with p at most " + pval(r.bh_cutoff) + ".\n";
+  else
+    out += "none passed.\n";
+  out += "An alert needs q at most " + num(o.q, "%.2f") + " and the detector's guards (see ombudsmine signals --help).\n";
+  if (r.signals.empty()) {
+    out += "\nNo cell matches the names given: check them with ombudsmine stats, or drop one of --theme/--afdeling.\n";
+    return out;
+  }
+  std::vector<std::string> cells;
+  auto cell_of = [](const Signal& s) { return s.organisation + '\x1f' + s.doctype + '\x1f' + s.theme + '\x1f' + s.afdeling; };
+  for (const auto& s : r.signals)
+    if (std::find(cells.begin(), cells.end(), cell_of(s)) == cells.end()) cells.push_back(cell_of(s));
+  for (const auto& c : cells) {
+    bool head = false;
+    for (const auto& s : r.signals) {
+      if (cell_of(s) != c) continue;
+      if (!head) {
+        out += "\n" + cell_name(s) + " (" + s.organisation + ", " + s.doctype + ")\n";
+        head = true;
+      }
+      out += test_line(s, r);
+    }
+  }
+  return out;
+}
+
+// What "nothing stands out" points to: what was tested, and the test that came closest.
+std::string nothing_stands_out(const SignalReport& r, const SignalRenderOptions& o) {
+  std::string out = "Nothing stands out at q " + num(o.q, "%.2f") + " over " + std::to_string(r.tests) + " tests of " +
+                    std::to_string(r.cells) + " cells.\n";
+  if (r.closest) {
+    const Signal& c = *r.closest;
+    out += "Closest: " + cell_name(c) + " (" + c.organisation + ")\n" + test_line(c, r);
+    std::string cmd = "ombudsmine signals --explain";
+    if (!c.theme.empty()) cmd += " --theme " + shell_quote(c.theme);
+    if (!c.afdeling.empty()) cmd += " --afdeling " + shell_quote(c.afdeling);
+    out += "Every test of that cell: " + cmd + "\n";
+  }
+  out += "Or try --by year, a longer --from/--to, or --all to list every test.\n";
+  return out;
+}
+
 std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
+  if (r.explained) return render_explain(r, o);
   const std::string b = o.color ? "\033[1m" : "", n = o.color ? "\033[0m" : "";
   std::size_t alerts = 0;
   for (const auto& s : r.signals) alerts += s.alert;
@@ -127,10 +208,7 @@ std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
          " cases and reports, by " + (r.grain == Grain::quarter ? "quarter" : "year");
   if (r.unplaced) out += " (" + std::to_string(r.unplaced) + " without a " + (r.grain == Grain::quarter ? "quarter" : "year") + ")";
   out += "\n";
-  if (r.signals.empty()) {
-    out += "Nothing stands out. Try --by year, a longer --from/--to, or --all to see every test.\n";
-    return out;
-  }
+  if (r.signals.empty()) return out + nothing_stands_out(r, o);
   std::size_t i = 0;
   for (const auto& s : r.signals) {
     ++i;
@@ -175,7 +253,7 @@ std::string render_csv(const SignalReport& r) {
   std::string out =
       "theme,afdeling,organisation,doctype,period,kind,alert,observed,expected,ratio,ci_low,ci_high,p,q,present,window,"
       "threshold,trend_slope_per_year,trend_p,evidence_count,evidence,detail,since,before_count,before_exposure,"
-      "after_count,after_exposure,still_up\r\n";
+      "after_count,after_exposure,still_up,ran,stopped\r\n";
   for (const auto& s : r.signals) {
     std::string ev;
     for (const auto& e : s.evidence) {
@@ -197,6 +275,8 @@ std::string render_csv(const SignalReport& r) {
     } else {
       f.resize(f.size() + 6);
     }
+    f.push_back(s.ran ? "1" : "0");
+    f.push_back(s.stopped);
     for (std::size_t k = 0; k < f.size(); ++k) {
       if (k) out += ',';
       out += csv_field(f[k]);
@@ -453,7 +533,16 @@ std::string signals_html_body(const SignalReport& r, double q, const std::functi
       out += "<li>… and " + std::to_string(s.evidence_total - s.evidence.size()) + " more</li>";
     out += "</ol></section>\n";
   }
-  if (r.signals.empty()) out += "<p>Nothing stands out.</p>";
+  if (r.signals.empty()) {
+    out += "<p>Nothing stands out at q ≤ " + num(q, "%.2f") + " over " + std::to_string(r.tests) + " tests of " +
+           std::to_string(r.cells) + " cells.";
+    if (r.closest) {
+      const Signal& c = *r.closest;
+      out += " Closest: " + html_escape(cell_name(c)) + ", " + kind_name(c.kind) + " (p " + pval(c.p) + ", q " +
+             pval(c.q) + "): " + html_escape(c.stopped) + ".";
+    }
+    out += "</p>";
+  }
   return out;
 }
 

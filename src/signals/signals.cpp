@@ -133,6 +133,8 @@ struct Test {
   std::optional<double> expected, ratio, lo, hi, threshold;
   double p = 1;
   bool candidate = false;  // the detector's own condition and the guard hold
+  bool ran = true;         // false: could not be run (explain only), `stopped` says why
+  std::string stopped;     // why not a candidate: failed guards and condition
   std::string detail;
   std::vector<std::size_t> evidence_pos;  // periods whose cases are the evidence
   std::optional<ShiftFacts> shift;
@@ -142,6 +144,13 @@ std::string fmt(const char* f, double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, f, v);
   return buf;
+}
+
+// "a; b", skipping empty parts.
+std::string joined(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + "; " + b;
 }
 
 class Engine {
@@ -155,6 +164,15 @@ class Engine {
   void count();
   void evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vector<Test>& out) const;
   void evaluate_shift(std::size_t oi, const Key& key, std::size_t last, std::vector<Test>& out) const;
+  // Why a test could not be run on a cell (kept only when explaining).
+  void not_run(std::size_t oi, const Key& key, std::size_t pos, SignalKind k, std::string why,
+               std::vector<Test>& out) const {
+    if (!o_.explain) return;
+    Test t{oi, key, pos, k};
+    t.ran = false;
+    t.stopped = "not run: " + std::move(why);
+    out.push_back(std::move(t));
+  }
   bool wanted(SignalKind k) const {
     return o_.kinds.empty() || std::find(o_.kinds.begin(), o_.kinds.end(), k) != o_.kinds.end();
   }
@@ -162,6 +180,14 @@ class Engine {
   int per_year() const { return o_.grain == Grain::quarter ? 4 : 1; }
   std::vector<SeriesPoint> series(const Org& org, const Key& key) const;
   void evidence(Signal& s, const Org& org, const Key& key, const std::vector<std::size_t>& positions) const;
+  // The cells --theme and --afdeling name (all when they name none).
+  bool named(const Key& key) const {
+    const bool theme_cell = !key.second.empty(), afdeling_cell = !key.first.empty();
+    if (!o_.themes.empty() && (!theme_cell || !matches_any(o_.themes, key.second, false))) return false;
+    if (!o_.afdelingen.empty() && (!afdeling_cell || !matches_any(o_.afdelingen, key.first, false))) return false;
+    return true;
+  }
+  Signal to_signal(const Test& t, double q, bool alert) const;
   const std::string& afdeling(const Unit& u) const { return in_[u.source].afdeling; }
 
   const std::vector<SignalUnit>& in_;
@@ -240,6 +266,13 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
   std::int64_t recent = 0;
   for (std::size_t i = from(kRecentPeriods); i <= pos; ++i) recent += y[i];
   const bool guard = x >= o_.min_count && recent >= o_.min_recent;
+  std::string guard_why;
+  if (x < o_.min_count)
+    guard_why = std::to_string(x) + " cases in the period, under --min-count " + std::to_string(o_.min_count);
+  if (recent < o_.min_recent)
+    guard_why = joined(guard_why, std::to_string(recent) + " in the last " + std::to_string(kRecentPeriods) +
+                                      " periods, under --min-recent " + std::to_string(o_.min_recent));
+  auto stop = [&](bool cond, const std::string& cond_why) { return joined(guard_why, cond ? "" : cond_why); };
 
   if (wanted(SignalKind::rising)) {
     std::int64_t x0 = 0, t0 = 0;
@@ -255,11 +288,15 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       if (std::isfinite(r.hi)) t.hi = r.hi;
       t.p = r.p_greater;
       t.candidate = guard && r.ratio > 1;
+      t.stopped = stop(r.ratio > 1, "no rise (ratio " + fmt("%.2f", r.ratio) + ")");
       t.detail = std::to_string(x) + " of " + std::to_string(nt) + " against " + std::to_string(x0) + " of " +
                  std::to_string(t0) + " in the " + std::to_string(baseline()) +
                  (o_.grain == Grain::quarter ? " quarters" : " years") + " before; mid-p " + fmt("%.4g", r.mid_p);
       t.evidence_pos = {pos};
       out.push_back(std::move(t));
+    } else {
+      not_run(oi, key, pos, SignalKind::rising, "no cases, now or in the " + std::to_string(baseline()) +
+                                                    " periods before, to compare", out);
     }
   }
   if (wanted(SignalKind::unusual)) {
@@ -282,12 +319,17 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
         t.threshold = static_cast<double>(b.upper);
         t.p = b.p;
         t.candidate = guard && b.alarm;
+        t.stopped = stop(b.alarm, std::to_string(x) + " cases, not above the bound " + std::to_string(b.upper));
         t.detail = "bound " + std::to_string(b.upper) + " (NegBin " + fmt("%.1f", b.size) + ", " +
                    fmt("%.3f", b.prob) + ", " + std::to_string(ref.size()) + " periods before); EARS C1 bound " +
                    fmt("%.2f", e.upper) + (e.alarm ? " exceeded" : " not exceeded");
         t.evidence_pos = {pos};
         out.push_back(std::move(t));
+      } else {
+        not_run(oi, key, pos, SignalKind::unusual, "no cases in the periods before to predict from", out);
       }
+    } else {
+      not_run(oi, key, pos, SignalKind::unusual, "fewer than 3 periods before this one", out);
     }
   }
   if (wanted(SignalKind::recurring)) {
@@ -307,10 +349,15 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       t.ratio = present / (phat * static_cast<double>(m));
       t.p = stats::binom_tail_ge(present, static_cast<std::int64_t>(m), phat);
       t.candidate = guard && present >= o_.recur_k;
+      t.stopped = stop(present >= o_.recur_k, "present in " + std::to_string(present) + " of the last " +
+                                                 std::to_string(m) + " periods, under " + std::to_string(o_.recur_k));
       t.detail = "present in " + std::to_string(present) + " of the last " + std::to_string(m) +
                  " periods; before them in " + std::to_string(hist_present) + " of " + std::to_string(first - start);
       t.evidence_pos = std::move(ev);
       out.push_back(std::move(t));
+    } else {
+      not_run(oi, key, pos, SignalKind::recurring,
+              "fewer than " + std::to_string(m + 4) + " periods (the last " + std::to_string(m) + " and 4 before)", out);
     }
   }
   if (wanted(SignalKind::trend)) {
@@ -338,11 +385,15 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       }
       t.p = mk.p_greater;
       t.candidate = guard && mk.s > 0;
+      t.stopped = stop(mk.s > 0, "no upward trend (Mann-Kendall S " + fmt("%.0f", mk.s) + ")");
       t.detail = "Mann-Kendall S " + fmt("%.0f", mk.s) + " over " + std::to_string(mk.n) + " periods (" +
                  (mk.exact ? "exact" : "normal") + " p), Sen slope " + fmt("%+.3f", mk.sen) +
                  " per year in the rate" + (g.valid ? ", Poisson x" + fmt("%.2f", std::exp(g.b1)) + " per year" : "");
       t.evidence_pos = std::move(ev);
       out.push_back(std::move(t));
+    } else {
+      not_run(oi, key, pos, SignalKind::trend,
+              "fewer than 5 periods with cases of the afdeling among the last " + std::to_string(win), out);
     }
   }
   if (wanted(SignalKind::profile) && !key.first.empty() && !key.second.empty()) {
@@ -368,12 +419,16 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       t.hi = dp.prr_hi;
       t.p = dp.fisher_p;
       t.candidate = a >= 3 && dp.ic_lo > 0;
+      t.stopped = joined(a >= 3 ? "" : std::to_string(a) + " cases in the last year, under 3",
+                         dp.ic_lo > 0 ? "" : "IC lower bound " + fmt("%.2f", dp.ic_lo) + ", not above 0");
       t.detail = std::to_string(a) + " of " + std::to_string(na) + " cases of the afdeling against " +
                  std::to_string(c) + " of " + std::to_string(b + c + d - b) + " elsewhere in the last " +
                  (o_.grain == Grain::quarter ? "4 quarters" : "year") + "; IC " + fmt("%.2f", dp.ic) + " [" +
                  fmt("%.2f", dp.ic_lo) + ", " + fmt("%.2f", dp.ic_hi) + "]";
       t.evidence_pos = std::move(ev);
       out.push_back(std::move(t));
+    } else {
+      not_run(oi, key, pos, SignalKind::profile, "no case with the theme in the afdeling in the last year", out);
     }
   }
 }
@@ -393,7 +448,8 @@ void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, st
   const std::span<const std::int64_t> ys = std::span(y).subspan(start, last + 1 - start);
   const std::span<const std::int64_t> ns = std::span(n).subspan(start, last + 1 - start);
   const stats::Shift sh = stats::shift_test(ys, ns, true);
-  if (!sh.valid || sh.max_lr <= 0) return;
+  if (!sh.valid) return not_run(oi, key, last, SignalKind::shift, "fewer than 6 periods with cases (3 on each side)", out);
+  if (sh.max_lr <= 0) return not_run(oi, key, last, SignalKind::shift, "the rate rises at no split", out);
   std::int64_t total = 0;
   for (auto v : ys) total += v;
   const std::size_t tau = start + sh.tau;
@@ -405,6 +461,14 @@ void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, st
   // On a large archive a rise from 6.1% to 7.3% is significant and of no
   // interest to anyone: an alert also needs the rate to rise by half.
   t.candidate = total >= o_.min_recent && sh.y_after >= o_.min_count && sh.rate_after >= 1.5 * sh.rate_before;
+  if (total < o_.min_recent)
+    t.stopped = std::to_string(total) + " cases in the whole series, under --min-recent " + std::to_string(o_.min_recent);
+  if (sh.y_after < o_.min_count)
+    t.stopped = joined(t.stopped, std::to_string(sh.y_after) + " cases since the change, under --min-count " +
+                                      std::to_string(o_.min_count));
+  if (sh.rate_after < 1.5 * sh.rate_before)
+    t.stopped = joined(t.stopped, "the rate rose only x" + fmt("%.2f", sh.rate_before > 0 ? sh.rate_after / sh.rate_before : 0) +
+                                      ", under x1.5");
   ShiftFacts f;
   f.since_index = org.periods[tau];
   f.since = period_label(f.since_index, o_.grain);
@@ -479,6 +543,50 @@ void Engine::evidence(Signal& s, const Org& org, const Key& key, const std::vect
   }
 }
 
+Signal Engine::to_signal(const Test& t, double q, bool alert) const {
+  const Org& org = orgs_[t.org];
+  Signal s;
+  s.organisation = org.name;
+  s.doctype = org.doctype;
+  s.afdeling = t.key.first;
+  s.theme = t.key.second;
+  s.period_index = org.periods[t.pos];
+  s.period = period_label(s.period_index, o_.grain);
+  s.kind = t.kind;
+  s.observed = t.observed;
+  s.expected = t.expected;
+  s.ratio = t.ratio;
+  s.lo = t.lo;
+  s.hi = t.hi;
+  s.threshold = t.threshold;
+  s.p = t.p;
+  s.q = q;
+  s.alert = alert;
+  s.ran = t.ran;
+  if (!alert) s.stopped = t.stopped;
+  s.detail = t.detail;
+  s.shift = t.shift;
+  // Context: persistence and trend over the cell, whatever the kind.
+  const auto& y = org.count.at(t.key);
+  const auto& n = org.exposure(t.key);
+  const std::size_t m = static_cast<std::size_t>(o_.recur_m);
+  const std::size_t start = org.first(t.key);
+  s.window = t.pos + 1 >= start ? static_cast<int>(std::min(m, t.pos + 1 - start)) : 0;
+  for (std::size_t j = t.pos + 1 - static_cast<std::size_t>(s.window); j <= t.pos && s.window > 0; ++j) s.present += y[j] > 0;
+  std::vector<double> tt, rate;
+  const std::size_t win = o_.grain == Grain::quarter ? 12 : 8;
+  for (std::size_t j = std::max(start, t.pos + 1 >= win ? t.pos + 1 - win : 0); j <= t.pos; ++j)
+    if (n[j] > 0) {
+      tt.push_back(static_cast<double>(org.periods[j]) / per_year());
+      rate.push_back(static_cast<double>(y[j]) / static_cast<double>(n[j]));
+    }
+  auto mk = stats::mann_kendall(tt, rate);
+  if (mk.valid) { s.trend_slope = mk.sen; s.trend_p = mk.p_greater; }
+  s.series = series(org, t.key);
+  evidence(s, org, t.key, t.evidence_pos);
+  return s;
+}
+
 Result<SignalReport> Engine::run() {
   load();
   count();
@@ -504,73 +612,50 @@ Result<SignalReport> Engine::run() {
       eval.push_back(i);
     }
     for (const auto& [key, ys] : org.count) {
-      const bool theme_cell = !key.second.empty(), afdeling_cell = !key.first.empty();
-      if (!o_.themes.empty() && (!theme_cell || !matches_any(o_.themes, key.second, false))) continue;
-      if (!o_.afdelingen.empty() && (!afdeling_cell || !matches_any(o_.afdelingen, key.first, false))) continue;
+      // Explaining, every cell is tested (q as in a run without the names).
+      if (!o_.explain && !named(key)) continue;
       ++rep.cells;
       for (std::size_t pos : eval) evaluate(oi, key, pos, tests);
       if (wanted(SignalKind::shift) && !eval.empty()) evaluate_shift(oi, key, eval.back(), tests);
     }
   }
-  rep.tests = tests.size();
+  // Benjamini-Hochberg over every test that ran.
   std::vector<double> ps;
-  ps.reserve(tests.size());
-  for (const auto& t : tests) ps.push_back(t.p);
-  const auto qs = stats::bh_adjust(ps);
+  std::vector<std::size_t> ran;
+  for (std::size_t i = 0; i < tests.size(); ++i)
+    if (tests[i].ran) { ps.push_back(tests[i].p); ran.push_back(i); }
+  rep.tests = ran.size();
+  rep.q_level = o_.q;
+  std::vector<double> qs(tests.size(), 1.0);
+  {
+    const auto adjusted = stats::bh_adjust(ps);
+    for (std::size_t k = 0; k < ran.size(); ++k) qs[ran[k]] = adjusted[k];
+  }
+  std::vector<bool> alert(tests.size(), false);
+  std::optional<std::size_t> closest;
+  for (std::size_t i : ran) {
+    Test& t = tests[i];
+    alert[i] = t.candidate && qs[i] <= o_.q;
+    if (qs[i] <= o_.q) { ++rep.bh_passed; rep.bh_cutoff = std::max(rep.bh_cutoff, t.p); }
+    if (qs[i] > o_.q) t.stopped = joined(t.stopped, "q " + fmt("%.3g", qs[i]) + " above --q " + fmt("%.3g", o_.q));
+    if (!alert[i] && (!closest || qs[i] < qs[*closest] || (qs[i] == qs[*closest] && t.p < tests[*closest].p)))
+      closest = i;
+  }
 
   std::vector<std::size_t> keep;
   for (std::size_t i = 0; i < tests.size(); ++i) {
-    const bool alert = tests[i].candidate && qs[i] <= o_.q;
-    if (alert || o_.all) keep.push_back(i);
+    if (o_.explain ? named(tests[i].key) : (alert[i] || o_.all)) keep.push_back(i);
   }
   std::sort(keep.begin(), keep.end(), [&](std::size_t a, std::size_t b) {
+    if (tests[a].ran != tests[b].ran) return tests[a].ran;
     if (qs[a] != qs[b]) return qs[a] < qs[b];
     const double ra = tests[a].ratio.value_or(0), rb = tests[b].ratio.value_or(0);
     if (ra != rb) return ra > rb;
     return a < b;
   });
-  for (std::size_t i : keep) {
-    const Test& t = tests[i];
-    const Org& org = orgs_[t.org];
-    Signal s;
-    s.organisation = org.name;
-    s.doctype = org.doctype;
-    s.afdeling = t.key.first;
-    s.theme = t.key.second;
-    s.period_index = org.periods[t.pos];
-    s.period = period_label(s.period_index, o_.grain);
-    s.kind = t.kind;
-    s.observed = t.observed;
-    s.expected = t.expected;
-    s.ratio = t.ratio;
-    s.lo = t.lo;
-    s.hi = t.hi;
-    s.threshold = t.threshold;
-    s.p = t.p;
-    s.q = qs[i];
-    s.alert = t.candidate && qs[i] <= o_.q;
-    s.detail = t.detail;
-    s.shift = t.shift;
-    // Context: persistence and trend over the cell, whatever the kind.
-    const auto& y = org.count.at(t.key);
-    const auto& n = org.exposure(t.key);
-    const std::size_t m = static_cast<std::size_t>(o_.recur_m);
-    const std::size_t start = org.first(t.key);
-    s.window = static_cast<int>(std::min(m, t.pos + 1 - start));
-    for (std::size_t j = t.pos + 1 - static_cast<std::size_t>(s.window); j <= t.pos; ++j) s.present += y[j] > 0;
-    std::vector<double> tt, rate;
-    const std::size_t win = o_.grain == Grain::quarter ? 12 : 8;
-    for (std::size_t j = std::max(start, t.pos + 1 >= win ? t.pos + 1 - win : 0); j <= t.pos; ++j)
-      if (n[j] > 0) {
-        tt.push_back(static_cast<double>(org.periods[j]) / per_year());
-        rate.push_back(static_cast<double>(y[j]) / static_cast<double>(n[j]));
-      }
-    auto mk = stats::mann_kendall(tt, rate);
-    if (mk.valid) { s.trend_slope = mk.sen; s.trend_p = mk.p_greater; }
-    s.series = series(org, t.key);
-    evidence(s, org, t.key, t.evidence_pos);
-    rep.signals.push_back(std::move(s));
-  }
+  rep.explained = o_.explain;
+  for (std::size_t i : keep) rep.signals.push_back(to_signal(tests[i], qs[i], alert[i]));
+  if (closest) rep.closest = to_signal(tests[*closest], qs[*closest], false);
 
   // Heatmap: theme x afdeling cells (and theme overall), rate per period.
   std::set<int> cols;
@@ -731,8 +816,11 @@ Status attach_evidence(Database& db, SignalReport& report) {
       "SELECT p.page, p.line, p.start, p.body, p.start, p.start, '' FROM passages p "
       "WHERE p.document_id = ?1 AND (?2 IS NULL OR p.case_id = ?2) AND p.kind = 'paragraph' "
       "ORDER BY p.ordinal LIMIT 1"));
-  for (Signal& s : report.signals)
-    for (Evidence& e : s.evidence) {
+  std::vector<Signal*> all;
+  for (Signal& s : report.signals) all.push_back(&s);
+  if (report.closest) all.push_back(&*report.closest);
+  for (Signal* sp : all)
+    for (Evidence& e : sp->evidence) {
       if (e.case_id) {
         cs.reset();
         cs.bind(1, *e.case_id);
@@ -756,7 +844,7 @@ Status attach_evidence(Database& db, SignalReport& report) {
         st->reset();
         st->bind(1, e.document_id);
         if (st == &tag) {
-          st->bind(2, s.theme);
+          st->bind(2, sp->theme);
           if (e.case_id) st->bind(3, *e.case_id); else st->bind_null(3);
         } else {
           if (e.case_id) st->bind(2, *e.case_id); else st->bind_null(2);

@@ -60,6 +60,11 @@ struct SignalOptions {
   int recur_k = 5, recur_m = 6;         // recurring: present in k of the last m periods
   double alpha = 0.05;                  // unusual: level of the predictive bound
   bool all = false;                     // return every test, not only the alerts
+  // Explain the cells named by `themes` and `afdelingen` instead of filtering
+  // the run by them: every cell is tested as in a run without them (so q is
+  // that run's q), and every test of the named cells comes back, alert or not,
+  // with what stopped it, and each test that could not be run, with why.
+  bool explain = false;
   std::size_t evidence_limit = 0;       // cases per signal; 0 = all
 };
 
@@ -113,6 +118,11 @@ struct Signal {
   std::optional<double> threshold;                // unusual: the predictive bound
   double p = 1, q = 1;
   bool alert = false;
+  bool ran = true;                      // false: the test could not be run (explain only); see `stopped`
+  // Why there is no alert: each guard that failed and a q above the level, in
+  // words ("2 cases in the period, under --min-count 3"); for a test not run,
+  // why not. Empty for an alert.
+  std::string stopped;
   std::string detail;                   // the detector's own figures, one line
   // Context, whatever the kind.
   int present = 0, window = 0;          // periods with the theme among the last `window`
@@ -134,6 +144,13 @@ struct SignalReport {
   Grain grain = Grain::quarter;
   std::size_t units = 0, unplaced = 0;   // units, and those without a period at this grain
   std::size_t cells = 0, tests = 0;      // cells examined, p-values adjusted together
+  double q_level = 0.10;                 // the Benjamini-Hochberg level of the run
+  std::size_t bh_passed = 0;             // tests with q at or under the level
+  double bh_cutoff = 0;                  // the largest p among them (0: none passed)
+  bool explained = false;                // signals are the named cells' tests (SignalOptions::explain)
+  // The test nearest to an alert that is not one (smallest q, then p), with
+  // what stopped it: where "nothing stands out" points to.
+  std::optional<Signal> closest;
   std::vector<Signal> signals;           // sorted by q, then ratio (descending)
   std::vector<std::string> columns;      // period labels of the heatmap
   std::vector<HeatmapRow> heatmap;       // theme x afdeling cells with any count

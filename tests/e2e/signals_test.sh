@@ -47,6 +47,16 @@ check "signals --format csv: header and five rows" test "$(printf '%s\n' "$out" 
 run "$omb" --db "$db" signals --by year --theme communicatie --all --format csv
 check "signals --all lists tests that are not alerts" test "$rc" = 0 -a "$(printf '%s\n' "$out" | wc -l)" -gt 4
 
+# --explain (#17): every test of the named cells, q of the whole run, what stopped each.
+run "$omb" --db "$db" signals --explain --theme communicatie --afdeling 'Werk en Re-integratie'
+check "signals --explain: q over all tests of the run" has "$out" "Benjamini-Hochberg adjusted the p of all 233 tests of the run (56 cells) together at q 0.10: 7 passed, those with p at most 0.0004."
+check "signals --explain: the cell's shift is an alert" has "$out" "  shift      2022Q4  p 7.3e-05  q 0.0121  ALERT"
+check "signals --explain: a test that is no alert says what stopped it" has "$out" "  unusual    2022Q4  p 0.2978  q 1.0000  no alert: 5 cases, not above the bound 7; q 1 above --q 0.1"
+run "$omb" --db "$db" signals --explain
+check "signals --explain without a cell: exit 2, says what to add" test "$rc" = 2 -a "$err" = "ombudsmine: signals: --explain needs --theme or --afdeling to name the cells to explain"
+run "$omb" --db "$db" signals --theme privacy --by year
+check "nothing stands out: names the closest test and how to explain it" test "$rc" = 0 -a -n "$(has "$out" "Nothing stands out at q 0.10 over" && has "$out" "Closest: privacy" && has "$out" "ombudsmine signals --explain --theme privacy" && echo y)"
+
 run "$omb" --db "$db" signals --from 2021Q5
 check "bad period: exit 2 with the reason" test "$rc" = 2 -a "$err" = "ombudsmine: signals: period '2021Q5' is not a year (2021) or a quarter (2021Q3)"
 run "$omb" --db "$db" signals --kind spike

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <random>
 #include <set>
 
@@ -238,7 +239,7 @@ TEST_CASE("Bad signal options are usage errors that say what is wrong", "[signal
   auto empty = detect_signals(none, SignalOptions{});
   REQUIRE(empty.ok());
   CHECK(empty->signals.empty());
-  CHECK(render_signals(*empty, {}).find("Nothing stands out.") != std::string::npos);
+  CHECK(render_signals(*empty, {}).find("Nothing stands out at q 0.10 over 0 tests of 0 cells.\n") != std::string::npos);
 }
 
 TEST_CASE("The sample archive: the planted communicatie signal, with its evidence", "[signals][corpus]") {
@@ -517,4 +518,106 @@ TEST_CASE("Shift: bad series give no alert, no NaN, no crash", "[signals][shift]
     std::string json = render_signals(*r, ro);
     CHECK(json.find("nan") == std::string::npos);
   }
+}
+
+TEST_CASE("Signals --explain: every test of the named cell, with q of the whole run and what stopped it", "[signals][explain]") {
+  // Seed 3 of the shift simulation, the change 8 quarters before the end.
+  const auto units = generate_shift(3, 36);
+  auto full = detect_signals(units, SignalOptions{});
+  REQUIRE(full.ok());
+  SignalOptions o;
+  o.explain = true;
+  o.themes = {"communicatie"};
+  o.afdelingen = {"Jeugd"};
+  auto r = detect_signals(units, o);
+  REQUIRE(r.ok());
+  CHECK(r->explained);
+  // Every cell was still tested: the family of p-values is the whole run's.
+  CHECK(r->tests == full->tests);
+  CHECK(r->cells == full->cells);
+  // One test of each kind on the one cell, every kind ran (44 periods).
+  REQUIRE(r->signals.size() == 6);
+  std::set<SignalKind> kinds;
+  for (const auto& s : r->signals) {
+    CHECK(s.theme == "communicatie");
+    CHECK(s.afdeling == "Jeugd");
+    CHECK(s.ran);
+    kinds.insert(s.kind);
+    // An alert has nothing that stopped it; any other test says what did.
+    CHECK(s.alert == s.stopped.empty());
+    // q is the q the same test has in the run without --explain.
+    for (const auto& f : full->signals)
+      if (f.kind == s.kind && f.theme == s.theme && f.afdeling == s.afdeling) CHECK(f.q == s.q);
+  }
+  CHECK(kinds.size() == 6);
+  const Signal& shift = r->signals.front();
+  CHECK(shift.kind == SignalKind::shift);
+  CHECK(shift.alert);
+  CHECK(r->bh_passed >= 1);
+  CHECK(r->bh_cutoff >= shift.p);
+  const std::string text = render_signals(*r, {});
+  CHECK(text.find("Benjamini-Hochberg adjusted the p of all " + std::to_string(full->tests) + " tests") !=
+        std::string::npos);
+  CHECK(text.find("communicatie · Jeugd (Ombudsman Simulatie, kwartaalrapportage)") != std::string::npos);
+  CHECK(text.find("  shift      2022Q4  p ") != std::string::npos);
+}
+
+TEST_CASE("Signals --explain: guards and tests that could not run are named", "[signals][explain]") {
+  // Five quarters, two cases a quarter, one of them about communicatie.
+  std::vector<SignalUnit> units;
+  for (int t = 0; t < 5; ++t)
+    for (int i = 0; i < 2; ++i) {
+      SignalUnit su;
+      su.document_id = 1 + t;
+      su.case_id = 10 * t + i;
+      su.organisation = "O";
+      su.doctype = "kwartaalrapportage";
+      su.afdeling = "Werk";
+      su.year = 2021 + t / 4;
+      su.quarter = t % 4 + 1;
+      if (i == 0) su.themes.push_back("communicatie");
+      units.push_back(su);
+    }
+  SignalOptions o;
+  o.explain = true;
+  o.themes = {"communicatie"};
+  o.afdelingen = {"Werk"};
+  auto r = detect_signals(units, o);
+  REQUIRE(r.ok());
+  std::map<SignalKind, const Signal*> by;
+  for (const auto& s : r->signals) by[s.kind] = &s;
+  REQUIRE(by.count(SignalKind::shift));
+  CHECK_FALSE(by[SignalKind::shift]->ran);
+  CHECK(by[SignalKind::shift]->stopped == "not run: fewer than 6 periods with cases (3 on each side)");
+  REQUIRE(by.count(SignalKind::recurring));
+  CHECK(by[SignalKind::recurring]->stopped == "not run: fewer than 10 periods (the last 6 and 4 before)");
+  REQUIRE(by.count(SignalKind::rising));
+  const Signal& rising = *by[SignalKind::rising];
+  CHECK(rising.ran);
+  CHECK_FALSE(rising.alert);
+  // One case in the period, 4 in the last 4 periods; the rate did not rise.
+  CHECK(rising.stopped.rfind("1 cases in the period, under --min-count 3; 4 in the last 4 periods, under --min-recent 5; "
+                             "no rise (ratio 1.00)", 0) == 0);
+  // Tests not run are not in the Benjamini-Hochberg family.
+  std::size_t ran = 0;
+  for (const auto& s : r->signals) ran += s.ran;
+  CHECK(r->tests >= ran);
+  const std::string text = render_signals(*r, {});
+  CHECK(text.find("  shift      2022Q1  not run: fewer than 6 periods with cases (3 on each side)\n") != std::string::npos);
+}
+
+TEST_CASE("Nothing stands out: it says what was tested and which test came closest", "[signals][explain]") {
+  auto r = detect_signals(generate_shift(5001, -1), SignalOptions{});
+  REQUIRE(r.ok());
+  REQUIRE(r->signals.empty());
+  REQUIRE(r->closest);
+  CHECK_FALSE(r->closest->alert);
+  CHECK_FALSE(r->closest->stopped.empty());
+  const std::string text = render_signals(*r, {});
+  CHECK(text.find("Nothing stands out at q 0.10 over " + std::to_string(r->tests) + " tests of " +
+                  std::to_string(r->cells) + " cells.\nClosest: ") != std::string::npos);
+  std::string cmd = "Every test of that cell: ombudsmine signals --explain";
+  if (!r->closest->theme.empty()) cmd += " --theme " + r->closest->theme;
+  if (!r->closest->afdeling.empty()) cmd += " --afdeling " + r->closest->afdeling;
+  CHECK(text.find(cmd + "\n") != std::string::npos);
 }
