@@ -3,7 +3,9 @@
 // ingest() walks the given files and folders (recursively, in sorted order),
 // takes .txt and .md files, and stores each one in the database: N worker
 // threads read, hash, decode and analyse; one writer (the calling thread)
-// stores each document in its own transaction, in walk order. Re-ingesting
+// stores them in walk order, in batches of about a second or 32 MB, one
+// transaction each (a document that fails rolls its batch back, and the
+// others of the batch are written again without it). Re-ingesting
 // unchanged files writes nothing; a changed file replaces its old version;
 // the same content under two paths is stored once with both paths; content
 // stored by an older pipeline (kPipelineVersion) is analysed and stored again.
