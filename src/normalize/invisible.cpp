@@ -75,7 +75,9 @@ OffsetMap remap_through(const OffsetMap& inner, std::string& text, std::string_v
         sp += ce - cur;
       }
     } else {
-      // An edit stands for its stretch of the source, removals inside included.
+      // Removals just before the edit stay edits of their own; those inside
+      // it are part of the stretch of the source it stands for.
+      while (k < rm.size() && rm[k].at <= cs && cs < ce) remove_next();
       while (k < rm.size() && rm[k].at < ce) shift += rm[k++].src_len;
       std::size_t end = ce + shift;
       m.edit(out, src, sp, end, text.substr(s.norm_start, s.norm_len), s.rule);

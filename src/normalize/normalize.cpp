@@ -700,18 +700,50 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
     if (markdown_row(c)) { l.kind = LK::table_row; continue; }
     if (case_heading(c) || numbered_heading(c)) { l.kind = LK::heading; continue; }
   }
+  // "e " as a bullet (OCR's reading of "•"), among other list items or after
+  // a sentence. A line that becomes one is context for its neighbours, before
+  // and after, so the lines are read until nothing changes (a worklist: each
+  // line turns at most once). Read in one sweep, a line judged before its
+  // next neighbour turned was left as text, and a second pass over the output,
+  // which then starts with "•", read it differently (issue #15, fuzzing).
+  {
+    // The marker's length ("e" and its spaces: the emitter makes them one, so
+    // the next pass sees "e " whatever their number), or 0.
+    auto e_marker = [&](long i) -> std::size_t {
+      if (i < 0 || lines[static_cast<std::size_t>(i)].kind != LK::text) return 0;
+      std::string_view c = content(src, lines[static_cast<std::size_t>(i)]);
+      if (c.size() < 3 || c[0] != 'e' || c[1] != ' ') return 0;
+      std::size_t k = 1;
+      while (k < c.size() && c[k] == ' ') ++k;
+      return k < c.size() && word_char(c, k) ? k : 0;
+    };
+    auto e_line = [&](long i) { return e_marker(i) > 0; };
+    auto in_list = [&](long i) {
+      long p = prev_nonblank(static_cast<std::size_t>(i)), n = next_nonblank(static_cast<std::size_t>(i));
+      return (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LK::list_item ||
+                         ends_sentence(content(src, lines[static_cast<std::size_t>(p)])))) ||
+             (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LK::list_item);
+    };
+    std::vector<long> work;
+    for (long i = static_cast<long>(lines.size()) - 1; i >= 0; --i)
+      if (e_line(i)) work.push_back(i);  // popped in line order
+    while (!work.empty()) {
+      const long i = work.back();
+      work.pop_back();
+      const std::size_t marker = e_marker(i);
+      if (!marker || !in_list(i)) continue;
+      Line& l = lines[static_cast<std::size_t>(i)];
+      l.kind = LK::list_item;
+      l.marker_end = l.cb + marker;
+      for (long j : {prev_nonblank(static_cast<std::size_t>(i)), next_nonblank(static_cast<std::size_t>(i))})
+        if (e_line(j)) work.push_back(j);
+    }
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.kind != LK::text) continue;
     std::string_view c = content(src, l);
     long p = prev_nonblank(i), n = next_nonblank(i);
-    // "e " as a bullet, among other list items or after a colon.
-    if (c.size() > 2 && c[0] == 'e' && c[1] == ' ' && word_char(c, 2)) {
-      bool ctx = (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LK::list_item ||
-                             ends_sentence(content(src, lines[static_cast<std::size_t>(p)])))) ||
-                 (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LK::list_item);
-      if (ctx) { l.kind = LK::list_item; l.marker_end = l.cb + 2; continue; }
-    }
     if (number_row(c)) {
       bool nb = (p >= 0 && number_row(content(src, lines[static_cast<std::size_t>(p)]))) ||
                 (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
