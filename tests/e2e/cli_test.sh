@@ -200,12 +200,5 @@ ntags=$(sqlite3 "$work/dense.db" "select count(*) from tags" 2>/dev/null)
 check "regression: a dense 4 MB line ingests with its 215788 tags" test "$rc" = 0 -a "$(json "$work/dense.json" '$.added')" = 1 -a "${ntags:-0}" = 215788
 rm -f "$work/dense.txt" "$work/dense.db"*
 
-# A 200 MB single file.
-"$gen" --single "$work/single.txt" --mb 200
-run "$omb" -q --db "$work/single.db" ingest --json "$work/single.txt"
-echo "$out" >"$work/single.json"
-check "200 MB single file ingests" test "$rc" = 0 -a "$(json "$work/single.json" '$.added')" = 1
-rm -f "$work/single.txt"
-
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
