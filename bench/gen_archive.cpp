@@ -6,6 +6,7 @@
 //   omb_gen_archive --out DIR [--mb 200] [--files 4000] [--seed 1]
 //   omb_gen_archive --single FILE --mb 200          (one large file)
 //   omb_gen_archive --dense SHAPE --single FILE --mb 4   (matches every few dozen bytes)
+//   omb_gen_archive --series DIR --change K [--seed N]  (a lasting change, issue #17)
 //
 // --dense makes text in which an extraction tag matches every few dozen
 // bytes, as a table dump, a list of cases or pdftotext output without
@@ -19,6 +20,16 @@
 //           wrapped at 95 columns, with no blank line anywhere
 // Every shape starts with a short title block, so the document facts are
 // the same at every size.
+//
+// --series writes 44 quarterly reports (2012Q1-2022Q4) of one ombudsman:
+// four afdelingen with 5-10 cases a quarter each, each case about one main
+// theme said in an ordinary sentence (communicatie on about 20%). From
+// quarter K on (0-43; -1: never) Jeugd gets twice its cases and about 65% of
+// them are about communicatie. The themes are left to the extractor, and the
+// text makes its tags imperfect as on real reports: a quarter of the
+// communicatie cases say it in words no rule knows, and a tenth of the others
+// add a remark that mentions communicatie without complaining about it.
+// bench/signals_eval.sh judges `signals` on 60 such archives and 100 flat ones.
 //
 // Same arguments, same bytes: the archive is a pure function of its options.
 #include <cstdint>
@@ -262,6 +273,63 @@ std::string make_report(Rng& r, int year, int quarter, std::size_t target, int* 
   return prose_report(r, year, target, true);
 }
 
+// --series (see above): the case texts, by what the extractor should tag.
+const std::vector<std::string> kCommTagged = {
+    "Zij ontving een onduidelijke brief over haar aanvraag.",
+    "De klantmanager heeft het besluit nooit uitgelegd.",
+    "Er is met hem slecht gecommuniceerd over de afspraak.",
+    "Hij werd van loket naar loket gestuurd.",
+    "Het was onduidelijk wat er van haar werd verwacht."};
+const std::vector<std::string> kCommUntagged = {  // communicatie, in words no rule knows
+    "Zij hoorde pas achteraf wat er in het overleg was besproken.",
+    "Hij kreeg steeds een ander verhaal te horen.",
+    "De gemaakte afspraken werden niet schriftelijk bevestigd."};
+const std::vector<std::string> kOtherThemes = {
+    "De medewerker aan de balie was onvriendelijk tegen hem.",
+    "Hij wacht al maanden op een beslissing.",
+    "De afdeling was telefonisch niet bereikbaar.",
+    "Haar persoonsgegevens zijn naar een verkeerd adres gestuurd."};
+const std::string kCommWrong = "Over de communicatie was hij wel tevreden.";
+const std::vector<std::string> kNeutral = {
+    "Hij heeft contact opgenomen met de ombudsman.", "De ombudsman heeft de zaak met de afdeling besproken.",
+    "De afdeling heeft de zaak opnieuw bekeken.", "Zij diende haar verzoek in het voorjaar in."};
+const std::vector<std::string> kSeriesAfdelingen = {"Werk en Re-integratie", "Inkomen", "Schuldhulpverlening", "Jeugd"};
+const std::vector<std::string> kCaseTitles = {"Verzoek om hulp", "Aanvraag voorziening", "Melding", "Vraag over een besluit"};
+
+bool series_archive(const std::string& dir, Rng& r, int change) {
+  static const char* kOrd[] = {"eerste", "tweede", "derde", "vierde"};
+  int zaak = 40000;  // five digits: a case number like 2019 reads as a year
+  for (int t = 0; t < 44; ++t) {
+    const int year = 2012 + t / 4, quarter = t % 4 + 1;
+    std::string out = " Kwartaalrapportage " + std::string(kOrd[quarter - 1]) + " kwartaal " + std::to_string(year) +
+                      " \n\n1. Inleiding \n\n";
+    wrap(out, "Dit is de " + std::string(kOrd[quarter - 1]) + " kwartaalrapportage van " + std::to_string(year) +
+                  ". De ombudsman beschrijft hieronder de dossiers van dit kwartaal per afdeling.", r);
+    out += "2. Samenvatting dossiers \n\n";
+    int section = 1;
+    for (const auto& a : kSeriesAfdelingen) {
+      const bool after = change >= 0 && t >= change && a == "Jeugd";
+      const int n = (5 + static_cast<int>(r.below(6))) * (after ? 2 : 1);
+      out += "2." + std::to_string(section++) + ". " + a + " \n\n";
+      for (int c = 0; c < n; ++c) {
+        out += std::to_string(zaak++) + " \xE2\x80\x93 " + r.pick(kCaseTitles) + " \n";
+        const bool comm = r.below(100) < (after ? 65u : 20u);
+        std::string text = r.pick(kNeutral) + " ";
+        if (comm) text += r.chance(25) ? r.pick(kCommUntagged) : r.pick(kCommTagged);
+        else text += r.pick(kOtherThemes) + (r.chance(10) ? " " + kCommWrong : "");
+        wrap(out, text, r);
+      }
+    }
+    char name[64];
+    std::snprintf(name, sizeof name, "kwartaalrapportage-%d-q%d.txt", year, quarter);
+    std::filesystem::create_directories(dir + "/" + std::to_string(year));
+    std::ofstream f(dir + "/" + std::to_string(year) + "/" + name, std::ios::binary);
+    f << out;
+    if (!f) return false;
+  }
+  return true;
+}
+
 // Dense text of one shape, about `target` bytes (see --dense above).
 const std::vector<std::string> kThemes = {"bejegening", "communicatie", "bereikbaarheid", "privacy", "maatwerk",
                                           "klachtbehandeling", "informatievoorziening", "afhandelingsduur"};
@@ -304,13 +372,15 @@ void usage() {
   std::fprintf(stderr,
                "usage: omb_gen_archive --out DIR [--mb N] [--files N] [--seed N]\n"
                "       omb_gen_archive --single FILE [--mb N] [--seed N]\n"
-               "       omb_gen_archive --dense line|lines|table|prose --single FILE [--mb N] [--seed N]\n");
+               "       omb_gen_archive --dense line|lines|table|prose --single FILE [--mb N] [--seed N]\n"
+               "       omb_gen_archive --series DIR --change K [--seed N]   (K: 0-43, or -1 for none)\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out_dir, single, shape;
+  std::string out_dir, single, shape, series;
+  int change = -2;
   double mb = 200;
   long files = 4000;
   std::uint64_t seed = 1;
@@ -326,10 +396,17 @@ int main(int argc, char** argv) {
     else if (a == "--mb") mb = std::atof(val().c_str());
     else if (a == "--files") files = std::atol(val().c_str());
     else if (a == "--seed") seed = std::strtoull(val().c_str(), nullptr, 10);
+    else if (a == "--series") series = val();
+    else if (a == "--change") change = std::atoi(val().c_str());
     else { usage(); return 2; }
   }
-  if ((out_dir.empty() == single.empty()) || mb <= 0 || files <= 0) { usage(); return 2; }
   Rng r{seed};
+  if (!series.empty()) {
+    if (change < -1 || change > 43) { usage(); return 2; }
+    if (!series_archive(series, r, change)) { std::fprintf(stderr, "cannot write %s\n", series.c_str()); return 1; }
+    return 0;
+  }
+  if ((out_dir.empty() == single.empty()) || mb <= 0 || files <= 0) { usage(); return 2; }
   int zaak = 100;
   std::size_t total = static_cast<std::size_t>(mb * 1e6);
   if (!shape.empty()) {
