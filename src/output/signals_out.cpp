@@ -132,7 +132,7 @@ std::string shell_quote(const std::string& v) {
 }
 
 // One line on a test: kind, period, p and q, and its result.
-std::string test_line(const Signal& s, const SignalReport& r) {
+std::string test_line(const Signal& s) {
   std::string kind = kind_name(s.kind);
   kind.resize(std::max<std::size_t>(kind.size(), 10), ' ');
   std::string out = "  " + kind + " " + s.period + "  ";
@@ -175,7 +175,7 @@ std::string render_explain(const SignalReport& r, const SignalRenderOptions& o) 
         out += "\n" + cell_name(s) + " (" + s.organisation + ", " + s.doctype + ")\n";
         head = true;
       }
-      out += test_line(s, r);
+      out += test_line(s);
     }
   }
   return out;
@@ -187,7 +187,7 @@ std::string nothing_stands_out(const SignalReport& r, const SignalRenderOptions&
                     std::to_string(r.cells) + " cells.\n";
   if (r.closest) {
     const Signal& c = *r.closest;
-    out += "Closest: " + cell_name(c) + " (" + c.organisation + ")\n" + test_line(c, r);
+    out += "Closest: " + cell_name(c) + " (" + c.organisation + ")\n" + test_line(c);
     std::string cmd = "ombudsmine signals --explain";
     if (!c.theme.empty()) cmd += " --theme " + shell_quote(c.theme);
     if (!c.afdeling.empty()) cmd += " --afdeling " + shell_quote(c.afdeling);
