@@ -5,7 +5,7 @@
 // row (document, case) and, for filters, facets or date order, with its
 // document and case: b-tree seeks per match, most of a query's time on a
 // large archive; and BM25 needs every matching row's length. A Catalog holds
-// those as arrays, in four parts:
+// those as arrays, in five parts:
 //  - lengths:   every passage's length in the index (BM25's row length);
 //  - passages:  every passage's document and case;
 //  - documents: every document's year, quarter, doctype and date (and the
@@ -18,7 +18,7 @@
 // so search's rank() can answer a query from the index and the arrays alone
 // (search/search.h, SearchOptions::catalog).
 //
-// Reading them from the tables takes four scans (~0.2 s on a 200 MB
+// Reading them from the tables takes five scans (~0.2 s on a 200 MB
 // archive): more than a query. So ingest and reindex persist() the catalog
 // into the table search_catalog, one row a part, when they have changed the
 // database, and a short-lived process (the CLI) reads just the parts a query
