@@ -556,7 +556,7 @@ double exact_shift_p(std::span<const std::int64_t> n, const SplitStat& stat, dou
 }  // namespace
 
 Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> n, bool one_sided,
-                 std::size_t min_side) {
+                 std::size_t min_side, bool exact_p) {
   Shift r;
   if (y.size() != n.size() || min_side == 0) return r;
   std::vector<std::int64_t> ky, kn;
@@ -599,7 +599,7 @@ Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> 
   clopper_pearson(r.y_before, r.n_before, 0.95, &r.lo_before, &r.hi_before);
   clopper_pearson(r.y_after, r.n_after, 0.95, &r.lo_after, &r.hi_after);
   // A one-sided statistic of 0 (no split where the rate rises) is no evidence at all.
-  r.p = (Y == 0 || Y == N || top <= 0) ? 1.0 : exact_shift_p(kn, stat, top, min_side);
+  r.p = (!exact_p || Y == 0 || Y == N || top <= 0) ? 1.0 : exact_shift_p(kn, stat, top, min_side);
   return r;
 }
 

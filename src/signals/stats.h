@@ -100,8 +100,11 @@ struct Shift {
   std::vector<std::size_t> split_tau;  // every split's tau (input index) …
   std::vector<double> lr;              // … and its statistic
 };
+// With exact_p false, p is left at 1 and the rest is computed: the dynamic
+// program is most of the cost, and a caller that will not alert on the
+// result anyway need not pay for it (1 is a valid, conservative p).
 Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> n, bool one_sided,
-                 std::size_t min_side = 3);
+                 std::size_t min_side = 3, bool exact_p = true);
 // Clopper-Pearson interval for x successes of n (R binom.test's conf.int).
 void clopper_pearson(std::int64_t x, std::int64_t n, double conf, double* lo, double* hi);
 
