@@ -37,6 +37,7 @@ int run(int argc, char** argv, ServeFn serve) {
   add(add_ingest(app, g));
   add(add_normalize(app, g));
   add(add_extract(app, g));
+  add(add_eval(app, g));
   add(add_search(app, g));
   add(add_show(app, g));
   add(add_similar(app, g));

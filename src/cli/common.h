@@ -43,6 +43,7 @@ Runner add_ingest(CLI::App& app, Globals& g);
 Runner add_stats(CLI::App& app, Globals& g);
 Runner add_normalize(CLI::App& app, Globals& g);
 Runner add_extract(CLI::App& app, Globals& g);
+Runner add_eval(CLI::App& app, Globals& g);
 Runner add_reindex(CLI::App& app, Globals& g);
 Runner add_search(CLI::App& app, Globals& g);
 Runner add_show(CLI::App& app, Globals& g);

@@ -95,6 +95,7 @@ check "faulty word list: exit 2 with file:line" test "$rc" = 2 -a "$err" = "ombu
 
 # extract: the JSON contract, exactly as recorded in tests/golden/extract.
 for f in "$src"/tests/fixtures/extract/*; do
+  case "$f" in *.gold.toml) continue ;; esac  # gold for `eval`, not a fixture
   name=$(basename "$f")
   (cd "$src" && "$omb" extract --json --pretty "tests/fixtures/extract/$name") >"$work/x.json" 2>"$work/err"
   check "extract --json $name matches its golden file" diff -q "$work/x.json" "$src/tests/golden/extract/$name.json"
@@ -112,6 +113,21 @@ run "$omb" --dictionaries "$work/dict3" extract "$src/tests/fixtures/extract/rap
 check "faulty extract rule file: exit 2 with file:line" test "$rc" = 2 -a -n "$(has "$err" "$work/dict3/extract/status.toml:$line: rule 'status.kapot': bad pattern" && echo y)"
 run "$omb" --dictionaries "$work/dict3" --db "$work/d3.db" ingest "$work/in"
 check "faulty extract rule file stops ingest before it starts (exit 2, no database made)" test "$rc" = 2 -a ! -e "$work/d3.db"
+
+# eval (#18): scores against gold, --min for scripts, gold errors with file:line.
+mkdir -p "$work/gold"
+printf 'Kwartaalrapportage derde kwartaal 2021\n\n6.1. Inkomen\n\n40123 \xe2\x80\x93 Melding\nDe klacht is gegrond.\n' >"$work/gold/r.txt"
+printf '[document]\norganisation = ""\ndoctype = "kwartaalrapportage"\nperiod = "2021-Q3"\n\n[[zaaknummer]]\nline = 5\nvalue = "40123"\n' >"$work/gold/r.gold.toml"
+run "$omb" --dictionaries "$src/dictionaries" eval --json "$work/gold"
+echo "$out" >"$work/eval.json"
+check "eval --json: the zaaknummer found on its line" test "$rc" = 0 -a "$(json "$work/eval.json" '$.types.zaaknummer.right')" = 1
+run "$omb" --dictionaries "$src/dictionaries" eval --min 1 "$work/gold"
+check "eval --min above the score: exit 1, says so" test "$rc" = 1 -a -n "$(has "$err" "is under --min 1.000" && echo y)"
+printf '[document]\norganisation = ""\ndoctype = "rapport"\nperiod = ""\n[[unit]]\nline = 1\nname = "Werk"\nlevel = "afdelin"\n' >"$work/gold/r.gold.toml"
+run "$omb" --dictionaries "$src/dictionaries" eval "$work/gold"
+check "eval: a wrong gold file is exit 2 with file:line" test "$rc" = 2 -a -n "$(has "$err" "$work/gold/r.gold.toml:8: [[unit]]: level must be one of" && echo y)"
+run "$omb" eval "$work/no-gold"
+check "eval: a missing path is exit 1 naming it" test "$rc" = 1 -a "$err" = "ombudsmine: $work/no-gold: no such file or folder"
 
 # search: the Dutch index through the CLI and through the sqlite3 shell.
 sdb="$work/s.db"

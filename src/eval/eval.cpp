@@ -1,0 +1,297 @@
+#include "eval/eval.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <toml++/toml.h>
+
+#include "base/fs.h"
+#include "ingest/decode.h"
+#include "text/fold.h"
+
+namespace omb {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::string_view kGoldSuffix = ".gold.toml";
+
+const std::set<std::string, std::less<>> kLevels = {"organisation", "dienst", "directie", "cluster", "programma",
+                                                    "sector",       "rve",    "afdeling", "team"};
+
+int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+
+// A value's comparable form: folded, spaces made one, trimmed.
+std::string key_form(std::string_view s) {
+  const std::string f = fold(s).text;
+  std::string out;
+  for (char c : f) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string item_key(const GoldItem& g) {
+  return g.type + '\x1f' + std::to_string(g.line) + '\x1f' + key_form(g.value) + '\x1f' + g.level;
+}
+
+// One [[type]] entry of a gold file: its fields checked, or the error.
+Result<GoldItem> read_entry(const std::string& path, const std::string& type, const toml::node& node) {
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, line_of(n)); };
+  const toml::table* t = node.as_table();
+  if (!t) return err(node, "[[" + type + "]]: expected a table");
+  const std::string value_key = type == "unit" ? "name" : type == "case" ? "zaaknummer" : "value";
+  GoldItem g;
+  g.type = type;
+  bool has_line = false, has_value = false, has_level = false;
+  for (const auto& [k, v] : *t) {
+    const std::string key(k.str());
+    if (key == "line") {
+      auto n = v.value<std::int64_t>();
+      if (!n || *n < 1) return err(v, "[[" + type + "]]: line must be a whole number from 1");
+      g.line = static_cast<int>(*n);
+      has_line = true;
+    } else if (key == value_key) {
+      auto s = v.value<std::string>();
+      if (!s) return err(v, "[[" + type + "]]: " + value_key + " must be a string");
+      if (s->empty() && type != "case") return err(v, "[[" + type + "]]: " + value_key + " is empty");
+      g.value = *s;
+      has_value = true;
+    } else if (key == "level" && type == "unit") {
+      auto s = v.value<std::string>();
+      if (!s || !kLevels.count(*s))
+        return err(v, "[[unit]]: level must be one of organisation, dienst, directie, cluster, programma, sector, "
+                      "rve, afdeling, team");
+      g.level = *s;
+      has_level = true;
+    } else {
+      return err(v, "[[" + type + "]]: unknown key '" + key + "'");
+    }
+  }
+  if (!has_line) return err(node, "[[" + type + "]]: no line");
+  if (!has_value) return err(node, "[[" + type + "]]: no " + value_key);
+  if (type == "unit" && !has_level) return err(node, "[[unit]]: no level");
+  return g;
+}
+
+Status read_facts(const std::string& path, const toml::node& node, GoldFacts& f) {
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, line_of(n)); };
+  const toml::table* t = node.as_table();
+  if (!t) return err(node, "[document]: expected a table");
+  for (const auto& [k, v] : *t) {
+    const std::string key(k.str());
+    std::string* field = key == "organisation" ? &f.organisation
+                         : key == "doctype"    ? &f.doctype
+                         : key == "period"     ? &f.period
+                                               : nullptr;
+    if (!field) return err(v, "[document]: unknown key '" + key + "'");
+    auto s = v.value<std::string>();
+    if (!s) return err(v, "[document]: " + key + " must be a string");
+    *field = *s;
+  }
+  return {};
+}
+
+// The source line (1-based, lines split on \n) of each offset of the source.
+class Lines {
+ public:
+  explicit Lines(std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size(); ++i)
+      if (raw[i] == '\n') nl_.push_back(i);
+  }
+  int at(std::size_t offset) const {
+    return 1 + static_cast<int>(std::lower_bound(nl_.begin(), nl_.end(), offset) - nl_.begin());
+  }
+
+ private:
+  std::vector<std::size_t> nl_;
+};
+
+std::string unit_level(const Tag& t) {
+  if (t.detail.empty()) return "afdeling";
+  const auto j = nlohmann::json::parse(t.detail, nullptr, false);
+  if (j.is_object() && j.contains("unit") && j["unit"].is_string()) {
+    const std::string u = j["unit"].get<std::string>();
+    if (kLevels.count(u)) return u;
+  }
+  return "afdeling";
+}
+
+}  // namespace
+
+Result<GoldDoc> load_gold(const std::string& gold_path) {
+  GoldDoc d;
+  d.gold_path = gold_path;
+  if (gold_path.size() <= kGoldSuffix.size() ||
+      gold_path.compare(gold_path.size() - kGoldSuffix.size(), kGoldSuffix.size(), kGoldSuffix) != 0)
+    return make_error(Errc::usage, "a gold file's name ends in .gold.toml (report.gold.toml for report.txt)",
+                      gold_path);
+  // report.txt.gold.toml, or report.gold.toml beside report.txt (or .md).
+  d.text_path = gold_path.substr(0, gold_path.size() - kGoldSuffix.size());
+  for (const char* ext : {".txt", ".md"}) {
+    std::error_code ec;
+    if (fs::exists(d.text_path, ec)) break;
+    if (fs::exists(d.text_path + ext, ec)) d.text_path += ext;
+  }
+  toml::table doc;
+  try {
+    doc = toml::parse_file(gold_path);
+  } catch (const toml::parse_error& e) {
+    const std::string what(e.description());
+    if (what.find("could not be opened") != std::string::npos)
+      return make_error(Errc::io, "cannot read the gold file", gold_path);
+    return make_error(Errc::parse, "TOML: " + what, gold_path, static_cast<int>(e.source().begin.line));
+  } catch (const std::exception& e) {
+    return make_error(Errc::io, std::string("cannot read the gold file: ") + e.what(), gold_path);
+  }
+  bool has_document = false;
+  for (const auto& [k, v] : doc) {
+    const std::string key(k.str());
+    if (key == "document") {
+      OMB_TRY(read_facts(gold_path, v, d.facts));
+      has_document = true;
+      continue;
+    }
+    if (std::find_if(std::begin(kEvalTypes), std::end(kEvalTypes), [&](const char* t) { return key == t; }) ==
+        std::end(kEvalTypes))
+      return make_error(Errc::parse,
+                        "unknown section '" + key + "' (document, unit, theme, oordeel, zaaknummer or case)",
+                        gold_path, line_of(v));
+    const toml::array* a = v.as_array();
+    if (!a) return make_error(Errc::parse, "'" + key + "' must be written [[" + key + "]]", gold_path, line_of(v));
+    for (const toml::node& e : *a) {
+      OMB_TRY_ASSIGN(item, read_entry(gold_path, key, e));
+      d.items.push_back(std::move(item));
+    }
+  }
+  if (!has_document) return make_error(Errc::parse, "no [document] table (organisation, doctype, period)", gold_path, 1);
+  return d;
+}
+
+Result<std::vector<std::string>> find_gold(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        const std::string name = it->path().string();
+        if (it->is_regular_file(ec) && name.size() > kGoldSuffix.size() &&
+            name.compare(name.size() - kGoldSuffix.size(), kGoldSuffix.size(), kGoldSuffix) == 0)
+          found.push_back(name);
+      }
+      if (ec) return make_error(Errc::io, "cannot read the folder: " + ec.message(), p);
+      if (found.empty()) return make_error(Errc::not_found, "no *.gold.toml in this folder", p);
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else {
+      return make_error(Errc::not_found, "no such file or folder", p);
+    }
+  }
+  return out;
+}
+
+Findings find(const std::string& raw, const Normalizer& normalizer, const Extractor& extractor) {
+  const Normalized n = normalizer.normalize(raw);
+  const Extraction e = extractor.extract(n.text, n.blocks);
+  const Lines lines(raw);
+  auto line = [&](std::size_t start, std::size_t end) { return lines.at(n.map.to_source(start, end).start); };
+  Findings f;
+  f.facts.organisation = e.facts.organisation;
+  f.facts.doctype = e.facts.doctype;
+  if (e.facts.year)
+    f.facts.period = std::to_string(*e.facts.year) + (e.facts.quarter ? "-Q" + std::to_string(*e.facts.quarter) : "");
+  std::set<std::string> seen;
+  auto add = [&](GoldItem g) {
+    if (seen.insert(item_key(g)).second) f.items.push_back(std::move(g));
+  };
+  for (const Tag& t : e.tags) {
+    GoldItem g;
+    if (t.type == "afdeling") {
+      g.type = "unit";
+      g.level = unit_level(t);
+    } else if (t.type == "theme" || t.type == "oordeel" || t.type == "zaaknummer") {
+      g.type = std::string(t.type);
+    } else {
+      continue;
+    }
+    g.line = line(t.start, t.end);
+    g.value = t.value;
+    g.rule = std::string(t.rule);
+    add(std::move(g));
+  }
+  for (const Case& c : e.cases) add({"case", line(c.start, c.end), c.zaaknummer, "", "case"});
+  return f;
+}
+
+void score(const GoldDoc& gold, const Findings& found, EvalReport& report) {
+  ++report.documents;
+  // Gold, once per key.
+  std::map<std::string, const GoldItem*> want;
+  for (const GoldItem& g : gold.items) want.emplace(item_key(g), &g);
+  std::map<std::string, const GoldItem*> got;
+  for (const GoldItem& g : found.items) got.emplace(item_key(g), &g);
+  std::vector<Mismatch> mm;
+  for (const auto& [k, g] : want) {
+    TypeScore& s = report.types[g->type];
+    ++s.gold;
+    if (got.count(k)) ++s.right;
+    else mm.push_back({gold.text_path, *g, true});
+  }
+  for (const auto& [k, g] : got) {
+    ++report.types[g->type].found;
+    if (!want.count(k)) mm.push_back({gold.text_path, *g, false});
+  }
+  std::stable_sort(mm.begin(), mm.end(), [](const Mismatch& a, const Mismatch& b) {
+    if (a.item.line != b.item.line) return a.item.line < b.item.line;
+    return a.miss > b.miss;
+  });
+  report.mismatches.insert(report.mismatches.end(), mm.begin(), mm.end());
+
+  auto fact = [&](const std::string& field, const std::string& w, const std::string& g) {
+    auto& [right, docs] = report.facts[field];
+    ++docs;
+    if (key_form(w) == key_form(g)) ++right;
+    else report.fact_mismatches.push_back({gold.text_path, field, w, g});
+  };
+  fact("organisation", gold.facts.organisation, found.facts.organisation);
+  fact("doctype", gold.facts.doctype, found.facts.doctype);
+  fact("period", gold.facts.period, found.facts.period);
+
+  report.micro = {};
+  for (int i = 0; i < kEvalMicroTypes; ++i) {
+    const TypeScore& s = report.types[kEvalTypes[i]];
+    report.micro.gold += s.gold;
+    report.micro.found += s.found;
+    report.micro.right += s.right;
+  }
+}
+
+Result<EvalReport> evaluate(const std::vector<std::string>& gold_paths, const Normalizer& normalizer,
+                            const Extractor& extractor) {
+  EvalReport report;
+  for (const char* t : kEvalTypes) report.types[t];
+  for (const std::string& gp : gold_paths) {
+    OMB_TRY_ASSIGN(gold, load_gold(gp));
+    auto bytes = read_file(gold.text_path);
+    if (!bytes.ok()) return bytes.error();
+    auto dec = decode_text(std::move(bytes).value());
+    if (!dec.ok()) {
+      Error e = dec.error();
+      e.file = gold.text_path;
+      return e;
+    }
+    score(gold, find(dec->text, normalizer, extractor), report);
+  }
+  return report;
+}
+
+}  // namespace omb

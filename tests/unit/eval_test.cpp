@@ -1,0 +1,192 @@
+// Tests of eval/eval.h and output/eval_out.h: gold files read and checked
+// with file:line errors, scores counted exactly, a unit right only at its
+// level, and one document through the real pipeline.
+#include <catch2/catch.hpp>
+
+#include "eval/eval.h"
+#include "output/eval_out.h"
+#include "testutil.h"
+
+using namespace omb;
+
+namespace {
+
+const char* kText =
+    "Kwartaalrapportage derde kwartaal 2021\n\n6. Samenvatting dossiers\n\n6.1. Inkomen\n\n"
+    "40123 \xE2\x80\x93 Melding\nDe klantmanager heeft het besluit nooit uitgelegd. De klacht is gegrond.\n\n"
+    "40124 \xE2\x80\x93 Melding\nHij wacht al maanden op een beslissing. De klacht is ongegrond.\n";
+
+// Right about the document, two deliberate errors: a unit the text never
+// names on line 8, and "gedeeltelijk gegrond" where it says ongegrond.
+const char* kGold = R"([document]
+organisation = ""
+doctype = "kwartaalrapportage"
+period = "2021-Q3"
+
+[[unit]]
+line = 5
+name = "Inkomen"
+level = "afdeling"
+
+[[unit]]
+line = 8
+name = "Werk"
+level = "afdeling"
+
+[[theme]]
+line = 8
+value = "communicatie"
+
+[[theme]]
+line = 11
+value = "afhandelingsduur"
+
+[[oordeel]]
+line = 8
+value = "gegrond"
+
+[[oordeel]]
+line = 11
+value = "gedeeltelijk gegrond"
+
+[[zaaknummer]]
+line = 7
+value = "40123"
+
+[[zaaknummer]]
+line = 10
+value = "40124"
+
+[[case]]
+line = 7
+zaaknummer = "40123"
+
+[[case]]
+line = 10
+zaaknummer = "40124"
+)";
+
+const Extractor& extractor() {
+  static std::shared_ptr<const Extractor> e = [] {
+    auto r = Extractor::load(test::source_dir() + "/dictionaries");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return *r;
+  }();
+  return *e;
+}
+
+}  // namespace
+
+TEST_CASE("eval: one document through the pipeline, every count exact", "[eval]") {
+  test::TempDir dir;
+  dir.write("k.txt", kText);
+  const std::string gold = dir.write("k.gold.toml", kGold);
+  auto r = evaluate({gold}, test::normalizer(), extractor());
+  REQUIRE(r.ok());
+  CHECK(r->documents == 1);
+  auto t = [&](const char* type) { const TypeScore& s = r->types.at(type); return std::vector<std::size_t>{s.gold, s.found, s.right}; };
+  CHECK(t("unit") == std::vector<std::size_t>{2, 1, 1});
+  CHECK(t("theme") == std::vector<std::size_t>{2, 2, 2});
+  CHECK(t("oordeel") == std::vector<std::size_t>{2, 2, 1});
+  CHECK(t("zaaknummer") == std::vector<std::size_t>{2, 2, 2});
+  CHECK(t("case") == std::vector<std::size_t>{2, 2, 2});
+  CHECK(r->micro.gold == 8);
+  CHECK(r->micro.found == 7);
+  CHECK(r->micro.right == 6);
+  CHECK(r->facts.at("doctype") == std::pair<std::size_t, std::size_t>{1, 1});
+  CHECK(r->facts.at("period") == std::pair<std::size_t, std::size_t>{1, 1});
+  CHECK(r->fact_mismatches.empty());
+  REQUIRE(r->mismatches.size() == 3);
+  CHECK(r->mismatches[0].item.line == 8);
+  CHECK(r->mismatches[0].item.value == "Werk");
+  CHECK(r->mismatches[0].miss);
+  CHECK(r->mismatches[1].item.value == "gedeeltelijk gegrond");
+  CHECK(r->mismatches[1].miss);
+  CHECK(r->mismatches[2].item.value == "ongegrond");
+  CHECK_FALSE(r->mismatches[2].miss);
+  CHECK(r->mismatches[2].item.rule == "oordeel.ongegrond/ongegrond");
+  const std::string text = render_eval(*r, {});
+  CHECK(text.find("micro             8      7      6      0.857   0.750  0.800\n") != std::string::npos);
+  CHECK(text.find(dir.file("k.txt") + ":11  oordeel  false  \"ongegrond\"  [oordeel.ongegrond/ongegrond]\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("eval: a unit is right only at its level; values fold; duplicates count once", "[eval]") {
+  GoldDoc gold;
+  gold.text_path = "d.txt";
+  gold.items = {{"unit", 3, "Werk en Inkomen", "afdeling", ""},
+                {"unit", 4, "Zorg", "dienst", ""},
+                {"theme", 5, "communicatie", "", ""},
+                {"theme", 5, "communicatie", "", ""}};
+  Findings found;
+  found.items = {{"unit", 3, "werk  en inkomen", "afdeling", "r1"},  // folded and spaced alike: right
+                 {"unit", 4, "Zorg", "afdeling", "r2"},               // wrong level: a miss and a false tag
+                 {"theme", 5, "Communicatie", "", "r3"},
+                 {"theme", 6, "communicatie", "", "r4"}};             // wrong line: false
+  EvalReport r;
+  score(gold, found, r);
+  CHECK(r.types["unit"].gold == 2);
+  CHECK(r.types["unit"].found == 2);
+  CHECK(r.types["unit"].right == 1);
+  CHECK(r.types["theme"].gold == 1);
+  CHECK(r.types["theme"].found == 2);
+  CHECK(r.types["theme"].right == 1);
+  CHECK(r.micro.right == 2);
+  CHECK(r.micro.f1() == Approx(2.0 * (2.0 / 4) * (2.0 / 3) / (2.0 / 4 + 2.0 / 3)));
+  REQUIRE(r.mismatches.size() == 3);
+  CHECK((r.mismatches[0].item.level == "dienst" && r.mismatches[0].miss));
+  CHECK((r.mismatches[1].item.level == "afdeling" && !r.mismatches[1].miss));
+  CHECK((r.mismatches[2].item.line == 6 && !r.mismatches[2].miss));
+  // An empty organisation in gold is right when none is found; a wrong one is listed.
+  CHECK(r.facts["organisation"] == std::pair<std::size_t, std::size_t>{1, 1});
+  gold.facts.period = "2021-H2";
+  found.facts.period = "2021";
+  score(gold, found, r);
+  REQUIRE(r.fact_mismatches.size() == 1);
+  CHECK(r.fact_mismatches[0].want == "2021-H2");
+  CHECK(r.fact_mismatches[0].got == "2021");
+}
+
+TEST_CASE("eval: bad gold files say file, line and what is wrong", "[eval][errors]") {
+  test::TempDir dir;
+  auto load = [&](const std::string& body) {
+    return load_gold(dir.write("x.gold.toml", body));
+  };
+  const std::string doc = "[document]\norganisation = \"O\"\ndoctype = \"rapport\"\nperiod = \"\"\n";
+  auto r = load(doc + "\n[[unit]]\nline = 3\nname = \"Werk\"\nlevel = \"departement\"\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().file == dir.file("x.gold.toml"));
+  CHECK(r.error().line == 9);
+  CHECK(r.error().message ==
+        "[[unit]]: level must be one of organisation, dienst, directie, cluster, programma, sector, rve, afdeling, team");
+  r = load(doc + "\n[[theme]]\nvalue = \"communicatie\"\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "[[theme]]: no line");
+  r = load(doc + "\n[[theme]]\nline = 0\nvalue = \"communicatie\"\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().line == 7);
+  CHECK(r.error().message == "[[theme]]: line must be a whole number from 1");
+  r = load(doc + "\n[[oordeel]]\nline = 2\nvalue = \"gegrond\"\nwaarde = 1\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "[[oordeel]]: unknown key 'waarde'");
+  r = load(doc + "\n[[verdict]]\nline = 2\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "unknown section 'verdict' (document, unit, theme, oordeel, zaaknummer or case)");
+  r = load("[[theme]]\nline = 2\nvalue = \"communicatie\"\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "no [document] table (organisation, doctype, period)");
+  r = load(doc + "\n[[theme]\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().line == 6);
+  CHECK(r.error().message.rfind("TOML: ", 0) == 0);
+  // A name that is no gold file, a path that does not exist, a folder without any.
+  CHECK(load_gold(dir.write("x.toml", doc)).error().message ==
+        "a gold file's name ends in .gold.toml (report.gold.toml for report.txt)");
+  CHECK(find_gold({dir.file("nope")}).error().message == "no such file or folder");
+  dir.write("empty/readme.txt", "x");
+  CHECK(find_gold({dir.file("empty")}).error().message == "no *.gold.toml in this folder");
+  // The text beside the gold is read; a missing one is an error naming it.
+  auto ev = evaluate({dir.write("y.gold.toml", doc)}, test::normalizer(), extractor());
+  REQUIRE_FALSE(ev.ok());
+  CHECK(ev.error().file == dir.file("y"));
+}
