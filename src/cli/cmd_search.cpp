@@ -124,16 +124,6 @@ Runner add_show(CLI::App& app, Globals& g) {
       if (!row.ok()) return row.error();
       if (!*row) return false;
       doc = st->int64(0);
-      if (st->handle() && sqlite3_column_count(st->handle()) > 1) {
-        from = static_cast<std::size_t>(st->int64(1));
-        to = static_cast<std::size_t>(st->int64(2));
-        std::string themes;
-        for (char c : st->text(6))
-          if (c == ',') themes += ", ";
-          else if (c != '[' && c != ']' && c != '"') themes += c;
-        header = "zaak " + st->text(3) + " – " + st->text(4) + "\n  afdeling " + st->text(5) + "   themes " + themes +
-                 "   status " + st->text(7) + "   oordeel " + st->text(8) + "\n";
-      }
       return true;
     };
     Result<bool> found = false;
@@ -141,10 +131,22 @@ Runner add_show(CLI::App& app, Globals& g) {
       std::int64_t id = std::atoll(what->c_str() + 4);
       found = one("SELECT id FROM documents WHERE id = ?1", [&](Stmt& s) { s.bind(1, id); });
     }
-    if (found.ok() && !*found)
-      found = one("SELECT c.document_id, c.start, c.end, c.zaaknummer, c.title, c.afdeling, c.themes, c.status, c.oordeel "
-                  "FROM cases c WHERE c.zaaknummer = ?1 COLLATE NOCASE ORDER BY c.id DESC",
-                  [&](Stmt& s) { s.bind(1, *what); });
+    if (found.ok() && !*found) {
+      // The same case as the web's /case/ page and similar (store/read.h).
+      auto c = case_by_zaak(*db, *what);
+      if (!c.ok()) return report(c.error());
+      if (*c) {
+        const CaseRow& cr = **c;
+        doc = cr.document_id;
+        from = static_cast<std::size_t>(cr.start);
+        to = static_cast<std::size_t>(cr.end);
+        std::string themes;
+        for (const auto& t : cr.themes) themes += (themes.empty() ? "" : ", ") + t;
+        header = "zaak " + cr.zaaknummer + " – " + cr.title + "\n  afdeling " + cr.afdeling + "   themes " + themes +
+                 "   status " + cr.status + "   oordeel " + cr.oordeel + "\n";
+        found = true;
+      }
+    }
     if (found.ok() && !*found)
       found = one("SELECT document_id FROM sources WHERE path = ?1 OR path LIKE '%/' || ?1",
                   [&](Stmt& s) { s.bind(1, *what); });

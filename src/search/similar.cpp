@@ -21,25 +21,21 @@ constexpr std::size_t kCandidates = 200;      // hits re-ranked
 
 Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
   SimilarResult out;
-  OMB_TRY_ASSIGN(cs, db.prepare(
-      "SELECT c.id, c.document_id, c.title, c.afdeling, c.themes, c.oordeel, d.title, d.year, d.quarter "
-      "FROM cases c JOIN documents d ON d.id = c.document_id WHERE c.zaaknummer = ?1 COLLATE NOCASE "
-      "ORDER BY d.year DESC, c.id DESC LIMIT 1"));
-  cs.bind(1, o.zaak);
-  OMB_TRY_ASSIGN(found, cs.step());
+  // The same case as `ombudsmine show` and the web's /case/ page (store/read.h).
+  OMB_TRY_ASSIGN(found, case_by_zaak(db, o.zaak));
   if (!found) return make_error(Errc::not_found, "similar: no case with zaaknummer '" + o.zaak + "'");
-  const std::int64_t case_id = cs.int64(0);
+  const std::int64_t case_id = found->id;
   out.of.kind = "case";
   out.of.case_id = case_id;
-  out.of.document_id = cs.int64(1);
-  out.of.zaaknummer = o.zaak;
-  out.of.case_title = cs.text(2);
-  out.of.afdeling = cs.text(3);
-  out.of.themes = parse_theme_list(cs.text(4));
-  out.of.oordeel = cs.text(5);
-  out.of.title = cs.text(6);
-  if (!cs.is_null(7)) out.of.year = static_cast<int>(cs.int64(7));
-  if (!cs.is_null(8)) out.of.quarter = static_cast<int>(cs.int64(8));
+  out.of.document_id = found->document_id;
+  out.of.zaaknummer = found->zaaknummer;
+  out.of.case_title = found->title;
+  out.of.afdeling = found->afdeling;
+  out.of.themes = found->themes;
+  out.of.oordeel = found->oordeel;
+  out.of.title = found->report_title;
+  out.of.year = found->year;
+  out.of.quarter = found->quarter;
 
   std::string text;
   OMB_TRY_ASSIGN(ps, db.prepare("SELECT body FROM passages WHERE case_id = ?1 ORDER BY ordinal"));
@@ -106,7 +102,7 @@ Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
   for (std::size_t i = 0; i < found_hits.hits.size(); ++i) {
     const SearchHit& h = found_hits.hits[i];
     if (h.kind != "case" || h.case_id == case_id) continue;
-    if (!h.zaaknummer.empty() && h.zaaknummer == o.zaak) continue;  // the same case in a copy of the report
+    if (!h.zaaknummer.empty() && same_zaak(h.zaaknummer, out.of.zaaknummer)) continue;  // the same case in a copy of the report
     Ranked r{best > 0 ? h.score / best : 0.0, i, {}};
     for (const auto& t : h.themes)
       if (std::find(out.of.themes.begin(), out.of.themes.end(), t) != out.of.themes.end()) r.shared.push_back(t);

@@ -99,6 +99,41 @@ Result<std::string> SourceReader::range(std::int64_t id, std::int64_t start, std
   return out.substr(from, static_cast<std::size_t>(end - start));
 }
 
+Result<std::optional<CaseRow>> case_by_zaak(Database& db, std::string_view zaak) {
+  OMB_TRY_ASSIGN(st, db.prepare(
+      "SELECT c.id, c.document_id, c.zaaknummer, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end, "
+      "d.title, d.organisation, d.year, d.quarter, "
+      "(SELECT p.page FROM passages p WHERE p.case_id = c.id ORDER BY p.ordinal LIMIT 1) "
+      "FROM cases c JOIN documents d ON d.id = c.document_id "
+      "WHERE c.zaaknummer = ?1 COLLATE NOCASE "
+      "ORDER BY d.year DESC, d.quarter DESC, c.id DESC LIMIT 1"));
+  st.bind(1, zaak);
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<CaseRow>();
+  CaseRow c;
+  c.id = st.int64(0);
+  c.document_id = st.int64(1);
+  c.zaaknummer = st.text(2);
+  c.title = st.text(3);
+  c.afdeling = st.text(4);
+  c.status = st.text(5);
+  c.oordeel = st.text(6);
+  c.themes = parse_theme_list(st.view(7));
+  c.start = st.int64(8);
+  c.end = st.int64(9);
+  c.report_title = st.text(10);
+  c.organisation = st.text(11);
+  if (!st.is_null(12)) c.year = static_cast<int>(st.int64(12));
+  if (!st.is_null(13)) c.quarter = static_cast<int>(st.int64(13));
+  if (!st.is_null(14)) c.first_page = static_cast<int>(st.int64(14));
+  return std::optional<CaseRow>(std::move(c));
+}
+
+bool same_zaak(std::string_view a, std::string_view b) {
+  auto fold = [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return fold(x) == fold(y); });
+}
+
 std::vector<std::string> parse_theme_list(std::string_view json) {
   std::vector<std::string> out;
   auto j = nlohmann::json::parse(json, nullptr, false);

@@ -362,30 +362,26 @@ Response doc_page(Database& db, std::int64_t id) {
   return out;
 }
 
-Response case_page(Database& db, const std::string& zaak) {
-  auto st = db.prepare(
-      "SELECT c.id, c.document_id, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end, d.title, "
-      "IFNULL(d.year, ''), IFNULL(d.quarter, ''), d.organisation, "
-      "(SELECT page FROM passages p WHERE p.case_id = c.id ORDER BY p.ordinal LIMIT 1) "
-      "FROM cases c JOIN documents d ON d.id = c.document_id "
-      "WHERE c.zaaknummer = ? ORDER BY d.year DESC, c.id LIMIT 1");
-  if (!st.ok()) return error_page(500, st.error().message);
-  st->bind(1, zaak);
-  auto row = st->step();
-  if (!row.ok()) return error_page(500, row.error().message);
-  if (!*row) return error_page(404, "Geen zaak " + zaak + ".");
-  const std::int64_t doc = st->int64(1);
-  const std::string afdeling = st->text(3), themes_json = st->text(6), org = st->text(12);
-  const auto from = static_cast<std::size_t>(st->int64(7)), to = static_cast<std::size_t>(st->int64(8));
+Response case_page(Database& db, const std::string& asked) {
+  // The same case as `ombudsmine show` and similar (store/read.h): any case
+  // of the letters, the newest report first.
+  auto found = case_by_zaak(db, asked);
+  if (!found.ok()) return error_page(500, found.error().message);
+  if (!*found) return error_page(404, "Geen zaak " + asked + ".");
+  const CaseRow& c = **found;
+  const std::string& zaak = c.zaaknummer;
+  const std::int64_t doc = c.document_id;
+  const auto from = static_cast<std::size_t>(c.start), to = static_cast<std::size_t>(c.end);
   std::string themes;
-  for (const auto& t : parse_theme_list(themes_json)) themes += (themes.empty() ? "" : ", ") + t;
-  std::string body = "<main id=\"content\"><section class=\"results\"><h1>zaak " + esc(zaak) + " – " + esc(st->text(2)) +
-                     "</h1><p class=\"meta\">" + esc(afdeling) + (themes.empty() ? "" : " · thema's: " + esc(themes)) +
-                     (st->text(4).empty() ? "" : " · status: " + esc(st->text(4))) +
-                     (st->text(5).empty() ? "" : " · oordeel: " + esc(st->text(5))) + "</p><p>In <a href=\"/doc/" +
-                     std::to_string(doc) + "\">" + esc(st->text(9)) + "</a> (" + esc(st->text(10)) +
-                     (st->text(11).empty() ? "" : " Q" + esc(st->text(11))) + ")</p><h2>Bron</h2>" + sources_html(db, doc) +
-                     (st->is_null(13) ? "" : "<p class=\"meta\" id=\"page\">pagina " + std::to_string(st->int64(13)) + "</p>");
+  for (const auto& t : c.themes) themes += (themes.empty() ? "" : ", ") + t;
+  std::string body = "<main id=\"content\"><section class=\"results\"><h1>zaak " + esc(zaak) + " – " + esc(c.title) +
+                     "</h1><p class=\"meta\">" + esc(c.afdeling) + (themes.empty() ? "" : " · thema's: " + esc(themes)) +
+                     (c.status.empty() ? "" : " · status: " + esc(c.status)) +
+                     (c.oordeel.empty() ? "" : " · oordeel: " + esc(c.oordeel)) + "</p><p>In <a href=\"/doc/" +
+                     std::to_string(doc) + "\">" + esc(c.report_title) + "</a> (" +
+                     (c.year ? std::to_string(*c.year) : "") + (c.quarter ? " Q" + std::to_string(*c.quarter) : "") +
+                     ")</p><h2>Bron</h2>" + sources_html(db, doc) +
+                     (c.first_page ? "<p class=\"meta\" id=\"page\">pagina " + std::to_string(*c.first_page) + "</p>" : "");
   auto texts = load_texts(db, doc);
   auto tags = load_tags(db, doc);
   if (!texts.ok()) return error_page(500, texts.error().message);

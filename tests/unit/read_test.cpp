@@ -1,0 +1,182 @@
+// store/read.h: the reader's one lookup of a case by zaaknummer, and the
+// three places that use it (`ombudsmine show`, the web's /case/ page,
+// similar()) agreeing on the case.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "cli/cli.h"
+#include "dbutil.h"
+#include "ingest/ingest.h"
+#include "search/similar.h"
+#include "store/db.h"
+#include "store/read.h"
+#include "testutil.h"
+#include "web/web.h"
+
+using namespace omb;
+
+namespace {
+
+// Three reports that share the report number RA1402218 (stored in upper
+// case, as the extraction rules write it). Walked in name order, so the
+// newest report (2023) is stored first and the undated one last: ordering by
+// id alone would pick the undated one.
+const char* const kReport =
+    "De Nationale Ombudsman\n\nRapport\n\n%s\n\nRapportnummer: RA1402218\n%s\n"
+    "Verzoeker klaagt dat %s\n\nConclusie\n\nDe klacht is gegrond.\n";
+
+std::string report(const char* title, const char* date, const char* complaint) {
+  char buf[1024];
+  std::snprintf(buf, sizeof buf, kReport, title, date, complaint);
+  return buf;
+}
+
+test::TempDir& dir() {
+  static test::TempDir d;
+  return d;
+}
+
+Database& db() {
+  static Database d = [] {
+    dir().write("in/a-rapport-2023.txt",
+                report("Over de afhandeling van een bezwaar tegen de WOZ-waarde door de afdeling Belastingen.",
+                       "Datum: 12 april 2023\n", "de gemeente zijn bezwaar pas na veertien maanden beslist heeft."));
+    dir().write("in/b-rapport-2021.txt",
+                report("Over de behandelingsduur van een bezwaar door de afdeling Belastingen.", "Datum: 9 maart 2021\n",
+                       "hij na een jaar nog geen beslissing op zijn bezwaar had."));
+    dir().write("in/c-rapport-zonder-datum.txt",
+                report("Over een bezwaar dat bleef liggen bij de afdeling Belastingen.", "",
+                       "niemand hem vertelde hoe ver zijn bezwaar was."));
+    auto r = Database::open(dir().file("read.db"));
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    IngestOptions o;
+    o.jobs = 2;
+    auto s = ingest(*r, {test::source_dir() + "/tests/fixtures/search", dir().file("in")}, test::with_rules(), o);
+    if (!s.ok() || s->failed) throw std::runtime_error("ingest failed");
+    return std::move(*r);
+  }();
+  return d;
+}
+
+std::int64_t doc_of(const std::string& file) {
+  return test::scalar(db(), "SELECT document_id FROM sources WHERE path LIKE '%/" + file + "'");
+}
+
+// `ombudsmine show ZAAK` on the test database, as the program runs it: its
+// exit code and what it printed on stdout.
+std::pair<int, std::string> cli_show(const std::string& zaak) {
+  db();
+  const std::string out_path = dir().file("show.out");
+  std::vector<std::string> args = {"ombudsmine", "--db", dir().file("read.db"), "show", zaak};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::fflush(stdout);
+  const int saved = ::dup(STDOUT_FILENO);
+  const int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  REQUIRE(saved >= 0);
+  REQUIRE(fd >= 0);
+  ::dup2(fd, STDOUT_FILENO);
+  ::close(fd);
+  const int rc = cli::run(static_cast<int>(args.size()), argv.data());
+  std::fflush(stdout);
+  ::dup2(saved, STDOUT_FILENO);
+  ::close(saved);
+  std::ifstream f(out_path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return {rc, ss.str()};
+}
+
+}  // namespace
+
+TEST_CASE("read: show ra1402218 finds the case but /case/ra1402218 was a 404 (#16)", "[read][web]") {
+  const std::int64_t newest = doc_of("a-rapport-2023.txt");
+  const std::int64_t want_case =
+      test::scalar(db(), "SELECT id FROM cases WHERE document_id = " + std::to_string(newest));
+  REQUIRE(test::scalar(db(), "SELECT count(*) FROM cases WHERE zaaknummer = 'RA1402218'") == 3);
+
+  for (const std::string zaak : {"RA1402218", "ra1402218", "Ra1402218", "rA1402218"}) {
+    INFO("zaak " << zaak);
+    // The reader.
+    auto c = case_by_zaak(db(), zaak);
+    REQUIRE(c.ok());
+    REQUIRE(c->has_value());
+    CHECK((*c)->id == want_case);
+    CHECK((*c)->document_id == newest);
+    CHECK((*c)->zaaknummer == "RA1402218");
+    CHECK((*c)->year == 2023);
+
+    // The CLI's show.
+    auto [rc, out] = cli_show(zaak);
+    CHECK(rc == 0);
+    CHECK(out.find("(doc:" + std::to_string(newest) + ")\n") != std::string::npos);
+    CHECK(out.find("\nzaak RA1402218 – ") != std::string::npos);
+
+    // The web's case page.
+    auto page = web::handle(db(), web::Request{"/case/" + zaak, {}});
+    CHECK(page.status == 200);
+    CHECK(page.body.find("<h1>zaak RA1402218 – ") != std::string::npos);
+    CHECK(page.body.find("In <a href=\"/doc/" + std::to_string(newest) + "\">") != std::string::npos);
+
+    // Similar cases: of the same case, and neither other report with its number.
+    SimilarOptions so;
+    so.zaak = zaak;
+    auto sim = similar(db(), so);
+    REQUIRE(sim.ok());
+    CHECK(sim->of.case_id == want_case);
+    CHECK(sim->of.document_id == newest);
+    CHECK(sim->of.zaaknummer == "RA1402218");
+    for (const auto& h : sim->result.hits) CHECK(h.zaaknummer != "RA1402218");
+  }
+}
+
+TEST_CASE("read: two reports with one zaaknummer: the newest, undated last", "[read]") {
+  // Without the 2023 report the 2021 one comes first, though the undated
+  // report was stored after it.
+  const std::int64_t y2021 = doc_of("b-rapport-2021.txt"), undated = doc_of("c-rapport-zonder-datum.txt");
+  CHECK(test::scalar(db(), "SELECT year FROM documents WHERE id = " + std::to_string(y2021)) == 2021);
+  CHECK(test::scalar(db(), "SELECT year IS NULL FROM documents WHERE id = " + std::to_string(undated)) == 1);
+  CHECK(undated > y2021);
+  REQUIRE(db().exec("SAVEPOINT drop_newest").ok());
+  REQUIRE(db().exec("DELETE FROM cases WHERE document_id = " + std::to_string(doc_of("a-rapport-2023.txt"))).ok());
+  auto c = case_by_zaak(db(), "ra1402218");
+  REQUIRE(c.ok());
+  REQUIRE(c->has_value());
+  CHECK((*c)->document_id == y2021);
+  // And with only the undated one left, it is found.
+  REQUIRE(db().exec("DELETE FROM cases WHERE document_id = " + std::to_string(y2021)).ok());
+  c = case_by_zaak(db(), "RA1402218");
+  REQUIRE(c.ok());
+  REQUIRE(c->has_value());
+  CHECK((*c)->document_id == undated);
+  REQUIRE(db().exec("ROLLBACK TO drop_newest; RELEASE drop_newest").ok());
+  CHECK(test::scalar(db(), "SELECT count(*) FROM cases WHERE zaaknummer = 'RA1402218'") == 3);
+}
+
+TEST_CASE("read: no case with that zaaknummer is an answer, not an error", "[read][web]") {
+  auto c = case_by_zaak(db(), "RA1402219");
+  REQUIRE(c.ok());
+  CHECK(!c->has_value());
+  CHECK(web::handle(db(), web::Request{"/case/RA1402219", {}}).status == 404);
+  SimilarOptions so;
+  so.zaak = "ra1402219";
+  auto sim = similar(db(), so);
+  REQUIRE(!sim.ok());
+  CHECK(sim.error().code == Errc::not_found);
+  auto [rc, out] = cli_show("ra1402219");
+  CHECK(rc == 1);
+  CHECK(out.empty());
+  // Only ASCII case is folded: nothing else about the number is changed.
+  CHECK(!case_by_zaak(db(), " RA1402218")->has_value());
+  CHECK(!case_by_zaak(db(), "RA 1402218")->has_value());
+  CHECK(same_zaak("ra1402218", "RA1402218"));
+  CHECK(!same_zaak("ra1402218", "RA1402219"));
+}
