@@ -113,26 +113,18 @@ Runner add_show(CLI::App& app, Globals& g) {
   return [what, &g]() -> int {
     auto db = open_db(g, false);
     if (!db.ok()) return report(db.error());
+    // What the argument names, in this order: doc:ID, a zaaknummer (the same
+    // case as the web's /case/ page and similar: store/read.h), a source path.
     std::int64_t doc = 0;
     std::size_t from = 0, to = std::string::npos;
     std::string header;
-    auto one = [&](const std::string& sql, auto bind) -> Result<bool> {
-      auto st = db->prepare(sql);
-      if (!st.ok()) return st.error();
-      bind(*st);
-      auto row = st->step();
-      if (!row.ok()) return row.error();
-      if (!*row) return false;
-      doc = st->int64(0);
-      return true;
-    };
-    Result<bool> found = false;
+    bool found = false;
     if (what->rfind("doc:", 0) == 0) {
-      std::int64_t id = std::atoll(what->c_str() + 4);
-      found = one("SELECT id FROM documents WHERE id = ?1", [&](Stmt& s) { s.bind(1, id); });
+      auto d = document_by_id(*db, std::atoll(what->c_str() + 4));
+      if (!d.ok()) return report(d.error());
+      if (*d) doc = (*d)->id, found = true;
     }
-    if (found.ok() && !*found) {
-      // The same case as the web's /case/ page and similar (store/read.h).
+    if (!found) {
       auto c = case_by_zaak(*db, *what);
       if (!c.ok()) return report(c.error());
       if (*c) {
@@ -147,66 +139,49 @@ Runner add_show(CLI::App& app, Globals& g) {
         found = true;
       }
     }
-    if (found.ok() && !*found)
-      found = one("SELECT document_id FROM sources WHERE path = ?1 OR path LIKE '%/' || ?1",
-                  [&](Stmt& s) { s.bind(1, *what); });
-    if (!found.ok()) return report(found.error());
-    if (!*found) return report(make_error(Errc::not_found, "no case, document or path '" + *what + "' in the database", db->path()));
+    if (!found) {
+      auto p = document_by_path(*db, *what);
+      if (!p.ok()) return report(p.error());
+      if (*p) doc = **p, found = true;
+    }
+    if (!found) return report(make_error(Errc::not_found, "no case, document or path '" + *what + "' in the database", db->path()));
 
     auto texts = load_texts(*db, doc);
     if (!texts.ok()) return report(texts.error());
     const std::string& norm = texts->norm;
     if (to == std::string::npos || to > norm.size()) to = norm.size();
-    auto meta = db->prepare(
-        "SELECT title, doctype, organisation, COALESCE(year, ''), COALESCE(quarter, ''), COALESCE(date, '') FROM documents WHERE id = ?1");
+    auto meta = document_by_id(*db, doc);
     if (!meta.ok()) return report(meta.error());
-    meta->bind(1, doc);
-    if (auto r = meta->step(); r.ok() && *r) {
-      std::string q = meta->text(4);
-      std::printf("%s\n  %s · %s · %s%s%s   (doc:%lld)\n", meta->text(0).c_str(), meta->text(1).c_str(),
-                  meta->text(2).c_str(), meta->text(3).c_str(), q.empty() ? "" : (" Q" + q).c_str(),
-                  meta->text(5).empty() ? "" : (" · " + meta->text(5)).c_str(), static_cast<long long>(doc));
+    if (*meta) {
+      const DocumentRow& d = **meta;
+      std::printf("%s\n  %s · %s · %s%s%s   (doc:%lld)\n", d.title.c_str(), d.doctype.c_str(), d.organisation.c_str(),
+                  d.year ? std::to_string(*d.year).c_str() : "", d.quarter ? (" Q" + std::to_string(*d.quarter)).c_str() : "",
+                  d.date.empty() ? "" : (" · " + d.date).c_str(), static_cast<long long>(doc));
     }
-    auto src = db->prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
-    auto page = db->prepare("SELECT page, line FROM passages WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1");
-    if (!src.ok() || !page.ok()) return report(src.ok() ? page.error() : src.error());
-    page->bind(1, doc).bind(2, static_cast<std::int64_t>(from));
-    int pg = 1, ln = 1;
-    if (auto r = page->step(); r.ok() && *r) {
-      pg = static_cast<int>(page->int64(0));
-      ln = static_cast<int>(page->int64(1));
-    }
-    src->bind(1, doc);
-    while (true) {
-      auto r = src->step();
-      if (!r.ok() || !*r) break;
-      std::printf("  %s  p. %d, line %d\n", src->text(0).c_str(), pg, ln);
-    }
+    auto paths = source_paths(*db, doc);
+    auto at = page_at(*db, doc, static_cast<std::int64_t>(from));
+    if (!paths.ok()) return report(paths.error());
+    if (!at.ok()) return report(at.error());
+    const PageLine pl = at->value_or(PageLine{});
+    for (const auto& path : *paths) std::printf("  %s  p. %d, line %d\n", path.c_str(), pl.page, pl.line);
     if (!header.empty()) std::printf("%s", header.c_str());
     std::printf("\n");
     // The text with its tags marked; overlapping tags: the first (longest) wins.
-    auto tags = db->prepare(
-        "SELECT type, value, start, end FROM tags WHERE document_id = ?1 AND start >= ?2 AND end <= ?3 "
-        "ORDER BY start, end DESC");
+    auto tags = tags_in(*db, doc, static_cast<std::int64_t>(from), static_cast<std::int64_t>(to));
     if (!tags.ok()) return report(tags.error());
-    tags->bind(1, doc).bind(2, static_cast<std::int64_t>(from)).bind(3, static_cast<std::int64_t>(to));
     bool tty = isatty(STDOUT_FILENO);
     std::string out;
-    std::size_t at = from;
-    while (true) {
-      auto r = tags->step();
-      if (!r.ok()) return report(r.error());
-      if (!*r) break;
-      std::string type = tags->text(0), value = tags->text(1);
-      auto s = static_cast<std::size_t>(tags->int64(2)), e = static_cast<std::size_t>(tags->int64(3));
-      if (s < at || e > to || type == "doctype" || type == "period") continue;
-      out.append(norm, at, s - at);
+    std::size_t pos = from;
+    for (const TagRow& t : *tags) {
+      auto s = static_cast<std::size_t>(t.start), e = static_cast<std::size_t>(t.end);
+      if (s < pos || e > to || t.type == "doctype" || t.type == "period") continue;
+      out.append(norm, pos, s - pos);
       std::string words = norm.substr(s, e - s);
-      std::string label = words == value ? type : type + "=" + value;
+      std::string label = words == t.value ? t.type : t.type + "=" + t.value;
       out += tty ? "\033[1;36m[" + words + "]\033[0;36m{" + label + "}\033[0m" : "[" + words + "]{" + label + "}";
-      at = e;
+      pos = e;
     }
-    out.append(norm, at, to - at);
+    out.append(norm, pos, to - pos);
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (out.empty() || out.back() != '\n') std::fputc('\n', stdout);
     return kExitOk;

@@ -99,17 +99,21 @@ Result<std::string> SourceReader::range(std::int64_t id, std::int64_t start, std
   return out.substr(from, static_cast<std::size_t>(end - start));
 }
 
-Result<std::optional<CaseRow>> case_by_zaak(Database& db, std::string_view zaak) {
-  OMB_TRY_ASSIGN(st, db.prepare(
-      "SELECT c.id, c.document_id, c.zaaknummer, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end, "
-      "d.title, d.organisation, d.year, d.quarter, "
-      "(SELECT p.page FROM passages p WHERE p.case_id = c.id ORDER BY p.ordinal LIMIT 1) "
-      "FROM cases c JOIN documents d ON d.id = c.document_id "
-      "WHERE c.zaaknummer = ?1 COLLATE NOCASE "
-      "ORDER BY d.year DESC, d.quarter DESC, c.id DESC LIMIT 1"));
-  st.bind(1, zaak);
-  OMB_TRY_ASSIGN(row, st.step());
-  if (!row) return std::optional<CaseRow>();
+namespace {
+
+// A case with its report: the columns read_case() reads, in its order.
+constexpr const char* kCaseColumns =
+    "SELECT c.id, c.document_id, c.zaaknummer, c.title, c.afdeling, c.status, c.oordeel, c.themes, c.start, c.end, "
+    "d.title, d.organisation, d.year, d.quarter, "
+    "(SELECT p.page FROM passages p WHERE p.case_id = c.id ORDER BY p.ordinal LIMIT 1) "
+    "FROM cases c JOIN documents d ON d.id = c.document_id ";
+
+std::optional<int> opt_int(const Stmt& st, int col) {
+  if (st.is_null(col)) return std::nullopt;
+  return static_cast<int>(st.int64(col));
+}
+
+CaseRow read_case(const Stmt& st) {
   CaseRow c;
   c.id = st.int64(0);
   c.document_id = st.int64(1);
@@ -123,10 +127,92 @@ Result<std::optional<CaseRow>> case_by_zaak(Database& db, std::string_view zaak)
   c.end = st.int64(9);
   c.report_title = st.text(10);
   c.organisation = st.text(11);
-  if (!st.is_null(12)) c.year = static_cast<int>(st.int64(12));
-  if (!st.is_null(13)) c.quarter = static_cast<int>(st.int64(13));
-  if (!st.is_null(14)) c.first_page = static_cast<int>(st.int64(14));
-  return std::optional<CaseRow>(std::move(c));
+  c.year = opt_int(st, 12);
+  c.quarter = opt_int(st, 13);
+  c.first_page = opt_int(st, 14);
+  return c;
+}
+
+}  // namespace
+
+Result<std::optional<CaseRow>> case_by_zaak(Database& db, std::string_view zaak) {
+  OMB_TRY_ASSIGN(st, db.prepare(std::string(kCaseColumns) +
+                                "WHERE c.zaaknummer = ?1 COLLATE NOCASE "
+                                "ORDER BY d.year DESC, d.quarter DESC, c.id DESC LIMIT 1"));
+  st.bind(1, zaak);
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<CaseRow>();
+  return std::optional<CaseRow>(read_case(st));
+}
+
+Result<std::vector<CaseRow>> cases_in(Database& db, std::int64_t id) {
+  OMB_TRY_ASSIGN(st, db.prepare(std::string(kCaseColumns) + "WHERE c.document_id = ?1 ORDER BY c.ordinal"));
+  st.bind(1, id);
+  std::vector<CaseRow> out;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) return out;
+    out.push_back(read_case(st));
+  }
+}
+
+Result<std::optional<DocumentRow>> document_by_id(Database& db, std::int64_t id) {
+  OMB_TRY_ASSIGN(st, db.prepare(
+      "SELECT title, doctype, organisation, year, quarter, COALESCE(date, ''), page_count FROM documents WHERE id = ?1"));
+  st.bind(1, id);
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<DocumentRow>();
+  DocumentRow d;
+  d.id = id;
+  d.title = st.text(0);
+  d.doctype = st.text(1);
+  d.organisation = st.text(2);
+  d.year = opt_int(st, 3);
+  d.quarter = opt_int(st, 4);
+  d.date = st.text(5);
+  d.page_count = st.int64(6);
+  return std::optional<DocumentRow>(std::move(d));
+}
+
+Result<std::optional<std::int64_t>> document_by_path(Database& db, std::string_view path) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT document_id FROM sources WHERE path = ?1 OR path LIKE '%/' || ?1 "
+                                "ORDER BY path = ?1 DESC, path LIMIT 1"));
+  st.bind(1, path);
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(st.int64(0));
+}
+
+Result<std::vector<std::string>> source_paths(Database& db, std::int64_t id) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path"));
+  st.bind(1, id);
+  std::vector<std::string> out;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) return out;
+    out.push_back(st.text(0));
+  }
+}
+
+Result<std::vector<TagRow>> tags_in(Database& db, std::int64_t id, std::int64_t from, std::int64_t to) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT type, value, rule, start, end FROM tags "
+                                "WHERE document_id = ?1 AND start >= ?2 AND end <= ?3 ORDER BY start, end DESC"));
+  st.bind(1, id).bind(2, from).bind(3, to);
+  std::vector<TagRow> out;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) return out;
+    out.push_back(TagRow{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)});
+  }
+}
+
+Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int64_t at) {
+  OMB_TRY_ASSIGN(st, db.prepare(
+      "SELECT page, line FROM passages WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1"));
+  st.bind(1, id).bind(2, at);
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<PageLine>();
+  return std::optional<PageLine>(PageLine{static_cast<int>(st.int64(0)), static_cast<int>(st.int64(1))});
 }
 
 bool same_zaak(std::string_view a, std::string_view b) {

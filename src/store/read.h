@@ -1,12 +1,17 @@
 // store/read.h — the reader beside the writer (store/writer.h): what the
 // rest of the program reads back of the project's tables, each fact asked in
-// one place. Today: a document's texts and source ranges, and the case with a
-// zaaknummer (case_by_zaak). stats.h adds the counts; catalog.h the arrays a
-// search ranks with. Issue #16 moves the remaining SQL of the CLI, the web,
-// search, similar and signals here.
+// one place: a document (its facts, texts, source ranges, source paths, tags,
+// cases, the page at a place) and a case by its zaaknummer (case_by_zaak).
+// stats.h adds the counts; catalog.h the arrays a search ranks with. Issue #16
+// moves the remaining SQL of the web, search, similar and signals here.
+//
+// Lookups by what a user typed (an id, a zaaknummer, a path) answer
+// std::nullopt when nothing matches: that is an answer, not an error. Errors
+// are the database's own.
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,6 +85,45 @@ Result<std::optional<CaseRow>> case_by_zaak(Database& db, std::string_view zaak)
 // Two zaaknummers are the same number by case_by_zaak's rule (ASCII case
 // folded, nothing else).
 bool same_zaak(std::string_view a, std::string_view b);
+
+// A document's own facts (the documents row).
+struct DocumentRow {
+  std::int64_t id = 0;
+  std::string title, doctype, organisation;
+  std::optional<int> year, quarter;
+  std::string date;  // as extracted (ISO), or ""
+  std::int64_t page_count = 0;
+};
+Result<std::optional<DocumentRow>> document_by_id(Database& db, std::int64_t id);
+
+// The document a source path names: the source with exactly that path, else
+// one whose path ends in "/" + `path` (the first such path in byte order).
+// `path` is matched as LIKE matches it: % and _ in it are wildcards.
+Result<std::optional<std::int64_t>> document_by_path(Database& db, std::string_view path);
+
+// Every source path that holds document `id`, in byte order.
+Result<std::vector<std::string>> source_paths(Database& db, std::int64_t id);
+
+// Document `id`'s tags that lie within [from, to) of its normalised text,
+// by start, and at one start the longest first (so whoever marks the text
+// and skips overlaps keeps the longest).
+struct TagRow {
+  std::string type, value, rule;
+  std::int64_t start = 0, end = 0;
+};
+Result<std::vector<TagRow>> tags_in(Database& db, std::int64_t id, std::int64_t from = 0,
+                                    std::int64_t to = std::numeric_limits<std::int64_t>::max());
+
+// The page and line (both from 1) of the passage of document `id` that holds
+// byte `at` of its normalised text; std::nullopt if it has no passage there.
+struct PageLine {
+  int page = 1, line = 1;
+};
+Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int64_t at);
+
+// The cases of report `id`, in the order the report has them (every field
+// of CaseRow filled, as case_by_zaak fills it).
+Result<std::vector<CaseRow>> cases_in(Database& db, std::int64_t id);
 
 // A case's themes as stored in cases.themes (a JSON array of strings);
 // anything else gives an empty list.

@@ -266,16 +266,11 @@ Response export_page(Database& db, ResultCache* cache, const Catalog* catalog, c
   return out;
 }
 
-struct Tag {
-  std::string type, value, rule;
-  std::int64_t start, end;
-};
-
 // Normalised text [from, to) with its tags marked by type, the rule as the hover title.
-std::string tagged_text(const std::string& text, std::size_t from, std::size_t to, const std::vector<Tag>& tags) {
+std::string tagged_text(const std::string& text, std::size_t from, std::size_t to, const std::vector<TagRow>& tags) {
   std::string out;
   std::size_t at = from;
-  for (const Tag& t : tags) {
+  for (const TagRow& t : tags) {
     const auto s = static_cast<std::size_t>(t.start), e = static_cast<std::size_t>(t.end);
     if (s < at || e > to || e <= s) continue;  // overlapping or outside: the first one wins
     out += esc(std::string_view(text).substr(at, s - at));
@@ -288,48 +283,26 @@ std::string tagged_text(const std::string& text, std::size_t from, std::size_t t
   return out;
 }
 
-Result<std::vector<Tag>> load_tags(Database& db, std::int64_t doc) {
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT type, value, rule, start, end FROM tags WHERE document_id = ? ORDER BY start, end DESC"));
-  st.bind(1, doc);
-  std::vector<Tag> out;
-  while (true) {
-    OMB_TRY_ASSIGN(row, st.step());
-    if (!row) break;
-    out.push_back(Tag{st.text(0), st.text(1), st.text(2), st.int64(3), st.int64(4)});
-  }
-  return out;
-}
-
 std::string sources_html(Database& db, std::int64_t doc) {
   std::string out = "<ul class=\"sources\">";
-  auto st = db.prepare("SELECT path FROM sources WHERE document_id = ? ORDER BY path");
-  if (st.ok()) {
-    st->bind(1, doc);
-    while (true) {
-      auto row = st->step();
-      if (!row.ok() || !*row) break;
-      out += "<li class=\"src\">" + esc(st->text(0)) + "</li>";
-    }
-  }
+  if (auto paths = source_paths(db, doc); paths.ok())
+    for (const auto& p : *paths) out += "<li class=\"src\">" + esc(p) + "</li>";
   return out + "</ul>";
 }
 
 // The case list of report `doc`, the case `current` marked.
 std::string cases_html(Database& db, std::int64_t doc, const std::string& current) {
-  auto cs = db.prepare("SELECT zaaknummer, title, afdeling, oordeel FROM cases WHERE document_id = ? ORDER BY ordinal");
+  auto cs = cases_in(db, doc);
   if (!cs.ok()) return {};
-  cs->bind(1, doc);
   std::string list;
-  while (true) {
-    auto r = cs->step();
-    if (!r.ok() || !*r) break;
-    const std::string z = cs->text(0);
-    std::string name = z.empty() ? esc(cs->text(1))
+  for (const CaseRow& c : *cs) {
+    const std::string& z = c.zaaknummer;
+    std::string name = z.empty() ? esc(c.title)
                                  : "<a href=\"/case/" + esc(pct(z)) + "\"" + (z == current ? " aria-current=\"page\"" : "") +
-                                       ">zaak " + esc(z) + "</a> – " + esc(cs->text(1));
+                                       ">zaak " + esc(z) + "</a> – " + esc(c.title);
     if (!z.empty() && z == current) name = "<strong>" + name + "</strong>";
-    list += "<li>" + name + (cs->text(2).empty() ? "" : " · " + esc(cs->text(2))) +
-            (cs->text(3).empty() ? "" : " · " + esc(cs->text(3))) + "</li>";
+    list += "<li>" + name + (c.afdeling.empty() ? "" : " · " + esc(c.afdeling)) +
+            (c.oordeel.empty() ? "" : " · " + esc(c.oordeel)) + "</li>";
   }
   return list.empty() ? std::string() : "<h2>Zaken in dit rapport</h2><ul class=\"cases\">" + list + "</ul>";
 }
@@ -337,20 +310,19 @@ std::string cases_html(Database& db, std::int64_t doc, const std::string& curren
 constexpr std::size_t kMaxShown = 2 << 20;  // bytes of text on one page
 
 Response doc_page(Database& db, std::int64_t id) {
-  auto d = db.prepare("SELECT title, doctype, organisation, IFNULL(year, ''), IFNULL(quarter, ''), page_count FROM documents WHERE id = ?");
-  if (!d.ok()) return error_page(500, d.error().message);
-  d->bind(1, id);
-  auto row = d->step();
-  if (!row.ok()) return error_page(500, row.error().message);
-  if (!*row) return error_page(404, "Geen document " + std::to_string(id) + ".");
-  const std::string title = d->text(0);
+  auto found = document_by_id(db, id);
+  if (!found.ok()) return error_page(500, found.error().message);
+  if (!*found) return error_page(404, "Geen document " + std::to_string(id) + ".");
+  const DocumentRow& d = **found;
+  const std::string& title = d.title;
   std::string body = "<main id=\"content\"><section class=\"results\"><h1>" + esc(title.empty() ? "(zonder titel)" : title) +
-                     "</h1><p class=\"meta\">" + esc(d->text(1)) + " · " + esc(d->text(2)) + " · " + esc(d->text(3)) +
-                     (d->text(4).empty() ? "" : " Q" + esc(d->text(4))) + " · " + esc(d->text(5)) + " pagina's</p>";
+                     "</h1><p class=\"meta\">" + esc(d.doctype) + " · " + esc(d.organisation) + " · " +
+                     (d.year ? std::to_string(*d.year) : "") + (d.quarter ? " Q" + std::to_string(*d.quarter) : "") +
+                     " · " + std::to_string(d.page_count) + " pagina's</p>";
   body += "<h2>Bron</h2>" + sources_html(db, id);
   body += cases_html(db, id, "");
   auto texts = load_texts(db, id);
-  auto tags = load_tags(db, id);
+  auto tags = tags_in(db, id);
   if (!texts.ok()) return error_page(500, texts.error().message);
   if (!tags.ok()) return error_page(500, tags.error().message);
   const std::size_t to = std::min(texts->norm.size(), kMaxShown);
@@ -383,7 +355,7 @@ Response case_page(Database& db, const std::string& asked) {
                      ")</p><h2>Bron</h2>" + sources_html(db, doc) +
                      (c.first_page ? "<p class=\"meta\" id=\"page\">pagina " + std::to_string(*c.first_page) + "</p>" : "");
   auto texts = load_texts(db, doc);
-  auto tags = load_tags(db, doc);
+  auto tags = tags_in(db, doc, c.start, c.end);
   if (!texts.ok()) return error_page(500, texts.error().message);
   if (!tags.ok()) return error_page(500, tags.error().message);
   const std::size_t end = std::min({to, texts->norm.size(), from + kMaxShown});

@@ -1,11 +1,13 @@
 // store/read.h: the reader's one lookup of a case by zaaknummer, and the
 // three places that use it (`ombudsmine show`, the web's /case/ page,
-// similar()) agreeing on the case.
+// similar()) agreeing on the case; a document's facts, sources, tags, cases
+// and pages as the reader gives them.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -54,6 +56,10 @@ Database& db() {
     dir().write("in/c-rapport-zonder-datum.txt",
                 report("Over een bezwaar dat bleef liggen bij de afdeling Belastingen.", "",
                        "niemand hem vertelde hoe ver zijn bezwaar was."));
+    // The same bytes at a second path: one document, two sources.
+    dir().write("in/kopie/a-rapport-2023.txt",
+                report("Over de afhandeling van een bezwaar tegen de WOZ-waarde door de afdeling Belastingen.",
+                       "Datum: 12 april 2023\n", "de gemeente zijn bezwaar pas na veertien maanden beslist heeft."));
     auto r = Database::open(dir().file("read.db"));
     if (!r.ok()) throw std::runtime_error(r.error().to_string());
     IngestOptions o;
@@ -179,4 +185,97 @@ TEST_CASE("read: no case with that zaaknummer is an answer, not an error", "[rea
   CHECK(!case_by_zaak(db(), "RA 1402218")->has_value());
   CHECK(same_zaak("ra1402218", "RA1402218"));
   CHECK(!same_zaak("ra1402218", "RA1402219"));
+}
+
+TEST_CASE("read: a document's facts, sources, cases, tags and pages", "[read]") {
+  const std::int64_t q = doc_of("kwartaalrapportage-2023-q1-havenstad.txt");
+  auto d = document_by_id(db(), q);
+  REQUIRE(d.ok());
+  REQUIRE(d->has_value());
+  CHECK((*d)->id == q);
+  CHECK((*d)->title == "Kwartaalrapportage eerste kwartaal 2023");
+  CHECK((*d)->doctype == "kwartaalrapportage");
+  CHECK((*d)->organisation == "Ombudsman Havenstad");
+  CHECK((*d)->year == 2023);
+  CHECK((*d)->quarter == 1);
+  CHECK((*d)->date == "");
+  CHECK((*d)->page_count == 1);
+  auto none = document_by_id(db(), 999999);
+  REQUIRE(none.ok());
+  CHECK(!none->has_value());
+
+  // Its cases in the report's order, each with the report's facts.
+  auto cs = cases_in(db(), q);
+  REQUIRE(cs.ok());
+  REQUIRE(cs->size() == 3);
+  CHECK((*cs)[0].zaaknummer == "811");
+  CHECK((*cs)[0].title == "Geen excuses");
+  CHECK((*cs)[0].afdeling == "Inkomen");
+  CHECK((*cs)[0].status == "gesloten");
+  CHECK((*cs)[0].oordeel == "gegrond");
+  CHECK((*cs)[0].themes == std::vector<std::string>{"bejegening"});
+  CHECK((*cs)[0].start == 214);
+  CHECK((*cs)[0].end == 378);
+  CHECK((*cs)[0].first_page == 1);
+  CHECK((*cs)[1].zaaknummer == "812");
+  CHECK((*cs)[1].themes == std::vector<std::string>{"afhandelingsduur", "handhaving", "klachtbehandeling"});
+  CHECK((*cs)[2].zaaknummer == "813");
+  CHECK((*cs)[2].afdeling == "Belastingen");
+  for (const auto& c : *cs) {
+    CHECK(c.document_id == q);
+    CHECK(c.report_title == "Kwartaalrapportage eerste kwartaal 2023");
+    CHECK(c.year == 2023);
+    CHECK(c.quarter == 1);
+  }
+  // The case by its number is the same row.
+  auto z = case_by_zaak(db(), "812");
+  REQUIRE(z.ok());
+  REQUIRE(z->has_value());
+  CHECK((*z)->id == (*cs)[1].id);
+
+  // Sources: both paths of the copied report, in byte order; a path names it
+  // whole or by its end after a "/".
+  const std::int64_t a = doc_of("in/a-rapport-2023.txt");
+  auto paths = source_paths(db(), a);
+  REQUIRE(paths.ok());
+  CHECK(*paths == std::vector<std::string>{dir().file("in/a-rapport-2023.txt"), dir().file("in/kopie/a-rapport-2023.txt")});
+  for (const std::string p : {dir().file("in/kopie/a-rapport-2023.txt"), std::string("kopie/a-rapport-2023.txt"),
+                              std::string("a-rapport-2023.txt")}) {
+    auto by = document_by_path(db(), p);
+    REQUIRE(by.ok());
+    CHECK(*by == std::optional<std::int64_t>(a));
+  }
+  auto nopath = document_by_path(db(), "rapport-2023.txt");  // not a whole file name
+  REQUIRE(nopath.ok());
+  CHECK(!nopath->has_value());
+
+  // Tags: all of them, or those within a range, by start and longest first.
+  auto all = tags_in(db(), a);
+  REQUIRE(all.ok());
+  CHECK(static_cast<std::int64_t>(all->size()) ==
+        test::scalar(db(), "SELECT count(*) FROM tags WHERE document_id = " + std::to_string(a)));
+  for (std::size_t i = 1; i < all->size(); ++i) {
+    const auto& p = (*all)[i - 1];
+    const auto& t = (*all)[i];
+    CHECK((p.start < t.start || (p.start == t.start && p.end >= t.end)));
+  }
+  auto zaak = std::find_if(all->begin(), all->end(), [](const TagRow& t) { return t.type == "zaaknummer"; });
+  REQUIRE(zaak != all->end());
+  CHECK(zaak->value == "RA1402218");
+  CHECK(zaak->rule == "zaaknummer.report-ra");
+  auto just = tags_in(db(), a, zaak->start, zaak->end);
+  REQUIRE(just.ok());
+  REQUIRE(just->size() == 1);
+  CHECK((*just)[0].value == "RA1402218");
+
+  // The page and line of a place in the text.
+  auto pl = page_at(db(), q, (*cs)[0].start);
+  REQUIRE(pl.ok());
+  REQUIRE(pl->has_value());
+  CHECK((*pl)->page == 1);
+  CHECK((*pl)->line == test::scalar(db(), "SELECT line FROM passages WHERE document_id = " + std::to_string(q) +
+                                              " AND start <= 214 ORDER BY start DESC LIMIT 1"));
+  auto nopage = page_at(db(), 999999, 0);
+  REQUIRE(nopage.ok());
+  CHECK(!nopage->has_value());
 }
