@@ -80,7 +80,7 @@ struct Case {
 
 struct DocFacts {
   std::string title;
-  std::string doctype;        // kwartaalrapportage, rapport, jaarverslag, rekenkameronderzoek, overig
+  std::string doctype;        // kwartaalrapportage, rapport, jaarverslag, rekenkameronderzoek, nieuwsbrief, overig
   std::string organisation;
   std::optional<int> year;
   std::optional<int> quarter;
