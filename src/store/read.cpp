@@ -220,6 +220,25 @@ bool same_zaak(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return fold(x) == fold(y); });
 }
 
+Result<std::optional<IngestRun>> last_ingest_run(Database& db) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT id, started_at, IFNULL(finished_at, ''), IFNULL(summary, '') "
+                                "FROM ingest_runs ORDER BY id DESC LIMIT 1"));
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<IngestRun>();
+  return std::optional<IngestRun>(IngestRun{st.int64(0), st.text(1), st.text(2), st.text(3)});
+}
+
+Result<std::vector<IngestProblem>> ingest_problems(Database& db, std::int64_t run_id) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT path, kind, reason FROM ingest_problems WHERE run_id = ?1 ORDER BY kind, path"));
+  st.bind(1, run_id);
+  std::vector<IngestProblem> out;
+  for (;;) {
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) return out;
+    out.push_back(IngestProblem{st.text(0), st.text(1), st.text(2)});
+  }
+}
+
 std::vector<std::string> parse_theme_list(std::string_view json) {
   std::vector<std::string> out;
   auto j = nlohmann::json::parse(json, nullptr, false);

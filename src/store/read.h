@@ -1,8 +1,8 @@
 // store/read.h — the reader beside the writer (store/writer.h): what the
 // rest of the program reads back of the project's tables, each fact asked in
 // one place: a document (its facts, texts, source ranges, source paths, tags,
-// cases, the page at a place) and a case by its zaaknummer (case_by_zaak).
-// stats.h adds the counts; catalog.h the arrays a search ranks with. Issue #16
+// cases, the page at a place), a case by its zaaknummer (case_by_zaak), and
+// the last ingest run with its problems. stats.h adds the counts; catalog.h the arrays a search ranks with. Issue #16
 // moves the remaining SQL of the web, search, similar and signals here.
 //
 // Lookups by what a user typed (an id, a zaaknummer, a path) answer
@@ -124,6 +124,21 @@ Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int6
 // The cases of report `id`, in the order the report has them (every field
 // of CaseRow filled, as case_by_zaak fills it).
 Result<std::vector<CaseRow>> cases_in(Database& db, std::int64_t id);
+
+// The last ingest run, finished or not (the newest by id).
+struct IngestRun {
+  std::int64_t id = 0;
+  std::string started_at;
+  std::string finished_at;  // "" while it runs or when it was stopped
+  std::string summary;      // its JSON summary, or ""
+};
+Result<std::optional<IngestRun>> last_ingest_run(Database& db);
+
+// The files run `run_id` skipped or failed on, by kind and then path.
+struct IngestProblem {
+  std::string path, kind, reason;
+};
+Result<std::vector<IngestProblem>> ingest_problems(Database& db, std::int64_t run_id);
 
 // A case's themes as stored in cases.themes (a JSON array of strings);
 // anything else gives an empty list.

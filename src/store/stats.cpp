@@ -20,15 +20,37 @@ std::int64_t file_size(const std::string& p) {
 
 }  // namespace
 
+Result<RowCounts> count_rows(Database& db) {
+  RowCounts c;
+  struct { std::int64_t* out; const char* sql; } counts[] = {
+      {&c.documents, "SELECT count(*) FROM documents"},
+      {&c.sources, "SELECT count(*) FROM sources"},
+      {&c.cases, "SELECT count(*) FROM cases"},
+      {&c.tags, "SELECT count(*) FROM tags"},
+  };
+  for (auto& n : counts) {
+    OMB_TRY_ASSIGN(v, scalar(db, n.sql));
+    *n.out = v;
+  }
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT MIN(year), MAX(year) FROM documents"));
+  OMB_TRY_ASSIGN(row, st.step());
+  if (row && !st.is_null(0)) {
+    c.first_year = static_cast<int>(st.int64(0));
+    c.last_year = static_cast<int>(st.int64(1));
+  }
+  return c;
+}
+
 Result<DbStats> collect_stats(Database& db) {
   DbStats s;
+  OMB_TRY_ASSIGN(rows, count_rows(db));
+  s.documents = rows.documents;
+  s.sources = rows.sources;
+  s.cases = rows.cases;
+  s.tags = rows.tags;
   struct { std::int64_t* out; const char* sql; } counts[] = {
-      {&s.documents, "SELECT count(*) FROM documents"},
-      {&s.sources, "SELECT count(*) FROM sources"},
       {&s.pages, "SELECT count(*) FROM pages"},
       {&s.passages, "SELECT count(*) FROM passages"},
-      {&s.cases, "SELECT count(*) FROM cases"},
-      {&s.tags, "SELECT count(*) FROM tags"},
       {&s.raw_bytes, "SELECT coalesce(sum(byte_size), 0) FROM documents"},
       {&s.undated_documents, "SELECT count(*) FROM documents WHERE year IS NULL"},
   };

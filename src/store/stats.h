@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,15 @@ struct DbStats {
 };
 
 Result<DbStats> collect_stats(Database& db);
+
+// The counts the web's status page shows: rows of the main tables and the
+// years the documents span. Cheap: no grouping (collect_stats' tags by type
+// takes 0.8 s over the 200 MB archive's 1.9 million tags). collect_stats
+// takes its row counts from here.
+struct RowCounts {
+  std::int64_t documents = 0, sources = 0, cases = 0, tags = 0;
+  std::optional<int> first_year, last_year;  // none when no document has a year
+};
+Result<RowCounts> count_rows(Database& db);
 
 }  // namespace omb

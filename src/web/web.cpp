@@ -13,6 +13,7 @@
 #include "search/similar.h"
 #include "signals/signals.h"
 #include "store/read.h"
+#include "store/stats.h"
 #include "web/result_cache.h"
 
 namespace omb::web {
@@ -426,46 +427,36 @@ Response signals_page(Database& db, const Params& p) {
 
 Response status_page(Database& db) {
   std::string body = "<main id=\"content\"><section class=\"results\"><h1>Status</h1><table class=\"stats\">";
-  for (const auto& [label, sql] : std::vector<std::pair<std::string, std::string>>{
-           {"documenten", "SELECT COUNT(*) FROM documents"},
-           {"bronbestanden", "SELECT COUNT(*) FROM sources"},
-           {"zaken", "SELECT COUNT(*) FROM cases"},
-           {"tags", "SELECT COUNT(*) FROM tags"},
-           {"jaren", "SELECT IFNULL(MIN(year) || '–' || MAX(year), '-') FROM documents"}}) {
-    auto st = db.prepare(sql);
-    std::string v = "?";
-    if (st.ok()) {
-      auto r = st->step();
-      if (r.ok() && *r) v = st->text(0);
-    }
+  auto n = count_rows(db);
+  auto shown = [&](std::int64_t RowCounts::*field) { return n.ok() ? std::to_string((*n).*field) : std::string("?"); };
+  const std::string years = !n.ok()           ? "?"
+                            : !n->first_year ? "-"
+                                             : std::to_string(*n->first_year) + "–" + std::to_string(*n->last_year);
+  for (const auto& [label, v] : std::vector<std::pair<std::string, std::string>>{{"documenten", shown(&RowCounts::documents)},
+                                                                                {"bronbestanden", shown(&RowCounts::sources)},
+                                                                                {"zaken", shown(&RowCounts::cases)},
+                                                                                {"tags", shown(&RowCounts::tags)},
+                                                                                {"jaren", years}})
     body += "<tr><th scope=\"row\">" + esc(label) + "</th><td data-stat=\"" + esc(label) + "\">" + esc(v) + "</td></tr>";
-  }
   body += "</table>";
-  auto run = db.prepare("SELECT id, started_at, IFNULL(finished_at, '(niet afgerond)'), IFNULL(summary, '') FROM ingest_runs ORDER BY id DESC LIMIT 1");
-  if (run.ok()) {
-    auto r = run->step();
-    if (r.ok() && *r) {
-      const std::int64_t rid = run->int64(0);
-      body += "<h2>Laatste ingest</h2><p>begonnen " + esc(run->text(1)) + ", klaar " + esc(run->text(2)) + "</p>";
-      auto sum = nlohmann::json::parse(run->text(3), nullptr, false);
-      if (sum.is_object()) {
-        body += "<table class=\"stats\">";
-        for (auto& [k, v] : sum.items())
-          if (v.is_number()) body += "<tr><th scope=\"row\">" + esc(k) + "</th><td>" + esc(v.dump()) + "</td></tr>";
-        body += "</table>";
-      }
-      auto pr = db.prepare("SELECT path, kind, reason FROM ingest_problems WHERE run_id = ? ORDER BY kind, path");
-      if (pr.ok()) {
-        pr->bind(1, rid);
-        std::string rows;
-        while (true) {
-          auto x = pr->step();
-          if (!x.ok() || !*x) break;
-          rows += "<tr><td class=\"src\">" + esc(pr->text(0)) + "</td><td>" + esc(pr->text(1)) + "</td><td>" + esc(pr->text(2)) + "</td></tr>";
-        }
-        body += "<h2>Overgeslagen en mislukte bestanden</h2>" +
-                (rows.empty() ? "<p>Geen.</p>" : "<table class=\"stats\"><tr><th>bestand</th><th>wat</th><th>reden</th></tr>" + rows + "</table>");
-      }
+  auto run = last_ingest_run(db);
+  if (run.ok() && *run) {
+    const IngestRun& r = **run;
+    body += "<h2>Laatste ingest</h2><p>begonnen " + esc(r.started_at) + ", klaar " +
+            esc(r.finished_at.empty() ? "(niet afgerond)" : r.finished_at) + "</p>";
+    auto sum = nlohmann::json::parse(r.summary, nullptr, false);
+    if (sum.is_object()) {
+      body += "<table class=\"stats\">";
+      for (auto& [k, v] : sum.items())
+        if (v.is_number()) body += "<tr><th scope=\"row\">" + esc(k) + "</th><td>" + esc(v.dump()) + "</td></tr>";
+      body += "</table>";
+    }
+    if (auto problems = ingest_problems(db, r.id); problems.ok()) {
+      std::string rows;
+      for (const auto& p : *problems)
+        rows += "<tr><td class=\"src\">" + esc(p.path) + "</td><td>" + esc(p.kind) + "</td><td>" + esc(p.reason) + "</td></tr>";
+      body += "<h2>Overgeslagen en mislukte bestanden</h2>" +
+              (rows.empty() ? "<p>Geen.</p>" : "<table class=\"stats\"><tr><th>bestand</th><th>wat</th><th>reden</th></tr>" + rows + "</table>");
     }
   }
   body += "</section></main>";

@@ -1,7 +1,8 @@
 // store/read.h: the reader's one lookup of a case by zaaknummer, and the
 // three places that use it (`ombudsmine show`, the web's /case/ page,
 // similar()) agreeing on the case; a document's facts, sources, tags, cases
-// and pages as the reader gives them.
+// and pages, the row counts and the last ingest run as the reader gives them,
+// and the web's status page showing them.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -19,6 +20,7 @@
 #include "search/similar.h"
 #include "store/db.h"
 #include "store/read.h"
+#include "store/stats.h"
 #include "testutil.h"
 #include "web/web.h"
 
@@ -60,6 +62,7 @@ Database& db() {
     dir().write("in/kopie/a-rapport-2023.txt",
                 report("Over de afhandeling van een bezwaar tegen de WOZ-waarde door de afdeling Belastingen.",
                        "Datum: 12 april 2023\n", "de gemeente zijn bezwaar pas na veertien maanden beslist heeft."));
+    dir().write("in/scan.pdf", "%PDF-1.4");  // skipped: a problem of the run
     auto r = Database::open(dir().file("read.db"));
     if (!r.ok()) throw std::runtime_error(r.error().to_string());
     IngestOptions o;
@@ -278,4 +281,74 @@ TEST_CASE("read: a document's facts, sources, cases, tags and pages", "[read]") 
   auto nopage = page_at(db(), 999999, 0);
   REQUIRE(nopage.ok());
   CHECK(!nopage->has_value());
+}
+
+TEST_CASE("read: the row counts and the last ingest run, as the status page shows them", "[read][web]") {
+  auto n = count_rows(db());
+  REQUIRE(n.ok());
+  CHECK(n->documents == 5);  // two fixtures, three reports (the copy is a second source)
+  CHECK(n->sources == 6);
+  CHECK(n->cases == 7);      // 811, 812, 813, 2023/0456 and RA1402218 three times
+  CHECK(n->tags == test::scalar(db(), "SELECT count(*) FROM tags"));
+  CHECK(n->tags > 0);
+  CHECK(n->first_year == 2021);
+  CHECK(n->last_year == 2023);
+  auto st = collect_stats(db());
+  REQUIRE(st.ok());
+  CHECK(st->documents == n->documents);
+  CHECK(st->sources == n->sources);
+  CHECK(st->cases == n->cases);
+  CHECK(st->tags == n->tags);
+
+  auto run = last_ingest_run(db());
+  REQUIRE(run.ok());
+  REQUIRE(run->has_value());
+  CHECK((*run)->id == test::scalar(db(), "SELECT max(id) FROM ingest_runs"));
+  CHECK(!(*run)->started_at.empty());
+  CHECK(!(*run)->finished_at.empty());
+  CHECK((*run)->summary.find("\"skipped\":1") != std::string::npos);
+  auto problems = ingest_problems(db(), (*run)->id);
+  REQUIRE(problems.ok());
+  REQUIRE(problems->size() == 1);
+  CHECK((*problems)[0].path == dir().file("in/scan.pdf"));
+  CHECK((*problems)[0].kind == "skipped");
+  CHECK((*problems)[0].reason == "not .txt or .md (.pdf)");
+  auto none = ingest_problems(db(), (*run)->id + 1);
+  REQUIRE(none.ok());
+  CHECK(none->empty());
+
+  auto page = web::handle(db(), web::Request{"/status", {}});
+  CHECK(page.status == 200);
+  CHECK(page.body.find("data-stat=\"documenten\">5<") != std::string::npos);
+  CHECK(page.body.find("data-stat=\"bronbestanden\">6<") != std::string::npos);
+  CHECK(page.body.find("data-stat=\"zaken\">7<") != std::string::npos);
+  CHECK(page.body.find("data-stat=\"tags\">" + std::to_string(n->tags) + "<") != std::string::npos);
+  CHECK(page.body.find("data-stat=\"jaren\">2021–2023<") != std::string::npos);
+  CHECK(page.body.find(", klaar " + (*run)->finished_at + "</p>") != std::string::npos);
+  CHECK(page.body.find("<td class=\"src\">" + dir().file("in/scan.pdf") + "</td><td>skipped</td><td>not .txt or .md (.pdf)</td>") !=
+        std::string::npos);
+}
+
+TEST_CASE("read: an empty database has no years and no ingest run", "[read]") {
+  test::TempDir d;
+  auto e = Database::open(d.file("empty.db"));
+  REQUIRE(e.ok());
+  auto n = count_rows(*e);
+  REQUIRE(n.ok());
+  CHECK(n->documents == 0);
+  CHECK(n->sources == 0);
+  CHECK(n->cases == 0);
+  CHECK(n->tags == 0);
+  CHECK(!n->first_year);
+  CHECK(!n->last_year);
+  auto run = last_ingest_run(*e);
+  REQUIRE(run.ok());
+  CHECK(!run->has_value());
+  auto page = web::handle(*e, web::Request{"/status", {}});
+  CHECK(page.status == 200);
+  CHECK(page.body.find("data-stat=\"jaren\">-<") != std::string::npos);
+  CHECK(page.body.find("Laatste ingest") == std::string::npos);
+  auto c = case_by_zaak(*e, "406");
+  REQUIRE(c.ok());
+  CHECK(!c->has_value());
 }
