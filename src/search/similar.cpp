@@ -37,15 +37,7 @@ Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
   out.of.year = found->year;
   out.of.quarter = found->quarter;
 
-  std::string text;
-  OMB_TRY_ASSIGN(ps, db.prepare("SELECT body FROM passages WHERE case_id = ?1 ORDER BY ordinal"));
-  ps.bind(1, case_id);
-  while (text.size() < kMaxText) {
-    OMB_TRY_ASSIGN(row, ps.step());
-    if (!row) break;
-    text += ps.view(0);
-    text += '\n';
-  }
+  OMB_TRY_ASSIGN(text, case_text(db, case_id, kMaxText));
 
   // The case's words: term -> (count, the word as first written).
   Tokenizer tok(db.search_lexicon_ptr());
@@ -59,17 +51,17 @@ Result<SimilarResult> similar(Database& db, const SimilarOptions& o) {
     return true;
   });
 
-  OMB_TRY(db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.omb_vocab USING fts5vocab(main, 'passages_fts', 'row')"));
-  OMB_TRY_ASSIGN(ns, db.prepare("SELECT COUNT(*) FROM passages"));
-  OMB_TRY_ASSIGN(nrow, ns.step());
-  const double n = nrow ? static_cast<double>(ns.int64(0)) : 0.0;
-  OMB_TRY_ASSIGN(df, db.prepare("SELECT doc FROM temp.omb_vocab WHERE term = ?1"));
+  OMB_TRY_ASSIGN(passages, passage_count(db));
+  const double n = static_cast<double>(passages);
+  std::vector<std::string> terms;
+  terms.reserve(words.size());
+  for (const auto& [term, w] : words) terms.push_back(term);
+  OMB_TRY_ASSIGN(dfs, passages_with(db, terms));
   std::vector<std::pair<double, std::string>> scored;
-  for (const auto& [term, w] : words) {
-    df.reset();
-    df.bind(1, term);
-    OMB_TRY_ASSIGN(row, df.step());
-    const double d = row ? static_cast<double>(df.int64(0)) : 0.0;
+  std::size_t at = 0;
+  for (const auto& entry : words) {
+    const auto& w = entry.second;
+    const double d = static_cast<double>(dfs[at++]);
     if (d <= 0 || n <= 0 || d > 0.05 * n) continue;
     scored.emplace_back((1 + std::log(w.first)) * std::log(n / d), w.second);
   }

@@ -220,6 +220,39 @@ bool same_zaak(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return fold(x) == fold(y); });
 }
 
+Result<std::string> case_text(Database& db, std::int64_t case_id, std::size_t max_bytes) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT body FROM passages WHERE case_id = ?1 ORDER BY ordinal"));
+  st.bind(1, case_id);
+  std::string text;
+  while (text.size() < max_bytes) {
+    OMB_TRY_ASSIGN(row, st.step());
+    if (!row) break;
+    text += st.view(0);
+    text += '\n';
+  }
+  return text;
+}
+
+Result<std::int64_t> passage_count(Database& db) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT COUNT(*) FROM passages"));
+  OMB_TRY_ASSIGN(row, st.step());
+  return row ? st.int64(0) : 0;
+}
+
+Result<std::vector<std::int64_t>> passages_with(Database& db, const std::vector<std::string>& terms) {
+  OMB_TRY(db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.omb_vocab USING fts5vocab(main, 'passages_fts', 'row')"));
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT doc FROM temp.omb_vocab WHERE term = ?1"));
+  std::vector<std::int64_t> out;
+  out.reserve(terms.size());
+  for (const auto& term : terms) {
+    st.reset();
+    st.bind(1, term);
+    OMB_TRY_ASSIGN(row, st.step());
+    out.push_back(row ? st.int64(0) : 0);
+  }
+  return out;
+}
+
 Result<std::optional<IngestRun>> last_ingest_run(Database& db) {
   OMB_TRY_ASSIGN(st, db.prepare("SELECT id, started_at, IFNULL(finished_at, ''), IFNULL(summary, '') "
                                 "FROM ingest_runs ORDER BY id DESC LIMIT 1"));

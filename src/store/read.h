@@ -1,9 +1,10 @@
 // store/read.h — the reader beside the writer (store/writer.h): what the
 // rest of the program reads back of the project's tables, each fact asked in
 // one place: a document (its facts, texts, source ranges, source paths, tags,
-// cases, the page at a place), a case by its zaaknummer (case_by_zaak), and
-// the last ingest run with its problems. stats.h adds the counts; catalog.h the arrays a search ranks with. Issue #16
-// moves the remaining SQL of the web, search, similar and signals here.
+// cases, the page at a place), a case by its zaaknummer (case_by_zaak) and
+// its text, the index's counts for tf-idf, and the last ingest run with its
+// problems. stats.h adds the counts; catalog.h the arrays a search ranks
+// with. Issue #16 moves the remaining SQL of search and signals here.
 //
 // Lookups by what a user typed (an id, a zaaknummer, a path) answer
 // std::nullopt when nothing matches: that is an answer, not an error. Errors
@@ -124,6 +125,18 @@ Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int6
 // The cases of report `id`, in the order the report has them (every field
 // of CaseRow filled, as case_by_zaak fills it).
 Result<std::vector<CaseRow>> cases_in(Database& db, std::int64_t id);
+
+// A case's text: the bodies of its passages in order, each followed by a
+// newline, read until `max_bytes` are in (the passage that crosses it is
+// read whole). "" for a case without passages or no such case.
+Result<std::string> case_text(Database& db, std::int64_t case_id, std::size_t max_bytes);
+
+// The full-text index's own counts, to weigh words by tf-idf: the number of
+// passages, and for each index term (as the tokenizer makes it) the number of
+// passages that hold it, 0 for a term not in the index. The latter come from
+// FTS5's vocabulary (an fts5vocab table, made in temp once per connection).
+Result<std::int64_t> passage_count(Database& db);
+Result<std::vector<std::int64_t>> passages_with(Database& db, const std::vector<std::string>& terms);
 
 // The last ingest run, finished or not (the newest by id).
 struct IngestRun {

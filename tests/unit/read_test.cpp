@@ -242,7 +242,7 @@ TEST_CASE("read: a document's facts, sources, cases, tags and pages", "[read]") 
   auto paths = source_paths(db(), a);
   REQUIRE(paths.ok());
   CHECK(*paths == std::vector<std::string>{dir().file("in/a-rapport-2023.txt"), dir().file("in/kopie/a-rapport-2023.txt")});
-  for (const std::string p : {dir().file("in/kopie/a-rapport-2023.txt"), std::string("kopie/a-rapport-2023.txt"),
+  for (const std::string& p : {dir().file("in/kopie/a-rapport-2023.txt"), std::string("kopie/a-rapport-2023.txt"),
                               std::string("a-rapport-2023.txt")}) {
     auto by = document_by_path(db(), p);
     REQUIRE(by.ok());
@@ -351,4 +351,47 @@ TEST_CASE("read: an empty database has no years and no ingest run", "[read]") {
   auto c = case_by_zaak(*e, "406");
   REQUIRE(c.ok());
   CHECK(!c->has_value());
+}
+
+TEST_CASE("read: a case's text and the index's counts for tf-idf", "[read][similar]") {
+  const std::int64_t q = doc_of("kwartaalrapportage-2023-q1-havenstad.txt");
+  auto cs = cases_in(db(), q);
+  REQUIRE(cs.ok());
+  REQUIRE(cs->size() == 3);
+  const std::int64_t c811 = (*cs)[0].id;
+  // The passages' bodies in order, each with a newline.
+  std::string want;
+  auto st = db().prepare("SELECT body FROM passages WHERE case_id = ?1 ORDER BY ordinal");
+  REQUIRE(st.ok());
+  st->bind(1, c811);
+  std::vector<std::string> bodies;
+  while (*st->step()) bodies.push_back(st->text(0)), want += bodies.back() + "\n";
+  REQUIRE(bodies.size() >= 1);
+  auto text = case_text(db(), c811, 1 << 20);
+  REQUIRE(text.ok());
+  CHECK(*text == want);
+  CHECK(text->find("Geen excuses") != std::string::npos);
+  // A limit stops after the passage that crosses it.
+  auto one = case_text(db(), c811, 1);
+  REQUIRE(one.ok());
+  CHECK(*one == bodies[0] + "\n");
+  auto no_case = case_text(db(), 999999, 1 << 20);
+  REQUIRE(no_case.ok());
+  CHECK(no_case->empty());
+
+  auto n = passage_count(db());
+  REQUIRE(n.ok());
+  CHECK(*n == test::scalar(db(), "SELECT count(*) FROM passages"));
+  // Index terms: "bezwaar" is in the three RA1402218 reports, each one
+  // passage or more; a word in no passage counts 0.
+  auto df = passages_with(db(), {"bezwar", "qqqzzz", ""});
+  REQUIRE(df.ok());
+  REQUIRE(df->size() == 3);
+  CHECK((*df)[1] == 0);
+  CHECK((*df)[2] == 0);
+  auto fts = db().prepare("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'bezwaar'");
+  REQUIRE(fts.ok());
+  REQUIRE(*fts->step());
+  CHECK((*df)[0] == fts->int64(0));
+  CHECK((*df)[0] >= 3);
 }
