@@ -48,16 +48,4 @@ std::string human_bytes(double b) {
   return buf;
 }
 
-Runner add_not_built(CLI::App& app, const std::string& name, const std::string& what, int issue) {
-  auto* sub = app.add_subcommand(name, what + " (not built yet)");
-  auto args = std::make_shared<std::vector<std::string>>();
-  sub->add_option("ARGS", *args, "Arguments (ignored until the command is built)");
-  sub->allow_extras();
-  sub->footer("This command is not built yet (issue #" + std::to_string(issue) + ").");
-  return [name, issue, args]() {
-    std::cerr << "ombudsmine: '" << name << "' is not built yet (issue #" << issue << ")\n";
-    return kExitUsage;
-  };
-}
-
 }  // namespace omb::cli

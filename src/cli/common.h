@@ -50,6 +50,5 @@ Runner add_show(CLI::App& app, Globals& g);
 Runner add_similar(CLI::App& app, Globals& g);
 Runner add_signals(CLI::App& app, Globals& g);
 Runner add_serve(CLI::App& app, Globals& g);
-Runner add_not_built(CLI::App& app, const std::string& name, const std::string& what, int issue);
 
 }  // namespace omb::cli
