@@ -40,8 +40,8 @@ nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nl
 std::string marked(const std::string& s, const std::string& open, const std::string& close, bool html) {
   std::string out;
   for (char c : s) {
-    if (c == kEvidenceMarkOpen) out += open;
-    else if (c == kEvidenceMarkClose) out += close;
+    if (c == kMarkOpen) out += open;
+    else if (c == kMarkClose) out += close;
     else if (html) out += html_escape(std::string_view(&c, 1));
     else out += c;
   }

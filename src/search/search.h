@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "base/marks.h"  // kMarkOpen, kMarkClose around the matched words of a snippet
 #include "base/result.h"
 #include "search/query.h"
 
@@ -36,8 +37,6 @@ namespace omb {
 
 class Database;
 class Catalog;
-
-inline constexpr char kMarkOpen = '\x02', kMarkClose = '\x03';
 
 struct SearchOptions {
   ParsedQuery query;

@@ -88,8 +88,8 @@ std::string sentence_around(const std::string& body_in, std::size_t at, std::siz
   to = std::min(std::max(to, at), body_in.size());
   std::string body = body_in;
   if (to > at) {
-    body.insert(to, 1, kEvidenceMarkClose);
-    body.insert(at, 1, kEvidenceMarkOpen);
+    body.insert(to, 1, kMarkClose);
+    body.insert(at, 1, kMarkOpen);
   }
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale("nl"), st));
@@ -111,14 +111,14 @@ std::string sentence_around(const std::string& body_in, std::size_t at, std::siz
       while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
       return i;
     };
-    const std::size_t mark = s.find(kEvidenceMarkOpen);
+    const std::size_t mark = s.find(kMarkOpen);
     std::size_t from = boundary(mark == std::string::npos || mark < 150 ? 0 : mark - 150);
     std::size_t until = boundary(std::min(s.size(), from + 400));
     std::string w = (from > 0 ? "…" : "") + s.substr(from, until - from) + (until < s.size() ? "…" : "");
-    const bool open = w.find(kEvidenceMarkOpen) != std::string::npos;
-    const bool closed = w.find(kEvidenceMarkClose) != std::string::npos;
-    if (open && !closed) w += kEvidenceMarkClose;
-    if (!open && closed) w.erase(w.find(kEvidenceMarkClose), 1);
+    const bool open = w.find(kMarkOpen) != std::string::npos;
+    const bool closed = w.find(kMarkClose) != std::string::npos;
+    if (open && !closed) w += kMarkClose;
+    if (!open && closed) w.erase(w.find(kMarkClose), 1);
     s = std::move(w);
   }
   return s;

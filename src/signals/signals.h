@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/marks.h"
 #include "base/result.h"
 #include "store/db.h"
 
@@ -68,15 +69,14 @@ struct SignalOptions {
   std::size_t evidence_limit = 0;       // cases per signal; 0 = all
 };
 
-// The words that carry the theme are marked in Evidence::sentence.
-inline constexpr char kEvidenceMarkOpen = '\x02', kEvidenceMarkClose = '\x03';
 
 struct Evidence {
   std::int64_t document_id = 0;
   std::optional<std::int64_t> case_id;  // absent: a report without cases
   std::string period, zaaknummer, title, document_title, afdeling;
   std::vector<std::string> themes;
-  std::string sentence;                 // a sentence carrying the theme (or the case's first), marked
+  std::string sentence;                 // a sentence carrying the theme (or the case's first); its words
+                                        // marked with kMarkOpen/kMarkClose (base/marks.h)
   std::string rule;                     // the rule that tagged the theme there
   std::vector<std::string> sources;     // every path of the document
   int page = 1, line = 1;               // of the passage holding that sentence

@@ -305,7 +305,7 @@ TEST_CASE("The sample archive: the planted communicatie signal, with its evidenc
     CHECK(e.afdeling == "Werk en Re-integratie");
     REQUIRE(e.sources.size() >= 1);
     CHECK(e.sources.front().find("kwartaalrapportage-" + e.period.substr(0, 4) + "-q") != std::string::npos);
-    CHECK(e.sentence.find(kEvidenceMarkOpen) != std::string::npos);
+    CHECK(e.sentence.find(kMarkOpen) != std::string::npos);
     CHECK(e.rule.rfind("theme.", 0) == 0);
     CHECK(e.line > 1);
   }
@@ -355,7 +355,7 @@ TEST_CASE("HTML output escapes what the documents say", "[signals][html]") {
   s.alert = true;
   Evidence e;
   e.title = "\"quoted\" <b>";
-  e.sentence = std::string("een ") + kEvidenceMarkOpen + "<img src=x onerror=alert(1)>" + kEvidenceMarkClose;
+  e.sentence = std::string("een ") + kMarkOpen + "<img src=x onerror=alert(1)>" + kMarkClose;
   e.sources = {"a<b>.txt"};
   s.evidence.push_back(e);
   s.evidence_total = 1;
