@@ -48,6 +48,15 @@ std::string quote(std::string_view s) {
   }
   return o;
 }
+// Where two texts part, with 60 bytes of context before it, quoted.
+std::string first_difference(std::string_view a, std::string_view b, const char* a_name, const char* b_name) {
+  std::size_t d = 0;
+  while (d < a.size() && d < b.size() && a[d] == b[d]) ++d;
+  const std::size_t from = d > 60 ? d - 60 : 0;
+  return "from byte " + std::to_string(d) + ":\n  " + a_name + quote(a.substr(from)) + "\n  " + b_name +
+         quote(b.substr(from));
+}
+
 // Strict idempotence is asked only of text without control characters
 // other than tab, CR, LF and FF (C0, DEL, C1).
 bool idempotence_applies(std::string_view s) {
@@ -121,22 +130,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // that a third pass leaves as it is (two passes reach a fixpoint).
   std::string again = g_norm->normalize(t).text;
   if (again == t) return 0;
-  if (g_strict && idempotence_applies(src)) {
-    std::size_t d = 0;
-    while (d < t.size() && d < again.size() && t[d] == again[d]) ++d;
-    std::size_t from = d > 60 ? d - 60 : 0;
-    FUZZ_CHECK(again == t, "not idempotent from byte " + std::to_string(d) + ":\n  once:  " +
-                               quote(std::string_view(t).substr(from)) + "\n  twice: " +
-                               quote(std::string_view(again).substr(from)));
-  }
+  if (g_strict && idempotence_applies(src))
+    FUZZ_CHECK(again == t, "not idempotent " + first_difference(t, again, "once:  ", "twice: "));
   std::string third = g_norm->normalize(again).text;
-  if (third != again) {
-    std::size_t d = 0;
-    while (d < again.size() && d < third.size() && again[d] == third[d]) ++d;
-    std::size_t from = d > 60 ? d - 60 : 0;
-    FUZZ_CHECK(third == again, "no fixpoint after two passes, from byte " + std::to_string(d) + ":\n  twice:  " +
-                                   quote(std::string_view(again).substr(from)) + "\n  thrice: " +
-                                   quote(std::string_view(third).substr(from)));
-  }
+  FUZZ_CHECK(third == again, "no fixpoint after two passes " + first_difference(again, third, "twice:  ", "thrice: "));
   return 0;
 }
