@@ -675,9 +675,7 @@ Result<SignalReport> Engine::run() {
   for (int c : colv) rep.columns.push_back(period_label(c, o_.grain));
   for (const Org& org : orgs_)
     for (const auto& [key, ys] : org.count) {
-      if (key.second.empty()) continue;
-      if (!o_.themes.empty() && !matches_any(o_.themes, key.second, false)) continue;
-      if (!o_.afdelingen.empty() && (key.first.empty() || !matches_any(o_.afdelingen, key.first, false))) continue;
+      if (key.second.empty() || !named(key)) continue;
       std::int64_t total = 0;
       for (auto v : ys) total += v;
       if (total == 0) continue;

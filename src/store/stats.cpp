@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <initializer_list>
+
 namespace omb {
 namespace {
 
@@ -13,6 +15,20 @@ Result<std::int64_t> scalar(Database& db, const char* sql) {
   return *row ? st->int64(0) : 0;
 }
 
+// Each query's one number into its field.
+struct CountQuery {
+  std::int64_t* out;
+  const char* sql;
+};
+Status fill(Database& db, std::initializer_list<CountQuery> queries) {
+  for (const CountQuery& q : queries) {
+    auto v = scalar(db, q.sql);
+    if (!v.ok()) return v.error();
+    *q.out = *v;
+  }
+  return {};
+}
+
 std::int64_t file_size(const std::string& p) {
   struct stat st {};
   return ::stat(p.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_size) : 0;
@@ -22,16 +38,10 @@ std::int64_t file_size(const std::string& p) {
 
 Result<RowCounts> count_rows(Database& db) {
   RowCounts c;
-  struct { std::int64_t* out; const char* sql; } counts[] = {
-      {&c.documents, "SELECT count(*) FROM documents"},
-      {&c.sources, "SELECT count(*) FROM sources"},
-      {&c.cases, "SELECT count(*) FROM cases"},
-      {&c.tags, "SELECT count(*) FROM tags"},
-  };
-  for (auto& n : counts) {
-    OMB_TRY_ASSIGN(v, scalar(db, n.sql));
-    *n.out = v;
-  }
+  OMB_TRY(fill(db, {{&c.documents, "SELECT count(*) FROM documents"},
+                    {&c.sources, "SELECT count(*) FROM sources"},
+                    {&c.cases, "SELECT count(*) FROM cases"},
+                    {&c.tags, "SELECT count(*) FROM tags"}}));
   OMB_TRY_ASSIGN(st, db.prepare("SELECT MIN(year), MAX(year) FROM documents"));
   OMB_TRY_ASSIGN(row, st.step());
   if (row && !st.is_null(0)) {
@@ -48,17 +58,10 @@ Result<DbStats> collect_stats(Database& db) {
   s.sources = rows.sources;
   s.cases = rows.cases;
   s.tags = rows.tags;
-  struct { std::int64_t* out; const char* sql; } counts[] = {
-      {&s.pages, "SELECT count(*) FROM pages"},
-      {&s.passages, "SELECT count(*) FROM passages"},
-      {&s.raw_bytes, "SELECT coalesce(sum(byte_size), 0) FROM documents"},
-      {&s.undated_documents, "SELECT count(*) FROM documents WHERE year IS NULL"},
-  };
-  for (auto& c : counts) {
-    auto v = scalar(db, c.sql);
-    if (!v.ok()) return v.error();
-    *c.out = *v;
-  }
+  OMB_TRY(fill(db, {{&s.pages, "SELECT count(*) FROM pages"},
+                    {&s.passages, "SELECT count(*) FROM passages"},
+                    {&s.raw_bytes, "SELECT coalesce(sum(byte_size), 0) FROM documents"},
+                    {&s.undated_documents, "SELECT count(*) FROM documents WHERE year IS NULL"}}));
   auto group = [&](const char* sql, std::map<std::string, std::int64_t>& out) -> Status {
     auto st = db.prepare(sql);
     if (!st.ok()) return st.error();
