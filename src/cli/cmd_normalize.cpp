@@ -56,7 +56,7 @@ Runner add_normalize(CLI::App& app, Globals& g) {
     const std::string& src = dec->text;
     std::size_t line = 1, at = 0;
     std::printf("line\tsrc_start\tsrc_end\trule\tbefore\tafter\n");
-    for (const Segment& s : n.map.segments()) {
+    for (const MapEntry& s : n.map.entries()) {
       if (s.copy) continue;
       bool layout = s.rule == "layout" || s.rule == "join-lines" || s.rule == "page-debris" || s.rule == "spaces" ||
                     s.rule == "bullet" || s.rule == "space";

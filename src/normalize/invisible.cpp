@@ -59,7 +59,7 @@ OffsetMap remap_through(const OffsetMap& inner, std::string& text, std::string_v
     shift += rm[k].src_len;
     ++k;
   };
-  for (const Segment& s : inner.segments()) {
+  for (const MapEntry& s : inner.entries()) {
     std::size_t cs = s.src_start, ce = cs + s.src_len;
     if (s.copy) {
       // Copies of the stripped text, with the removals inside put back.

@@ -9,16 +9,16 @@ void OffsetMap::copy(std::string& out, std::string_view src, std::size_t b, std:
   if (e <= b) return;
   assert(b == src_pos_);
   if (b > src_pos_) edit(out, src, src_pos_, b, "", "gap");  // never silently lose source bytes
-  if (!segs_.empty() && segs_.back().copy && segs_.back().src_start + segs_.back().src_len == b &&
-      segs_.back().norm_start + segs_.back().norm_len == out.size()) {
-    segs_.back().norm_len += e - b;
-    segs_.back().src_len += e - b;
+  if (!entries_.empty() && entries_.back().copy && entries_.back().src_start + entries_.back().src_len == b &&
+      entries_.back().norm_start + entries_.back().norm_len == out.size()) {
+    entries_.back().norm_len += e - b;
+    entries_.back().src_len += e - b;
   } else {
-    Segment seg;
-    seg.norm_start = out.size();
-    seg.src_start = b;
-    seg.norm_len = seg.src_len = static_cast<std::uint32_t>(e - b);
-    segs_.push_back(seg);
+    MapEntry entry;
+    entry.norm_start = out.size();
+    entry.src_start = b;
+    entry.norm_len = entry.src_len = static_cast<std::uint32_t>(e - b);
+    entries_.push_back(entry);
   }
   out.append(src.data() + b, e - b);
   src_pos_ = e;
@@ -29,15 +29,15 @@ void OffsetMap::edit(std::string& out, std::string_view src, std::size_t b, std:
   assert(b == src_pos_);
   if (b > src_pos_) edit(out, src, src_pos_, b, "", "gap");
   if (text.empty() && e == b) return;
-  Segment seg;
-  seg.norm_start = out.size();
-  seg.src_start = b;
-  seg.norm_len = static_cast<std::uint32_t>(text.size());
-  seg.src_len = static_cast<std::uint32_t>(e - b);
-  seg.rule = keep_rule(rule);
-  seg.src_text = keep_text(src.substr(b, e - b));
-  seg.copy = false;
-  segs_.push_back(seg);
+  MapEntry entry;
+  entry.norm_start = out.size();
+  entry.src_start = b;
+  entry.norm_len = static_cast<std::uint32_t>(text.size());
+  entry.src_len = static_cast<std::uint32_t>(e - b);
+  entry.rule = keep_rule(rule);
+  entry.src_text = keep_text(src.substr(b, e - b));
+  entry.copy = false;
+  entries_.push_back(entry);
   out.append(text);
   src_pos_ = e;
 }
@@ -68,17 +68,17 @@ std::string_view OffsetMap::keep_text(std::string_view text) {
 }
 
 Span OffsetMap::to_source(std::size_t b, std::size_t e) const {
-  if (segs_.empty()) return {b, e};
+  if (entries_.empty()) return {b, e};
   auto locate = [&](std::size_t pos, bool is_end) -> std::size_t {
-    // The segment holding norm byte `pos` (for an end, the byte before it).
+    // The entry holding norm byte `pos` (for an end, the byte before it).
     std::size_t key = is_end && pos > 0 ? pos - 1 : pos;
-    auto it = std::upper_bound(segs_.begin(), segs_.end(), key,
-                               [](std::size_t k, const Segment& s) { return k < s.norm_start; });
-    if (it == segs_.begin()) return 0;
+    auto it = std::upper_bound(entries_.begin(), entries_.end(), key,
+                               [](std::size_t k, const MapEntry& s) { return k < s.norm_start; });
+    if (it == entries_.begin()) return 0;
     --it;
-    // Skip empty (deletion) segments: they hold no norm byte.
-    while (it != segs_.begin() && it->norm_len == 0) --it;
-    const Segment& s = *it;
+    // Skip empty (deletion) entries: they hold no norm byte.
+    while (it != entries_.begin() && it->norm_len == 0) --it;
+    const MapEntry& s = *it;
     if (s.copy) {
       std::size_t off = std::min<std::size_t>(key - s.norm_start, s.norm_len);
       return s.src_start + off + (is_end && pos > 0 ? 1 : 0);
@@ -93,7 +93,7 @@ Span OffsetMap::to_source(std::size_t b, std::size_t e) const {
 }
 
 bool OffsetMap::identity() const {
-  for (const Segment& s : segs_)
+  for (const MapEntry& s : entries_)
     if (!s.copy) return false;
   return true;
 }
@@ -101,7 +101,7 @@ bool OffsetMap::identity() const {
 std::string OffsetMap::rebuild_source(std::string_view norm) const {
   std::string src;
   src.reserve(norm.size());
-  for (const Segment& s : segs_) {
+  for (const MapEntry& s : entries_) {
     if (s.copy) src.append(norm.data() + s.norm_start, s.norm_len);
     else src.append(s.src_text);
   }

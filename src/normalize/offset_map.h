@@ -23,9 +23,11 @@ struct Span {
   std::size_t start = 0, end = 0;
 };
 
+// One entry of the map: norm[norm_start, +norm_len) stands for
+// src[src_start, +src_len), copied or edited. Entries tile both texts in order.
 // 64 bytes: a map has about two a line, so its size is the normaliser's
 // largest allocation on a big text. The strings live in the OffsetMap.
-struct Segment {
+struct MapEntry {
   std::size_t norm_start = 0, src_start = 0;
   std::uint32_t norm_len = 0, src_len = 0;
   std::string_view rule;      // for edits: the rule that made it
@@ -36,7 +38,7 @@ struct Segment {
 class OffsetMap {
  public:
   OffsetMap() = default;
-  // Segments point into the map's own storage: it moves, it is not copied.
+  // Entries point into the map's own storage: it moves, it is not copied.
   OffsetMap(OffsetMap&&) = default;
   OffsetMap& operator=(OffsetMap&&) = default;
   OffsetMap(const OffsetMap&) = delete;
@@ -50,7 +52,7 @@ class OffsetMap {
 
   // The span of the source that norm[b, e) comes from.
   Span to_source(std::size_t b, std::size_t e) const;
-  const std::vector<Segment>& segments() const { return segs_; }
+  const std::vector<MapEntry>& entries() const { return entries_; }
   bool identity() const;  // no edits at all
 
   // The source, rebuilt from the normalised text and the edits.
@@ -60,8 +62,8 @@ class OffsetMap {
   std::string_view keep_rule(std::string_view rule);
   std::string_view keep_text(std::string_view text);
 
-  std::vector<Segment> segs_;
-  std::size_t src_pos_ = 0;  // where the next segment must start in the source
+  std::vector<MapEntry> entries_;
+  std::size_t src_pos_ = 0;  // where the next entry must start in the source
   std::deque<std::string> rules_;                // each rule name once (a few dozen)
   std::vector<std::unique_ptr<char[]>> chunks_;  // the replaced source bytes of edits, 64 kB each
   std::size_t chunk_used_ = 0;                   // in chunks_.back()

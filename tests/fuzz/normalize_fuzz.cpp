@@ -86,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // The map: contiguous, covering, copies exact, source rebuilt.
   std::size_t np = 0, sp = 0;
-  for (const Segment& s : n.map.segments()) {
+  for (const MapEntry& s : n.map.entries()) {
     FUZZ_CHECK(s.norm_start == np, "segment leaves a gap in the text at " + std::to_string(np));
     FUZZ_CHECK(s.src_start == sp, "segment leaves a gap in the source at " + std::to_string(sp));
     if (s.copy) {

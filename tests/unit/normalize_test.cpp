@@ -39,7 +39,7 @@ std::size_t count_word(const std::string& hay, const std::string& w) {
 void check_map(const std::string& src, const Normalized& n) {
   // The map covers the whole output, is monotone, and rebuilds the source.
   std::size_t norm_pos = 0, src_pos = 0;
-  for (const Segment& s : n.map.segments()) {
+  for (const MapEntry& s : n.map.entries()) {
     REQUIRE(s.norm_start == norm_pos);
     REQUIRE(s.src_start == src_pos);
     norm_pos += s.norm_len;
@@ -287,7 +287,7 @@ TEST_CASE("normalize property: generated reports are normalised idempotently, fu
     CHECK(norm(out.text) == out.text);
     // What disappears entirely holds no letters or digits (no page breaks here to make debris).
     if (src.find('\f') == std::string::npos) {
-      for (const Segment& s : out.map.segments()) {
+      for (const MapEntry& s : out.map.entries()) {
         if (s.copy || s.norm_len > 0) continue;
         for (char c : s.src_text) CHECK_FALSE(std::isalnum(static_cast<unsigned char>(c)));
       }
@@ -363,7 +363,7 @@ TEST_CASE("normalize regression: control characters do not change how lines are 
   Normalized n = N().normalize(text);
   CHECK(n.map.rebuild_source(n.text) == text);
   int controls = 0;
-  for (const Segment& seg : n.map.segments())
+  for (const MapEntry& seg : n.map.entries())
     if (!seg.copy && seg.rule == "control") {
       ++controls;
       CHECK(seg.src_start == text.find('\x01'));
