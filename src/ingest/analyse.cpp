@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "base/fs.h"
-#include "normalize/segment.h"
+#include "normalize/passages.h"
 
 namespace omb {
 
@@ -56,7 +56,7 @@ class Chunked {
   void add(std::string_view part) {
     Normalized n = norm_.normalize(part);
     changed_ |= n.text != part;
-    Segments ps = pack_passages(n.text, n.blocks, n.map);
+    PassagePack ps = pack_passages(n.text, n.blocks, n.map);
     const std::size_t base = text_.size();
     text_ += n.text;
     if (ex_) {
@@ -172,7 +172,7 @@ void Analyser::analyse(DocumentRecord& rec) const {
     return;
   }
   Normalized n = normalizer_->normalize(raw);
-  Segments seg = pack_passages(n.text, n.blocks, n.map);
+  PassagePack seg = pack_passages(n.text, n.blocks, n.map);
   if (n.text != rec.raw) rec.norm = std::move(n.text);
   rec.pages = std::move(seg.pages);
   rec.passages = std::move(seg.passages);

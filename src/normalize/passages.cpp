@@ -1,12 +1,12 @@
-#include "normalize/segment.h"
+#include "normalize/passages.h"
 
 
 #include "normalize/normalize.h"
 
 namespace omb {
 
-Segments pack_passages(std::string_view text, const std::vector<Block>& blocks, const OffsetMap& map) {
-  Segments seg;
+PassagePack pack_passages(std::string_view text, const std::vector<Block>& blocks, const OffsetMap& map) {
+  PassagePack pack;
   std::string heading;
   auto open_new = [&](const Block& b, PassageKind kind) {
     Passage p;
@@ -16,23 +16,23 @@ Segments pack_passages(std::string_view text, const std::vector<Block>& blocks, 
     p.page = b.page;
     p.line = b.line;
     p.heading = heading;
-    seg.passages.push_back(std::move(p));
+    pack.passages.push_back(std::move(p));
   };
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.kind == PassageKind::heading) {
       heading = std::string(text.substr(b.start, b.end - b.start));
-      bool after_heading = !seg.passages.empty() && seg.passages.back().kind == PassageKind::heading;
+      bool after_heading = !pack.passages.empty() && pack.passages.back().kind == PassageKind::heading;
       if (after_heading) {  // consecutive headings stay together, under the last one
-        seg.passages.back().end = b.end;
-        seg.passages.back().heading = heading;
+        pack.passages.back().end = b.end;
+        pack.passages.back().heading = heading;
       } else {
         open_new(b, PassageKind::heading);
       }
       continue;
     }
     if (b.kind == PassageKind::noise) { open_new(b, PassageKind::noise); continue; }
-    Passage* cur = seg.passages.empty() ? nullptr : &seg.passages.back();
+    Passage* cur = pack.passages.empty() ? nullptr : &pack.passages.back();
     bool joinable = cur && cur->kind != PassageKind::noise && cur->page == b.page &&
                     (cur->kind == PassageKind::heading || cur->end - cur->start < kTargetPassageBytes) &&
                     b.end - cur->start <= kMaxPassageBytes;
@@ -44,12 +44,12 @@ Segments pack_passages(std::string_view text, const std::vector<Block>& blocks, 
     }
   }
   // Tile: each passage runs to the next one's start; the first from 0.
-  if (!seg.passages.empty()) {
-    seg.passages.front().start = 0;
-    for (std::size_t i = 0; i + 1 < seg.passages.size(); ++i) seg.passages[i].end = seg.passages[i + 1].start;
-    seg.passages.back().end = text.size();
+  if (!pack.passages.empty()) {
+    pack.passages.front().start = 0;
+    for (std::size_t i = 0; i + 1 < pack.passages.size(); ++i) pack.passages[i].end = pack.passages[i + 1].start;
+    pack.passages.back().end = text.size();
   }
-  for (Passage& p : seg.passages) {
+  for (Passage& p : pack.passages) {
     Span s = map.to_source(p.start, p.end);
     p.src_start = s.start;
     p.src_end = s.end;
@@ -59,13 +59,13 @@ Segments pack_passages(std::string_view text, const std::vector<Block>& blocks, 
   std::size_t page_start = 0;
   for (const Block& b : blocks) {
     while (b.page > page) {
-      seg.pages.push_back(Page{page, page_start, b.start});
+      pack.pages.push_back(Page{page, page_start, b.start});
       page_start = b.start;
       ++page;
     }
   }
-  seg.pages.push_back(Page{page, page_start, text.size()});
-  return seg;
+  pack.pages.push_back(Page{page, page_start, text.size()});
+  return pack;
 }
 
 }  // namespace omb

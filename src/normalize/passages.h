@@ -1,4 +1,4 @@
-// normalize/segment.h — pages and passages: the units of full-text search.
+// normalize/passages.h — pages and passages: the units of full-text search.
 //
 // pack_passages() turns the normaliser's blocks into passages: runs of whole
 // blocks of about kTargetPassageBytes that never cross a heading or a page; a
@@ -22,13 +22,14 @@ namespace omb {
 inline constexpr std::size_t kTargetPassageBytes = 2000;
 inline constexpr std::size_t kMaxPassageBytes = 4000;
 
-struct Segments {
+// What pack_passages() returns: both tilings of one normalised text.
+struct PassagePack {
   std::vector<Page> pages;
   std::vector<Passage> passages;
 };
 
 struct Block;
 class OffsetMap;
-Segments pack_passages(std::string_view text, const std::vector<Block>& blocks, const OffsetMap& map);
+PassagePack pack_passages(std::string_view text, const std::vector<Block>& blocks, const OffsetMap& map);
 
 }  // namespace omb

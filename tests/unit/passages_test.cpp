@@ -3,7 +3,7 @@
 #include <random>
 
 #include "normalize/normalize.h"
-#include "normalize/segment.h"
+#include "normalize/passages.h"
 #include "testutil.h"
 
 using namespace omb;
@@ -14,7 +14,7 @@ const Normalizer& N() { return test::normalizer(); }
 
 struct Packed {
   Normalized n;
-  Segments seg;
+  PassagePack seg;
 };
 
 Packed pack(const std::string& src) {
