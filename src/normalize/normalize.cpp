@@ -1,18 +1,16 @@
 #include "normalize/normalize.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <unordered_map>
 
+#include "normalize/chars.h"
 #include "normalize/invisible.h"
 #include "normalize/repairs.h"
+#include "normalize/word_repair.h"
 
 namespace omb {
 
@@ -45,219 +43,7 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::create(const std::string& 
   return std::shared_ptr<const Normalizer>(n);
 }
 
-namespace {
-
-// ---------------------------------------------------------------- characters
-
-inline unsigned char U(char c) { return static_cast<unsigned char>(c); }
-
-// Length of the UTF-8 sequence starting at s[i] (1 for invalid bytes).
-inline std::size_t seq_len(std::string_view s, std::size_t i) {
-  unsigned char c = U(s[i]);
-  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return i + n <= s.size() ? n : 1;
-}
-
-// Does the sequence at s[i] belong to a word? ASCII letters; Latin letters
-// U+00C0–U+024F (bar × and ÷); combining marks U+0300–U+036F; ligatures
-// U+FB00–U+FB06; soft hyphen and zero-width characters (removed inside words).
-bool word_char(std::string_view s, std::size_t i) {
-  unsigned char c = U(s[i]);
-  if (c < 0x80) return static_cast<unsigned char>((c | 0x20) - 'a') < 26;  // std::isalpha in the "C" locale
-  std::size_t n = seq_len(s, i);
-  if (n == 2) {
-    unsigned char d = U(s[i + 1]);
-    if (c == 0xC3) return d != 0x97 && d != 0xB7;
-    if (c >= 0xC4 && c <= 0xC9) return true;
-    if (c == 0xCC || (c == 0xCD && d <= 0xAF)) return true;
-    if (c == 0xC2 && d == 0xAD) return true;  // soft hyphen
-    return false;
-  }
-  if (n == 3) {
-    if (c == 0xEF && U(s[i + 1]) == 0xAC && U(s[i + 2]) <= 0x86) return true;  // ligatures
-    if (c == 0xE2 && U(s[i + 1]) == 0x80 && U(s[i + 2]) >= 0x8B && U(s[i + 2]) <= 0x8D) return true;  // ZW*
-  }
-  return false;
-}
-
-const char* ligature(std::string_view s, std::size_t i) {
-  if (seq_len(s, i) != 3 || U(s[i]) != 0xEF || U(s[i + 1]) != 0xAC) return nullptr;
-  static const char* k[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-  unsigned char d = U(s[i + 2]);
-  return d >= 0x80 && d <= 0x86 ? k[d - 0x80] : nullptr;
-}
-
-// Replacement for a non-word character inside a line, or nullopt to keep it.
-std::optional<std::pair<const char*, const char*>> char_fix(std::string_view s, std::size_t i) {
-  unsigned char c = U(s[i]);
-  if (c == '\t') return std::make_pair(" ", "space");
-  if (c < 0x20 || c == 0x7F) return std::make_pair("", "control");
-  std::size_t n = seq_len(s, i);
-  if (n == 2 && c == 0xC2) {
-    unsigned char d = U(s[i + 1]);
-    if (d == 0xA0) return std::make_pair(" ", "space");
-    if (d >= 0x80 && d <= 0x9F) return std::make_pair("", "control");
-  }
-  if (n == 3 && c == 0xE2 && U(s[i + 1]) == 0x80) {
-    unsigned char d = U(s[i + 2]);
-    if (d <= 0x8A || d == 0xAF) return std::make_pair(" ", "space");
-    if (d >= 0x8B && d <= 0x8F) return std::make_pair("", "zero-width");
-  }
-  if (n == 3 && c == 0xE2 && U(s[i + 1]) == 0x81 && U(s[i + 2]) == 0x9F) return std::make_pair(" ", "space");
-  if (n == 3 && c == 0xE2 && U(s[i + 1]) == 0x81 && U(s[i + 2]) == 0xA0) return std::make_pair("", "zero-width");
-  if (n == 3 && c == 0xEF && U(s[i + 1]) == 0xBB && U(s[i + 2]) == 0xBF) return std::make_pair("", "zero-width");
-  if (n == 3 && c == 0xE3 && U(s[i + 1]) == 0x80 && U(s[i + 2]) == 0x80) return std::make_pair(" ", "space");
-  return std::nullopt;
-}
-
-bool is_space(std::string_view s, std::size_t i) {
-  unsigned char c = U(s[i]);
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\v') return true;
-  return c == 0xC2 && i + 1 < s.size() && U(s[i + 1]) == 0xA0;
-}
-
-// Nothing in s[b, e) stays visible: spaces, controls, zero-width characters
-// and soft hyphens only, all of which the emitter removes. Such a line is
-// blank: as a line of text it gave an empty block, or split a paragraph that
-// a second pass then read differently.
-bool only_invisible(std::string_view s, std::size_t b, std::size_t e) {
-  for (std::size_t i = b; i < e; i += std::min(seq_len(s, i), e - i)) {
-    if (is_space(s, i)) continue;
-    if (auto fx = char_fix(s, i); fx && (fx->first[0] == ' ' || fx->first[0] == '\0')) continue;
-    std::size_t n = seq_len(s, i);
-    if (n == 2 && U(s[i]) == 0xC2 && U(s[i + 1]) == 0xAD) continue;  // soft hyphen
-    if (n == 3 && U(s[i]) == 0xE2 && U(s[i + 1]) == 0x80 && U(s[i + 2]) >= 0x8B && U(s[i + 2]) <= 0x8D) continue;  // ZW*
-    return false;
-  }
-  return true;
-}
-
-std::string nfc(const std::string& s) {
-  UErrorCode st = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(st);
-  if (U_FAILURE(st)) return s;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  icu::UnicodeString out = n->normalize(u, st);
-  if (U_FAILURE(st)) return s;
-  std::string r;
-  out.toUTF8String(r);
-  return r;
-}
-
-// ---------------------------------------------------------------- words
-
-bool has_digit(std::string_view w) {
-  return std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(U(c)); });
-}
-
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-
-// OCR confusions: tried in this order, each occurrence alone; the first
-// candidate that is a known word wins.
-struct Confusion { std::string_view from; std::string_view to; bool lowercase_only; };
-const Confusion kConfusions[] = {
-    {"é", "ë", false}, {"é", "ê", false}, {"é", "ö", false}, {"é", "è", false}, {"è", "ë", false},
-    {"ê", "ë", false}, {"í", "ï", false}, {"ó", "ö", false}, {"ú", "ü", false},
-    {"fth", "fh", true}, {"th", "fh", true}, {"th", "ff", true},
-};
-
-const char* add_diaeresis(char v) {
-  switch (v) {
-    case 'e': return "ë";
-    case 'i': return "ï";
-    case 'o': return "ö";
-    case 'u': return "ü";
-    default: return nullptr;
-  }
-}
-bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-}  // namespace
-
-// Word repair: `w` is the cleaned word. Returns the repaired word and rule, if any.
-static std::optional<std::pair<std::string, std::string>> repair_word(const Lexicon& lex, const std::string& w) {
-  if (w.size() < 3 || has_digit(w)) return std::nullopt;
-  bool cap = is_upper_ascii(w[0]);
-  // Acronyms and names with inner capitals are left alone.
-  for (std::size_t i = 1; i < w.size(); ++i)
-    if (is_upper_ascii(w[i])) return std::nullopt;
-  bool maybe = false;
-  for (const Confusion& c : kConfusions)
-    if ((!cap || !c.lowercase_only) && w.find(c.from) != std::string::npos) { maybe = true; break; }
-  bool pair = false;
-  if (!cap)
-    for (std::size_t i = 0; i + 1 < w.size(); ++i)
-      if (vowel(w[i]) && add_diaeresis(w[i + 1]) && !(w[i] == w[i + 1]) && !(w[i] == 'o' && w[i + 1] == 'e') &&
-          !(w[i] == 'i' && w[i + 1] == 'e') && !(w[i] == 'e' && w[i + 1] == 'i') && !(w[i] == 'e' && w[i + 1] == 'u') &&
-          !(w[i] == 'u' && w[i + 1] == 'i') && !(w[i] == 'o' && w[i + 1] == 'u') && !(w[i] == 'a' && w[i + 1] == 'u'))
-        pair = true;
-  // geinformeerd: "ei" is a common digraph, so it is tried too, but last.
-  bool ei = !cap && w.find("ei") != std::string::npos;
-  if (!maybe && !pair && !ei) return std::nullopt;
-  if (lex.known(w)) return std::nullopt;
-  auto ok = [&](const std::string& cand) {
-    if (cap ? lex.listed(cand) : lex.known(cand)) return true;
-    // A footnote marker glued to the word: "enquéteresultatenii".
-    for (std::size_t k = 1; k <= 3 && k < cand.size(); ++k) {
-      if (cand[cand.size() - k] != 'i') break;
-      if (lex.listed(cand.substr(0, cand.size() - k))) return true;
-    }
-    return false;
-  };
-  for (const Confusion& c : kConfusions) {
-    if (cap && c.lowercase_only) continue;
-    std::size_t flen = c.from.size();
-    for (std::size_t p = w.find(c.from); p != std::string::npos; p = w.find(c.from, p + 1)) {
-      std::string cand = w.substr(0, p);
-      cand += c.to;
-      cand += w.substr(p + flen);
-      if (ok(cand)) return std::make_pair(cand, "ocr:" + std::string(c.from) + ">" + std::string(c.to));
-    }
-    if (w.find(c.from) != w.rfind(c.from)) {  // every occurrence at once
-      std::string cand = w;
-      for (std::size_t p = cand.find(c.from); p != std::string::npos; p = cand.find(c.from, p + c.to.size()))
-        cand.replace(p, flen, c.to);
-      if (ok(cand)) return std::make_pair(cand, "ocr:" + std::string(c.from) + ">" + std::string(c.to));
-    }
-  }
-  if (!cap) {
-    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-      if (!vowel(w[i]) || !add_diaeresis(w[i + 1])) continue;
-      std::string cand = w.substr(0, i + 1) + add_diaeresis(w[i + 1]) + w.substr(i + 2);
-      if (lex.known(cand)) return std::make_pair(cand, std::string("ocr:diaeresis"));
-    }
-  }
-  return std::nullopt;
-}
-
-// The verdict on a word type, cached per thread: word frequencies are Zipfian,
-// so most words are looked up once. The cache is per Lexicon generation.
-struct WordVerdict {
-  bool known = false;
-  bool repaired = false;
-  std::string to, rule;
-};
-
-static const WordVerdict& verdict(const Lexicon& lex, const std::string& w) {
-  thread_local const Lexicon* owner = nullptr;
-  thread_local std::unordered_map<std::string, WordVerdict> cache;
-  if (owner != &lex || cache.size() > 400000) {
-    cache.clear();
-    owner = &lex;
-  }
-  auto it = cache.find(w);
-  if (it != cache.end()) return it->second;
-  WordVerdict v;
-  if (auto r = repair_word(lex, w)) {
-    v.repaired = true;
-    v.to = std::move(r->first);
-    v.rule = std::move(r->second);
-    v.known = true;  // what it stands for is a word
-  } else {
-    v.known = w.size() >= 2 && lex.known(w);
-  }
-  return cache.emplace(w, std::move(v)).first->second;
-}
+using namespace pass;  // the passes moved out so far
 
 namespace {
 
