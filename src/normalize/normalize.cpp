@@ -9,6 +9,7 @@
 
 #include "normalize/chars.h"
 #include "normalize/invisible.h"
+#include "normalize/lines.h"
 #include "normalize/repairs.h"
 #include "normalize/word_repair.h"
 
@@ -47,20 +48,6 @@ using namespace pass;  // the passes moved out so far
 
 namespace {
 
-// ---------------------------------------------------------------- lines
-
-enum class LK { blank, text, heading, list_item, table_row, debris, noise };
-
-struct Line {
-  std::size_t b = 0, e = 0;    // raw span of the line (no \n, \f)
-  std::size_t cb = 0, ce = 0;  // trimmed content
-  int no = 1, page = 1;
-  LK kind = LK::blank;
-  std::size_t marker_end = 0;  // list items: where the text after the bullet starts
-  bool stray_space = false;    // begun by a space: pdftotext's mark of a new page or column
-};
-
-std::string_view content(std::string_view src, const Line& l) { return src.substr(l.cb, l.ce - l.cb); }
 
 // Bullet glyph at the start of `s`: returns its byte length (0 if none).
 std::size_t bullet_len(std::string_view s) {
@@ -77,49 +64,6 @@ std::size_t bullet_len(std::string_view s) {
   return 0;
 }
 
-int count_words(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
-bool ends_sentence(std::string_view s) {
-  if (s.empty()) return true;
-  char c = s.back();
-  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
-  // A closing quote or bracket after the punctuation.
-  if ((c == '"' || c == ')' || c == '\'') && s.size() > 1) return ends_sentence(s.substr(0, s.size() - 1));
-  return s.size() >= 3 && (s.substr(s.size() - 3) == "”" || s.substr(s.size() - 3) == "’") &&
-         ends_sentence(s.substr(0, s.size() - 3));
-}
-
-// How a line starts once repaired: a ligature is a lowercase f, "|5" a digit.
-std::string_view as_repaired(std::string_view s) {
-  if (s.size() >= 3 && U(s[0]) == 0xEF && U(s[1]) == 0xAC && U(s[2]) <= 0x86) return "f";
-  if (s.size() >= 2 && s[0] == '|' && std::isdigit(U(s[1]))) return "1";
-  return s;
-}
-
-bool starts_lower(std::string_view s) {
-  s = as_repaired(s);
-  if (s.empty()) return false;
-  unsigned char c = U(s[0]);
-  if (c >= 'a' && c <= 'z') return true;
-  if (c == 0xC3 && s.size() > 1) return U(s[1]) >= 0xA0;  // à–ÿ
-  return false;
-}
-
-bool starts_upper_or_digit(std::string_view s) {
-  s = as_repaired(s);
-  if (s.empty()) return false;
-  unsigned char c = U(s[0]);
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == 0xC3 && s.size() > 1 && U(s[1]) < 0xA0);
-}
 
 // "2.1. Communicatie", "6.2 Werk en Re-integratie", "3 Conclusies", "# Kop".
 bool numbered_heading(std::string_view s) {
@@ -150,13 +94,6 @@ bool case_heading(std::string_view s) {
   return s.size() <= 100;
 }
 
-bool number_token(std::string_view t) {
-  while (!t.empty() && (t.back() == '%' || t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
-  if (t.empty()) return false;
-  for (char c : t)
-    if (!std::isdigit(U(c)) && c != '.' && c != ',') return false;
-  return true;
-}
 
 // A row of a flattened table: short, ends in a number, no sentence.
 bool number_row(std::string_view s) {
@@ -394,56 +331,19 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   out.text.reserve(src.size());
 
   // 1. Lines, with their pages.
-  std::vector<Line> lines;
-  {
-    int no = 1, page = 1;
-    std::size_t b = 0;
-    for (std::size_t i = 0; i <= src.size(); ++i) {
-      if (i < src.size() && src[i] != '\n' && src[i] != '\f') continue;
-      Line l;
-      l.b = b;
-      l.e = i;
-      l.no = no;
-      l.page = page;
-      std::size_t cb = b, ce = i;
-      while (cb < ce && is_space(src, cb)) cb += std::min(seq_len(src, cb), ce - cb);
-      while (ce > cb && (src[ce - 1] == ' ' || src[ce - 1] == '\t' || src[ce - 1] == '\r' || src[ce - 1] == '\v' ||
-                         (ce - cb >= 2 && U(src[ce - 2]) == 0xC2 && U(src[ce - 1]) == 0xA0)))
-        ce -= (src[ce - 1] == ' ' || src[ce - 1] == '\t' || src[ce - 1] == '\r' || src[ce - 1] == '\v') ? 1 : 2;
-      l.cb = cb;
-      l.ce = ce;
-      l.stray_space = cb > b && src[b] == ' ';
-      l.kind = cb == ce || only_invisible(src, cb, ce) ? LK::blank : LK::text;
-      lines.push_back(l);
-      if (i < src.size()) {
-        if (src[i] == '\f') ++page;
-        else ++no;
-      }
-      b = i + 1;
-    }
-  }
-  auto next_nonblank = [&](std::size_t i) -> long {
-    for (std::size_t j = i + 1; j < lines.size(); ++j)
-      if (lines[j].kind != LK::blank && lines[j].kind != LK::debris) return static_cast<long>(j);
-    return -1;
-  };
-  auto prev_nonblank = [&](std::size_t i) -> long {
-    for (std::size_t j = i; j-- > 0;)
-      if (lines[j].kind != LK::blank && lines[j].kind != LK::debris) return static_cast<long>(j);
-    return -1;
-  };
+  std::vector<Line> lines = read_lines(src);
 
   // 2. Page debris: lone page numbers and running headers/footers next to a page break.
   {
     std::map<std::string, int> edge_count;
     std::vector<std::size_t> edges;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].kind == LK::blank) continue;
+      if (lines[i].kind == LineKind::blank) continue;
       bool first_on_page = true, last_on_page = true;
       for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;)
-        if (lines[j].kind != LK::blank) { first_on_page = false; break; }
+        if (lines[j].kind != LineKind::blank) { first_on_page = false; break; }
       for (std::size_t j = i + 1; j < lines.size() && lines[j].page == lines[i].page; ++j)
-        if (lines[j].kind != LK::blank) { last_on_page = false; break; }
+        if (lines[j].kind != LineKind::blank) { last_on_page = false; break; }
       bool near_break = (first_on_page && lines[i].page > 1) ||
                         (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
       if (!near_break) continue;
@@ -451,23 +351,23 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
       std::string key;
       for (char ch : c)
         if (!std::isdigit(U(ch))) key += ch;
-      if (key.empty() && c.size() <= 4) { lines[i].kind = LK::debris; continue; }
+      if (key.empty() && c.size() <= 4) { lines[i].kind = LineKind::debris; continue; }
       if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
     }
     for (std::size_t i : edges) {
       std::string key;
       for (char ch : content(src, lines[i]))
         if (!std::isdigit(U(ch))) key += ch;
-      if (edge_count[key] >= 2) lines[i].kind = LK::debris;
+      if (edge_count[key] >= 2) lines[i].kind = LineKind::debris;
     }
     // A lone page number just after a running header.
     for (std::size_t i = 1; i < lines.size(); ++i) {
       std::string_view c = content(src, lines[i]);
-      if (lines[i].kind == LK::text && !c.empty() && c.size() <= 4 &&
+      if (lines[i].kind == LineKind::text && !c.empty() && c.size() <= 4 &&
           std::all_of(c.begin(), c.end(), [](char ch) { return std::isdigit(U(ch)); })) {
-        long p = prev_nonblank(i);
-        for (long j = static_cast<long>(i) - 1; j >= 0 && lines[static_cast<std::size_t>(j)].kind == LK::blank; --j) p = j - 1;
-        if (p >= 0 && lines[static_cast<std::size_t>(p)].kind == LK::debris) lines[i].kind = LK::debris;
+        long p = prev_nonblank(lines, i);
+        for (long j = static_cast<long>(i) - 1; j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::blank; --j) p = j - 1;
+        if (p >= 0 && lines[static_cast<std::size_t>(p)].kind == LineKind::debris) lines[i].kind = LineKind::debris;
       }
     }
   }
@@ -475,16 +375,16 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   // 3. Structure of the remaining lines.
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
-    if (l.kind != LK::text) continue;
+    if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
     if (std::size_t bl = bullet_len(c)) {
-      l.kind = LK::list_item;
+      l.kind = LineKind::list_item;
       l.marker_end = l.cb + bl;
       while (l.marker_end < l.ce && (src[l.marker_end] == ' ' || src[l.marker_end] == '\t')) ++l.marker_end;
       continue;
     }
-    if (markdown_row(c)) { l.kind = LK::table_row; continue; }
-    if (case_heading(c) || numbered_heading(c)) { l.kind = LK::heading; continue; }
+    if (markdown_row(c)) { l.kind = LineKind::table_row; continue; }
+    if (case_heading(c) || numbered_heading(c)) { l.kind = LineKind::heading; continue; }
   }
   // "e " as a bullet (OCR's reading of "•"), among other list items or after
   // a sentence. A line that becomes one is context for its neighbours, before
@@ -496,7 +396,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
     // The marker's length ("e" and its spaces: the emitter makes them one, so
     // the next pass sees "e " whatever their number), or 0.
     auto e_marker = [&](long i) -> std::size_t {
-      if (i < 0 || lines[static_cast<std::size_t>(i)].kind != LK::text) return 0;
+      if (i < 0 || lines[static_cast<std::size_t>(i)].kind != LineKind::text) return 0;
       std::string_view c = content(src, lines[static_cast<std::size_t>(i)]);
       if (c.size() < 3 || c[0] != 'e' || c[1] != ' ') return 0;
       std::size_t k = 1;
@@ -505,10 +405,10 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
     };
     auto e_line = [&](long i) { return e_marker(i) > 0; };
     auto in_list = [&](long i) {
-      long p = prev_nonblank(static_cast<std::size_t>(i)), n = next_nonblank(static_cast<std::size_t>(i));
-      return (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LK::list_item ||
+      long p = prev_nonblank(lines, static_cast<std::size_t>(i)), n = next_nonblank(lines, static_cast<std::size_t>(i));
+      return (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LineKind::list_item ||
                          ends_sentence(content(src, lines[static_cast<std::size_t>(p)])))) ||
-             (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LK::list_item);
+             (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LineKind::list_item);
     };
     std::vector<long> work;
     for (long i = static_cast<long>(lines.size()) - 1; i >= 0; --i)
@@ -519,51 +419,51 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
       const std::size_t marker = e_marker(i);
       if (!marker || !in_list(i)) continue;
       Line& l = lines[static_cast<std::size_t>(i)];
-      l.kind = LK::list_item;
+      l.kind = LineKind::list_item;
       l.marker_end = l.cb + marker;
-      for (long j : {prev_nonblank(static_cast<std::size_t>(i)), next_nonblank(static_cast<std::size_t>(i))})
+      for (long j : {prev_nonblank(lines, static_cast<std::size_t>(i)), next_nonblank(lines, static_cast<std::size_t>(i))})
         if (e_line(j)) work.push_back(j);
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
-    if (l.kind != LK::text) continue;
+    if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
-    long p = prev_nonblank(i), n = next_nonblank(i);
+    long p = prev_nonblank(lines, i), n = next_nonblank(lines, i);
     if (number_row(c)) {
       bool nb = (p >= 0 && number_row(content(src, lines[static_cast<std::size_t>(p)]))) ||
                 (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
-      if (nb) { l.kind = LK::table_row; continue; }
+      if (nb) { l.kind = LineKind::table_row; continue; }
     }
     if (noise_line(*lex_, c)) {
       // Judge the line as it will read once repaired (ligatures, context repairs).
       std::string fixed = repairs_->apply(c);
       for (std::size_t k = 0; k < fixed.size(); ++k)
         if (const char* lig = ligature(fixed, k)) { fixed.replace(k, 3, lig); }
-      if (noise_line(*lex_, fixed)) { l.kind = LK::noise; continue; }
+      if (noise_line(*lex_, fixed)) { l.kind = LineKind::noise; continue; }
     }
     // A short title line on its own: blank (or start) before it, and what
     // follows is blank or starts a sentence.
-    bool blank_before = i == 0 || lines[i - 1].kind == LK::blank || lines[i - 1].kind == LK::debris ||
-                        (l.stray_space && (prev_nonblank(i) < 0 ||
-                                           ends_sentence(content(src, lines[static_cast<std::size_t>(prev_nonblank(i))]))));
-    bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LK::blank ||
+    bool blank_before = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris ||
+                        (l.stray_space && (prev_nonblank(lines, i) < 0 ||
+                                           ends_sentence(content(src, lines[static_cast<std::size_t>(prev_nonblank(lines, i))]))));
+    bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LineKind::blank ||
                     (n >= 0 && starts_upper_or_digit(content(src, lines[static_cast<std::size_t>(n)])));
     if (blank_before && after_ok && count_words(c) <= 8 && c.size() <= 80 && !ends_sentence(c) &&
         c.back() != ',' && c.back() != '-' && (starts_upper_or_digit(c) || starts_lower(c))) {
-      bool next_lower_cont = i + 1 < lines.size() && lines[i + 1].kind == LK::text && starts_lower(content(src, lines[i + 1]));
-      if (!next_lower_cont) l.kind = LK::heading;
+      bool next_lower_cont = i + 1 < lines.size() && lines[i + 1].kind == LineKind::text && starts_lower(content(src, lines[i + 1]));
+      if (!next_lower_cont) l.kind = LineKind::heading;
     }
   }
 
   // 4. Blocks: runs of lines that belong together.
   // `len`: the block's content bytes so far plus one per line, kept as lines
   // are added (summing them for every candidate line was quadratic, #15).
-  struct BlockLines { LK kind; std::vector<std::size_t> lines; std::size_t len = 0; };
+  struct BlockLines { LineKind kind; std::vector<std::size_t> lines; std::size_t len = 0; };
   std::vector<BlockLines> blocks;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.kind == LK::blank || l.kind == LK::debris) continue;
+    if (l.kind == LineKind::blank || l.kind == LineKind::debris) continue;
     std::string_view c = content(src, l);
     if (!blocks.empty()) {
       BlockLines& cur = blocks.back();
@@ -572,8 +472,8 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
       bool adjacent = true;  // no blank line between
       bool crossed_page = false;
       for (std::size_t j = cur.lines.back() + 1; j < i; ++j) {
-        if (lines[j].kind == LK::blank) adjacent = false;
-        if (lines[j].kind == LK::debris) crossed_page = true;
+        if (lines[j].kind == LineKind::blank) adjacent = false;
+        if (lines[j].kind == LineKind::debris) crossed_page = true;
       }
       if (lines[cur.lines.back()].page != l.page) crossed_page = true;
       std::size_t block_len = cur.len;  // the block so far: the same in raw text and in its normalised form
@@ -582,8 +482,8 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
       // A short line, or a new page's stray space after a full stop, ends a paragraph.
       bool line_break_meant = (lc.size() < 50 && !starts_lower(c) && lc.back() != ',') ||
                               (l.stray_space && ends_sentence(lc));
-      if (l.kind == LK::text && (cur.kind == LK::text || cur.kind == LK::list_item) &&
-          ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LK::text || starts_lower(c))) || continues)) {
+      if (l.kind == LineKind::text && (cur.kind == LineKind::text || cur.kind == LineKind::list_item) &&
+          ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {
         cur.lines.push_back(i);
         cur.len += l.ce - l.cb + 1;
         continue;
@@ -594,13 +494,13 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
 
   // 5. Emit.
   Emitter em(src, *lex_, *repairs_, out);
-  LK prev_kind = LK::blank;
+  LineKind prev_kind = LineKind::blank;
   for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
     const BlockLines& bl = blocks[bi];
     const Line& first = lines[bl.lines.front()];
     std::size_t start_src = first.cb;
     // Separator: everything since the previous block (blank lines, page breaks, debris).
-    bool row_run = (bl.kind == LK::list_item || bl.kind == LK::table_row) && bl.kind == prev_kind;
+    bool row_run = (bl.kind == LineKind::list_item || bl.kind == LineKind::table_row) && bl.kind == prev_kind;
     std::string_view sep = bi == 0 ? "" : (row_run ? "\n" : "\n\n");
     bool debris = false;
     for (std::size_t j = em.pos(); j < start_src; ++j) debris |= src[j] == '\f';
@@ -611,7 +511,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
     for (std::size_t k = 0; k < bl.lines.size(); ++k) {
       const Line& l = lines[bl.lines[k]];
       std::size_t from = std::max(l.cb, em.pos());
-      if (k == 0 && bl.kind == LK::list_item) {
+      if (k == 0 && bl.kind == LineKind::list_item) {
         em.edit(l.cb, l.marker_end, "• ", "bullet");
         from = l.marker_end;
       }
@@ -658,10 +558,10 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
     }
     em.flush();
     Block b;
-    b.kind = bl.kind == LK::heading ? PassageKind::heading
-             : bl.kind == LK::list_item ? PassageKind::list_item
-             : bl.kind == LK::table_row ? PassageKind::table_row
-             : bl.kind == LK::noise ? PassageKind::noise
+    b.kind = bl.kind == LineKind::heading ? PassageKind::heading
+             : bl.kind == LineKind::list_item ? PassageKind::list_item
+             : bl.kind == LineKind::table_row ? PassageKind::table_row
+             : bl.kind == LineKind::noise ? PassageKind::noise
                                     : PassageKind::paragraph;
     b.start = block_start;
     b.end = out.text.size();

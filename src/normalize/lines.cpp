@@ -1,0 +1,92 @@
+#include "normalize/lines.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "normalize/chars.h"
+
+namespace omb::pass {
+
+std::vector<Line> read_lines(std::string_view src) {
+  std::vector<Line> lines;
+  int no = 1, page = 1;
+  std::size_t b = 0;
+  for (std::size_t i = 0; i <= src.size(); ++i) {
+    if (i < src.size() && src[i] != '\n' && src[i] != '\f') continue;
+    Line l;
+    l.b = b;
+    l.e = i;
+    l.no = no;
+    l.page = page;
+    std::size_t cb = b, ce = i;
+    while (cb < ce && is_space(src, cb)) cb += std::min(seq_len(src, cb), ce - cb);
+    while (ce > cb && (src[ce - 1] == ' ' || src[ce - 1] == '\t' || src[ce - 1] == '\r' || src[ce - 1] == '\v' ||
+                       (ce - cb >= 2 && U(src[ce - 2]) == 0xC2 && U(src[ce - 1]) == 0xA0)))
+      ce -= (src[ce - 1] == ' ' || src[ce - 1] == '\t' || src[ce - 1] == '\r' || src[ce - 1] == '\v') ? 1 : 2;
+    l.cb = cb;
+    l.ce = ce;
+    l.stray_space = cb > b && src[b] == ' ';
+    l.kind = cb == ce || only_invisible(src, cb, ce) ? LineKind::blank : LineKind::text;
+    lines.push_back(l);
+    if (i < src.size()) {
+      if (src[i] == '\f') ++page;
+      else ++no;
+    }
+    b = i + 1;
+  }
+  return lines;
+}
+
+int count_words(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return true;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+  // A closing quote or bracket after the punctuation.
+  if ((c == '"' || c == ')' || c == '\'') && s.size() > 1) return ends_sentence(s.substr(0, s.size() - 1));
+  return s.size() >= 3 && (s.substr(s.size() - 3) == "”" || s.substr(s.size() - 3) == "’") &&
+         ends_sentence(s.substr(0, s.size() - 3));
+}
+
+// How a line starts once repaired: a ligature is a lowercase f, "|5" a digit.
+std::string_view as_repaired(std::string_view s) {
+  if (s.size() >= 3 && U(s[0]) == 0xEF && U(s[1]) == 0xAC && U(s[2]) <= 0x86) return "f";
+  if (s.size() >= 2 && s[0] == '|' && std::isdigit(U(s[1]))) return "1";
+  return s;
+}
+
+bool starts_lower(std::string_view s) {
+  s = as_repaired(s);
+  if (s.empty()) return false;
+  unsigned char c = U(s[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c == 0xC3 && s.size() > 1) return U(s[1]) >= 0xA0;  // à–ÿ
+  return false;
+}
+
+bool starts_upper_or_digit(std::string_view s) {
+  s = as_repaired(s);
+  if (s.empty()) return false;
+  unsigned char c = U(s[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c == 0xC3 && s.size() > 1 && U(s[1]) < 0xA0);
+}
+
+bool number_token(std::string_view t) {
+  while (!t.empty() && (t.back() == '%' || t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!std::isdigit(U(c)) && c != '.' && c != ',') return false;
+  return true;
+}
+
+}  // namespace omb::pass
