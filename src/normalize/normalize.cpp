@@ -4,10 +4,10 @@
 #include <cctype>
 #include <cstring>
 #include <filesystem>
-#include <map>
 #include <optional>
 
 #include "normalize/chars.h"
+#include "normalize/debris.h"
 #include "normalize/invisible.h"
 #include "normalize/lines.h"
 #include "normalize/repairs.h"
@@ -119,44 +119,8 @@ bool number_row(std::string_view s) {
 
 bool markdown_row(std::string_view s) { return s.size() >= 2 && s.front() == '|' && s.back() == '|'; }
 
-// Strips punctuation around a token for a dictionary check.
-std::string_view word_core(std::string_view t) {
-  auto is_punct = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
-  while (!t.empty() && is_punct(U(t.front()))) t.remove_prefix(1);
-  while (!t.empty() && is_punct(U(t.back()))) t.remove_suffix(1);
-  return t;
-}
 
 }  // namespace
-
-// Chart and figure debris: too few tokens are words or numbers (under 60 %).
-// Tokens are walked in place; the walk stops as soon as the verdict is sure.
-static bool noise_line(const Lexicon& lex, std::string_view s) {
-  auto next_token = [&](std::size_t& i) -> std::string_view {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    std::string_view t = s.substr(i, j - i);
-    i = j;
-    return t;
-  };
-  int total = 0;
-  for (std::size_t i = 0; !next_token(i).empty();) ++total;
-  if (total < 4) return false;
-  int good = 0, seen = 0;
-  std::string key;
-  for (std::size_t i = 0; seen < total; ++seen) {
-    if (good * 10 >= total * 6) return false;                  // enough good tokens already
-    if ((good + (total - seen)) * 10 < total * 6) return true;  // cannot reach the share any more
-    std::string_view w = word_core(next_token(i));
-    if (w.empty()) continue;
-    if (number_token(w)) { ++good; continue; }
-    if (w.size() < 2) continue;
-    key.assign(w.data(), w.size());
-    if (verdict(lex, key).known) ++good;  // damaged words count too
-  }
-  return good * 10 < total * 6;
-}
 
 namespace {
 
@@ -333,44 +297,8 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   // 1. Lines, with their pages.
   std::vector<Line> lines = read_lines(src);
 
-  // 2. Page debris: lone page numbers and running headers/footers next to a page break.
-  {
-    std::map<std::string, int> edge_count;
-    std::vector<std::size_t> edges;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (lines[i].kind == LineKind::blank) continue;
-      bool first_on_page = true, last_on_page = true;
-      for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;)
-        if (lines[j].kind != LineKind::blank) { first_on_page = false; break; }
-      for (std::size_t j = i + 1; j < lines.size() && lines[j].page == lines[i].page; ++j)
-        if (lines[j].kind != LineKind::blank) { last_on_page = false; break; }
-      bool near_break = (first_on_page && lines[i].page > 1) ||
-                        (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
-      if (!near_break) continue;
-      std::string_view c = content(src, lines[i]);
-      std::string key;
-      for (char ch : c)
-        if (!std::isdigit(U(ch))) key += ch;
-      if (key.empty() && c.size() <= 4) { lines[i].kind = LineKind::debris; continue; }
-      if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
-    }
-    for (std::size_t i : edges) {
-      std::string key;
-      for (char ch : content(src, lines[i]))
-        if (!std::isdigit(U(ch))) key += ch;
-      if (edge_count[key] >= 2) lines[i].kind = LineKind::debris;
-    }
-    // A lone page number just after a running header.
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-      std::string_view c = content(src, lines[i]);
-      if (lines[i].kind == LineKind::text && !c.empty() && c.size() <= 4 &&
-          std::all_of(c.begin(), c.end(), [](char ch) { return std::isdigit(U(ch)); })) {
-        long p = prev_nonblank(lines, i);
-        for (long j = static_cast<long>(i) - 1; j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::blank; --j) p = j - 1;
-        if (p >= 0 && lines[static_cast<std::size_t>(p)].kind == LineKind::debris) lines[i].kind = LineKind::debris;
-      }
-    }
-  }
+  // 2. Page debris.
+  mark_page_debris(src, lines);
 
   // 3. Structure of the remaining lines.
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -435,13 +363,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
                 (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
       if (nb) { l.kind = LineKind::table_row; continue; }
     }
-    if (noise_line(*lex_, c)) {
-      // Judge the line as it will read once repaired (ligatures, context repairs).
-      std::string fixed = repairs_->apply(c);
-      for (std::size_t k = 0; k < fixed.size(); ++k)
-        if (const char* lig = ligature(fixed, k)) { fixed.replace(k, 3, lig); }
-      if (noise_line(*lex_, fixed)) { l.kind = LineKind::noise; continue; }
-    }
+    if (chart_debris(*lex_, *repairs_, c)) { l.kind = LineKind::noise; continue; }
     // A short title line on its own: blank (or start) before it, and what
     // follows is blank or starts a sentence.
     bool blank_before = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris ||

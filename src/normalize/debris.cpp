@@ -1,0 +1,101 @@
+#include "normalize/debris.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "normalize/chars.h"
+#include "normalize/repairs.h"
+#include "normalize/word_repair.h"
+
+namespace omb::pass {
+namespace {
+
+// Strips punctuation around a token for a dictionary check.
+std::string_view word_core(std::string_view t) {
+  auto is_punct = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
+  while (!t.empty() && is_punct(U(t.front()))) t.remove_prefix(1);
+  while (!t.empty() && is_punct(U(t.back()))) t.remove_suffix(1);
+  return t;
+}
+
+}  // namespace
+
+void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
+  std::map<std::string, int> edge_count;
+  std::vector<std::size_t> edges;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == LineKind::blank) continue;
+    bool first_on_page = true, last_on_page = true;
+    for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;)
+      if (lines[j].kind != LineKind::blank) { first_on_page = false; break; }
+    for (std::size_t j = i + 1; j < lines.size() && lines[j].page == lines[i].page; ++j)
+      if (lines[j].kind != LineKind::blank) { last_on_page = false; break; }
+    bool near_break = (first_on_page && lines[i].page > 1) ||
+                      (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
+    if (!near_break) continue;
+    std::string_view c = content(src, lines[i]);
+    std::string key;
+    for (char ch : c)
+      if (!std::isdigit(U(ch))) key += ch;
+    if (key.empty() && c.size() <= 4) { lines[i].kind = LineKind::debris; continue; }
+    if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
+  }
+  for (std::size_t i : edges) {
+    std::string key;
+    for (char ch : content(src, lines[i]))
+      if (!std::isdigit(U(ch))) key += ch;
+    if (edge_count[key] >= 2) lines[i].kind = LineKind::debris;
+  }
+  // A lone page number just after a running header.
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    std::string_view c = content(src, lines[i]);
+    if (lines[i].kind == LineKind::text && !c.empty() && c.size() <= 4 &&
+        std::all_of(c.begin(), c.end(), [](char ch) { return std::isdigit(U(ch)); })) {
+      long p = prev_nonblank(lines, i);
+      for (long j = static_cast<long>(i) - 1; j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::blank; --j) p = j - 1;
+      if (p >= 0 && lines[static_cast<std::size_t>(p)].kind == LineKind::debris) lines[i].kind = LineKind::debris;
+    }
+  }
+}
+
+// Chart and figure debris: too few tokens are words or numbers (under 60 %).
+// Tokens are walked in place; the walk stops as soon as the verdict is sure.
+bool noise_line(const Lexicon& lex, std::string_view s) {
+  auto next_token = [&](std::size_t& i) -> std::string_view {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    std::string_view t = s.substr(i, j - i);
+    i = j;
+    return t;
+  };
+  int total = 0;
+  for (std::size_t i = 0; !next_token(i).empty();) ++total;
+  if (total < 4) return false;
+  int good = 0, seen = 0;
+  std::string key;
+  for (std::size_t i = 0; seen < total; ++seen) {
+    if (good * 10 >= total * 6) return false;                  // enough good tokens already
+    if ((good + (total - seen)) * 10 < total * 6) return true;  // cannot reach the share any more
+    std::string_view w = word_core(next_token(i));
+    if (w.empty()) continue;
+    if (number_token(w)) { ++good; continue; }
+    if (w.size() < 2) continue;
+    key.assign(w.data(), w.size());
+    if (verdict(lex, key).known) ++good;  // damaged words count too
+  }
+  return good * 10 < total * 6;
+}
+
+bool chart_debris(const Lexicon& lex, const Repairs& repairs, std::string_view c) {
+  if (!noise_line(lex, c)) return false;
+  // Judge the line as it will read once repaired (ligatures, context repairs).
+  std::string fixed = repairs.apply(c);
+  for (std::size_t k = 0; k < fixed.size(); ++k)
+    if (const char* lig = ligature(fixed, k)) { fixed.replace(k, 3, lig); }
+  return noise_line(lex, fixed);
+}
+
+}  // namespace omb::pass

@@ -1,0 +1,44 @@
+// normalize/debris.h — internal pass of the normaliser: lines that are not
+// the report's text.
+//
+// Page debris (mark_page_debris, after read_lines): a line next to a page
+// break (the first or last non-blank line of a page, where another page
+// comes before or after) is debris when it is a lone page number (digits
+// only, at most 4 bytes), or when the same text with its digits taken out
+// stands next to a page break at least twice and is at most 80 bytes
+// (running headers and footers: "Jaarverslag 2019 | 12"). Then a lone page
+// number anywhere whose nearest line before it, across one or more blank
+// lines, is debris is debris too (a number under a running header).
+// Debris lines are dropped from the text; the emitter names their removal
+// "page-debris".
+//
+// Chart debris (chart_debris): a line of at least 4 tokens of which under
+// 60 % are words or numbers, as written and once repaired (ligatures,
+// context repairs). classify.h asks it at its place in the order of line
+// decisions (after table rows, before titles); such lines stay in the text
+// as blocks of kind noise.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "normalize/lexicon.h"
+#include "normalize/lines.h"
+
+namespace omb {
+class Repairs;
+}
+
+namespace omb::pass {
+
+// Marks page debris in `lines` (kind debris); reads only blank and text lines.
+void mark_page_debris(std::string_view src, std::vector<Line>& lines);
+
+// Under 60 % of at least 4 tokens are words (verdict().known, word_repair.h)
+// or numbers, punctuation around a token ignored.
+bool noise_line(const Lexicon& lex, std::string_view s);
+
+// noise_line(), of the line as written and of the line once repaired.
+bool chart_debris(const Lexicon& lex, const Repairs& repairs, std::string_view s);
+
+}  // namespace omb::pass

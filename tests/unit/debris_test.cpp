@@ -1,0 +1,64 @@
+// normalize/debris.h: page numbers, running headers and footers, chart debris.
+#include <catch2/catch.hpp>
+
+#include "normalize/debris.h"
+#include "normalize/repairs.h"
+#include "testutil.h"
+
+using namespace omb;
+using namespace omb::pass;
+
+namespace {
+
+std::vector<LineKind> kinds_after_debris(const std::string& src) {
+  std::vector<Line> lines = read_lines(src);
+  mark_page_debris(src, lines);
+  std::vector<LineKind> k;
+  for (const Line& l : lines) k.push_back(l.kind);
+  return k;
+}
+
+constexpr LineKind B = LineKind::blank, T = LineKind::text, D = LineKind::debris;
+
+}  // namespace
+
+TEST_CASE("normalize debris: running headers seen twice and lone page numbers at page breaks") {
+  const std::string src =
+      "Eerste pagina, eerste regel.\nLaatste regel.\n12\n"
+      "\fJaarverslag 2019\nTweede pagina.\n"
+      "\fJaarverslag 2020\nDerde pagina.\n";
+  // The blank lines are those between a \n and the \f after it, and after the last \n.
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, T, D, B, D, T, B, D, T, B});
+}
+
+TEST_CASE("normalize debris: a header seen once stays, and so does a number inside a page") {
+  const std::string src = "Inleiding\nTekst.\n\fHoofdstuk 2\nTekst met 12\n12\nmeer tekst.\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, T, B, T, T, T, T, B});
+}
+
+TEST_CASE("normalize debris: a page number under a running header, across a blank line") {
+  const std::string src =
+      "Een.\n\fKwartaalrapportage\n\n 7 \n\nTwee.\n\fKwartaalrapportage\n\n 8 \n\nDrie.\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, B, D, B, D, B, T, B, D, B, D, B, T, B});
+}
+
+TEST_CASE("normalize debris: chart debris is a line of mostly non-words") {
+  const Lexicon& lex = test::normalizer().lexicon();
+  CHECK(noise_line(lex, "gemeente tonstuleri, wierll) 5 T Bz e"));
+  CHECK_FALSE(noise_line(lex, "De tevredenheid steeg in 2019 weer."));
+  CHECK_FALSE(noise_line(lex, "xq zk wv"));  // under 4 tokens: never
+  CHECK_FALSE(noise_line(lex, "12 34 56 78 xq"));  // numbers count
+  std::unique_ptr<Repairs> none = Repairs::empty();
+  CHECK(chart_debris(lex, *none, "gemeente tonstuleri, wierll) 5 T Bz e"));
+  CHECK_FALSE(chart_debris(lex, *none, "De klacht is gegrond."));
+}
+
+TEST_CASE("normalize debris: a line is judged as it reads once repaired") {
+  const Lexicon& lex = test::normalizer().lexicon();
+  // Ligatures split "ﬁ" words into pieces no list knows: as written, under
+  // 60 % are words; spelled out, all are.
+  const std::string s = "\xEF\xAC\x81nanci\xC3\xABle \xEF\xAC\x82" "exibiliteit \xEF\xAC\x81nanci\xC3\xABle \xEF\xAC\x82" "exibiliteit";
+  std::unique_ptr<Repairs> none = Repairs::empty();
+  CHECK(noise_line(lex, s));
+  CHECK_FALSE(chart_debris(lex, *none, s));
+}
