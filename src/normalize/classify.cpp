@@ -1,0 +1,174 @@
+#include "normalize/classify.h"
+
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include "normalize/chars.h"
+#include "normalize/debris.h"
+
+namespace omb::pass {
+
+std::size_t bullet_len(std::string_view s) {
+  if (s.empty()) return 0;
+  static const char* kGlyphs[] = {"•", "¢", "»", "▪", "●", "◦", "■", "□", "➢", "►", "", "·"};
+  for (const char* g : kGlyphs) {
+    std::size_t n = std::strlen(g);
+    if (s.size() > n && s.compare(0, n, g) == 0 && (s[n] == ' ' || s[n] == '\t')) return n;
+  }
+  // Any private-use glyph (Symbol fonts): U+E000–U+F8FF.
+  unsigned char c = U(s[0]);
+  if (s.size() >= 4 && (c == 0xEE || (c == 0xEF && U(s[1]) <= 0xA3)) && (s[3] == ' ' || s[3] == '\t')) return 3;
+  if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') return 1;
+  return 0;
+}
+
+// "2.1. Communicatie", "6.2 Werk en Re-integratie", "3 Conclusies", "# Kop".
+bool numbered_heading(std::string_view s) {
+  if (!s.empty() && s[0] == '#') return true;
+  std::size_t i = 0, digits = 0;
+  while (i < s.size() && (std::isdigit(U(s[i])) || s[i] == '.')) {
+    if (s[i] != '.') ++digits;
+    ++i;
+  }
+  if (digits == 0 || digits > 4 || i >= s.size() || s[i] != ' ') return false;
+  if (digits >= 3 && s.find('.') == std::string_view::npos) return false;  // "406 ..." is a case
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size()) return false;
+  if (!starts_upper_or_digit(s.substr(i)) || std::isdigit(U(s[i]))) return false;
+  return count_words(s) <= 9 && !ends_sentence(s) && s.size() <= 90;
+}
+
+// "406 – Geen beleid", "389 - Mis communicatie".
+bool case_heading(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && std::isdigit(U(s[i]))) ++i;
+  if (i < 2 || i > 7) return false;
+  std::string_view rest = s.substr(i);
+  std::size_t sp = rest.find_first_not_of(' ');
+  if (sp == std::string_view::npos || sp == 0) return false;
+  rest = rest.substr(sp);
+  if (!(rest.compare(0, 3, "–") == 0 || rest.compare(0, 3, "—") == 0 || rest.compare(0, 1, "-") == 0)) return false;
+  return s.size() <= 100;
+}
+
+// A row of a flattened table: short, ends in a number, no sentence.
+bool number_row(std::string_view s) {
+  if (s.size() > 100) return false;
+  // Tokens walked in place (this runs for every line and its neighbours).
+  std::size_t count = 0;
+  int nums = 0;
+  bool last_is_number = false;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) {
+      if (++count > 10) return false;
+      last_is_number = number_token(s.substr(i, j - i));
+      nums += last_is_number;
+    }
+    i = j;
+  }
+  if (count == 0 || !last_is_number) return false;
+  return nums >= 1 && !(count > 3 && nums == 1 && ends_sentence(s));
+}
+
+bool markdown_row(std::string_view s) { return s.size() >= 2 && s.front() == '|' && s.back() == '|'; }
+
+namespace {
+
+// Step 1: bullets, markdown rows, case and numbered headings.
+void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.kind != LineKind::text) continue;
+    std::string_view c = content(src, l);
+    if (std::size_t bl = bullet_len(c)) {
+      l.kind = LineKind::list_item;
+      l.marker_end = l.cb + bl;
+      while (l.marker_end < l.ce && (src[l.marker_end] == ' ' || src[l.marker_end] == '\t')) ++l.marker_end;
+      continue;
+    }
+    if (markdown_row(c)) { l.kind = LineKind::table_row; continue; }
+    if (case_heading(c) || numbered_heading(c)) { l.kind = LineKind::heading; continue; }
+  }
+}
+
+// Step 2. "e " as a bullet (OCR's reading of "•"), among other list items or after
+// a sentence. A line that becomes one is context for its neighbours, before
+// and after, so the lines are read until nothing changes (a worklist: each
+// line turns at most once). Read in one sweep, a line judged before its
+// next neighbour turned was left as text, and a second pass over the output,
+// which then starts with "•", read it differently (issue #15, fuzzing).
+void mark_e_bullets(std::string_view src, std::vector<Line>& lines) {
+  // The marker's length ("e" and its spaces: the emitter makes them one, so
+  // the next pass sees "e " whatever their number), or 0.
+  auto e_marker = [&](long i) -> std::size_t {
+    if (i < 0 || lines[static_cast<std::size_t>(i)].kind != LineKind::text) return 0;
+    std::string_view c = content(src, lines[static_cast<std::size_t>(i)]);
+    if (c.size() < 3 || c[0] != 'e' || c[1] != ' ') return 0;
+    std::size_t k = 1;
+    while (k < c.size() && c[k] == ' ') ++k;
+    return k < c.size() && word_char(c, k) ? k : 0;
+  };
+  auto e_line = [&](long i) { return e_marker(i) > 0; };
+  auto in_list = [&](long i) {
+    long p = prev_nonblank(lines, static_cast<std::size_t>(i)), n = next_nonblank(lines, static_cast<std::size_t>(i));
+    return (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LineKind::list_item ||
+                       ends_sentence(content(src, lines[static_cast<std::size_t>(p)])))) ||
+           (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LineKind::list_item);
+  };
+  std::vector<long> work;
+  for (long i = static_cast<long>(lines.size()) - 1; i >= 0; --i)
+    if (e_line(i)) work.push_back(i);  // popped in line order
+  while (!work.empty()) {
+    const long i = work.back();
+    work.pop_back();
+    const std::size_t marker = e_marker(i);
+    if (!marker || !in_list(i)) continue;
+    Line& l = lines[static_cast<std::size_t>(i)];
+    l.kind = LineKind::list_item;
+    l.marker_end = l.cb + marker;
+    for (long j : {prev_nonblank(lines, static_cast<std::size_t>(i)), next_nonblank(lines, static_cast<std::size_t>(i))})
+      if (e_line(j)) work.push_back(j);
+  }
+}
+
+// Step 3: number rows, chart debris, titles.
+void mark_rows_noise_titles(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.kind != LineKind::text) continue;
+    std::string_view c = content(src, l);
+    long p = prev_nonblank(lines, i), n = next_nonblank(lines, i);
+    if (number_row(c)) {
+      bool nb = (p >= 0 && number_row(content(src, lines[static_cast<std::size_t>(p)]))) ||
+                (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
+      if (nb) { l.kind = LineKind::table_row; continue; }
+    }
+    if (chart_debris(lex, repairs, c)) { l.kind = LineKind::noise; continue; }
+    // A short title line on its own: blank (or start) before it, and what
+    // follows is blank or starts a sentence.
+    bool blank_before = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris ||
+                        (l.stray_space && (prev_nonblank(lines, i) < 0 ||
+                                           ends_sentence(content(src, lines[static_cast<std::size_t>(prev_nonblank(lines, i))]))));
+    bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LineKind::blank ||
+                    (n >= 0 && starts_upper_or_digit(content(src, lines[static_cast<std::size_t>(n)])));
+    if (blank_before && after_ok && count_words(c) <= 8 && c.size() <= 80 && !ends_sentence(c) &&
+        c.back() != ',' && c.back() != '-' && (starts_upper_or_digit(c) || starts_lower(c))) {
+      bool next_lower_cont = i + 1 < lines.size() && lines[i + 1].kind == LineKind::text && starts_lower(content(src, lines[i + 1]));
+      if (!next_lower_cont) l.kind = LineKind::heading;
+    }
+  }
+}
+
+}  // namespace
+
+void classify_lines(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines) {
+  mark_structure_marks(src, lines);
+  mark_e_bullets(src, lines);
+  mark_rows_noise_titles(src, lex, repairs, lines);
+}
+
+}  // namespace omb::pass
