@@ -1,10 +1,10 @@
 #include "normalize/normalize.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <optional>
 
+#include "normalize/blocks.h"
 #include "normalize/chars.h"
 #include "normalize/classify.h"
 #include "normalize/debris.h"
@@ -228,40 +228,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   classify_lines(src, *lex_, *repairs_, lines);
 
   // 4. Blocks: runs of lines that belong together.
-  // `len`: the block's content bytes so far plus one per line, kept as lines
-  // are added (summing them for every candidate line was quadratic, #15).
-  struct BlockLines { LineKind kind; std::vector<std::size_t> lines; std::size_t len = 0; };
-  std::vector<BlockLines> blocks;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Line& l = lines[i];
-    if (l.kind == LineKind::blank || l.kind == LineKind::debris) continue;
-    std::string_view c = content(src, l);
-    if (!blocks.empty()) {
-      BlockLines& cur = blocks.back();
-      const Line& last = lines[cur.lines.back()];
-      std::string_view lc = content(src, last);
-      bool adjacent = true;  // no blank line between
-      bool crossed_page = false;
-      for (std::size_t j = cur.lines.back() + 1; j < i; ++j) {
-        if (lines[j].kind == LineKind::blank) adjacent = false;
-        if (lines[j].kind == LineKind::debris) crossed_page = true;
-      }
-      if (lines[cur.lines.back()].page != l.page) crossed_page = true;
-      std::size_t block_len = cur.len;  // the block so far: the same in raw text and in its normalised form
-      bool continues = !ends_sentence(lc) && (starts_lower(c) || (!lc.empty() && lc.back() == '-') ||
-                                              (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
-      // A short line, or a new page's stray space after a full stop, ends a paragraph.
-      bool line_break_meant = (lc.size() < 50 && !starts_lower(c) && lc.back() != ',') ||
-                              (l.stray_space && ends_sentence(lc));
-      if (l.kind == LineKind::text && (cur.kind == LineKind::text || cur.kind == LineKind::list_item) &&
-          ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {
-        cur.lines.push_back(i);
-        cur.len += l.ce - l.cb + 1;
-        continue;
-      }
-    }
-    blocks.push_back({l.kind, {i}, l.ce - l.cb + 1});
-  }
+  std::vector<BlockLines> blocks = group_blocks(src, lines);
 
   // 5. Emit.
   Emitter em(src, *lex_, *repairs_, out);
@@ -302,20 +269,9 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
             std::string r1, r2;
             std::string left = em.clean_word(lw, to - 1, &r1);
             std::string right(src.substr(nx.cb, rw - nx.cb));
-            std::string joined = left + right, hyph = left + "-" + right;
-            std::string pick;
-            if (right == "en" || right == "of" || right == "tot") pick = left + "- " + right;  // "terug- en invordering"
-            else if (lex_->known(hyph) && !lex_->known(joined)) pick = hyph;
-            else if (lex_->known(joined)) pick = joined;
-            else if (starts_upper_or_digit(right)) pick = hyph;
-            else {
-              // Unknown either way: rejoin, then let the word repair try.
-              std::string rr;
-              pick = joined;
-              if (auto rep = repair_word(*lex_, joined)) pick = rep->first;
-            }
+            HyphenJoin join = join_hyphenated(*lex_, left, right);
             em.process(from, lw, /*line_end=*/false);
-            em.edit(lw, rw, pick, pick == joined ? "dehyphenate" : "hyphen-kept");
+            em.edit(lw, rw, join.text, join.rule);
             // Continue the next line after the right half.
             lines[bl.lines[k + 1]].cb = rw;
             continue;

@@ -1,0 +1,53 @@
+// normalize/blocks.h — internal pass of the normaliser: which lines make one
+// block, and how a word hyphenated across a line end is written.
+//
+// group_blocks() runs after classify_lines. Blank and debris lines belong to
+// no block. Every other line starts a block of its own kind, except a text
+// line that continues the text or list item block before it, which it does
+// when the last line of that block does not end a sentence and the line
+// starts in lower case, or the last line ends in "-", or (block at least 60
+// bytes, last line not ending in ",") the line starts with a digit once
+// repaired; or else when no blank line and no page break or debris lies
+// between them, the last line is not a short one (under 50 bytes, next not
+// lower case, not ending in ",") and no stray space after a full stop marks
+// a new page, and the block is text or the line starts in lower case.
+// Blocks keep the source order of their lines. Cost: linear in the lines.
+//
+// join_hyphenated() decides how "left-" at a line end and "right" at the
+// start of the next line are written: "left- right" before en/of/tot
+// ("terug- en invordering"), else the hyphenated form where only it is a
+// word (re-integratie), else the joined form where it is a word, else
+// hyphenated before a capital or digit, else the joined form (or its word
+// repair). The rule is "dehyphenate" for the joined form, "hyphen-kept"
+// otherwise. The emitter finds the halves (emit.h).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/lexicon.h"
+#include "normalize/lines.h"
+
+namespace omb::pass {
+
+// `len`: the block's content bytes plus one per line, kept as lines are
+// added (summing them for every candidate line was quadratic, #15).
+struct BlockLines {
+  LineKind kind;
+  std::vector<std::size_t> lines;  // indexes into the lines
+  std::size_t len = 0;
+};
+
+std::vector<BlockLines> group_blocks(std::string_view src, const std::vector<Line>& lines);
+
+struct HyphenJoin {
+  std::string text;       // what stands for "left-", the line end and "right"
+  std::string_view rule;  // "dehyphenate" or "hyphen-kept"
+};
+
+// `left` is the cleaned (and repaired) left half, `right` the right half as written.
+HyphenJoin join_hyphenated(const Lexicon& lex, const std::string& left, const std::string& right);
+
+}  // namespace omb::pass

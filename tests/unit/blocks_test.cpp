@@ -1,0 +1,80 @@
+// normalize/blocks.h: lines joined into blocks; words hyphenated across a line end.
+#include <catch2/catch.hpp>
+
+#include "normalize/blocks.h"
+#include "normalize/classify.h"
+#include "normalize/debris.h"
+#include "normalize/repairs.h"
+#include "testutil.h"
+
+using namespace omb;
+using namespace omb::pass;
+
+namespace {
+
+// The blocks of `src` as lists of line indexes, after the passes before group_blocks.
+std::vector<std::vector<std::size_t>> grouped(const std::string& src) {
+  static std::unique_ptr<Repairs> none = Repairs::empty();
+  std::vector<Line> lines = read_lines(src);
+  mark_page_debris(src, lines);
+  classify_lines(src, test::normalizer().lexicon(), *none, lines);
+  std::vector<std::vector<std::size_t>> out;
+  for (const BlockLines& b : group_blocks(src, lines)) {
+    std::size_t len = 0;
+    for (std::size_t i : b.lines) len += lines[i].ce - lines[i].cb + 1;
+    CHECK(b.len == len);
+    CHECK(b.kind == lines[b.lines.front()].kind);
+    out.push_back(b.lines);
+  }
+  return out;
+}
+
+using Groups = std::vector<std::vector<std::size_t>>;
+
+}  // namespace
+
+TEST_CASE("normalize blocks: wrapped lines join, blank lines and short lines end a paragraph") {
+  CHECK(grouped("De ombudsman constateert dat de afdeling de klacht niet\nbinnen de termijn heeft afgehandeld.\n") ==
+        Groups{{0, 1}});
+  CHECK(grouped("Eerste alinea die hier eindigt.\n\nTweede alinea.\n") == Groups{{0}, {2}});
+  CHECK(grouped("Kort.\nDaarna een nieuwe zin.\n") == Groups{{0}, {1}});  // a short line, then a capital
+  // Across a blank line, a line that goes on in lower case still joins.
+  CHECK(grouped("De ombudsman constateert dat de afdeling de klacht niet\n\nbinnen de termijn afhandelde.\n") ==
+        Groups{{0, 2}});
+  // A hyphen at the line end joins whatever follows.
+  CHECK(grouped("Het traject voor re-\nIntegratie loopt.\n") == Groups{{0, 1}});
+}
+
+TEST_CASE("normalize blocks: list items and rows are blocks of their own; items take continuation lines") {
+  CHECK(grouped("\xE2\x80\xA2 eerste punt dat doorloopt\nop de volgende regel\n\xE2\x80\xA2 tweede punt\n") ==
+        Groups{{0, 1}, {2}});
+  CHECK(grouped("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == Groups{{0}, {1}, {2}});
+  CHECK(grouped("").empty());
+  CHECK(grouped("\n\n\f\n").empty());
+}
+
+TEST_CASE("normalize blocks: a page break between two lines ends a paragraph unless the text goes on") {
+  CHECK(grouped("Dit is een lange regel die eindigt met een punt aan het eind.\n\fNieuwe pagina begint hier.\n") ==
+        Groups{{0}, {2}});
+  CHECK(grouped("Dit is een lange regel die niet eindigt met een punt en dat\n\fde burger lang moest wachten.\n") ==
+        Groups{{0, 2}});
+}
+
+TEST_CASE("normalize blocks: how a hyphenated word is written") {
+  const Lexicon& lex = test::normalizer().lexicon();
+  HyphenJoin j = join_hyphenated(lex, "terug", "vordering");
+  CHECK(j.text == "terugvordering");
+  CHECK(j.rule == "dehyphenate");
+  j = join_hyphenated(lex, "re", "integratie");
+  CHECK(j.text == "re-integratie");
+  CHECK(j.rule == "hyphen-kept");
+  j = join_hyphenated(lex, "terug", "en");
+  CHECK(j.text == "terug- en");
+  CHECK(j.rule == "hyphen-kept");
+  j = join_hyphenated(lex, "Noord", "Holland");
+  CHECK(j.text == "Noord-Holland");
+  CHECK(j.rule == "hyphen-kept");
+  j = join_hyphenated(lex, "xqz", "vwk");  // unknown either way: joined
+  CHECK(j.text == "xqzvwk");
+  CHECK(j.rule == "dehyphenate");
+}
