@@ -1,0 +1,235 @@
+#include "normalize/emit.h"
+
+#include <algorithm>
+
+#include "normalize/chars.h"
+#include "normalize/repairs.h"
+#include "normalize/word_repair.h"
+
+namespace omb::pass {
+
+void Emitter::edit(std::size_t b, std::size_t e, std::string_view text, std::string_view rule) {
+  flush_copy(b);
+  if (std::string_view(src_.data() + b, e - b) == text) { copy_from_ = std::min(copy_from_, b); pending(e); return; }
+  out_.map.edit(out_.text, src_, b, e, text, rule);
+  pos_ = e;
+}
+
+// Emits src[b, e) with character fixes, context repairs and word repairs.
+// Whitespace is held back until the next visible character: a run of
+// spaces, tabs and odd spaces, with any invisible characters removed inside
+// it (controls, zero-width, lone soft hyphens), becomes one space, or none
+// at the start of a line or (when `line_end`) at its end.
+void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
+  flush_copy(b);
+  std::vector<RepairHit> hits = rep_.find(src_.substr(b, e - b));
+  std::size_t h = 0;
+  std::size_t i = b;
+  while (i < e) {
+    // A hit that starts inside a character already passed (invalid UTF-8:
+    // a lead byte's sequence spans its start) cannot apply; without this
+    // skip, a word character there never advanced i (#15, a hang).
+    while (h < hits.size() && b + hits[h].start < i) ++h;
+    if (h < hits.size() && b + hits[h].start == i) {
+      visible();
+      edit(i, b + hits[h].end, hits[h].replacement, hits[h].rule);
+      i = b + hits[h].end;
+      ++h;
+      continue;
+    }
+    std::size_t stop = h < hits.size() ? b + hits[h].start : e;
+    std::size_t n = std::min(seq_len(src_, i), e - i);
+    if (word_char(src_, i)) {
+      std::size_t j = i;
+      while (j < stop && word_char(src_, j)) j += std::min(seq_len(src_, j), stop - j);
+      std::string rule;
+      std::string w = clean_word(i, j, &rule);
+      if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
+      visible();
+      if (rule.empty()) pending(j);
+      else edit(i, j, w, rule);
+      i = j;
+      continue;
+    }
+    auto fx = char_fix(src_, i);
+    if (src_[i] == ' ' || (fx && (fx->first[0] == ' ' || fx->first[0] == '\0'))) {
+      hold(i, i + n);
+      i += n;
+      continue;
+    }
+    visible();
+    if (fx) edit(i, i + n, fx->first, fx->second);
+    else pending(i + n);
+    i += n;
+  }
+  if (line_end) drop_held();
+  else visible();
+  flush_copy(e);
+}
+
+// A word, cleaned and repaired; the result replaces src[b, e).
+std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule) const {
+  std::string w;
+  bool marks = false;
+  for (std::size_t i = b; i < e;) {
+    std::size_t n = std::min(seq_len(src_, i), e - i);
+    if (const char* lig = ligature(src_, i)) { w += lig; *rule = "ligature"; }
+    else if (n == 2 && U(src_[i]) == 0xC2 && U(src_[i + 1]) == 0xAD) { *rule = "soft-hyphen"; }
+    else if (n == 3 && U(src_[i]) == 0xE2 && U(src_[i + 1]) == 0x80) { *rule = "zero-width"; }
+    else {
+      if (n == 2 && (U(src_[i]) == 0xCC || U(src_[i]) == 0xCD)) marks = true;
+      w.append(src_.data() + i, n);
+    }
+    i += n;
+  }
+  if (marks) {
+    std::string c = nfc(w);
+    if (c != w) { w = c; *rule = "nfc"; }
+  }
+  const WordVerdict& v = verdict(lex_, w);
+  if (v.repaired) {
+    *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
+    w = v.to;
+  }
+  return w;
+}
+
+void Emitter::finish() { flush_copy(src_.size()); }
+void Emitter::flush() { flush_copy(0); }
+
+// Held whitespace: source span [held_b_, held_e_), nothing emitted yet.
+void Emitter::hold(std::size_t b, std::size_t e) {
+  if (held_e_ == kNone) { flush_copy(0); held_b_ = b; held_space_ = false; }
+  held_e_ = e;
+  auto fx = char_fix(src_, b);
+  held_space_ |= src_[b] == ' ' || (fx && fx->first[0] == ' ');
+}
+
+// What has been written (or waits to be copied) ends a line or a space.
+bool Emitter::at_line_start() const {
+  if (copy_from_ != kNone && pending_end_ > copy_from_) {
+    char c = src_[pending_end_ - 1];
+    return c == ' ' || c == '\n';
+  }
+  return out_.text.empty() || out_.text.back() == '\n' || out_.text.back() == ' ';
+}
+
+// A visible character follows: the held whitespace becomes one space (or none at a line start).
+void Emitter::visible() {
+  if (held_e_ == kNone) return;
+  std::size_t b = held_b_, e = held_e_;
+  held_b_ = held_e_ = kNone;
+  if (!held_space_) edit(b, e, "", "invisible");
+  else if (at_line_start()) edit(b, e, "", "spaces");
+  else if (e - b == 1 && src_[b] == ' ') pending(e);
+  else edit(b, e, " ", "spaces");
+}
+
+void Emitter::drop_held() {
+  if (held_e_ == kNone) return;
+  std::size_t b = held_b_, e = held_e_;
+  held_b_ = held_e_ = kNone;
+  edit(b, e, "", held_space_ ? "spaces" : "invisible");
+}
+
+// Source bytes [copy_from_, pending_end_) wait to be copied unchanged.
+void Emitter::pending(std::size_t e) {
+  if (copy_from_ == kNone) copy_from_ = pos_;
+  pending_end_ = e;
+}
+
+void Emitter::flush_copy(std::size_t upto) {
+  if (copy_from_ != kNone) {
+    out_.map.copy(out_.text, src_, copy_from_, pending_end_);
+    pos_ = pending_end_;
+    copy_from_ = kNone;
+  }
+  (void)upto;
+}
+
+namespace {
+
+PassageKind passage_kind(LineKind k) {
+  return k == LineKind::heading     ? PassageKind::heading
+         : k == LineKind::list_item ? PassageKind::list_item
+         : k == LineKind::table_row ? PassageKind::table_row
+         : k == LineKind::noise     ? PassageKind::noise
+                                    : PassageKind::paragraph;
+}
+
+// A word hyphenated across the end of the line src[from, to) and the start
+// of `next`: writes the line up to the word and the word as join_hyphenated
+// picks it, and moves next.cb past the word's right half. False, and nothing
+// written, if the line ends in no such word.
+bool emit_hyphenated(Emitter& em, const Lexicon& lex, std::string_view src, std::size_t from, std::size_t to,
+                     Line& next) {
+  std::string_view lc = src.substr(from, to - from);
+  if (!(lc.size() >= 2 && lc.back() == '-' && word_char(src, to - 2))) return false;
+  std::size_t lw = to - 1;
+  while (lw > from && (word_char(src, lw - 1) || (U(src[lw - 1]) & 0xC0) == 0x80)) --lw;
+  while (lw < to - 1 && (U(src[lw]) & 0xC0) == 0x80) ++lw;
+  std::size_t rw = next.cb;
+  while (rw < next.ce && word_char(src, rw)) rw += std::min(seq_len(src, rw), next.ce - rw);
+  if (!(rw > next.cb && lw < to - 1)) return false;
+  std::string rules;
+  std::string left = em.clean_word(lw, to - 1, &rules);
+  std::string right(src.substr(next.cb, rw - next.cb));
+  HyphenJoin join = join_hyphenated(lex, left, right);
+  em.process(from, lw, /*line_end=*/false);
+  em.edit(lw, rw, join.text, join.rule);
+  // Continue the next line after the right half.
+  next.cb = rw;
+  return true;
+}
+
+}  // namespace
+
+void emit_blocks(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines,
+                 const std::vector<BlockLines>& blocks, Normalized& out) {
+  Emitter em(src, lex, repairs, out);
+  LineKind prev_kind = LineKind::blank;
+  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
+    const BlockLines& bl = blocks[bi];
+    const Line& first = lines[bl.lines.front()];
+    std::size_t start_src = first.cb;
+    // Separator: everything since the previous block (blank lines, page breaks, debris).
+    bool row_run = (bl.kind == LineKind::list_item || bl.kind == LineKind::table_row) && bl.kind == prev_kind;
+    std::string_view sep = bi == 0 ? "" : (row_run ? "\n" : "\n\n");
+    bool debris = false;
+    for (std::size_t j = em.pos(); j < start_src; ++j) debris |= src[j] == '\f';
+    em.edit(em.pos(), start_src, sep, debris ? "page-debris" : "layout");
+    em.flush();
+    std::size_t block_start = out.text.size();
+
+    for (std::size_t k = 0; k < bl.lines.size(); ++k) {
+      const Line& l = lines[bl.lines[k]];
+      std::size_t from = std::max(l.cb, em.pos());
+      if (k == 0 && bl.kind == LineKind::list_item) {
+        em.edit(l.cb, l.marker_end, "• ", "bullet");
+        from = l.marker_end;
+      }
+      std::size_t to = l.ce;
+      if (k + 1 == bl.lines.size()) {
+        em.process(from, to);
+        continue;
+      }
+      Line& nx = lines[bl.lines[k + 1]];
+      if (emit_hyphenated(em, lex, src, from, to, nx)) continue;
+      em.process(from, to);
+      em.edit(to, nx.cb, " ", "join-lines");
+    }
+    em.flush();
+    Block b;
+    b.kind = passage_kind(bl.kind);
+    b.start = block_start;
+    b.end = out.text.size();
+    b.line = first.no;
+    b.page = first.page;
+    out.blocks.push_back(b);
+    prev_kind = bl.kind;
+  }
+  em.edit(em.pos(), src.size(), out.text.empty() ? "" : "\n", "layout");
+  em.finish();
+}
+
+}  // namespace omb::pass

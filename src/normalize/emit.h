@@ -1,0 +1,81 @@
+// normalize/emit.h — internal pass of the normaliser: the normalised text
+// and its offset map, written left to right over the source.
+//
+// An Emitter walks the source once, never backwards. edit() writes a text
+// standing for a source span (or, when the text equals the span, copies it);
+// process() writes a span of a line with its characters fixed (chars.h:
+// ligatures, odd spaces, controls, zero-width characters, soft hyphens, NFC),
+// context repairs applied (repairs.h) and words repaired (word_repair.h).
+// Whitespace is held back until the next visible character: a run of spaces,
+// tabs and odd spaces, with any invisible characters removed inside it,
+// becomes one space, or none at the start of a line or (when `line_end`) at
+// its end. Bytes written unchanged are copied in runs (one map entry each).
+// Every source byte up to pos() is accounted for in the map; finish()
+// accounts for the rest.
+//
+// emit_blocks() writes the blocks of group_blocks: the source between two
+// blocks becomes "\n" between rows of one list or table and "\n\n" otherwise
+// (rule "page-debris" when it holds a page break, "layout" otherwise); a list
+// item's bullet "• " (rule "bullet"); the line ends inside a block one space
+// ("join-lines"), or, for a word hyphenated across one, what
+// join_hyphenated (blocks.h) picks; after the last block "\n" (nothing for an
+// empty text). It records each Block (kind, span in the text, source line and
+// page).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/blocks.h"
+#include "normalize/lines.h"
+#include "normalize/normalize.h"
+
+namespace omb::pass {
+
+class Emitter {
+ public:
+  Emitter(std::string_view src, const Lexicon& lex, const Repairs& rep, Normalized& out)
+      : src_(src), lex_(lex), rep_(rep), out_(out) {}
+
+  // Writes `text` for src[b, e) (copies the span if it equals `text`).
+  void edit(std::size_t b, std::size_t e, std::string_view text, std::string_view rule);
+  // Writes src[b, e) fixed and repaired (see above).
+  void process(std::size_t b, std::size_t e, bool line_end = true);
+  // A word, cleaned and repaired; the result replaces src[b, e). *rule gets
+  // the rules applied ("" if none; several joined with "+").
+  std::string clean_word(std::size_t b, std::size_t e, std::string* rule) const;
+  // Writes what waits to be copied; finish() also maps the source to its end.
+  void flush();
+  void finish();
+  // The source position up to which the output is written.
+  std::size_t pos() const { return pos_; }
+
+ private:
+  void hold(std::size_t b, std::size_t e);
+  bool at_line_start() const;
+  void visible();
+  void drop_held();
+  void pending(std::size_t e);
+  void flush_copy(std::size_t upto);
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::string_view src_;
+  const Lexicon& lex_;
+  const Repairs& rep_;
+  Normalized& out_;
+  std::size_t pos_ = 0;
+  // Source bytes [copy_from_, pending_end_) wait to be copied unchanged.
+  std::size_t copy_from_ = kNone, pending_end_ = 0;
+  // Held whitespace: source span [held_b_, held_e_), nothing emitted yet.
+  bool held_space_ = false;
+  std::size_t held_b_ = kNone, held_e_ = kNone;
+};
+
+// Writes `blocks` into `out` (text, map, blocks). Moves lines[].cb past the
+// right half of a word hyphenated across a line end.
+void emit_blocks(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines,
+                 const std::vector<BlockLines>& blocks, Normalized& out);
+
+}  // namespace omb::pass
