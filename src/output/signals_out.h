@@ -5,17 +5,19 @@
 //    the evidence: period, zaaknummer, title, path:line and the sentence;
 //  - json: JSON Lines, one object per signal (with its evidence and series);
 //  - csv: RFC 4180, a header row, one row per signal, evidence as zaaknummers;
-//  - html: one self-contained page (no external resources): a chart per signal
-//    as inline SVG (observed per period, the unusual-detector bound, alarm
-//    markers, Kleinberg burst shading) and a heatmap of theme x afdeling over
-//    time. A small script records on load how many points each chart rendered
+//  - html: one self-contained page (no external resources), written by
+//    output/html/signals_report.h: a chart per signal as inline SVG (observed
+//    per period, the unusual-detector bound, alarm markers, Kleinberg burst
+//    shading) and a heatmap of theme x afdeling over time. A small script
+//    records on load how many points each chart rendered
 //    (data-rendered-points), which the browser test reads.
-// Pure functions of the report: no I/O.
+// Pure functions of the report: no I/O. html_escape() (which callers of this
+// header have used) is output/html/escape.h's, included here.
 #pragma once
 
-#include <functional>
 #include <string>
 
+#include "output/html/escape.h"
 #include "signals/signals.h"
 
 namespace omb {
@@ -31,15 +33,5 @@ struct SignalRenderOptions {
 };
 
 std::string render_signals(const SignalReport& r, const SignalRenderOptions& o);
-
-// For pages that embed the report (web/): its style sheet, its script, and its
-// body (summary, heatmap, one section per signal); `link` gives each evidence
-// item's href ("" for none).
-const char* signals_html_style();
-const char* signals_html_script();
-std::string signals_html_body(const SignalReport& r, double q, const std::function<std::string(const Evidence&)>& link);
-
-// Text made safe for HTML element content and attribute values.
-std::string html_escape(std::string_view s);
 
 }  // namespace omb

@@ -3,7 +3,8 @@
 //
 // Two layers:
 //  - handle(): a pure request → response function over one open database
-//    (read only). Every page is server-rendered HTML; all text is escaped;
+//    (read only). Every page is server-rendered HTML, written by
+//    output/html/ from what handle() read; all text is escaped there;
 //    every SQL value is a bound parameter; file paths shown come from the
 //    database, no path from a request is ever opened. A malformed query gives
 //    the CLI's message with status 400; an unknown document or case 404.
