@@ -183,8 +183,12 @@ Result<std::optional<std::int64_t>> document_by_path(Database& db, std::string_v
   return std::optional<std::int64_t>(st.int64(0));
 }
 
-Result<std::vector<std::string>> source_paths(Database& db, std::int64_t id) {
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path"));
+namespace {
+
+constexpr const char* kSourcePaths = "SELECT path FROM sources WHERE document_id = ?1 ORDER BY path";
+
+Result<std::vector<std::string>> read_source_paths(Stmt& st, std::int64_t id) {
+  st.reset();
   st.bind(1, id);
   std::vector<std::string> out;
   for (;;) {
@@ -192,6 +196,13 @@ Result<std::vector<std::string>> source_paths(Database& db, std::int64_t id) {
     if (!row) return out;
     out.push_back(st.text(0));
   }
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> source_paths(Database& db, std::int64_t id) {
+  OMB_TRY_ASSIGN(st, db.prepare(kSourcePaths));
+  return read_source_paths(st, id);
 }
 
 Result<std::vector<TagRow>> tags_in(Database& db, std::int64_t id, std::int64_t from, std::int64_t to) {
@@ -270,6 +281,129 @@ Result<std::vector<IngestProblem>> ingest_problems(Database& db, std::int64_t ru
     if (!row) return out;
     out.push_back(IngestProblem{st.text(0), st.text(1), st.text(2)});
   }
+}
+
+Result<std::vector<UnitRow>> unit_rows(Database& db) {
+  std::vector<UnitRow> out;
+  auto period = [](UnitRow& u, const Stmt& s, int col) {
+    u.year = opt_int(s, col);
+    u.quarter = opt_int(s, col + 1);
+    u.date = s.text(col + 2);
+  };
+  OMB_TRY_ASSIGN(cases, db.prepare(
+      "SELECT c.id, c.document_id, c.afdeling, c.themes, d.organisation, d.year, d.quarter, IFNULL(d.date, ''), "
+      " d.doctype "
+      "FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY c.document_id, c.ordinal"));
+  while (true) {
+    OMB_TRY_ASSIGN(row, cases.step());
+    if (!row) break;
+    UnitRow u;
+    u.case_id = cases.int64(0);
+    u.document_id = cases.int64(1);
+    u.afdeling = cases.text(2);
+    u.themes = parse_theme_list(cases.view(3));
+    u.organisation = cases.text(4);
+    period(u, cases, 5);
+    u.doctype = cases.text(8);
+    out.push_back(std::move(u));
+  }
+  OMB_TRY_ASSIGN(docs, db.prepare(
+      "SELECT d.id, d.organisation, d.year, d.quarter, IFNULL(d.date, ''), "
+      " (SELECT json_group_array(value) FROM (SELECT DISTINCT value FROM tags t "
+      "   WHERE t.document_id = d.id AND t.type = 'theme' ORDER BY value)), "
+      " (SELECT CASE WHEN COUNT(DISTINCT value) = 1 THEN MAX(value) ELSE '' END FROM tags t "
+      "   WHERE t.document_id = d.id AND t.type = 'afdeling'), d.doctype "
+      "FROM documents d WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.document_id = d.id) ORDER BY d.id"));
+  while (true) {
+    OMB_TRY_ASSIGN(row, docs.step());
+    if (!row) break;
+    UnitRow u;
+    u.document_id = docs.int64(0);
+    u.organisation = docs.text(1);
+    period(u, docs, 2);
+    u.themes = parse_theme_list(docs.view(5));
+    u.afdeling = docs.text(6);
+    u.doctype = docs.text(7);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+namespace {
+
+// A statement kept in `slot`, prepared on first use and reset for the next.
+Result<Stmt*> kept(Database& db, std::optional<Stmt>& slot, const char* sql) {
+  if (!slot) {
+    OMB_TRY_ASSIGN(st, db.prepare(sql));
+    slot.emplace(std::move(st));
+  }
+  slot->reset();
+  return &*slot;
+}
+
+// The columns of a QuotedPassage, in its order.
+Result<std::optional<QuotedPassage>> read_quoted(Stmt& st) {
+  OMB_TRY_ASSIGN(row, st.step());
+  if (!row) return std::optional<QuotedPassage>();
+  QuotedPassage q;
+  q.page = static_cast<int>(st.int64(0));
+  q.line = static_cast<int>(st.int64(1));
+  q.start = st.int64(2);
+  q.body = st.text(3);
+  q.at = st.int64(4);
+  q.to = st.int64(5);
+  q.rule = st.text(6);
+  return std::optional<QuotedPassage>(std::move(q));
+}
+
+}  // namespace
+
+Result<std::optional<EvidenceReader::CaseHead>> EvidenceReader::case_head(std::int64_t case_id) {
+  OMB_TRY_ASSIGN(st, kept(db_, case_, "SELECT zaaknummer, title FROM cases WHERE id = ?1"));
+  st->bind(1, case_id);
+  OMB_TRY_ASSIGN(row, st->step());
+  if (!row) return std::optional<CaseHead>();
+  return std::optional<CaseHead>(CaseHead{st->text(0), st->text(1)});
+}
+
+Result<std::optional<std::string>> EvidenceReader::document_title(std::int64_t id) {
+  OMB_TRY_ASSIGN(st, kept(db_, doc_, "SELECT title FROM documents WHERE id = ?1"));
+  st->bind(1, id);
+  OMB_TRY_ASSIGN(row, st->step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(st->text(0));
+}
+
+Result<std::vector<std::string>> EvidenceReader::sources(std::int64_t id) {
+  OMB_TRY_ASSIGN(st, kept(db_, sources_, kSourcePaths));
+  return read_source_paths(*st, id);
+}
+
+Result<std::optional<QuotedPassage>> EvidenceReader::theme_passage(std::int64_t id, std::string_view theme,
+                                                                   std::optional<std::int64_t> case_id) {
+  OMB_TRY_ASSIGN(st, kept(db_, tag_,
+      "SELECT p.page, p.line, p.start, p.body, t.start, t.end, t.rule FROM tags t JOIN passages p "
+      " ON p.document_id = t.document_id AND t.start >= p.start AND t.start < p.end "
+      " LEFT JOIN cases c ON c.id = t.case_id "
+      "WHERE t.document_id = ?1 AND t.type = 'theme' AND (?2 = '' OR t.value = ?2) "
+      " AND (t.case_id = ?3 OR (?3 IS NULL AND t.case_id IS NULL)) "
+      "ORDER BY NOT (c.id IS NULL OR (t.start >= c.start AND t.start < c.end)), p.kind <> 'paragraph', t.start "
+      "LIMIT 1"));
+  st->bind(1, id);
+  st->bind(2, theme);
+  if (case_id) st->bind(3, *case_id); else st->bind_null(3);
+  return read_quoted(*st);
+}
+
+Result<std::optional<QuotedPassage>> EvidenceReader::first_paragraph(std::int64_t id,
+                                                                     std::optional<std::int64_t> case_id) {
+  OMB_TRY_ASSIGN(st, kept(db_, first_,
+      "SELECT p.page, p.line, p.start, p.body, p.start, p.start, '' FROM passages p "
+      "WHERE p.document_id = ?1 AND (?2 IS NULL OR p.case_id = ?2) AND p.kind = 'paragraph' "
+      "ORDER BY p.ordinal LIMIT 1"));
+  st->bind(1, id);
+  if (case_id) st->bind(2, *case_id); else st->bind_null(2);
+  return read_quoted(*st);
 }
 
 std::vector<std::string> parse_theme_list(std::string_view json) {

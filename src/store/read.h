@@ -2,7 +2,8 @@
 // rest of the program reads back of the project's tables, each fact asked in
 // one place: a document (its facts, texts, source ranges, source paths, tags,
 // cases, the page at a place), a case by its zaaknummer (case_by_zaak) and
-// its text, the index's counts for tf-idf, and the last ingest run with its
+// its text, the index's counts for tf-idf, the units and evidence signals
+// reads, and the last ingest run with its
 // problems. stats.h adds the counts; catalog.h the arrays a search ranks
 // with. Issue #16 moves the remaining SQL of search and signals here.
 //
@@ -156,5 +157,61 @@ Result<std::vector<IngestProblem>> ingest_problems(Database& db, std::int64_t ru
 // A case's themes as stored in cases.themes (a JSON array of strings);
 // anything else gives an empty list.
 std::vector<std::string> parse_theme_list(std::string_view json);
+
+// The units `signals` counts (signals/signals.h), one row each: every case,
+// with its report's organisation, doctype and period facts (by document,
+// then the case's place in it); then every report without cases, with its
+// themes (distinct, sorted) and its afdeling where its tags name exactly one
+// (else ""), by id. year and quarter are absent where the report has none;
+// date is the report's ISO date or "".
+struct UnitRow {
+  std::int64_t document_id = 0;
+  std::optional<std::int64_t> case_id;  // absent: a report without cases
+  std::string organisation, doctype, afdeling;
+  std::vector<std::string> themes;
+  std::optional<int> year, quarter;
+  std::string date;
+};
+Result<std::vector<UnitRow>> unit_rows(Database& db);
+
+// A passage to quote: its page and line, its start in the normalised text,
+// its body, and the bytes [at, to) of the text to mark in it (at == to:
+// none), with the rule that tagged them ("" for none).
+struct QuotedPassage {
+  int page = 1, line = 1;
+  std::int64_t start = 0;
+  std::string body;
+  std::int64_t at = 0, to = 0;
+  std::string rule;
+};
+
+// What a signal's evidence shows of a case or report, for many of them: the
+// statements are prepared on first use and kept. Used on one Database, which
+// must outlive it. std::nullopt where there is no such row.
+class EvidenceReader {
+ public:
+  explicit EvidenceReader(Database& db) : db_(db) {}
+  struct CaseHead {
+    std::string zaaknummer, title;
+  };
+  Result<std::optional<CaseHead>> case_head(std::int64_t case_id);
+  Result<std::optional<std::string>> document_title(std::int64_t id);
+  // source_paths(), with its statement kept.
+  Result<std::vector<std::string>> sources(std::int64_t id);
+  // The first tag of type theme (with value `theme`; "" = any) of document
+  // `id` and of case `case_id` (absent: tags outside cases), with the passage
+  // that holds its start: inside the case's own bytes before references to it
+  // elsewhere, in a paragraph before other passages, then by its start.
+  Result<std::optional<QuotedPassage>> theme_passage(std::int64_t id, std::string_view theme,
+                                                     std::optional<std::int64_t> case_id);
+  // The first paragraph of document `id` (of case `case_id` when given), with
+  // nothing marked (at = to = start, rule "").
+  Result<std::optional<QuotedPassage>> first_paragraph(std::int64_t id, std::optional<std::int64_t> case_id);
+
+ private:
+  Database& db_;
+  std::optional<Stmt> case_, doc_, sources_, tag_, first_;
+};
+
 
 }  // namespace omb
