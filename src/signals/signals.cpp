@@ -11,7 +11,8 @@
 #include <set>
 #include <span>
 
-#include "signals/stats.h"
+#include "signals/change_point.h"
+#include "signals/significance.h"
 #include "store/read.h"
 #include "text/fold.h"
 
@@ -278,7 +279,7 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
     std::int64_t x0 = 0, t0 = 0;
     for (std::size_t i = start; i < pos; ++i)
       if (org.periods[i] >= idx - baseline()) { x0 += y[i]; t0 += n[i]; }
-    auto r = stats::rate_ratio_test(x, static_cast<double>(nt), x0, static_cast<double>(t0));
+    auto r = significance::rate_ratio_test(x, static_cast<double>(nt), x0, static_cast<double>(t0));
     if (r.valid) {
       Test t{oi, key, pos, SignalKind::rising};
       t.observed = static_cast<double>(x);
@@ -309,9 +310,9 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
         exposure += static_cast<double>(n[i]);
         ref.push_back(static_cast<double>(y[i]));
       }
-      auto b = stats::bayes_exposure(s, exposure, static_cast<double>(nt), x, o_.alpha);
+      auto b = significance::bayes_exposure(s, exposure, static_cast<double>(nt), x, o_.alpha);
       if (b.valid) {
-        auto e = stats::ears(ref, static_cast<double>(x), 0.001, 1.0);
+        auto e = significance::ears(ref, static_cast<double>(x), 0.001, 1.0);
         Test t{oi, key, pos, SignalKind::unusual};
         t.observed = static_cast<double>(x);
         t.expected = b.expected;
@@ -347,7 +348,7 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       t.observed = present;
       t.expected = phat * static_cast<double>(m);
       t.ratio = present / (phat * static_cast<double>(m));
-      t.p = stats::binom_tail_ge(present, static_cast<std::int64_t>(m), phat);
+      t.p = significance::binom_tail_ge(present, static_cast<std::int64_t>(m), phat);
       t.candidate = guard && present >= o_.recur_k;
       t.stopped = stop(present >= o_.recur_k, "present in " + std::to_string(present) + " of the last " +
                                                  std::to_string(m) + " periods, under " + std::to_string(o_.recur_k));
@@ -373,11 +374,11 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       nn.push_back(static_cast<double>(n[i]));
       if (y[i] > 0) ev.push_back(i);
     }
-    auto mk = stats::mann_kendall(tt, rate);
+    auto mk = significance::mann_kendall(tt, rate);
     if (mk.valid) {
       Test t{oi, key, pos, SignalKind::trend};
       t.observed = static_cast<double>(x);
-      auto g = stats::poisson_trend(tt, yy, nn);
+      auto g = significance::poisson_trend(tt, yy, nn);
       if (g.valid) {
         t.ratio = std::exp(g.b1);
         t.lo = std::exp(g.b1 - 1.959964 * g.se);
@@ -409,7 +410,7 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
       if (y[i] > 0) ev.push_back(i);
     }
     const std::int64_t b = na - a, c = nt_theme - a, d = all - na - c;
-    auto dp = stats::disproportion(a, b, c, d);
+    auto dp = significance::disproportion(a, b, c, d);
     if (dp.valid && a > 0) {
       Test t{oi, key, pos, SignalKind::profile};
       t.observed = static_cast<double>(a);
@@ -435,7 +436,7 @@ void Engine::evaluate(std::size_t oi, const Key& key, std::size_t pos, std::vect
 
 // A lasting change wherever it began (issue #17): the best single change point
 // of the cell's rate over its whole series up to `last`, one-sided (a rise),
-// with the exact conditional p of stats::shift_test. At least 3 periods with
+// with the exact conditional p of significance::shift_test. At least 3 periods with
 // cases on each side. Its guard: cases in the whole series (blind to where the
 // change lies), some cases after it, and a rate after at least 1.5 times the
 // rate before; the evidence is the cases since.
@@ -448,7 +449,7 @@ void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, st
   const std::span<const std::int64_t> ys = std::span(y).subspan(start, last + 1 - start);
   const std::span<const std::int64_t> ns = std::span(n).subspan(start, last + 1 - start);
   // The exact p only where an alert is possible: the guard below first.
-  stats::Shift sh = stats::shift_test(ys, ns, true, 3, false);
+  significance::Shift sh = significance::shift_test(ys, ns, true, 3, false);
   if (!sh.valid) return not_run(oi, key, last, SignalKind::shift, "fewer than 6 periods with cases (3 on each side)", out);
   if (sh.max_lr <= 0) return not_run(oi, key, last, SignalKind::shift, "the rate rises at no split", out);
   std::int64_t total = 0;
@@ -464,7 +465,7 @@ void Engine::evaluate_shift(std::size_t oi, const Key& key, std::size_t last, st
   // A test that cannot alert enters Benjamini-Hochberg with p = 1 instead of
   // its exact p: a larger p never lowers another test's q, and the exact p's
   // dynamic program was two thirds of a run on a large archive (#17).
-  if (t.candidate) sh.p = stats::shift_test(ys, ns, true, 3, true).p;
+  if (t.candidate) sh.p = significance::shift_test(ys, ns, true, 3, true).p;
   t.p = sh.p;
   if (total < o_.min_recent)
     t.stopped = std::to_string(total) + " cases in the whole series, under --min-recent " + std::to_string(o_.min_recent);
@@ -508,7 +509,7 @@ std::vector<SeriesPoint> Engine::series(const Org& org, const Key& key) const {
     if (i >= start + 3) {
       double s = 0, e = 0;
       for (std::size_t j = std::max(start, i >= w ? i - w : 0); j < i; ++j) { s += static_cast<double>(y[j]); e += static_cast<double>(n[j]); }
-      auto b = stats::bayes_exposure(s, e, static_cast<double>(n[i]), y[i], o_.alpha);
+      auto b = significance::bayes_exposure(s, e, static_cast<double>(n[i]), y[i], o_.alpha);
       if (b.valid) {
         p.threshold = static_cast<double>(b.upper);
         p.alarm = b.alarm;
@@ -517,7 +518,7 @@ std::vector<SeriesPoint> Engine::series(const Org& org, const Key& key) const {
     out.push_back(std::move(p));
   }
   std::span<const std::int64_t> ys(y), ns(n);
-  auto burst = stats::kleinberg(ys.subspan(start), ns.subspan(start));
+  auto burst = significance::kleinberg(ys.subspan(start), ns.subspan(start));
   if (burst.valid)
     for (std::size_t i = 0; i < out.size(); ++i) out[i].burst = burst.state[i] == 1;
   return out;
@@ -586,7 +587,7 @@ Signal Engine::to_signal(const Test& t, double q, bool alert) const {
       tt.push_back(static_cast<double>(org.periods[j]) / per_year());
       rate.push_back(static_cast<double>(y[j]) / static_cast<double>(n[j]));
     }
-  auto mk = stats::mann_kendall(tt, rate);
+  auto mk = significance::mann_kendall(tt, rate);
   if (mk.valid) { s.trend_slope = mk.sen; s.trend_p = mk.p_greater; }
   s.series = series(org, t.key);
   evidence(s, org, t.key, t.evidence_pos);
@@ -634,7 +635,7 @@ Result<SignalReport> Engine::run() {
   rep.q_level = o_.q;
   std::vector<double> qs(tests.size(), 1.0);
   {
-    const auto adjusted = stats::bh_adjust(ps);
+    const auto adjusted = significance::bh_adjust(ps);
     for (std::size_t k = 0; k < ran.size(); ++k) qs[ran[k]] = adjusted[k];
   }
   std::vector<bool> alert(tests.size(), false);

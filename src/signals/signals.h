@@ -3,7 +3,8 @@
 // find_signals() reads the units of analysis from a database that `ingest`
 // filled (a case is a unit; a report without cases is one unit), counts them
 // per cell and period with their exposure, runs the detectors of
-// signals/stats.h, adjusts all p-values of the run with Benjamini-Hochberg, and
+// signals/significance.h and signals/change_point.h, adjusts all p-values of
+// the run with Benjamini-Hochberg, and
 // returns the signals with the cases behind them. docs/signals.md states the
 // design and the formulas.
 //

@@ -1,6 +1,7 @@
 // signals/signals.h: the detectors on generated case series (planted rise,
 // planted recurrence, flat controls, many seeds), on the sample archive, and
-// with bad options. The statistics themselves are in stats_test.cpp.
+// with bad options. The statistics themselves are in significance_test.cpp and
+// change_point_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>

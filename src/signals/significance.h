@@ -1,4 +1,8 @@
-// signals/stats.h — the statistics behind `ombudsmine signals`, as plain functions.
+// signals/significance.h — the significance tests behind `ombudsmine signals`,
+// as plain functions: the distributions they rest on, the test of each
+// per-period detector (rate ratio, EARS and the Bayes bound, Mann-Kendall
+// and the Poisson trend, disproportionality) and the false-discovery-rate
+// adjustments. signals/change_point.h has the tests over a whole series.
 //
 // Contract: pure functions of their arguments (no I/O, no global state, no
 // exceptions: distribution functions come from Boost.Math with a policy that
@@ -6,14 +10,19 @@
 // counts, zero exposure, too few points) give a result whose `valid` is false
 // or a NaN, never a crash. Every function is checked against the reference
 // values of ../shared/reference/signals.md (R `surveillance`, base R) in
-// tests/unit/stats_test.cpp; docs/signals.md explains the choices.
+// tests/unit/significance_test.cpp; docs/signals.md explains the choices.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
 
-namespace omb::stats {
+namespace omb::significance {
+
+// A probability clamped to [0, 1]; NaN stays NaN.
+inline double clamp01(double p) { return std::isnan(p) ? p : std::min(1.0, std::max(0.0, p)); }
 
 // --- distributions -------------------------------------------------------
 double normal_cdf(double z);
@@ -28,6 +37,9 @@ double negbin_tail_ge(std::int64_t x, double size, double prob);
 std::int64_t negbin_quantile(double q, double size, double prob);
 // One-sided Fisher exact p for the 2x2 table [[a, b], [c, d]]: P(A >= a).
 double fisher_greater(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);
+
+// Clopper-Pearson interval for x successes of n (R binom.test's conf.int).
+void clopper_pearson(std::int64_t x, std::int64_t n, double conf, double* lo, double* hi);
 
 // --- rising: exact conditional Poisson rate-ratio test (R poisson.test) -----
 struct RateRatio {
@@ -65,48 +77,6 @@ Bayes bayes(double ref_sum, double ref_periods, std::int64_t x, double alpha);
 // N the reference exposure, predicts NegBin(S + 1/2, N / (N + n_t)) for exposure
 // n_t. Equal exposures give algo.bayes; rescaling all exposures changes nothing.
 Bayes bayes_exposure(double ref_sum, double ref_exposure, double exposure, std::int64_t x, double alpha);
-
-// --- persistent shift: Poisson GLR for an intercept change (algo.glrpois) ---
-// GLR(n) for every n of the window, μ0 constant.
-std::vector<double> glr_poisson(std::span<const double> x, double mu0);
-
-// Lucas' Poisson CUSUM from μ0 to μ1: k = (μ1 - μ0) / (ln μ1 - ln μ0),
-// S_t = max(0, S_{t-1} + x_t - k). Returns S per point; `k` gets the reference value.
-std::vector<double> cusum_poisson(std::span<const double> x, double mu0, double mu1, double* k = nullptr);
-
-// Change points of a count series by optimal partitioning (exact, as PELT): segment cost
-// 2·[S − S·ln(S/L)] (Poisson, S the sum and L the length), `penalty` per change, segments at
-// least `min_len` long. Returns the 0-based starts of the segments after the first.
-std::vector<std::size_t> change_points(std::span<const double> x, double penalty, std::size_t min_len = 2);
-
-// --- shift: the best single change point of a rate y/n, with an exact p -----
-// ../shared/reference/changepoint.md (issue #17). Periods with n = 0 are
-// dropped first; T' periods are left, Y = Σy, N = Σn. A split puts the first
-// k kept periods before the change, k = min_side .. T' − min_side. Binomial
-// log-likelihood ratio LR(k) = 2[ll(S_k, N_k) + ll(Y − S_k, N − N_k) − ll(Y, N)]
-// with ll(y, n) = y ln(y/n) + (n − y) ln((n − y)/n); one-sided, LR+(k) = LR(k)
-// where the rate before is below the rate after, else 0. The p-value is exact
-// and conditional: the Y theme cases shuffled over all N cases, computed by a
-// dynamic program over the running sum S_t (no random numbers), so it is right
-// for taking the best of many splits, also in the far tail.
-struct Shift {
-  bool valid = false;            // false: y > n somewhere, or fewer than 2·min_side kept periods
-  std::size_t tau = 0;           // index (into the input) of the first period after the change
-  double max_lr = 0;             // the statistic at tau (one- or two-sided, as asked)
-  double p = 1;                  // exact conditional p of max_lr
-  std::int64_t y_before = 0, n_before = 0, y_after = 0, n_after = 0;
-  double rate_before = 0, lo_before = 0, hi_before = 0;  // Clopper-Pearson 95 %
-  double rate_after = 0, lo_after = 0, hi_after = 0;
-  std::vector<std::size_t> split_tau;  // every split's tau (input index) …
-  std::vector<double> lr;              // … and its statistic
-};
-// With exact_p false, p is left at 1 and the rest is computed: the dynamic
-// program is most of the cost, and a caller that will not alert on the
-// result anyway need not pay for it (1 is a valid, conservative p).
-Shift shift_test(std::span<const std::int64_t> y, std::span<const std::int64_t> n, bool one_sided,
-                 std::size_t min_side = 3, bool exact_p = true);
-// Clopper-Pearson interval for x successes of n (R binom.test's conf.int).
-void clopper_pearson(std::int64_t x, std::int64_t n, double conf, double* lo, double* hi);
 
 // --- trend: Mann-Kendall with Sen's slope -----------------------------------
 struct MannKendall {
@@ -148,14 +118,4 @@ Disproportion disproportion(std::int64_t a, std::int64_t b, std::int64_t c, std:
 std::vector<double> bh_adjust(std::span<const double> p);  // R p.adjust(p, "BH")
 std::vector<double> by_adjust(std::span<const double> p);  // R p.adjust(p, "BY")
 
-// --- bursts (charts): Kleinberg's batched two-state automaton ---------------
-struct Bursts {
-  bool valid = false;
-  std::vector<int> state;   // 0 or 1 per period (Viterbi path)
-  double p0 = 0, p1 = 0;    // base and burst rates
-  double cost = 0;          // total cost of the path
-  double weight = 0;        // Σ over burst periods of cost(0) - cost(1)
-};
-Bursts kleinberg(std::span<const std::int64_t> r, std::span<const std::int64_t> d, double s = 2, double gamma = 1);
-
-}  // namespace omb::stats
+}  // namespace omb::significance
