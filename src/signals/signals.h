@@ -2,11 +2,12 @@
 //
 // find_signals() reads the units of analysis from a database that `ingest`
 // filled (a case is a unit; a report without cases is one unit), counts them
-// per cell and period with their exposure, runs the detectors of
-// signals/significance.h and signals/change_point.h, adjusts all p-values of
-// the run with Benjamini-Hochberg, and
-// returns the signals with the cases behind them. docs/signals.md states the
-// design and the formulas.
+// per cell and period with their exposure (signals/cells.h), runs the
+// detectors (signals/detectors.h, on the tests of signals/significance.h and
+// signals/change_point.h), adjusts all p-values of the run with
+// Benjamini-Hochberg (signals/fdr.h), and returns the signals with the cases
+// behind them (signals/evidence.h; store/read.h reads for it).
+// docs/signals.md states the design and the formulas.
 //
 // Cells are per series, the reports of one kind of one organisation (afdeling
 // names belong to one organisation; a quarterly report's cases and single

@@ -213,5 +213,4 @@ class EvidenceReader {
   std::optional<Stmt> case_, doc_, sources_, tag_, first_;
 };
 
-
 }  // namespace omb

@@ -1,7 +1,7 @@
 // signals/signals.h: the detectors on generated case series (planted rise,
 // planted recurrence, flat controls, many seeds), on the sample archive, and
 // with bad options. The statistics themselves are in significance_test.cpp and
-// change_point_test.cpp.
+// change_point_test.cpp; the steps in cells_test, fdr_test and evidence_test.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
