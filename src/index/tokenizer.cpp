@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "base/fs.h"
+#include "base/word_list.h"
 #include "text/fold.h"
 
 namespace omb {
@@ -19,26 +20,13 @@ namespace {
 Status load_words(const std::string& path, std::unordered_set<std::string>& out) {
   auto text = read_file(path);
   if (!text.ok()) return text.error();
-  std::size_t line_no = 0;
-  std::string_view rest = *text;
-  while (!rest.empty()) {
-    std::size_t nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
-    ++line_no;
-    if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty()) continue;
-    if (line.find_first_of(" \t") != std::string_view::npos)
-      return make_error(Errc::parse, "expected one word a line, got '" + std::string(line) + "'", path, static_cast<int>(line_no));
-    std::string w = fold_key(line);
+  return read_word_list(*text, path, {}, [&](std::string_view word, int line) -> Status {
+    std::string w = fold_key(word);
     if (w.size() < 3)
-      return make_error(Errc::parse, "word '" + std::string(line) + "' is too short (3 letters at least)", path,
-                        static_cast<int>(line_no));
+      return make_error(Errc::parse, "word '" + std::string(word) + "' is too short (3 letters at least)", path, line);
     out.insert(std::move(w));
-  }
-  return {};
+    return {};
+  });
 }
 
 bool has_digit(std::string_view s) {
@@ -97,7 +85,7 @@ std::string Tokenizer::stem(std::string_view folded) {
 // an archive; every ingest worker has a tokenizer of its own.
 constexpr std::size_t kCacheWords = 50000;
 
-const Tokenizer::Analysis& Tokenizer::analyse(const std::string& raw) {
+const Tokenizer::Analysis& Tokenizer::analyze(const std::string& raw) {
   if (auto it = cache_.find(raw); it != cache_.end()) return it->second;
   if (cache_.size() > kCacheWords) cache_.clear();
   Analysis a;
@@ -137,7 +125,7 @@ const Tokenizer::Analysis& Tokenizer::analyse(const std::string& raw) {
   return cache_.emplace(raw, std::move(a)).first->second;
 }
 
-std::string Tokenizer::term(std::string_view word) { return analyse(std::string(word)).term; }
+std::string Tokenizer::term(std::string_view word) { return analyze(std::string(word)).term; }
 
 bool Tokenizer::emit_word(std::string_view text, std::size_t a, std::size_t b, Mode mode, const Emit& emit) {
   std::string raw(text.substr(a, b - a));
@@ -145,7 +133,7 @@ bool Tokenizer::emit_word(std::string_view text, std::size_t a, std::size_t b, M
     std::string f = fold_key(raw);
     return f.empty() || emit(f, a, b, false);
   }
-  const Analysis& an = analyse(raw);
+  const Analysis& an = analyze(raw);
   if (an.term.empty()) return true;
   if (!emit(an.term, a, b, false)) return false;
   if (mode == Mode::document)
@@ -201,7 +189,7 @@ bool Tokenizer::tokenize(std::string_view text, Mode mode, const Emit& emit) {
         std::vector<std::string> seen{whole};
         for (std::size_t k = i; k <= j; ++k) {
           std::string_view part = text.substr(words[k].first, words[k].second - words[k].first);
-          std::string t = analyse(std::string(part)).term;
+          std::string t = analyze(std::string(part)).term;
           if (t.size() < 2 || std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
           seen.push_back(t);
           if (!emit(t, a, b, true)) return false;

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "base/fs.h"
+#include "base/word_list.h"
 
 namespace omb {
 
@@ -37,36 +38,18 @@ Result<std::shared_ptr<Lexicon>> Lexicon::load(const LexiconPaths& paths) {
     return e;
   }
   lex->words_.reserve(450000);
-  std::string_view all = *data;
-  std::size_t pos = 0;
-  while (pos < all.size()) {
-    std::size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    std::string_view w = all.substr(pos, nl - pos);
-    if (!w.empty() && w.back() == '\r') w.remove_suffix(1);
-    if (!w.empty()) lex->words_.emplace(w);
-    pos = nl + 1;
-  }
+  // wdutch: an entry a line, some of several words, no comments.
+  OMB_TRY(read_word_list(*data, paths.wordlist, WordListFormat{false, false}, [&](std::string_view w, int) -> Status {
+    lex->words_.emplace(w);
+    return {};
+  }));
   for (const std::string& f : paths.extra) {
     auto d = read_file(f);
     if (!d.ok()) return d.error();
-    std::string_view txt = *d;
-    int line = 0;
-    pos = 0;
-    while (pos < txt.size()) {
-      std::size_t nl = txt.find('\n', pos);
-      if (nl == std::string_view::npos) nl = txt.size();
-      std::string_view w = txt.substr(pos, nl - pos);
-      pos = nl + 1;
-      ++line;
-      if (auto hash = w.find('#'); hash != std::string_view::npos) w = w.substr(0, hash);
-      while (!w.empty() && (w.back() == ' ' || w.back() == '\t' || w.back() == '\r')) w.remove_suffix(1);
-      while (!w.empty() && (w.front() == ' ' || w.front() == '\t')) w.remove_prefix(1);
-      if (w.empty()) continue;
-      if (w.find_first_of(" \t") != std::string_view::npos)
-        return make_error(Errc::parse, "expected one word a line, got '" + std::string(w) + "'", f, line);
+    OMB_TRY(read_word_list(*d, f, {}, [&](std::string_view w, int) -> Status {
       lex->words_.emplace(w);
-    }
+      return {};
+    }));
   }
   if (!paths.hunspell_aff.empty()) {
     std::ifstream a(paths.hunspell_aff), d(paths.hunspell_dic);
