@@ -4,17 +4,10 @@
 
 #include <cctype>
 #include <cstdio>
-#include <stdexcept>
 
 namespace omb {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool has_word_char(std::string_view s) {
   for (unsigned char c : s)
@@ -45,54 +38,9 @@ struct Token {
 
 }  // namespace
 
-bool QueryFilters::empty() const {
-  return !year && !from && !to && !quarter && afdeling.empty() && theme.empty() && oordeel.empty() && doctype.empty() &&
-         org.empty() && zaak.empty();
-}
-
-Status set_filter(QueryFilters& f, std::string_view field_in, const std::string& value) {
-  std::string field = lower(field_in);
-  auto number = [&](const std::string& v, std::optional<int>& out, int lo, int hi) -> Status {
-    try {
-      std::size_t used = 0;
-      int n = std::stoi(v, &used);
-      if (used != v.size() || n < lo || n > hi) throw std::out_of_range("range");
-      out = n;
-      return {};
-    } catch (...) {
-      return make_error(Errc::usage, field + ": '" + value + "' is not a number from " + std::to_string(lo) + " to " +
-                                         std::to_string(hi));
-    }
-  };
-  if (value.empty()) return make_error(Errc::usage, field + ": needs a value");
-  if (field == "jaar" || field == "year") return number(value, f.year, 1900, 2200);
-  if (field == "van" || field == "from") return number(value, f.from, 1900, 2200);
-  if (field == "tot" || field == "to") return number(value, f.to, 1900, 2200);
-  if (field == "kwartaal" || field == "quarter") {
-    std::string v = lower(value);
-    if (v.size() == 2 && v[0] == 'q') v = v.substr(1);
-    return number(v, f.quarter, 1, 4);
-  }
-  if (field == "afdeling") return f.afdeling.push_back(value), Status{};
-  if (field == "thema" || field == "theme") return f.theme.push_back(lower(value)), Status{};
-  if (field == "oordeel") return f.oordeel.push_back(lower(value)), Status{};
-  if (field == "doctype" || field == "type") return f.doctype.push_back(lower(value)), Status{};
-  if (field == "org" || field == "organisatie" || field == "organisation") return f.org.push_back(value), Status{};
-  if (field == "zaak" || field == "zaaknummer") return f.zaak.push_back(value), Status{};
-  return make_error(Errc::usage, "unknown filter '" + std::string(field_in) + "'");
-}
-
 namespace {
 
-bool is_field(std::string_view name) {
-  static const char* const kFields[] = {"jaar", "year", "van", "from", "tot", "to", "kwartaal", "quarter", "afdeling",
-                                        "thema", "theme", "oordeel", "doctype", "type", "org", "organisatie",
-                                        "organisation", "zaak", "zaaknummer"};
-  std::string l = lower(name);
-  for (const char* f : kFields)
-    if (l == f) return true;
-  return false;
-}
+bool is_field(std::string_view name) { return find_filter(name) != nullptr; }
 
 // Bytes a query cannot hold: control characters (a NUL would end the text
 // SQLite sees) and broken UTF-8. Returns the offending byte's offset.

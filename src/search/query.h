@@ -5,9 +5,9 @@
 //   bejegening OR toon              AND / OR / NOT (upper case), ( )
 //   NEAR(klantmanager excuses, 10)  words near each other
 //   klant*                          a prefix
-//   afdeling:"Koers naar Werk"      inline filters: afdeling, thema/theme, oordeel,
-//   jaar:2016 van:2015 tot:2018     jaar/year, van/from, tot/to, kwartaal/quarter,
-//   zaak:406 doctype:rapport        zaak, doctype/type, org/organisatie
+//   afdeling:"Koers naar Werk"      inline filters: every filter of search/filters.h
+//   jaar:2016 van:2015 tot:2018     by its name or an alias (jaar/year, van/from,
+//   zaak:406 doctype:rapport        thema/theme, …)
 //
 // parse_query() turns user input into an FTS5 MATCH expression in which
 // every word is a quoted string (so 2023/0456, nr. 123 and Z-2023-0456 are
@@ -23,16 +23,9 @@
 #include <vector>
 
 #include "base/result.h"
+#include "search/filters.h"  // QueryFilters, set_filter
 
 namespace omb {
-
-struct QueryFilters {
-  std::optional<int> year, from, to, quarter;
-  // Each list: any of its values (OR); different fields: all (AND).
-  std::vector<std::string> afdeling, theme, oordeel, doctype, org, zaak;
-  bool empty() const;
-  bool case_level() const { return !afdeling.empty() || !theme.empty() || !oordeel.empty() || !zaak.empty(); }
-};
 
 struct ParsedQuery {
   std::string fts;                 // FTS5 expression; empty when the query has filters only
@@ -42,10 +35,5 @@ struct ParsedQuery {
 };
 
 Result<ParsedQuery> parse_query(std::string_view query);
-
-// Sets a filter from a field name as a user writes it (afdeling, jaar, van, …);
-// used by the parser and by command-line options. Errc::usage on an unknown
-// field or a bad number.
-Status set_filter(QueryFilters& f, std::string_view field, const std::string& value);
 
 }  // namespace omb

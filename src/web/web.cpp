@@ -20,7 +20,7 @@
 #include "search/similar.h"
 #include "signals/signals.h"
 #include "store/read.h"
-#include "store/stats.h"
+#include "store/counts.h"
 #include "web/result_cache.h"
 
 namespace omb::web {
@@ -43,33 +43,27 @@ Response error_page(int status, const std::string& message) {
 Result<SearchOptions> search_options(const Params& p) {
   auto parsed = parse_query(get(p, "q"));
   if (!parsed.ok()) return parsed.error();
-  for (const char* f : {"year", "from", "to", "quarter", "afdeling", "theme", "oordeel", "doctype", "org", "zaak"})
-    for (const auto& v : all(p, f)) OMB_TRY(set_filter(parsed->filters, f, v));
+  for (const FilterDef& def : kFilters)  // ?name= for every filter (search/filters.h)
+    for (const auto& v : all(p, std::string(def.name))) OMB_TRY(set_filter(parsed->filters, def.name, v));
   SearchOptions so;
   so.query = std::move(*parsed);
   so.sort = get(p, "sort") == "date" ? SearchOptions::Sort::date : SearchOptions::Sort::rank;
   return so;
 }
 
-// What makes a ranked result set: the query, the filters and the order (not
-// the page). Values of a repeated filter are sorted: their order means nothing.
-std::string cache_key(const Params& p) {
-  std::string key;
-  for (const char* k : {"q", "year", "from", "to", "quarter", "afdeling", "theme", "oordeel", "doctype", "org", "zaak", "sort"}) {
-    auto vals = all(p, k);
-    std::sort(vals.begin(), vals.end());
-    key += k;
-    for (const auto& v : vals) key += '\x1f' + v;
-    key += '\x1e';
-  }
-  return key;
+// What makes a ranked result set: the query as parsed, its filters (inline
+// and as parameters, however written: search/filters.h's filters_key) and the
+// order; not the page.
+std::string cache_key(const SearchOptions& so) {
+  return so.query.fts + '\x1d' + filters_key(so.query.filters) + '\x1d' +
+         (so.sort == SearchOptions::Sort::date ? "date" : "rank");
 }
 
 // The hits [offset, offset + limit) of the search, through the cache when there is one.
-Result<SearchResult> cached_search(Database& db, ResultCache* cache, const Params& p, const SearchOptions& so) {
+Result<SearchResult> cached_search(Database& db, ResultCache* cache, const SearchOptions& so) {
   const std::size_t upto = so.limit == 0 ? 0 : so.offset + so.limit;
   if (!cache) return search(db, so);
-  OMB_TRY_ASSIGN(ranked, cache->get(cache_key(p), upto, [&] { return rank(db, so, upto); }));
+  OMB_TRY_ASSIGN(ranked, cache->get(cache_key(so), upto, [&] { return rank(db, so, upto); }));
   return fetch_page(db, *ranked, so.offset, so.limit);
 }
 
@@ -94,7 +88,7 @@ Response search_page(Database& db, ResultCache* cache, const Catalog* catalog, c
     so->query.filters.from = 1900;
     if (get(p, "sort").empty()) so->sort = SearchOptions::Sort::date;
   }
-  auto r = cached_search(db, cache, p, *so);
+  auto r = cached_search(db, cache, *so);
   if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
   Response out;
   out.body = html::search_page(p, *r, {so->sort == SearchOptions::Sort::date, so->offset, pageno});
@@ -107,7 +101,7 @@ Response export_page(Database& db, ResultCache* cache, const Catalog* catalog, c
   so->catalog = catalog;
   so->limit = 0;  // everything: no silent cap
   so->facets = true;  // as the search page asks, so that both share one ranked set
-  auto r = cached_search(db, cache, p, *so);
+  auto r = cached_search(db, cache, *so);
   if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
   Response out;
   out.content_type = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";

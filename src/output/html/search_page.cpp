@@ -5,6 +5,7 @@
 
 #include "output/html/escape.h"
 #include "output/html/page.h"
+#include "search/filters.h"
 
 namespace omb::html {
 namespace {
@@ -48,13 +49,10 @@ std::string facet(const Params& p, const std::string& key, const std::string& la
   return out + "</ul></div>";
 }
 
-const std::pair<const char*, const char*> kFacetNames[] = {{"year", "Jaar"},         {"quarter", "Kwartaal"},
-                                                           {"afdeling", "Afdeling"}, {"theme", "Thema"},
-                                                           {"oordeel", "Oordeel"},   {"doctype", "Soort rapport"}};
-
 std::string facets_aside(const Params& p, const Facets& facets) {
   std::string out = "<aside aria-label=\"Filters\">";
-  for (const auto& [key, label] : kFacetNames) out += facet(p, key, label, facets);
+  for (const FilterDef& def : kFilters)  // a facet for every filter that has one (search/filters.h)
+    if (!def.facet.empty()) out += facet(p, std::string(def.name), std::string(def.facet), facets);
   return out + "</aside>";
 }
 
