@@ -97,7 +97,7 @@ struct DocumentRecord {
 
   std::string raw;
   std::optional<std::string> norm;  // nullopt: normalisation changed nothing
-  // A large UTF-8 file is analysed as it is read (Analyser::analyse_file):
+  // A large UTF-8 file is analysed as it is read (Analyzer::analyse_file):
   // then `raw` is empty, `norm` is set, and its source is read again from
   // `raw_file` (after `raw_skip` bytes of BOM) when it is stored.
   std::string raw_file;

@@ -4,7 +4,7 @@
 
 #include "base/fs.h"
 #include "cli/common.h"
-#include "ingest/analyse.h"
+#include "ingest/analyze.h"
 #include "ingest/decode.h"
 #include "output/extract_json.h"
 
@@ -24,8 +24,8 @@ Runner add_extract(CLI::App& app, Globals& g) {
       "  ombudsmine extract --json corpus/2019/*.txt | jq '.cases[].zaaknummer'\n"
       "  ombudsmine --dictionaries mijn-regels extract rapport.txt");
   return [o, &g]() -> int {
-    auto analyser = Analyser::create(find_dictionaries(g.dict_dir));
-    if (!analyser.ok()) return report(analyser.error());
+    auto analyzer = Analyzer::create(find_dictionaries(g.dict_dir));
+    if (!analyzer.ok()) return report(analyzer.error());
     int rc = kExitOk;
     for (const std::string& path : o->files) {
       auto bytes = read_file(path);
@@ -43,7 +43,7 @@ Runner add_extract(CLI::App& app, Globals& g) {
       DocumentRecord rec;
       rec.path = path;
       rec.raw = std::move(dec->text);
-      (*analyser)->analyse(rec);
+      (*analyzer)->analyze(rec);
       if (o->json) {
         std::string s = extraction_json(path, rec).dump(o->pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace);
         std::fwrite(s.data(), 1, s.size(), stdout);

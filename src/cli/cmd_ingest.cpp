@@ -131,8 +131,8 @@ Runner add_ingest(CLI::App& app, Globals& g) {
   return [o, &g]() -> int {
     // The rules first: a faulty dictionary stops the run before the database is touched.
     const std::string dict = find_dictionaries(g.dict_dir);
-    auto analyser = Analyser::create(dict);
-    if (!analyser.ok()) return report(analyser.error());
+    auto analyzer = Analyzer::create(dict);
+    if (!analyzer.ok()) return report(analyzer.error());
     auto lexicon = SearchLexicon::load(dict);
     if (!lexicon.ok()) return report(lexicon.error());
     // Regression (#15): `ingest /nonexistent` left an empty database behind.
@@ -153,12 +153,12 @@ Runner add_ingest(CLI::App& app, Globals& g) {
     ProgressView view(stderr_is_tty(), g.quiet || o->json);
     IngestOptions opts;
     opts.jobs = o->jobs;
-    opts.reanalyse = o->reanalyse;
+    opts.reanalyze = o->reanalyse;
     opts.cancel = &g_cancel;
     opts.on_progress = [&view](const IngestProgress& p) { view.update(p); };
     opts.on_problem = [&view](const FileProblem& fp) { view.problem(fp); };
     std::signal(SIGINT, on_sigint);
-    auto sum = ingest(*db, o->paths, *analyser, opts);
+    auto sum = ingest(*db, o->paths, *analyzer, opts);
     std::signal(SIGINT, SIG_DFL);
     view.clear();
     if (!sum.ok()) return report(sum.error());

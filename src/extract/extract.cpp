@@ -339,10 +339,10 @@ const RuleFile& Extractor::file(std::string_view type) const {
 Extraction Extractor::extract(std::string_view text, const std::vector<Block>& blocks) const {
   Extraction out;
   Folded folded = fold(text);
-  std::vector<Region> spans;
+  std::vector<FoldedBlock> spans;
   for (const Block& b : blocks)
     if (b.kind != PassageKind::noise && b.end > b.start && b.end <= text.size()) spans.push_back({b.start, b.end, b.kind});
-  std::stable_sort(spans.begin(), spans.end(), [](const Region& a, const Region& b) { return a.start < b.start; });
+  std::stable_sort(spans.begin(), spans.end(), [](const FoldedBlock& a, const FoldedBlock& b) { return a.start < b.start; });
 
   std::map<std::string, std::vector<Hit>, std::less<>> hits;
   {
@@ -514,15 +514,15 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   Coverage table_labels;  // oordeel rows, to drop plain hits there
   // A table: consecutive rows (the normaliser makes each row a block), or one
   // block of several lines.
-  std::vector<Region> tables;
-  for (const Region& b : spans) {
+  std::vector<FoldedBlock> tables;
+  for (const FoldedBlock& b : spans) {
     bool row = b.kind == PassageKind::table_row;
     if (row && !tables.empty() && tables.back().kind == PassageKind::table_row && b.start <= tables.back().end + 1)
       tables.back().end = b.end;
     else
       tables.push_back(b);
   }
-  for (const Region& b : tables) {
+  for (const FoldedBlock& b : tables) {
     std::size_t nl = text.find('\n', b.start);
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
     std::vector<Row> all_rows = parse_table(text, b.start, b.end);
@@ -624,7 +624,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
       if (t.type == "organisation" || t.type == "doctype" || t.type == "date") cover.emplace_back(t.start, t.end);
     std::sort(cover.begin(), cover.end());  // by start: a line's overlaps are among those starting before its end
     std::vector<std::string> skip = file("doctype").strings("title.skip");
-    for (const Region& b : spans) {
+    for (const FoldedBlock& b : spans) {
       if (b.start > 4000) break;
       if (b.kind == PassageKind::list_item) continue;
       std::size_t nl = text.find('\n', b.start);
@@ -705,9 +705,9 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     }
     c.title = collapse_space(rest);
     std::size_t end = i + 1 < starts.size() ? line_start(starts[i + 1]->start) : text.size();
-    auto first_after = std::upper_bound(spans.begin(), spans.end(), le, [](std::size_t p, const Region& r) { return p < r.start; });
+    auto first_after = std::upper_bound(spans.begin(), spans.end(), le, [](std::size_t p, const FoldedBlock& r) { return p < r.start; });
     for (auto bi = first_after; bi != spans.end(); ++bi) {
-      const Region& b = *bi;
+      const FoldedBlock& b = *bi;
       if (b.start >= end) break;
       std::string_view first(text.data() + b.start, line_end(b.start) - b.start);
       bool section = RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), section_re);
@@ -753,17 +753,17 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     extra.push_back(std::move(tags.back()));
     tags.pop_back();
   };
-  std::vector<const Region*> headings;
-  for (const Region& b : spans)
+  std::vector<const FoldedBlock*> headings;
+  for (const FoldedBlock& b : spans)
     if (b.kind == PassageKind::heading) headings.push_back(&b);
-  auto heading_before = [&](std::size_t pos) -> const Region* {  // the last heading starting before pos
-    auto it = std::lower_bound(headings.begin(), headings.end(), pos, [](const Region* r, std::size_t p) { return r->start < p; });
+  auto heading_before = [&](std::size_t pos) -> const FoldedBlock* {  // the last heading starting before pos
+    auto it = std::lower_bound(headings.begin(), headings.end(), pos, [](const FoldedBlock* r, std::size_t p) { return r->start < p; });
     return it == headings.begin() ? nullptr : *(it - 1);
   };
 
   // Sections above cases: their heading names the afdeling (or the theme).
   std::vector<std::string> oordeel_sections = oo.strings("case.sections");
-  const Region* outside_heading = nullptr;  // nearest heading not inside a case
+  const FoldedBlock* outside_heading = nullptr;  // nearest heading not inside a case
   std::set<std::pair<std::size_t, std::size_t>> section_afdelingen;  // spans of the afdeling tags made here, in extra
   std::size_t hi_idx = 0;
   for (std::size_t ci = 0; ci < out.cases.size(); ++ci) {
@@ -772,7 +772,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
       if (case_at(headings[hi_idx]->start) < 0) outside_heading = headings[hi_idx];
       ++hi_idx;
     }
-    const Region* heading = outside_heading;
+    const FoldedBlock* heading = outside_heading;
     if (heading) {
       std::size_t he = std::min(line_end(heading->start), heading->end);
       std::string_view raw(text.data() + heading->start, he - heading->start);
@@ -827,7 +827,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     // Oordeel: first in the last oordeel/conclusie section, else the last one.
     std::size_t sec_start = 0, sec_end = 0;
     for (std::size_t hj = hi_idx; hj < headings.size() && headings[hj]->start < c.end; ++hj) {
-      const Region& b = *headings[hj];
+      const FoldedBlock& b = *headings[hj];
       std::string h = fold_key(strip_numbering(text.substr(b.start, std::min(line_end(b.start), b.end) - b.start)));
       if (std::find(oordeel_sections.begin(), oordeel_sections.end(), h) == oordeel_sections.end()) continue;
       sec_start = b.end;
@@ -847,7 +847,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   for (std::size_t ci = 0; ci < out.cases.size(); ++ci) cases_of[out.cases[ci].zaaknummer].push_back(ci);
   for (const Hit* r : refs) {
     if (case_at(r->start) >= 0) continue;
-    const Region* heading = heading_before(r->start + 1);
+    const FoldedBlock* heading = heading_before(r->start + 1);
     if (!heading) continue;
     std::size_t he = std::min(line_end(heading->start), heading->end);
     auto [a, b] = range(heading->start, he);

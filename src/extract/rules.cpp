@@ -378,7 +378,7 @@ Status RuleFile::compile_set() {
 Status RuleFile::check_examples() {
   for (const Example& e : examples_) {
     Folded fo = fold(e.text);
-    std::vector<Region> one{{0, e.text.size(), PassageKind::paragraph}};
+    std::vector<FoldedBlock> one{{0, e.text.size(), PassageKind::paragraph}};
     bool by_rule = std::any_of(rules_.begin(), rules_.end(),
                                [&](const Rule& r) { return r.id == e.entry_or_rule && r.entry.empty(); });
     // The example tests its own rule (or its entry's rules) alone; context
@@ -451,7 +451,7 @@ std::string RuleFile::expand(const Rule& r, const std::vector<std::string>& grou
   return out;
 }
 
-std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded, const Region& block,
+std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded, const FoldedBlock& block,
                                      std::vector<int> rules) const {
   std::vector<Hit> hits;
   // Folded offsets of the block.
@@ -590,7 +590,7 @@ std::vector<Hit> RuleFile::match_one(std::string_view text, const Folded& folded
 }
 
 
-void RuleFile::match_block(std::string_view text, const Folded& folded, const Region& b, std::vector<int> candidates,
+void RuleFile::match_block(std::string_view text, const Folded& folded, const FoldedBlock& b, std::vector<int> candidates,
                            std::vector<Hit>& out) const {
   // Context: position and block kind.
   std::erase_if(candidates, [&](int ri) {
@@ -607,10 +607,10 @@ void RuleFile::match_block(std::string_view text, const Folded& folded, const Re
   }
 }
 
-std::vector<Hit> RuleFile::match(std::string_view text, const Folded& folded, const std::vector<Region>& blocks) const {
+std::vector<Hit> RuleFile::match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const {
   std::vector<Hit> out;
   std::vector<int> idx;
-  for (const Region& b : blocks) {
+  for (const FoldedBlock& b : blocks) {
     std::vector<int> candidates;
     if (!sets_->folded_ids.empty()) {
       std::size_t fs = folded.folded(b.start), fe = std::min(folded.folded(b.end), folded.text.size());
@@ -665,7 +665,7 @@ Result<RuleSets> RuleSets::build(const std::vector<const RuleFile*>& files) {
 }
 
 std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folded& folded,
-                                              const std::vector<Region>& blocks) const {
+                                              const std::vector<FoldedBlock>& blocks) const {
   std::vector<std::vector<Hit>> out(files_.size());
   std::vector<std::vector<int>> cand(files_.size());
   std::vector<int> idx;
@@ -673,10 +673,10 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
   // each rule the prefilter names scans a sentence, not a whole paragraph.
   // A cut is a line end, or ". X" after a lower-case word (not "nr. 5",
   // "o.a. De"). Anchors and \b still see the text around a piece.
-  std::vector<Region> pieces;
+  std::vector<FoldedBlock> pieces;
   pieces.reserve(blocks.size() * 4);
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  for (const Region& b : blocks) {
+  for (const FoldedBlock& b : blocks) {
     std::size_t a = b.start;
     for (std::size_t i = b.start; i < b.end; ++i) {
       char c = text[i];
@@ -697,11 +697,11 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
     if (b.end > a) pieces.push_back({a, b.end, b.kind});
   }
   // Folded spans of the pieces.
-  for (Region& b : pieces) {
+  for (FoldedBlock& b : pieces) {
     b.fstart = std::min(folded.folded(b.start), folded.text.size());
     b.fend = std::min(folded.folded(b.end), folded.text.size());
   }
-  for (const Region& b : pieces) {
+  for (const FoldedBlock& b : pieces) {
     for (auto& c : cand) c.clear();
     bool any = false;
     for (int mode = 0; mode < 2; ++mode) {

@@ -78,8 +78,10 @@ struct Rule {
   int line = 0;
 };
 
-// A block of text to match in: a span of the normalised text and its kind.
-struct Region {
+// A block (normalize/normalize.h's Block: heading, paragraph, list item,
+// table row) to match in: its span of the normalised text, its kind and,
+// where known, the same span in the folded text.
+struct FoldedBlock {
   std::size_t start = 0, end = 0;
   PassageKind kind = PassageKind::paragraph;
   // The same span in the folded text, when the caller knows it (else found
@@ -102,12 +104,12 @@ class RuleFile {
 
   // All hits in `text` (folded as `folded`), restricted to `blocks`, after
   // exclusions and overlap resolution, in text order.
-  std::vector<Hit> match(std::string_view text, const Folded& folded, const std::vector<Region>& blocks) const;
+  std::vector<Hit> match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const;
 
   // The hits in one block of the rules in `candidates` (indices into
   // rules(), ascending), which a prefilter says can match there. Appends
   // to `out`. For callers that prefilter many files at once (RuleSets).
-  void match_block(std::string_view text, const Folded& folded, const Region& block, std::vector<int> candidates,
+  void match_block(std::string_view text, const Folded& folded, const FoldedBlock& block, std::vector<int> candidates,
                    std::vector<Hit>& out) const;
 
  private:
@@ -115,7 +117,7 @@ class RuleFile {
   Status compile_set();
   Status check_examples();
   std::string expand(const Rule& r, const std::vector<std::string>& groups) const;
-  std::vector<Hit> match_one(std::string_view text, const Folded& folded, const Region& block, std::vector<int> rules) const;
+  std::vector<Hit> match_one(std::string_view text, const Folded& folded, const FoldedBlock& block, std::vector<int> rules) const;
 
   std::string path_, type_;
   bool overlap_by_value_ = false;
@@ -134,7 +136,7 @@ class RuleSets {
  public:
   static Result<RuleSets> build(const std::vector<const RuleFile*>& files);
   // hits[i] are the hits of files[i], in text order.
-  std::vector<std::vector<Hit>> match(std::string_view text, const Folded& folded, const std::vector<Region>& blocks) const;
+  std::vector<std::vector<Hit>> match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const;
   RuleSets(RuleSets&&) noexcept;
   RuleSets& operator=(RuleSets&&) noexcept;
   ~RuleSets();

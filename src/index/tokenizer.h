@@ -85,7 +85,7 @@ class Tokenizer {
     std::string term;
     std::vector<std::string> parts;  // colocated terms (document mode)
   };
-  const Analysis& analyse(const std::string& folded);
+  const Analysis& analyze(const std::string& folded);
   std::string stem(std::string_view folded);
   bool emit_word(std::string_view text, std::size_t a, std::size_t b, Mode mode, const Emit& emit);
 

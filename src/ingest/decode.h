@@ -35,7 +35,7 @@ bool is_valid_utf8(std::string_view s);
 // Tells, piece by piece, whether a file's bytes are text that decode_text()
 // would pass through unchanged: UTF-8 (with or without BOM) that is valid
 // throughout, with no NUL byte, not binary in its first MiB, not empty. Such a
-// file can be analysed as it is read (Analyser::analyse_file) instead of held
+// file can be analysed as it is read (Analyzer::analyse_file) instead of held
 // in memory; for any other file the answer is false and decode_text() decides.
 class PassThroughCheck {
  public:

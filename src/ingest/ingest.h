@@ -27,7 +27,7 @@
 
 #include "base/hash.h"
 #include "base/result.h"
-#include "ingest/analyse.h"
+#include "ingest/analyze.h"
 #include "store/db.h"
 
 namespace omb {
@@ -46,7 +46,7 @@ struct IngestProgress {
 
 struct IngestOptions {
   int jobs = 0;  // worker threads; 0 = all cores
-  bool reanalyse = false;  // analyse stored content again as if its pipeline were old
+  bool reanalyze = false;  // analyse stored content again as if its pipeline were old
   std::function<void(const IngestProgress&)> on_progress;  // after every file, from the writer thread
   std::function<void(const FileProblem&)> on_problem;      // called from the writer thread
   const std::atomic<bool>* cancel = nullptr;               // set to stop after the current document
@@ -77,6 +77,6 @@ struct IngestSummary {
 // Does not fail as a whole for bad files; fails only if the database cannot
 // be prepared for writing.
 Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths,
-                             std::shared_ptr<const Analyser> analyser, const IngestOptions& opts = {});
+                             std::shared_ptr<const Analyzer> analyzer, const IngestOptions& opts = {});
 
 }  // namespace omb

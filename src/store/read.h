@@ -4,8 +4,8 @@
 // cases, the page at a place), a case by its zaaknummer (case_by_zaak) and
 // its text, the index's counts for tf-idf, the units and evidence signals
 // reads, and the last ingest run with its
-// problems. stats.h adds the counts; catalog.h the arrays a search ranks
-// with. Issue #16 moves the remaining SQL of search and signals here.
+// problems. counts.h adds the counts; catalog.h the arrays a search ranks
+// with; hits.h the reads a search makes.
 //
 // Lookups by what a user typed (an id, a zaaknummer, a path) answer
 // std::nullopt when nothing matches: that is an answer, not an error. Errors

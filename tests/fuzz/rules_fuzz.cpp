@@ -57,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "Kwartaalrapportage 2016 Q1\n\nDe klantmanager van Werk en Re-integratie belde niet terug.\n\n"
       "406 – Bejegening\n\nDe klacht is gegrond verklaard op 15 oktober 2009.";
   Folded folded = fold(kText);
-  std::vector<Region> regions{{0, kText.size(), PassageKind::paragraph}};
-  (void)(*r)->match(kText, folded, regions);
+  std::vector<FoldedBlock> spans{{0, kText.size(), PassageKind::paragraph}};
+  (void)(*r)->match(kText, folded, spans);
   return 0;
 }

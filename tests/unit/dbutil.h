@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "ingest/analyse.h"
+#include "ingest/analyze.h"
 #include "store/db.h"
 #include "testutil.h"
 
@@ -33,10 +33,10 @@ inline std::string text_of(Database& db, const std::string& sql) {
   return st->text(0);
 }
 
-// An analyser with the project's rules (normalise and extract), made once.
-inline std::shared_ptr<const Analyser> with_rules() {
-  static std::shared_ptr<const Analyser> a = [] {
-    auto r = Analyser::create(source_dir() + "/dictionaries");
+// An analyzer with the project's rules (normalise and extract), made once.
+inline std::shared_ptr<const Analyzer> with_rules() {
+  static std::shared_ptr<const Analyzer> a = [] {
+    auto r = Analyzer::create(source_dir() + "/dictionaries");
     if (!r.ok()) throw std::runtime_error(r.error().to_string());
     return *r;
   }();

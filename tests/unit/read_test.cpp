@@ -20,7 +20,7 @@
 #include "search/similar.h"
 #include "store/db.h"
 #include "store/read.h"
-#include "store/stats.h"
+#include "store/counts.h"
 #include "testutil.h"
 #include "web/web.h"
 
@@ -293,7 +293,7 @@ TEST_CASE("read: the row counts and the last ingest run, as the status page show
   CHECK(n->tags > 0);
   CHECK(n->first_year == 2021);
   CHECK(n->last_year == 2023);
-  auto st = collect_stats(db());
+  auto st = collect_counts(db());
   REQUIRE(st.ok());
   CHECK(st->documents == n->documents);
   CHECK(st->sources == n->sources);

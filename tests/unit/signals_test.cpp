@@ -247,7 +247,7 @@ TEST_CASE("The sample archive: the planted communicatie signal, with its evidenc
   test::TempDir dir;
   auto db = Database::open(dir.file("s.db"));
   REQUIRE(db.ok());
-  auto an = Analyser::create(test::source_dir() + "/dictionaries");
+  auto an = Analyzer::create(test::source_dir() + "/dictionaries");
   REQUIRE(an.ok());
   IngestOptions io;
   io.jobs = 2;

@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 
 #include "store/db.h"
-#include "store/stats.h"
+#include "store/counts.h"
 #include "dbutil.h"
 #include "testutil.h"
 
@@ -106,7 +106,7 @@ TEST_CASE("store: a read-only database file is not written") {
   // Reading still works.
   auto ro = Database::open(path, OpenOptions{.read_only = true});
   REQUIRE(ro.ok());
-  auto st = collect_stats(*ro);
+  auto st = collect_counts(*ro);
   REQUIRE(st.ok());
   CHECK(st->documents == 0);
 }

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "store/stats.h"
+#include "store/counts.h"
 #include "store/read.h"
 
 namespace omb::html {

@@ -1,8 +1,10 @@
-#include "store/stats.h"
+#include "store/counts.h"
 
 #include <sys/stat.h>
 
 #include <initializer_list>
+
+#include "store/writer.h"  // kPipelineVersion
 
 namespace omb {
 namespace {
@@ -51,8 +53,8 @@ Result<RowCounts> count_rows(Database& db) {
   return c;
 }
 
-Result<DbStats> collect_stats(Database& db) {
-  DbStats s;
+Result<DbCounts> collect_counts(Database& db) {
+  DbCounts s;
   OMB_TRY_ASSIGN(rows, count_rows(db));
   s.documents = rows.documents;
   s.sources = rows.sources;
@@ -93,6 +95,14 @@ Result<DbStats> collect_stats(Database& db) {
   s.file_bytes = file_size(db.path()) + file_size(db.path() + "-wal");
   s.schema_version = db.schema_version();
   return s;
+}
+
+Result<std::int64_t> count_stale(Database& db, const std::string& rules) {
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM documents d LEFT JOIN document_rules r ON r.document_id = d.id "
+                                "WHERE d.pipeline_version < ?1 OR IFNULL(r.rules, '') <> ?2"));
+  st.bind(1, kPipelineVersion).bind(2, rules);
+  OMB_TRY_ASSIGN(row, st.step());
+  return row ? st.int64(0) : 0;
 }
 
 }  // namespace omb

@@ -1,4 +1,5 @@
-// store/stats.h — what the database holds, in counts.
+// store/counts.h — what the database holds, in counts: what `ombudsmine
+// stats` and the web's status page show.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,7 @@
 
 namespace omb {
 
-struct DbStats {
+struct DbCounts {
   std::int64_t documents = 0, sources = 0, pages = 0, passages = 0, cases = 0, tags = 0;
   std::int64_t raw_bytes = 0;
   std::map<std::string, std::int64_t> tags_by_type;
@@ -25,11 +26,16 @@ struct DbStats {
   std::string last_ingest_summary;        // its JSON summary, or ""
 };
 
-Result<DbStats> collect_stats(Database& db);
+Result<DbCounts> collect_counts(Database& db);
+
+// The documents not analysed with the rules whose fingerprint is `rules`
+// (ingest/analyze.h), or by an older pipeline: stale until the next ingest
+// of their paths (or ingest --reanalyse) analyses them again.
+Result<std::int64_t> count_stale(Database& db, const std::string& rules);
 
 // The counts the web's status page shows: rows of the main tables and the
-// years the documents span. Cheap: no grouping (collect_stats' tags by type
-// takes 0.8 s over the 200 MB archive's 1.9 million tags). collect_stats
+// years the documents span. Cheap: no grouping (collect_counts' tags by type
+// takes 0.8 s over the 200 MB archive's 1.9 million tags). collect_counts
 // takes its row counts from here.
 struct RowCounts {
   std::int64_t documents = 0, sources = 0, cases = 0, tags = 0;

@@ -1,25 +1,59 @@
-#include "ingest/analyse.h"
+#include "ingest/analyze.h"
 
 #include <malloc.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "base/fs.h"
+#include "base/hash.h"
 #include "normalize/passages.h"
+#include "store/writer.h"
 
 namespace omb {
 
-Result<std::shared_ptr<const Analyser>> Analyser::create(const std::string& dictionaries_dir) {
+Result<std::string> analysis_fingerprint(const std::string& dictionaries_dir) {
+  namespace fs = std::filesystem;
+  StreamHash h;
+  h.update("pipeline " + std::to_string(kPipelineVersion) + "\n");
+  auto add = [&](const std::string& name, const std::string& path) -> Status {
+    OMB_TRY_ASSIGN(bytes, read_file(path));
+    h.update(name + " " + std::to_string(bytes.size()) + "\n");
+    h.update(bytes);
+    return {};
+  };
+  if (!dictionaries_dir.empty()) {
+    for (const char* folder : {"extract", "normalize", "words"}) {
+      std::error_code ec;
+      std::vector<std::string> files;
+      for (const auto& e : fs::directory_iterator(fs::path(dictionaries_dir) / folder, ec))
+        if (e.is_regular_file(ec)) files.push_back(e.path().filename().string());
+      std::sort(files.begin(), files.end());
+      for (const std::string& f : files)
+        OMB_TRY(add(std::string(folder) + "/" + f, (fs::path(dictionaries_dir) / folder / f).string()));
+    }
+  }
+  const LexiconPaths base;
+  for (const std::string* p : {&base.wordlist, &base.hunspell_aff, &base.hunspell_dic}) {
+    std::error_code ec;
+    if (!p->empty() && fs::exists(*p, ec)) OMB_TRY(add(*p, *p));
+  }
+  return h.hex();
+}
+
+Result<std::shared_ptr<const Analyzer>> Analyzer::create(const std::string& dictionaries_dir) {
   auto norm = Normalizer::create(dictionaries_dir);
   if (!norm.ok()) return norm.error();
-  std::shared_ptr<Analyser> a(new Analyser());
+  std::shared_ptr<Analyzer> a(new Analyzer());
   a->normalizer_ = *norm;
+  OMB_TRY_ASSIGN(fp, analysis_fingerprint(dictionaries_dir));
+  a->fingerprint_ = std::move(fp);
   if (!dictionaries_dir.empty()) {
     auto ex = Extractor::load(dictionaries_dir);
     if (!ex.ok()) return ex.error();
     a->extractor_ = *ex;
   }
-  return std::shared_ptr<const Analyser>(a);
+  return std::shared_ptr<const Analyzer>(a);
 }
 
 
@@ -154,11 +188,11 @@ void assign_cases(DocumentRecord& rec) {
 // memory is the texts and their findings, not a whole-file offset map, fold
 // and hit list. Parts end at a blank line (cut_point); a case that runs across
 // a cut is two cases, and the document's facts are those of its first part.
-constexpr std::size_t kChunk = 8u << 20, kWhole = Analyser::kPartsAbove;
+constexpr std::size_t kChunk = 8u << 20, kWhole = Analyzer::kPartsAbove;
 
 }  // namespace
 
-void Analyser::analyse(DocumentRecord& rec) const {
+void Analyzer::analyze(DocumentRecord& rec) const {
   std::string_view raw = rec.raw;
   if (raw.size() > kWhole) {
     Chunked ch(*normalizer_, extractor_.get(), rec, raw.size());
@@ -184,8 +218,8 @@ void Analyser::analyse(DocumentRecord& rec) const {
   assign_cases(rec);
 }
 
-Status Analyser::analyse_file(DocumentRecord& rec) const {
-  // Parts are cut as analyse() cuts the same text in memory: a part is taken
+Status Analyzer::analyze_file(DocumentRecord& rec) const {
+  // Parts are cut as analyze() cuts the same text in memory: a part is taken
   // only when its cut point lies before the end of what has been read (or the
   // file has ended), so that the parts, and so the record, are the same.
   Chunked ch(*normalizer_, extractor_.get(), rec, rec.byte_size);
