@@ -5,8 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.h"
+#include "ingest/analyze.h"
 #include "store/catalog.h"
-#include "store/stats.h"
+#include "store/counts.h"
 
 namespace omb::cli {
 namespace {
@@ -34,17 +35,23 @@ Runner add_stats(CLI::App& app, Globals& g) {
   return [json, &g]() -> int {
     auto db = open_db(g, false);
     if (!db.ok()) return report(db.error());
-    auto s = collect_stats(*db);
+    auto s = collect_counts(*db);
     if (!s.ok()) return report(s.error());
     auto catalog = Catalog::stored_current(*db);
     if (!catalog.ok()) return report(catalog.error());
+    // Documents analysed with other rules than the dictionaries' now.
+    auto rules = analysis_fingerprint(find_dictionaries(g.dict_dir));
+    if (!rules.ok()) return report(rules.error());
+    auto stale = count_stale(*db, *rules);
+    if (!stale.ok()) return report(stale.error());
     if (*json) {
       nlohmann::json j = {
           {"database", db->path()}, {"schema_version", s->schema_version}, {"documents", s->documents},
           {"paths", s->sources}, {"pages", s->pages}, {"passages", s->passages}, {"cases", s->cases},
           {"tags", s->tags}, {"tags_by_type", s->tags_by_type}, {"doctypes", s->doctypes}, {"years", s->years},
           {"undated_documents", s->undated_documents}, {"text_bytes", s->raw_bytes}, {"database_bytes", s->file_bytes},
-          {"last_ingest_at", s->last_ingest_at}, {"search_catalog", *catalog ? "current" : "out of date"}};
+          {"last_ingest_at", s->last_ingest_at}, {"search_catalog", *catalog ? "current" : "out of date"},
+          {"stale_documents", *stale}};
       std::cout << j.dump(2) << "\n";
       return kExitOk;
     }
@@ -64,6 +71,10 @@ Runner add_stats(CLI::App& app, Globals& g) {
     if (s->undated_documents) std::printf(" (%lld documents without a year)", static_cast<long long>(s->undated_documents));
     std::printf("\n");
     std::printf("last ingest  %s\n", s->last_ingest_at.empty() ? "never" : s->last_ingest_at.c_str());
+    if (*stale)
+      std::printf("stale        %lld document%s analysed with other rules or word lists than %s has now: ingest "
+                  "their folders again (or ingest --reanalyse) to analyse them anew\n",
+                  static_cast<long long>(*stale), *stale == 1 ? "" : "s", find_dictionaries(g.dict_dir).c_str());
     std::printf("search       %s\n", *catalog ? "catalog current"
                                              : "catalog out of date: searches answer through joins, more slowly, until "
                                                "the next 'ombudsmine ingest' or 'ombudsmine reindex'");

@@ -10,7 +10,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -169,10 +171,10 @@ struct Item {
 
 // The index terms of every passage's heading and body, made here in the
 // worker so that the single writer does not tokenize (store/writer.cpp).
-// Not for texts over Analyser::kPartsAbove: their terms would outweigh them.
+// Not for texts over Analyzer::kPartsAbove: their terms would outweigh them.
 void make_terms(DocumentRecord& rec, Tokenizer& tok) {
   const std::string& text = rec.text();
-  if (text.size() > Analyser::kPartsAbove) return;
+  if (text.size() > Analyzer::kPartsAbove) return;
   rec.passage_terms.resize(2 * rec.passages.size());
   for (std::size_t i = 0; i < rec.passages.size(); ++i) {
     const Passage& p = rec.passages[i];
@@ -182,7 +184,7 @@ void make_terms(DocumentRecord& rec, Tokenizer& tok) {
 }
 
 Item process(const Candidate& c, const std::unordered_map<std::string, std::string>& known_paths,
-             const std::unordered_set<std::string>& known_hashes, const Analyser& analyser, Tokenizer& tok,
+             const std::unordered_set<std::string>& known_hashes, const Analyzer& analyzer, Tokenizer& tok,
              const std::function<void(const std::string&)>& before_read) {
   Item it;
   it.size = c.size;
@@ -197,7 +199,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   std::optional<std::string> bytes;
   PassThroughCheck check;
   bool stream = false;
-  if (c.size > Analyser::kPartsAbove + 3) {
+  if (c.size > Analyzer::kPartsAbove + 3) {
     StreamHash hash;
     std::uint64_t size = 0;
     Status read = read_pieces(c.path, 8u << 20, [&](std::string_view piece) {
@@ -206,7 +208,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
       size += piece.size();
       return true;
     });
-    stream = read.ok() && check.finish() && size - check.bom() > Analyser::kPartsAbove;
+    stream = read.ok() && check.finish() && size - check.bom() > Analyzer::kPartsAbove;
     if (stream) {
       it.size = size;
       it.hash = hash.hex();
@@ -237,7 +239,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
     rec->encoding = check.encoding();
     rec->raw_file = c.path;
     rec->raw_skip = check.bom();
-    if (Status st = analyser.analyse_file(*rec); !st.ok()) {
+    if (Status st = analyzer.analyze_file(*rec); !st.ok()) {
       it.kind = Item::failed;
       it.reason = st.error().message;
       return it;
@@ -252,7 +254,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
     rec->encoding = dec->encoding;
     rec->replaced_chars = dec->replaced;
     rec->raw = std::move(dec->text);
-    analyser.analyse(*rec);
+    analyzer.analyze(*rec);
     make_terms(*rec, tok);
   }
   it.kind = Item::record;
@@ -264,52 +266,54 @@ bool stops_run(const Error& e) {
   return e.code == Errc::db_full || e.code == Errc::db_readonly || e.code == Errc::io || e.code == Errc::not_database;
 }
 
-}  // namespace
+// The workers: they claim the candidates in walk order, at most `window`
+// files and 96 MB (or one file, however large) ahead of the writer, process
+// them and leave each item in its slot for the writer to take in order.
+class WorkPool {
+ public:
+  using Work = std::function<Item(std::size_t index, Tokenizer& tok)>;
 
-Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths,
-                             std::shared_ptr<const Analyser> analyser, const IngestOptions& opts) {
-  using clock = std::chrono::steady_clock;
-  auto t0 = clock::now();
-  auto writer_r = Writer::create(db);
-  if (!writer_r.ok()) return writer_r.error();
-  Writer& writer = *writer_r;
-  if (opts.reanalyse) writer.mark_all_stale();
+  WorkPool(const std::vector<Candidate>& cands, int jobs, Database& db, Work work)
+      : cands_(cands), slots_(cands.size()), window_(static_cast<std::size_t>(jobs) * 2 + 2), work_(std::move(work)) {
+    pool_.reserve(static_cast<std::size_t>(jobs));
+    for (int j = 0; j < jobs; ++j) pool_.emplace_back([this, &db] { run(db); });
+  }
+  ~WorkPool() { stop(); }
 
-  IngestSummary sum;
-  auto run = writer.begin_run();
-  if (!run.ok()) return run.error();
-  sum.run_id = *run;
-
-  std::vector<Candidate> cands = walk(paths);
-  sum.files = cands.size();
-
-  // A snapshot of what is stored, for workers to skip unchanged files early.
-  // Content stored by an older pipeline is analysed again (reanalysed).
-  std::unordered_map<std::string, std::string> known_paths;
-  std::unordered_set<std::string> known_hashes;
-  for (const auto& [p, si] : writer.sources()) {
-    if (si.stale) continue;
-    known_paths.emplace(p, si.content_hash);
-    known_hashes.insert(si.content_hash);
+  // Item `i`, once a worker has made it.
+  Item take(std::size_t i) {
+    std::unique_lock<std::mutex> lk(mu_);
+    cv_done_.wait(lk, [&] { return slots_[i].has_value(); });
+    Item item = std::move(*slots_[i]);
+    slots_[i].reset();
+    return item;
   }
 
-  IngestProgress prog;
-  prog.files_total = cands.size();
-  for (const auto& c : cands)
-    if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_total += c.size;
+  // The writer is done with item `i`: its bytes leave the budget, the window moves.
+  void written(std::size_t i) {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      inflight_ -= cands_[i].size;
+      next_write_ = i + 1;
+    }
+    cv_work_.notify_all();
+  }
 
-  int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::size_t window = static_cast<std::size_t>(jobs) * 2 + 2;
-  const std::uint64_t byte_budget = 96ull << 20;  // bytes of files in flight
+  // No more claims; waits for the workers to finish what they hold.
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      stop_ = true;
+    }
+    cv_work_.notify_all();
+    for (auto& t : pool_)
+      if (t.joinable()) t.join();
+  }
 
-  std::mutex mu;
-  std::condition_variable cv_work, cv_done;
-  std::vector<std::optional<Item>> slots(cands.size());
-  std::size_t next_claim = 0, next_write = 0;
-  std::uint64_t inflight = 0;
-  bool stop = false;
+ private:
+  static constexpr std::uint64_t kByteBudget = 96ull << 20;  // bytes of files in flight
 
-  auto worker = [&]() {
+  void run(Database& db) {
     // The single writer is the pipeline's narrowest stage: workers run at a
     // lower priority so that it is never kept off a core by them.
     (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
@@ -317,174 +321,236 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     for (;;) {
       std::size_t i;
       {
-        std::unique_lock<std::mutex> lk(mu);
-        cv_work.wait(lk, [&] {
-          if (stop || next_claim >= cands.size()) return true;
-          if (next_claim >= next_write + window) return false;
-          return next_claim == next_write || inflight + cands[next_claim].size <= byte_budget;
+        std::unique_lock<std::mutex> lk(mu_);
+        cv_work_.wait(lk, [&] {
+          if (stop_ || next_claim_ >= cands_.size()) return true;
+          if (next_claim_ >= next_write_ + window_) return false;
+          return next_claim_ == next_write_ || inflight_ + cands_[next_claim_].size <= kByteBudget;
         });
-        if (stop || next_claim >= cands.size()) return;
-        i = next_claim++;
-        inflight += cands[i].size;
+        if (stop_ || next_claim_ >= cands_.size()) return;
+        i = next_claim_++;
+        inflight_ += cands_[i].size;
       }
-      Item item = process(cands[i], known_paths, known_hashes, *analyser, tok, opts.before_read);
+      Item item = work_(i, tok);
       {
-        std::lock_guard<std::mutex> lk(mu);
-        slots[i] = std::move(item);
+        std::lock_guard<std::mutex> lk(mu_);
+        slots_[i] = std::move(item);
       }
-      cv_done.notify_all();
+      cv_done_.notify_all();
     }
-  };
+  }
 
-  std::vector<std::thread> pool;
-  pool.reserve(static_cast<std::size_t>(jobs));
-  for (int j = 0; j < jobs; ++j) pool.emplace_back(worker);
+  const std::vector<Candidate>& cands_;
+  std::vector<std::optional<Item>> slots_;
+  const std::size_t window_;
+  Work work_;
+  std::mutex mu_;
+  std::condition_variable cv_work_, cv_done_;
+  std::size_t next_claim_ = 0, next_write_ = 0;
+  std::uint64_t inflight_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> pool_;
+};
 
-  auto problem = [&](const std::string& path, const char* kind, const std::string& reason) {
+// The writer's side: documents go in batches of about a second or 32 MB,
+// one transaction each (see store/writer.h). The batch's items stay in
+// memory until it commits, so a document that fails half-written can be
+// rolled back on its own: the batch is rolled back and the documents before
+// it are written again. Counts every outcome and problem into the summary.
+class BatchWriter {
+ public:
+  BatchWriter(Writer& writer, IngestSummary& sum, const std::vector<Candidate>& cands, const IngestOptions& opts)
+      : writer_(writer), sum_(sum), cands_(cands), opts_(opts) {}
+
+  void problem(const std::string& path, const char* kind, const std::string& reason) {
     FileProblem fp{path, kind, reason};
-    if (opts.on_problem) opts.on_problem(fp);
-    Status s = writer.add_problem(sum.run_id, path, kind, reason);
+    if (opts_.on_problem) opts_.on_problem(fp);
+    Status s = writer_.add_problem(sum_.run_id, path, kind, reason);
     (void)s;  // bookkeeping only; a failure here must not stop the run
-    sum.problems.push_back(std::move(fp));
+    sum_.problems.push_back(std::move(fp));
+  }
+
+  // Stores item `i` (a record, or a path to content known by its hash).
+  void store(std::size_t i, Item item) {
+    if (!writer_.in_batch()) {
+      if (Status s = writer_.begin_batch(); !s.ok()) return fail_item(i, s.error());
+    }
+    auto out = put(i, item);
+    if (!out.ok()) return recover(i, out.error());
+    if (*out == WriteOutcome::unchanged) return count(*out);
+    batch_bytes_ += item.size;
+    batch_.push_back(Pending{i, std::move(item), *out});
+  }
+
+  // Commits when the batch is a second old or 32 MB large.
+  void commit_if_due() {
+    if (writer_.in_batch() && (batch_bytes_ >= (32u << 20) || clock::now() - batch_start_ >= std::chrono::seconds(1)))
+      commit();
+  }
+  void finish() {
+    if (writer_.in_batch()) commit();
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  struct Pending {
+    std::size_t index;
+    Item item;
+    WriteOutcome outcome;
   };
 
-  // Documents go in batches of about a second or 32 MB, one transaction each
-  // (see store/writer.h). The batch's items stay in memory until it commits,
-  // so a document that fails half-written can be rolled back on its own: the
-  // batch is rolled back and the documents before it are written again.
-  struct Pending { std::size_t index; Item item; WriteOutcome outcome; };
-  std::vector<Pending> batch;
-  std::uint64_t batch_bytes = 0;
-  auto batch_start = clock::now();
-  auto count = [&](WriteOutcome o) {
+  void count(WriteOutcome o) {
     switch (o) {
-      case WriteOutcome::added: ++sum.added; break;
-      case WriteOutcome::replaced: ++sum.replaced; break;
-      case WriteOutcome::duplicate: ++sum.duplicates; break;
-      case WriteOutcome::unchanged: ++sum.unchanged; break;
-      case WriteOutcome::reanalysed: ++sum.reanalysed; break;
+      case WriteOutcome::added: ++sum_.added; break;
+      case WriteOutcome::replaced: ++sum_.replaced; break;
+      case WriteOutcome::duplicate: ++sum_.duplicates; break;
+      case WriteOutcome::unchanged: ++sum_.unchanged; break;
+      case WriteOutcome::reanalysed: ++sum_.reanalysed; break;
     }
-  };
-  auto fail_item = [&](std::size_t i, const Error& e) {
-    ++sum.failed;
-    problem(cands[i].path, "failed", "not stored: " + e.to_string());
-    if (stops_run(e) && !sum.fatal) sum.fatal = e;
-  };
-  auto put = [&](std::size_t i, const Item& item) -> Result<WriteOutcome> {
+  }
+  void fail_item(std::size_t i, const Error& e) {
+    ++sum_.failed;
+    problem(cands_[i].path, "failed", "not stored: " + e.to_string());
+    if (stops_run(e) && !sum_.fatal) sum_.fatal = e;
+  }
+  Result<WriteOutcome> put(std::size_t i, const Item& item) {
     if (item.kind == Item::known)
-      return writer.put_known(cands[i].path, item.hash, static_cast<std::int64_t>(item.size), item.mtime);
-    auto out = writer.put(*item.rec);
+      return writer_.put_known(cands_[i].path, item.hash, static_cast<std::int64_t>(item.size), item.mtime);
+    auto out = writer_.put(*item.rec);
     // Written: its terms are in the index now (a replay of the batch, after
     // another document failed, tokenizes again); free them while the batch
     // is still held.
     if (out.ok()) std::vector<TokenRun>().swap(item.rec->passage_terms);
     return out;
-  };
-  auto fail_batch = [&](const Error& e) {
-    for (const Pending& p : batch) fail_item(p.index, e);
-    batch.clear();
-  };
-  auto commit = [&]() {
-    Status s = writer.commit_batch();
+  }
+  void fail_batch(const Error& e) {
+    for (const Pending& p : batch_) fail_item(p.index, e);
+    batch_.clear();
+  }
+  void commit() {
+    Status s = writer_.commit_batch();
     if (s.ok()) {
-      for (const Pending& p : batch) count(p.outcome);
-      batch.clear();
+      for (const Pending& p : batch_) count(p.outcome);
+      batch_.clear();
       // The batch's records were made by the workers and freed here; give
       // the pages back (glibc keeps them in each worker's arena otherwise).
       malloc_trim(0);
     } else {
       fail_batch(s.error());
     }
-    batch_bytes = 0;
-    batch_start = clock::now();
-  };
+    batch_bytes_ = 0;
+    batch_start_ = clock::now();
+  }
   // A put failed inside the batch: roll back, write the others again.
-  auto recover = [&](std::size_t i, const Error& e) {
-    writer.abort_batch();
+  void recover(std::size_t i, const Error& e) {
+    writer_.abort_batch();
     fail_item(i, e);
-    if (sum.fatal) { fail_batch(*sum.fatal); return; }
-    std::vector<Pending> redo = std::move(batch);
-    batch.clear();
-    if (Status s = writer.begin_batch(); !s.ok()) { batch = std::move(redo); fail_batch(s.error()); return; }
+    if (sum_.fatal) return fail_batch(*sum_.fatal);
+    std::vector<Pending> redo = std::move(batch_);
+    batch_.clear();
+    if (Status s = writer_.begin_batch(); !s.ok()) {
+      batch_ = std::move(redo);
+      return fail_batch(s.error());
+    }
     for (Pending& p : redo) {
       auto out = put(p.index, p.item);
       if (!out.ok()) {
-        writer.abort_batch();
-        batch = std::move(redo);
-        fail_batch(out.error());
-        return;
+        writer_.abort_batch();
+        batch_ = std::move(redo);
+        return fail_batch(out.error());
       }
       p.outcome = *out;
-      batch.push_back(std::move(p));
+      batch_.push_back(std::move(p));
     }
-  };
-  if (Status s = writer.begin_batch(); !s.ok()) return s.error();
+  }
+
+  Writer& writer_;
+  IngestSummary& sum_;
+  const std::vector<Candidate>& cands_;
+  const IngestOptions& opts_;
+  std::vector<Pending> batch_;
+  std::uint64_t batch_bytes_ = 0;
+  clock::time_point batch_start_ = clock::now();
+};
+
+// What is stored, for workers to skip unchanged files early: paths with
+// their content hashes, and the hashes. Content stored by an older pipeline
+// or with other rules is left out: it is analysed again (reanalysed).
+struct Known {
+  std::unordered_map<std::string, std::string> paths;
+  std::unordered_set<std::string> hashes;
+};
+
+Known known_of(const Writer& writer) {
+  Known k;
+  for (const auto& [p, si] : writer.sources()) {
+    if (si.stale) continue;
+    k.paths.emplace(p, si.content_hash);
+    k.hashes.insert(si.content_hash);
+  }
+  return k;
+}
+
+}  // namespace
+
+Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths,
+                             std::shared_ptr<const Analyzer> analyzer, const IngestOptions& opts) {
+  using clock = std::chrono::steady_clock;
+  auto t0 = clock::now();
+  OMB_TRY_ASSIGN(writer, Writer::create(db, analyzer->fingerprint()));
+  if (opts.reanalyze) writer.mark_all_stale();
+
+  IngestSummary sum;
+  OMB_TRY_ASSIGN(run, writer.begin_run());
+  sum.run_id = run;
+  const std::vector<Candidate> cands = walk(paths);
+  sum.files = cands.size();
+  const Known known = known_of(writer);
+
+  IngestProgress prog;
+  prog.files_total = cands.size();
+  for (const auto& c : cands)
+    if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_total += c.size;
+
+  const int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  BatchWriter out(writer, sum, cands, opts);
+  OMB_TRY(writer.begin_batch());
+  WorkPool pool(cands, jobs, db, [&](std::size_t i, Tokenizer& tok) {
+    return process(cands[i], known.paths, known.hashes, *analyzer, tok, opts.before_read);
+  });
 
   for (std::size_t i = 0; i < cands.size(); ++i) {
-    Item item;
-    {
-      std::unique_lock<std::mutex> lk(mu);
-      cv_done.wait(lk, [&] { return slots[i].has_value(); });
-      item = std::move(*slots[i]);
-      slots[i].reset();
-    }
+    Item item = pool.take(i);
     const Candidate& c = cands[i];
     if (item.kind == Item::skipped) {
       ++sum.skipped;
       ++sum.skipped_reasons[item.reason];
-      problem(c.path, "skipped", item.reason);
+      out.problem(c.path, "skipped", item.reason);
     } else if (item.kind == Item::failed) {
       ++sum.failed;
-      problem(c.path, "failed", item.reason);
+      out.problem(c.path, "failed", item.reason);
     } else if (item.kind == Item::unchanged) {
       ++sum.unchanged;
       sum.bytes += item.size;
     } else {
       sum.bytes += item.size;
-      if (!writer.in_batch()) {
-        if (Status s = writer.begin_batch(); !s.ok()) { fail_item(i, s.error()); goto next; }
-      }
-      {
-        auto out = put(i, item);
-        if (!out.ok()) {
-          recover(i, out.error());
-        } else if (*out == WriteOutcome::unchanged) {
-          count(*out);
-        } else {
-          batch_bytes += item.size;
-          batch.push_back(Pending{i, std::move(item), *out});
-        }
-      }
+      out.store(i, std::move(item));
     }
-  next:
-    {
-      std::lock_guard<std::mutex> lk(mu);
-      inflight -= c.size;
-      next_write = i + 1;
-    }
-    cv_work.notify_all();
+    pool.written(i);
 
     prog.files_done = i + 1;
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_done += c.size;
     prog.seconds = std::chrono::duration<double>(clock::now() - t0).count();
     if (opts.on_progress) opts.on_progress(prog);
-    if (writer.in_batch() && (batch_bytes >= (32u << 20) || clock::now() - batch_start >= std::chrono::seconds(1)))
-      commit();
-    bool cancelled = opts.cancel && opts.cancel->load();
+    out.commit_if_due();
+    const bool cancelled = opts.cancel && opts.cancel->load();
     if (sum.fatal || cancelled) {
       sum.interrupted = cancelled;
-      std::lock_guard<std::mutex> lk(mu);
-      stop = true;
       break;
     }
   }
-  {
-    std::lock_guard<std::mutex> lk(mu);
-    stop = true;
-  }
-  cv_work.notify_all();
-  for (auto& t : pool) t.join();
-  if (writer.in_batch()) commit();
+  pool.stop();
+  out.finish();
 
   // What search reads instead of joins, for what is stored now (also after
   // an interrupted or stopped run; nothing to do when nothing changed).

@@ -214,8 +214,22 @@ CREATE TABLE IF NOT EXISTS search_catalog(
 );
 )sql";
 
+// Version 6: the fingerprint of the dictionaries each document was analysed
+// with (ingest/analyze.h: analysis_fingerprint). After an edit of a rule or
+// word file, a document stored with another fingerprint is stale: the next
+// ingest of its path analyses it again, and stats counts it. A document
+// without a row here was stored before version 6, with rules unknown (stale
+// too). A table of its own, not a column of documents: it can be made
+// whatever state a database is in.
+static constexpr std::string_view kV6 = R"sql(
+CREATE TABLE IF NOT EXISTS document_rules(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  rules       TEXT NOT NULL
+);
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6};
   return all;
 }
 

@@ -84,18 +84,20 @@ Status Writer::commit_batch() {
   return s;
 }
 
-Result<Writer> Writer::create(Database& db) {
+Result<Writer> Writer::create(Database& db, std::string rules) {
   if (db.read_only()) return make_error(Errc::db_readonly, "database opened read-only", db.path());
-  Writer w(db);
+  Writer w(db, std::move(rules));
   OMB_TRY(w.load());
   return w;
 }
 
 Status Writer::load() {
   auto st = db_->prepare(
-      "SELECT s.path, s.document_id, d.content_hash, d.pipeline_version < ?1 FROM sources s JOIN documents d ON d.id = s.document_id");
+      "SELECT s.path, s.document_id, d.content_hash, "
+      "  d.pipeline_version < ?1 OR (?2 <> '' AND IFNULL(r.rules, '') <> ?2) "
+      "FROM sources s JOIN documents d ON d.id = s.document_id LEFT JOIN document_rules r ON r.document_id = d.id");
   if (!st.ok()) return st.error();
-  st->bind(1, kPipelineVersion);
+  st->bind(1, kPipelineVersion).bind(2, rules_);
   for (;;) {
     auto row = st->step();
     if (!row.ok()) return row.error();
@@ -186,10 +188,17 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   d->bind(13, rec.content_hash).bind(14, static_cast<std::int64_t>(rec.byte_size));
   OMB_TRY(d->run());
   *id = sqlite3_last_insert_rowid(db_->handle());
+  OMB_TRY(record_rules(*id));
   return insert_derived(rec, *id);
 }
 
-Status Writer::reanalyse(const DocumentRecord& rec, std::int64_t doc) {
+Status Writer::record_rules(std::int64_t doc) {
+  OMB_TRY_ASSIGN(st, db_->prepare("INSERT OR REPLACE INTO document_rules(document_id, rules) VALUES(?1, ?2)"));
+  st.bind(1, doc).bind(2, rules_);
+  return st.run();
+}
+
+Status Writer::reanalyze(const DocumentRecord& rec, std::int64_t doc) {
   OMB_TRY(unindex(doc));
   for (const char* table : {"tags", "passages", "cases", "pages", "document_text", "document_raw"}) {
     auto del = db_->prepare(std::string("DELETE FROM ") + table + " WHERE document_id = ?1");
@@ -204,6 +213,7 @@ Status Writer::reanalyse(const DocumentRecord& rec, std::int64_t doc) {
   d->bind(1, doc);
   bind_document(*d, rec);
   OMB_TRY(d->run());
+  OMB_TRY(record_rules(doc));
   return insert_derived(rec, doc);
 }
 
@@ -357,7 +367,7 @@ Result<WriteOutcome> Writer::put(const DocumentRecord& rec) {
       return relink(rec.path, rec.content_hash, *doc, static_cast<std::int64_t>(rec.byte_size), rec.mtime);
     DocScope tx(*this);
     OMB_TRY(tx.begin());
-    OMB_TRY(reanalyse(rec, *doc));
+    OMB_TRY(reanalyze(rec, *doc));
     OMB_TRY(tx.commit());
     stale_.erase(*doc);
     for (auto& [p, si] : sources_)

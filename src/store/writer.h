@@ -32,7 +32,7 @@ inline constexpr int kPipelineVersion = 3;  // 2: extraction (facts, cases, tags
 struct SourceInfo {
   std::int64_t document_id = 0;
   std::string content_hash;
-  bool stale = false;  // stored by an older pipeline (pipeline_version < kPipelineVersion)
+  bool stale = false;  // stored by an older pipeline, or analysed with other rules
 };
 
 // reanalysed: the content was stored by an older pipeline; its derived rows
@@ -42,7 +42,11 @@ const char* write_outcome_name(WriteOutcome o);
 
 class Writer {
  public:
-  static Result<Writer> create(Database& db);
+  // `rules`: the fingerprint of the dictionaries the records are analysed
+  // with (ingest/analyze.h), stored with each document. A stored document
+  // with another one, or of an older pipeline (kPipelineVersion), is stale.
+  // Empty: rules are not compared (only the pipeline version is).
+  static Result<Writer> create(Database& db, std::string rules = {});
 
   // What is stored now: path -> source, content hash -> document id.
   const std::unordered_map<std::string, SourceInfo>& sources() const { return sources_; }
@@ -81,11 +85,12 @@ class Writer {
   Status finish_run(std::int64_t run, const std::string& summary_json);
 
  private:
-  explicit Writer(Database& db) : db_(&db) {}
+  Writer(Database& db, std::string rules) : db_(&db), rules_(std::move(rules)) {}
   Status load();
   Status insert_document(const DocumentRecord& rec, std::int64_t* id);
   Status insert_derived(const DocumentRecord& rec, std::int64_t doc);
-  Status reanalyse(const DocumentRecord& rec, std::int64_t doc);
+  Status reanalyze(const DocumentRecord& rec, std::int64_t doc);
+  Status record_rules(std::int64_t doc);  // document_rules: the fingerprint it was analysed with
   Status unindex(std::int64_t doc);  // takes a document's passages out of passages_fts
   Status attach_path(const std::string& path, std::int64_t doc, std::int64_t size, long long mtime);
   Status drop_if_orphan(std::int64_t doc);
@@ -94,6 +99,7 @@ class Writer {
 
   friend class DocScope;
   Database* db_;
+  std::string rules_;  // the fingerprint stored with each document written
   bool in_batch_ = false;
   std::unordered_map<std::string, SourceInfo> sources_;
   std::unordered_map<std::string, std::int64_t> by_hash_;

@@ -7,7 +7,7 @@
 #include "index/tokenizer.h"
 #include "ingest/ingest.h"
 #include "store/read.h"
-#include "store/stats.h"
+#include "store/counts.h"
 #include "store/writer.h"
 #include "dbutil.h"
 #include "testutil.h"
@@ -21,7 +21,7 @@ using omb::test::TempDir;
 namespace {
 
 IngestSummary run(Database& db, const std::vector<std::string>& paths, IngestOptions opts = {}) {
-  auto an = Analyser::create("");
+  auto an = Analyzer::create("");
   REQUIRE(an.ok());
   if (opts.jobs == 0) opts.jobs = 2;
   auto s = ingest(db, paths, *an, opts);
@@ -53,7 +53,7 @@ TEST_CASE("ingest: stores documents, pages and passages; re-ingest is a no-op") 
   CHECK(s.skipped == 0);
   CHECK(scalar(*db, "SELECT count(*) FROM documents") == 2);
   CHECK(scalar(*db, "SELECT page_count FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") == 2);
-  // Without rule files (Analyser::create("")) nothing is extracted: no title, no facts.
+  // Without rule files (Analyzer::create("")) nothing is extracted: no title, no facts.
   CHECK(text_of(*db, "SELECT title || '|' || doctype FROM documents d JOIN sources s ON s.document_id = d.id WHERE s.path LIKE '%a.txt'") ==
         "|overig");
   // The text comes back byte for byte.
@@ -131,7 +131,7 @@ TEST_CASE("ingest: content stored by an older pipeline is analysed again, in pla
 
   // --reanalyse: after the rules changed, every stored document again.
   dir.write("b.txt", kReportA);  // the same content under a second path
-  opts.reanalyse = true;
+  opts.reanalyze = true;
   auto forced = ingest(*db, {dir.file("a.txt"), dir.file("b.txt")}, an, opts);
   REQUIRE(forced.ok());
   CHECK(forced->reanalysed == 1);
@@ -140,6 +140,39 @@ TEST_CASE("ingest: content stored by an older pipeline is analysed again, in pla
   CHECK(scalar(*db, "SELECT count(*) FROM cases") == 1);
   CHECK(scalar(*db, "SELECT count(*) FROM sources") == 2);
   check_fts(*db);
+}
+
+TEST_CASE("ingest: after an edit of the rules, stored documents are stale until ingested again", "[fingerprint]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  dir.write("a.txt", kReportA);
+  const std::string dict = dir.file("dictionaries");
+  fs::copy(test::source_dir() + "/dictionaries", dict, fs::copy_options::recursive);
+  auto before = Analyzer::create(dict);
+  REQUIRE(before.ok());
+  auto db = Database::open(dir.file("f.db"));
+  REQUIRE(db.ok());
+  IngestOptions opts;
+  opts.jobs = 1;
+  REQUIRE(ingest(*db, {dir.file("a.txt")}, *before, opts).ok());
+  CHECK(count_stale(*db, (*before)->fingerprint()).value() == 0);
+
+  // An analyst adds a domain word: the fingerprint changes, the document is stale.
+  dir.write("dictionaries/words/extra.txt", "klachtcoordinator\n");
+  auto after = Analyzer::create(dict);
+  REQUIRE(after.ok());
+  CHECK((*after)->fingerprint() != (*before)->fingerprint());
+  CHECK(analysis_fingerprint(dict).value() == (*after)->fingerprint());
+  CHECK(count_stale(*db, (*after)->fingerprint()).value() == 1);
+
+  auto s = ingest(*db, {dir.file("a.txt")}, *after, opts);
+  REQUIRE(s.ok());
+  CHECK(s->reanalysed == 1);
+  CHECK(count_stale(*db, (*after)->fingerprint()).value() == 0);
+  auto again = ingest(*db, {dir.file("a.txt")}, *after, opts);
+  REQUIRE(again.ok());
+  CHECK(again->unchanged == 1);
+  CHECK(again->reanalysed == 0);
 }
 
 TEST_CASE("ingest: a changed file replaces its old version") {
@@ -361,7 +394,7 @@ std::string big_corpus_text() {
     all += "\n\n";
   }
   std::string big;
-  while (big.size() <= Analyser::kPartsAbove + 600'000) big += all;
+  while (big.size() <= Analyzer::kPartsAbove + 600'000) big += all;
   return big;
 }
 
@@ -377,19 +410,19 @@ long first_difference(const std::vector<T>& a, const std::vector<T>& b, F fields
 
 }  // namespace
 
-TEST_CASE("ingest: a large file analysed as it is read is the record analyse() makes in memory") {
+TEST_CASE("ingest: a large file analysed as it is read is the record analyze() makes in memory") {
   TempDir dir;
   const std::string big = big_corpus_text();
   std::string path = dir.write("groot.txt", big);
   DocumentRecord mem;
   mem.raw = big;
-  with_rules()->analyse(mem);
+  with_rules()->analyze(mem);
 
   DocumentRecord file;
   file.raw_file = path;
   file.byte_size = big.size();
   file.content_hash = content_hash(big);
-  REQUIRE(with_rules()->analyse_file(file).ok());
+  REQUIRE(with_rules()->analyze_file(file).ok());
 
   CHECK(file.raw.empty());
   REQUIRE(file.norm);
@@ -413,16 +446,16 @@ TEST_CASE("ingest: a large file analysed as it is read is the record analyse() m
 
 TEST_CASE("ingest: a large file that no longer has its hash is not analysed") {
   TempDir dir;
-  std::string path = dir.write("groot.txt", std::string(Analyser::kPartsAbove + 10, 'a'));
+  std::string path = dir.write("groot.txt", std::string(Analyzer::kPartsAbove + 10, 'a'));
   DocumentRecord rec;
   rec.raw_file = path;
   rec.content_hash = content_hash("something else");
-  Status s = with_rules()->analyse_file(rec);
+  Status s = with_rules()->analyze_file(rec);
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == Errc::changed);
   CHECK(s.error().message == "changed while it was being read");
   rec.raw_file = dir.file("weg.txt");
-  s = with_rules()->analyse_file(rec);
+  s = with_rules()->analyze_file(rec);
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == Errc::changed);
 }
@@ -430,18 +463,18 @@ TEST_CASE("ingest: a large file that no longer has its hash is not analysed") {
 TEST_CASE("ingest: a large file that changes between analysis and storing is not stored, the rest is") {
   TempDir dir;
   std::string big;
-  while (big.size() <= Analyser::kPartsAbove + 1000) big += "De cliénte belt de klantmanager.\n\n";
+  while (big.size() <= Analyzer::kPartsAbove + 1000) big += "De cliénte belt de klantmanager.\n\n";
   std::string path = dir.write("groot.txt", big);
   auto db = Database::open(dir.file("o.db"));
   REQUIRE(db.ok());
-  auto an = Analyser::create("");
+  auto an = Analyzer::create("");
   REQUIRE(an.ok());
   DocumentRecord rec;
   rec.path = path;
   rec.raw_file = path;
   rec.byte_size = big.size();
   rec.content_hash = content_hash(big);
-  REQUIRE((*an)->analyse_file(rec).ok());
+  REQUIRE((*an)->analyze_file(rec).ok());
   dir.write("groot.txt", big + "erbij\n");
   auto w = Writer::create(*db);
   REQUIRE(w.ok());
@@ -463,7 +496,7 @@ TEST_CASE("ingest: a large file that changes between analysis and storing is not
 TEST_CASE("ingest: large files with a BOM, with damage, or in Windows-1252 keep their text") {
   TempDir dir;
   std::string body, cp;  // the same text in UTF-8 and in Windows-1252
-  while (body.size() <= Analyser::kPartsAbove + 1000) {
+  while (body.size() <= Analyzer::kPartsAbove + 1000) {
     body += "De cliënte belt de klantmanager.\n\n";
     cp += "De cli\xEBnte belt de klantmanager.\n\n";
   }
