@@ -9,6 +9,9 @@
 # `ombudsmine ingest` into a fresh database. Prints the median times, their
 # ratio, peak resident memory (/usr/bin/time), the re-ingest time of the
 # unchanged archive, and peak memory for one single file of the same size.
+#   OMB_BASE=DIR bench/ingest.sh …   also ingests with DIR/ombudsmine (an older build)
+#                                     in the same alternation and prints its median
+#                                     and ombudsmine/base.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-200}"
@@ -35,8 +38,15 @@ timed() {  # timed OUTVAR_SECONDS OUTVAR_KB cmd...   (wall seconds, peak RSS kB)
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-floor_t=(); omb_t=(); omb_kb=(); re_t=(); like_t=()
+base="${OMB_BASE:-}"
+floor_t=(); omb_t=(); omb_kb=(); re_t=(); like_t=(); base_t=()
 for i in $(seq "$runs"); do
+  if [ -n "$base" ]; then
+    rm -f "$work/base.db" "$work/base.db-wal" "$work/base.db-shm"
+    timed s kb "$base/ombudsmine" -q --db "$work/base.db" ingest "$arch"
+    base_t+=("$s")
+    echo "run $i: base ${base_t[-1]} s" >&2
+  fi
   rm -f "$work/floor.db"
   timed s kb sqlite3 "$work/floor.db" "create virtual table t using fts5(name, data); insert into t select name, data from fsdir('$arch');"
   floor_t+=("$s")
@@ -75,3 +85,6 @@ awk -v l="$ml" -v np="$passages" -v f="$mf" -v o="$mo" -v k="$mk" -v r="$mr" -v 
   printf "re-ingest unchanged:        %.2f s  (%.3f of first run)\n", r, r/o
   printf "single file %.0f MB:        %.2f s  peak RSS %.0f MB (%.2f x file size)\n", sb/1e6, ss, skb/1024, skb*1024/sb
 }'
+if [ -n "$base" ]; then
+  awk -v o="$mo" -v b="$(median "${base_t[@]}")" -v d="$base" 'BEGIN { printf "base (%s) ingest:  %.2f s  ombudsmine/base %.2f x\n", d, b, o/b }'
+fi

@@ -11,6 +11,10 @@
 #   sqlite3: SELECT name, snippet(...) FROM t WHERE t MATCH ... ORDER BY rank LIMIT 20
 #   rg -c -i PATTERN ARCHIVE
 # and prints per query the medians and the ratios ombudsmine/FTS5 and rg/ombudsmine.
+#   OMB_BASE=DIR bench/search.sh …   also times DIR/ombudsmine (an older build) in the
+#                                     same alternation, over a database it ingested
+#                                     itself (build/bench/search-MBmb-base.db), and
+#                                     prints its medians and ombudsmine/base.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-200}"; runs="${2:-5}"
@@ -24,6 +28,12 @@ if [ ! -f "$db" ] || ! "$bin/ombudsmine" --db "$db" search klacht --limit 1 >/de
   rm -f "$db" "$db-wal" "$db-shm"
   echo "ingesting $arch into $db ..." >&2
   "$bin/ombudsmine" -q --db "$db" ingest "$arch"
+fi
+base="${OMB_BASE:-}"
+bdb="$work/search-${mb}mb-base.db"
+if [ -n "$base" ] && [ ! -f "$bdb" ]; then
+  echo "ingesting $arch into $bdb with $base/ombudsmine ..." >&2
+  "$base/ombudsmine" -q --db "$bdb" ingest "$arch"
 fi
 fts="$work/fts5-${mb}mb.db"
 if [ ! -f "$fts" ]; then
@@ -47,17 +57,29 @@ queries=(
 now() { date +%s.%N; }
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a - b }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-printf '%-18s %10s %10s %10s %9s %9s\n' query ombudsmine fts5 rg omb/fts5 rg/omb
-all_omb=(); all_fts=(); all_rg=()
+printf '%-18s %10s %10s %10s %9s %9s' query ombudsmine fts5 rg omb/fts5 rg/omb
+[ -n "$base" ] && printf ' %10s %9s' base omb/base
+printf '\n'
+all_omb=(); all_fts=(); all_rg=(); all_base=()
+# One search with the binary of DIR on DB.
+search_with() {
+  local dir="$1" db="$2"
+  case "$name" in
+    "filter: afdeling") "$dir/ombudsmine" --db "$db" search bejegening --afdeling "Werk en Re-integratie" --limit 20 --format json >/dev/null ;;
+    *) eval "\"$dir/ombudsmine\" --db \"$db\" search $(printf '%q ' $oargs) --limit 20 --format json" >/dev/null ;;
+  esac
+}
 for q in "${queries[@]}"; do
   IFS='|' read -r name oargs match pat <<<"$q"
-  ot=(); ft=(); rt=()
+  ot=(); ft=(); rt=(); bt=()
   for i in $(seq "$runs"); do
+    if [ -n "$base" ]; then
+      tb=$(now)
+      search_with "$base" "$bdb"
+      bt+=("$(sub "$(now)" "$tb")")
+    fi
     t0=$(now)
-    case "$name" in
-      "filter: afdeling") "$bin/ombudsmine" --db "$db" search bejegening --afdeling "Werk en Re-integratie" --limit 20 --format json >/dev/null ;;
-      *) eval "\"$bin/ombudsmine\" --db \"$db\" search $(printf '%q ' $oargs) --limit 20 --format json" >/dev/null ;;
-    esac
+    search_with "$bin" "$db"
     t1=$(now)
     sqlite3 "$fts" "select name, snippet(t, 1, '[', ']', '…', 12) from t where t match '$(printf "%s" "$match" | sed "s/'/''/g")' order by rank limit 20" >/dev/null
     t2=$(now)
@@ -67,7 +89,16 @@ for q in "${queries[@]}"; do
   done
   mo=$(median "${ot[@]}"); mf=$(median "${ft[@]}"); mr=$(median "${rt[@]}")
   all_omb+=("$mo"); all_fts+=("$mf"); all_rg+=("$mr")
-  awk -v n="$name" -v o="$mo" -v f="$mf" -v r="$mr" 'BEGIN { printf "%-18s %8.3f s %8.3f s %8.3f s %8.2fx %8.1fx\n", n, o, f, r, o/f, r/o }'
+  awk -v n="$name" -v o="$mo" -v f="$mf" -v r="$mr" 'BEGIN { printf "%-18s %8.3f s %8.3f s %8.3f s %8.2fx %8.1fx", n, o, f, r, o/f, r/o }'
+  if [ -n "$base" ]; then
+    mb_=$(median "${bt[@]}"); all_base+=("$mb_")
+    awk -v o="$mo" -v b="$mb_" 'BEGIN { printf " %8.3f s %8.2fx", b, o/b }'
+  fi
+  printf '\n'
 done
 awk -v o="$(median "${all_omb[@]}")" -v f="$(median "${all_fts[@]}")" -v r="$(median "${all_rg[@]}")" \
-  'BEGIN { printf "%-18s %8.3f s %8.3f s %8.3f s %8.2fx %8.1fx\n", "median of medians", o, f, r, o/f, r/o }'
+  'BEGIN { printf "%-18s %8.3f s %8.3f s %8.3f s %8.2fx %8.1fx", "median of medians", o, f, r, o/f, r/o }'
+if [ -n "$base" ]; then
+  awk -v o="$(median "${all_omb[@]}")" -v b="$(median "${all_base[@]}")" 'BEGIN { printf " %8.3f s %8.2fx", b, o/b }'
+fi
+printf '\n'
