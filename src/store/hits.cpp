@@ -5,6 +5,7 @@
 #include "base/marks.h"
 #include "index/rank.h"
 #include "store/read.h"
+#include "store/statements.h"
 
 namespace omb {
 
@@ -259,12 +260,7 @@ Result<bool> TagProbe::holds(std::int64_t passage_id, std::int64_t document_id, 
 }
 
 Result<Stmt*> HitDetails::get(std::optional<Stmt>& slot, std::string_view sql) {
-  if (!slot) {
-    OMB_TRY_ASSIGN(st, db_.prepare(sql));
-    slot.emplace(std::move(st));
-  }
-  slot->reset();
-  return &*slot;
+  return statements::kept(db_, slot, sql);
 }
 
 Result<std::optional<HitDetails::Span>> HitDetails::span(std::int64_t passage_id) {
@@ -311,15 +307,8 @@ Result<std::optional<std::string>> HitDetails::case_title(std::int64_t id) {
 }
 
 Result<std::vector<std::string>> HitDetails::sources(std::int64_t document_id) {
-  OMB_TRY_ASSIGN(st, get(sources_, "SELECT path FROM sources WHERE document_id = ?1 ORDER BY path"));
-  st->bind(1, document_id);
-  std::vector<std::string> out;
-  for (;;) {
-    OMB_TRY_ASSIGN(row, st->step());
-    if (!row) break;
-    out.push_back(st->text(0));
-  }
-  return out;
+  OMB_TRY_ASSIGN(st, get(sources_, statements::kSourcePaths));
+  return statements::read_source_paths(*st, document_id);
 }
 
 Result<std::string> HitDetails::body_start(std::int64_t passage_id) {

@@ -1,5 +1,7 @@
 #include "store/read.h"
 
+#include "store/statements.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -185,18 +187,8 @@ Result<std::optional<std::int64_t>> document_by_path(Database& db, std::string_v
 
 namespace {
 
-constexpr const char* kSourcePaths = "SELECT path FROM sources WHERE document_id = ?1 ORDER BY path";
-
-Result<std::vector<std::string>> read_source_paths(Stmt& st, std::int64_t id) {
-  st.reset();
-  st.bind(1, id);
-  std::vector<std::string> out;
-  for (;;) {
-    OMB_TRY_ASSIGN(row, st.step());
-    if (!row) return out;
-    out.push_back(st.text(0));
-  }
-}
+using statements::kSourcePaths;
+using statements::read_source_paths;
 
 }  // namespace
 
@@ -331,15 +323,7 @@ Result<std::vector<UnitRow>> unit_rows(Database& db) {
 
 namespace {
 
-// A statement kept in `slot`, prepared on first use and reset for the next.
-Result<Stmt*> kept(Database& db, std::optional<Stmt>& slot, const char* sql) {
-  if (!slot) {
-    OMB_TRY_ASSIGN(st, db.prepare(sql));
-    slot.emplace(std::move(st));
-  }
-  slot->reset();
-  return &*slot;
-}
+using statements::kept;
 
 // The columns of a QuotedPassage, in its order.
 Result<std::optional<QuotedPassage>> read_quoted(Stmt& st) {
