@@ -40,14 +40,14 @@ Result<std::shared_ptr<Lexicon>> Lexicon::load(const LexiconPaths& paths) {
   lex->words_.reserve(450000);
   // wdutch: an entry a line, some of several words, no comments.
   OMB_TRY(read_word_list(*data, paths.wordlist, WordListFormat{false, false}, [&](std::string_view w, int) -> Status {
-    lex->words_.emplace(w);
+    lex->words_.add(w);
     return {};
   }));
   for (const std::string& f : paths.extra) {
     auto d = read_file(f);
     if (!d.ok()) return d.error();
     OMB_TRY(read_word_list(*d, f, {}, [&](std::string_view w, int) -> Status {
-      lex->words_.emplace(w);
+      lex->words_.add(w);
       return {};
     }));
   }
@@ -62,10 +62,9 @@ Result<std::shared_ptr<Lexicon>> Lexicon::load(const LexiconPaths& paths) {
 }
 
 bool Lexicon::listed(std::string_view word) const {
-  std::string w(word);
-  if (words_.count(w)) return true;
-  std::string low = lower_latin(w);
-  return low != w && words_.count(low);
+  if (words_.contains(word)) return true;
+  std::string low = lower_latin(word);
+  return low != word && words_.contains(low);
 }
 
 // libhunspell 1.7 (Debian 12) reads two bytes before its own copy of some

@@ -12,10 +12,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "base/result.h"
+#include "base/string_set.h"
 
 namespace omb {
 
@@ -43,7 +43,7 @@ class Lexicon {
   Lexicon() = default;
   bool hunspell_knows(const std::string& w) const;
 
-  std::unordered_set<std::string> words_;
+  StringSet words_;
   struct Hun;
   std::unique_ptr<Hun> hun_;
   mutable std::mutex mu_;
