@@ -20,6 +20,7 @@
 #include "base/fs.h"
 #include "index/tokenizer.h"
 #include "ingest/decode.h"
+#include "ingest/pdf.h"
 #include "store/catalog.h"
 #include "store/writer.h"
 
@@ -37,6 +38,9 @@ std::string IngestSummary::to_json() const {
   j["duplicates"] = duplicates;
   j["skipped"] = skipped;
   j["failed"] = failed;
+  j["pages"] = pages;
+  j["ocr_pages"] = ocr_pages;
+  j["ocr_cached"] = ocr_cached;
   j["bytes"] = bytes;
   j["seconds"] = seconds;
   j["mb_per_s"] = mb_per_s();
@@ -61,17 +65,23 @@ struct Candidate {
   std::string fail_reason;  // non-empty: could not even be listed
 };
 
-bool has_text_extension(const fs::path& p) {
+std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md";
+  return ext;
 }
 
+bool has_text_extension(const fs::path& p) {
+  std::string ext = lower_extension(p);
+  return ext == ".txt" || ext == ".md" || ext == ".pdf";
+}
+
+bool is_pdf_path(const std::string& p) { return lower_extension(fs::path(p)) == ".pdf"; }
+
 std::string skip_reason_for(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext.empty()) return "not .txt or .md (no extension)";
-  return "not .txt or .md (" + ext + ")";
+  std::string ext = lower_extension(p);
+  if (ext.empty()) return "not .txt, .md or .pdf (no extension)";
+  return "not .txt, .md or .pdf (" + ext + ")";
 }
 
 std::string absolute_path(const std::string& p) {
@@ -165,7 +175,70 @@ struct Item {
   std::uint64_t size = 0;
   long long mtime = 0;
   std::unique_ptr<DocumentRecord> rec;
+  std::size_t pages = 0, ocr_pages = 0, ocr_cached = 0;  // a PDF's
+  std::vector<std::string> warnings;                    // a PDF's pages that OCR could not read
 };
+
+// What a worker needs to read a PDF (ingest/pdf.h), shared by all workers.
+struct PdfContext {
+  OcrMode ocr = OcrMode::automatic;
+  int fail_ocr_page = 0;
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<std::optional<OcrResult>(const std::string&)> cached;
+  std::atomic<std::size_t>* pages_live = nullptr;  // pages read, for the progress line
+  std::atomic<std::size_t>* ocr_live = nullptr;
+  OcrBoard* board = nullptr;  // OCR jobs that idle workers help with
+};
+
+// A PDF: its pages joined by form feeds become the record's raw text, as
+// `pdftotext` output would, so the normaliser gives every passage its page;
+// page_sources say how each page got its text. The PDF's title and creation
+// date stand in for the facts the text did not give.
+bool read_pdf_into(Item& it, DocumentRecord& rec, std::string_view bytes, const PdfContext& ctx) {
+  PdfOptions po;
+  po.ocr = ctx.ocr;
+  po.cancel = ctx.cancel;
+  po.cached = ctx.cached;
+  po.fail_ocr_page = ctx.fail_ocr_page;
+  po.board = ctx.board;
+  po.on_page = [&](const PdfPage& p) {
+    if (ctx.pages_live) ++*ctx.pages_live;
+    if (ctx.ocr_live && p.method == PageMethod::ocr) ++*ctx.ocr_live;
+  };
+  auto pdf = read_pdf(bytes, po);
+  if (!pdf.ok()) {
+    it.kind = Item::skipped;
+    it.reason = pdf.error().message;
+    return false;
+  }
+  rec.encoding = "pdf";
+  std::size_t total = 0;
+  for (const PdfPage& p : pdf->pages) total += p.text.size() + 1;
+  rec.raw.reserve(total);
+  rec.page_sources.reserve(pdf->pages.size());
+  for (std::size_t i = 0; i < pdf->pages.size(); ++i) {
+    PdfPage& p = pdf->pages[i];
+    if (i > 0) rec.raw += '\f';
+    rec.raw += p.text;
+    PageSource src;
+    src.number = static_cast<int>(i + 1);
+    src.method = page_method_name(p.method);
+    src.confidence = p.confidence;
+    if (p.method == PageMethod::ocr && !p.from_cache) {
+      src.image_hash = std::move(p.image_hash);
+      src.ocr_text = std::move(p.text);
+    }
+    if (p.method == PageMethod::ocr) ++it.ocr_pages;
+    if (p.from_cache) ++it.ocr_cached;
+    if (p.method == PageMethod::ocr_failed) it.warnings.push_back("page " + std::to_string(i + 1) + ": OCR failed: " + p.error);
+    std::string().swap(p.text);
+    rec.page_sources.push_back(std::move(src));
+  }
+  it.pages = pdf->pages.size();
+  rec.facts.title = std::move(pdf->title);    // moved into place after analysis
+  rec.facts.date = std::move(pdf->created);
+  return true;
+}
 
 // The index terms of every passage's heading and body, made here in the
 // worker so that the single writer does not tokenize (store/writer.cpp).
@@ -183,7 +256,7 @@ void make_terms(DocumentRecord& rec, Tokenizer& tok) {
 
 Item process(const Candidate& c, const std::unordered_map<std::string, std::string>& known_paths,
              const std::unordered_set<std::string>& known_hashes, const Analyser& analyser, Tokenizer& tok,
-             const std::function<void(const std::string&)>& before_read) {
+             const std::function<void(const std::string&)>& before_read, const PdfContext& pdf) {
   Item it;
   it.size = c.size;
   it.mtime = c.mtime;
@@ -197,7 +270,8 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   std::optional<std::string> bytes;
   PassThroughCheck check;
   bool stream = false;
-  if (c.size > Analyser::kPartsAbove + 3) {
+  const bool is_pdf = is_pdf_path(c.path);
+  if (c.size > Analyser::kPartsAbove + 3 && !is_pdf) {
     StreamHash hash;
     std::uint64_t size = 0;
     Status read = read_pieces(c.path, 8u << 20, [&](std::string_view piece) {
@@ -242,6 +316,18 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
       it.reason = st.error().message;
       return it;
     }
+  } else if (is_pdf) {
+    if (!read_pdf_into(it, *rec, *bytes, pdf)) return it;
+    bytes.reset();
+    DocFacts meta = std::move(rec->facts);
+    rec->facts = {};
+    analyser.analyse(*rec);
+    if (rec->facts.title.empty()) rec->facts.title = std::move(meta.title);
+    if (rec->facts.date.empty() && !meta.date.empty()) {
+      rec->facts.date = meta.date;
+      if (!rec->facts.year) rec->facts.year = std::stoi(meta.date.substr(0, 4));
+    }
+    make_terms(*rec, tok);
   } else {
     auto dec = decode_text(std::move(*bytes));
     if (!dec.ok()) {
@@ -298,7 +384,45 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   for (const auto& c : cands)
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_total += c.size;
 
+  // OCR results by page image hash: what earlier runs stored, read through a
+  // read-only connection of their own (workers ask from their threads; the
+  // writer's uncommitted batch is not seen, which costs at most a repeat).
+  std::optional<Database> cache_db;
+  std::optional<Stmt> cache_q;
+  std::mutex cache_mu;
+  if (!db.path().empty() && db.path() != ":memory:") {
+    OpenOptions ro;
+    ro.read_only = true;
+    if (auto c = Database::open(db.path(), ro); c.ok()) {
+      cache_db.emplace(std::move(*c));
+      if (auto q = cache_db->prepare("SELECT text, confidence FROM ocr_cache WHERE image_hash = ?1"); q.ok())
+        cache_q.emplace(std::move(*q));
+    }
+  }
+  std::atomic<std::size_t> pages_live{0}, ocr_live{0};
+  PdfContext pdf;
+  pdf.ocr = opts.ocr;
+  pdf.fail_ocr_page = opts.test_fail_ocr_page;
+  pdf.cancel = opts.cancel;
+  pdf.pages_live = &pages_live;
+  pdf.ocr_live = &ocr_live;
+  if (cache_q) {
+    pdf.cached = [&](const std::string& hash) -> std::optional<OcrResult> {
+      std::lock_guard<std::mutex> lk(cache_mu);
+      cache_q->bind(1, hash);
+      auto row = cache_q->step();
+      std::optional<OcrResult> r;
+      if (row.ok() && *row) r = OcrResult{cache_q->text(0), cache_q->dbl(1)};
+      cache_q->reset();
+      return r;
+    };
+  }
+
   int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // The pages a worker renders wait here for Tesseract; a worker with no file
+  // to take (the window is full, or every file is taken) OCRs them.
+  OcrBoard board(static_cast<std::size_t>(jobs) + 1);
+  pdf.board = &board;
   const std::size_t window = static_cast<std::size_t>(jobs) * 2 + 2;
   const std::uint64_t byte_budget = 96ull << 20;  // bytes of files in flight
 
@@ -306,6 +430,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   std::condition_variable cv_work, cv_done;
   std::vector<std::optional<Item>> slots(cands.size());
   std::size_t next_claim = 0, next_write = 0;
+  std::size_t active = 0;  // workers processing a file
   std::uint64_t inflight = 0;
   bool stop = false;
 
@@ -315,26 +440,42 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
     Tokenizer tok(db.search_lexicon_ptr());
     for (;;) {
-      std::size_t i;
+      std::size_t i = 0;
+      bool help = false;
       {
         std::unique_lock<std::mutex> lk(mu);
-        cv_work.wait(lk, [&] {
-          if (stop || next_claim >= cands.size()) return true;
-          if (next_claim >= next_write + window) return false;
-          return next_claim == next_write || inflight + cands[next_claim].size <= byte_budget;
-        });
-        if (stop || next_claim >= cands.size()) return;
-        i = next_claim++;
-        inflight += cands[i].size;
+        for (;;) {
+          if (stop) return;
+          bool can_claim = next_claim < cands.size() && next_claim < next_write + window &&
+                           (next_claim == next_write || inflight + cands[next_claim].size <= byte_budget);
+          if (can_claim) break;
+          if (board.has_work()) { help = true; break; }
+          // Done when every file is taken and no PDF is still being read
+          // (its pages may yet be queued for OCR).
+          if (next_claim >= cands.size() && active == 0) return;
+          cv_work.wait_for(lk, std::chrono::milliseconds(100));
+        }
+        if (!help) {
+          i = next_claim++;
+          inflight += cands[i].size;
+          ++active;
+        }
       }
-      Item item = process(cands[i], known_paths, known_hashes, *analyser, tok, opts.before_read);
+      if (help) { board.run_one(); continue; }
+      Item item = process(cands[i], known_paths, known_hashes, *analyser, tok, opts.before_read, pdf);
       {
         std::lock_guard<std::mutex> lk(mu);
         slots[i] = std::move(item);
+        --active;
       }
       cv_done.notify_all();
+      cv_work.notify_all();
     }
   };
+  board.on_queued([&] {
+    { std::lock_guard<std::mutex> lk(mu); }
+    cv_work.notify_all();
+  });
 
   std::vector<std::thread> pool;
   pool.reserve(static_cast<std::size_t>(jobs));
@@ -422,13 +563,35 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
 
   for (std::size_t i = 0; i < cands.size(); ++i) {
     Item item;
+    bool cancelled_waiting = false;
     {
+      // A PDF being OCR'd can take minutes: the progress line counts its
+      // pages meanwhile, and Ctrl-C does not wait for it.
       std::unique_lock<std::mutex> lk(mu);
-      cv_done.wait(lk, [&] { return slots[i].has_value(); });
+      while (!cv_done.wait_for(lk, std::chrono::milliseconds(250), [&] { return slots[i].has_value(); })) {
+        if (opts.cancel && opts.cancel->load()) { cancelled_waiting = true; break; }
+        if (opts.on_progress) {
+          prog.pages = pages_live.load();
+          prog.ocr_pages = ocr_live.load();
+          prog.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+          lk.unlock();
+          opts.on_progress(prog);
+          lk.lock();
+        }
+      }
+      if (cancelled_waiting) {
+        sum.interrupted = true;
+        stop = true;
+        break;
+      }
       item = std::move(*slots[i]);
       slots[i].reset();
     }
     const Candidate& c = cands[i];
+    sum.pages += item.pages;
+    sum.ocr_pages += item.ocr_pages;
+    sum.ocr_cached += item.ocr_cached;
+    for (const std::string& w : item.warnings) problem(c.path, "warning", w);
     if (item.kind == Item::skipped) {
       ++sum.skipped;
       ++sum.skipped_reasons[item.reason];
@@ -465,6 +628,8 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     cv_work.notify_all();
 
     prog.files_done = i + 1;
+    prog.pages = pages_live.load();
+    prog.ocr_pages = ocr_live.load();
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_done += c.size;
     prog.seconds = std::chrono::duration<double>(clock::now() - t0).count();
     if (opts.on_progress) opts.on_progress(prog);

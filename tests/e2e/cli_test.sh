@@ -23,7 +23,7 @@ mkdir -p "$work/in/2016" "$work/in/2017"
 printf 'Kwartaalrapportage eerste kwartaal 2016\n\n2.1. Communicatie\nDe klantmanager belde niet terug.\n' >"$work/in/2016/a.txt"
 printf 'Rapport\n\nDe dienst heeft behoorlijk gehandeld.\n' >"$work/in/2017/b.md"
 cp "$work/in/2016/a.txt" "$work/in/2017/kopie.txt"
-printf '%%PDF-1.4' >"$work/in/2017/scan.pdf"
+printf '%%PDF-1.4' >"$work/in/2017/scan.doc"
 : >"$work/in/2017/leeg.txt"
 
 run "$omb" --help
@@ -42,7 +42,7 @@ echo "$out" >"$work/sum.json"
 check "--json summary: added 2" test "$(json "$work/sum.json" '$.added')" = 2
 check "--json summary: duplicates 1" test "$(json "$work/sum.json" '$.duplicates')" = 1
 check "--json summary: skipped 2" test "$(json "$work/sum.json" '$.skipped')" = 2
-check "--json summary: reason for .pdf" test "$(json "$work/sum.json" '$.skipped_reasons."not .txt or .md (.pdf)"')" = 1
+check "--json summary: reason for .doc" test "$(json "$work/sum.json" '$.skipped_reasons."not .txt, .md or .pdf (.doc)"')" = 1
 check "--json: nothing but JSON on stdout" test "$(wc -l <"$work/out")" = 1
 
 run "$omb" --db "$db" ingest "$work/in"
