@@ -723,7 +723,9 @@ Result<SearchResult> fetch_page(Database& db, const RankedHits& ranked, std::siz
   auto src = db.prepare("SELECT path FROM sources WHERE document_id = ?1 ORDER BY path");
   auto cs = db.prepare("SELECT zaaknummer, title, status, afdeling, themes, oordeel FROM cases WHERE id = ?1");
   auto body = db.prepare("SELECT substr(body, 1, 240) FROM passages WHERE id = ?1");
-  auto span = db.prepare("SELECT src_start, src_end, page, line FROM passages WHERE id = ?1");
+  auto span = db.prepare(
+      "SELECT p.src_start, p.src_end, p.page, p.line, s.method, s.confidence FROM passages p "
+      "LEFT JOIN page_sources s ON s.document_id = p.document_id AND s.number = p.page WHERE p.id = ?1");
   if (!span.ok()) return span.error();
   if (!doc.ok()) return doc.error();
   if (!src.ok()) return src.error();
@@ -779,6 +781,8 @@ Result<SearchResult> fetch_page(Database& db, const RankedHits& ranked, std::siz
       src_end = span->int64(1);
       h.page = static_cast<int>(span->int64(2));
       h.line = static_cast<int>(span->int64(3));
+      h.page_method = span->text(4);
+      if (!span->is_null(5)) h.page_confidence = span->dbl(5);
     }
     doc->reset();
     doc->bind(1, h.document_id);

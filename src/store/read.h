@@ -117,10 +117,18 @@ Result<std::vector<TagRow>> tags_in(Database& db, std::int64_t id, std::int64_t 
 
 // The page and line (both from 1) of the passage of document `id` that holds
 // byte `at` of its normalised text; std::nullopt if it has no passage there.
+// `method` and `confidence` say how the page's text was obtained (page_sources,
+// ingest/pdf.h): "" for a page not read from a PDF.
 struct PageLine {
   int page = 1, line = 1;
+  std::string method;
+  double confidence = -1;
 };
 Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int64_t at);
+
+// "p. 12", or for OCR'd text "p. 12 (OCR, confidence 0.83)" (and "(OCR failed)"
+// or "(empty)" for such pages): what show, search and the web pages print.
+std::string page_label(int page, std::string_view method, double confidence);
 
 // The cases of report `id`, in the order the report has them (every field
 // of CaseRow filled, as case_by_zaak fills it).

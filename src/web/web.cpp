@@ -233,7 +233,7 @@ Response search_page(Database& db, ResultCache* cache, const Catalog* catalog, c
            (h.afdeling.empty() ? "" : " · " + esc(h.afdeling)) + (themes.empty() ? "" : " · thema's: " + esc(themes)) +
            (h.oordeel.empty() ? "" : " · oordeel: " + esc(h.oordeel)) + "</div><p class=\"snip\">" + marks(h.snippet) +
            "</p><div class=\"src\">" + esc(h.sources.empty() ? "" : h.sources.front()) + ":" + std::to_string(h.line) +
-           (h.page > 1 ? " (p. " + std::to_string(h.page) + ")" : "") + "</div></li>";
+           (h.page > 1 || !h.page_method.empty() ? " (" + esc(page_label(h.page, h.page_method, h.page_confidence)) + ")" : "") + "</div></li>";
   }
   res += "</ol><nav class=\"pager\" aria-label=\"Pagina's\">";
   if (pageno > 1) {
