@@ -216,5 +216,20 @@ ntags=$(sqlite3 "$work/dense.db" "select count(*) from tags" 2>/dev/null)
 check "regression: a dense 4 MB line ingests with its 215788 tags" test "$rc" = 0 -a "$(json "$work/dense.json" '$.added')" = 1 -a "${ntags:-0}" = 215788
 rm -f "$work/dense.txt" "$work/dense.db"*
 
+# PDFs (#20): a text page and a scanned page; the hit on the scan says it was OCR'd.
+mkdir -p "$work/pdf"
+printf 'Eerste pagina met een tekstlaag over de dienstverlening van de gemeente in het derde kwartaal.\n\nEen inwoner van Zeewolde klaagde over de grafrechten van zijn moeder en de aanmaningen.\n' >"$work/pdf/bron.txt"
+"$build/omb_make_pdf" "$work/pdf/scan.pdf" ts "$work/pdf/bron.txt" 15
+rm "$work/pdf/bron.txt"
+run "$omb" -q --db "$work/pdf.db" ingest --json "$work/pdf"
+echo "$out" >"$work/pdf.json"
+check "pdf: ingested, 2 pages, 1 OCR'd" test "$rc $(json "$work/pdf.json" '$.added') $(json "$work/pdf.json" '$.pages') $(json "$work/pdf.json" '$.ocr_pages')" = "0 1 2 1"
+run "$omb" --db "$work/pdf.db" search grafrechten --format json
+check "pdf: a JSON hit on the scan has its page provenance" has "$out" '"page":2,"page_method":"ocr","page_confidence":0.'
+run "$omb" --db "$work/pdf.db" show "$work/pdf/scan.pdf"
+check "pdf: show names the source" has "$out" "$work/pdf/scan.pdf  p. 1, line 1"
+run "$omb" --db "$work/pdf.db" stats --json
+check "pdf: stats counts pages by method" test "$(json "$work/out" '$.pages_by_method.ocr') $(json "$work/out" '$.pages_by_method.text')" = "1 1"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

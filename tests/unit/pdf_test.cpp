@@ -245,7 +245,7 @@ TEST_CASE("pdf: a mixed PDF keeps text pages, OCRs the scan, and numbers every p
   }
 }
 
-TEST_CASE("pdf: a page Tesseract cannot read is stored empty with a warning; the rest is kept", "[pdf]") {
+TEST_CASE("pdf: a page Tesseract cannot read is stored empty with a warning, the rest is kept", "[pdf]") {
   TempDir dir;
   test::PdfPageSpec scan{{"Deze pagina wordt niet gelezen."}, true};
   scan.height = 100;
@@ -275,7 +275,7 @@ TEST_CASE("pdf: a page Tesseract cannot read is stored empty with a warning; the
   CHECK(warnings == 2);
 }
 
-TEST_CASE("pdf: bad PDFs are skipped with one clear reason each; nothing of them is stored", "[pdf]") {
+TEST_CASE("pdf: bad PDFs are skipped with one clear reason each, and nothing of them is stored", "[pdf]") {
   TempDir dir;
   dir.write("in/goed.txt", "De dienst heeft behoorlijk gehandeld.\n");
   dir.write("in/geen-pdf.pdf", "Dit is gewoon tekst met de verkeerde extensie.\n");
