@@ -97,9 +97,6 @@ void init_once() {
   static std::once_flag once;
   std::call_once(once, [] {
     poppler::set_debug_error_function(&poppler_quiet, nullptr);
-    // Tesseract may use OpenMP inside one page; ingest's workers already
-    // keep every core busy, one page each.
-    ::setenv("OMP_THREAD_LIMIT", "1", 0);
   });
 }
 
@@ -115,6 +112,11 @@ std::string utf8(const poppler::ustring& u) {
   return s;
 }
 
+// Debian's Tesseract uses OpenMP (libgomp), which reads OMP_THREAD_LIMIT as
+// it is loaded, too early for the program to set it; the thread's own limit is set
+// here. Weak: absent when Tesseract was built without OpenMP.
+extern "C" void omp_set_num_threads(int) __attribute__((weak));
+
 struct Tess {
   tesseract::TessBaseAPI api;
   bool ready = false;
@@ -126,6 +128,9 @@ Tess& thread_tess() {
   thread_local bool tried = false;
   if (!tried) {
     tried = true;
+    // One thread per page: ingest's workers already keep every core busy, and
+    // OpenMP's spinning threads on top of them made OCR 5x slower (bench/RESULTS.md).
+    if (omp_set_num_threads) omp_set_num_threads(1);
     t.api.SetVariable("debug_file", "/dev/null");  // its warnings would go to stderr
     if (t.api.Init(nullptr, "nld") != 0) t.init_error = "Tesseract cannot start with language 'nld' (is tesseract-ocr-nld installed?)";
     else {
