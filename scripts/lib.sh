@@ -6,14 +6,17 @@ OMB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Every package the project needs on a fresh Debian 12 (root, minimal install).
 # Build: toolchain and libraries (Boost: header-only Boost.Math). Run: word lists.
-# Bench/test helpers: sqlite3 shell, time, ripgrep, chromium (renders the HTML reports headless),
-# curl (the web tests). tests/e2e/tools_test.sh fails when a test calls a program not named here.
+# PDFs: poppler-cpp (text, page images), Tesseract with Dutch (OCR), cairo and DejaVu (the tests
+# make their PDFs). Bench/test helpers: sqlite3 shell, time, ripgrep, chromium (renders the HTML
+# reports headless), curl (the web tests), pdftotext and tesseract (the PDF benchmark's yardsticks). tests/e2e/tools_test.sh fails when a test calls a program not named here.
 OMB_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libre2-dev libsqlite3-dev sqlite3
   catch2 libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libxxhash-dev
   libstemmer-dev libhunspell-dev hunspell-nl wdutch libcpp-httplib-dev libboost-dev
+  libpoppler-cpp-dev libtesseract-dev tesseract-ocr-nld libcairo2-dev fonts-dejavu-core
   time ripgrep chromium curl
+  poppler-utils tesseract-ocr
 )
 
 omb_say() { printf '%s\n' "$*" >&2; }

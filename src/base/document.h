@@ -87,6 +87,17 @@ struct DocFacts {
   std::string date;           // ISO yyyy-mm-dd or empty
 };
 
+// How one page of a PDF got its text (ingest/pdf.h); stored in page_sources.
+// A page that Tesseract read now (not from the OCR cache) carries its image
+// hash and text, which the writer adds to ocr_cache.
+struct PageSource {
+  int number = 1;            // 1-based
+  std::string_view method;   // interned: text, ocr, ocr-failed, empty
+  double confidence = -1;    // ocr: 0..1; else -1
+  std::string image_hash;    // ocr, read now: the cache key; else empty
+  std::string ocr_text;      // ocr, read now: what Tesseract read
+};
+
 struct DocumentRecord {
   std::string path;           // absolute path of the source file
   std::string content_hash;   // hex xxh3-128 of the file's bytes
@@ -112,6 +123,8 @@ struct DocumentRecord {
   // Index terms of each passage's heading and body (2 per passage, in order),
   // or empty: then the writer's FTS5 tokenizer makes them.
   std::vector<TokenRun> passage_terms;
+  // Read from a PDF: one entry per page of the PDF; else empty.
+  std::vector<PageSource> page_sources;
 };
 
 }  // namespace omb

@@ -46,8 +46,8 @@ class ProgressView {
       int width = 24, fill = static_cast<int>(frac * width);
       std::string bar(static_cast<std::size_t>(fill), '=');
       if (fill < width) bar += '>' + std::string(static_cast<std::size_t>(width - fill - 1), ' ');
-      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu files  %s/%s  %s/s  ETA %s\033[K", bar.c_str(), p.files_done,
-                    p.files_total, human_bytes(static_cast<double>(p.bytes_done)).c_str(),
+      std::snprintf(line, sizeof line, "\r[%s] %zu/%zu files%s  %s/%s  %s/s  ETA %s\033[K", bar.c_str(), p.files_done,
+                    p.files_total, pages(p).c_str(), human_bytes(static_cast<double>(p.bytes_done)).c_str(),
                     human_bytes(static_cast<double>(p.bytes_total)).c_str(), human_bytes(rate).c_str(),
                     fmt_time(eta).c_str());
       std::cerr << line << std::flush;
@@ -56,12 +56,18 @@ class ProgressView {
       // Plain log lines, at most one every 5 seconds, and the last one.
       if (!last && p.seconds - last_ < 5) return;
       last_ = p.seconds;
-      std::snprintf(line, sizeof line, "ingest: %zu/%zu files, %s of %s, %s/s, ETA %s\n", p.files_done, p.files_total,
-                    human_bytes(static_cast<double>(p.bytes_done)).c_str(),
+      std::snprintf(line, sizeof line, "ingest: %zu/%zu files%s, %s of %s, %s/s, ETA %s\n", p.files_done, p.files_total,
+                    pages(p).c_str(), human_bytes(static_cast<double>(p.bytes_done)).c_str(),
                     human_bytes(static_cast<double>(p.bytes_total)).c_str(), human_bytes(rate).c_str(),
                     fmt_time(eta).c_str());
       std::cerr << line;
     }
+  }
+
+  // PDF pages read so far and the OCR'd ones among them, once there are any.
+  static std::string pages(const IngestProgress& p) {
+    if (p.pages == 0) return {};
+    return "  " + std::to_string(p.pages) + " pages (" + std::to_string(p.ocr_pages) + " OCR)";
   }
 
   void problem(const FileProblem& fp) {
@@ -94,6 +100,10 @@ void print_summary(const IngestSummary& s) {
   row("skipped", s.skipped);
   for (const auto& [reason, n] : s.skipped_reasons) std::fprintf(stdout, "    %6zu  %s\n", n, reason.c_str());
   row("failed", s.failed);
+  if (s.pages) {
+    row("pdf pages", s.pages);
+    std::fprintf(stdout, "    %6zu  OCR (%zu from the cache)\n", s.ocr_pages, s.ocr_cached);
+  }
   for (const auto& p : s.problems)
     if (p.kind == "failed") std::fprintf(stdout, "            %s: %s\n", p.path.c_str(), p.reason.c_str());
 }
@@ -101,12 +111,13 @@ void print_summary(const IngestSummary& s) {
 }  // namespace
 
 Runner add_ingest(CLI::App& app, Globals& g) {
-  auto* sub = app.add_subcommand("ingest", "Store .txt/.md files (PDF-to-text output) in the database");
+  auto* sub = app.add_subcommand("ingest", "Store .txt/.md files and PDFs in the database");
   struct Opts {
     std::vector<std::string> paths;
     int jobs = 0;
     bool json = false;
     bool reanalyse = false;
+    std::string ocr = "auto";
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("PATH", o->paths, "Files and folders (recursively) to ingest")->required();
@@ -114,8 +125,13 @@ Runner add_ingest(CLI::App& app, Globals& g) {
   sub->add_flag("--json", o->json, "Print the summary as JSON on stdout");
   sub->add_flag("--reanalyse", o->reanalyse,
                 "Analyse unchanged files again (after editing dictionaries/): facts, cases and tags are replaced");
+  sub->add_option("--ocr", o->ocr,
+                  "PDF pages to read with OCR (Tesseract, Dutch): auto = those without usable text, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   sub->footer(
-      "Takes .txt and .md files; other files are skipped and counted with the reason.\n"
+      "Takes .txt, .md and .pdf files; other files are skipped and counted with the reason.\n"
+      "A PDF's pages keep their numbers; pages without a usable text layer are read\n"
+      "by OCR (--ocr auto), and OCR results are cached by page image in the database.\n"
       "Unchanged files (same content hash) are not written again; a changed file\n"
       "replaces its old version; the same content under two paths is stored once.\n"
       "Each document is stored in its own transaction: an interrupted run (Ctrl-C)\n"
@@ -154,6 +170,8 @@ Runner add_ingest(CLI::App& app, Globals& g) {
     IngestOptions opts;
     opts.jobs = o->jobs;
     opts.reanalyze = o->reanalyse;
+    if (auto m = parse_ocr_mode(o->ocr); m.ok()) opts.ocr = *m;
+    else return report(m.error());
     opts.cancel = &g_cancel;
     opts.on_progress = [&view](const IngestProgress& p) { view.update(p); };
     opts.on_problem = [&view](const FileProblem& fp) { view.problem(fp); };

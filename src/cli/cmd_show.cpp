@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "cli/common.h"
+#include "output/provenance.h"
 #include "store/read.h"
 
 namespace omb::cli {
@@ -71,7 +72,8 @@ Runner add_show(CLI::App& app, Globals& g) {
     if (!paths.ok()) return report(paths.error());
     if (!at.ok()) return report(at.error());
     const PageLine pl = at->value_or(PageLine{});
-    for (const auto& path : *paths) std::printf("  %s  p. %d, line %d\n", path.c_str(), pl.page, pl.line);
+    for (const auto& path : *paths)
+      std::printf("  %s  %s, line %d\n", path.c_str(), page_label(pl.page, pl.method, pl.confidence).c_str(), pl.line);
     if (!header.empty()) std::printf("%s", header.c_str());
     std::printf("\n");
     // The text with its tags marked; overlapping tags: the first (longest) wins.

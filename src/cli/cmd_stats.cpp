@@ -48,7 +48,7 @@ Runner add_stats(CLI::App& app, Globals& g) {
       nlohmann::json j = {
           {"database", db->path()}, {"schema_version", s->schema_version}, {"documents", s->documents},
           {"paths", s->sources}, {"pages", s->pages}, {"passages", s->passages}, {"cases", s->cases},
-          {"tags", s->tags}, {"tags_by_type", s->tags_by_type}, {"doctypes", s->doctypes}, {"years", s->years},
+          {"tags", s->tags}, {"tags_by_type", s->tags_by_type}, {"pages_by_method", s->pages_by_method}, {"doctypes", s->doctypes}, {"years", s->years},
           {"undated_documents", s->undated_documents}, {"text_bytes", s->raw_bytes}, {"database_bytes", s->file_bytes},
           {"last_ingest_at", s->last_ingest_at}, {"search_catalog", *catalog ? "current" : "out of date"},
           {"stale_documents", *stale}};
@@ -60,6 +60,7 @@ Runner add_stats(CLI::App& app, Globals& g) {
     std::printf("documents    %lld (%lld paths, %s of text)\n", static_cast<long long>(s->documents),
                 static_cast<long long>(s->sources), human_bytes(static_cast<double>(s->raw_bytes)).c_str());
     std::printf("pages        %lld\n", static_cast<long long>(s->pages));
+    for (const auto& [m, n] : s->pages_by_method) std::printf("  %-12s %lld\n", m.c_str(), static_cast<long long>(n));
     std::printf("passages     %lld\n", static_cast<long long>(s->passages));
     std::printf("cases        %lld\n", static_cast<long long>(s->cases));
     std::printf("tags         %lld\n", static_cast<long long>(s->tags));

@@ -22,6 +22,8 @@
 #include "base/fs.h"
 #include "index/tokenizer.h"
 #include "ingest/decode.h"
+#include "ingest/pdf_record.h"
+#include "ingest/walk.h"
 #include "store/catalog.h"
 #include "store/writer.h"
 
@@ -39,6 +41,9 @@ std::string IngestSummary::to_json() const {
   j["duplicates"] = duplicates;
   j["skipped"] = skipped;
   j["failed"] = failed;
+  j["pages"] = pages;
+  j["ocr_pages"] = ocr_pages;
+  j["ocr_cached"] = ocr_cached;
   j["bytes"] = bytes;
   j["seconds"] = seconds;
   j["mb_per_s"] = mb_per_s();
@@ -55,110 +60,6 @@ std::string IngestSummary::to_json() const {
 
 namespace {
 
-struct Candidate {
-  std::string path;
-  std::uint64_t size = 0;
-  long long mtime = 0;
-  std::string skip_reason;  // non-empty: not taken, with this reason
-  std::string fail_reason;  // non-empty: could not even be listed
-};
-
-bool has_text_extension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md";
-}
-
-std::string skip_reason_for(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext.empty()) return "not .txt or .md (no extension)";
-  return "not .txt or .md (" + ext + ")";
-}
-
-std::string absolute_path(const std::string& p) {
-  std::error_code ec;
-  fs::path a = fs::absolute(p, ec);
-  if (ec) return p;
-  return a.lexically_normal().string();
-}
-
-void add_file(std::vector<Candidate>& out, const fs::path& p) {
-  Candidate c;
-  c.path = absolute_path(p.string());
-  struct stat st {};
-  if (::stat(c.path.c_str(), &st) != 0) {
-    c.fail_reason = std::string("cannot stat: ") + std::strerror(errno);
-  } else if (!S_ISREG(st.st_mode)) {
-    c.skip_reason = "not a regular file";
-  } else {
-    c.size = static_cast<std::uint64_t>(st.st_size);
-    c.mtime = static_cast<long long>(st.st_mtime);
-    if (!has_text_extension(p)) c.skip_reason = skip_reason_for(p);
-  }
-  out.push_back(std::move(c));
-}
-
-std::vector<Candidate> walk(const std::vector<std::string>& inputs) {
-  std::vector<Candidate> out;
-  for (const std::string& in : inputs) {
-    std::error_code ec;
-    fs::file_status st = fs::status(in, ec);
-    if (ec || !fs::exists(st)) {
-      Candidate c;
-      c.path = absolute_path(in);
-      c.fail_reason = "no such file or folder";
-      out.push_back(std::move(c));
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      add_file(out, in);
-      continue;
-    }
-    fs::recursive_directory_iterator it(in, fs::directory_options::none, ec), end;
-    if (ec) {
-      Candidate c;
-      c.path = absolute_path(in);
-      c.fail_reason = "cannot list folder: " + ec.message();
-      out.push_back(std::move(c));
-      continue;
-    }
-    while (it != end) {
-      const fs::directory_entry& e = *it;
-      std::string name = e.path().filename().string();
-      std::error_code tec;
-      bool is_dir = e.is_directory(tec);
-      if (!name.empty() && name[0] == '.') {
-        if (is_dir) it.disable_recursion_pending();
-        // Hidden files and folders (.git, .DS_Store) are not part of an archive.
-      } else if (is_dir) {
-        // Entered by the iterator; an unreadable one is reported below.
-        if (::access(e.path().c_str(), R_OK | X_OK) != 0) {
-          Candidate c;
-          c.path = absolute_path(e.path().string());
-          c.fail_reason = "cannot list folder: permission denied";
-          out.push_back(std::move(c));
-          it.disable_recursion_pending();
-        }
-      } else {
-        add_file(out, e.path());
-      }
-      it.increment(ec);
-      if (ec) {
-        Candidate c;
-        c.path = absolute_path(in);
-        c.fail_reason = "cannot list folder: " + ec.message();
-        out.push_back(std::move(c));
-        break;
-      }
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.path < b.path; });
-  out.erase(std::unique(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.path == b.path; }),
-            out.end());
-  return out;
-}
-
 // What a worker hands to the writer for one candidate.
 struct Item {
   enum Kind { skipped, failed, unchanged, known, record } kind = failed;
@@ -167,6 +68,7 @@ struct Item {
   std::uint64_t size = 0;
   long long mtime = 0;
   std::unique_ptr<DocumentRecord> rec;
+  PdfRecordCounts pdf;  // a PDF's pages, OCR'd pages and warnings
 };
 
 // The index terms of every passage's heading and body, made here in the
@@ -183,9 +85,28 @@ void make_terms(DocumentRecord& rec, Tokenizer& tok) {
   }
 }
 
+// A PDF's pages (ingest/pdf_record.h) analysed as one text; the PDF's
+// metadata fills in the title and date the text did not give.
+void analyze_pdf(Item& it, DocumentRecord& rec, std::string bytes, const PdfReading& how, const Analyzer& analyzer,
+                 Tokenizer& tok) {
+  DocFacts meta;
+  auto counts = read_pdf_record(bytes, how, rec, meta);
+  std::string().swap(bytes);
+  if (!counts.ok()) {
+    it.kind = Item::skipped;
+    it.reason = counts.error().message;
+    return;
+  }
+  it.pdf = std::move(*counts);
+  analyzer.analyze(rec);
+  apply_pdf_metadata(rec.facts, std::move(meta));
+  make_terms(rec, tok);
+  it.kind = Item::record;
+}
+
 Item process(const Candidate& c, const std::unordered_map<std::string, std::string>& known_paths,
              const std::unordered_set<std::string>& known_hashes, const Analyzer& analyzer, Tokenizer& tok,
-             const std::function<void(const std::string&)>& before_read) {
+             const std::function<void(const std::string&)>& before_read, const PdfReading& pdf) {
   Item it;
   it.size = c.size;
   it.mtime = c.mtime;
@@ -199,7 +120,8 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   std::optional<std::string> bytes;
   PassThroughCheck check;
   bool stream = false;
-  if (c.size > Analyzer::kPartsAbove + 3) {
+  const bool is_pdf = is_pdf_path(c.path);
+  if (c.size > Analyzer::kPartsAbove + 3 && !is_pdf) {
     StreamHash hash;
     std::uint64_t size = 0;
     Status read = read_pieces(c.path, 8u << 20, [&](std::string_view piece) {
@@ -244,6 +166,9 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
       it.reason = st.error().message;
       return it;
     }
+  } else if (is_pdf) {
+    analyze_pdf(it, *rec, std::move(*bytes), pdf, analyzer, tok);
+    if (it.kind != Item::record) return it;
   } else {
     auto dec = decode_text(std::move(*bytes));
     if (!dec.ok()) {
@@ -268,22 +193,37 @@ bool stops_run(const Error& e) {
 
 // The workers: they claim the candidates in walk order, at most `window`
 // files and 96 MB (or one file, however large) ahead of the writer, process
-// them and leave each item in its slot for the writer to take in order.
+// them and leave each item in its slot for the writer to take in order. A
+// worker that cannot claim a file (the window is full, or every file is
+// taken) runs OCR on a page another worker's PDF queued on the board, so one
+// long scanned PDF keeps every core busy.
 class WorkPool {
  public:
   using Work = std::function<Item(std::size_t index, Tokenizer& tok)>;
 
-  WorkPool(const std::vector<Candidate>& cands, int jobs, Database& db, Work work)
-      : cands_(cands), slots_(cands.size()), window_(static_cast<std::size_t>(jobs) * 2 + 2), work_(std::move(work)) {
+  WorkPool(const std::vector<Candidate>& cands, int jobs, Database& db, OcrBoard& board, Work work)
+      : cands_(cands), slots_(cands.size()), window_(static_cast<std::size_t>(jobs) * 2 + 2), board_(board),
+        work_(std::move(work)) {
+    board_.on_queued([this] {
+      { std::lock_guard<std::mutex> lk(mu_); }
+      cv_work_.notify_all();
+    });
     pool_.reserve(static_cast<std::size_t>(jobs));
     for (int j = 0; j < jobs; ++j) pool_.emplace_back([this, &db] { run(db); });
   }
   ~WorkPool() { stop(); }
 
-  // Item `i`, once a worker has made it.
-  Item take(std::size_t i) {
+  // Item `i`, once a worker has made it; std::nullopt if `still_wanted`,
+  // asked every 250 ms meanwhile (a PDF being OCR'd can take minutes: the
+  // caller shows progress and looks for Ctrl-C), returns false.
+  std::optional<Item> take(std::size_t i, const std::function<bool()>& still_wanted) {
     std::unique_lock<std::mutex> lk(mu_);
-    cv_done_.wait(lk, [&] { return slots_[i].has_value(); });
+    while (!cv_done_.wait_for(lk, std::chrono::milliseconds(250), [&] { return slots_[i].has_value(); })) {
+      lk.unlock();
+      const bool wanted = still_wanted();
+      lk.lock();
+      if (!wanted) return std::nullopt;
+    }
     Item item = std::move(*slots_[i]);
     slots_[i].reset();
     return item;
@@ -308,10 +248,27 @@ class WorkPool {
     cv_work_.notify_all();
     for (auto& t : pool_)
       if (t.joinable()) t.join();
+    board_.on_queued({});
   }
 
  private:
   static constexpr std::uint64_t kByteBudget = 96ull << 20;  // bytes of files in flight
+  enum class Next { claim, help, done };
+
+  // Under mu_: what this worker does next (waiting while there is nothing).
+  Next next(std::unique_lock<std::mutex>& lk) {
+    for (;;) {
+      if (stop_) return Next::done;
+      const bool can_claim = next_claim_ < cands_.size() && next_claim_ < next_write_ + window_ &&
+                             (next_claim_ == next_write_ || inflight_ + cands_[next_claim_].size <= kByteBudget);
+      if (can_claim) return Next::claim;
+      if (board_.has_work()) return Next::help;
+      // Done when every file is taken and no PDF is still being read (its
+      // pages may yet be queued for OCR).
+      if (next_claim_ >= cands_.size() && active_ == 0) return Next::done;
+      cv_work_.wait_for(lk, std::chrono::milliseconds(100));
+    }
+  }
 
   void run(Database& db) {
     // The single writer is the pipeline's narrowest stage: workers run at a
@@ -319,34 +276,40 @@ class WorkPool {
     (void)setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
     Tokenizer tok(db.search_lexicon_ptr());
     for (;;) {
-      std::size_t i;
+      std::size_t i = 0;
       {
         std::unique_lock<std::mutex> lk(mu_);
-        cv_work_.wait(lk, [&] {
-          if (stop_ || next_claim_ >= cands_.size()) return true;
-          if (next_claim_ >= next_write_ + window_) return false;
-          return next_claim_ == next_write_ || inflight_ + cands_[next_claim_].size <= kByteBudget;
-        });
-        if (stop_ || next_claim_ >= cands_.size()) return;
+        const Next n = next(lk);
+        if (n == Next::done) return;
+        if (n == Next::help) {
+          lk.unlock();
+          board_.run_one();
+          continue;
+        }
         i = next_claim_++;
         inflight_ += cands_[i].size;
+        ++active_;
       }
       Item item = work_(i, tok);
       {
         std::lock_guard<std::mutex> lk(mu_);
         slots_[i] = std::move(item);
+        --active_;
       }
       cv_done_.notify_all();
+      cv_work_.notify_all();
     }
   }
 
   const std::vector<Candidate>& cands_;
   std::vector<std::optional<Item>> slots_;
   const std::size_t window_;
+  OcrBoard& board_;
   Work work_;
   std::mutex mu_;
   std::condition_variable cv_work_, cv_done_;
   std::size_t next_claim_ = 0, next_write_ = 0;
+  std::size_t active_ = 0;  // workers processing a file
   std::uint64_t inflight_ = 0;
   bool stop_ = false;
   std::vector<std::thread> pool_;
@@ -513,15 +476,51 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_total += c.size;
 
   const int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // PDFs: OCR results of earlier runs by page image; pages waiting for OCR.
+  std::unique_ptr<OcrCacheReader> ocr_cache = OcrCacheReader::open(db.path());
+  std::atomic<std::size_t> pages_live{0}, ocr_live{0};
+  OcrBoard board(static_cast<std::size_t>(jobs) + 1);
+  PdfReading pdf;
+  pdf.ocr = opts.ocr;
+  pdf.fail_ocr_page = opts.test_fail_ocr_page;
+  pdf.cancel = opts.cancel;
+  pdf.cache = ocr_cache.get();
+  pdf.pages_live = &pages_live;
+  pdf.ocr_live = &ocr_live;
+  pdf.board = &board;
+  auto progress = [&] {
+    prog.pages = pages_live.load();
+    prog.ocr_pages = ocr_live.load();
+    prog.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+    if (opts.on_progress) opts.on_progress(prog);
+  };
+  const auto cancelled = [&] { return opts.cancel && opts.cancel->load(); };
+
   BatchWriter out(writer, sum, cands, opts);
   OMB_TRY(writer.begin_batch());
-  WorkPool pool(cands, jobs, db, [&](std::size_t i, Tokenizer& tok) {
-    return process(cands[i], known.paths, known.hashes, *analyzer, tok, opts.before_read);
+  WorkPool pool(cands, jobs, db, board, [&](std::size_t i, Tokenizer& tok) {
+    return process(cands[i], known.paths, known.hashes, *analyzer, tok, opts.before_read, pdf);
   });
 
   for (std::size_t i = 0; i < cands.size(); ++i) {
-    Item item = pool.take(i);
+    std::optional<Item> taken = pool.take(i, [&] {
+      progress();
+      return !cancelled();
+    });
+    if (!taken) {
+      sum.interrupted = true;
+      break;
+    }
+    Item& item = *taken;
     const Candidate& c = cands[i];
+    if (item.kind == Item::skipped && cancelled()) {  // a PDF left between pages: not a bad file
+      sum.interrupted = true;
+      break;
+    }
+    sum.pages += item.pdf.pages;
+    sum.ocr_pages += item.pdf.ocr_pages;
+    sum.ocr_cached += item.pdf.ocr_cached;
+    for (const std::string& w : item.pdf.warnings) out.problem(c.path, "warning", w);
     if (item.kind == Item::skipped) {
       ++sum.skipped;
       ++sum.skipped_reasons[item.reason];
@@ -540,12 +539,10 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
 
     prog.files_done = i + 1;
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_done += c.size;
-    prog.seconds = std::chrono::duration<double>(clock::now() - t0).count();
-    if (opts.on_progress) opts.on_progress(prog);
+    progress();
     out.commit_if_due();
-    const bool cancelled = opts.cancel && opts.cancel->load();
-    if (sum.fatal || cancelled) {
-      sum.interrupted = cancelled;
+    if (sum.fatal || cancelled()) {
+      sum.interrupted = cancelled();
       break;
     }
   }

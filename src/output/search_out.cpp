@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "output/provenance.h"
+
 namespace omb {
 
 std::string mark_snippet(const std::string& s, const std::string& open, const std::string& close) {
@@ -57,6 +59,9 @@ nlohmann::ordered_json hit_json(const SearchHit& h, std::size_t rank) {
   j["oordeel"] = h.oordeel;
   j["snippet"] = mark_snippet(h.snippet, "«", "»");
   j["page"] = h.page;
+  // Page provenance: how the page's text was obtained (null: not from a PDF).
+  j["page_method"] = h.page_method.empty() ? nlohmann::json(nullptr) : nlohmann::json(h.page_method);
+  j["page_confidence"] = h.page_confidence < 0 ? nlohmann::json(nullptr) : nlohmann::json(h.page_confidence);
   j["line"] = h.line;
   j["sources"] = h.sources;
   return j;
@@ -117,7 +122,7 @@ std::string render_search(const SearchResult& r, SearchFormat fmt, bool color, s
     if (h.kind == "case") out += "     " + h.title + "\n";
     out += "     " + mark_snippet(h.snippet, hl, hl_end) + "\n";
     for (const std::string& s : h.sources)
-      out += "     " + dim + s + "  p. " + std::to_string(h.page) + ", line " + std::to_string(h.line) + reset + "\n";
+      out += "     " + dim + s + "  " + page_label(h.page, h.page_method, h.page_confidence) + ", line " + std::to_string(h.line) + reset + "\n";
   }
   if (facets) {
     for (const auto& [name, counts] : r.facets) {

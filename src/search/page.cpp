@@ -57,7 +57,12 @@ Result<SearchHit> make_hit(HitDetails& details, SourceReader& sources, const Row
   if (r.year) h.year = r.year;
   if (r.quarter) h.quarter = r.quarter;
   OMB_TRY_ASSIGN(span, details.span(h.passage_id));
-  if (span) h.page = span->page, h.line = span->line;
+  if (span) {
+    h.page = span->page;
+    h.line = span->line;
+    h.page_method = span->method;
+    h.page_confidence = span->confidence;
+  }
   OMB_TRY_ASSIGN(doc, details.document(h.document_id));
   if (doc) {
     h.title = doc->title;

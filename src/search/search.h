@@ -67,6 +67,10 @@ struct SearchHit {
   std::vector<std::string> themes;
   std::string snippet;  // hits between kMarkOpen and kMarkClose
   int page = 1, line = 1;
+  // How the page's text was obtained (page_sources: text, ocr, ocr-failed,
+  // empty), "" for a document not read from a PDF; OCR's confidence or -1.
+  std::string page_method;
+  double page_confidence = -1;
   std::vector<std::string> sources;  // every path of the document
 };
 

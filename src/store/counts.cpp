@@ -76,6 +76,10 @@ Result<DbCounts> collect_counts(Database& db) {
   };
   OMB_TRY(group("SELECT type, count(*) FROM tags GROUP BY type", s.tags_by_type));
   OMB_TRY(group("SELECT doctype, count(*) FROM documents GROUP BY doctype", s.doctypes));
+  OMB_TRY(group("SELECT method, count(*) FROM page_sources GROUP BY method UNION ALL "
+                "SELECT 'text file', sum(page_count) FROM documents d "
+                "WHERE NOT EXISTS (SELECT 1 FROM page_sources s WHERE s.document_id = d.id) HAVING count(*) > 0",
+                s.pages_by_method));
   auto ys = db.prepare("SELECT DISTINCT year FROM documents WHERE year IS NOT NULL ORDER BY year");
   if (!ys.ok()) return ys.error();
   for (;;) {

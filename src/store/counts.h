@@ -18,6 +18,10 @@ struct DbCounts {
   std::int64_t raw_bytes = 0;
   std::map<std::string, std::int64_t> tags_by_type;
   std::map<std::string, std::int64_t> doctypes;
+  // Pages by how their text was obtained: a PDF's text layer ("text"), "ocr",
+  // "ocr-failed", "empty" (page_sources), and "text file" for the pages of
+  // documents read from .txt/.md files.
+  std::map<std::string, std::int64_t> pages_by_method;
   std::vector<int> years;                 // distinct, ascending
   std::int64_t undated_documents = 0;     // documents without a year
   std::int64_t file_bytes = 0;            // database file plus its WAL

@@ -264,11 +264,15 @@ Result<Stmt*> HitDetails::get(std::optional<Stmt>& slot, std::string_view sql) {
 }
 
 Result<std::optional<HitDetails::Span>> HitDetails::span(std::int64_t passage_id) {
-  OMB_TRY_ASSIGN(st, get(span_, "SELECT src_start, src_end, page, line FROM passages WHERE id = ?1"));
+  OMB_TRY_ASSIGN(st, get(span_,
+                         "SELECT p.src_start, p.src_end, p.page, p.line, COALESCE(s.method, ''), s.confidence "
+                         "FROM passages p LEFT JOIN page_sources s ON s.document_id = p.document_id AND s.number = p.page "
+                         "WHERE p.id = ?1"));
   st->bind(1, passage_id);
   OMB_TRY_ASSIGN(row, st->step());
   if (!row) return std::optional<Span>();
-  return std::optional<Span>(Span{st->int64(0), st->int64(1), static_cast<int>(st->int64(2)), static_cast<int>(st->int64(3))});
+  return std::optional<Span>(Span{st->int64(0), st->int64(1), static_cast<int>(st->int64(2)), static_cast<int>(st->int64(3)),
+                                  st->text(4), st->is_null(5) ? -1.0 : st->dbl(5)});
 }
 
 Result<std::optional<HitDetails::DocumentFacts>> HitDetails::document(std::int64_t id) {

@@ -118,6 +118,8 @@ class HitDetails {
   struct Span {
     std::int64_t src_start = 0, src_end = 0;  // the passage's bytes in the source text
     int page = 1, line = 1;
+    std::string method;     // how the page's text was obtained (page_sources); "" if not from a PDF
+    double confidence = -1;  // OCR's, 0..1; -1 if none
   };
   struct DocumentFacts {
     std::string title, organisation, doctype, date;

@@ -211,11 +211,14 @@ Result<std::vector<TagRow>> tags_in(Database& db, std::int64_t id, std::int64_t 
 
 Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int64_t at) {
   OMB_TRY_ASSIGN(st, db.prepare(
-      "SELECT page, line FROM passages WHERE document_id = ?1 AND start <= ?2 ORDER BY start DESC LIMIT 1"));
+      "SELECT p.page, p.line, s.method, s.confidence FROM passages p LEFT JOIN page_sources s "
+      "ON s.document_id = p.document_id AND s.number = p.page "
+      "WHERE p.document_id = ?1 AND p.start <= ?2 ORDER BY p.start DESC LIMIT 1"));
   st.bind(1, id).bind(2, at);
   OMB_TRY_ASSIGN(row, st.step());
   if (!row) return std::optional<PageLine>();
-  return std::optional<PageLine>(PageLine{static_cast<int>(st.int64(0)), static_cast<int>(st.int64(1))});
+  return std::optional<PageLine>(PageLine{static_cast<int>(st.int64(0)), static_cast<int>(st.int64(1)), st.text(2),
+                                          st.is_null(3) ? -1.0 : st.dbl(3)});
 }
 
 bool same_zaak(std::string_view a, std::string_view b) {

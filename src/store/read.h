@@ -118,8 +118,12 @@ Result<std::vector<TagRow>> tags_in(Database& db, std::int64_t id, std::int64_t 
 
 // The page and line (both from 1) of the passage of document `id` that holds
 // byte `at` of its normalised text; std::nullopt if it has no passage there.
+// `method` and `confidence` say how the page's text was obtained (page_sources,
+// ingest/pdf.h): "" for a page not read from a PDF.
 struct PageLine {
   int page = 1, line = 1;
+  std::string method;
+  double confidence = -1;
 };
 Result<std::optional<PageLine>> page_at(Database& db, std::int64_t id, std::int64_t at);
 

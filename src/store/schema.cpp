@@ -228,8 +228,32 @@ CREATE TABLE IF NOT EXISTS document_rules(
 );
 )sql";
 
+// Version 7: PDFs (ingest/pdf.h). page_sources says, for each page of a
+// document read from a PDF, how its text was obtained (text layer, OCR,
+// OCR that failed, empty) and Tesseract's mean confidence (0..1) for OCR'd
+// pages; documents from .txt/.md files have no rows (their pages are "text
+// file"). A separate table rather than columns on pages: pages has a row only
+// up to the last page with text, and every PDF page is counted here.
+// ocr_cache keeps what Tesseract read, by the hash of the rendered page image,
+// so a re-ingest or --reanalyse never runs OCR on the same page twice; it is
+// not tied to a document (a page shared by two PDFs is read once).
+static constexpr std::string_view kV7 = R"sql(
+CREATE TABLE IF NOT EXISTS page_sources(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  method      TEXT NOT NULL,   -- text | ocr | ocr-failed | empty
+  confidence  REAL,            -- ocr only: Tesseract's mean word confidence, 0..1
+  PRIMARY KEY(document_id, number)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ocr_cache(
+  image_hash TEXT PRIMARY KEY,
+  text       TEXT NOT NULL,
+  confidence REAL NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
   return all;
 }
 

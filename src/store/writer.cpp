@@ -200,7 +200,7 @@ Status Writer::record_rules(std::int64_t doc) {
 
 Status Writer::reanalyze(const DocumentRecord& rec, std::int64_t doc) {
   OMB_TRY(unindex(doc));
-  for (const char* table : {"tags", "passages", "cases", "pages", "document_text", "document_raw"}) {
+  for (const char* table : {"tags", "passages", "cases", "pages", "page_sources", "document_text", "document_raw"}) {
     auto del = db_->prepare(std::string("DELETE FROM ") + table + " WHERE document_id = ?1");
     if (!del.ok()) return del.error();
     del->bind(1, doc);
@@ -215,6 +215,34 @@ Status Writer::reanalyze(const DocumentRecord& rec, std::int64_t doc) {
   OMB_TRY(d->run());
   OMB_TRY(record_rules(doc));
   return insert_derived(rec, doc);
+}
+
+// The page table, and for a PDF how each page got its text (page_sources)
+// and what OCR read now (ocr_cache, by page image: kept when documents go).
+Status Writer::insert_pages(const DocumentRecord& rec, std::int64_t doc) {
+  auto pg = db_->prepare("INSERT INTO pages(document_id, number, start, end) VALUES(?1, ?2, ?3, ?4)");
+  if (!pg.ok()) return pg.error();
+  for (const Page& p : rec.pages) {
+    pg->bind(1, doc).bind(2, p.number).bind(3, static_cast<std::int64_t>(p.start)).bind(4, static_cast<std::int64_t>(p.end));
+    OMB_TRY(pg->run());
+  }
+
+  if (!rec.page_sources.empty()) {
+    auto src = db_->prepare("INSERT INTO page_sources(document_id, number, method, confidence) VALUES(?1, ?2, ?3, ?4)");
+    if (!src.ok()) return src.error();
+    auto cache = db_->prepare("INSERT OR IGNORE INTO ocr_cache(image_hash, text, confidence) VALUES(?1, ?2, ?3)");
+    if (!cache.ok()) return cache.error();
+    for (const PageSource& p : rec.page_sources) {
+      src->bind(1, doc).bind(2, p.number).bind(3, p.method);
+      if (p.confidence >= 0) src->bind(4, p.confidence); else src->bind_null(4);
+      OMB_TRY(src->run());
+      if (!p.image_hash.empty()) {
+        cache->bind(1, p.image_hash).bind(2, p.ocr_text).bind(3, p.confidence);
+        OMB_TRY(cache->run());
+      }
+    }
+  }
+  return {};
 }
 
 Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
@@ -262,12 +290,7 @@ Status Writer::insert_derived(const DocumentRecord& rec, std::int64_t doc) {
     }
   }
 
-  auto pg = db_->prepare("INSERT INTO pages(document_id, number, start, end) VALUES(?1, ?2, ?3, ?4)");
-  if (!pg.ok()) return pg.error();
-  for (const Page& p : rec.pages) {
-    pg->bind(1, doc).bind(2, p.number).bind(3, static_cast<std::int64_t>(p.start)).bind(4, static_cast<std::int64_t>(p.end));
-    OMB_TRY(pg->run());
-  }
+  OMB_TRY(insert_pages(rec, doc));
 
   std::vector<std::int64_t> case_ids;
   case_ids.reserve(rec.cases.size());

@@ -89,6 +89,7 @@ class Writer {
   Status load();
   Status insert_document(const DocumentRecord& rec, std::int64_t* id);
   Status insert_derived(const DocumentRecord& rec, std::int64_t doc);
+  Status insert_pages(const DocumentRecord& rec, std::int64_t doc);
   Status reanalyze(const DocumentRecord& rec, std::int64_t doc);
   Status record_rules(std::int64_t doc);  // document_rules: the fingerprint it was analysed with
   Status unindex(std::int64_t doc);  // takes a document's passages out of passages_fts

@@ -23,7 +23,7 @@ mkdir -p "$work/in/2016" "$work/in/2017"
 printf 'Kwartaalrapportage eerste kwartaal 2016\n\n2.1. Communicatie\nDe klantmanager belde niet terug.\n' >"$work/in/2016/a.txt"
 printf 'Rapport\n\nDe dienst heeft behoorlijk gehandeld.\n' >"$work/in/2017/b.md"
 cp "$work/in/2016/a.txt" "$work/in/2017/kopie.txt"
-printf '%%PDF-1.4' >"$work/in/2017/scan.pdf"
+printf '%%PDF-1.4' >"$work/in/2017/scan.doc"
 : >"$work/in/2017/leeg.txt"
 
 run "$omb" --help
@@ -42,7 +42,7 @@ echo "$out" >"$work/sum.json"
 check "--json summary: added 2" test "$(json "$work/sum.json" '$.added')" = 2
 check "--json summary: duplicates 1" test "$(json "$work/sum.json" '$.duplicates')" = 1
 check "--json summary: skipped 2" test "$(json "$work/sum.json" '$.skipped')" = 2
-check "--json summary: reason for .pdf" test "$(json "$work/sum.json" '$.skipped_reasons."not .txt or .md (.pdf)"')" = 1
+check "--json summary: reason for .doc" test "$(json "$work/sum.json" '$.skipped_reasons."not .txt, .md or .pdf (.doc)"')" = 1
 check "--json: nothing but JSON on stdout" test "$(wc -l <"$work/out")" = 1
 
 run "$omb" --db "$db" ingest "$work/in"
@@ -215,6 +215,21 @@ echo "$out" >"$work/dense.json"
 ntags=$(sqlite3 "$work/dense.db" "select count(*) from tags" 2>/dev/null)
 check "regression: a dense 4 MB line ingests with its 215788 tags" test "$rc" = 0 -a "$(json "$work/dense.json" '$.added')" = 1 -a "${ntags:-0}" = 215788
 rm -f "$work/dense.txt" "$work/dense.db"*
+
+# PDFs (#20): a text page and a scanned page; the hit on the scan says it was OCR'd.
+mkdir -p "$work/pdf"
+printf 'Eerste pagina met een tekstlaag over de dienstverlening van de gemeente in het derde kwartaal.\n\nEen inwoner van Zeewolde klaagde over de grafrechten van zijn moeder en de aanmaningen.\n' >"$work/pdf/bron.txt"
+"$build/omb_make_pdf" "$work/pdf/scan.pdf" ts "$work/pdf/bron.txt" 15
+rm "$work/pdf/bron.txt"
+run "$omb" -q --db "$work/pdf.db" ingest --json "$work/pdf"
+echo "$out" >"$work/pdf.json"
+check "pdf: ingested, 2 pages, 1 OCR'd" test "$rc $(json "$work/pdf.json" '$.added') $(json "$work/pdf.json" '$.pages') $(json "$work/pdf.json" '$.ocr_pages')" = "0 1 2 1"
+run "$omb" --db "$work/pdf.db" search grafrechten --format json
+check "pdf: a JSON hit on the scan has its page provenance" has "$out" '"page":2,"page_method":"ocr","page_confidence":0.'
+run "$omb" --db "$work/pdf.db" show "$work/pdf/scan.pdf"
+check "pdf: show names the source" has "$out" "$work/pdf/scan.pdf  p. 1, line 1"
+run "$omb" --db "$work/pdf.db" stats --json
+check "pdf: stats counts pages by method" test "$(json "$work/out" '$.pages_by_method.ocr') $(json "$work/out" '$.pages_by_method.text')" = "1 1"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -235,7 +235,7 @@ TEST_CASE("ingest: bad files are counted with reasons and the run goes on") {
   dir.write("in/leeg.txt", "");
   dir.write("in/binair.txt", std::string("%PDF-1.4\0\0\0binary", 17));
   dir.write("in/kapot.txt", "De cli\xC3nte en de co\xC3\xB6peratie en het caf\xC3\xA9 en \xFF.\n");
-  dir.write("in/rapport.pdf", "%PDF-1.4");
+  dir.write("in/rapport.doc", "%PDF-1.4");
   dir.write("in/.verborgen.txt", kReportB);
   auto db = Database::open(dir.file("o.db"));
   REQUIRE(db.ok());
@@ -244,7 +244,7 @@ TEST_CASE("ingest: bad files are counted with reasons and the run goes on") {
   CHECK(s.skipped == 3);
   CHECK(s.failed == 1);
   CHECK(s.skipped_reasons["empty file"] == 1);
-  CHECK(s.skipped_reasons["not .txt or .md (.pdf)"] == 1);
+  CHECK(s.skipped_reasons["not .txt, .md or .pdf (.doc)"] == 1);
   CHECK(s.skipped_reasons["not text: NUL byte at offset 8 (binary file, or UTF-16 without a byte order mark)"] == 1);
   REQUIRE(s.problems.size() == 4);
   bool found_missing = false;

@@ -62,7 +62,7 @@ Database& db() {
     dir().write("in/kopie/a-rapport-2023.txt",
                 report("Over de afhandeling van een bezwaar tegen de WOZ-waarde door de afdeling Belastingen.",
                        "Datum: 12 april 2023\n", "de gemeente zijn bezwaar pas na veertien maanden beslist heeft."));
-    dir().write("in/scan.pdf", "%PDF-1.4");  // skipped: a problem of the run
+    dir().write("in/scan.doc", "%PDF-1.4");  // skipped: a problem of the run
     auto r = Database::open(dir().file("read.db"));
     if (!r.ok()) throw std::runtime_error(r.error().to_string());
     IngestOptions o;
@@ -310,9 +310,9 @@ TEST_CASE("read: the row counts and the last ingest run, as the status page show
   auto problems = ingest_problems(db(), (*run)->id);
   REQUIRE(problems.ok());
   REQUIRE(problems->size() == 1);
-  CHECK((*problems)[0].path == dir().file("in/scan.pdf"));
+  CHECK((*problems)[0].path == dir().file("in/scan.doc"));
   CHECK((*problems)[0].kind == "skipped");
-  CHECK((*problems)[0].reason == "not .txt or .md (.pdf)");
+  CHECK((*problems)[0].reason == "not .txt, .md or .pdf (.doc)");
   auto none = ingest_problems(db(), (*run)->id + 1);
   REQUIRE(none.ok());
   CHECK(none->empty());
@@ -325,7 +325,7 @@ TEST_CASE("read: the row counts and the last ingest run, as the status page show
   CHECK(page.body.find("data-stat=\"tags\">" + std::to_string(n->tags) + "<") != std::string::npos);
   CHECK(page.body.find("data-stat=\"jaren\">2021–2023<") != std::string::npos);
   CHECK(page.body.find(", klaar " + (*run)->finished_at + "</p>") != std::string::npos);
-  CHECK(page.body.find("<td class=\"src\">" + dir().file("in/scan.pdf") + "</td><td>skipped</td><td>not .txt or .md (.pdf)</td>") !=
+  CHECK(page.body.find("<td class=\"src\">" + dir().file("in/scan.doc") + "</td><td>skipped</td><td>not .txt, .md or .pdf (.doc)</td>") !=
         std::string::npos);
 }
 

@@ -5,6 +5,7 @@
 
 #include "output/html/escape.h"
 #include "output/html/page.h"
+#include "output/provenance.h"
 #include "search/filters.h"
 
 namespace omb::html {
@@ -87,7 +88,11 @@ std::string hit_item(const SearchHit& h) {
          (themes.empty() ? "" : " · thema's: " + html_escape(themes)) +
          (h.oordeel.empty() ? "" : " · oordeel: " + html_escape(h.oordeel)) + "</div><p class=\"snip\">" +
          html_marked(h.snippet) + "</p><div class=\"src\">" + html_escape(h.sources.empty() ? "" : h.sources.front()) +
-         ":" + std::to_string(h.line) + (h.page > 1 ? " (p. " + std::to_string(h.page) + ")" : "") + "</div></li>";
+         ":" + std::to_string(h.line) +
+         (h.page > 1 || !h.page_method.empty()
+              ? " (" + html_escape(page_label(h.page, h.page_method, h.page_confidence)) + ")"
+              : "") +
+         "</div></li>";
 }
 
 std::string pager(const Params& ps, const SearchResult& r, const SearchPageState& s) {
