@@ -1,23 +1,21 @@
 #include "ingest/pdf.h"
 
-#include <tesseract/baseapi.h>
+#include <dlfcn.h>
+#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <deque>
-#include <ctime>
 #include <memory>
 #include <mutex>
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
+#include <string>
+#include <vector>
 
 #include "base/hash.h"
+#include "ingest/pdf_engine.h"
 
 namespace omb {
 
@@ -87,82 +85,58 @@ bool usable_text(std::string_view text) {
 
 namespace {
 
-// Poppler reports through one global function; it is called on the thread
-// that did the work, so the last message is kept per thread.
-thread_local std::string t_poppler_message;
-
-void poppler_quiet(const std::string& msg, void*) { t_poppler_message = msg; }
-
-void init_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function(&poppler_quiet, nullptr);
-  });
-}
-
-std::string with_poppler_message(std::string what) {
-  if (!t_poppler_message.empty()) what += " (poppler: " + t_poppler_message + ")";
-  return what;
-}
-
-std::string utf8(const poppler::ustring& u) {
-  poppler::byte_array b = u.to_utf8();
-  std::string s(b.begin(), b.end());
-  while (!s.empty() && s.back() == '\0') s.pop_back();
-  return s;
-}
-
-// Debian's Tesseract uses OpenMP (libgomp), which reads OMP_THREAD_LIMIT as
-// it is loaded, too early for the program to set it; the thread's own limit is set
-// here. Weak: absent when Tesseract was built without OpenMP.
-extern "C" void omp_set_num_threads(int) __attribute__((weak));
-
-struct Tess {
-  tesseract::TessBaseAPI api;
-  bool ready = false;
-  std::string init_error;
-};
-
-Tess& thread_tess() {
-  thread_local Tess t;
-  thread_local bool tried = false;
-  if (!tried) {
-    tried = true;
-    // One thread per page: ingest's workers already keep every core busy, and
-    // OpenMP's spinning threads on top of them made OCR 5x slower (bench/RESULTS.md).
-    if (omp_set_num_threads) omp_set_num_threads(1);
-    t.api.SetVariable("debug_file", "/dev/null");  // its warnings would go to stderr
-    if (t.api.Init(nullptr, "nld") != 0) t.init_error = "Tesseract cannot start with language 'nld' (is tesseract-ocr-nld installed?)";
-    else {
-      t.api.SetVariable("debug_file", "/dev/null");
-      t.api.SetPageSegMode(tesseract::PSM_AUTO);
-      t.ready = true;
-    }
+// Where the engine module may be: $OMB_PDF_ENGINE, beside the running
+// program, where the build put it.
+std::vector<std::string> engine_paths() {
+  std::vector<std::string> out;
+  if (const char* env = std::getenv("OMB_PDF_ENGINE"); env && *env) out.emplace_back(env);
+  char self[4096];
+  ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    std::string dir(self, static_cast<std::size_t>(n));
+    dir.erase(dir.find_last_of('/') + 1);
+    out.push_back(dir + "ombudsmine_pdf.so");
   }
-  return t;
+#ifdef OMB_PDF_ENGINE_BUILT
+  out.emplace_back(OMB_PDF_ENGINE_BUILT);
+#endif
+  return out;
+}
+
+Result<const PdfEngine*> load_engine() {
+  std::string tried;
+  for (const std::string& p : engine_paths()) {
+    void* h = ::dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+      tried += (tried.empty() ? "" : "; ") + std::string(::dlerror());
+      continue;
+    }
+    using Entry = const PdfEngine* (*)();
+    auto entry = reinterpret_cast<Entry>(::dlsym(h, "omb_pdf_engine_v1"));
+    if (!entry) {
+      tried += (tried.empty() ? "" : "; ") + p + ": not an ombudsmine PDF module";
+      continue;
+    }
+    const PdfEngine* e = entry();
+    if (!e || e->version != kPdfEngineVersion) {
+      tried += (tried.empty() ? "" : "; ") + p + ": from another build of ombudsmine";
+      continue;
+    }
+    return e;  // kept loaded for the life of the process
+  }
+  return make_error(Errc::internal, "PDF support cannot be loaded (ombudsmine_pdf.so: " + tried + ")");
 }
 
 }  // namespace
 
+Result<const PdfEngine*> pdf_engine() {
+  static const Result<const PdfEngine*> engine = load_engine();
+  return engine;
+}
+
 Result<OcrResult> ocr_gray(const unsigned char* pixels, int width, int height, int bytes_per_row, int dpi) {
-  init_once();
-  Tess& t = thread_tess();
-  if (!t.ready) return make_error(Errc::internal, t.init_error);
-  if (width < 3 || height < 3) return make_error(Errc::internal, "the page image is too small for Tesseract");
-  t.api.SetImage(pixels, width, height, 1, bytes_per_row);
-  t.api.SetSourceResolution(dpi);
-  if (t.api.Recognize(nullptr) != 0) {
-    t.api.Clear();
-    return make_error(Errc::internal, "Tesseract could not read the page image");
-  }
-  std::unique_ptr<char[]> txt(t.api.GetUTF8Text());
-  OcrResult r;
-  if (txt) r.text = txt.get();
-  int conf = t.api.MeanTextConf();
-  r.confidence = conf < 0 ? 0 : conf / 100.0;
-  t.api.Clear();
-  if (!txt) return make_error(Errc::internal, "Tesseract returned no text");
-  return r;
+  OMB_TRY_ASSIGN(e, pdf_engine());
+  return e->ocr(pixels, width, height, bytes_per_row, dpi);
 }
 
 struct OcrBoard::Ticket {
@@ -263,34 +237,26 @@ void set_failed(PdfPage& pg, std::string why) {
 
 }  // namespace
 
-Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
-  init_once();
-  t_poppler_message.clear();
-  if (!looks_like_pdf(bytes)) return make_error(Errc::decode, "not a PDF (no %PDF- header)");
-  if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return make_error(Errc::decode, "PDF larger than 2 GB");
-  // load_from_raw_data borrows the bytes: they outlive `doc`.
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return make_error(Errc::decode, with_poppler_message("damaged PDF: poppler cannot open it"));
-  if (doc->is_locked()) return make_error(Errc::decode, "encrypted PDF: it needs a password to be read");
-  const int n = doc->pages();
-  if (n <= 0) return make_error(Errc::decode, with_poppler_message("PDF with no pages"));
+namespace {
 
+// The hash of a page image: the OCR cache's key.
+std::string image_hash(const GrayImage& g) {
+  StreamHash hash;
+  hash.update(std::to_string(g.width) + "x" + std::to_string(g.height) + ":");
+  hash.update(std::string_view(reinterpret_cast<const char*>(g.pixels.data()), g.pixels.size()));
+  return hash.hex();
+}
+
+}  // namespace
+
+Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
+  if (!looks_like_pdf(bytes)) return make_error(Errc::decode, "not a PDF (no %PDF- header)");
+  OMB_TRY_ASSIGN(engine, pdf_engine());
   PdfDocument out;
-  out.title = utf8(doc->get_title());
-  if (std::time_t t = doc->get_creation_date_t(); t > 0) {
-    std::tm tm{};
-    if (gmtime_r(&t, &tm)) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-      out.created = buf;
-    }
-  }
+  int n = 0;
+  OMB_TRY_ASSIGN(handle, engine->open(bytes, &n, &out.title, &out.created));
+  std::unique_ptr<PdfHandle, void (*)(PdfHandle*)> doc(handle, engine->close);
   out.pages.reserve(static_cast<std::size_t>(n));
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
 
   // Pages queued on the board, in page order; settle() takes in the results
   // that are there (all of them when `all`).
@@ -317,53 +283,32 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
   for (int i = 0; i < n; ++i) {
     if (opts.cancel && opts.cancel->load()) return make_error(Errc::changed, "interrupted");
     PdfPage pg;
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) {
-      pg.method = PageMethod::empty;
-      out.pages.push_back(std::move(pg));
-      continue;
-    }
-    pg.text = utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
-    for (char& c : pg.text)
-      if (c == '\f') c = '\n';
-    bool need_ocr = opts.ocr == OcrMode::always || (opts.ocr == OcrMode::automatic && !usable_text(pg.text));
+    pg.text = engine->page_text(doc.get(), i);
+    const bool need_ocr = opts.ocr == OcrMode::always || (opts.ocr == OcrMode::automatic && !usable_text(pg.text));
     if (!need_ocr) {
       pg.method = pg.text.find_first_not_of(" \n\t\r") == std::string::npos ? PageMethod::empty : PageMethod::text;
+    } else if (auto img = engine->render(doc.get(), i, opts.dpi); !img.ok()) {
+      set_failed(pg, img.error().message);
     } else {
-      poppler::image img = renderer.render_page(page.get(), opts.dpi, opts.dpi);
-      std::string failure;
-      if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) {
-        failure = with_poppler_message("poppler could not render the page");
+      pg.image_hash = image_hash(*img);
+      std::optional<OcrResult> hit;
+      if (opts.cached) hit = opts.cached(pg.image_hash);
+      if (hit) {
+        pg.from_cache = true;
+        set_ocr(pg, std::move(*hit));
+      } else if (opts.fail_ocr_page == i + 1) {
+        set_failed(pg, "Tesseract could not read the page image (test)");
+      } else if (opts.board) {
+        const int w = img->width, h = img->height;
+        pending.push_back({out.pages.size(), opts.board->submit(std::move(img->pixels), w, h, opts.dpi)});
+        out.pages.push_back(std::move(pg));
+        settle(false);
+        continue;
       } else {
-        const int w = img.width(), h = img.height(), bpr = img.bytes_per_row();
-        const auto* px = reinterpret_cast<const unsigned char*>(img.const_data());
-        StreamHash hash;
-        std::string dims = std::to_string(w) + "x" + std::to_string(h) + ":";
-        hash.update(dims);
-        for (int y = 0; y < h; ++y) hash.update(std::string_view(reinterpret_cast<const char*>(px) + y * bpr, w));
-        pg.image_hash = hash.hex();
-        std::optional<OcrResult> hit;
-        if (opts.cached) hit = opts.cached(pg.image_hash);
-        if (hit) {
-          pg.from_cache = true;
-          set_ocr(pg, std::move(*hit));
-        } else if (opts.fail_ocr_page == i + 1) {
-          failure = "Tesseract could not read the page image (test)";
-        } else if (opts.board) {
-          std::vector<unsigned char> gray(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
-          for (int y = 0; y < h; ++y) std::memcpy(gray.data() + static_cast<std::size_t>(y) * w, px + y * bpr, static_cast<std::size_t>(w));
-          img = poppler::image();  // the copy is what is queued
-          pending.push_back({out.pages.size(), opts.board->submit(std::move(gray), w, h, opts.dpi)});
-          out.pages.push_back(std::move(pg));
-          settle(false);
-          continue;
-        } else {
-          auto r = ocr_gray(px, w, h, bpr, opts.dpi);
-          if (r.ok()) set_ocr(pg, std::move(*r));
-          else failure = r.error().message;
-        }
+        auto r = engine->ocr(img->pixels.data(), img->width, img->height, img->width, opts.dpi);
+        if (r.ok()) set_ocr(pg, std::move(*r));
+        else set_failed(pg, r.error().message);
       }
-      if (!failure.empty()) set_failed(pg, std::move(failure));
     }
     if (opts.on_page) opts.on_page(pg);
     out.pages.push_back(std::move(pg));
