@@ -22,6 +22,7 @@
 #include "base/fs.h"
 #include "index/tokenizer.h"
 #include "ingest/decode.h"
+#include "ingest/pdf_engine.h"
 #include "ingest/pdf_record.h"
 #include "ingest/walk.h"
 #include "store/catalog.h"
@@ -476,7 +477,10 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
     if (c.skip_reason.empty() && c.fail_reason.empty()) prog.bytes_total += c.size;
 
   const int jobs = opts.jobs > 0 ? opts.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // PDFs: OCR results of earlier runs by page image; pages waiting for OCR.
+  // PDFs: the engine loaded now, before the workers start (ingest/pdf_engine.h);
+  // OCR results of earlier runs by page image; pages waiting for OCR.
+  if (std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.skip_reason.empty() && is_pdf_path(c.path); }))
+    (void)pdf_engine();  // a failure is reported per PDF
   std::unique_ptr<OcrCacheReader> ocr_cache = OcrCacheReader::open(db.path());
   std::atomic<std::size_t> pages_live{0}, ocr_live{0};
   OcrBoard board(static_cast<std::size_t>(jobs) + 1);

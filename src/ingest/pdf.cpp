@@ -104,6 +104,13 @@ std::vector<std::string> engine_paths() {
 }
 
 Result<const PdfEngine*> load_engine() {
+  // Debian's Tesseract runs OpenMP (libgomp), which reads OMP_THREAD_LIMIT
+  // once, when it is loaded: here, with the module. One thread per page:
+  // ingest's workers already keep every core busy, and OpenMP's spinning
+  // threads beside them made OCR 4x slower (bench/RESULTS.md). A limit the
+  // user set is kept. ingest loads the engine before its workers start, so
+  // no other thread reads the environment meanwhile.
+  ::setenv("OMP_THREAD_LIMIT", "1", 0);
   std::string tried;
   for (const std::string& p : engine_paths()) {
     void* h = ::dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -247,6 +254,18 @@ std::string image_hash(const GrayImage& g) {
   return hash.hex();
 }
 
+// A page image without ink: fewer dark pixels than one in 20,000 (435 on
+// an A4 page at 300 dpi, less than one short word; a speck of scanner noise
+// is a few). Such a page is empty, and Tesseract (whose start alone takes a
+// second) is not asked: reports have blank pages between chapters.
+bool blank(const GrayImage& g) {
+  const std::size_t limit = g.pixels.size() / 20000;
+  std::size_t dark = 0;
+  for (unsigned char px : g.pixels)
+    if (px < 128 && ++dark > limit) return false;
+  return true;
+}
+
 }  // namespace
 
 Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
@@ -289,6 +308,9 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
       pg.method = pg.text.find_first_not_of(" \n\t\r") == std::string::npos ? PageMethod::empty : PageMethod::text;
     } else if (auto img = engine->render(doc.get(), i, opts.dpi); !img.ok()) {
       set_failed(pg, img.error().message);
+    } else if (blank(*img)) {
+      pg.text.clear();
+      pg.method = PageMethod::empty;
     } else {
       pg.image_hash = image_hash(*img);
       std::optional<OcrResult> hit;

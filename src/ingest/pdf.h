@@ -20,6 +20,8 @@
 // usable ToUnicode map give exactly these). With OcrMode::automatic a page
 // without usable text is rendered (page_renderer, 300 dpi, 8-bit gray) and
 // read by Tesseract in Dutch ("nld"); always: every page; never: no page.
+// A rendered page without ink (fewer than 1 in 20,000 pixels dark) is empty
+// and not OCR'd.
 // Each worker thread keeps one Tesseract instance (made on first use).
 //
 // OCR results may be cached by the hash of the rendered page image

@@ -50,7 +50,8 @@ struct PdfEngine {
 inline constexpr int kPdfEngineVersion = 1;
 
 // The loaded engine, or why it cannot be loaded (Errc::internal, naming the
-// module and dlerror()). Loads once; thread-safe.
+// module and dlerror()). Loads once; thread-safe, but the first call sets
+// OMP_THREAD_LIMIT (unless set): make it before other threads start.
 Result<const PdfEngine*> pdf_engine();
 
 }  // namespace omb
