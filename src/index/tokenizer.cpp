@@ -1,6 +1,5 @@
 #include "index/tokenizer.h"
 
-#include <libstemmer.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 #include <xxhash.h>
@@ -62,24 +61,16 @@ std::string SearchLexicon::id() const {
 
 Tokenizer::Tokenizer(std::shared_ptr<const SearchLexicon> lexicon) : lexicon_(std::move(lexicon)) {
   if (!lexicon_) lexicon_ = std::make_shared<SearchLexicon>();
-  stemmer_ = sb_stemmer_new("dutch", "UTF_8");
   UErrorCode st = U_ZERO_ERROR;
   breaker_ = ubrk_open(UBRK_WORD, "nl", nullptr, 0, &st);
   if (U_FAILURE(st)) breaker_ = nullptr;
 }
 
 Tokenizer::~Tokenizer() {
-  if (stemmer_) sb_stemmer_delete(stemmer_);
   if (breaker_) ubrk_close(breaker_);
 }
 
-std::string Tokenizer::stem(std::string_view folded) {
-  if (!stemmer_ || folded.size() < 3) return std::string(folded);
-  const sb_symbol* s = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()),
-                                       static_cast<int>(folded.size()));
-  if (!s) return std::string(folded);
-  return std::string(reinterpret_cast<const char*>(s), static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-}
+std::string Tokenizer::stem(std::string_view folded) { return stemmer_.stem(folded); }
 
 // Words whose analysis is kept (about 10 MB): enough for the common words of
 // an archive; every ingest worker has a tokenizer of its own.

@@ -36,8 +36,8 @@
 
 #include "base/document.h"
 #include "base/result.h"
+#include "text/stem.h"
 
-struct sb_stemmer;
 struct UBreakIterator;
 
 namespace omb {
@@ -90,7 +90,7 @@ class Tokenizer {
   bool emit_word(std::string_view text, std::size_t a, std::size_t b, Mode mode, const Emit& emit);
 
   std::shared_ptr<const SearchLexicon> lexicon_;
-  sb_stemmer* stemmer_ = nullptr;
+  Stemmer stemmer_;
   UBreakIterator* breaker_ = nullptr;
   std::unordered_map<std::string, Analysis> cache_;
 };
