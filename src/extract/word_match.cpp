@@ -1,0 +1,290 @@
+// extract/word_match.cpp — matching word rules (word_rules.h) over text:
+// words and their classes, sentences and clauses, the two kinds of pattern,
+// the guards, and overlaps.
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+#include "extract/word_rules.h"
+#include "extract/word_rules_impl.h"
+#include "text/fold.h"
+#include "text/stem.h"
+
+namespace omb {
+
+using words::ClassId;
+using words::CompiledRule;
+using words::Item;
+
+void WordRules::Impl::index_classes() {
+  by_word.clear();
+  by_stem.clear();
+  affixes.clear();
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    auto id = static_cast<ClassId>(i);
+    const words::ClassDef& c = classes[i];
+    for (const std::string& w : c.words) by_word[w].push_back(id);
+    for (const std::string& s : c.stems) by_stem[s].push_back(id);
+    for (const std::string& a : c.prefixes) affixes.push_back({a, id, 0});
+    for (const std::string& a : c.suffixes) affixes.push_back({a, id, 1});
+    for (const std::string& a : c.infixes) affixes.push_back({a, id, 2});
+  }
+  rules_by_anchor.assign(classes.size(), {});
+  guard_class.assign(classes.size(), false);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    rules_by_anchor[rules[r].items.front().cls].push_back(r);
+    for (ClassId g : rules[r].guards.unless_near) guard_class[g] = true;
+    for (ClassId g : rules[r].guards.unless_in_sentence) guard_class[g] = true;
+  }
+}
+
+namespace {
+
+// The classes of the words one thread has seen, per loaded file: most words
+// of a text are in no class, and a word is looked up once, not stemmed again.
+struct WordCache {
+  std::uint64_t serial = 0;
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> index;  // word -> (offset, count) in pool
+  std::vector<ClassId> pool;
+  Stemmer stemmer;
+};
+
+constexpr std::size_t kCacheWords = 200000;
+
+WordCache& cache_for(std::uint64_t serial) {
+  thread_local std::vector<std::unique_ptr<WordCache>> caches;
+  for (auto& c : caches)
+    if (c->serial == serial) return *c;
+  if (caches.size() >= 8) caches.erase(caches.begin());
+  caches.push_back(std::make_unique<WordCache>());
+  caches.back()->serial = serial;
+  return *caches.back();
+}
+
+std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word) {
+  std::string key(word);
+  if (auto it = cache.index.find(key); it != cache.index.end()) return it->second;
+  if (cache.index.size() >= kCacheWords) {
+    cache.index.clear();
+    cache.pool.clear();
+  }
+  std::vector<ClassId> found;
+  if (auto it = impl.by_word.find(key); it != impl.by_word.end()) found = it->second;
+  if (!impl.by_stem.empty())
+    if (auto it = impl.by_stem.find(cache.stemmer.stem(word)); it != impl.by_stem.end())
+      found.insert(found.end(), it->second.begin(), it->second.end());
+  for (const auto& a : impl.affixes) {
+    bool hit = a.kind == 0   ? word.size() > a.text.size() && word.compare(0, a.text.size(), a.text) == 0
+               : a.kind == 1 ? word.size() > a.text.size() && word.compare(word.size() - a.text.size(), a.text.size(), a.text) == 0
+                             : word.find(a.text) != std::string_view::npos;
+    if (hit) found.push_back(a.cls);
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::pair<std::uint32_t, std::uint32_t> at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(found.size())};
+  cache.pool.insert(cache.pool.end(), found.begin(), found.end());
+  cache.index.emplace(std::move(key), at);
+  return at;
+}
+
+// A word of the span: where it is (folded offsets), its sentence and clause.
+struct Tok {
+  std::uint32_t fs, fe;
+  std::uint32_t sentence, clause;
+  std::uint32_t off, count;  // its classes in the cache's pool
+};
+
+bool word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; }
+
+// The words of folded[fs, fe) with their classes; `question[s]` says whether
+// sentence s ends in "?".
+void tokenize(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
+              std::vector<Tok>& toks, std::vector<bool>& question) {
+  std::uint32_t sentence = 0, clause = 0;
+  question.assign(1, false);
+  auto end_sentence = [&](bool q) {
+    if (toks.empty() || toks.back().sentence != sentence) return;
+    question[sentence] = q;
+    ++sentence;
+    ++clause;
+    question.push_back(false);
+  };
+  std::size_t i = fs;
+  while (i < fe) {
+    char c = t[i];
+    if (word_byte(c)) {
+      std::size_t j = i + 1;
+      while (j < fe && (word_byte(t[j]) || ((t[j] == '-' || t[j] == '\'') && j + 1 < fe && word_byte(t[j + 1])))) ++j;
+      std::string_view w = t.substr(i, j - i);
+      auto [off, count] = classes_of(impl, cache, w);
+      if (impl.clause_end_class >= 0 &&
+          std::binary_search(cache.pool.begin() + off, cache.pool.begin() + off + count, static_cast<ClassId>(impl.clause_end_class)))
+        ++clause;
+      toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, off, count});
+      i = j;
+      continue;
+    }
+    bool after_word = i > fs && word_byte(t[i - 1]);
+    bool space_after = i + 1 >= fe || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '"' || t[i + 1] == '\'';
+    if (c == '\n') end_sentence(false);
+    else if ((c == '.' || c == '!' || c == '?') && (space_after || !after_word)) end_sentence(c == '?');
+    else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') ++clause;
+    ++i;
+  }
+}
+
+// One span's words and what the matcher needs of them.
+struct Span {
+  const WordRules::Impl& impl;
+  const std::vector<Tok>& toks;
+  const std::vector<ClassId>& pool;
+
+  bool has(std::size_t p, ClassId c) const {
+    const Tok& t = toks[p];
+    auto b = pool.begin() + t.off, e = b + t.count;
+    return std::binary_search(b, e, c);
+  }
+  bool has_any(std::size_t p, const std::vector<ClassId>& cs) const {
+    for (ClassId c : cs)
+      if (has(p, c)) return true;
+    return false;
+  }
+
+  // Items[i..] from word p on, in order; `used` collects the matched words.
+  bool sequence(const CompiledRule& r, std::size_t i, std::size_t p, std::vector<std::size_t>& used) const {
+    if (i == r.items.size()) return true;
+    const Item& it = r.items[i];
+    std::uint32_t s = toks[used.front()].sentence;
+    if (it.gap) {
+      for (int k = 0; k <= it.max_gap; ++k) {
+        if (k > 0 && (p + k - 1 >= toks.size() || toks[p + k - 1].sentence != s)) break;
+        if (sequence(r, i + 1, p + static_cast<std::size_t>(k), used)) return true;
+      }
+      return false;
+    }
+    if (p < toks.size() && toks[p].sentence == s && has(p, it.cls)) {
+      used.push_back(p);
+      if (sequence(r, i + 1, p + 1, used)) return true;
+      used.pop_back();
+    }
+    return it.optional && sequence(r, i + 1, p, used);
+  }
+
+  // Every required item within the window around word p (the first item), in any order.
+  bool bag(const CompiledRule& r, std::size_t p, std::vector<std::size_t>& used) const {
+    std::uint32_t s = toks[p].sentence;
+    auto w = static_cast<std::size_t>(r.window);
+    std::size_t lo = p >= w - 1 ? p - (w - 1) : 0, hi = std::min(toks.size(), p + w);
+    for (std::size_t i = 1; i < r.items.size(); ++i) {
+      const Item& it = r.items[i];
+      std::size_t best = SIZE_MAX, dist = SIZE_MAX;
+      for (std::size_t q = lo; q < hi; ++q) {
+        if (toks[q].sentence != s || !has(q, it.cls) || std::find(used.begin(), used.end(), q) != used.end()) continue;
+        std::size_t d = q > p ? q - p : p - q;
+        if (d < dist) best = q, dist = d;
+      }
+      if (best == SIZE_MAX) {
+        if (it.optional) continue;
+        return false;
+      }
+      used.push_back(best);
+    }
+    auto [mn, mx] = std::minmax_element(used.begin(), used.end());
+    return *mx - *mn + 1 <= w;
+  }
+
+  // False when a guard of the rule cancels the match of words `used`.
+  bool guards_pass(const CompiledRule& r, const std::vector<std::size_t>& used, const std::vector<bool>& question) const {
+    const words::Guards& g = r.guards;
+    auto [mn, mx] = std::minmax_element(used.begin(), used.end());
+    std::size_t first = *mn, last = *mx;
+    std::uint32_t s = toks[first].sentence;
+    if (!g.questions && question[s]) return false;
+    auto matched = [&](std::size_t q) { return std::find(used.begin(), used.end(), q) != used.end(); };
+    if (!g.unless_near.empty()) {
+      auto n = static_cast<std::size_t>(g.near);
+      std::size_t lo = first >= n ? first - n : 0, hi = std::min(toks.size(), last + n + 1);
+      for (std::size_t q = lo; q < hi; ++q) {
+        if (matched(q) || toks[q].sentence != s) continue;
+        bool outside_clause = (q < first && toks[q].clause != toks[first].clause) || (q > last && toks[q].clause != toks[last].clause);
+        if (!outside_clause && has_any(q, g.unless_near)) return false;
+      }
+    }
+    if (!g.unless_in_sentence.empty()) {
+      for (std::size_t q = first; q-- > 0 && toks[q].sentence == s;)
+        if (has_any(q, g.unless_in_sentence)) return false;
+      for (std::size_t q = first; q < toks.size() && toks[q].sentence == s; ++q)
+        if (!matched(q) && has_any(q, g.unless_in_sentence)) return false;
+    }
+    return true;
+  }
+};
+
+// Per value: higher priority, then longer, then earlier wins; the rest that
+// overlap a winner are dropped. Back in text order.
+void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits) {
+  auto pri = [&](const Hit& h) { return impl.rules[static_cast<std::size_t>(h.rule)].info.priority; };
+  std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    if (pri(a) != pri(b)) return pri(a) > pri(b);
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    return a.start < b.start;
+  });
+  std::vector<Hit> kept;
+  for (Hit& h : hits) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(),
+                                [&](const Hit& k) { return k.value == h.value && k.start < h.end && h.start < k.end; });
+    if (!overlaps) kept.push_back(std::move(h));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start || (a.start == b.start && a.rule < b.rule); });
+  hits = std::move(kept);
+}
+
+}  // namespace
+
+void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size_t fe, long only, std::vector<Hit>& out) const {
+  WordCache& cache = cache_for(serial);
+  thread_local std::vector<Tok> toks;
+  thread_local std::vector<bool> question;
+  toks.clear();
+  tokenize(*this, cache, folded.text, fs, fe, toks, question);
+  Span span{*this, toks, cache.pool};
+  std::vector<Hit> hits;
+  std::vector<std::size_t> used;
+  for (std::size_t p = 0; p < toks.size(); ++p) {
+    const Tok& t = toks[p];
+    for (std::uint32_t k = 0; k < t.count; ++k) {
+      for (std::size_t ri : rules_by_anchor[cache.pool[t.off + k]]) {
+        if (only >= 0 && ri != static_cast<std::size_t>(only)) continue;
+        const CompiledRule& r = rules[ri];
+        used.assign(1, p);
+        bool ok = r.any_order ? span.bag(r, p, used) : span.sequence(r, 1, p + 1, used);
+        if (!ok || !span.guards_pass(r, used, question)) continue;
+        auto [mn, mx] = std::minmax_element(used.begin(), used.end());
+        Hit h;
+        h.rule = static_cast<int>(ri);
+        h.start = h.match_start = folded.source(toks[*mn].fs);
+        h.end = h.match_end = folded.source(toks[*mx].fe);
+        h.value = r.info.value;
+        hits.push_back(std::move(h));
+      }
+    }
+  }
+  resolve_overlaps(*this, hits);
+  out.insert(out.end(), std::make_move_iterator(hits.begin()), std::make_move_iterator(hits.end()));
+}
+
+std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const {
+  (void)text;
+  std::vector<Hit> out;
+  for (const FoldedBlock& b : blocks) {
+    std::size_t fs = b.fstart, fe = b.fend;
+    if (fs == static_cast<std::size_t>(-1)) {
+      fs = std::min(folded.folded(b.start), folded.text.size());
+      fe = std::min(folded.folded(b.end), folded.text.size());
+    }
+    if (fe > fs) impl_->match_span(folded, fs, fe, -1, out);
+  }
+  return out;
+}
+
+}  // namespace omb

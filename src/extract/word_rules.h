@@ -1,0 +1,94 @@
+// extract/word_rules.h — rules over words: word classes, sequences with gaps,
+// bags within a window, and guards for negation and context.
+//
+// A word-rule file is a TOML file of dictionaries/extract/ with
+// `engine = "words"` and `type = "<tag type>"`. It holds
+//   [class]      named word classes, each a table of
+//                  words   = folded words; `*` at either end is a wildcard
+//                            ("terugbel*", "*brief", "*communicatie*")
+//                  stems   = words whose Snowball Dutch stem (text/stem.h)
+//                            a word must share ("afspraak" also takes
+//                            "afspraken"; "onduidelijk" takes "onduidelijke")
+//                  classes = other classes, joined in
+//   [defaults]   guards every rule has unless it sets its own (below)
+//   [[rule]]     id, value, match (the pattern), and optionally
+//                  order     = "any": the pattern's words in any order,
+//                              all within `window` words (default 6)
+//                  unless_near        = classes that cancel the match when
+//                              one stands within `near` words (default 3)
+//                              on either side in the same clause (Dutch
+//                              puts "niet" before or after the verb)
+//                  unless_in_sentence = classes that cancel it anywhere in
+//                              the sentence ("tevreden")
+//                  questions = true to match in a sentence ending in "?"
+//                              (default false: a question is not a complaint)
+//                  priority, note, examples, counter_examples
+//   [scope]      clause_ends = words that end a clause for unless_near
+//                ("maar", "echter"); , ; : ( ) always end one
+// A pattern is words separated by spaces:
+//   @name        a word of class `name`
+//   word         a folded word, wildcards as in `words`
+//   ~word        a word with the stem of `word`
+//   (a|~b|@c)    any of these
+//   x?           x may be left out
+//   ..N          up to N words of anything (0 < N <= 12)
+// Matches never cross a sentence end (. ! ? after a word, or a line break).
+// A hit spans its first to its last matched word. Words inside the match
+// never cancel it: "@neg ..3 @terugbellen" is cancelled only by a further
+// class of its guards outside.
+//
+// load() validates everything and checks every example (it must give the
+// rule's value by that rule) and counter-example (that rule must not fire on
+// it); a fault is an Error naming the file, the line and the cause. A
+// loaded WordRules is immutable and shared by threads; each thread keeps a
+// cache of the classes of the words it has seen.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "extract/rules.h"
+
+namespace omb {
+
+struct Folded;
+
+struct WordRule {
+  std::string id;     // full id: type.id
+  std::string value;  // the tag's value
+  int priority = 0;
+  int line = 0;
+};
+
+class WordRules {
+ public:
+  static Result<std::unique_ptr<WordRules>> load(const std::string& path);
+  ~WordRules();
+
+  // True when the TOML file at `path` says `engine = "words"` (a cheap
+  // look at its text; load() does the real checking).
+  static bool is_word_rule_file(const std::string& path);
+
+  const std::string& type() const { return type_; }
+  const std::string& path() const { return path_; }
+  const std::vector<WordRule>& rules() const;
+
+  // All hits in `blocks` of `text` (folded as `folded`): Hit::rule indexes
+  // rules(). Per value, a hit overlapping a kept one of higher priority,
+  // greater length or earlier start is dropped. In text order.
+  std::vector<Hit> match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const;
+  // The same over one paragraph of text (examples, tests).
+  std::vector<Hit> match(std::string_view text) const;
+
+  struct Impl;  // the compiled rules (word_rules_impl.h, internal to extract/)
+
+ private:
+  WordRules();
+  std::string path_, type_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace omb

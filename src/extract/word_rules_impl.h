@@ -1,0 +1,83 @@
+// extract/word_rules_impl.h — internal: the compiled form of a word-rule
+// file, shared by its loader (word_rules.cpp) and its matcher
+// (word_match.cpp). Not for use outside those two files.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/word_rules.h"
+
+namespace omb::words {
+
+using ClassId = std::uint16_t;
+
+// What makes a word a member of a class, flattened at load (a class that
+// includes others holds their words too).
+struct ClassDef {
+  std::string name;  // "@neg", or the pattern text of an anonymous class
+  int line = 0;
+  std::vector<std::string> words, stems, prefixes, suffixes, infixes;
+  std::vector<std::string> includes;  // names of other classes, before flattening
+};
+
+// One item of a pattern: a word of a class (maybe optional), or a gap.
+struct Item {
+  bool gap = false;
+  int max_gap = 0;      // gap: up to this many words
+  ClassId cls = 0;      // word
+  bool optional = false;
+};
+
+struct Guards {
+  std::vector<ClassId> unless_near, unless_in_sentence;
+  int near = 3;
+  bool questions = false;
+};
+
+struct CompiledRule {
+  WordRule info;
+  std::vector<Item> items;  // starts and ends with a required word
+  bool any_order = false;
+  int window = 6;
+  Guards guards;
+};
+
+struct Example {
+  int line = 0;
+  std::size_t rule = 0;
+  std::string text;
+  bool negative = false;
+};
+
+}  // namespace omb::words
+
+namespace omb {
+
+struct WordRules::Impl {
+  std::uint64_t serial = 0;  // tells one loaded file's word cache from another's
+  std::vector<words::ClassDef> classes;  // ClassId indexes this
+  std::vector<words::CompiledRule> rules;
+  std::vector<WordRule> infos;  // rules[i].info, for rules()
+  std::vector<words::Example> examples;
+  int clause_end_class = -1;  // the class of [scope] clause_ends, if any
+  // Membership lookups built from `classes`.
+  std::unordered_map<std::string, std::vector<words::ClassId>> by_word, by_stem;
+  struct Affix {
+    std::string text;
+    words::ClassId cls;
+    int kind;  // 0 prefix, 1 suffix, 2 infix
+  };
+  std::vector<Affix> affixes;
+  std::vector<std::vector<std::size_t>> rules_by_anchor;  // ClassId -> rules whose first item is that class
+  std::vector<bool> guard_class;  // ClassId -> used in some guard
+
+  void index_classes();
+  // Hits of all rules (only rule `only` when it is not -1) in the folded
+  // span [fs, fe) of folded.text, with offsets in the text it was folded from.
+  void match_span(const Folded& folded, std::size_t fs, std::size_t fe, long only, std::vector<Hit>& out) const;
+};
+
+}  // namespace omb

@@ -1,0 +1,182 @@
+// tests/unit/word_rules_test.cpp — the word-rule engine (extract/word_rules.h):
+// classes, sequences with gaps, bags in a window, guards, overlaps, and the
+// loader's errors with their lines.
+#include <catch2/catch.hpp>
+
+#include "extract/word_rules.h"
+#include "testutil.h"
+
+using namespace omb;
+
+namespace {
+
+const char* kHead = R"(type = "theme"
+engine = "words"
+
+[class]
+neg = { words = ["niet", "geen", "nooit", "niemand"] }
+terugbellen = { words = ["terugbel*", "teruggebeld"] }
+brief = { words = ["brief", "brieven", "*brief", "*brieven", "e-mail*"] }
+onduidelijk = { stems = ["onduidelijk", "onbegrijpelijk"] }
+positief = { words = ["tevreden", "duidelijk"] }
+contact = { classes = ["brief", "terugbellen"] }
+
+[scope]
+clause_ends = ["maar", "echter"]
+)";
+
+struct Loaded {
+  test::TempDir tmp;
+  std::unique_ptr<WordRules> rules;
+  std::string error;
+  explicit Loaded(const std::string& body) {
+    auto r = WordRules::load(tmp.write("theme.toml", std::string(kHead) + body));
+    if (r.ok()) rules = std::move(*r);
+    else error = r.error().to_string();
+  }
+  // "rule-id:matched text" for every hit.
+  std::vector<std::string> hits(const std::string& text) const {
+    std::vector<std::string> out;
+    for (const Hit& h : rules->match(text))
+      out.push_back(rules->rules()[static_cast<std::size_t>(h.rule)].id + ":" + text.substr(h.start, h.end - h.start));
+    return out;
+  }
+};
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("word rules: a sequence with a gap, classes and stems") {
+  Loaded l(R"(
+[[rule]]
+id = "niet-teruggebeld"
+value = "communicatie"
+match = "@neg ..3 @terugbellen"
+examples = ["Niemand heeft hem teruggebeld."]
+counter_examples = ["Hij is wel teruggebeld."]
+
+[[rule]]
+id = "onduidelijke-brief"
+value = "communicatie"
+match = "@onduidelijk @brief"
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Er is nooit iemand die hem terugbelde.") == V{"theme.niet-teruggebeld:nooit iemand die hem terugbelde"});
+  CHECK(l.hits("Een onduidelijke afwijzingsbrief.") == V{"theme.onduidelijke-brief:onduidelijke afwijzingsbrief"});
+  CHECK(l.hits("Onbegrijpelijke brieven") == V{"theme.onduidelijke-brief:Onbegrijpelijke brieven"});
+  // The gap is at most 3 words, and a match stays inside its sentence.
+  CHECK(l.hits("Niet dat hij er later ooit om terugbelde.").empty());
+  CHECK(l.hits("Hij belde niet. Teruggebeld werd er nooit.").empty());
+}
+
+TEST_CASE("word rules: any order within a window") {
+  Loaded l(R"(
+[[rule]]
+id = "niet-teruggebeld"
+value = "communicatie"
+match = "@terugbellen @neg"
+order = "any"
+window = 4
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Teruggebeld werd hij niet.") == V{"theme.niet-teruggebeld:Teruggebeld werd hij niet"});
+  CHECK(l.hits("Hij werd niet teruggebeld.") == V{"theme.niet-teruggebeld:niet teruggebeld"});
+  CHECK(l.hits("Teruggebeld werd hij door de afdeling zelf niet.").empty());  // 7 words apart
+}
+
+TEST_CASE("word rules: negation near the match cancels it, in its clause only") {
+  Loaded l(R"(
+[defaults]
+unless_near = ["neg"]
+
+[[rule]]
+id = "onduidelijk"
+value = "communicatie"
+match = "@onduidelijk"
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("De brief was onduidelijk.") == V{"theme.onduidelijk:onduidelijk"});
+  CHECK(l.hits("De brief was niet onduidelijk.").empty());
+  CHECK(l.hits("Dat de brief onduidelijk was, vond zij niet.") == V{"theme.onduidelijk:onduidelijk"});  // another clause
+  CHECK(l.hits("Het was geen probleem maar de uitleg bleef onduidelijk.") == V{"theme.onduidelijk:onduidelijk"});
+}
+
+TEST_CASE("word rules: sentence guards and questions") {
+  Loaded l(R"(
+[[rule]]
+id = "contact"
+value = "communicatie"
+match = "@contact"
+unless_in_sentence = ["positief"]
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Over de brief was hij tevreden.").empty());
+  CHECK(l.hits("Wanneer komt de brief?").empty());
+  CHECK(l.hits("De brief kwam. Hij was tevreden.") == V{"theme.contact:brief"});
+}
+
+TEST_CASE("word rules: per value, the longer overlapping hit wins") {
+  Loaded l(R"(
+[[rule]]
+id = "brief"
+value = "communicatie"
+match = "@brief"
+
+[[rule]]
+id = "onduidelijke-brief"
+value = "communicatie"
+match = "@onduidelijk @brief"
+
+[[rule]]
+id = "other"
+value = "informatievoorziening"
+match = "@brief"
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Een onduidelijke brief.") == V{"theme.onduidelijke-brief:onduidelijke brief", "theme.other:brief"});
+}
+
+TEST_CASE("word rules: optional words") {
+  Loaded l(R"(
+[[rule]]
+id = "x"
+value = "communicatie"
+match = "niet (goed|duidelijk)? uitgelegd"
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Het is niet uitgelegd.") == V{"theme.x:niet uitgelegd"});
+  CHECK(l.hits("Het is niet goed uitgelegd.") == V{"theme.x:niet goed uitgelegd"});
+  CHECK(l.hits("Het is niet heel goed uitgelegd.").empty());
+}
+
+TEST_CASE("word rules: load errors name the line and the cause") {
+  auto err = [](const std::string& body) { return Loaded(body).error; };
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"@nope\"\n"),
+             Catch::Contains("theme.toml:17") && Catch::Contains("unknown class '@nope'") && Catch::Contains("column 1"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"@neg ..30 brief\"\n"),
+             Catch::Contains(":17") && Catch::Contains("..N with N from 1 to 12"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"brief? x\"\n"), Catch::Contains("must begin and end"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"brief\"\nexamples = [\"geen post\"]\n"),
+             Catch::Contains(":18") && Catch::Contains("example does not hold"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"brief\"\ncounter_examples = [\"een brief\"]\n"),
+             Catch::Contains(":18") && Catch::Contains("counter-example matches"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"brief\"\nwhatever = 1\n"), Catch::Contains("unknown key `whatever`"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nmatch = \"brief\"\n"), Catch::Contains("without a `value`"));
+  CHECK_THAT(err("[[rule]]\nid = \"a\"\nvalue = \"v\"\nmatch = \"(a b)\"\n"), Catch::Contains("without spaces"));
+}
+
+TEST_CASE("word rules: a class that includes itself is an error") {
+  test::TempDir tmp;
+  auto r = WordRules::load(tmp.write("t.toml", "type = \"theme\"\nengine = \"words\"\n[class]\na = { classes = [\"b\"] }\n"
+                                                 "b = { classes = [\"a\"] }\n[[rule]]\nid = \"x\"\nvalue = \"v\"\nmatch = \"@a\"\n"));
+  REQUIRE(!r.ok());
+  CHECK_THAT(r.error().to_string(), Catch::Contains("t.toml:4") && Catch::Contains("includes itself"));
+}
+
+TEST_CASE("word rules: is_word_rule_file reads the engine key") {
+  test::TempDir tmp;
+  CHECK(WordRules::is_word_rule_file(tmp.write("a.toml", "# c\ntype = \"theme\"\nengine = \"words\"\n")));
+  CHECK(!WordRules::is_word_rule_file(tmp.write("b.toml", "type = \"theme\"\n[[entry]]\nengine = \"words\"\n")));
+  CHECK(!WordRules::is_word_rule_file(tmp.file("missing.toml")));
+}
