@@ -15,7 +15,7 @@ bool has_word_char(std::string_view s) {
   return false;
 }
 
-std::string quoted(std::string_view s) {
+std::string fts_quoted(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -261,7 +261,7 @@ class Parser {
         if (!has_word_char(u.text)) continue;
         out_.words.push_back(u.text);
         out_.prefix = out_.prefix || u.prefix;
-        inner += (inner.empty() ? "" : " ") + quoted(u.text) + (u.prefix ? "*" : "");
+        inner += (inner.empty() ? "" : " ") + fts_quoted(u.text) + (u.prefix ? "*" : "");
       }
       if (!peek()) return at(t.col, "NEAR( is never closed");
       ++pos_;
@@ -273,7 +273,7 @@ class Parser {
       if (!has_word_char(t.text)) return std::string();  // punctuation alone: nothing to search
       out_.words.push_back(t.text);
       out_.prefix = out_.prefix || t.prefix;
-      return quoted(t.text) + (t.prefix ? "*" : "");
+      return fts_quoted(t.text) + (t.prefix ? "*" : "");
     }
     if (t.kind == Token::rparen) return at(t.col, "')' without a matching '('");
     return at(t.col, "unexpected '" + t.text + "'");

@@ -10,7 +10,7 @@
 
 namespace omb::significance {
 namespace {
-constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kInfinite = std::numeric_limits<double>::infinity();
 }  // namespace
 
 std::vector<double> glr_poisson(std::span<const double> x, double mu0) {
@@ -53,7 +53,7 @@ std::vector<std::size_t> change_points(std::span<const double> x, double penalty
     return s > 0 ? 2 * (s - s * std::log(s / l)) : 0.0;
   };
   // best[t]: the least cost of x[0, t) split into segments; prev[t]: where the last one starts.
-  std::vector<double> best(n + 1, kInf);
+  std::vector<double> best(n + 1, kInfinite);
   std::vector<std::size_t> prev(n + 1, 0);
   best[0] = -penalty;
   for (std::size_t t = min_len; t <= n; ++t)
