@@ -14,6 +14,7 @@
 
 #include "text/fold.h"
 #include "extract/rules.h"
+#include "extract/word_rules.h"
 #include "normalize/normalize.h"
 
 namespace omb {
@@ -292,17 +293,33 @@ Result<std::shared_ptr<const Extractor>> Extractor::load(const std::string& dict
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.path().extension() == ".toml") paths.push_back(e.path());
   std::sort(paths.begin(), paths.end());
+  auto made_by = [&](const std::string& type) -> const std::string* {
+    for (const auto& f : x->files_)
+      if (f->type() == type) return &f->path();
+    for (const auto& f : x->word_files_)
+      if (f->type() == type) return &f->path();
+    return nullptr;
+  };
   for (const fs::path& p : paths) {
+    std::string type, path;
+    if (WordRules::is_word_rule_file(p.string())) {
+      auto f = WordRules::load(p.string());
+      if (!f.ok()) return f.error();
+      type = (*f)->type();
+      if (const std::string* other = made_by(type))
+        return make_error(Errc::parse, "type '" + type + "' is also made by " + *other + " (one file per tag type)", p.string(), 1);
+      x->word_files_.push_back(std::move(*f));
+      continue;
+    }
     auto f = RuleFile::load(p.string());
     if (!f.ok()) return f.error();
-    for (const auto& other : x->files_)
-      if (other->type() == (*f)->type())
-        return make_error(Errc::parse, "type '" + (*f)->type() + "' is also made by " + other->path() + " (one file per tag type)",
-                          p.string(), 1);
+    if (const std::string* other = made_by((*f)->type()))
+      return make_error(Errc::parse, "type '" + (*f)->type() + "' is also made by " + *other + " (one file per tag type)",
+                        p.string(), 1);
     x->files_.push_back(std::move(*f));
   }
   for (const char* t : kRequired) {
-    bool have = std::any_of(x->files_.begin(), x->files_.end(), [&](const auto& f) { return f->type() == t; });
+    bool have = made_by(t) != nullptr;
     if (!have) return make_error(Errc::parse, std::string("no rule file with type = \"") + t + "\"", dir.string());
   }
   x->prep_ = std::make_unique<Prepared>();
@@ -607,6 +624,13 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   auto inside_name = [&](std::size_t s, std::size_t e) { return names.overlaps(s, e); };
 
   // ---- Plain tags of every other type ----
+  for (const auto& f : word_files_) {
+    const std::string& type = f->type();
+    for (const Hit& h : f->match(text, folded, spans)) {
+      if (type == "theme" && inside_name(h.start, h.end)) continue;
+      add(type, h.value, h.start, h.end, f->rules()[static_cast<std::size_t>(h.rule)].id);
+    }
+  }
   for (const auto& f : files_) {
     const std::string& type = f->type();
     if (type == "doctype" || type == "organisation" || type == "date" || type == "period" || type == "afdeling") continue;

@@ -1,7 +1,8 @@
 // extract/extract.h — rule-based extraction: document facts, cases, tags.
 //
 // An Extractor loads every rule file of `dictionaries/extract/*.toml` (one
-// tag type each; see rules.h for the format) and runs them over normalised
+// tag type each; see rules.h for the pattern format, and word_rules.h for
+// files with `engine = "words"`, rules over words) and runs them over normalised
 // text. The types doctype, organisation, period, date, zaaknummer, afdeling,
 // theme, oordeel, vereiste and status are required and interpreted as below;
 // a file of any other type is matched and its hits become tags as they are.
@@ -39,6 +40,7 @@ namespace omb {
 struct Block;
 class RuleFile;
 class RuleSets;
+class WordRules;
 
 struct Extraction {
   DocFacts facts;
@@ -55,13 +57,16 @@ class Extractor {
   // `blocks` are the normaliser's blocks of `text` (kind, span).
   Extraction extract(std::string_view text, const std::vector<Block>& blocks) const;
 
-  // The rule files, for --explain listings and tests.
+  // The rule files, for --explain listings and tests: pattern files, and
+  // word-rule files (`engine = "words"`, extract/word_rules.h).
   const std::vector<std::unique_ptr<RuleFile>>& files() const { return files_; }
+  const std::vector<std::unique_ptr<WordRules>>& word_files() const { return word_files_; }
 
  private:
   Extractor() = default;
   const RuleFile& file(std::string_view type) const;
   std::vector<std::unique_ptr<RuleFile>> files_;
+  std::vector<std::unique_ptr<WordRules>> word_files_;
   std::unique_ptr<RuleSets> sets_;  // one prefilter over all files
   struct Prepared;                  // what the interpreters look up, built once
   std::unique_ptr<Prepared> prep_;

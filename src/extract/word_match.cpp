@@ -2,6 +2,7 @@
 // words and their classes, sentences and clauses, the two kinds of pattern,
 // the guards, and overlaps.
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -35,6 +36,7 @@ void WordRules::Impl::index_classes() {
     rules_by_anchor[rules[r].items.front().cls].push_back(r);
     for (ClassId g : rules[r].guards.unless_near) guard_class[g] = true;
     for (ClassId g : rules[r].guards.unless_in_sentence) guard_class[g] = true;
+    for (ClassId g : rules[r].guards.if_in_sentence) guard_class[g] = true;
   }
 }
 
@@ -49,7 +51,7 @@ struct WordCache {
   Stemmer stemmer;
 };
 
-constexpr std::size_t kCacheWords = 200000;
+constexpr std::size_t kWordCacheSize = 200000;
 
 WordCache& cache_for(std::uint64_t serial) {
   thread_local std::vector<std::unique_ptr<WordCache>> caches;
@@ -64,7 +66,7 @@ WordCache& cache_for(std::uint64_t serial) {
 std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word) {
   std::string key(word);
   if (auto it = cache.index.find(key); it != cache.index.end()) return it->second;
-  if (cache.index.size() >= kCacheWords) {
+  if (cache.index.size() >= kWordCacheSize) {
     cache.index.clear();
     cache.pool.clear();
   }
@@ -74,8 +76,8 @@ std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, 
     if (auto it = impl.by_stem.find(cache.stemmer.stem(word)); it != impl.by_stem.end())
       found.insert(found.end(), it->second.begin(), it->second.end());
   for (const auto& a : impl.affixes) {
-    bool hit = a.kind == 0   ? word.size() > a.text.size() && word.compare(0, a.text.size(), a.text) == 0
-               : a.kind == 1 ? word.size() > a.text.size() && word.compare(word.size() - a.text.size(), a.text.size(), a.text) == 0
+    bool hit = a.kind == 0   ? word.size() >= a.text.size() && word.compare(0, a.text.size(), a.text) == 0
+               : a.kind == 1 ? word.size() >= a.text.size() && word.compare(word.size() - a.text.size(), a.text.size(), a.text) == 0
                              : word.find(a.text) != std::string_view::npos;
     if (hit) found.push_back(a.cls);
   }
@@ -94,11 +96,11 @@ struct Tok {
   std::uint32_t off, count;  // its classes in the cache's pool
 };
 
-bool word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; }
+bool token_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; }
 
 // The words of folded[fs, fe) with their classes; `question[s]` says whether
 // sentence s ends in "?".
-void tokenize(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
+void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
               std::vector<Tok>& toks, std::vector<bool>& question) {
   std::uint32_t sentence = 0, clause = 0;
   question.assign(1, false);
@@ -112,9 +114,9 @@ void tokenize(const WordRules::Impl& impl, WordCache& cache, std::string_view t,
   std::size_t i = fs;
   while (i < fe) {
     char c = t[i];
-    if (word_byte(c)) {
+    if (token_byte(c)) {
       std::size_t j = i + 1;
-      while (j < fe && (word_byte(t[j]) || ((t[j] == '-' || t[j] == '\'') && j + 1 < fe && word_byte(t[j + 1])))) ++j;
+      while (j < fe && (token_byte(t[j]) || ((t[j] == '-' || t[j] == '\'') && j + 1 < fe && token_byte(t[j + 1])))) ++j;
       std::string_view w = t.substr(i, j - i);
       auto [off, count] = classes_of(impl, cache, w);
       if (impl.clause_end_class >= 0 &&
@@ -124,7 +126,7 @@ void tokenize(const WordRules::Impl& impl, WordCache& cache, std::string_view t,
       i = j;
       continue;
     }
-    bool after_word = i > fs && word_byte(t[i - 1]);
+    bool after_word = i > fs && token_byte(t[i - 1]);
     bool space_after = i + 1 >= fe || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '"' || t[i + 1] == '\'';
     if (c == '\n') end_sentence(false);
     else if ((c == '.' || c == '!' || c == '?') && (space_after || !after_word)) end_sentence(c == '?');
@@ -133,11 +135,54 @@ void tokenize(const WordRules::Impl& impl, WordCache& cache, std::string_view t,
   }
 }
 
+// How many words of each guard class a sentence holds, so that a sentence
+// guard costs a lookup, not a walk over the sentence (a table dumped on one
+// line is one sentence with a hit every few words).
+struct SentenceGuards {
+  std::vector<std::uint32_t> first;                       // sentence -> index into counts
+  std::vector<std::pair<ClassId, std::uint32_t>> counts;  // per sentence, sorted by class
+  std::uint32_t count(std::uint32_t sentence, ClassId c) const {
+    auto b = counts.begin() + first[sentence], e = counts.begin() + first[sentence + 1];
+    auto it = std::lower_bound(b, e, std::pair<ClassId, std::uint32_t>{c, 0});
+    return it != e && it->first == c ? it->second : 0;
+  }
+};
+
+SentenceGuards count_guards(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
+                            std::size_t sentences) {
+  SentenceGuards g;
+  g.first.assign(sentences + 1, 0);
+  std::vector<std::pair<ClassId, std::uint32_t>> one;
+  std::size_t p = 0;
+  for (std::uint32_t s = 0; s < sentences; ++s) {
+    g.first[s] = static_cast<std::uint32_t>(g.counts.size());
+    one.clear();
+    for (; p < toks.size() && toks[p].sentence == s; ++p)
+      for (std::uint32_t k = 0; k < toks[p].count; ++k)
+        if (ClassId c = pool[toks[p].off + k]; impl.guard_class[c]) one.emplace_back(c, 1);
+    std::sort(one.begin(), one.end());
+    for (const auto& [c, n] : one) {
+      if (g.counts.size() > g.first[s] && g.counts.back().first == c) ++g.counts.back().second;
+      else g.counts.emplace_back(c, n);
+    }
+  }
+  g.first[sentences] = static_cast<std::uint32_t>(g.counts.size());
+  return g;
+}
+
 // One span's words and what the matcher needs of them.
-struct Span {
+struct WordSpan {
   const WordRules::Impl& impl;
   const std::vector<Tok>& toks;
   const std::vector<ClassId>& pool;
+  const SentenceGuards& sentence_guards;
+
+  // Words of class c in sentence s, not counting the matched words `used`.
+  std::uint32_t in_sentence(std::uint32_t s, ClassId c, const std::vector<std::size_t>& used) const {
+    std::uint32_t n = sentence_guards.count(s, c);
+    for (std::size_t q : used) n -= has(q, c) ? 1 : 0;
+    return n;
+  }
 
   bool has(std::size_t p, ClassId c) const {
     const Tok& t = toks[p];
@@ -154,15 +199,15 @@ struct Span {
   bool sequence(const CompiledRule& r, std::size_t i, std::size_t p, std::vector<std::size_t>& used) const {
     if (i == r.items.size()) return true;
     const Item& it = r.items[i];
-    std::uint32_t s = toks[used.front()].sentence;
+    std::uint32_t c = toks[used.front()].clause;  // a sequence stays in its clause
     if (it.gap) {
       for (int k = 0; k <= it.max_gap; ++k) {
-        if (k > 0 && (p + k - 1 >= toks.size() || toks[p + k - 1].sentence != s)) break;
+        if (k > 0 && (p + k - 1 >= toks.size() || toks[p + k - 1].clause != c)) break;
         if (sequence(r, i + 1, p + static_cast<std::size_t>(k), used)) return true;
       }
       return false;
     }
-    if (p < toks.size() && toks[p].sentence == s && has(p, it.cls)) {
+    if (p < toks.size() && toks[p].clause == c && has(p, it.cls)) {
       used.push_back(p);
       if (sequence(r, i + 1, p + 1, used)) return true;
       used.pop_back();
@@ -210,30 +255,52 @@ struct Span {
         if (!outside_clause && has_any(q, g.unless_near)) return false;
       }
     }
-    if (!g.unless_in_sentence.empty()) {
-      for (std::size_t q = first; q-- > 0 && toks[q].sentence == s;)
-        if (has_any(q, g.unless_in_sentence)) return false;
-      for (std::size_t q = first; q < toks.size() && toks[q].sentence == s; ++q)
-        if (!matched(q) && has_any(q, g.unless_in_sentence)) return false;
-    }
+    if (!g.if_in_sentence.empty() &&
+        std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return sentence_guards.count(s, c) > 0; }))
+      return false;
+    for (ClassId c : g.unless_in_sentence)
+      if (in_sentence(s, c, used) > 0) return false;
     return true;
   }
 };
 
 // Per value: higher priority, then longer, then earlier wins; the rest that
-// overlap a winner are dropped. Back in text order.
-void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits) {
-  auto pri = [&](const Hit& h) { return impl.rules[static_cast<std::size_t>(h.rule)].info.priority; };
+// overlap a winner are dropped, and so are the hits a suppressing match
+// overlaps. Back in text order. O(h log h) for h hits, however dense.
+void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool keep_suppressors) {
+  auto rule = [&](const Hit& h) -> const CompiledRule& { return impl.rules[static_cast<std::size_t>(h.rule)]; };
+  // Suppressing spans per value, by start, with the largest end so far.
+  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>, std::less<>> cancel;
+  if (!keep_suppressors) {
+    for (const Hit& h : hits)
+      if (rule(h).suppress) cancel[h.value].emplace_back(h.start, h.end);
+    for (auto& [v, spans] : cancel) {
+      std::sort(spans.begin(), spans.end());
+      for (std::size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
+    }
+  }
+  auto cancelled = [&](const Hit& h) {
+    auto it = cancel.find(h.value);
+    if (it == cancel.end()) return false;
+    const auto& spans = it->second;
+    auto before = std::lower_bound(spans.begin(), spans.end(), std::pair<std::size_t, std::size_t>{h.end, 0});
+    return before != spans.begin() && std::prev(before)->second > h.start;
+  };
   std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-    if (pri(a) != pri(b)) return pri(a) > pri(b);
+    if (rule(a).info.priority != rule(b).info.priority) return rule(a).info.priority > rule(b).info.priority;
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     return a.start < b.start;
   });
+  std::map<std::string, std::map<std::size_t, std::size_t>, std::less<>> taken;  // value -> kept spans, start -> end
   std::vector<Hit> kept;
   for (Hit& h : hits) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(),
-                                [&](const Hit& k) { return k.value == h.value && k.start < h.end && h.start < k.end; });
-    if (!overlaps) kept.push_back(std::move(h));
+    if (cancelled(h)) continue;
+    auto& spans = taken[h.value];
+    auto next = spans.lower_bound(h.end);  // kept spans are disjoint: only the one before `next` can reach h
+    if (next != spans.begin() && std::prev(next)->second > h.start) continue;
+    if (next != spans.end() && next->first < h.end) continue;
+    spans.emplace(h.start, h.end);
+    kept.push_back(std::move(h));
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start || (a.start == b.start && a.rule < b.rule); });
   hits = std::move(kept);
@@ -241,13 +308,15 @@ void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits) {
 
 }  // namespace
 
-void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size_t fe, long only, std::vector<Hit>& out) const {
+void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size_t fe, PassageKind kind, long only,
+                                 std::vector<Hit>& out) const {
   WordCache& cache = cache_for(serial);
   thread_local std::vector<Tok> toks;
   thread_local std::vector<bool> question;
   toks.clear();
-  tokenize(*this, cache, folded.text, fs, fe, toks, question);
-  Span span{*this, toks, cache.pool};
+  tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
+  SentenceGuards guards = count_guards(*this, toks, cache.pool, question.size());
+  WordSpan span{*this, toks, cache.pool, guards};
   std::vector<Hit> hits;
   std::vector<std::size_t> used;
   for (std::size_t p = 0; p < toks.size(); ++p) {
@@ -256,6 +325,7 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
       for (std::size_t ri : rules_by_anchor[cache.pool[t.off + k]]) {
         if (only >= 0 && ri != static_cast<std::size_t>(only)) continue;
         const CompiledRule& r = rules[ri];
+        if (!r.blocks.empty() && std::find(r.blocks.begin(), r.blocks.end(), kind) == r.blocks.end()) continue;
         used.assign(1, p);
         bool ok = r.any_order ? span.bag(r, p, used) : span.sequence(r, 1, p + 1, used);
         if (!ok || !span.guards_pass(r, used, question)) continue;
@@ -269,7 +339,7 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
       }
     }
   }
-  resolve_overlaps(*this, hits);
+  resolve_overlaps(*this, hits, only >= 0);
   out.insert(out.end(), std::make_move_iterator(hits.begin()), std::make_move_iterator(hits.end()));
 }
 
@@ -282,7 +352,7 @@ std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, c
       fs = std::min(folded.folded(b.start), folded.text.size());
       fe = std::min(folded.folded(b.end), folded.text.size());
     }
-    if (fe > fs) impl_->match_span(folded, fs, fe, -1, out);
+    if (fe > fs) impl_->match_span(folded, fs, fe, b.kind, -1, out);
   }
   return out;
 }

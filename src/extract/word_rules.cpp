@@ -22,9 +22,9 @@ using words::Item;
 
 namespace {
 
-int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+int toml_line(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
-bool word_byte(char c) {
+bool pattern_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -34,7 +34,7 @@ struct Loader {
   WordRules::Impl& impl;
   std::map<std::string, ClassId, std::less<>> named;  // "@name" or anonymous key -> id
 
-  Error err(const toml::node& n, const std::string& msg) const { return make_error(Errc::parse, msg, path, line_of(n)); }
+  Error err(const toml::node& n, const std::string& msg) const { return make_error(Errc::parse, msg, path, toml_line(n)); }
 
   Status strings(const toml::node& n, const std::string& what, std::vector<std::string>& out) const {
     const toml::array* a = n.as_array();
@@ -51,7 +51,7 @@ struct Loader {
     std::string w = fold_key(raw);
     bool pre = !w.empty() && w.front() == '*', post = w.size() > 1 && w.back() == '*';
     std::string core = w.substr(pre ? 1 : 0, w.size() - (pre ? 1 : 0) - (post ? 1 : 0));
-    if (core.empty() || !std::all_of(core.begin(), core.end(), word_byte))
+    if (core.empty() || !std::all_of(core.begin(), core.end(), pattern_byte))
       return err(at, "class " + c.name + ": '" + std::string(raw) + "' is not a word (letters, digits, - and ', with * at an end)");
     if (pre && post) c.infixes.push_back(core);
     else if (pre) c.suffixes.push_back(core);
@@ -71,7 +71,7 @@ struct Loader {
       if (!def) return err(node, "class " + name + " must be a table: { words = [...], stems = [...], classes = [...] }");
       ClassDef c;
       c.name = name;
-      c.line = line_of(node);
+      c.line = toml_line(node);
       for (auto&& [dk, dn] : *def) {
         std::string key(dk.str());
         std::vector<std::string> v;
@@ -210,10 +210,10 @@ struct Loader {
 
   // The guard keys of a rule or of [defaults]; `seen` says which were set.
   Status guard_key(const std::string& key, const toml::node& n, words::Guards& g, const std::string& where) {
-    if (key == "unless_near" || key == "unless_in_sentence") {
+    if (key == "unless_near" || key == "unless_in_sentence" || key == "if_in_sentence") {
       auto v = class_list(n, key);
       if (!v.ok()) return v.error();
-      (key == "unless_near" ? g.unless_near : g.unless_in_sentence) = std::move(*v);
+      (key == "unless_near" ? g.unless_near : key == "if_in_sentence" ? g.if_in_sentence : g.unless_in_sentence) = std::move(*v);
     } else if (key == "near") {
       if (!n.is_integer() || **n.as_integer() < 1 || **n.as_integer() > 12) return err(n, where + "`near` must be 1 to 12");
       g.near = static_cast<int>(**n.as_integer());
@@ -232,7 +232,7 @@ struct Loader {
 Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, const std::string& type, Stemmer& stemmer) {
   CompiledRule r;
   r.guards = defaults;
-  r.info.line = line_of(t);
+  r.info.line = toml_line(t);
   const toml::node* id = t.get("id");
   if (!id || !id->is_string() || (**id->as_string()).empty()) return err(t, "rule without an `id`");
   r.info.id = type + "." + **id->as_string();
@@ -254,6 +254,22 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
     if (key == "id" || key == "value" || key == "match" || key == "order" || key == "note" || key == "examples" ||
         key == "counter_examples")
       continue;
+    if (key == "blocks") {
+      std::vector<std::string> kinds;
+      OMB_TRY(strings(node, "blocks", kinds));
+      for (const std::string& k2 : kinds) {
+        bool found = false;
+        for (PassageKind pk : {PassageKind::paragraph, PassageKind::heading, PassageKind::list_item, PassageKind::table_row})
+          if (k2 == passage_kind_name(pk)) r.blocks.push_back(pk), found = true;
+        if (!found) return err(node, where + "unknown block kind '" + k2 + "' (paragraph, heading, list_item, table_row)");
+      }
+      continue;
+    }
+    if (key == "suppress") {
+      if (!node.is_boolean()) return err(node, where + "`suppress` must be true or false");
+      r.suppress = **node.as_boolean();
+      continue;
+    }
     if (key == "window" || key == "priority") {
       if (!node.is_integer() || **node.as_integer() < (key == "window" ? 2 : 0) || **node.as_integer() > (key == "window" ? 20 : 1000))
         return err(node, where + (key == "window" ? "`window` must be 2 to 20 words" : "`priority` must be 0 to 1000"));
@@ -270,7 +286,7 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
     OMB_TRY(strings(*n, kind, ex));
     const toml::array* a = n->as_array();
     for (std::size_t i = 0; i < ex.size(); ++i)
-      impl.examples.push_back({line_of(*a->get(i)), impl.rules.size(), ex[i], std::string_view(kind) == "counter_examples"});
+      impl.examples.push_back({toml_line(*a->get(i)), impl.rules.size(), ex[i], std::string_view(kind) == "counter_examples"});
   }
   impl.rules.push_back(std::move(r));
   return {};
@@ -324,7 +340,7 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
   f->type_ = **type->as_string();
   const toml::node* engine = doc.get("engine");
   if (!engine || !engine->is_string() || **engine->as_string() != "words")
-    return make_error(Errc::parse, "a word-rule file says `engine = \"words\"`", path, engine ? line_of(*engine) : 1);
+    return make_error(Errc::parse, "a word-rule file says `engine = \"words\"`", path, engine ? toml_line(*engine) : 1);
   for (auto&& [k, node] : doc) {
     std::string key(k.str());
     if (key != "type" && key != "engine" && key != "class" && key != "defaults" && key != "scope" && key != "rule" && key != "note")
@@ -365,7 +381,9 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
   for (const words::Example& e : impl.examples) {
     Folded fo = fold(e.text);
     std::vector<Hit> hits;
-    impl.match_span(fo, 0, fo.text.size(), static_cast<long>(e.rule), hits);
+    // An example is tried in the first kind of block its rule matches in.
+    const auto& kinds = impl.rules[e.rule].blocks;
+    impl.match_span(fo, 0, fo.text.size(), kinds.empty() ? PassageKind::paragraph : kinds.front(), static_cast<long>(e.rule), hits);
     const WordRule& r = impl.infos[e.rule];
     if (e.negative && !hits.empty())
       return make_error(Errc::parse, "counter-example matches: '" + e.text + "' gives '" + r.value + "' by rule " + r.id, path, e.line);

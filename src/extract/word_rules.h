@@ -5,6 +5,7 @@
 // `engine = "words"` and `type = "<tag type>"`. It holds
 //   [class]      named word classes, each a table of
 //                  words   = folded words; `*` at either end is a wildcard
+//                            for any letters, or none
 //                            ("terugbel*", "*brief", "*communicatie*")
 //                  stems   = words whose Snowball Dutch stem (text/stem.h)
 //                            a word must share ("afspraak" also takes
@@ -20,8 +21,16 @@
 //                              puts "niet" before or after the verb)
 //                  unless_in_sentence = classes that cancel it anywhere in
 //                              the sentence ("tevreden")
+//                  if_in_sentence     = classes of which one must stand
+//                              somewhere in the sentence (the match included)
 //                  questions = true to match in a sentence ending in "?"
 //                              (default false: a question is not a complaint)
+//                  blocks    = only in blocks of these kinds (heading,
+//                              list_item, table_row, paragraph)
+//                  suppress  = true: a match is no hit, and cancels the hits
+//                              of the rule's value it overlaps ("verzoeker
+//                              heeft niet gereageerd": the citizen, not the
+//                              organisation, gave no answer)
 //                  priority, note, examples, counter_examples
 //   [scope]      clause_ends = words that end a clause for unless_near
 //                ("maar", "echter"); , ; : ( ) always end one
@@ -32,7 +41,9 @@
 //   (a|~b|@c)    any of these
 //   x?           x may be left out
 //   ..N          up to N words of anything (0 < N <= 12)
-// Matches never cross a sentence end (. ! ? after a word, or a line break).
+// Matches never cross a sentence end (. ! ? after a word, or a line break);
+// a sequence also stays inside one clause (, ; : ( ) and [scope] clause_ends
+// end one), while order = "any" spans the sentence.
 // A hit spans its first to its last matched word. Words inside the match
 // never cancel it: "@neg ..3 @terugbellen" is cancelled only by a further
 // class of its guards outside.

@@ -32,7 +32,7 @@ struct Item {
 };
 
 struct Guards {
-  std::vector<ClassId> unless_near, unless_in_sentence;
+  std::vector<ClassId> unless_near, unless_in_sentence, if_in_sentence;
   int near = 3;
   bool questions = false;
 };
@@ -41,7 +41,9 @@ struct CompiledRule {
   WordRule info;
   std::vector<Item> items;  // starts and ends with a required word
   bool any_order = false;
+  bool suppress = false;  // its matches cancel overlapping hits of its value, and are not hits
   int window = 6;
+  std::vector<PassageKind> blocks;  // only in blocks of these kinds (empty: any)
   Guards guards;
 };
 
@@ -77,7 +79,8 @@ struct WordRules::Impl {
   void index_classes();
   // Hits of all rules (only rule `only` when it is not -1) in the folded
   // span [fs, fe) of folded.text, with offsets in the text it was folded from.
-  void match_span(const Folded& folded, std::size_t fs, std::size_t fe, long only, std::vector<Hit>& out) const;
+  // `kind` is the block's kind (rules with `blocks` match only there).
+  void match_span(const Folded& folded, std::size_t fs, std::size_t fe, PassageKind kind, long only, std::vector<Hit>& out) const;
 };
 
 }  // namespace omb

@@ -5,6 +5,7 @@
 
 #include "extract/word_rules.h"
 #include "testutil.h"
+#include "text/fold.h"
 
 using namespace omb;
 
@@ -179,4 +180,59 @@ TEST_CASE("word rules: is_word_rule_file reads the engine key") {
   CHECK(WordRules::is_word_rule_file(tmp.write("a.toml", "# c\ntype = \"theme\"\nengine = \"words\"\n")));
   CHECK(!WordRules::is_word_rule_file(tmp.write("b.toml", "type = \"theme\"\n[[entry]]\nengine = \"words\"\n")));
   CHECK(!WordRules::is_word_rule_file(tmp.file("missing.toml")));
+}
+
+TEST_CASE("word rules: a sequence stays in its clause; a bag spans the sentence") {
+  Loaded l(R"(
+[[rule]]
+id = "seq"
+value = "communicatie"
+match = "@neg ..3 @terugbellen"
+
+[[rule]]
+id = "bag"
+value = "bejegening"
+match = "@neg @terugbellen"
+order = "any"
+window = 6
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Niet gedaan, teruggebeld wel.") == V{"theme.bag:Niet gedaan, teruggebeld"});
+  CHECK(l.hits("Hij is niet teruggebeld.") == V{"theme.seq:niet teruggebeld", "theme.bag:niet teruggebeld"});
+  // "maar" ends a clause ([scope] clause_ends): the sequence does not reach over it.
+  CHECK(l.hits("Niemand maar hij terugbelde.") == V{"theme.bag:Niemand maar hij terugbelde"});
+}
+
+TEST_CASE("word rules: if_in_sentence, blocks and suppressing rules") {
+  Loaded l(R"(
+[[rule]]
+id = "contact-brief"
+value = "communicatie"
+match = "@terugbellen"
+if_in_sentence = ["brief"]
+
+[[rule]]
+id = "kop"
+value = "communicatie"
+match = "communicatie"
+blocks = ["heading"]
+
+[[rule]]
+id = "niet-hij"
+value = "communicatie"
+match = "hij ..2 @terugbellen"
+suppress = true
+examples = ["hij zou terugbellen"]
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Na de brief werd ze teruggebeld.") == V{"theme.contact-brief:teruggebeld"});
+  CHECK(l.hits("Ze werd teruggebeld.").empty());
+  CHECK(l.hits("Na de brief zou hij terugbellen.").empty());  // suppressed: he was to call
+  CHECK(l.hits("De communicatie was goed.").empty());         // a paragraph, not a heading
+  Folded fo = fold("2.1 Communicatie\nDe communicatie.");
+  std::vector<FoldedBlock> blocks{{0, 16, PassageKind::heading}, {17, 33, PassageKind::paragraph}};
+  auto hits = l.rules->match("2.1 Communicatie\nDe communicatie.", fo, blocks);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].start == 4);
+  CHECK(hits[0].end == 16);
 }
