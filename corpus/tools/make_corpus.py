@@ -51,7 +51,7 @@ PROBLEM = {
     ],
     "afhandelingsduur": [
         "{p} wacht al twaalf weken op een besluit over {zijn} aanvraag, terwijl de wettelijke termijn acht weken is.",
-        "{p} heeft een klacht ingediend maar na zes weken nog steeds geen reactie ontvangen.",
+        "{p} heeft een klacht ingediend maar na zes weken nog steeds geen besluit gekregen.",
         "{p} zegt dat de betaling van {zijn} uitkering al twee maanden achterloopt.",
     ],
     "bereikbaarheid": [
@@ -90,7 +90,7 @@ OUTCOME_OPEN = [
 TITLES = {
     "communicatie": ["Niemand belt terug", "Tegenstrijdige brieven", "Onduidelijk gesprek", "Stilte na de intake", "Mis communicatie", "Van loket naar loket"],
     "bejegening": ["Kleinerende toon", "Uitgelachen", "Vernederd"],
-    "afhandelingsduur": ["Lang wachten", "Geen reactie", "Betaling blijft uit"],
+    "afhandelingsduur": ["Lang wachten", "Nog geen besluit", "Betaling blijft uit"],
     "bereikbaarheid": ["Onbereikbaar", "In de wacht"],
     "terugvordering": ["Terugvordering", "Boete onterecht"],
     "privacy": ["Gegevens gedeeld"],

@@ -93,8 +93,9 @@ TEST_CASE("ingest: with the rules loaded, facts, cases and tags are stored") {
         "406|Geen beleid|Koers naar Werk|[\"klachtbehandeling\"]");
   CHECK(text_of(*db, "SELECT group_concat(type || '=' || value || '@' || rule, ' ') FROM (SELECT * FROM tags ORDER BY start)") ==
         "doctype=kwartaalrapportage@doctype.kwartaal period=2016-Q1@period.quarter-words "
-        "theme=communicatie@theme.communicatie/*communicatie* afdeling=Koers naar Werk@afdeling.Koers naar Werk/koers naar werk "
-        "zaaknummer=406@zaaknummer.case-heading theme=klachtbehandeling@theme.klachtbehandeling/klachtafhandeling*");
+        "theme=communicatie@theme.communicatie/kop theme=communicatie@theme.communicatie/terugbellen-niet "
+        "afdeling=Koers naar Werk@afdeling.Koers naar Werk/koers naar werk "
+        "zaaknummer=406@zaaknummer.case-heading theme=klachtbehandeling@theme.klachtbehandeling/woord");
   // The tags inside the case point at it; so does the passage that is mostly the case.
   CHECK(scalar(*db, "SELECT count(*) FROM tags t JOIN cases c ON c.id = t.case_id WHERE c.zaaknummer = '406'") == 2);
   CHECK(text_of(*db, "SELECT p.body FROM passages p JOIN cases c ON c.id = p.case_id") ==
