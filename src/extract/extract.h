@@ -8,10 +8,12 @@
 // a file of any other type is matched and its hits become tags as they are.
 //
 //  - facts: doctype (highest-priority doctype rule in its window, else
-//    "overig"), organisation (first issuer in the window, else the first
-//    organisation), period (best period rule in the window; the quarter only
+//    "overig"), organisation (first issuer in the window, else another
+//    organisation there, else the first issuer, else the first), period (best period rule in the window; the quarter only
 //    for a kwartaalrapportage; else the year of the report's date), date
-//    (first date in the window), title (first line of text);
+//    (first date in the window), title (the first short line before the
+//    first paragraph that is no numbered section, count, skip word or fact,
+//    else "<Doctype> <year> Q<n>, <organisation>");
 //  - cases: a quarterly report is split at its case headings (zaaknummer
 //    rules with role "case"); an investigation report with a report number
 //    is one case. A case gets its afdeling from the section heading it stands
@@ -22,6 +24,12 @@
 //  - tags: every hit, with its rule id, span and case; afdelingen also from
 //    lists, tables and case sections; oordelen also from outcome tables
 //    (with their counts).
+//
+// Each step is an interpreter of its own, run_<name>(Context&) in
+// extract/<name>.h over the shared extract/context.h; extract() runs them in
+// this order and says what each reads from the ones before: doctype,
+// organisation, date and period, units (afdelingen), themes, oordelen, the
+// plain tags (zaaknummers.h), title, cases, references.
 //
 // extract() never fails: text without findings gives empty lists. A loaded
 // Extractor is immutable and shared by all ingest workers.

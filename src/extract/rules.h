@@ -113,11 +113,18 @@ class RuleFile {
                    std::vector<Hit>& out) const;
 
  private:
-  RuleFile() = default;
+  RuleFile();  // defined in rules.cpp, where Sets is complete
   Status compile_set();
   Status check_examples();
   std::string expand(const Rule& r, const std::vector<std::string>& groups) const;
   std::vector<Hit> match_one(std::string_view text, const Folded& folded, const FoldedBlock& block, std::vector<int> rules) const;
+  // match_one's steps: every match of `rules` with its value, then the
+  // exclusions applied, then the overlaps resolved.
+  std::vector<Hit> find_hits(std::string_view text, const Folded& folded, const FoldedBlock& block, const std::vector<int>& rules) const;
+  std::string hit_value(const Rule& r, const Hit& h, int ng, std::string_view text) const;
+  std::vector<Hit> drop_excluded(std::vector<Hit> hits) const;
+  std::vector<Hit> resolve_overlaps(std::vector<Hit> kept) const;
+  struct Loader;  // load()'s reading of the TOML document (rules_load.cpp)
 
   std::string path_, type_;
   bool overlap_by_value_ = false;

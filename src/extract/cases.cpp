@@ -1,0 +1,196 @@
+#include "extract/cases.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "extract/text_util.h"
+#include "extract/units.h"
+#include "text/fold.h"
+
+namespace omb::interp {
+
+std::string case_title(std::string_view text, std::size_t after, std::size_t le, std::size_t title_max) {
+  std::string_view rest = trim(text.substr(after, le - after));
+  while (!rest.empty() && (rest.front() == '-' || rest.front() == ':' || rest.front() == ' ' ||
+                           static_cast<unsigned char>(rest.front()) == 0xE2))
+    rest = trim(rest.substr(rest.front() == static_cast<char>(0xE2) && rest.size() >= 3 ? 3 : 1));
+  if (rest.empty()) {
+    std::size_t p = le;
+    while (p < text.size() && text[p] == '\n') ++p;
+    std::size_t ne = text.find('\n', p);
+    if (ne == std::string_view::npos) ne = text.size();
+    std::string_view next = trim(text.substr(p, ne - p));
+    if (!next.empty() && next.size() <= title_max && next.back() != '.') rest = next;
+  }
+  return collapse_space(rest);
+}
+
+void find_cases(Context& ctx) {
+  std::string_view text = ctx.text;
+  const RuleFile& zk = ctx.file("zaaknummer");
+  std::vector<std::string> end_words = zk.strings("case.end");
+  std::size_t title_max = static_cast<std::size_t>(std::stoul(zk.setting("case.title_max").value_or("100")));
+  std::vector<const Hit*> starts, reports;
+  for (const Hit& h : ctx.hits_of("zaaknummer")) {
+    const std::string& role = ctx.rule_of("zaaknummer", h).role;
+    if (role == "case") starts.push_back(&h);
+    else if (role == "report") reports.push_back(&h);
+  }
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const Hit& h = *starts[i];
+    Case c;
+    c.zaaknummer = h.value;
+    c.start = ctx.line_start(h.start);
+    std::size_t le = ctx.line_end(h.end);
+    c.title = case_title(text, h.end, le, title_max);
+    std::size_t end = i + 1 < starts.size() ? ctx.line_start(starts[i + 1]->start) : text.size();
+    auto first_after = std::upper_bound(ctx.spans.begin(), ctx.spans.end(), le, [](std::size_t p, const FoldedBlock& r) { return p < r.start; });
+    for (auto bi = first_after; bi != ctx.spans.end(); ++bi) {
+      const FoldedBlock& b = *bi;
+      if (b.start >= end) break;
+      std::string_view first(text.data() + b.start, ctx.line_end(b.start) - b.start);
+      bool section = RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), *ctx.look.section_re);
+      std::string f = fold_key(first.substr(0, 40));
+      bool closing = std::any_of(end_words.begin(), end_words.end(), [&](const std::string& w) { return f.rfind(w, 0) == 0; });
+      if (section || closing) {
+        end = b.start;
+        break;
+      }
+    }
+    while (end > c.start && (text[end - 1] == '\n' || text[end - 1] == ' ')) --end;
+    c.end = end;
+    ctx.out.cases.push_back(std::move(c));
+  }
+  if (ctx.out.cases.empty() && ctx.out.facts.doctype == "rapport" && !reports.empty()) {
+    Case c;
+    c.zaaknummer = reports.front()->value;
+    c.title = ctx.out.facts.title;
+    c.start = 0;
+    c.end = text.size();
+    ctx.out.cases.push_back(std::move(c));
+  }
+}
+
+std::string pick_oordeel(const std::vector<Tag>& tags, std::size_t a, std::size_t b, std::size_t sec_start, std::size_t sec_end) {
+  std::string in_section, last;
+  for (std::size_t ti = a; ti < b; ++ti) {
+    const Tag& t = tags[ti];
+    if (t.type != "oordeel" || t.rule == "oordeel.table") continue;
+    last = t.value;
+    if (in_section.empty() && t.start >= sec_start && t.start < sec_end) in_section = t.value;
+  }
+  return !in_section.empty() ? in_section : last;
+}
+
+namespace {
+
+void add_theme(Case& c, const std::string& theme) {
+  if (std::find(c.themes.begin(), c.themes.end(), theme) == c.themes.end()) c.themes.push_back(theme);
+}
+
+// The heading of the section a case stands under: its themes, else the
+// afdeling it names (tagged, once per span, unless a tag ends there).
+void section_heading(Context& ctx, const UnitNames& un, Case& c, const FoldedBlock& heading,
+                     std::set<std::pair<std::size_t, std::size_t>>& section_afdelingen) {
+  std::size_t he = ctx.heading_end(heading);
+  std::string_view raw(ctx.text.data() + heading.start, he - heading.start);
+  std::string name = strip_numbering(raw);
+  std::string unit, unit_word;
+  std::string k = fold_key(name);
+  std::string w0 = k.substr(0, k.find(' '));
+  if (!un.unit_of(w0).empty() && name.size() > w0.size() + 1) {
+    unit = un.unit_of(w0);
+    unit_word = name.substr(0, w0.size());
+    name = name.substr(w0.size() + 1);
+  }
+  bool theme_heading = false;
+  auto [a, b] = ctx.range(heading.start, he);
+  for (std::size_t ti = a; ti < b; ++ti) {
+    const Tag& t = ctx.tags[ti];
+    if (t.type == "theme" && t.end <= he) {
+      theme_heading = true;
+      add_theme(c, t.value);
+    }
+  }
+  if (theme_heading || !un.valid_name(name)) return;
+  auto [value, u] = un.canonical(name, unit.empty() ? "afdeling" : unit, unit_word);
+  c.afdeling = value;
+  std::size_t s = heading.start + static_cast<std::size_t>(std::string_view(raw).find(name));
+  bool have = false;
+  auto [a2, b2] = ctx.range(s, s + 1);
+  for (std::size_t ti = a2; ti < b2; ++ti) have |= ctx.tags[ti].type == "afdeling" && ctx.tags[ti].end == s + name.size();
+  have |= section_afdelingen.count({s, s + name.size()}) > 0;
+  if (!have) {
+    ctx.add_extra("afdeling", value, s, s + name.size(), "afdeling.case-section", UnitNames::unit_detail(u), -1);
+    section_afdelingen.emplace(s, s + name.size());
+  }
+}
+
+// The last oordeel/conclusie section (oordeel file's case.sections) among
+// the headings from headings[from] on inside case c: [its end, next heading).
+std::pair<std::size_t, std::size_t> oordeel_section(const Context& ctx, const std::vector<std::string>& sections, std::size_t from,
+                                                    const Case& c) {
+  const auto& headings = ctx.headings;
+  std::size_t sec_start = 0, sec_end = 0;
+  for (std::size_t hj = from; hj < headings.size() && headings[hj]->start < c.end; ++hj) {
+    const FoldedBlock& b = *headings[hj];
+    std::string h = fold_key(strip_numbering(ctx.text.substr(b.start, ctx.heading_end(b) - b.start)));
+    if (std::find(sections.begin(), sections.end(), h) == sections.end()) continue;
+    sec_start = b.end;
+    sec_end = hj + 1 < headings.size() ? std::min(c.end, headings[hj + 1]->start) : c.end;
+  }
+  return {sec_start, sec_end};
+}
+
+// What a case's own tags say: the first afdeling (in the first 3000 bytes
+// of a report that is one case) if its heading named none, themes, status,
+// oordeel.
+void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> section) {
+  auto [ca, cb] = ctx.range(c.start, c.end);
+  if (c.afdeling.empty()) {
+    std::size_t lo = c.start, hi = c.end;
+    if (ctx.out.cases.size() == 1 && c.start == 0) hi = std::min(hi, std::size_t{3000});
+    auto [a, b] = ctx.range(lo, hi);
+    for (std::size_t ti = a; ti < b; ++ti)
+      if (ctx.tags[ti].type == "afdeling") {
+        c.afdeling = ctx.tags[ti].value;
+        break;
+      }
+  }
+  for (std::size_t ti = ca; ti < cb; ++ti) {
+    const Tag& t = ctx.tags[ti];
+    if (t.type == "theme") add_theme(c, t.value);
+    if (t.type == "status") c.status = t.value;
+  }
+  c.oordeel = pick_oordeel(ctx.tags, ca, cb, section.first, section.second);
+}
+
+}  // namespace
+
+void run_cases(Context& ctx) {
+  find_cases(ctx);
+  // Tags in text order, so the tags of a span are one range.
+  stable_sort_tags(ctx.tags, false);
+  for (Tag& t : ctx.tags) t.case_index = ctx.case_at(t.start);
+
+  UnitNames un(ctx.file("afdeling"), ctx.look);
+  std::vector<std::string> oordeel_sections = ctx.file("oordeel").strings("case.sections");
+  const auto& headings = ctx.headings;
+  const FoldedBlock* outside_heading = nullptr;  // nearest heading not inside a case
+  std::set<std::pair<std::size_t, std::size_t>> section_afdelingen;  // spans of the afdeling tags made here, in extra
+  std::size_t hi_idx = 0;
+  for (Case& c : ctx.out.cases) {
+    while (hi_idx < headings.size() && headings[hi_idx]->start < c.start) {
+      if (ctx.case_at(headings[hi_idx]->start) < 0) outside_heading = headings[hi_idx];
+      ++hi_idx;
+    }
+    // Sections above cases: their heading names the afdeling (or the theme).
+    if (outside_heading) section_heading(ctx, un, c, *outside_heading, section_afdelingen);
+    // Oordeel: first in the last oordeel/conclusie section, else the last one.
+    case_tags(ctx, c, oordeel_section(ctx, oordeel_sections, hi_idx, c));
+  }
+}
+
+}  // namespace omb::interp

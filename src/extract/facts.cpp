@@ -1,0 +1,106 @@
+#include "extract/facts.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/text_util.h"
+#include "text/fold.h"
+
+namespace omb::interp {
+
+void run_doctype(Context& ctx) {
+  const Hit* best = nullptr;
+  for (const Hit& h : ctx.hits_of("doctype"))
+    if (!best || ctx.rule_of("doctype", h).priority > ctx.rule_of("doctype", *best).priority) best = &h;
+  ctx.out.facts.doctype = best ? best->value : "overig";
+  if (best) ctx.add("doctype", best->value, best->start, best->end, ctx.rule_of("doctype", *best).id);
+}
+
+void run_dates(Context& ctx) {
+  DocFacts& facts = ctx.out.facts;
+  {
+    std::size_t w = ctx.window("date", 4000);
+    for (const Hit& h : ctx.hits_of("date")) {
+      ctx.add("date", h.value, h.start, h.end, ctx.rule_of("date", h).id);
+      if (facts.date.empty() && h.start < w) facts.date = h.value;
+    }
+  }
+  std::size_t w = ctx.window("period", 2000);
+  const Hit* best = nullptr;
+  for (const Hit& h : ctx.hits_of("period")) {
+    ctx.add("period", h.value, h.start, h.end, ctx.rule_of("period", h).id);
+    if (h.start < w && (!best || ctx.rule_of("period", h).priority > ctx.rule_of("period", *best).priority)) best = &h;
+  }
+  std::vector<std::string> qdocs = ctx.file("period").strings("document.quarter_doctypes");
+  if (qdocs.empty()) qdocs = {"kwartaalrapportage"};
+  if (best) {
+    facts.year = std::atoi(best->value.c_str());
+    std::size_t q = best->value.find("-Q");
+    if (q != std::string::npos && std::find(qdocs.begin(), qdocs.end(), facts.doctype) != qdocs.end())
+      facts.quarter = std::atoi(best->value.c_str() + q + 2);
+  } else if (!facts.date.empty()) {
+    facts.year = std::atoi(facts.date.c_str());
+  }
+}
+
+std::string pick_title(std::string_view text, const std::vector<FoldedBlock>& spans,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& cover, const std::vector<std::string>& skip,
+                       const re2::RE2& section_re) {
+  for (const FoldedBlock& b : spans) {
+    if (b.start > 4000) break;
+    if (b.kind == PassageKind::list_item) continue;
+    std::size_t nl = text.find('\n', b.start);
+    std::size_t e = std::min(nl == std::string_view::npos ? b.end : nl, b.end);
+    std::string_view line = trim(text.substr(b.start, e - b.start));
+    bool letters = false;
+    for (char c : line) letters |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    // The title stands before the first paragraph (long, or more than one
+    // sentence); a numbered section is not one.
+    if (!letters) continue;
+    if (line.size() > 120 || line.find(". ") != std::string_view::npos) break;
+    if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), section_re)) continue;
+    if (!line.empty() && line[0] >= '0' && line[0] <= '9') continue;  // "6 verzoeken: stijging", a count
+    std::size_t covered = 0;
+    for (auto [a, z] : cover) {
+      if (a >= e) break;
+      if (b.start < z) covered += std::min(z, e) - std::max(a, b.start);
+    }
+    if (covered * 10 >= line.size() * 8) continue;
+    if (std::find(skip.begin(), skip.end(), fold_key(strip_numbering(line))) != skip.end()) continue;
+    while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == ' ')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == '*' || line.back() == ' ')) line.remove_suffix(1);
+    std::string title = collapse_space(line);
+    if (title.size() > 160) {
+      std::size_t cut = 160;
+      while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+      title.resize(cut);
+    }
+    return title;
+  }
+  return {};
+}
+
+std::string fallback_title(const DocFacts& facts) {
+  if (facts.doctype == "overig") return {};
+  std::string t = facts.doctype;
+  t[0] = static_cast<char>(t[0] - 32);
+  if (facts.year) t += " " + std::to_string(*facts.year);
+  if (facts.quarter) t += " Q" + std::to_string(*facts.quarter);
+  if (!facts.organisation.empty()) t += ", " + facts.organisation;
+  return t;
+}
+
+void run_title(Context& ctx) {
+  std::vector<std::pair<std::size_t, std::size_t>> cover;
+  for (const Tag& t : ctx.tags)
+    if (t.type == "organisation" || t.type == "doctype" || t.type == "date") cover.emplace_back(t.start, t.end);
+  std::sort(cover.begin(), cover.end());  // by start: a line's overlaps are among those starting before its end
+  std::vector<std::string> skip = ctx.file("doctype").strings("title.skip");
+  DocFacts& facts = ctx.out.facts;
+  facts.title = pick_title(ctx.text, ctx.spans, cover, skip, *ctx.look.section_re);
+  // No title line: say what the report is.
+  if (facts.title.empty()) facts.title = fallback_title(facts);
+}
+
+}  // namespace omb::interp

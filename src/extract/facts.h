@@ -1,0 +1,42 @@
+// extract/facts.h — the document facts (context.h): doctype, date, period
+// and title. The organisation is extract/organisation.h's.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/context.h"
+
+namespace omb::interp {
+
+// Doctype: the doctype hit of the highest priority (the first of equals),
+// tagged; else "overig".
+void run_doctype(Context& ctx);
+
+// Date: every date hit tagged; the first in the window is the date.
+// Period: every period hit tagged; the best one in the window gives the year
+// (and the quarter, for the `document.quarter_doctypes`, default
+// kwartaalrapportage); else the date's year. Reads facts.doctype.
+void run_dates(Context& ctx);
+
+// Title: pick_title() over the first 4000 bytes, else fallback_title().
+// Reads the organisation, doctype and date tags and the facts.
+void run_title(Context& ctx);
+
+// The first line (of a block that is not a list item, starting before byte
+// 4000) with letters that is not a numbered section (`section_re`) or a
+// count, is not covered for 80 % by `cover` (sorted spans of fact tags), and
+// is not one of `skip` (folded, numbering stripped); markdown marks and
+// spaces trimmed, at most 160 bytes. Stops at the first paragraph (a line
+// over 120 bytes or with ". "). "" if there is none.
+std::string pick_title(std::string_view text, const std::vector<FoldedBlock>& spans,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& cover, const std::vector<std::string>& skip,
+                       const re2::RE2& section_re);
+
+// What the report is, for a report without a title line: "Kwartaalrapportage
+// 2016 Q1, Gemeentelijke Ombudsman"; "" for doctype "overig".
+std::string fallback_title(const DocFacts& facts);
+
+}  // namespace omb::interp

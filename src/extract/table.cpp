@@ -1,0 +1,90 @@
+#include "extract/table.h"
+
+#include "extract/text_util.h"
+
+namespace omb::interp {
+
+namespace {
+
+// A markdown row "| a | b |" of `line` (starting at `line_start`); false for
+// a separator row (| --- | :-: |).
+bool markdown_row(std::string_view line, std::size_t line_start, Row& row) {
+  std::string_view rest = trim(line);
+  std::size_t at = line_start + static_cast<std::size_t>(rest.data() - line.data());
+  bool first = true, separator = true;
+  std::size_t i = 1;
+  while (i < rest.size()) {
+    std::size_t bar = rest.find('|', i);
+    if (bar == std::string_view::npos) bar = rest.size();
+    std::string_view cell = rest.substr(i, bar - i);
+    std::string_view t = trim(cell);
+    while (t.size() >= 2 && t.substr(0, 2) == "**") t.remove_prefix(2);
+    while (t.size() >= 2 && t.substr(t.size() - 2) == "**") t.remove_suffix(2);
+    for (char c : t) separator &= (c == '-' || c == ':' || c == ' ');
+    if (first) {
+      row.label = std::string(t);
+      row.label_start = at + static_cast<std::size_t>(t.data() - rest.data());
+      row.label_end = row.label_start + t.size();
+      first = false;
+    } else if (!t.empty()) {
+      row.cells.emplace_back(t);
+    }
+    i = bar + 1;
+  }
+  return !separator;
+}
+
+// A plain row: words up to the first number are the label.
+void plain_row(std::string_view line, std::size_t line_start, Row& row) {
+  std::size_t i = 0, label_end = 0;
+  bool in_label = true;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    std::size_t j = line.find(' ', i);
+    if (j == std::string_view::npos) j = line.size();
+    std::string_view tok = line.substr(i, j - i);
+    if (tok.empty()) break;
+    if (in_label && !is_number_token(tok)) {
+      label_end = j;
+    } else {
+      in_label = false;
+      row.cells.emplace_back(tok);
+    }
+    i = j;
+  }
+  std::string_view lab = trim(line.substr(0, label_end));
+  row.label = std::string(lab);
+  row.label_start = line_start + static_cast<std::size_t>(lab.data() - line.data());
+  row.label_end = row.label_start + lab.size();
+}
+
+}  // namespace
+
+std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b) {
+  std::vector<Row> rows;
+  for (const Line& ln : lines_of(text, a, b)) {
+    std::string_view line = text.substr(ln.start, ln.end - ln.start);
+    Row row;
+    if (!trim(line).empty() && trim(line).front() == '|') {
+      if (!markdown_row(line, ln.start, row)) continue;
+    } else {
+      plain_row(line, ln.start, row);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<FoldedBlock> table_spans(const std::vector<FoldedBlock>& spans) {
+  std::vector<FoldedBlock> tables;
+  for (const FoldedBlock& b : spans) {
+    bool row = b.kind == PassageKind::table_row;
+    if (row && !tables.empty() && tables.back().kind == PassageKind::table_row && b.start <= tables.back().end + 1)
+      tables.back().end = b.end;
+    else
+      tables.push_back(b);
+  }
+  return tables;
+}
+
+}  // namespace omb::interp

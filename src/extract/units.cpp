@@ -1,0 +1,220 @@
+#include "extract/units.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/text_util.h"
+#include "text/fold.h"
+
+namespace omb::interp {
+
+UnitNames::UnitNames(const RuleFile& afdeling, const Lookups& look)
+    : af_(afdeling),
+      look_(look),
+      prefix_units_(afdeling.strings("units.prefix")),
+      not_first_(afdeling.strings("discover.not_first")),
+      not_names_(afdeling.strings("discover.not_names")) {}
+
+std::string UnitNames::unit_of(std::string_view word) const { return af_.setting("units." + fold_key(word)).value_or(""); }
+
+bool UnitNames::valid_name(std::string_view name) const {
+  name = trim(name);
+  if (name.empty() || name.size() > 60 || !is_upper_start(name)) return false;
+  std::string k = fold_key(name);
+  if (std::find(not_names_.begin(), not_names_.end(), k) != not_names_.end()) return false;
+  std::string first = k.substr(0, k.find(' '));
+  if (std::find(not_first_.begin(), not_first_.end(), first) != not_first_.end()) return false;
+  return std::count(k.begin(), k.end(), ' ') < 6;
+}
+
+std::pair<std::string, std::string> UnitNames::canonical(std::string_view name, const std::string& unit,
+                                                         std::string_view unit_word) const {
+  const auto& canon = look_.canon;
+  const auto& canon_unit = look_.canon_unit;
+  std::string k = fold_key(name);
+  if (auto it = canon.find(k); it != canon.end()) return {it->second, canon_unit.count(it->second) ? canon_unit.at(it->second) : unit};
+  if (std::find(prefix_units_.begin(), prefix_units_.end(), unit) != prefix_units_.end()) {
+    std::string full = fold_key(unit_word.empty() ? unit : unit_word) + " " + std::string(name);
+    if (auto it = canon.find(fold_key(full)); it != canon.end()) return {it->second, unit};
+    return {full, unit};
+  }
+  return {std::string(name), unit};
+}
+
+bool UnitNames::known(std::string_view part) const {
+  part = trim(part);
+  for (std::string_view art : {"het ", "de "})
+    if (part.substr(0, art.size()) == art) part.remove_prefix(art.size());
+  return look_.canon.count(fold_key(part)) > 0;
+}
+
+std::string UnitNames::unit_detail(const std::string& unit) { return unit.empty() ? std::string() : "{\"unit\":\"" + unit + "\"}"; }
+
+std::vector<std::string_view> list_items(std::string_view list, const std::function<bool(std::string_view)>& known) {
+  std::vector<std::string_view> items;
+  std::size_t a = 0;
+  while (a <= list.size()) {
+    std::size_t c = list.find(',', a);
+    if (c == std::string_view::npos) c = list.size();
+    items.push_back(list.substr(a, c - a));
+    a = c + 1;
+  }
+  // The last item holds "A en B": split at the " en " where a part is a
+  // known name ("Werkgeversservicepunt en Werk Opleiding en Jongeren"),
+  // else at the last one.
+  if (!items.empty()) {
+    std::string_view last = items.back();
+    std::size_t cut = std::string_view::npos;
+    for (std::size_t en = last.find(" en "); en != std::string_view::npos; en = last.find(" en ", en + 1))
+      if (known(last.substr(0, en)) || known(last.substr(en + 4))) {
+        cut = en;
+        break;
+      }
+    if (cut == std::string_view::npos) cut = last.rfind(" en ");
+    if (cut != std::string_view::npos) {
+      items.back() = last.substr(0, cut);
+      items.push_back(last.substr(cut + 4));
+    }
+  }
+  for (std::string_view& it : items) {
+    it = trim(it);
+    for (std::string_view art : {"het ", "de "})
+      if (it.substr(0, art.size()) == art) it.remove_prefix(art.size());
+  }
+  return items;
+}
+
+std::vector<std::vector<Row>> split_tables(const std::vector<Row>& rows, const std::function<bool(const Row&)>& is_header) {
+  std::vector<std::vector<Row>> out;
+  for (std::size_t t0 = 0; t0 < rows.size();) {
+    std::size_t t1 = t0 + 1;
+    while (t1 < rows.size() && !is_header(rows[t1])) ++t1;
+    out.emplace_back(rows.begin() + static_cast<std::ptrdiff_t>(t0), rows.begin() + static_cast<std::ptrdiff_t>(t1));
+    t0 = t1;
+  }
+  return out;
+}
+
+namespace {
+
+// Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
+// name after a unit word (role "unit"), a list of names (role "list").
+void unit_hits(Context& ctx, const UnitNames& un) {
+  std::string_view text = ctx.text;
+  for (const Hit& h : ctx.hits_of("afdeling")) {
+    const Rule& r = ctx.rule_of("afdeling", h);
+    if (!r.entry.empty()) {
+      std::string_view t = text.substr(h.start, h.end - h.start);
+      if (!is_upper_start(t) && !un.unit_of(t.substr(0, t.find(' '))).size()) continue;
+      ctx.add("afdeling", r.entry, h.start, h.end, r.id, UnitNames::unit_detail(r.role));
+    } else if (r.role == "unit") {
+      std::string_view name = text.substr(h.start, h.end - h.start);
+      if (!un.valid_name(name)) continue;
+      std::string unit = un.unit_of(h.groups[0]);
+      auto [value, u] = un.canonical(name, unit, h.groups[0]);
+      ctx.add("afdeling", value, h.start, h.end, r.id, UnitNames::unit_detail(u));
+    } else if (r.role == "list") {
+      std::string unit = un.unit_of(h.groups[0]);
+      std::string_view list = text.substr(h.start, h.end - h.start);
+      for (std::string_view it : list_items(list, [&](std::string_view part) { return un.known(part); })) {
+        if (!un.valid_name(it)) continue;
+        std::size_t s = static_cast<std::size_t>(it.data() - text.data());
+        auto [value, u] = un.canonical(it, unit, h.groups[0]);
+        ctx.add("afdeling", value, s, s + it.size(), r.id, UnitNames::unit_detail(u));
+      }
+    }
+  }
+}
+
+// The rows of one table: a department table's as afdeling tags (with the
+// row's counts), an outcome table's into ctx.outcome_rows.
+void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& head) {
+  std::string unit = dept ? un.unit_of(head) : "";
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const Row& row = rows[i];
+    if (row.label.empty()) continue;
+    std::string counts = json_counts(rows[0].cells, row.cells);
+    if (dept) {
+      if (!un.valid_name(row.label)) continue;
+      auto [value, u] = un.canonical(row.label, unit, "");
+      std::string detail = UnitNames::unit_detail(u);
+      if (!counts.empty()) detail = detail.empty() ? counts : detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+      ctx.add("afdeling", value, row.label_start, row.label_end, "afdeling.table", detail);
+    } else {
+      ctx.outcome_rows.push_back({row.label, row.label_start, row.label_end, std::move(counts)});
+    }
+  }
+}
+
+// Tables of departments and of outcomes: a table has a header row whose
+// label is one of the afdeling or oordeel file's table.headers.
+void unit_tables(Context& ctx, const UnitNames& un) {
+  std::vector<std::string> af_headers = ctx.file("afdeling").strings("table.headers");
+  std::vector<std::string> oo_headers = ctx.file("oordeel").strings("table.headers");
+  auto among = [](const std::vector<std::string>& v, const std::string& k) { return std::find(v.begin(), v.end(), k) != v.end(); };
+  auto is_header = [&](const Row& r) {
+    std::string k = fold_key(r.label);
+    return among(af_headers, k) || among(oo_headers, k);
+  };
+  for (const FoldedBlock& b : table_spans(ctx.spans)) {
+    std::size_t nl = ctx.text.find('\n', b.start);
+    if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
+    for (const std::vector<Row>& rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
+      if (rows.size() < 2) continue;
+      std::string head = fold_key(rows[0].label);
+      bool dept = among(af_headers, head);
+      bool outcome = among(oo_headers, head);
+      if (!dept && !outcome) continue;
+      table_rows(ctx, un, rows, dept, head);
+    }
+  }
+}
+
+// Names found from how the report names them (after a unit word, in a list
+// or a table) are this report's departments: tag their other mentions.
+void named_in_report(Context& ctx) {
+  std::string_view text = ctx.text;
+  std::vector<std::pair<std::string, std::string>> found;  // as written -> value
+  std::unordered_set<std::string> seen;
+  for (const Tag& t : ctx.tags) {
+    if (t.type != "afdeling" || (t.rule != "afdeling.after-unit" && t.rule != "afdeling.list" && t.rule != "afdeling.table"))
+      continue;
+    std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
+    if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
+  }
+  Coverage have;
+  std::unordered_map<std::string, std::string> unit_detail_of;  // value -> {"unit":...} of a found tag
+  for (const Tag& t : ctx.tags)
+    if (t.type == "afdeling") {
+      have.add(t.start, t.end);
+      auto q = t.detail.find("\"unit\":\"");
+      if (q != std::string::npos && !unit_detail_of.count(t.value)) {
+        auto z = t.detail.find('"', q + 8);
+        unit_detail_of.emplace(t.value, "{" + t.detail.substr(q, z + 1 - q) + "}");
+      }
+    }
+  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || static_cast<unsigned char>(c) >= 0x80; };
+  std::vector<std::vector<std::size_t>> at = mentions(text, found, word);
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const auto& [name, value] = found[k];
+    for (std::size_t p : at[k]) {
+      std::size_t e = p + name.size();
+      if (have.overlaps(p, e)) continue;
+      have.add(p, e);
+      auto d = unit_detail_of.find(value);
+      ctx.add("afdeling", value, p, e, "afdeling.named-in-report", d == unit_detail_of.end() ? std::string() : d->second);
+    }
+  }
+}
+
+}  // namespace
+
+void run_units(Context& ctx) {
+  UnitNames un(ctx.file("afdeling"), ctx.look);
+  unit_hits(ctx, un);
+  unit_tables(ctx, un);
+  named_in_report(ctx);
+}
+
+}  // namespace omb::interp

@@ -1,0 +1,57 @@
+// extract/units.h — the afdelingen (departments, units) a report names
+// (context.h): afdeling hits (entries, a name after a unit word, lists of
+// names), department tables (and the rows of outcome tables, for
+// extract/oordelen.h), and the other mentions of the names found so.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/context.h"
+#include "extract/table.h"
+
+namespace omb::interp {
+
+// The afdeling file's settings about names: what a found name is worth and
+// its canonical value. Cases (section headings) use it too.
+class UnitNames {
+ public:
+  UnitNames(const RuleFile& afdeling, const Lookups& look);
+  // The unit a word names ([units] <folded word>), or "".
+  std::string unit_of(std::string_view word) const;
+  // A department's name: upper-case start, at most 60 bytes and 6 words,
+  // not one of discover.not_names, not starting with a discover.not_first word.
+  bool valid_name(std::string_view name) const;
+  // The canonical value of a found name and the unit it is: a known variant's
+  // entry (and its unit); for a units.prefix unit, "<unit word> <name>"
+  // (canonical if known); else the name itself.
+  std::pair<std::string, std::string> canonical(std::string_view name, const std::string& unit, std::string_view unit_word) const;
+  // Whether a list item (articles het/de dropped) is a known variant.
+  bool known(std::string_view part) const;
+  // {"unit":"<unit>"}, or "" for no unit.
+  static std::string unit_detail(const std::string& unit);
+
+ private:
+  const RuleFile& af_;
+  const Lookups& look_;
+  std::vector<std::string> prefix_units_, not_first_, not_names_;
+};
+
+// The items of a list of names ("A, B en C"): split at commas; the last item
+// holds "X en Y", split at the first " en " where a side is `known`, else at
+// the last " en ". Items trimmed, a leading "het "/"de " dropped; views into
+// `list`.
+std::vector<std::string_view> list_items(std::string_view list, const std::function<bool(std::string_view)>& known);
+
+// Tables that follow each other in one block: a row (after the first) whose
+// label `is_header` starts the next one.
+std::vector<std::vector<Row>> split_tables(const std::vector<Row>& rows, const std::function<bool(const Row&)>& is_header);
+
+// Afdeling hits, tables and named-in-report mentions as tags; the rows of
+// outcome tables into ctx.outcome_rows. Reads the hits and the spans.
+void run_units(Context& ctx);
+
+}  // namespace omb::interp

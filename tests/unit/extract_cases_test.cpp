@@ -1,0 +1,135 @@
+// The cases interpreter (src/extract/cases.h) alone: case boundaries, the
+// one-case report, each case's afdeling, themes, status and oordeel.
+#include <catch2/catch.hpp>
+
+#include "extract/cases.h"
+#include "extract/facts.h"
+#include "extract/oordelen.h"
+#include "extract/organisation.h"
+#include "extract/themes.h"
+#include "extract/units.h"
+#include "extract/zaaknummers.h"
+#include "extract_ctx.h"
+
+using namespace omb;
+using namespace omb::interp;
+
+namespace {
+// Every interpreter before the cases, in the order of Extractor::extract.
+void before_cases(interp::Context& c) {
+  run_doctype(c);
+  run_organisation(c);
+  run_dates(c);
+  run_units(c);
+  run_themes(c);
+  run_oordelen(c);
+  run_zaaknummers(c);
+  run_title(c);
+}
+
+Tag tag(const char* type, const char* value, std::size_t start, const char* rule = "x.y") {
+  Tag t;
+  t.type = intern(type);
+  t.value = value;
+  t.start = start;
+  t.end = start + 1;
+  t.rule = intern(rule);
+  return t;
+}
+}  // namespace
+
+TEST_CASE("cases: a title from the heading's line, else the next short line") {
+  std::string a = "406 – Geen beleid\n";
+  CHECK(case_title(a, 3, a.size() - 1, 100) == "Geen beleid");
+  std::string b = "406\n\nGeen   reactie op een brief\nDe tekst.";
+  CHECK(case_title(b, 3, 3, 100) == "Geen reactie op een brief");
+  CHECK(case_title(b, 3, 3, 10).empty());
+  std::string c = "406:\nEen zin die eindigt.\n";
+  CHECK(case_title(c, 3, 4, 100).empty());
+}
+
+TEST_CASE("cases: a case runs to the next case, a numbered section or a closing paragraph") {
+  test::ExtractCtx x(
+      "406 - Geen beleid\n\nDe klacht gaat over beleid.\n\n"
+      "389 - Mis communicatie\n\nDe klacht gaat over communicatie.\n\n"
+      "3. Aanbevelingen\n\nMeer doen.\n");
+  before_cases(*x);
+  find_cases(*x);
+  REQUIRE(x.out.cases.size() == 2);
+  const Case& a = x.out.cases[0];
+  const Case& b = x.out.cases[1];
+  CHECK(a.zaaknummer == "406");
+  CHECK(a.title == "Geen beleid");
+  CHECK(x.text.substr(a.start, a.end - a.start) == "406 - Geen beleid\n\nDe klacht gaat over beleid.");
+  CHECK(b.zaaknummer == "389");
+  CHECK(x.text.substr(b.start, b.end - b.start) == "389 - Mis communicatie\n\nDe klacht gaat over communicatie.");
+
+  test::ExtractCtx y("406 - Geen beleid\n\nDe klacht.\n\nHeeft u vragen over deze rapportage? Bel ons.\n");
+  before_cases(*y);
+  find_cases(*y);
+  REQUIRE(y.out.cases.size() == 1);
+  CHECK(y.out.cases[0].end == std::string("406 - Geen beleid\n\nDe klacht.").size());
+}
+
+TEST_CASE("cases: an investigation report with a report number is one case") {
+  const std::string text = "Rapport Gemeentelijke Ombudsman\n\nRapportnummer: 2019/0456\n\nDe afdeling Burgerzaken reageerde niet.\n";
+  test::ExtractCtx x(text);
+  before_cases(*x);
+  REQUIRE(x.out.facts.doctype == "rapport");
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 1);
+  CHECK(x.out.cases[0].zaaknummer == "2019/0456");
+  CHECK(x.out.cases[0].start == 0);
+  CHECK(x.out.cases[0].end == x.text.size());
+  CHECK(x.out.cases[0].title == x.out.facts.title);
+  CHECK(x.out.cases[0].afdeling == "Burgerzaken");
+  for (const Tag& t : x.out.tags) CHECK(t.case_index == 0);
+
+  test::ExtractCtx y("Jaarverslag klachtbehandeling 2022\n\nRapportnummer: 2019/0456\n");  // not a rapport: no case
+  before_cases(*y);
+  REQUIRE(y.out.facts.doctype == "jaarverslag");
+  run_cases(*y);
+  CHECK(y.out.cases.empty());
+}
+
+TEST_CASE("cases: the oordeel is the first in the last section, else the last") {
+  std::vector<Tag> tags{tag("oordeel", "gegrond", 10), tag("oordeel", "ongegrond", 20), tag("theme", "bejegening", 25),
+                        tag("oordeel", "niet ontvankelijk", 30, "oordeel.table"), tag("oordeel", "ingetrokken", 40),
+                        tag("oordeel", "gedeeltelijk gegrond", 50)};
+  CHECK(pick_oordeel(tags, 0, tags.size(), 15, 45) == "ongegrond");
+  CHECK(pick_oordeel(tags, 0, tags.size(), 30, 35).empty() == false);
+  CHECK(pick_oordeel(tags, 0, tags.size(), 30, 35) == "gedeeltelijk gegrond");  // a table's oordeel is none
+  CHECK(pick_oordeel(tags, 0, tags.size(), 0, 0) == "gedeeltelijk gegrond");
+  CHECK(pick_oordeel(tags, 0, 2, 0, 0) == "ongegrond");
+  CHECK(pick_oordeel(tags, 2, 4, 0, 100).empty());
+}
+
+TEST_CASE("cases: a section heading names the afdeling; themes, status and the oordeel section from inside") {
+  test::ExtractCtx x(
+      "# Team Burgerzaken\n\n"
+      "406 - Geen reactie\n\nDe communicatie was slecht. De klacht is gegrond.\n\n"
+      "## Oordeel\n\nDe klacht is ongegrond.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 1);
+  const Case& c = x.out.cases[0];
+  CHECK(c.afdeling == "Burgerzaken");
+  CHECK(c.themes == std::vector<std::string>{"communicatie"});  // "Geen reactie" and the text (#18: no reply is communicatie)
+  CHECK(c.oordeel == "ongegrond");
+  CHECK(x->extra.empty());  // the heading's name is already an after-unit tag
+  REQUIRE(!x.out.tags.empty());
+  CHECK(std::is_sorted(x.out.tags.begin(), x.out.tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; }));
+}
+
+TEST_CASE("cases: a heading without a unit word becomes an afdeling tag of its own") {
+  test::ExtractCtx x("# Belastingen\n\n406 - Geen reactie\n\nDe klacht.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 1);
+  CHECK(x.out.cases[0].afdeling == "Belastingen");
+  REQUIRE(x->extra.size() == 1);
+  CHECK(x->extra[0].rule == "afdeling.case-section");
+  CHECK(x->extra[0].detail == "{\"unit\":\"afdeling\"}");
+  CHECK(x->extra[0].case_index == -1);
+  CHECK(x.at(x->extra[0]) == "Belastingen");
+}

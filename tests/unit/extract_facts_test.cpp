@@ -1,0 +1,99 @@
+// The facts interpreter (src/extract/facts.h) alone: doctype, date, period, title.
+#include <catch2/catch.hpp>
+
+#include "extract/facts.h"
+#include "extract/organisation.h"
+#include "extract_ctx.h"
+
+using namespace omb;
+using namespace omb::interp;
+
+TEST_CASE("facts: the doctype of the highest priority wins; none is overig") {
+  test::ExtractCtx x("Jaarverslag klachtbehandeling 2022\n\nDit is de eerste kwartaalrapportage van 2016.\n");
+  run_doctype(*x);
+  CHECK(x.out.facts.doctype == "kwartaalrapportage");
+  REQUIRE(x.out.tags.size() == 1);
+  CHECK(x.out.tags[0].rule == "doctype.kwartaal");
+
+  test::ExtractCtx none("Een brief zonder soort.\n");
+  run_doctype(*none);
+  CHECK(none.out.facts.doctype == "overig");
+  CHECK(none.out.tags.empty());
+}
+
+TEST_CASE("facts: the quarter only for a kwartaalrapportage, else the year") {
+  const std::string text = "Dit is de eerste kwartaalrapportage van 2016.\n";
+  test::ExtractCtx q(text);
+  run_doctype(*q);
+  run_dates(*q);
+  CHECK(q.out.facts.year == 2016);
+  CHECK(q.out.facts.quarter == 1);
+  CHECK(q.tags() == std::vector<std::string>{"doctype kwartaalrapportage [17,35) doctype.kwartaal",
+                                             "period 2016-Q1 [10,44) period.quarter-words"});
+
+  test::ExtractCtx y(text);  // the same period, read without the doctype
+  run_dates(*y);
+  CHECK(y.out.facts.year == 2016);
+  CHECK_FALSE(y.out.facts.quarter.has_value());
+}
+
+namespace {
+std::vector<FoldedBlock> line_spans(const std::string& text) {
+  std::vector<FoldedBlock> spans;
+  for (std::size_t a = 0, b; a < text.size(); a = b + 1) {
+    b = text.find('\n', a);
+    spans.push_back({a, b, PassageKind::paragraph});
+  }
+  return spans;
+}
+}  // namespace
+
+TEST_CASE("facts: pick_title skips a skip word, a numbered section, a count and covered lines") {
+  std::string text = "# Inhoud\n1 Aanleiding\n6 verzoeken\nGemeente Zuiderhaven\nKlachten over parkeren\nEen alinea. Met zinnen.\n";
+  std::vector<FoldedBlock> spans = line_spans(text);
+  std::size_t org = text.find("Gemeente");
+  std::vector<std::pair<std::size_t, std::size_t>> cover{{org, org + 20}};
+  const auto& re = *test::lookups().section_re;
+  CHECK(pick_title(text, spans, cover, {"inhoud"}, re) == "Klachten over parkeren");
+  CHECK(pick_title(text, spans, {}, {"inhoud"}, re) == "Gemeente Zuiderhaven");
+  CHECK(pick_title(text, spans, {}, {}, re) == "Inhoud");
+  spans[0].kind = PassageKind::list_item;  // a list item is never the title
+  CHECK(pick_title(text, spans, {}, {}, re) == "Gemeente Zuiderhaven");
+}
+
+TEST_CASE("facts: pick_title stops at the first paragraph; the fallback says what the report is") {
+  std::string text = "Een lange alinea. Met twee zinnen.\nTitel daarna\n";
+  std::vector<FoldedBlock> spans{{0, 34, PassageKind::paragraph}, {35, 47, PassageKind::heading}};
+  CHECK(pick_title(text, spans, {}, {}, *test::lookups().section_re).empty());
+  // "1. Aanleiding" has ". " in it: it ends the search like a paragraph does.
+  std::string numbered = "1. Aanleiding\nKlachten over parkeren\n";
+  CHECK(pick_title(numbered, line_spans(numbered), {}, {}, *test::lookups().section_re).empty());
+
+  DocFacts f;
+  f.doctype = "kwartaalrapportage";
+  f.year = 2016;
+  f.quarter = 1;
+  f.organisation = "Gemeentelijke Ombudsman";
+  CHECK(fallback_title(f) == "Kwartaalrapportage 2016 Q1, Gemeentelijke Ombudsman");
+  f.quarter.reset();
+  f.organisation.clear();
+  CHECK(fallback_title(f) == "Kwartaalrapportage 2016");
+  f.doctype = "overig";
+  CHECK(fallback_title(f).empty());
+}
+
+TEST_CASE("facts: run_title takes the first line, else the fallback") {
+  test::ExtractCtx x("Klachten over parkeren\n\nDit is de eerste kwartaalrapportage van 2016. Meer tekst.\n");
+  run_doctype(*x);
+  run_organisation(*x);
+  run_dates(*x);
+  run_title(*x);
+  CHECK(x.out.facts.title == "Klachten over parkeren");
+
+  test::ExtractCtx y("Dit is de eerste kwartaalrapportage van 2016. Meer tekst.\n");
+  run_doctype(*y);
+  run_organisation(*y);
+  run_dates(*y);
+  run_title(*y);
+  CHECK(y.out.facts.title == "Kwartaalrapportage 2016 Q1");
+}

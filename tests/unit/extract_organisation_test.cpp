@@ -1,0 +1,44 @@
+// The organisation interpreter (src/extract/organisation.h) alone.
+#include <catch2/catch.hpp>
+
+#include "extract/organisation.h"
+#include "extract/text_util.h"
+#include "extract_ctx.h"
+
+using namespace omb;
+using namespace omb::interp;
+
+namespace {
+Hit hit(std::size_t start, const std::string& value) {
+  Hit h;
+  h.start = start;
+  h.end = start + value.size();
+  h.value = value;
+  return h;
+}
+}  // namespace
+
+TEST_CASE("organisation: an issuer in the window, else another there, else an issuer, else any") {
+  std::vector<Hit> hits{hit(10, "gemeente A"), hit(100, "Ombudsman B"), hit(5000, "Ombudsman C"), hit(6000, "gemeente D")};
+  CHECK(pick_organisation(hits, {false, true, true, false}, 3000)->value == "Ombudsman B");
+  CHECK(pick_organisation(hits, {false, false, true, false}, 3000)->value == "gemeente A");
+  CHECK(pick_organisation(hits, {false, false, true, false}, 5)->value == "Ombudsman C");
+  CHECK(pick_organisation(hits, {false, false, false, false}, 5)->value == "gemeente A");
+  CHECK(pick_organisation({}, {}, 3000) == nullptr);
+}
+
+TEST_CASE("organisation: tidy_org drops the article and title-cases capitals") {
+  CHECK(tidy_org("DE GEMEENTELIJKE OMBUDSMAN") == "De Gemeentelijke Ombudsman");  // only "De "/"de " are articles
+  CHECK(tidy_org("GEMEENTELIJKE OMBUDSMAN") == "Gemeentelijke Ombudsman");
+  CHECK(tidy_org("OMBUDSMAN OOSTMARKE-ZUID") == "Ombudsman Oostmarke-Zuid");
+  CHECK(tidy_org("het college") == "College");
+  CHECK(tidy_org("gemeente Amsterdam") == "Gemeente Amsterdam");
+}
+
+TEST_CASE("organisation: every hit is a tag; the issuer is the report's") {
+  test::ExtractCtx x("De gemeente Amsterdam vroeg het.\n\nDe Nationale ombudsman heeft onderzocht.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Nationale ombudsman");
+  CHECK(x.tags() == std::vector<std::string>{"organisation Gemeente Amsterdam [3,21) organisation.gemeente",
+                                             "organisation Nationale ombudsman [37,56) organisation.ombudsman"});
+}

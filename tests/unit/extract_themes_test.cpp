@@ -1,0 +1,51 @@
+// The themes interpreter (src/extract/themes.h) alone.
+#include <catch2/catch.hpp>
+
+#include "extract/organisation.h"
+#include "extract/themes.h"
+#include "extract/units.h"
+#include "extract_ctx.h"
+
+using namespace omb;
+using namespace omb::interp;
+
+TEST_CASE("themes: every theme hit is a tag") {
+  test::ExtractCtx x("De communicatie was slecht en de bejegening onvriendelijk.\n");
+  run_themes(*x);
+  CHECK(x.tags() == std::vector<std::string>{"theme communicatie [3,26) theme.communicatie/slecht-gecommuniceerd",
+                                             "theme bejegening [33,43) theme.bejegening/naam",
+                                             "theme bejegening [44,57) theme.bejegening/onheus"});
+}
+
+TEST_CASE("themes: none inside the name of a department") {
+  test::ExtractCtx x("Het team Communicatie reageerde niet. De communicatie was slecht.\n");
+  run_units(*x);
+  REQUIRE(x.out.tags.size() == 1);
+  run_themes(*x);
+  CHECK(x.tags() == std::vector<std::string>{"afdeling Communicatie [9,21) afdeling.after-unit",
+                                             "theme communicatie [22,36) theme.communicatie/terugbellen-niet",
+                                             "theme communicatie [41,64) theme.communicatie/slecht-gecommuniceerd"});
+}
+
+TEST_CASE("themes: none inside the name of an organisation") {
+  test::ExtractCtx x("De Klachtencommissie Communicatie Oosterholt besliste.\n");
+  run_themes(*x);
+  std::size_t all = x.out.tags.size();
+  test::ExtractCtx y("De Klachtencommissie Communicatie Oosterholt besliste.\n");
+  run_organisation(*y);
+  std::size_t orgs = y.out.tags.size();
+  run_themes(*y);
+  CHECK(all == 1);
+  CHECK(orgs == 1);
+  CHECK(y.out.tags.size() == orgs);
+}
+
+TEST_CASE("themes: a hit only partly inside a name is dropped too") {
+  test::ExtractCtx x("Team Klachtbehandeling\n");
+  run_units(*x);
+  // Tag the unit name only up to its middle: the theme hit overlaps it.
+  REQUIRE(x.out.tags.size() == 1);
+  x.out.tags[0].end = x.out.tags[0].start + 3;
+  run_themes(*x);
+  CHECK(x.out.tags.size() == 1);
+}

@@ -1,0 +1,102 @@
+// The units interpreter (src/extract/units.h) and the table reader
+// (src/extract/table.h) alone.
+#include <catch2/catch.hpp>
+
+#include "extract/table.h"
+#include "extract/units.h"
+#include "extract_ctx.h"
+
+using namespace omb;
+using namespace omb::interp;
+
+namespace {
+using Views = std::vector<std::string_view>;
+UnitNames names() { return UnitNames(test::rule_file("afdeling"), test::lookups()); }
+}  // namespace
+
+TEST_CASE("units: a list splits at commas and the last item at its last en, or where a side is known") {
+  auto none = [](std::string_view) { return false; };
+  CHECK(list_items("A, B en Beleid Werk en Inkomen", none) == Views{"A", "B en Beleid Werk", "Inkomen"});
+  CHECK(list_items("de Publiekszaken, het Belastingen en Vergunningen", none) == Views{"Publiekszaken", "Belastingen", "Vergunningen"});
+  CHECK(list_items("Burgerzaken", none) == Views{"Burgerzaken"});
+  UnitNames un = names();
+  auto known = [&](std::string_view p) { return un.known(p); };
+  CHECK(list_items("Werkgeversservicepunt en Werk Opleiding en Jongeren", known) ==
+        Views{"Werkgeversservicepunt", "Werk Opleiding en Jongeren"});
+}
+
+TEST_CASE("units: names are checked and made canonical") {
+  UnitNames un = names();
+  CHECK(un.valid_name("Burgerzaken"));
+  CHECK_FALSE(un.valid_name("burgerzaken"));
+  CHECK_FALSE(un.valid_name("Inleiding"));
+  CHECK_FALSE(un.valid_name("Totaal Werk"));
+  CHECK(un.valid_name("Alfa Twee Drie Vier Vijf Zes"));
+  CHECK_FALSE(un.valid_name("Alfa Twee Drie Vier Vijf Zes Zeven"));
+  CHECK(un.unit_of("Teams") == "team");
+  CHECK(un.canonical("Werk", "rve", "RVE") == std::pair<std::string, std::string>{"rve Werk", "rve"});
+  CHECK(un.canonical("DWI", "team", "") == std::pair<std::string, std::string>{"Dienst Werk en Inkomen", "dienst"});
+  CHECK(un.canonical("Burgerzaken", "team", "") == std::pair<std::string, std::string>{"Burgerzaken", "team"});
+  CHECK(un.canonical("Wonen", "dienst", "Dienst") == std::pair<std::string, std::string>{"dienst Wonen", "dienst"});
+  CHECK(UnitNames::unit_detail("team") == "{\"unit\":\"team\"}");
+  CHECK(UnitNames::unit_detail("").empty());
+}
+
+TEST_CASE("units: parse_table reads markdown and plain rows") {
+  std::string md = "| **Afdeling** | Aantal |\n|---|:--:|\n| Burgerzaken | 12 |\n";
+  auto rows = parse_table(md, 0, md.size());
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].label == "Afdeling");
+  CHECK(rows[0].cells == std::vector<std::string>{"Aantal"});
+  CHECK(rows[1].label == "Burgerzaken");
+  CHECK(md.substr(rows[1].label_start, rows[1].label_end - rows[1].label_start) == "Burgerzaken");
+  CHECK(rows[1].cells == std::vector<std::string>{"12"});
+
+  std::string plain = "Team 2019 2020\nBeleid en Regie 3 4,5%\nTotaal 10 -\n";
+  rows = parse_table(plain, 0, plain.size());
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].label == "Team");
+  CHECK(rows[0].cells == std::vector<std::string>{"2019", "2020"});
+  CHECK(rows[1].label == "Beleid en Regie");
+  CHECK(rows[1].label_start == 15);
+  CHECK(rows[1].cells == std::vector<std::string>{"3", "4,5%"});
+  CHECK(rows[2].cells == std::vector<std::string>{"10", "-"});
+}
+
+TEST_CASE("units: one block of tables splits at header rows; table rows one byte apart merge") {
+  std::vector<Row> rows(5);
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].label = std::string(1, static_cast<char>('a' + i));
+  auto split = split_tables(rows, [](const Row& r) { return r.label == "a" || r.label == "c"; });
+  REQUIRE(split.size() == 2);
+  CHECK(split[0].size() == 2);
+  CHECK(split[1].size() == 3);
+  CHECK(split[1][0].label == "c");
+
+  std::vector<FoldedBlock> spans{{0, 10, PassageKind::table_row}, {11, 20, PassageKind::table_row},
+                                 {22, 30, PassageKind::table_row}, {31, 40, PassageKind::paragraph}};
+  auto t = table_spans(spans);
+  REQUIRE(t.size() == 3);
+  CHECK(t[0].end == 20);
+  CHECK(t[1].start == 22);
+}
+
+TEST_CASE("units: after a unit word, tables with counts, outcome rows and the other mentions") {
+  test::ExtractCtx x(
+      "De afdeling Burgerzaken kreeg klachten.\n\n"
+      "| Afdeling | Aantal |\n|---|---|\n| Belastingen | 4 |\n\n"
+      "| Uitkomst | Aantal |\n|---|---|\n| Gegrond | 3 |\n\n"
+      "Ook Belastingen en Burgerzaken.\n");
+  run_units(*x);
+  CHECK(x.tags() == std::vector<std::string>{
+                        "afdeling Burgerzaken [12,23) afdeling.after-unit",
+                        "afdeling Belastingen [75,86) afdeling.table",
+                        // mentions of the names in the order they were found
+                        "afdeling Burgerzaken [161,172) afdeling.named-in-report",
+                        "afdeling Belastingen [146,157) afdeling.named-in-report",
+                    });
+  CHECK(x.out.tags[0].detail == "{\"unit\":\"afdeling\"}");
+  CHECK(x.out.tags[1].detail == "{\"unit\":\"afdeling\",\"counts\":{\"Aantal\":4}}");
+  REQUIRE(x->outcome_rows.size() == 1);
+  CHECK(x->outcome_rows[0].label == "Gegrond");
+  CHECK(x->outcome_rows[0].counts == "{\"counts\":{\"Aantal\":3}}");
+}
