@@ -19,7 +19,7 @@ constexpr std::string_view kGoldSuffix = ".gold.toml";
 const std::set<std::string, std::less<>> kLevels = {"organisation", "dienst", "directie", "cluster", "programma",
                                                     "sector",       "rve",    "afdeling", "team"};
 
-int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+int gold_line(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
 // A value's comparable form: folded, spaces made one, trimmed.
 std::string key_form(std::string_view s) {
@@ -42,7 +42,7 @@ std::string item_key(const GoldItem& g) {
 
 // One [[type]] entry of a gold file: its fields checked, or the error.
 Result<GoldItem> read_entry(const std::string& path, const std::string& type, const toml::node& node) {
-  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, line_of(n)); };
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, gold_line(n)); };
   const toml::table* t = node.as_table();
   if (!t) return err(node, "[[" + type + "]]: expected a table");
   const std::string value_key = type == "unit" ? "name" : type == "case" ? "zaaknummer" : "value";
@@ -80,7 +80,7 @@ Result<GoldItem> read_entry(const std::string& path, const std::string& type, co
 }
 
 Status read_facts(const std::string& path, const toml::node& node, GoldFacts& f) {
-  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, line_of(n)); };
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, gold_line(n)); };
   const toml::table* t = node.as_table();
   if (!t) return err(node, "[document]: expected a table");
   for (const auto& [k, v] : *t) {
@@ -161,9 +161,9 @@ Result<GoldDoc> load_gold(const std::string& gold_path) {
         std::end(kEvalTypes))
       return make_error(Errc::parse,
                         "unknown section '" + key + "' (document, unit, theme, oordeel, zaaknummer or case)",
-                        gold_path, line_of(v));
+                        gold_path, gold_line(v));
     const toml::array* a = v.as_array();
-    if (!a) return make_error(Errc::parse, "'" + key + "' must be written [[" + key + "]]", gold_path, line_of(v));
+    if (!a) return make_error(Errc::parse, "'" + key + "' must be written [[" + key + "]]", gold_path, gold_line(v));
     for (const toml::node& e : *a) {
       OMB_TRY_ASSIGN(item, read_entry(gold_path, key, e));
       d.items.push_back(std::move(item));
