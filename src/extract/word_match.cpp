@@ -175,11 +175,18 @@ struct WordSpan {
   const WordRules::Impl& impl;
   const std::vector<Tok>& toks;
   const std::vector<ClassId>& pool;
-  const SentenceGuards& sentence_guards;
+  const std::vector<bool>& question;
+  mutable SentenceGuards sentence_guards;  // built on the first match that reaches its guards
+  mutable bool counted = false;
+
+  const SentenceGuards& guards_of_sentences() const {
+    if (!counted) sentence_guards = count_guards(impl, toks, pool, question.size()), counted = true;
+    return sentence_guards;
+  }
 
   // Words of class c in sentence s, not counting the matched words `used`.
   std::uint32_t in_sentence(std::uint32_t s, ClassId c, const std::vector<std::size_t>& used) const {
-    std::uint32_t n = sentence_guards.count(s, c);
+    std::uint32_t n = guards_of_sentences().count(s, c);
     for (std::size_t q : used) n -= has(q, c) ? 1 : 0;
     return n;
   }
@@ -256,7 +263,7 @@ struct WordSpan {
       }
     }
     if (!g.if_in_sentence.empty() &&
-        std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return sentence_guards.count(s, c) > 0; }))
+        std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return guards_of_sentences().count(s, c) > 0; }))
       return false;
     for (ClassId c : g.unless_in_sentence)
       if (in_sentence(s, c, used) > 0) return false;
@@ -315,8 +322,7 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   thread_local std::vector<bool> question;
   toks.clear();
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
-  SentenceGuards guards = count_guards(*this, toks, cache.pool, question.size());
-  WordSpan span{*this, toks, cache.pool, guards};
+  WordSpan span{*this, toks, cache.pool, question, {}, false};
   std::vector<Hit> hits;
   std::vector<std::size_t> used;
   for (std::size_t p = 0; p < toks.size(); ++p) {
