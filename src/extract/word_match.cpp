@@ -2,6 +2,7 @@
 // words and their classes, sentences and clauses, the two kinds of pattern,
 // the guards, and overlaps.
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -49,7 +50,21 @@ struct WordCache {
   std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> index;  // word -> (offset, count) in pool
   std::vector<ClassId> pool;
   Stemmer stemmer;
+  // In front of `index`: a direct-mapped table of short words by a hash of
+  // their bytes ("de", "het", "niet" come back on every line).
+  struct Recent {
+    char word[24];
+    std::uint8_t len = 0xFF;  // 0xFF: empty
+    std::pair<std::uint32_t, std::uint32_t> at;
+  };
+  std::vector<Recent> recent = std::vector<Recent>(4096);
 };
+
+std::size_t recent_slot(std::string_view w) {
+  std::uint32_t h = 2166136261u;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h & 4095u;
+}
 
 constexpr std::size_t kWordCacheSize = 200000;
 
@@ -64,11 +79,25 @@ WordCache& cache_for(std::uint64_t serial) {
 }
 
 std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word) {
+  WordCache::Recent* r = nullptr;
+  if (word.size() <= sizeof r->word) {
+    r = &cache.recent[recent_slot(word)];
+    if (r->len == word.size() && std::memcmp(r->word, word.data(), word.size()) == 0) return r->at;
+  }
+  auto remember = [&](std::pair<std::uint32_t, std::uint32_t> at) {
+    if (r) {
+      std::memcpy(r->word, word.data(), word.size());
+      r->len = static_cast<std::uint8_t>(word.size());
+      r->at = at;
+    }
+    return at;
+  };
   std::string key(word);
-  if (auto it = cache.index.find(key); it != cache.index.end()) return it->second;
+  if (auto it = cache.index.find(key); it != cache.index.end()) return remember(it->second);
   if (cache.index.size() >= kWordCacheSize) {
     cache.index.clear();
     cache.pool.clear();
+    for (auto& e : cache.recent) e.len = 0xFF;
   }
   std::vector<ClassId> found;
   if (auto it = impl.by_word.find(key); it != impl.by_word.end()) found = it->second;
@@ -86,7 +115,7 @@ std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, 
   std::pair<std::uint32_t, std::uint32_t> at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(found.size())};
   cache.pool.insert(cache.pool.end(), found.begin(), found.end());
   cache.index.emplace(std::move(key), at);
-  return at;
+  return remember(at);
 }
 
 // A word of the span: where it is (folded offsets), its sentence and clause.
