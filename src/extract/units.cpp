@@ -60,10 +60,20 @@ std::vector<std::string_view> list_items(std::string_view list, const std::funct
     items.push_back(list.substr(a, c - a));
     a = c + 1;
   }
-  // The last item holds "A en B": split at the " en " where a part is a
-  // known name ("Werkgeversservicepunt en Werk Opleiding en Jongeren"),
+  // "A, B, en C D en E": a comma before "en" marks the last item, which
+  // is then one name however many "en" it holds (#18).
+  bool comma_en = false;
+  if (items.size() >= 2) {
+    std::string_view last = trim(items.back());
+    if (last.substr(0, 3) == "en ") {
+      items.back() = last.substr(3);
+      comma_en = true;
+    }
+  }
+  // Else the last item holds "A en B": split at the " en " where a part is
+  // a known name ("Werkgeversservicepunt en Werk Opleiding en Jongeren"),
   // else at the last one.
-  if (!items.empty()) {
+  if (!items.empty() && !comma_en) {
     std::string_view last = items.back();
     std::size_t cut = std::string_view::npos;
     for (std::size_t en = last.find(" en "); en != std::string_view::npos; en = last.find(" en ", en + 1))

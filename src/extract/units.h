@@ -40,10 +40,11 @@ class UnitNames {
   std::vector<std::string> prefix_units_, not_first_, not_names_;
 };
 
-// The items of a list of names ("A, B en C"): split at commas; the last item
-// holds "X en Y", split at the first " en " where a side is `known`, else at
-// the last " en ". Items trimmed, a leading "het "/"de " dropped; views into
-// `list`.
+// The items of a list of names ("A, B en C"): split at commas. A last item
+// after ", en" is one name ("A, B, en Beleid Werk en Inkomen"); else the
+// last item holds "X en Y", split at the first " en " where a side is
+// `known`, else at the last " en ". Items trimmed, a leading "het "/"de "
+// dropped; views into `list`.
 std::vector<std::string_view> list_items(std::string_view list, const std::function<bool(std::string_view)>& known);
 
 // Tables that follow each other in one block: a row (after the first) whose

@@ -17,6 +17,8 @@ UnitNames names() { return UnitNames(test::rule_file("afdeling"), test::lookups(
 TEST_CASE("units: a list splits at commas and the last item at its last en, or where a side is known") {
   auto none = [](std::string_view) { return false; };
   CHECK(list_items("A, B en Beleid Werk en Inkomen", none) == Views{"A", "B en Beleid Werk", "Inkomen"});
+  // A comma before "en" marks the last item: "Beleid Werk en Inkomen" stays whole (#18).
+  CHECK(list_items("A, B, en Beleid Werk en Inkomen", none) == Views{"A", "B", "Beleid Werk en Inkomen"});
   CHECK(list_items("de Publiekszaken, het Belastingen en Vergunningen", none) == Views{"Publiekszaken", "Belastingen", "Vergunningen"});
   CHECK(list_items("Burgerzaken", none) == Views{"Burgerzaken"});
   UnitNames un = names();
