@@ -1,4 +1,4 @@
-// tests/fuzz/rules_fuzz.cpp — RuleFile::load on any text.
+// tests/fuzz/rules_fuzz.cpp — RuleFile::load and WordRules::load on any text.
 //
 // Properties (extract/rules.h): loading never crashes, hangs or throws; a
 // file that does not load gives an Error naming the file and a line of it
@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "extract/rules.h"
+#include "extract/word_rules.h"
 #include "fuzz_common.h"
 #include "normalize/normalize.h"
 #include "text/fold.h"
@@ -40,24 +41,27 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   return 0;
 }
 
+// A load error names this file, a line of it, and a cause.
+void check_error(const Error& e, std::string_view in) {
+  std::size_t lines = 1;
+  for (char c : in) lines += c == '\n';
+  FUZZ_CHECK(e.file == g_path, "error names another file: " + e.to_string());
+  FUZZ_CHECK(e.line >= 1 && static_cast<std::size_t>(e.line) <= lines + 1, "error without a line of the file: " + e.to_string());
+  FUZZ_CHECK(!e.message.empty(), "empty message");
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
   write_file(in);
-  auto r = RuleFile::load(g_path);
-  if (!r.ok()) {
-    const Error& e = r.error();
-    std::size_t lines = 1;
-    for (char c : in) lines += c == '\n';
-    FUZZ_CHECK(e.file == g_path, "error names another file: " + e.to_string());
-    FUZZ_CHECK(e.line >= 1 && static_cast<std::size_t>(e.line) <= lines + 1, "error without a line of the file: " + e.to_string());
-    FUZZ_CHECK(!e.message.empty(), "empty message");
-    return 0;
-  }
   static const std::string kText =
       "Kwartaalrapportage 2016 Q1\n\nDe klantmanager van Werk en Re-integratie belde niet terug.\n\n"
       "406 – Bejegening\n\nDe klacht is gegrond verklaard op 15 oktober 2009.";
   Folded folded = fold(kText);
   std::vector<FoldedBlock> spans{{0, kText.size(), PassageKind::paragraph}};
-  (void)(*r)->match(kText, folded, spans);
+  // The same bytes as a pattern file and as a word-rule file (#18).
+  if (auto r = RuleFile::load(g_path); r.ok()) (void)(*r)->match(kText, folded, spans);
+  else check_error(r.error(), in);
+  if (auto w = WordRules::load(g_path); w.ok()) (void)(*w)->match(kText, folded, spans);
+  else check_error(w.error(), in);
   return 0;
 }
