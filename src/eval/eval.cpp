@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "base/fs.h"
+#include "extract/toml_file.h"
 #include "ingest/decode.h"
 #include "text/fold.h"
 
@@ -19,7 +20,6 @@ constexpr std::string_view kGoldSuffix = ".gold.toml";
 const std::set<std::string, std::less<>> kLevels = {"organisation", "dienst", "directie", "cluster", "programma",
                                                     "sector",       "rve",    "afdeling", "team"};
 
-int gold_line(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
 // A value's comparable form: folded, spaces made one, trimmed.
 std::string key_form(std::string_view s) {
@@ -42,7 +42,7 @@ std::string item_key(const GoldItem& g) {
 
 // One [[type]] entry of a gold file: its fields checked, or the error.
 Result<GoldItem> read_entry(const std::string& path, const std::string& type, const toml::node& node) {
-  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, gold_line(n)); };
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, toml_line(n)); };
   const toml::table* t = node.as_table();
   if (!t) return err(node, "[[" + type + "]]: expected a table");
   const std::string value_key = type == "unit" ? "name" : type == "case" ? "zaaknummer" : "value";
@@ -80,7 +80,7 @@ Result<GoldItem> read_entry(const std::string& path, const std::string& type, co
 }
 
 Status read_facts(const std::string& path, const toml::node& node, GoldFacts& f) {
-  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, gold_line(n)); };
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, toml_line(n)); };
   const toml::table* t = node.as_table();
   if (!t) return err(node, "[document]: expected a table");
   for (const auto& [k, v] : *t) {
@@ -138,17 +138,9 @@ Result<GoldDoc> load_gold(const std::string& gold_path) {
     if (fs::exists(d.text_path, ec)) break;
     if (fs::exists(d.text_path + ext, ec)) d.text_path += ext;
   }
-  toml::table doc;
-  try {
-    doc = toml::parse_file(gold_path);
-  } catch (const toml::parse_error& e) {
-    const std::string what(e.description());
-    if (what.find("could not be opened") != std::string::npos)
-      return make_error(Errc::io, "cannot read the gold file", gold_path);
-    return make_error(Errc::parse, "TOML: " + what, gold_path, static_cast<int>(e.source().begin.line));
-  } catch (const std::exception& e) {
-    return make_error(Errc::io, std::string("cannot read the gold file: ") + e.what(), gold_path);
-  }
+  auto parsed = read_toml(gold_path, "gold file");
+  if (!parsed.ok()) return parsed.error();
+  const toml::table& doc = *parsed;
   bool has_document = false;
   for (const auto& [k, v] : doc) {
     const std::string key(k.str());
@@ -161,9 +153,9 @@ Result<GoldDoc> load_gold(const std::string& gold_path) {
         std::end(kEvalTypes))
       return make_error(Errc::parse,
                         "unknown section '" + key + "' (document, unit, theme, oordeel, zaaknummer or case)",
-                        gold_path, gold_line(v));
+                        gold_path, toml_line(v));
     const toml::array* a = v.as_array();
-    if (!a) return make_error(Errc::parse, "'" + key + "' must be written [[" + key + "]]", gold_path, gold_line(v));
+    if (!a) return make_error(Errc::parse, "'" + key + "' must be written [[" + key + "]]", gold_path, toml_line(v));
     for (const toml::node& e : *a) {
       OMB_TRY_ASSIGN(item, read_entry(gold_path, key, e));
       d.items.push_back(std::move(item));

@@ -7,12 +7,12 @@
 
 #include "extract/rules.h"
 #include "text/fold.h"
+#include "extract/toml_file.h"
 
 namespace omb {
 
 namespace {
 
-int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
 // Folds the non-ASCII letters of a pattern (é → e) so it meets folded text;
 // ASCII (and so every escape and class) stays as it is.
@@ -47,7 +47,7 @@ struct RuleFile::Loader {
   RuleFile& f;
   const std::string& path;
 
-  Error err(const toml::node& n, const std::string& msg) const { return make_error(Errc::parse, msg, path, line_of(n)); }
+  Error err(const toml::node& n, const std::string& msg) const { return make_error(Errc::parse, msg, path, toml_line(n)); }
   Status string_array(const toml::node& n, const std::string& what, std::vector<std::string>& out) const;
   Status compile(Rule& r, const std::string& pattern, const toml::node& at) const;
   Status check_unique(const std::string& id, const toml::node& at) const;
@@ -124,7 +124,7 @@ Status RuleFile::Loader::entry(const toml::node& en) {
       r.value = value;
       r.role = role;
       r.priority = priority;
-      r.line = line_of(e);
+      r.line = toml_line(e);
       bool pattern = std::string_view(kind) == "patterns";
       r.suppress = std::string_view(kind) == "exclude";
       r.id = f.type_ + "." + value + (r.suppress ? "/not:" : "/") + (pattern ? "re" + std::to_string(++k) : fold_key(s));
@@ -143,7 +143,7 @@ Status RuleFile::Loader::entry(const toml::node& en) {
     if (!a) return err(*n, "entry '" + value + "': `" + kind + "` must be an array of strings");
     for (const toml::node& e : *a) {
       if (!e.is_string()) return err(e, "entry '" + value + "': `" + kind + "` must hold strings");
-      f.examples_.push_back({line_of(e), **e.as_string(), value, value, std::string_view(kind) != "examples"});
+      f.examples_.push_back({toml_line(e), **e.as_string(), value, value, std::string_view(kind) != "examples"});
     }
   }
   return {};
@@ -205,7 +205,7 @@ Status RuleFile::Loader::rule_examples(const Rule& r, const toml::table& t) {
         value = text.substr(arrow + 4);
         text.resize(arrow);
       }
-      f.examples_.push_back({line_of(*a->get(i)), text, value, r.id, neg});
+      f.examples_.push_back({toml_line(*a->get(i)), text, value, r.id, neg});
     }
   }
   return {};
@@ -216,7 +216,7 @@ Status RuleFile::Loader::rule(const toml::node& rn) {
   const toml::table* t = rn.as_table();
   if (!t) return err(rn, "`rule` must be written [[rule]]");
   Rule r;
-  r.line = line_of(rn);
+  r.line = toml_line(rn);
   const toml::node* id = t->get("id");
   if (!id || !id->is_string() || (**id->as_string()).empty()) return err(rn, "rule without an `id`");
   r.id = f.type_ + "." + **id->as_string();
@@ -266,17 +266,9 @@ Status RuleFile::Loader::settings(const toml::table& t, const std::string& prefi
 Result<std::unique_ptr<RuleFile>> RuleFile::load(const std::string& path) {
   std::unique_ptr<RuleFile> f(new RuleFile());
   f->path_ = path;
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::string what(e.description());
-    if (what.find("File could not be opened") != std::string::npos || what.find("could not be opened") != std::string::npos)
-      return make_error(Errc::io, "cannot read the rule file", path);
-    return make_error(Errc::parse, "TOML: " + what, path, static_cast<int>(e.source().begin.line));
-  } catch (const std::exception& e) {
-    return make_error(Errc::io, std::string("cannot read the rule file: ") + e.what(), path);
-  }
+  auto parsed = read_toml(path, "rule file");
+  if (!parsed.ok()) return parsed.error();
+  const toml::table& doc = *parsed;
   Loader ld{*f, path};
 
   const toml::node* type = doc.get("type");

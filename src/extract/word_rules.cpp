@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "extract/word_rules_impl.h"
+#include "extract/toml_file.h"
 #include "text/fold.h"
 #include "text/stem.h"
 
@@ -22,7 +23,6 @@ using words::Item;
 
 namespace {
 
-int toml_line(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
 bool pattern_byte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
@@ -292,18 +292,6 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
   return {};
 }
 
-Result<toml::table> parse_toml(const std::string& path) {
-  try {
-    return toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    std::string what(e.description());
-    if (what.find("could not be opened") != std::string::npos) return make_error(Errc::io, "cannot read the rule file", path);
-    return make_error(Errc::parse, "TOML: " + what, path, static_cast<int>(e.source().begin.line));
-  } catch (const std::exception& e) {
-    return make_error(Errc::io, std::string("cannot read the rule file: ") + e.what(), path);
-  }
-}
-
 std::atomic<std::uint64_t> g_serial{0};
 
 }  // namespace
@@ -326,7 +314,7 @@ bool WordRules::is_word_rule_file(const std::string& path) {
 }
 
 Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
-  auto parsed = parse_toml(path);
+  auto parsed = read_toml(path, "rule file");
   if (!parsed.ok()) return parsed.error();
   const toml::table& doc = *parsed;
   std::unique_ptr<WordRules> f(new WordRules());
