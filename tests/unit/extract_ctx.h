@@ -17,15 +17,6 @@
 
 namespace omb::test {
 
-inline const Extractor& extractor() {
-  static std::shared_ptr<const Extractor> x = [] {
-    auto r = Extractor::load(source_dir() + "/dictionaries");
-    if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    return *r;
-  }();
-  return *x;
-}
-
 inline const RuleFile& rule_file(std::string_view type) {
   for (const auto& f : extractor().files())
     if (f->type() == type) return *f;

@@ -14,20 +14,11 @@ using namespace omb;
 
 namespace {
 
-const Extractor& rules() {
-  static std::shared_ptr<const Extractor> x = [] {
-    auto r = Extractor::load(test::source_dir() + "/dictionaries");
-    if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    return *r;
-  }();
-  return *x;
-}
-
 // "doctype year" of a short document: the title, a paragraph, a dated letter line.
 std::string facts(const std::string& title) {
   Normalized n = test::normalizer().normalize(
       title + "\n\nDe ombudsman behandelde in dit jaar veel klachten over de gemeente.\n\nBrief van 12 maart 2023.\n");
-  Extraction x = rules().extract(n.text, n.blocks);
+  Extraction x = test::extractor().extract(n.text, n.blocks);
   return x.facts.doctype + " " + (x.facts.year ? std::to_string(*x.facts.year) : "-");
 }
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "extract/extract.h"
 #include "normalize/normalize.h"
 
 namespace omb::test {
@@ -53,6 +54,15 @@ inline const Normalizer& normalizer() {
     return *r;
   }();
   return *n;
+}
+// The project's extraction rules (dictionaries/extract), loaded once.
+inline const Extractor& extractor() {
+  static std::shared_ptr<const Extractor> x = [] {
+    auto r = Extractor::load(source_dir() + "/dictionaries");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return *r;
+  }();
+  return *x;
 }
 inline std::string shared_corpus() { return OMB_SHARED_CORPUS; }
 

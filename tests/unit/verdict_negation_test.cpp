@@ -16,20 +16,11 @@ using namespace omb;
 
 namespace {
 
-const Extractor& rules() {
-  static std::shared_ptr<const Extractor> x = [] {
-    auto r = Extractor::load(test::source_dir() + "/dictionaries");
-    if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    return *r;
-  }();
-  return *x;
-}
-
 // The oordeel values found in one sentence, in text order.
 std::vector<std::string> verdicts(const std::string& sentence) {
   Normalized n = test::normalizer().normalize(sentence + "\n");
   std::vector<std::string> out;
-  for (const Tag& t : rules().extract(n.text, n.blocks).tags)
+  for (const Tag& t : test::extractor().extract(n.text, n.blocks).tags)
     if (t.type == "oordeel") out.push_back(t.value);
   return out;
 }
