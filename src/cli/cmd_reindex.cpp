@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "index/tokenizer.h"
 #include "store/catalog.h"
+#include "store/vocab.h"
 
 namespace omb::cli {
 
@@ -26,6 +27,7 @@ Runner add_reindex(CLI::App& app, Globals& g) {
     std::string before = db->index_tokenizer();
     if (Status s = db->use_lexicon(*lexicon, true, true); !s.ok()) return report(s.error());
     if (Status s = Catalog::persist(*db); !s.ok()) return report(s.error());
+    if (Status s = Vocabulary::persist(*db); !s.ok()) return report(s.error());
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!g.quiet)
       std::fprintf(stdout, "reindexed %s in %.1f s (tokenizer %s; was %s)\n", db->path().c_str(), secs,

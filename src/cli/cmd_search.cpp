@@ -9,6 +9,7 @@
 #include "search/filters.h"
 #include "search/query.h"
 #include "search/search.h"
+#include "search/suggest.h"
 
 namespace omb::cli {
 
@@ -22,7 +23,8 @@ Runner add_search(CLI::App& app, Globals& g) {
     std::string sort = "rank", format;
   };
   auto o = std::make_shared<Opts>();
-  sub->add_option("QUERY", o->query, "Words, \"phrases\", AND/OR/NOT, NEAR(a b, 10), prefix*, field:value filters");
+  sub->add_option("QUERY", o->query,
+                  "Words, \"phrases\", AND/OR/NOT, NEAR(a b, 10), prefix*, fuzzy~ or fuzzy~2, field:value filters");
   // One option a filter (search/filters.h); a number filter takes one value
   // in its range, a text filter may be given again for any of several.
   for (std::size_t i = 0; i < std::size(kFilters); ++i) {
@@ -47,9 +49,13 @@ Runner add_search(CLI::App& app, Globals& g) {
   sub->footer(
       "Words are found in every form: klacht finds klachten, communicatie finds\n"
       "communicatieproblemen, client finds cliënt; gegrond never finds ongegrond.\n"
-      "Codes are searched whole: 2023/0456, RA1056992, re-integratie, Q4.\n\n"
+      "Codes are searched whole: 2023/0456, RA1056992, re-integratie, Q4.\n"
+      "word~ also finds the index's words one edit away (two for words of 8\n"
+      "letters or more): OCR damage and typing errors; word~1 and word~2 say how\n"
+      "many edits. When a query finds nothing, a corrected query is proposed.\n\n"
       "Examples:\n"
       "  ombudsmine search klantmanager excuses\n"
+      "  ombudsmine search 'cornmunicatie~2 \"geen reactie~\"'   # OCR damage, in phrases too\n"
       "  ombudsmine search '\"geen reactie\"' --afdeling 'Werk en Re-integratie' --from 2020\n"
       "  ombudsmine search 'bejegening jaar:2016 oordeel:\"niet behoorlijk\"'\n"
       "  ombudsmine search --theme communicatie --facets        # filters alone list cases\n"
@@ -79,10 +85,19 @@ Runner add_search(CLI::App& app, Globals& g) {
     if (!db.ok()) return report(db.error());
     auto r = search(*db, so);
     if (!r.ok()) return report(r.error());
+    if (fmt != SearchFormat::csv) {
+      auto dym = did_you_mean(*db, q, so, r->total);
+      if (!dym.ok()) return report(dym.error());
+      r->did_you_mean = std::move(*dym);
+    }
     bool tty = isatty(STDOUT_FILENO);
     std::string s = render_search(*r, fmt, tty && fmt == SearchFormat::table, so.offset, so.facets);
     std::fwrite(s.data(), 1, s.size(), stdout);
     if (fmt == SearchFormat::table && !g.quiet) {
+      for (const FuzzyWord& f : r->fuzzy) std::fprintf(stderr, "%s\n", fuzzy_note(f).c_str());
+      if (r->did_you_mean)
+        std::fprintf(stderr, "did you mean: %s   (%zu hit%s)\n", r->did_you_mean->query.c_str(), r->did_you_mean->total,
+                     r->did_you_mean->total == 1 ? "" : "s");
       if (r->total == 0) std::fprintf(stderr, "no hits\n");
       else
         std::fprintf(stderr, "%zu–%zu of %zu hit%s%s\n", r->hits.empty() ? 0 : so.offset + 1, so.offset + r->hits.size(),

@@ -35,6 +35,23 @@ int x_create(void* ctx, const char** /*args*/, int /*nargs*/, Fts5Tokenizer** ou
 
 void x_delete(Fts5Tokenizer* t) { delete reinterpret_cast<DutchFts*>(t); }
 
+// A term list (kTermListMark): its terms as one token and its synonyms.
+int emit_term_list(void* ctx, std::string_view in, int (*token)(void*, int, const char*, int, int, int)) {
+  bool first = true;
+  for (std::size_t at = 0; at < in.size();) {
+    const std::size_t from = at + kTermListMark.size();
+    std::size_t next = in.find(kTermListMark, from);
+    if (next == std::string_view::npos) next = in.size();
+    at = next;
+    if (next == from) continue;
+    const int rc = token(ctx, first ? 0 : FTS5_TOKEN_COLOCATED, in.data() + from, static_cast<int>(next - from), 0,
+                         static_cast<int>(in.size()));
+    if (rc != SQLITE_OK) return rc;
+    first = false;
+  }
+  return SQLITE_OK;
+}
+
 int x_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
                int (*token)(void*, int, const char*, int, int, int)) {
   try {
@@ -56,6 +73,7 @@ int x_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
         return SQLITE_OK;
       }
     }
+    if (mode == Tokenizer::Mode::query && in.starts_with(kTermListMark)) return emit_term_list(ctx, in, token);
     d.get().tokenize(in, mode,
                      [&](std::string_view term, std::size_t s, std::size_t e, bool colocated) {
                        rc = token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, term.data(), static_cast<int>(term.size()),

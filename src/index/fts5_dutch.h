@@ -26,6 +26,17 @@
 
 namespace omb {
 
+// A list of index terms in a query: FTS5 query text that begins with
+// kTermListMark and holds terms, each preceded by the mark
+// ("\uE000communicati\uE000communciati"), is one query token that matches
+// any of its terms. The first is emitted as a term, the others as
+// FTS5_TOKEN_COLOCATED (FTS5's synonyms), so the list stands for one word in
+// phrases and NEAR as well. Its terms are index terms already: they are not
+// folded or stemmed again. search/fuzzy.h writes such lists; the query
+// parser (search/query.h) refuses the mark in what a user types. In
+// document mode the mark is text like any other.
+inline constexpr std::string_view kTermListMark = "\xEE\x80\x80";  // U+E000, private use
+
 struct LexiconSlot {
   std::shared_ptr<const SearchLexicon> lexicon = std::make_shared<SearchLexicon>();
   // Texts about to be inserted with their terms made ahead (TokenRun): a

@@ -26,6 +26,7 @@
 #include "ingest/pdf_record.h"
 #include "ingest/walk.h"
 #include "store/catalog.h"
+#include "store/vocab.h"
 #include "store/writer.h"
 
 namespace fs = std::filesystem;
@@ -556,6 +557,8 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   // What search reads instead of joins, for what is stored now (also after
   // an interrupted or stopped run; nothing to do when nothing changed).
   if (Status cat = Catalog::persist(db); !cat.ok()) sum.catalog_error = cat.error();
+  // And the index's term list, for fuzzy words and "did you mean".
+  if (Status voc = Vocabulary::persist(db); !voc.ok() && !sum.catalog_error) sum.catalog_error = voc.error();
   sum.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   Status fin = writer.finish_run(sum.run_id, sum.to_json());
   (void)fin;  // a full disk may refuse even this; the summary still reaches the user

@@ -69,6 +69,14 @@ nlohmann::ordered_json hit_json(const SearchHit& h, std::size_t rank) {
 
 }  // namespace
 
+std::string fuzzy_note(const FuzzyWord& f) {
+  std::string out = f.word + "~" + std::to_string(f.distance) + " → ";
+  if (f.terms.empty()) return out + "no term of the index";
+  for (std::size_t i = 0; i < f.terms.size(); ++i) out += (i ? ", " : "") + f.terms[i];
+  if (f.more) out += " (and " + std::to_string(f.more) + " rarer terms left out)";
+  return out;
+}
+
 std::string render_search(const SearchResult& r, SearchFormat fmt, bool color, std::size_t offset, bool facets) {
   std::string out;
   auto dump = [](const nlohmann::ordered_json& j) {
@@ -76,10 +84,16 @@ std::string render_search(const SearchResult& r, SearchFormat fmt, bool color, s
   };
   if (fmt == SearchFormat::json) {
     for (std::size_t i = 0; i < r.hits.size(); ++i) out += dump(hit_json(r.hits[i], offset + i + 1));
-    if (facets) {
+    if (facets || !r.fuzzy.empty() || r.did_you_mean) {
       nlohmann::ordered_json j;
       j["total"] = r.total;
-      j["facets"] = r.facets;
+      if (!r.fuzzy.empty()) {
+        j["fuzzy"] = nlohmann::ordered_json::array();
+        for (const FuzzyWord& f : r.fuzzy)
+          j["fuzzy"].push_back({{"word", f.word}, {"distance", f.distance}, {"term", f.term}, {"terms", f.terms}, {"more", f.more}});
+      }
+      if (r.did_you_mean) j["did_you_mean"] = {{"query", r.did_you_mean->query}, {"total", r.did_you_mean->total}};
+      if (facets) j["facets"] = r.facets;
       out += dump(j);
     }
     return out;

@@ -113,6 +113,7 @@ Result<SearchResult> fetch_page(Database& db, const RankedHits& ranked, std::siz
   SearchResult out;
   out.total = rows.size();
   out.facets = in.facets;
+  out.fuzzy = in.fuzzy;
   HitDetails details(db);
   SourceReader sources(db);
   // Snippets. A prefix term makes FTS5 merge the lists of every term it

@@ -1,5 +1,6 @@
 #include "search/query.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cctype>
@@ -24,6 +25,10 @@ std::string fts_quoted(std::string_view s) {
   return out + "\"";
 }
 
+// U+E000 and U+E001 are the index's term-list mark (index/fts5_dutch.h) and
+// the fuzzy placeholder: never part of what a user searches.
+constexpr std::string_view kSlotMark = "\xEE\x80\x81";  // U+E001
+
 Error at(std::size_t col, const std::string& what) {
   return make_error(Errc::usage, "query: " + what + " (column " + std::to_string(col + 1) + ")");
 }
@@ -35,6 +40,27 @@ struct Token {
   std::size_t col = 0;
   bool prefix = false;
 };
+
+// A fuzzy word as typed: `w` stands at byte `col` of the query.
+struct Fuzz {
+  std::string word;
+  int distance = 1;
+};
+
+// Whether `w` is a fuzzy word (word~, word~N), and which; an Error for a
+// '~' that is not one (~ alone, ~3, ~-1, word~~, a fuzzy prefix).
+Result<std::optional<Fuzz>> fuzzy_of(std::string_view w, std::size_t col, bool prefix) {
+  const std::size_t tilde = w.find('~');
+  if (tilde == std::string_view::npos) return std::optional<Fuzz>();
+  const std::string_view word = w.substr(0, tilde), rest = w.substr(tilde + 1);
+  if (prefix || (!word.empty() && word.back() == '*'))
+    return at(col + tilde, "a prefix (word*) cannot also be fuzzy (word~)");
+  if (word.empty() || !has_word_char(word)) return at(col + tilde, "'~' needs a word before it, as in klantmanager~");
+  if (rest.empty()) return std::optional<Fuzz>(Fuzz{std::string(word), default_fuzzy_distance(word)});
+  if (rest.size() == 1 && rest[0] >= '0' && rest[0] <= '2') return std::optional<Fuzz>(Fuzz{std::string(word), rest[0] - '0'});
+  if (rest[0] == '~') return at(col + tilde + 1, "'~' twice; write word~ or word~2");
+  return at(col + tilde + 1, "after '~' comes the number of edits allowed, 0, 1 or 2 (or nothing: 1, or 2 for long words)");
+}
 
 }  // namespace
 
@@ -51,6 +77,10 @@ std::optional<std::size_t> bad_byte(std::string_view q, std::string* what) {
     U8_NEXT(q.data(), i, n, c);
     if (c < 0) {
       *what = "is not UTF-8";
+      return static_cast<std::size_t>(at);
+    }
+    if (c == 0xE000 || c == 0xE001) {
+      *what = "is a character ombudsmine reserves for itself";
       return static_cast<std::size_t>(at);
     }
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
@@ -258,10 +288,9 @@ class Parser {
           continue;
         }
         if (u.kind != Token::word && u.kind != Token::phrase) return at(u.col, "NEAR( ) takes words and phrases");
-        if (!has_word_char(u.text)) continue;
-        out_.words.push_back(u.text);
-        out_.prefix = out_.prefix || u.prefix;
-        inner += (inner.empty() ? "" : " ") + fts_quoted(u.text) + (u.prefix ? "*" : "");
+        auto p = term(u);
+        if (!p.ok()) return p;
+        if (!p->empty()) inner += (inner.empty() ? "" : " ") + *p;
       }
       if (!peek()) return at(t.col, "NEAR( is never closed");
       ++pos_;
@@ -270,13 +299,67 @@ class Parser {
     }
     if (t.kind == Token::word || t.kind == Token::phrase) {
       ++pos_;
-      if (!has_word_char(t.text)) return std::string();  // punctuation alone: nothing to search
-      out_.words.push_back(t.text);
-      out_.prefix = out_.prefix || t.prefix;
-      return fts_quoted(t.text) + (t.prefix ? "*" : "");
+      return term(t);
     }
     if (t.kind == Token::rparen) return at(t.col, "')' without a matching '('");
     return at(t.col, "unexpected '" + t.text + "'");
+  }
+
+  // A word or phrase as an FTS5 phrase; "" for punctuation alone (nothing to search).
+  Result<std::string> term(const Token& t) {
+    const std::size_t start = t.kind == Token::phrase ? t.col + 1 : t.col;  // where t.text begins
+    if (t.kind == Token::word) {
+      OMB_TRY_ASSIGN(f, fuzzy_of(t.text, start, t.prefix));
+      if (!has_word_char(t.text)) return std::string();
+      out_.spans.push_back({start, t.text.size(), !t.prefix && !f});
+      out_.words.push_back(f ? f->word : t.text);
+      if (f) return slot(std::move(*f), start);
+      out_.prefix = out_.prefix || t.prefix;
+      return fts_quoted(t.text) + (t.prefix ? "*" : "");
+    }
+    // A phrase: its words one by one, for their places and any fuzzy ones.
+    // Words around a fuzzy word are joined to it with FTS5's '+' (one phrase).
+    if (!has_word_char(t.text)) return std::string();
+    out_.words.push_back(t.text);
+    std::vector<std::string> parts;
+    std::size_t run_from = std::string::npos, run_to = 0;  // plain words not yet written
+    auto flush = [&] {
+      if (run_from == std::string::npos) return;
+      parts.push_back(fts_quoted(t.text.substr(run_from, run_to - run_from)));
+      run_from = std::string::npos;
+    };
+    for (std::size_t i = 0; i < t.text.size();) {
+      const std::size_t b = t.text.find_first_not_of(" \t\n\r", i);
+      if (b == std::string::npos) break;
+      std::size_t e = t.text.find_first_of(" \t\n\r", b);
+      if (e == std::string::npos) e = t.text.size();
+      i = e;
+      const std::string_view w = std::string_view(t.text).substr(b, e - b);
+      OMB_TRY_ASSIGN(f, fuzzy_of(w, start + b, false));
+      if (f && t.prefix) return at(t.col, "a phrase ending in * cannot hold a fuzzy word");
+      if (!has_word_char(w)) continue;
+      out_.spans.push_back({start + b, w.size(), !f});
+      if (!f) {
+        if (run_from == std::string::npos) run_from = b;
+        run_to = e;
+        continue;
+      }
+      flush();
+      parts.push_back(slot(std::move(*f), start + b));
+    }
+    if (parts.empty()) {  // no fuzzy word: the phrase as typed
+      out_.prefix = out_.prefix || t.prefix;
+      return fts_quoted(t.text) + (t.prefix ? "*" : "");
+    }
+    flush();
+    std::string joined;
+    for (const std::string& p : parts) joined += (joined.empty() ? "" : " + ") + p;
+    return joined;
+  }
+
+  std::string slot(Fuzz f, std::size_t col) {
+    out_.fuzzy.push_back({std::move(f.word), f.distance, col + 1, {}, {}, 0});
+    return fuzzy_slot(out_.fuzzy.size() - 1);
   }
 
   std::vector<Token> t_;
@@ -287,12 +370,25 @@ class Parser {
 
 }  // namespace
 
+std::string fuzzy_slot(std::size_t i) { return "\"" + std::string(kSlotMark) + std::to_string(i) + "\""; }
+
+int default_fuzzy_distance(std::string_view word) {
+  std::size_t letters = 0;
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(word.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, n, c);
+    if (c >= 0 && u_isalpha(c)) ++letters;
+  }
+  return letters >= 8 ? 2 : 1;
+}
+
 Result<ParsedQuery> parse_query(std::string_view query) {
   ParsedQuery out;
   auto toks = lex(query);
   if (!toks.ok()) return toks.error();
   Parser p(std::move(*toks), out);
   OMB_TRY(p.run());
+  out.expanded = out.fuzzy.empty();
   return out;
 }
 

@@ -69,6 +69,7 @@ struct RankedHits::Impl {
   Facets facets;
   std::string fts;  // the query as FTS5, for snippets
   bool prefix = false;  // fts has a prefix term
+  std::vector<FuzzyWord> fuzzy;  // the query's fuzzy words, expanded
 };
 
 }  // namespace omb

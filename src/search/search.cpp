@@ -1,5 +1,7 @@
 #include "search/search.h"
 
+#include "search/fuzzy.h"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -203,6 +205,7 @@ Status boost_titles(Database& db, const ParsedQuery& q, std::vector<Row>& rows, 
       wanted.emplace(term);
       return true;
     });
+  for (const FuzzyWord& f : q.fuzzy) wanted.insert(f.terms.begin(), f.terms.end());
   if (wanted.empty()) return {};
   HitDetails titles(db);
   std::unordered_map<std::int64_t, std::unordered_set<std::string>> doc_terms;
@@ -415,13 +418,21 @@ RankedHits::~RankedHits() = default;
 std::size_t RankedHits::total() const { return impl_->found.rows.size(); }
 std::size_t RankedHits::ordered() const { return impl_->ordered; }
 const Facets& RankedHits::facets() const { return impl_->facets; }
+const std::vector<FuzzyWord>& RankedHits::fuzzy() const { return impl_->fuzzy; }
 
-Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions& opts, std::size_t upto) {
+Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions& given, std::size_t upto) {
   OMB_TRY(db.check_index());
+  SearchOptions expanded;  // the options with the query's fuzzy words expanded, when it has any
+  if (!given.query.expanded) {
+    expanded = given;
+    OMB_TRY(expand_fuzzy(db, expanded.query));
+  }
+  const SearchOptions& opts = given.query.expanded ? given : expanded;
   const ParsedQuery& q = opts.query;
   auto impl = std::make_unique<RankedHits::Impl>();
   impl->fts = q.fts;
-  impl->prefix = q.prefix;
+  impl->prefix = q.prefix || !q.fuzzy.empty();  // a term list, like a prefix, is several terms' lists merged
+  impl->fuzzy = q.fuzzy;
   const bool full = opts.facets || opts.sort == SearchOptions::Sort::date || q.fts.empty();
 
   ReadSnapshot snap(db);  // one snapshot for the catalog's parts and the query

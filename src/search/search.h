@@ -17,6 +17,9 @@
 // the hits by year, quarter, afdeling, theme, oordeel and doctype (a hit
 // without a value counts under "-"; themes may be several per hit).
 //
+// A query's fuzzy words (klantmanagr~) are expanded against the index's
+// vocabulary first (search/fuzzy.h); the result says what each became.
+//
 // Errors: Errc::version when the index was built by another tokenizer (the
 // message offers `ombudsmine reindex`), Errc::db from SQLite. The query
 // parser has already turned every user input into valid FTS5.
@@ -80,6 +83,14 @@ struct SearchResult {
   std::size_t total = 0;
   std::vector<SearchHit> hits;
   Facets facets;  // empty unless asked for
+  std::vector<FuzzyWord> fuzzy;  // the query's fuzzy words and the terms each became
+  // A corrected query and the hits it finds: set by did_you_mean()
+  // (search/suggest.h) when the caller asks and there is one.
+  struct Proposal {
+    std::string query;
+    std::size_t total = 0;
+  };
+  std::optional<Proposal> did_you_mean;
 };
 
 Result<SearchResult> search(Database& db, const SearchOptions& opts);
@@ -101,6 +112,7 @@ class RankedHits {
   std::size_t total() const;
   std::size_t ordered() const;  // how many hits at the front are in their final order
   const Facets& facets() const;
+  const std::vector<FuzzyWord>& fuzzy() const;  // the query's fuzzy words, expanded
 
  private:
   friend Result<std::shared_ptr<const RankedHits>> rank(Database&, const SearchOptions&, std::size_t);

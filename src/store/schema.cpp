@@ -252,8 +252,19 @@ CREATE TABLE IF NOT EXISTS ocr_cache(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8: the index's term list with passage counts (store/vocab.h), for
+// fuzzy terms and "did you mean": one row, of the generation it was read at
+// (fts5vocab takes a second to scan on a large archive; this row, a few ms).
+static constexpr std::string_view kV8 = R"sql(
+CREATE TABLE IF NOT EXISTS search_vocab(
+  id         INTEGER PRIMARY KEY CHECK(id = 1),
+  generation INTEGER NOT NULL,
+  data       BLOB NOT NULL     -- "term\tpassages\n" lines, sorted by term
+);
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
   return all;
 }
 
