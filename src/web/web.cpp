@@ -17,6 +17,7 @@
 #include "store/catalog.h"
 #include "search/query.h"
 #include "search/search.h"
+#include "search/suggest.h"
 #include "search/similar.h"
 #include "signals/signals.h"
 #include "store/read.h"
@@ -55,7 +56,9 @@ Result<SearchOptions> search_options(const Params& p) {
 // and as parameters, however written: search/filters.h's filters_key) and the
 // order; not the page.
 std::string cache_key(const SearchOptions& so) {
-  return so.query.fts + '\x1d' + filters_key(so.query.filters) + '\x1d' +
+  std::string fuzzy;  // fts holds only a placeholder per fuzzy word
+  for (const FuzzyWord& f : so.query.fuzzy) fuzzy += f.word + '~' + std::to_string(f.distance) + '\x1e';
+  return so.query.fts + '\x1d' + fuzzy + '\x1d' + filters_key(so.query.filters) + '\x1d' +
          (so.sort == SearchOptions::Sort::date ? "date" : "rank");
 }
 
@@ -90,6 +93,7 @@ Response search_page(Database& db, ResultCache* cache, const Catalog* catalog, c
   }
   auto r = cached_search(db, cache, *so);
   if (!r.ok()) return error_page(r.error().code == Errc::usage ? 400 : 500, r.error().message);
+  if (auto dym = did_you_mean(db, get(p, "q"), *so, r->total); dym.ok()) r->did_you_mean = std::move(*dym);
   Response out;
   out.body = html::search_page(p, *r, {so->sort == SearchOptions::Sort::date, so->offset, pageno});
   return out;

@@ -143,6 +143,15 @@ run "$omb" --db "$sdb" search '"unbalanced'
 check "malformed query: exit 2, says what and where" test "$rc" = 2 -a "$err" = "ombudsmine: query: unclosed quote (column 1)"
 run "$omb" --db "$sdb" search 'AND OR'
 check "AND OR: exit 2, no SQLite error" test "$rc" = 2 -a "$err" = "ombudsmine: query: AND needs a search term before it (column 1)"
+for q in 'klacht~3' 'klacht~-1' 'klacht~~' 'klant*~'; do
+  run "$omb" --db "$sdb" search "$q"
+  check "fuzzy: '$q' is exit 2 with its column" test "$rc" = 2 -a -n "$(has "$err" "(column " && echo y)"
+done
+run "$omb" --db "$sdb" search 'klantmanagr'
+check "did you mean: a mistyped word gets the corrected query on stderr" test "$rc" = 0 -a -n "$(has "$err" "did you mean: klantmanager" && echo y)"
+run "$omb" --db "$sdb" search 'klantmanagr~' --format json
+printf '%s\n' "$out" | tail -1 >"$work/fuzzy.json"
+check "fuzzy --format json: the summary line says what the word became" test "$(json "$work/fuzzy.json" '$.fuzzy[0].terms[0]')" = klantmanager
 run "$omb" --db "$sdb" similar nope
 check "similar: an unknown case is exit 1 with its name" test "$rc" = 1 -a "$err" = "ombudsmine: similar: no case with zaaknummer 'nope'"
 run "$omb" --db "$sdb" similar 811 --format json

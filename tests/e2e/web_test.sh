@@ -56,6 +56,18 @@ total2=$(attr data-total <"$work/facet.html")
 check "facet click: $facet narrows $total to $total2" test -n "$facet" -a -n "$total2" -a "${total2:-0}" -lt "${total:-0}" -a "${total2:-0}" -gt 0
 check "facet click: the chosen value can be cleared" grep -q 'wissen</a>' "$work/facet.html"
 
+# 2b. A mistyped query proposes the corrected one, one click away, its filter
+# kept (#21); a fuzzy word says what it became.
+dom "$base/search?q=klantmanagr&afdeling=Werk+en+Re-integratie" >"$work/dym.html"
+dym=$(grep -o 'id="did-you-mean">Bedoelde u: <a href="[^"]*"' "$work/dym.html" | sed 's/.*href="//; s/"$//' | unhtml)
+check "did you mean: a link to the corrected query, filter kept ($dym)" test "$dym" = "/search?afdeling=Werk+en+Re-integratie&q=klantmanager"
+dom "$base$dym" >"$work/dym2.html"
+n=$(attr data-total <"$work/dym2.html")
+want=$("$omb" --db "$db" search klantmanager --afdeling "Werk en Re-integratie" --format csv | tail -n +2 | wc -l)
+check "did you mean: one click gives the corrected query's $want hits ($n)" test "${n:-0}" -gt 0 -a "${n:-0}" = "$want"
+dom "$base/search?q=klantmanagr~" >"$work/fuzzy.html"
+check "fuzzy word: the page says which terms it searched" grep -q 'class="meta fuzzy" data-word="klantmanagr">klantmanagr~2 zocht ook: klantmanager' "$work/fuzzy.html"
+
 # 3. The export link downloads a CSV whose row count equals the hit count.
 exp=$(grep -o 'id="export-csv" href="[^"]*"' "$work/search.html" | sed 's/.*href="//; s/"$//' | unhtml)
 curl -s -o "$work/export.csv" -D "$work/export.h" "$base$exp"

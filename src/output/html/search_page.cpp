@@ -110,12 +110,33 @@ std::string pager(const Params& ps, const SearchResult& r, const SearchPageState
   return out + "</nav>";
 }
 
+// What the fuzzy words became, and a corrected query one click away.
+std::string spelling(const Params& ps, const SearchResult& r) {
+  std::string out;
+  for (const FuzzyWord& f : r.fuzzy) {
+    out += "<p class=\"meta fuzzy\" data-word=\"" + html_escape(f.word) + "\">" + html_escape(f.word) + "~" +
+           std::to_string(f.distance) + " zocht ook: ";
+    if (f.terms.empty()) out += "geen woord in de index";
+    for (std::size_t i = 0; i < f.terms.size(); ++i) out += (i ? ", " : "") + html_escape(f.terms[i]);
+    if (f.more) out += " (en " + std::to_string(f.more) + " zeldzamere, weggelaten)";
+    out += "</p>";
+  }
+  if (r.did_you_mean) {
+    Params np = without(ps, "q");
+    np.emplace("q", r.did_you_mean->query);
+    out += "<p class=\"suggest\" id=\"did-you-mean\">Bedoelde u: <a href=\"" + html_escape(url("/search", np)) +
+           "\">" + html_escape(r.did_you_mean->query) + "</a> (" + std::to_string(r.did_you_mean->total) +
+           (r.did_you_mean->total == 1 ? " resultaat" : " resultaten") + ")?</p>";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string search_page(const Params& p, const SearchResult& r, const SearchPageState& s) {
   const Params ps = without(p, "page");
   std::string res = "<section class=\"results\" aria-labelledby=\"h\"><h1 id=\"h\">Zoeken</h1>" + form(p);
-  res += summary(ps, r.total, s.by_date) + "<ol class=\"hits\" start=\"" + std::to_string(s.offset + 1) + "\">";
+  res += spelling(ps, r) + summary(ps, r.total, s.by_date) + "<ol class=\"hits\" start=\"" + std::to_string(s.offset + 1) + "\">";
   for (const auto& h : r.hits) res += hit_item(h);
   res += "</ol>" + pager(ps, r, s) + "</section>";
   const std::string q = get(p, "q");

@@ -8,7 +8,10 @@
 //    to show left out), the total with links to the other order and to the exports,
 //    the hits numbered from `offset` + 1 (title linked to its case or
 //    document, facts, snippet with its marks, first source:line and page)
-//    and links to the previous and next page. `page` counts from 1.
+//    and links to the previous and next page. `page` counts from 1. Above
+//    the total: what each fuzzy word became (p.fuzzy) and, when the result
+//    has one, the corrected query as a link with the same filters
+//    (p#did-you-mean).
 //  - search_error_page(): the same form with `message` (a query that does not
 //    parse) in a role="alert" paragraph, id "query-error".
 // `p` is the request's parameters; every link is built from them
