@@ -1,6 +1,7 @@
 #include "store/vocab.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -22,6 +23,16 @@ Result<std::int64_t> vocab_generation(Database& db) {
 Result<bool> has_vocab_table(Database& db) {
   OMB_TRY_ASSIGN(st, db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_vocab'"));
   return st.step();
+}
+
+// Writes the list read at generation `gen` (one statement: its own
+// transaction, or part of the caller's).
+Status store_blob(Database& db, std::int64_t gen, const std::string& blob) {
+  OMB_TRY_ASSIGN(ins, db.prepare("INSERT OR REPLACE INTO search_vocab(id, generation, data) VALUES(1, ?1, ?2)"));
+  ins.bind(1, gen);
+  if (sqlite3_bind_blob64(ins.handle(), 2, blob.data(), blob.size(), SQLITE_STATIC) != SQLITE_OK)
+    return db.last_error("storing the search vocabulary");
+  return ins.run();
 }
 
 }  // namespace
@@ -114,12 +125,16 @@ Result<std::shared_ptr<const Vocabulary>> Vocabulary::scan(Database& db) {
 }
 
 Result<std::shared_ptr<const Vocabulary>> Vocabulary::load(Database& db) {
+  std::int64_t gen = -1;
+  bool has = false;
   {
     ReadSnapshot snap(db);
     OMB_TRY(snap.begin());
-    OMB_TRY_ASSIGN(has, has_vocab_table(db));
+    OMB_TRY_ASSIGN(table, has_vocab_table(db));
+    has = table;
+    OMB_TRY_ASSIGN(g, vocab_generation(db));
+    gen = g;
     if (has) {
-      OMB_TRY_ASSIGN(gen, vocab_generation(db));
       OMB_TRY_ASSIGN(st, db.prepare("SELECT data FROM search_vocab WHERE id = 1 AND generation = ?1"));
       st.bind(1, gen);
       OMB_TRY_ASSIGN(row, st.step());
@@ -129,18 +144,18 @@ Result<std::shared_ptr<const Vocabulary>> Vocabulary::load(Database& db) {
       }
     }
   }
-  if (!db.read_only()) {
-    if (Status s = persist(db); s.ok()) {
-      OMB_TRY_ASSIGN(st, db.prepare("SELECT data FROM search_vocab WHERE id = 1"));
-      OMB_TRY_ASSIGN(row, st.step());
-      if (row) {
-        auto v = decode(st.view(0));
-        if (v.ok()) return *v;
-      }
+  OMB_TRY_ASSIGN(v, scan(db));
+  // Store what the scan read, so the next query need not scan: through this
+  // connection, or, when it only reads, a short-lived writable one (as
+  // Database::open upgrades an older file). A failure to store is no error.
+  if (has && gen >= 0) {
+    if (!db.read_only()) {
+      (void)store_blob(db, gen, v->encode());
+    } else if (::access(db.path().c_str(), W_OK) == 0) {
+      if (auto w = Database::open(db.path()); w.ok()) (void)store_blob(*w, gen, v->encode());
     }
-    // Could not store it (busy, full): a scan still answers.
   }
-  return scan(db);
+  return v;
 }
 
 Status Vocabulary::persist(Database& db) {
@@ -157,12 +172,7 @@ Status Vocabulary::persist(Database& db) {
     if (row) return {};  // already of this generation
   }
   OMB_TRY_ASSIGN(v, scan(db));
-  const std::string blob = v->encode();
-  OMB_TRY_ASSIGN(ins, db.prepare("INSERT OR REPLACE INTO search_vocab(id, generation, data) VALUES(1, ?1, ?2)"));
-  ins.bind(1, gen);
-  if (sqlite3_bind_blob64(ins.handle(), 2, blob.data(), blob.size(), SQLITE_STATIC) != SQLITE_OK)
-    return db.last_error("storing the search vocabulary");
-  OMB_TRY(ins.run());
+  OMB_TRY(store_blob(db, gen, v->encode()));
   return tx.commit();
 }
 

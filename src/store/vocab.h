@@ -34,8 +34,9 @@ class Database;
 
 class Vocabulary {
  public:
-  // The stored list of the database's generation, else a scan (stored when
-  // the database is writable).
+  // The stored list of the database's generation, else a scan, stored when
+  // the file is writable (through a writable connection of its own when
+  // `db` only reads).
   static Result<std::shared_ptr<const Vocabulary>> load(Database& db);
   // Reads fts5vocab (one read snapshot).
   static Result<std::shared_ptr<const Vocabulary>> scan(Database& db);

@@ -269,6 +269,16 @@ TEST_CASE("vocabulary: ingest stores it for the database's generation; a stale o
   CHECK(test::scalar(db, "SELECT generation FROM search_vocab") ==
         test::scalar(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
   CHECK(test::text_of(db, "SELECT data FROM search_vocab") == (*scanned)->encode());
+  // A connection that only reads stores it through a writable one of its own.
+  REQUIRE(db.exec("UPDATE search_vocab SET generation = generation - 1, data = 'zzz' || char(9) || '1' || char(10)").ok());
+  OpenOptions ro;
+  ro.read_only = true;
+  auto reader = Database::open(dir.file("v.db"), ro);
+  REQUIRE(reader.ok());
+  auto read = Vocabulary::load(*reader);
+  REQUIRE(read.ok());
+  CHECK((*read)->encode() == (*scanned)->encode());
+  CHECK(test::text_of(db, "SELECT data FROM search_vocab") == (*scanned)->encode());
 }
 
 TEST_CASE("fuzzy search: OCR-damaged and mistyped forms are found, never those further away") {
