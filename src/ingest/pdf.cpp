@@ -309,8 +309,8 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
     } else if (auto img = engine->render(doc.get(), i, opts.dpi); !img.ok()) {
       set_failed(pg, img.error().message);
     } else if (blank(*img)) {
-      pg.text.clear();
-      pg.method = PageMethod::empty;
+      // No ink: nothing for OCR. A short text layer (a page number) is kept.
+      pg.method = pg.text.find_first_not_of(" \n\t\r") == std::string::npos ? PageMethod::empty : PageMethod::text;
     } else {
       pg.image_hash = image_hash(*img);
       std::optional<OcrResult> hit;
@@ -322,12 +322,12 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
         set_failed(pg, "Tesseract could not read the page image (test)");
       } else if (opts.board) {
         const int w = img->width, h = img->height;
-        pending.push_back({out.pages.size(), opts.board->submit(std::move(img->pixels), w, h, opts.dpi)});
+        pending.push_back({out.pages.size(), opts.board->submit(std::move(img->pixels), w, h, img->dpi)});
         out.pages.push_back(std::move(pg));
         settle(false);
         continue;
       } else {
-        auto r = engine->ocr(img->pixels.data(), img->width, img->height, img->width, opts.dpi);
+        auto r = engine->ocr(img->pixels.data(), img->width, img->height, img->width, img->dpi);
         if (r.ok()) set_ocr(pg, std::move(*r));
         else set_failed(pg, r.error().message);
       }

@@ -15,6 +15,9 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
+
+#include <algorithm>
+#include <cmath>
 #include <poppler/cpp/poppler-page.h>
 
 namespace omb {
@@ -84,7 +87,7 @@ Tess& thread_tess() {
 }  // namespace
 
 
-Result<OcrResult> engine_ocr(const unsigned char* pixels, int width, int height, int bytes_per_row, int dpi) {
+Result<OcrResult> ocr_page(const unsigned char* pixels, int width, int height, int bytes_per_row, int dpi) {
   init_once();
   Tess& t = thread_tess();
   if (!t.ready) return make_error(Errc::internal, t.init_error);
@@ -106,7 +109,7 @@ Result<OcrResult> engine_ocr(const unsigned char* pixels, int width, int height,
 }
 
 
-Result<PdfHandle*> engine_open(std::string_view bytes, int* pages, std::string* title, std::string* created) {
+Result<PdfHandle*> open_pdf(std::string_view bytes, int* pages, std::string* title, std::string* created) {
   init_once();
   t_poppler_message.clear();
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return make_error(Errc::decode, "PDF larger than 2 GB");
@@ -133,9 +136,8 @@ Result<PdfHandle*> engine_open(std::string_view bytes, int* pages, std::string* 
   return h.release();
 }
 
-void engine_close(PdfHandle* h) { delete h; }
 
-std::string engine_page_text(PdfHandle* h, int i) {
+std::string text_of_page(PdfHandle* h, int i) {
   std::unique_ptr<poppler::page> page(h->doc->create_page(i));
   if (!page) return {};
   std::string text = utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
@@ -144,14 +146,27 @@ std::string engine_page_text(PdfHandle* h, int i) {
   return text;
 }
 
-Result<GrayImage> engine_render(PdfHandle* h, int i, int dpi) {
+// The resolution at which page `page` makes an image of at most
+// kMaxPagePixels: `dpi`, or less for a page larger than A3 or so (a page box
+// of 5000 points would need 434 megapixels at 300 dpi).
+int capped_dpi(const poppler::page& page, int dpi) {
+  const poppler::rectf box = page.page_rect();
+  const double w = std::abs(box.width()) / 72.0, h = std::abs(box.height()) / 72.0;  // inches
+  if (!(w > 0) || !(h > 0)) return dpi;
+  const double most = std::floor(std::sqrt(kMaxPagePixels / (w * h)));
+  return static_cast<int>(std::clamp(most, 1.0, static_cast<double>(dpi)));
+}
+
+Result<GrayImage> render_page(PdfHandle* h, int i, int dpi) {
   t_poppler_message.clear();
   std::unique_ptr<poppler::page> page(h->doc->create_page(i));
   if (!page) return make_error(Errc::decode, with_poppler_message("poppler could not read the page"));
+  dpi = capped_dpi(*page, dpi);
   poppler::image img = h->renderer.render_page(page.get(), dpi, dpi);
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
     return make_error(Errc::decode, with_poppler_message("poppler could not render the page"));
   GrayImage g;
+  g.dpi = dpi;
   g.width = img.width();
   g.height = img.height();
   const int bpr = img.bytes_per_row();
@@ -161,6 +176,50 @@ Result<GrayImage> engine_render(PdfHandle* h, int i, int dpi) {
     std::memcpy(g.pixels.data() + static_cast<std::size_t>(y) * g.width, px + static_cast<std::size_t>(y) * bpr,
                 static_cast<std::size_t>(g.width));
   return g;
+}
+
+// The engine's entry points: no exception leaves the module (poppler and
+// Tesseract may throw std::bad_alloc on a page too large to hold).
+Error thrown(const char* what) { return make_error(Errc::internal, std::string("PDF engine: ") + what); }
+
+Result<PdfHandle*> engine_open(std::string_view bytes, int* pages, std::string* title, std::string* created) {
+  try {
+    return open_pdf(bytes, pages, title, created);
+  } catch (const std::bad_alloc&) {
+    return thrown("out of memory opening the PDF");
+  } catch (...) {
+    return thrown("poppler failed opening the PDF");
+  }
+}
+
+void engine_close(PdfHandle* h) noexcept { delete h; }
+
+std::string engine_page_text(PdfHandle* h, int i) noexcept {
+  try {
+    return text_of_page(h, i);
+  } catch (...) {
+    return {};  // a page poppler cannot make has no text
+  }
+}
+
+Result<GrayImage> engine_render(PdfHandle* h, int i, int dpi) {
+  try {
+    return render_page(h, i, dpi);
+  } catch (const std::bad_alloc&) {
+    return thrown("out of memory rendering the page");
+  } catch (...) {
+    return thrown("poppler failed rendering the page");
+  }
+}
+
+Result<OcrResult> engine_ocr(const unsigned char* pixels, int width, int height, int bytes_per_row, int dpi) {
+  try {
+    return ocr_page(pixels, width, height, bytes_per_row, dpi);
+  } catch (const std::bad_alloc&) {
+    return thrown("out of memory in Tesseract");
+  } catch (...) {
+    return thrown("Tesseract failed on the page image");
+  }
 }
 
 }  // namespace omb

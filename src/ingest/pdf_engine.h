@@ -30,7 +30,12 @@ namespace omb {
 struct GrayImage {
   std::vector<unsigned char> pixels;  // width * height bytes, rows packed
   int width = 0, height = 0;
+  int dpi = 0;  // the resolution it was rendered at (below the one asked for a huge page)
 };
+
+// render() lowers the resolution of a page that would make a larger image
+// (40 megapixels: A3 at 300 dpi is 17).
+inline constexpr double kMaxPagePixels = 40e6;
 
 struct PdfHandle;  // an open PDF, owned by the engine
 
@@ -43,11 +48,13 @@ struct PdfEngine {
   // Page i (0-based): its text in reading order ('\f' made '\n'); an empty
   // string for a page poppler cannot make.
   std::string (*page_text)(PdfHandle* doc, int i);
+  // Page i as a gray image at `dpi`, or lower (kMaxPagePixels). No entry
+  // point throws: failures, out of memory included, are Errc values.
   Result<GrayImage> (*render)(PdfHandle* doc, int i, int dpi);
   Result<OcrResult> (*ocr)(const unsigned char* pixels, int width, int height, int bytes_per_row, int dpi);
 };
 
-inline constexpr int kPdfEngineVersion = 1;
+inline constexpr int kPdfEngineVersion = 2;  // 2: GrayImage::dpi
 
 // The loaded engine, or why it cannot be loaded (Errc::internal, naming the
 // module and dlerror()). Loads once; thread-safe, but the first call sets

@@ -12,6 +12,7 @@
 #include "base/fs.h"
 #include "ingest/ingest.h"
 #include "ingest/pdf.h"
+#include "ingest/pdf_engine.h"
 #include "output/provenance.h"
 #include "output/search_out.h"
 #include "search/query.h"
@@ -465,4 +466,42 @@ TEST_CASE("pdf: a 2,000-page PDF is read page by page", "[pdf][large]") {
   CHECK(page_of(*db, doc, "merkteken1999,") == 1999);
   CHECK(page_of(*db, doc, "merkteken2000,") == 2000);
   CHECK(scalar(*db, "SELECT count(*) FROM page_sources WHERE method = 'text'") == 2000);
+}
+
+TEST_CASE("regression: a 5000-point page is rendered under 40 megapixels, not at 300 dpi", "[pdf]") {
+  TempDir dir;
+  test::PdfPageSpec huge{{"Een affiche van een gemeente."}};
+  huge.width = huge.height = 5000;
+  REQUIRE(test::make_pdf(dir.file("groot.pdf"), {huge}));
+  auto bytes = read_file(dir.file("groot.pdf"));
+  REQUIRE(bytes.ok());
+  auto engine = pdf_engine();
+  REQUIRE(engine.ok());
+  int n = 0;
+  std::string title, created;
+  auto h = (*engine)->open(*bytes, &n, &title, &created);
+  REQUIRE(h.ok());
+  auto img = (*engine)->render(*h, 0, 300);
+  (*engine)->close(*h);
+  REQUIRE(img.ok());
+  // 5000 pt = 69.4 in: 91 dpi gives 6319 x 6319 = 39.9 megapixels.
+  CHECK(img->dpi == 91);
+  CHECK(static_cast<double>(img->width) * img->height <= kMaxPagePixels);
+  CHECK(img->width == 6319);
+}
+
+TEST_CASE("regression: a page with little ink keeps its short text layer when OCR is asked", "[pdf]") {
+  TempDir dir;
+  test::PdfPageSpec tiny{{"iii"}};
+  tiny.font_size = 3;
+  REQUIRE(test::make_pdf(dir.file("klein.pdf"), {tiny}));
+  auto bytes = read_file(dir.file("klein.pdf"));
+  REQUIRE(bytes.ok());
+  PdfOptions opts;
+  opts.ocr = OcrMode::always;
+  auto pdf = read_pdf(*bytes, opts);
+  REQUIRE(pdf.ok());
+  REQUIRE(pdf->pages.size() == 1);
+  CHECK(pdf->pages[0].method == PageMethod::text);  // was: empty, its text dropped
+  CHECK(words(pdf->pages[0].text) == std::vector<std::string>{"iii"});
 }
