@@ -489,6 +489,8 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
   pdf.ocr = opts.ocr;
   pdf.fail_ocr_page = opts.test_fail_ocr_page;
   pdf.cancel = opts.cancel;
+  std::atomic<bool> stop_run{false};  // set when the run ends early: PDFs being read stop too
+  pdf.stop = &stop_run;
   pdf.cache = ocr_cache.get();
   pdf.pages_live = &pages_live;
   pdf.ocr_live = &ocr_live;
@@ -551,6 +553,7 @@ Result<IngestSummary> ingest(Database& db, const std::vector<std::string>& paths
       break;
     }
   }
+  stop_run = true;  // a worker still reading a long scanned PDF stops at its next page
   pool.stop();
   out.finish();
 

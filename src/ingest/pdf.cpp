@@ -281,8 +281,12 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
   // that are there (all of them when `all`).
   struct Pending { std::size_t index; std::shared_ptr<OcrBoard::Ticket> ticket; };
   std::deque<Pending> pending;
+  auto stopped = [&] { return (opts.cancel && opts.cancel->load()) || (opts.stop && opts.stop->load()); };
+  // False when the run is stopped while results are awaited (the pages
+  // still queued are dropped on return).
   auto settle = [&](bool all) {
     while (!pending.empty() && (all || opts.board->ready(pending.front().ticket))) {
+      if (all && stopped()) return false;
       PdfPage& pg = out.pages[pending.front().index];
       auto r = opts.board->wait(pending.front().ticket);
       if (r.ok()) set_ocr(pg, std::move(*r));
@@ -290,6 +294,7 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
       if (opts.on_page) opts.on_page(pg);
       pending.pop_front();
     }
+    return true;
   };
   struct DropPending {  // an early return leaves no queued work behind
     std::deque<Pending>& p;
@@ -300,7 +305,7 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
   } drop_pending{pending, opts.board};
 
   for (int i = 0; i < n; ++i) {
-    if (opts.cancel && opts.cancel->load()) return make_error(Errc::changed, "interrupted");
+    if (stopped()) return make_error(Errc::changed, "interrupted");
     PdfPage pg;
     pg.text = engine->page_text(doc.get(), i);
     const bool need_ocr = opts.ocr == OcrMode::always || (opts.ocr == OcrMode::automatic && !usable_text(pg.text));
@@ -336,7 +341,7 @@ Result<PdfDocument> read_pdf(std::string_view bytes, const PdfOptions& opts) {
     out.pages.push_back(std::move(pg));
     settle(false);
   }
-  settle(true);
+  if (!settle(true)) return make_error(Errc::changed, "interrupted");
   return out;
 }
 

@@ -119,7 +119,8 @@ struct PdfOptions {
   std::function<std::optional<OcrResult>(const std::string& image_hash)> cached;
   // Called after every page (from the calling thread); may be empty.
   std::function<void(const PdfPage&)> on_page;
-  const std::atomic<bool>* cancel = nullptr;  // checked between pages
+  const std::atomic<bool>* cancel = nullptr;  // the user's Ctrl-C: checked between pages and OCR results
+  const std::atomic<bool>* stop = nullptr;    // the caller's own stop (a fatal error elsewhere): the same
   // Where OCR runs: queued on this board (other threads may help), or, when
   // null, on the calling thread.
   OcrBoard* board = nullptr;

@@ -10,6 +10,7 @@ PdfOptions options_for(const PdfReading& how) {
   PdfOptions po;
   po.ocr = how.ocr;
   po.cancel = how.cancel;
+  po.stop = how.stop;
   po.fail_ocr_page = how.fail_ocr_page;
   po.board = how.board;
   if (how.cache) {

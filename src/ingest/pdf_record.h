@@ -29,6 +29,7 @@ struct PdfReading {
   OcrMode ocr = OcrMode::automatic;
   int fail_ocr_page = 0;                       // test hook (ingest/pdf.h)
   const std::atomic<bool>* cancel = nullptr;   // checked between pages
+  const std::atomic<bool>* stop = nullptr;     // the run stops (a fatal error): checked likewise
   OcrCacheReader* cache = nullptr;             // earlier runs' OCR; may be null
   std::atomic<std::size_t>* pages_live = nullptr;  // pages read so far, for the progress line
   std::atomic<std::size_t>* ocr_live = nullptr;    // OCR'd among them

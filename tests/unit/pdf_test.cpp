@@ -505,3 +505,21 @@ TEST_CASE("regression: a page with little ink keeps its short text layer when OC
   CHECK(pdf->pages[0].method == PageMethod::text);  // was: empty, its text dropped
   CHECK(words(pdf->pages[0].text) == std::vector<std::string>{"iii"});
 }
+
+TEST_CASE("regression: a run stopped by a fatal error stops the PDF being read, as Ctrl-C does", "[pdf]") {
+  TempDir dir;
+  REQUIRE(test::make_pdf(dir.file("drie.pdf"), {{kPage1}, {kPage2}, {kPage3}}));
+  auto bytes = read_file(dir.file("drie.pdf"));
+  REQUIRE(bytes.ok());
+  std::atomic<bool> stop{false};
+  PdfOptions opts;
+  opts.stop = &stop;
+  int seen = 0;
+  opts.on_page = [&](const PdfPage&) {
+    if (++seen == 1) stop = true;  // the run's writer failed while page 1 was read
+  };
+  auto pdf = read_pdf(*bytes, opts);
+  REQUIRE_FALSE(pdf.ok());
+  CHECK(pdf.error().code == Errc::changed);
+  CHECK(seen == 1);
+}
