@@ -105,8 +105,9 @@ cp "$db" "$work/three-watches.db"
 run "$omb" --db "$db" ingest "$work/q3" "$work/q4"
 check "ingest: exit 0" test "$rc" = 0
 printf '%s\n' "$out" | grep '^watch ' >"$work/lines"
-check "ingest ends with one line per watch with news" test "$(cat "$work/lines")" = "watch klantcontact: 3 new hits, 3 signals appeared (ombudsmine watch)
-watch thema communicatie: 9 new hits, 5 signals appeared (ombudsmine watch)"
+want=$(printf '%s\n' "watch klantcontact: 3 new hits, 3 signals appeared (ombudsmine watch)" \
+  "watch thema communicatie: 9 new hits, 5 signals appeared (ombudsmine watch)")
+check "ingest ends with one line per watch with news" test "$(cat "$work/lines")" = "$want"
 run "$omb" --db "$db" -q ingest "$work/q3"
 check "ingest --quiet: no watch lines" test "$rc" = 0 -a -z "$(printf '%s\n' "$out" | grep '^watch ')"
 

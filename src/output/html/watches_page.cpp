@@ -41,7 +41,7 @@ std::string evidence_html(const Evidence& e) {
          html_marked(e.sentence) + "</li>";
 }
 
-std::string cell(const std::string& theme, const std::string& afdeling) {
+std::string watch_cell(const std::string& theme, const std::string& afdeling) {
   return (theme.empty() ? std::string("(alle thema's)") : theme) + " · " +
          (afdeling.empty() ? std::string("(alle afdelingen)") : afdeling);
 }
@@ -51,12 +51,12 @@ std::string signal_html(const SignalChange& c) {
                     "\"><span class=\"change\">" + change_name(c.change) + "</span>";
   if (c.now) {
     const Signal& s = *c.now;
-    out += html_escape(cell(s.theme, s.afdeling) + " · " + s.period + " · " + kind_name(s.kind)) +
+    out += html_escape(watch_cell(s.theme, s.afdeling) + " · " + s.period + " · " + kind_name(s.kind)) +
            " <span class=\"meta\">ratio " + html_escape(sigfmt::opt(s.ratio)) + ", q " + html_escape(sigfmt::pval(s.q)) +
            "</span>";
     if (s.shift) out += "<div class=\"meta\">" + html_escape(sigfmt::shift_sentence(*s.shift, Grain::quarter)) + "</div>";
   } else if (c.reported) {
-    out += html_escape(cell(c.reported->theme, c.reported->afdeling) + " · " + c.reported->period + " · " +
+    out += html_escape(watch_cell(c.reported->theme, c.reported->afdeling) + " · " + c.reported->period + " · " +
                        c.reported->kind);
   }
   for (const std::string& w : c.what) out += "<div class=\"meta\">" + html_escape(w) + "</div>";
