@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace omb {
@@ -23,6 +24,9 @@ std::vector<std::pair<std::string, std::string>> filters_from_json(std::string_v
       out.emplace_back(e[0].get<std::string>(), e[1].get<std::string>());
   return out;
 }
+
+// From this many case hits on, hit_keys() reads every case once.
+constexpr std::ptrdiff_t kCaseScanFrom = 2048;
 
 constexpr const char* kWatchColumns =
     "SELECT w.id, w.name, w.query, w.filters, w.created_at, coalesce(w.reported_at, ''), w.generation, "
@@ -205,6 +209,18 @@ Result<std::vector<std::string>> hit_keys(Database& db, const std::vector<HitIde
   OMB_TRY_ASSIGN(cs, db.prepare("SELECT ordinal, zaaknummer FROM cases WHERE id = ?1"));
   OMB_TRY_ASSIGN(ps, db.prepare("SELECT ordinal FROM passages WHERE id = ?1"));
   std::unordered_map<std::int64_t, std::string> hashes;
+  // Many case hits (a watch on a theme lists thousands): one scan of cases
+  // instead of a seek per hit.
+  std::unordered_map<std::int64_t, std::string> case_part;
+  const auto case_hits = std::count_if(hits.begin(), hits.end(), [](const HitIdentity& h) { return h.case_id.has_value(); });
+  if (case_hits >= kCaseScanFrom) {
+    OMB_TRY_ASSIGN(all, db.prepare("SELECT id, ordinal, zaaknummer FROM cases"));
+    for (;;) {
+      OMB_TRY_ASSIGN(row, all.step());
+      if (!row) break;
+      case_part.emplace(all.int64(0), all.view(2).empty() ? "#case:" + std::to_string(all.int64(1)) : "#zaak:" + all.text(2));
+    }
+  }
   std::vector<std::string> out;
   out.reserve(hits.size());
   for (const HitIdentity& h : hits) {
@@ -217,7 +233,10 @@ Result<std::vector<std::string>> hit_keys(Database& db, const std::vector<HitIde
       it = hashes.emplace(h.document_id, std::move(hash)).first;
     }
     std::string key = it->second;
-    if (h.kind == "case" && h.case_id) {
+    if (h.kind == "case" && h.case_id && !case_part.empty()) {
+      auto c = case_part.find(*h.case_id);
+      key += c != case_part.end() ? c->second : "#case:id" + std::to_string(*h.case_id);
+    } else if (h.kind == "case" && h.case_id) {
       cs.bind(1, *h.case_id);
       OMB_TRY_ASSIGN(row, cs.step());
       if (row && !cs.view(1).empty()) key += "#zaak:" + cs.text(1);

@@ -19,7 +19,8 @@
 //
 // Signals of a watch. One run of the detectors as `ombudsmine signals` runs
 // them with its defaults (by quarter, each series' latest period, q 0.10;
-// every cell, so q is that run's), every test kept. A watch's cells are
+// every cell, so q is that run's), for every watch at once; when a signal
+// ended, one more run keeping every test finds what stops it now. A watch's cells are
 // those its filters name: afdeling (equal, any letter case), theme (equal),
 // doctype (equal), org (part of the organisation's name, any letter case);
 // a filter it does not set does not narrow. A signal of a cell "overall"

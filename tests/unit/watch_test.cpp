@@ -326,3 +326,27 @@ TEST_CASE("watch: new hits after an ingest, once; a copy under another path is n
   CHECK(unknown.error().code == Errc::not_found);
   CHECK(unknown.error().message == "no watch named 'onbekend' (ombudsmine watch list)");
 }
+
+TEST_CASE("hit keys: a case by its zaaknummer or ordinal, the same with a seek per hit or one scan") {
+  test::TempDir dir;
+  auto db = Database::open(dir.file("k.db"));
+  REQUIRE(db.ok());
+  REQUIRE(db->exec("INSERT INTO documents(id, content_hash, byte_size, encoding, ingested_at, pipeline_version) "
+                   "VALUES(5, 'h5', 1, 'utf-8', '', 1);"
+                   "INSERT INTO cases(id, document_id, ordinal, zaaknummer, start, end) VALUES(50, 5, 0, '406', 0, 1);"
+                   "INSERT INTO cases(id, document_id, ordinal, zaaknummer, start, end) VALUES(51, 5, 1, '', 1, 2);")
+              .ok());
+  const HitIdentity zaak{"case", 5, 50, 0}, nameless{"case", 5, 51, 0}, gone{"case", 5, 99, 0}, report{"document", 5, {}, 0};
+  auto few = hit_keys(*db, {zaak, nameless, gone, report});
+  REQUIRE(few.ok());
+  CHECK(*few == std::vector<std::string>{"h5#zaak:406", "h5#case:1", "h5#case:id99", "h5"});
+  std::vector<HitIdentity> many(2048, nameless);  // from 2048 case hits on: one scan of cases
+  many.front() = zaak;
+  many.back() = gone;
+  auto scanned = hit_keys(*db, many);
+  REQUIRE(scanned.ok());
+  REQUIRE(scanned->size() == 2048);
+  CHECK((*scanned)[0] == "h5#zaak:406");
+  CHECK((*scanned)[1] == "h5#case:1");
+  CHECK((*scanned)[2047] == "h5#case:id99");
+}
