@@ -144,6 +144,24 @@ check "third ingest: nothing added, no watch lines" test "$rc" = 0 -a -z "$(prin
 run "$omb" --db "$db" watch --format json
 check "watch after an ingest that adds nothing: nothing" test "$rc" = 0 -a -z "$out"
 
+# --- changed and ended, against a state as if reported earlier -----------------
+# The reported state of klantcontact is set back: its shift began in 2021Q2,
+# and a rising signal was an alert. Now the shift's start moved and the
+# rising test is no alert: `watch` says so, with what stops it.
+sqlite3 "$db" "UPDATE watch_signals SET since = '2021Q2' WHERE kind = 'shift' AND watch_id = (SELECT id FROM watches WHERE name = 'klantcontact');
+  INSERT INTO watch_signals(watch_id, organisation, doctype, afdeling, theme, kind, period, ratio, q, since, still_up)
+  SELECT id, 'Ombudsman Amstelveld', 'kwartaalrapportage', 'Werk en Re-integratie', 'communicatie', 'rising', '2022Q2', 2.5, 0.05, '', 0
+  FROM watches WHERE name = 'klantcontact'"
+run "$omb" --db "$db" watch --format json
+echo "$out" >"$work/changed.json"
+check "a moved shift is changed, a rising signal that is no alert now ended" test "$(signal_changes "$work/changed.json" klantcontact)" = "changed communicatie|Werk en Re-integratie|shift
+ended communicatie|Werk en Re-integratie|rising"
+check "changed: says what changed" test "$(jl "$work/changed.json" "select json_extract(s.value, '\$.what') from lines, json_each(j, '\$.signals') s where json_extract(s.value, '\$.change') = 'changed'")" = '["since 2021Q2 → 2021Q3"]'
+check "ended: the test now, no alert, with what stops it" test "$(jl "$work/changed.json" "select json_extract(s.value, '\$.signal.alert') || ' ' || (length(json_extract(s.value, '\$.signal.stopped')) > 0) || ' ' || json_extract(s.value, '\$.reported.period') from lines, json_each(j, '\$.signals') s where json_extract(s.value, '\$.change') = 'ended'")" = "0 1 2022Q2"
+check "no new hits with them" test "$(jl "$work/changed.json" "select json_array_length(j, '\$.new_hits') from lines")" = 0
+run "$omb" --db "$db" watch --format json
+check "after that report: nothing" test "$rc" = 0 -a -z "$out"
+
 # --- text output ---------------------------------------------------------
 "$omb" --db "$work/three-watches.db" -q ingest "$work/q3" "$work/q4" >/dev/null
 run "$omb" --db "$work/three-watches.db" watch --peek --name klantcontact
