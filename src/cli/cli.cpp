@@ -29,6 +29,7 @@ int run(int argc, char** argv, ServeFn serve) {
       "  ombudsmine stats                    what the database holds\n"
       "  ombudsmine search klantmanager      past dossiers, ranked, with snippets and sources\n"
       "  ombudsmine signals                  recurring and rising themes per afdeling\n"
+      "  ombudsmine watch add NAME QUERY     save a search; 'ombudsmine watch' tells what is new\n"
       "  ombudsmine serve                    all of it in the browser at http://127.0.0.1:8080/\n"
       "Run 'ombudsmine COMMAND --help' for each command's options and examples.");
 
@@ -45,6 +46,7 @@ int run(int argc, char** argv, ServeFn serve) {
   add(add_serve(app, g));
   add(add_stats(app, g));
   add(add_reindex(app, g));
+  add(add_watch(app, g));
 
   try {
     app.parse(argc, argv);

@@ -137,7 +137,9 @@ Runner add_ingest(CLI::App& app, Globals& g) {
       "Each document is stored in its own transaction: an interrupted run (Ctrl-C)\n"
       "keeps everything stored before it. Documents stored by an older version of\n"
       "ombudsmine are analysed again; --reanalyse does so for all (after a change\n"
-      "to the rules in dictionaries/).\n\n"
+      "to the rules in dictionaries/).\n"
+      "The run ends with one line per saved search that has news ('ombudsmine\n"
+      "watch' shows it); --quiet drops those lines.\n\n"
       "Exit status: 0 all files stored or skipped; 1 some files failed or the\n"
       "database could not be written; 2 bad arguments.\n\n"
       "Examples:\n"
@@ -182,6 +184,8 @@ Runner add_ingest(CLI::App& app, Globals& g) {
     if (!sum.ok()) return report(sum.error());
     if (o->json) std::cout << sum->to_json() << "\n";
     else print_summary(*sum);
+    // One line per watch with news (cmd_watch.cpp); with --json, on stderr.
+    if (!g.quiet && !sum->fatal) print_watch_lines(*db, o->json ? stderr : stdout);
     if (sum->catalog_error && !o->json)
       std::cerr << "ombudsmine: warning: the search catalog was not stored (search works, more slowly): "
                 << sum->catalog_error->to_string() << "\n";

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <string>
 
 #include "base/result.h"
@@ -50,5 +51,10 @@ Runner add_show(CLI::App& app, Globals& g);
 Runner add_similar(CLI::App& app, Globals& g);
 Runner add_signals(CLI::App& app, Globals& g);
 Runner add_serve(CLI::App& app, Globals& g);
+Runner add_watch(CLI::App& app, Globals& g);
+
+// ingest's last lines: one per watch with news (cmd_watch.cpp); counts only,
+// nothing marked. A failure is a warning on stderr.
+void print_watch_lines(Database& db, std::FILE* out);
 
 }  // namespace omb::cli

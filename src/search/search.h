@@ -106,6 +106,8 @@ Result<SearchResult> search(Database& db, const SearchOptions& opts);
 //    larger `upto`.
 // A RankedHits is immutable and may be shared between threads; each call
 // needs its own Database.
+struct HitRef;
+
 class RankedHits {
  public:
   ~RankedHits();
@@ -117,6 +119,7 @@ class RankedHits {
  private:
   friend Result<std::shared_ptr<const RankedHits>> rank(Database&, const SearchOptions&, std::size_t);
   friend Result<SearchResult> fetch_page(Database&, const RankedHits&, std::size_t, std::size_t);
+  friend std::vector<HitRef> hit_refs(const RankedHits&);
   struct Impl;
   explicit RankedHits(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
@@ -125,5 +128,16 @@ class RankedHits {
 // opts.limit and opts.offset are ignored here; opts.facets is honoured.
 Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions& opts, std::size_t upto);
 Result<SearchResult> fetch_page(Database& db, const RankedHits& ranked, std::size_t offset, std::size_t limit);
+
+// What identifies each hit of a ranked set, without fetching anything: the
+// first ordered() hits in their order (search/hit_refs.cpp; watch/watch.h
+// keys them to tell new hits from those reported before).
+struct HitRef {
+  const char* kind = "passage";  // "case", "passage" or "document"
+  std::int64_t document_id = 0;
+  std::optional<std::int64_t> case_id;
+  std::int64_t passage_id = 0;
+};
+std::vector<HitRef> hit_refs(const RankedHits& ranked);
 
 }  // namespace omb

@@ -263,8 +263,49 @@ CREATE TABLE IF NOT EXISTS search_vocab(
 );
 )sql";
 
+// Version 9: saved searches and watches (watch/watch.h, store/watches.h).
+// watches holds each watch's name, its query as typed and its filters (a
+// JSON array of [name, value] pairs, as given), when it was made and last
+// reported, and the `generation` (meta) of the state it last reported.
+// AUTOINCREMENT: a removed or replaced watch's id is never used again, so a
+// report computed for it can never be recorded against its successor.
+// watch_seen: the key of every hit a watch has reported (or found when it was
+// made), stable across re-ingest (store/watches.h: hit_keys). watch_signals:
+// the alerts of the watch's cells as last reported, with the figures that
+// "changed" compares. Both cascade from watches.
+static constexpr std::string_view kV9 = R"sql(
+CREATE TABLE IF NOT EXISTS watches(
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  name        TEXT NOT NULL UNIQUE,
+  query       TEXT NOT NULL,
+  filters     TEXT NOT NULL DEFAULT '[]',
+  created_at  TEXT NOT NULL,
+  reported_at TEXT,
+  generation  INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS watch_seen(
+  watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  hit_key  TEXT NOT NULL,
+  PRIMARY KEY(watch_id, hit_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS watch_signals(
+  watch_id     INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+  organisation TEXT NOT NULL,
+  doctype      TEXT NOT NULL,
+  afdeling     TEXT NOT NULL,
+  theme        TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  period       TEXT NOT NULL,
+  ratio        REAL,
+  q            REAL NOT NULL,
+  since        TEXT NOT NULL DEFAULT '',
+  still_up     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(watch_id, organisation, doctype, afdeling, theme, kind)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
   return all;
 }
 

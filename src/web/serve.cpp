@@ -137,6 +137,38 @@ Response work(WorkSlots& slots, ResultCache& cache, const httplib::Request& hreq
   return handle(db, req, &cache, catalog.get());
 }
 
+// Whether a POST comes from a page of this site: its Origin (or, without
+// one, its Referer) names the Host it was sent to. A request without either
+// (curl, a script on this machine) is let through.
+bool same_site(const httplib::Request& hreq) {
+  const std::string host = hreq.get_header_value("Host");
+  auto from_site = [&](const std::string& url) {
+    for (const char* scheme : {"http://", "https://"}) {
+      const std::string want = scheme + host;
+      if (url.compare(0, want.size(), want) == 0 && (url.size() == want.size() || url[want.size()] == '/'))
+        return true;
+    }
+    return false;
+  };
+  if (hreq.has_header("Origin")) return from_site(hreq.get_header_value("Origin"));
+  if (hreq.has_header("Referer")) return from_site(hreq.get_header_value("Referer"));
+  return true;
+}
+
+std::function<Response(const httplib::Request&)> post_handler(std::string db_path) {
+  return [db_path](const httplib::Request& hreq) -> Response {
+    if (!same_site(hreq)) return error_response(403, "a form of another site may not change this database");
+    OpenOptions w;
+    w.create = false;
+    auto db = Database::open(db_path, w);
+    if (!db.ok()) return error_response(db.error().code == Errc::db_readonly ? 403 : 500, db.error().message);
+    Request req;
+    req.path = hreq.path;
+    for (const auto& [k, v] : hreq.params) req.params.emplace(k, v);
+    return handle_post(*db, req);
+  };
+}
+
 }  // namespace
 
 Status serve(const ServeOptions& o, const std::function<void(const std::string&)>& ready) {
@@ -166,6 +198,7 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
       hres.status = r.status;
       set_headers(hres);
       if (r.status == 503) hres.set_header("Retry-After", "1");
+      if (!r.location.empty()) hres.set_header("Location", r.location);
       if (!r.filename.empty()) {
         hres.set_header("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
         auto body = std::make_shared<std::string>(std::move(r.body));
@@ -186,6 +219,31 @@ Status serve(const ServeOptions& o, const std::function<void(const std::string&)
     }
   };
   svr.Get(R"(/.*)", handler);
+  // The one write (web.h handle_post: save a search as a watch), on a
+  // connection of its own opened for writing, and only from this site's own
+  // pages: a browser names the page's origin on a POST, and one from another
+  // site (which could make watches in a user's database) is refused.
+  svr.Post(R"(/.*)", [slots, handler_post = post_handler(o.db_path)](const httplib::Request& hreq,
+                                                                     httplib::Response& hres) {
+    Response r;
+    {
+      HttpServer::Working working;
+      try {
+        WorkSlots::Lease lease = slots->take(kWorkWait);  // its work counts with the others'
+        r = lease.held() ? handler_post(hreq) : error_response(503, "the server is busy; try again in a moment");
+      } catch (...) {
+        r = error_response(500, "internal error");
+      }
+    }
+    try {
+      hres.status = r.status;
+      set_headers(hres);
+      if (!r.location.empty()) hres.set_header("Location", r.location);
+      hres.set_content(std::move(r.body), r.content_type);
+    } catch (...) {
+      hres.status = 500;
+    }
+  });
   svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     try {
       if (res.body.empty() && res.status >= 400 && !res.has_header("Content-Disposition"))

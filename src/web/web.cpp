@@ -210,6 +210,7 @@ Response handle(Database& db, const Request& req, ResultCache* cache, const Cata
   if (p == "/export.jsonl") return export_page(db, cache, catalog, req.params, false);
   if (p == "/signals") return signals_page(db, req.params);
   if (p == "/status") return status_page(db);
+  if (p == "/watches") return watches_response(db, req);
   if (p.rfind("/doc/", 0) == 0) {
     const std::string id = p.substr(5);
     if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), ::isdigit)) return error_page(404, "Geen document " + id + ".");

@@ -42,6 +42,7 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
   std::string filename;                               // set: a download (Content-Disposition)
+  std::string location;                               // set: a redirect (Location), with a 3xx status
 };
 
 class ResultCache;  // web/result_cache.h
@@ -51,6 +52,16 @@ class ResultCache;  // web/result_cache.h
 // `catalog` (may be null; fresh for `db`) lets searches without filters
 // rank from arrays instead of joins (store/catalog.h).
 Response handle(Database& db, const Request& req, ResultCache* cache = nullptr, const Catalog* catalog = nullptr);
+
+// POST requests: the only writes the web makes (web/watch_pages.cpp), over
+// `db` opened for writing by the caller. POST /watch (parameters name, q and
+// the filters of search/filters.h) saves the search as a watch
+// (watch/watch.h create_watch) and answers 303 to /watches?added=NAME; a bad
+// name or query is 400 with the message, a name taken 409; any other path 404.
+Response handle_post(Database& db, const Request& req);
+
+// GET /watches: the watches and their news, marking nothing (watch_pages.cpp).
+Response watches_response(Database& db, const Request& req);
 
 struct ServeOptions {
   std::string db_path;

@@ -33,7 +33,7 @@ std::string page(const std::string& title, const std::string& body, const std::s
          html_escape(title) + " — ombudsmine</title><style>" + kCss + extra_css +
          "</style></head><body><a class=\"skip\" href=\"#content\">Naar de inhoud</a><header class=\"top\"><nav "
          "aria-label=\"Hoofdmenu\"><a href=\"/\">Zoeken</a><a href=\"/signals\">Signalen</a><a "
-         "href=\"/status\">Status</a></nav></header>" +
+         "href=\"/watches\">Gevolgd</a><a href=\"/status\">Status</a></nav></header>" +
          body + (script.empty() ? "" : "<script>" + script + "</script>") + "</body></html>\n";
 }
 

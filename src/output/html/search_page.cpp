@@ -5,6 +5,7 @@
 
 #include "output/html/escape.h"
 #include "output/html/page.h"
+#include "output/html/watches_page.h"
 #include "output/provenance.h"
 #include "search/filters.h"
 
@@ -136,7 +137,8 @@ std::string spelling(const Params& ps, const SearchResult& r) {
 std::string search_page(const Params& p, const SearchResult& r, const SearchPageState& s) {
   const Params ps = without(p, "page");
   std::string res = "<section class=\"results\" aria-labelledby=\"h\"><h1 id=\"h\">Zoeken</h1>" + form(p);
-  res += spelling(ps, r) + summary(ps, r.total, s.by_date) + "<ol class=\"hits\" start=\"" + std::to_string(s.offset + 1) + "\">";
+  res += spelling(ps, r) + summary(ps, r.total, s.by_date) + watch_button(ps) + "<ol class=\"hits\" start=\"" +
+         std::to_string(s.offset + 1) + "\">";
   for (const auto& h : r.hits) res += hit_item(h);
   res += "</ol>" + pager(ps, r, s) + "</section>";
   const std::string q = get(p, "q");
