@@ -20,6 +20,9 @@
 #   recollq -c CONF -A -n 20 QUERY
 # and prints the medians, omb/fts5 and omb/recoll, and the median of medians.
 # The aims of #21: omb/fts5 <= 2, omb/recoll < 1.
+#   OMB_BASE=DIR bench/search_recoll.sh …   also times DIR/ombudsmine (another
+#                 build, same schema) on the same databases in the same
+#                 alternation, and prints its medians and omb/base.
 #
 # recollq 1.34.3 (Debian 12) computes the abstract of each of the 20 results
 # with -A (its log shows makeAbstract per result, from the stored text) but
@@ -34,7 +37,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 smb="${1:-200}"; zmb="${2:-200}"; runs="${3:-5}"
-bin="$root/build/release"; work="$root/build/bench"
+bin="$root/build/release"; work="$root/build/bench"; base="${OMB_BASE:-}"
 mkdir -p "$work"
 [ -x "$bin/ombudsmine" ] && [ -x "$bin/omb_gen_archive" ] || { echo "build first: scripts/demo" >&2; exit 2; }
 command -v recollindex >/dev/null && command -v recollq >/dev/null ||
@@ -84,15 +87,22 @@ run_archive() {
   local name="$1"; local -n qs="$2"
   local db="$work/search-$name.db" fts="$work/fts5-$name.db" rc="$work/recoll-$name"
   echo "== $name: $(find "$work/${name/#synthetic-/archive-}" -type f 2>/dev/null | wc -l) files"
-  printf '%-22s %10s %10s %10s %9s %9s\n' query ombudsmine fts5 recollq omb/fts5 omb/rcl
-  local all_o=() all_f=() all_r=()
+  printf '%-22s %10s %10s %10s %9s %9s' query ombudsmine fts5 recollq omb/fts5 omb/rcl
+  [ -n "$base" ] && printf ' %10s %9s' base omb/base
+  printf '\n'
+  local all_o=() all_f=() all_r=() all_b=()
   for q in "${qs[@]}"; do
     local qname oargs match rq
     IFS='|' read -r qname oargs match rq <<<"$q"
     eval "set -- $oargs"
-    local ot=() ft=() rt=() t0 t1 t2 t3
+    local ot=() ft=() rt=() bt=() t0 t1 t2 t3 tb
     local sql="select name, snippet(t, 1, '[', ']', '…', 12) from t where t match '${match//\'/\'\'}' order by rank limit 20"
     for _ in $(seq "$runs"); do
+      if [ -n "$base" ]; then
+        tb=$(now)
+        "$base/ombudsmine" --db "$db" search "$@" --limit 20 --format json >/dev/null
+        bt+=("$(sub "$(now)" "$tb")")
+      fi
       t0=$(now)
       "$bin/ombudsmine" --db "$db" search "$@" --limit 20 --format json >/dev/null
       t1=$(now)
@@ -106,10 +116,19 @@ run_archive() {
     mo=$(median "${ot[@]}"); mf=$(median "${ft[@]}"); mr=$(median "${rt[@]}")
     all_o+=("$mo"); all_f+=("$mf"); all_r+=("$mr")
     awk -v n="$qname" -v o="$mo" -v f="$mf" -v r="$mr" \
-      'BEGIN { printf "%-22s %8.3f s %8.3f s %8.3f s %8.2fx %8.2fx\n", n, o, f, r, o/f, o/r }'
+      'BEGIN { printf "%-22s %8.3f s %8.3f s %8.3f s %8.2fx %8.2fx", n, o, f, r, o/f, o/r }'
+    if [ -n "$base" ]; then
+      local mb_; mb_=$(median "${bt[@]}"); all_b+=("$mb_")
+      awk -v o="$mo" -v b="$mb_" 'BEGIN { printf " %8.3f s %8.2fx", b, o/b }'
+    fi
+    printf '\n'
   done
   awk -v o="$(median "${all_o[@]}")" -v f="$(median "${all_f[@]}")" -v r="$(median "${all_r[@]}")" \
-    'BEGIN { printf "%-22s %8.3f s %8.3f s %8.3f s %8.2fx %8.2fx\n", "median of medians", o, f, r, o/f, o/r }'
+    'BEGIN { printf "%-22s %8.3f s %8.3f s %8.3f s %8.2fx %8.2fx", "median of medians", o, f, r, o/f, o/r }'
+  if [ -n "$base" ]; then
+    awk -v o="$(median "${all_o[@]}")" -v b="$(median "${all_b[@]}")" 'BEGIN { printf " %8.3f s %8.2fx", b, o/b }'
+  fi
+  printf '\n'
 }
 
 sarch="$work/archive-${smb}mb"
@@ -150,6 +169,6 @@ zipf=(
   "prefix: $pre*|'$pre*'|$pre*|$pre*"
   "OR: middle, low|$w300 OR $w20k|$w300 OR $w20k|$w300 OR $w20k"
 )
-echo "ombudsmine $("$bin/ombudsmine" --version 2>&1 | head -1); $(sqlite3 --version | cut -d' ' -f1-2); recollq $(dpkg-query -W -f '${Version}' recollcmd 2>/dev/null); $runs runs"
+echo "ombudsmine $(git -C "$root" rev-parse --short HEAD 2>/dev/null); sqlite3 $(sqlite3 --version | cut -d' ' -f1); recollq $(dpkg-query -W -f '${Version}' recollcmd 2>/dev/null); $runs runs${base:+; base $base}"
 run_archive "synthetic-${smb}mb" synthetic
 run_archive "zipf-${zmb}mb" zipf
