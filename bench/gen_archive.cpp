@@ -7,6 +7,7 @@
 //   omb_gen_archive --single FILE --mb 200          (one large file)
 //   omb_gen_archive --dense SHAPE --single FILE --mb 4   (matches every few dozen bytes)
 //   omb_gen_archive --series DIR --change K [--seed N]  (a lasting change, issue #17)
+//   omb_gen_archive --zipf DIR [--mb 200] [--files N] [--seed 1] [--dict FILE]
 //
 // --dense makes text in which an extraction tag matches every few dozen
 // bytes, as a table dump, a list of cases or pdftotext output without
@@ -31,7 +32,23 @@
 // add a remark that mentions communicatie without complaining about it.
 // bench/signals_eval.sh judges `signals` on 60 such archives and 100 flat ones.
 //
+// --zipf (issue #21) writes reports over a real, large vocabulary instead of
+// the few hundred words above: Debian's wdutch list (/usr/share/dict/dutch;
+// `apt-get install wdutch`), shuffled with the seed, each word drawn with
+// probability proportional to 1/rank (Zipf, s = 1); a third of the words are
+// common function words (de, het, een, ...). Reports are 2-200 kB
+// (log-uniform), until about --mb MB (or --files reports), each with the
+// organisation and year or quarter at the top, numbered headings, paragraphs
+// wrapped as pdftotext wraps them, and sections of case summaries
+// ("100234 – Geen reactie" under an afdeling) in which an ordinary report
+// sentence occurs. 20% of all words are damaged as OCR damages them: rn/m,
+// l/1/i, e/é/c, o/0, c/e, n/u, h/b, a letter dropped or doubled, a word split
+// in two or joined to the next, a word hyphenated across a line break. It
+// also writes DIR.words: the shuffled list in rank order (rank 1 first), from
+// which bench/search.sh picks words of high, middle and low frequency.
+//
 // Same arguments, same bytes: the archive is a pure function of its options.
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -368,18 +385,264 @@ bool dense(const std::string& shape, Rng& r, std::size_t target, std::string& ou
   return true;
 }
 
+// --zipf (issue #21): reports over a large real vocabulary (see the header).
+const std::vector<std::string> kFunctionWords = {
+    "de", "het", "een", "van", "en", "in", "is", "op", "te", "dat", "die", "voor", "met", "niet", "aan",
+    "er", "zijn", "om", "door", "bij", "ook", "als", "naar", "over", "dan", "of", "wordt", "heeft", "werd",
+    "nog", "uit", "maar", "tot", "kan"};
+const std::vector<std::string> kOrganisations = {
+    "Gemeentelijke Ombudsman Lindehoven", "Ombudsman Metropool Amsterdam", "Nationale ombudsman",
+    "Gemeentelijke Ombudsman Veenmarke", "Regionale Ombudsman Oostmarke", "Ombudsman Rotterdam-Rijnmond"};
+
+struct ZipfWords {
+  std::vector<std::string> words;  // by rank, most frequent first
+  std::vector<double> cdf;         // cdf[k]: sum of 1/(i+1) for i <= k
+  const std::string& draw(Rng& r) const {
+    const double u = static_cast<double>(r.next() >> 11) * 0x1.0p-53 * cdf.back();
+    std::size_t lo = 0, hi = cdf.size() - 1;
+    while (lo < hi) {
+      std::size_t mid = (lo + hi) / 2;
+      if (cdf[mid] < u) lo = mid + 1; else hi = mid;
+    }
+    return words[lo];
+  }
+};
+
+// Reads the word list, shuffles it with the seed: rank k is drawn with
+// probability proportional to 1/(k+1) (Zipf, s = 1).
+bool load_zipf(const std::string& path, Rng& r, ZipfWords& z) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::string line;
+  while (std::getline(f, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.find(' ') == std::string::npos) z.words.push_back(line);
+  }
+  if (z.words.size() < 1000) return false;
+  for (std::size_t i = z.words.size() - 1; i > 0; --i) std::swap(z.words[i], z.words[r.below(i + 1)]);
+  z.cdf.resize(z.words.size());
+  double sum = 0;
+  for (std::size_t i = 0; i < z.words.size(); ++i) z.cdf[i] = sum += 1.0 / static_cast<double>(i + 1);
+  return true;
+}
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// One word damaged as OCR damages words. Sets *join when the word should be
+// glued to the next one (the space between them lost).
+std::string ocr_word(std::string w, Rng& r, bool* join) {
+  auto find_any = [&](const char* set) -> std::size_t {  // a random occurrence
+    std::vector<std::size_t> at;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if (std::strchr(set, w[i])) at.push_back(i);
+    return at.empty() ? std::string::npos : at[r.below(at.size())];
+  };
+  std::vector<std::size_t> letters;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (ascii_letter(w[i])) letters.push_back(i);
+  if (letters.empty()) return w;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    std::size_t p;
+    switch (r.below(10)) {
+      case 0:  // rn <-> m
+        if ((p = w.find("rn")) != std::string::npos) return w.replace(p, 2, "m");
+        if ((p = find_any("m")) != std::string::npos) return w.replace(p, 1, "rn");
+        break;
+      case 1:  // l / 1 / i / I
+        if ((p = find_any("l")) != std::string::npos) return w.replace(p, 1, r.chance(50) ? "1" : "i");
+        if ((p = find_any("iI")) != std::string::npos) return w.replace(p, 1, r.chance(50) ? "l" : "1");
+        break;
+      case 2:  // e -> é or c
+        if ((p = find_any("e")) != std::string::npos) return w.replace(p, 1, r.chance(50) ? "\xC3\xA9" : "c");
+        break;
+      case 3:  // o -> 0
+        if ((p = find_any("oO")) != std::string::npos) return w.replace(p, 1, "0");
+        break;
+      case 4:  // a letter dropped
+        if (w.size() > 3) return w.erase(letters[r.below(letters.size())], 1);
+        break;
+      case 5:  // a letter doubled
+        p = letters[r.below(letters.size())];
+        return w.insert(p, 1, w[p]);
+      case 6:  // split in two
+        if (w.size() > 5) {
+          p = 2 + r.below(w.size() - 3);
+          if (ascii_letter(w[p - 1]) && ascii_letter(w[p])) return w.insert(p, " ");
+        }
+        break;
+      case 7:  // joined with the next word
+        *join = true;
+        return w;
+      case 8:  // hyphenated across a line break
+        if (w.size() > 6) {
+          p = 3 + r.below(w.size() - 5);
+          if (ascii_letter(w[p - 1]) && ascii_letter(w[p])) return w.insert(p, "-\n");
+        }
+        break;
+      default:  // c/e, n/u, h/b
+        if ((p = find_any("c")) != std::string::npos) return w.replace(p, 1, "e");
+        if ((p = find_any("n")) != std::string::npos) return w.replace(p, 1, "u");
+        if ((p = find_any("h")) != std::string::npos) return w.replace(p, 1, "b");
+        break;
+    }
+  }
+  return w;
+}
+
+// Appends words to a paragraph, damaging `percent`% of them.
+void put_words(std::string& para, const std::vector<std::string>& words, Rng& r, int percent) {
+  bool join = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!para.empty() && !join) para += ' ';
+    join = false;
+    para += r.chance(percent) ? ocr_word(words[i], r, &join) : words[i];
+  }
+}
+
+// A sentence of 6-22 words: a third function words, the rest drawn by rank.
+std::vector<std::string> zipf_sentence(const ZipfWords& z, Rng& r) {
+  std::vector<std::string> s;
+  const int n = 6 + static_cast<int>(r.below(17));
+  for (int i = 0; i < n; ++i) {
+    s.push_back(r.chance(33) ? r.pick(kFunctionWords) : z.draw(r));
+    if (i + 1 < n && r.chance(6)) s.back() += ',';
+  }
+  if (ascii_letter(s[0][0]) && s[0][0] >= 'a') s[0][0] = static_cast<char>(s[0][0] - 'a' + 'A');
+  s.back() += '.';
+  return s;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t sp = s.find(' ', i);
+    if (sp == std::string::npos) sp = s.size();
+    if (sp > i) out.push_back(s.substr(i, sp - i));
+    i = sp + 1;
+  }
+  return out;
+}
+
+// A paragraph of drawn sentences; with `domain`, one of the ordinary report
+// sentences among them (so that domain words and phrases occur too).
+std::string zipf_paragraph(const ZipfWords& z, Rng& r, int year, bool domain) {
+  std::string para;
+  const int ns = 2 + static_cast<int>(r.below(6));
+  const int at = domain ? static_cast<int>(r.below(static_cast<std::size_t>(ns))) : -1;
+  for (int k = 0; k < ns; ++k) {
+    if (k == at) put_words(para, split_words(r.chance(50) ? r.pick(kSentences) : varied_sentence(r, year)), r, 20);
+    else put_words(para, zipf_sentence(z, r), r, 20);
+  }
+  return para;
+}
+
+std::string zipf_heading(const ZipfWords& z, Rng& r) {
+  std::string h;
+  const int n = 1 + static_cast<int>(r.below(4));
+  for (int i = 0; i < n; ++i) h += (i ? " " : "") + z.draw(r);
+  if (ascii_letter(h[0]) && h[0] >= 'a') h[0] = static_cast<char>(h[0] - 'a' + 'A');
+  return h;
+}
+
+std::string zipf_report(const ZipfWords& z, Rng& r, int year, int quarter, std::size_t target, int* zaak,
+                        const char** kind) {
+  static const char* kOrd[] = {"eerste", "tweede", "derde", "vierde"};
+  std::string out = " " + r.pick(kOrganisations) + " \n\n";
+  const std::size_t roll = r.below(100);
+  if (roll < 50) {
+    *kind = "kwartaalrapportage";
+    out += " Kwartaalrapportage " + std::string(kOrd[quarter - 1]) + " kwartaal " + std::to_string(year) + " \n\n";
+  } else if (roll < 75) {
+    *kind = "rapport";
+    out += " Rapport " + r.pick(kTitles) + " \n\n" + std::to_string(1 + r.below(28)) + " " + r.pick(kMonths) +
+           " " + std::to_string(year) + " \n\n";
+  } else if (roll < 90) {
+    *kind = "jaarverslag";
+    out += " Jaarverslag klachtbehandeling " + std::to_string(year) + " \n\n";
+  } else {
+    *kind = "rekenkameronderzoek";
+    out += " Rekenkameronderzoek " + std::to_string(year) + " \n\n";
+  }
+  out += "1. Inleiding \n\n";
+  wrap(out, zipf_paragraph(z, r, year, true), r);
+  int chapter = 2, page = 2;
+  while (out.size() < target) {
+    if (r.chance(40)) {  // case summaries, as in a quarterly report
+      out += std::to_string(chapter) + ". Samenvatting dossiers \n\n";
+      const int sections = 1 + static_cast<int>(r.below(3));
+      for (int s = 1; s <= sections && out.size() < target; ++s) {
+        out += std::to_string(chapter) + "." + std::to_string(s) + ". " + r.pick(kAfdelingen) + " \n\n";
+        const int ncases = 1 + static_cast<int>(r.below(5));
+        for (int c = 0; c < ncases && out.size() < target; ++c) {
+          out += std::to_string((*zaak)++) + " \xE2\x80\x93 " + r.pick(kTitles) + " \n";
+          const int np = 1 + static_cast<int>(r.below(2));
+          for (int k = 0; k < np; ++k) wrap(out, zipf_paragraph(z, r, year, k == 0), r);
+        }
+      }
+    } else {
+      out += std::to_string(chapter) + " " + zipf_heading(z, r) + " \n\n";
+      const int np = 2 + static_cast<int>(r.below(5));
+      for (int k = 0; k < np && out.size() < target; ++k) {
+        wrap(out, zipf_paragraph(z, r, year, r.chance(15)), r);
+        if (r.chance(15)) page_break(out, r, &page, *kind);
+      }
+    }
+    ++chapter;
+  }
+  return out;
+}
+
+// Writes reports of 2-200 kB (log-uniform) until about `total` bytes, at most
+// `max_files`; and DIR.words, the shuffled list in rank order.
+bool zipf_archive(const std::string& dir, const std::string& dict, Rng& r, std::size_t total, long max_files) {
+  ZipfWords z;
+  if (!load_zipf(dict, r, z)) {
+    std::fprintf(stderr, "cannot read the word list %s (Debian: apt-get install wdutch)\n", dict.c_str());
+    return false;
+  }
+  std::filesystem::path root(dir);
+  std::filesystem::create_directories(root);
+  {
+    std::ofstream w(root.string() + ".words", std::ios::binary);
+    for (const auto& word : z.words) w << word << '\n';
+    if (!w) return false;
+  }
+  const double lo = std::log(2000.0), hi = std::log(200000.0);
+  std::size_t written = 0;
+  int zaak = 100000;  // six digits: never read as a year
+  for (long n = 0; written < total && n < max_files; ++n) {
+    const int year = 2010 + static_cast<int>(n % 16);
+    const int q = 1 + static_cast<int>((n / 16) % 4);
+    const double u = static_cast<double>(r.next() >> 11) * 0x1.0p-53;
+    const auto target = static_cast<std::size_t>(std::exp(lo + u * (hi - lo)));
+    const char* kind = nullptr;
+    const std::string rep = zipf_report(z, r, year, q, target, &zaak, &kind);
+    const auto sub = root / std::to_string(year);
+    std::filesystem::create_directories(sub);
+    char name[96];
+    std::snprintf(name, sizeof name, "%s-%d-q%d-%05ld.txt", kind, year, q, n);
+    std::ofstream f(sub / name, std::ios::binary);
+    f << rep;
+    if (!f) return false;
+    written += rep.size();
+  }
+  return true;
+}
+
 void usage() {
   std::fprintf(stderr,
                "usage: omb_gen_archive --out DIR [--mb N] [--files N] [--seed N]\n"
                "       omb_gen_archive --single FILE [--mb N] [--seed N]\n"
                "       omb_gen_archive --dense line|lines|table|prose --single FILE [--mb N] [--seed N]\n"
-               "       omb_gen_archive --series DIR --change K [--seed N]   (K: 0-43, or -1 for none)\n");
+               "       omb_gen_archive --series DIR --change K [--seed N]   (K: 0-43, or -1 for none)\n"
+               "       omb_gen_archive --zipf DIR [--mb N] [--files N] [--seed N] [--dict FILE]\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out_dir, single, shape, series;
+  std::string out_dir, single, shape, series, zipf, dict = "/usr/share/dict/dutch";
   int change = -2;
   double mb = 200;
   long files = 4000;
@@ -398,9 +661,21 @@ int main(int argc, char** argv) {
     else if (a == "--seed") seed = std::strtoull(val().c_str(), nullptr, 10);
     else if (a == "--series") series = val();
     else if (a == "--change") change = std::atoi(val().c_str());
+    else if (a == "--zipf") zipf = val();
+    else if (a == "--dict") dict = val();
     else { usage(); return 2; }
   }
   Rng r{seed};
+  if (!zipf.empty()) {
+    bool files_given = false;
+    for (int i = 1; i < argc; ++i) files_given = files_given || std::string(argv[i]) == "--files";
+    if (mb <= 0 || files <= 0) { usage(); return 2; }
+    if (!zipf_archive(zipf, dict, r, static_cast<std::size_t>(mb * 1e6), files_given ? files : 1L << 40)) {
+      std::fprintf(stderr, "cannot write %s\n", zipf.c_str());
+      return 1;
+    }
+    return 0;
+  }
   if (!series.empty()) {
     if (change < -1 || change > 43) { usage(); return 2; }
     if (!series_archive(series, r, change)) { std::fprintf(stderr, "cannot write %s\n", series.c_str()); return 1; }

@@ -15,6 +15,9 @@
 #                                     same alternation, over a database it ingested
 #                                     itself (build/bench/search-MBmb-base.db), and
 #                                     prints its medians and ombudsmine/base.
+#   OMB_RECOLL=1 bench/search.sh …  then runs bench/search_recoll.sh MB MB RUNS:
+#                                     this archive and a Zipf one beside bare
+#                                     FTS5 and Recoll's `recollq -A` (#21).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-200}"; runs="${2:-5}"
@@ -102,3 +105,5 @@ if [ -n "$base" ]; then
   awk -v o="$(median "${all_omb[@]}")" -v b="$(median "${all_base[@]}")" 'BEGIN { printf " %8.3f s %8.2fx", b, o/b }'
 fi
 printf '\n'
+[ "${OMB_RECOLL:-}" = 1 ] && exec "$root/bench/search_recoll.sh" "$mb" "$mb" "$runs"
+exit 0
