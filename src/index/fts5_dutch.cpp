@@ -92,6 +92,15 @@ void destroy_ctx(void* ctx) { delete static_cast<std::shared_ptr<LexiconSlot>*>(
 
 }  // namespace
 
+std::string term_list_phrase(const std::vector<std::string>& terms) {
+  std::string out = "\"";
+  for (const std::string& t : terms) {
+    out += kTermListMark;
+    for (char c : t) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return out + "\"";
+}
+
 Result<fts5_api*> fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* st = nullptr;

@@ -37,6 +37,10 @@ namespace omb {
 // document mode the mark is text like any other.
 inline constexpr std::string_view kTermListMark = "\xEE\x80\x80";  // U+E000, private use
 
+// `terms` as one quoted FTS5 string holding a term list (never empty: at
+// least one term must be given).
+std::string term_list_phrase(const std::vector<std::string>& terms);
+
 struct LexiconSlot {
   std::shared_ptr<const SearchLexicon> lexicon = std::make_shared<SearchLexicon>();
   // Texts about to be inserted with their terms made ahead (TokenRun): a

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "index/fts5_dutch.h"  // kTermListMark
+#include "index/fts5_dutch.h"  // term_list_phrase
 #include "index/tokenizer.h"
 #include "store/db.h"
 #include "store/vocab.h"
@@ -210,13 +210,9 @@ void expand_fuzzy(const Vocabulary& vocab, Tokenizer& tok, ParsedQuery& q) {
     f.terms.clear();
     for (TermMatch& t : m.terms) f.terms.push_back(std::move(t.term));
     f.more = m.more;
-    std::string list;
-    for (const std::string& t : f.terms.empty() ? std::vector<std::string>{f.term} : f.terms) {
-      list += kTermListMark;
-      for (char c : t) list += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
+    const std::string list = term_list_phrase(f.terms.empty() ? std::vector<std::string>{f.term} : f.terms);
     const std::string slot = fuzzy_slot(i);
-    if (std::size_t at = q.fts.find(slot); at != std::string::npos) q.fts.replace(at, slot.size(), "\"" + list + "\"");
+    if (std::size_t at = q.fts.find(slot); at != std::string::npos) q.fts.replace(at, slot.size(), list);
   }
   q.expanded = true;
 }

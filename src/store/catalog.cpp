@@ -76,12 +76,6 @@ void put_array(std::string& out, const std::vector<T>& v) {
   if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
-Result<std::int64_t> generation(Database& db) {
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
-  OMB_TRY_ASSIGN(row, st.step());
-  return row ? st.int64(0) : std::int64_t{-1};
-}
-
 // Whether every part is stored for generation `gen`.
 Result<bool> complete_at(Database& db, std::int64_t gen) {
   OMB_TRY_ASSIGN(st, db.prepare("SELECT count(*) FROM search_catalog WHERE generation = ?1"));
@@ -284,7 +278,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, uns
   OMB_TRY_ASSIGN(c, stamped(db));
   ReadSnapshot snap(db);
   OMB_TRY(snap.begin());
-  OMB_TRY_ASSIGN(gen, generation(db));
+  OMB_TRY_ASSIGN(gen, db.generation());
   if (gen < 0) return std::shared_ptr<const Catalog>();
   OMB_TRY_ASSIGN(st, db.prepare("SELECT rowid FROM search_catalog WHERE part = ?1 AND generation = ?2"));
   if (parts & (kCases | kTagged)) parts |= kDocuments;
@@ -310,7 +304,7 @@ Result<std::shared_ptr<const Catalog>> Catalog::load_persisted(Database& db, uns
 Result<bool> Catalog::stored_current(Database& db) {
   ReadSnapshot snap(db);
   OMB_TRY(snap.begin());
-  OMB_TRY_ASSIGN(gen, generation(db));
+  OMB_TRY_ASSIGN(gen, db.generation());
   return complete_at(db, gen);
 }
 
@@ -318,7 +312,7 @@ Status Catalog::persist(Database& db) {
   if (!kLittle) return {};
   Transaction tx(db);
   OMB_TRY(tx.begin());
-  OMB_TRY_ASSIGN(gen, generation(db));
+  OMB_TRY_ASSIGN(gen, db.generation());
   if (gen < 0) return {};
   OMB_TRY_ASSIGN(current, complete_at(db, gen));
   if (current) return {};  // already of this generation

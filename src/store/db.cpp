@@ -182,6 +182,12 @@ Result<Database> Database::open(const std::string& path, const OpenOptions& opts
   return db;
 }
 
+Result<std::int64_t> Database::generation() {
+  OMB_TRY_ASSIGN(st, prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
+  OMB_TRY_ASSIGN(row, st.step());
+  return row ? st.int64(0) : std::int64_t{-1};
+}
+
 Result<std::int64_t> Database::data_version() {
   OMB_TRY_ASSIGN(st, prepare("PRAGMA data_version"));
   OMB_TRY_ASSIGN(row, st.step());

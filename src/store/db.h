@@ -77,6 +77,10 @@ class Database {
   LexiconSlot& lexicon_slot() { return *lexicon_; }
   // The tokenizer the index was built with ("dutch/1/<hash>"), from meta.
   std::string index_tokenizer();
+  // meta's `generation`: raised by every document added, re-analysed or
+  // removed (schema triggers) and by reindex; -1 when the database has none.
+  // What the stored catalog, term list and watches are stamped with.
+  Result<std::int64_t> generation();
   // Fails with Errc::version when the index was built by another tokenizer
   // version than this program's: the message says to run `ombudsmine reindex`.
   Status check_index();

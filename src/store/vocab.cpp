@@ -6,18 +6,12 @@
 #include <algorithm>
 #include <charconv>
 
-#include "index/fts5_dutch.h"  // kTermListMark
+#include "index/fts5_dutch.h"  // term_list_phrase
 #include "store/db.h"
 
 namespace omb {
 
 namespace {
-
-Result<std::int64_t> vocab_generation(Database& db) {
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
-  OMB_TRY_ASSIGN(row, st.step());
-  return row ? st.int64(0) : std::int64_t{-1};
-}
 
 // Whether search_vocab exists (a database of schema version 8 or later).
 Result<bool> has_vocab_table(Database& db) {
@@ -132,7 +126,7 @@ Result<std::shared_ptr<const Vocabulary>> Vocabulary::load(Database& db) {
     OMB_TRY(snap.begin());
     OMB_TRY_ASSIGN(table, has_vocab_table(db));
     has = table;
-    OMB_TRY_ASSIGN(g, vocab_generation(db));
+    OMB_TRY_ASSIGN(g, db.generation());
     gen = g;
     if (has) {
       OMB_TRY_ASSIGN(st, db.prepare("SELECT data FROM search_vocab WHERE id = 1 AND generation = ?1"));
@@ -163,7 +157,7 @@ Status Vocabulary::persist(Database& db) {
   OMB_TRY(tx.begin());
   OMB_TRY_ASSIGN(has, has_vocab_table(db));
   if (!has) return {};
-  OMB_TRY_ASSIGN(gen, vocab_generation(db));
+  OMB_TRY_ASSIGN(gen, db.generation());
   if (gen < 0) return {};
   {
     OMB_TRY_ASSIGN(st, db.prepare("SELECT 1 FROM search_vocab WHERE id = 1 AND generation = ?1"));
@@ -178,10 +172,7 @@ Status Vocabulary::persist(Database& db) {
 
 Result<std::vector<std::string>> texts_with_term(Database& db, std::string_view term, std::size_t limit) {
   // A term list of one term (index/fts5_dutch.h) is matched as the index term itself.
-  std::string match = "\"";
-  match += kTermListMark;
-  for (char c : term) match += c == '"' ? std::string("\"\"") : std::string(1, c);
-  match += "\"";
+  const std::string match = term_list_phrase({std::string(term)});
   OMB_TRY_ASSIGN(st, db.prepare("SELECT heading || char(10) || body FROM passages WHERE id IN "
                                 "(SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 LIMIT ?2)"));
   st.bind(1, match).bind(2, static_cast<std::int64_t>(limit));

@@ -199,9 +199,8 @@ Result<bool> record_report(Database& db, std::int64_t watch_id, std::int64_t gen
 }
 
 Result<std::int64_t> documents_generation(Database& db) {
-  OMB_TRY_ASSIGN(st, db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"));
-  OMB_TRY_ASSIGN(row, st.step());
-  return row ? st.int64(0) : std::int64_t{0};
+  OMB_TRY_ASSIGN(gen, db.generation());
+  return gen < 0 ? std::int64_t{0} : gen;
 }
 
 Result<std::vector<std::string>> hit_keys(Database& db, const std::vector<HitIdentity>& hits) {

@@ -30,19 +30,10 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
-std::shared_ptr<const SearchLexicon> lexicon() {
-  static auto lx = [] {
-    auto r = SearchLexicon::load(test::source_dir() + "/dictionaries");
-    if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    return std::make_shared<const SearchLexicon>(*r);
-  }();
-  return lx;
-}
-
 Database open_ingested(const std::string& path, const Strings& dirs) {
   auto r = Database::open(path);
   if (!r.ok()) throw std::runtime_error(r.error().to_string());
-  if (Status s = r->use_lexicon(*lexicon(), false); !s.ok()) throw std::runtime_error(s.error().to_string());
+  if (Status s = r->use_lexicon(*test::search_lexicon(), false); !s.ok()) throw std::runtime_error(s.error().to_string());
   IngestOptions o;
   o.jobs = 2;
   auto s = ingest(*r, dirs, test::with_rules(), o);
@@ -222,7 +213,7 @@ TEST_CASE("fuzzy: a word within reach of 100,000 terms is bounded and says how m
 }
 
 TEST_CASE("fuzzy: the stemmer's endings cost nothing when a term is matched as a word") {
-  Tokenizer tok(lexicon());
+  Tokenizer tok(test::search_lexicon());
   const TailCheck tails = stem_tail(tok);
   auto v = Vocabulary::of({{tok.term("bejegening"), 9}, {tok.term("communicatie"), 31}, {tok.term("klachten"), 50}});
   CHECK(terms_of(match_terms(*v, "bejegenign", 1, kMaxFuzzyTerms, &tails)) == Strings{tok.term("bejegening") + "/1"});

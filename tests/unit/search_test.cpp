@@ -19,18 +19,9 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
-std::shared_ptr<const SearchLexicon> lexicon() {
-  static auto lx = [] {
-    auto r = SearchLexicon::load(test::source_dir() + "/dictionaries");
-    if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    return std::make_shared<const SearchLexicon>(*r);
-  }();
-  return lx;
-}
-
 // term[/colocated…] per word, as the index holds them.
 Strings terms(const std::string& text, Tokenizer::Mode mode = Tokenizer::Mode::document) {
-  Tokenizer t(lexicon());
+  Tokenizer t(test::search_lexicon());
   Strings out;
   t.tokenize(text, mode, [&](std::string_view term, std::size_t, std::size_t, bool colocated) {
     if (colocated) out.back() += "+" + std::string(term);
@@ -46,7 +37,7 @@ Database& db() {
   static Database d = [] {
     auto r = Database::open(dir.file("search.db"));
     if (!r.ok()) throw std::runtime_error(r.error().to_string());
-    if (Status s = r->use_lexicon(*lexicon(), false); !s.ok()) throw std::runtime_error(s.error().to_string());
+    if (Status s = r->use_lexicon(*test::search_lexicon(), false); !s.ok()) throw std::runtime_error(s.error().to_string());
     auto an = Analyzer::create(test::source_dir() + "/dictionaries");
     if (!an.ok()) throw std::runtime_error(an.error().to_string());
     IngestOptions o;
@@ -106,7 +97,7 @@ TEST_CASE("tokenizer: folding, stemming, compounds, codes and protected verdicts
 TEST_CASE("tokenizer property: any bytes; terms non-empty, spans inside the text and in order") {
   std::mt19937 rng(11);
   const std::string alphabet[] = {"a", "K", "é", "ë", "-", "/", ".", " ", "\n", "1", "\xC3", "\xFF", "ĳ", "klacht", "2023"};
-  Tokenizer t(lexicon());
+  Tokenizer t(test::search_lexicon());
   for (int round = 0; round < 400; ++round) {
     std::string s;
     for (int i = static_cast<int>(rng() % 30); i > 0; --i) s += alphabet[rng() % std::size(alphabet)];

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "extract/extract.h"
+#include "index/tokenizer.h"
 #include "normalize/normalize.h"
 
 namespace omb::test {
@@ -54,6 +55,15 @@ inline const Normalizer& normalizer() {
     return *r;
   }();
   return *n;
+}
+// The project's search word lists (dictionaries/search), loaded once.
+inline std::shared_ptr<const SearchLexicon> search_lexicon() {
+  static std::shared_ptr<const SearchLexicon> lx = [] {
+    auto r = SearchLexicon::load(source_dir() + "/dictionaries");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return std::make_shared<const SearchLexicon>(*r);
+  }();
+  return lx;
 }
 // The project's extraction rules (dictionaries/extract), loaded once.
 inline const Extractor& extractor() {
