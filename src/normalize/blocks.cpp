@@ -42,7 +42,8 @@ std::vector<BlockLines> group_blocks(std::string_view src, const std::vector<Lin
   return blocks;
 }
 
-HyphenJoin join_hyphenated(const Lexicon& lex, const std::string& left, const std::string& right) {
+HyphenJoin join_hyphenated(const WordRepair& words, const std::string& left, const std::string& right) {
+  const Lexicon& lex = words.lex();
   std::string joined = left + right, hyph = left + "-" + right;
   std::string pick;
   if (right == "en" || right == "of" || right == "tot") pick = left + "- " + right;  // "terug- en invordering"
@@ -52,7 +53,7 @@ HyphenJoin join_hyphenated(const Lexicon& lex, const std::string& left, const st
   else {
     // Unknown either way: rejoin, then let the word repair try.
     pick = joined;
-    if (auto rep = repair_word(lex, joined)) pick = rep->first;
+    if (auto rep = words.repair(joined)) pick = rep->first;
   }
   std::string_view rule = pick == joined ? "dehyphenate" : "hyphen-kept";
   return {std::move(pick), rule};

@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/lexicon.h"
+#include "normalize/word_repair.h"
 #include "normalize/lines.h"
 
 namespace omb::pass {
@@ -48,6 +48,6 @@ struct HyphenJoin {
 };
 
 // `left` is the cleaned (and repaired) left half, `right` the right half as written.
-HyphenJoin join_hyphenated(const Lexicon& lex, const std::string& left, const std::string& right);
+HyphenJoin join_hyphenated(const WordRepair& words, const std::string& left, const std::string& right);
 
 }  // namespace omb::pass

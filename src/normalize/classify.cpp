@@ -136,7 +136,7 @@ void mark_e_bullets(std::string_view src, std::vector<Line>& lines) {
 }
 
 // Step 3: number rows, chart debris, titles.
-void mark_rows_noise_titles(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines) {
+void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.kind != LineKind::text) continue;
@@ -147,7 +147,7 @@ void mark_rows_noise_titles(std::string_view src, const Lexicon& lex, const Repa
                 (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
       if (nb) { l.kind = LineKind::table_row; continue; }
     }
-    if (chart_debris(lex, repairs, c)) { l.kind = LineKind::noise; continue; }
+    if (chart_debris(k, c)) { l.kind = LineKind::noise; continue; }
     // A short title line on its own: blank (or start) before it, and what
     // follows is blank or starts a sentence.
     bool blank_before = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris ||
@@ -165,10 +165,10 @@ void mark_rows_noise_titles(std::string_view src, const Lexicon& lex, const Repa
 
 }  // namespace
 
-void classify_lines(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines) {
+void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   mark_structure_marks(src, lines);
   mark_e_bullets(src, lines);
-  mark_rows_noise_titles(src, lex, repairs, lines);
+  mark_rows_noise_titles(src, k, lines);
 }
 
 }  // namespace omb::pass

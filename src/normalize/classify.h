@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/lexicon.h"
+#include "normalize/knowledge.h"
 #include "normalize/lines.h"
 
 namespace omb {
@@ -36,7 +36,7 @@ class Repairs;
 
 namespace omb::pass {
 
-void classify_lines(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines);
+void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines);
 
 // The decisions on one line's content, for the steps above.
 // Bullet glyph and space at the start of `s`: the glyph's byte length, or 0.

@@ -62,7 +62,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
 
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
-bool noise_line(const Lexicon& lex, std::string_view s) {
+bool noise_line(const WordRepair& words, std::string_view s) {
   auto next_token = [&](std::size_t& i) -> std::string_view {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     std::size_t j = i;
@@ -84,18 +84,18 @@ bool noise_line(const Lexicon& lex, std::string_view s) {
     if (number_token(w)) { ++good; continue; }
     if (w.size() < 2) continue;
     key.assign(w.data(), w.size());
-    if (verdict(lex, key).known) ++good;  // damaged words count too
+    if (verdict(words, key).known) ++good;  // damaged words count too
   }
   return good * 10 < total * 6;
 }
 
-bool chart_debris(const Lexicon& lex, const Repairs& repairs, std::string_view c) {
-  if (!noise_line(lex, c)) return false;
+bool chart_debris(const Knowledge& k, std::string_view c) {
+  if (!noise_line(k.words, c)) return false;
   // Judge the line as it will read once repaired (ligatures, context repairs).
-  std::string fixed = repairs.apply(c);
+  std::string fixed = k.repairs.apply(c);
   for (std::size_t k = 0; k < fixed.size(); ++k)
     if (const char* lig = ligature(fixed, k)) { fixed.replace(k, 3, lig); }
-  return noise_line(lex, fixed);
+  return noise_line(k.words, fixed);
 }
 
 }  // namespace omb::pass

@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/lexicon.h"
+#include "normalize/knowledge.h"
 #include "normalize/lines.h"
 
 namespace omb {
@@ -36,9 +36,9 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines);
 
 // Under 60 % of at least 4 tokens are words (verdict().known, word_repair.h)
 // or numbers, punctuation around a token ignored.
-bool noise_line(const Lexicon& lex, std::string_view s);
+bool noise_line(const WordRepair& words, std::string_view s);
 
 // noise_line(), of the line as written and of the line once repaired.
-bool chart_debris(const Lexicon& lex, const Repairs& repairs, std::string_view s);
+bool chart_debris(const Knowledge& k, std::string_view s);
 
 }  // namespace omb::pass

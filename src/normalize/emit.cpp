@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "normalize/chars.h"
+#include "normalize/fragments.h"
+#include "normalize/mojibake.h"
 #include "normalize/repairs.h"
 #include "normalize/word_repair.h"
 
@@ -15,6 +17,28 @@ void Emitter::edit(std::size_t b, std::size_t e, std::string_view text, std::str
   pos_ = e;
 }
 
+namespace {
+
+// The repairs of spans, in order and without overlaps: mojibake first, then
+// known debris, then context repairs (an earlier kind wins an overlap).
+std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text) {
+  std::vector<RepairHit> hits = find_mojibake(k.words, text);
+  for (const Repairs* r : {&k.debris, &k.repairs}) {
+    std::vector<RepairHit> more = r->find(text);
+    if (more.empty()) continue;
+    if (hits.empty()) { hits = std::move(more); continue; }
+    for (RepairHit& h : more) {
+      bool overlaps = false;
+      for (const RepairHit& o : hits) overlaps |= h.start < o.end && o.start < h.end;
+      if (!overlaps) hits.push_back(std::move(h));
+    }
+    std::sort(hits.begin(), hits.end(), [](const RepairHit& a, const RepairHit& b) { return a.start < b.start; });
+  }
+  return hits;
+}
+
+}  // namespace
+
 // Emits src[b, e) with character fixes, context repairs and word repairs.
 // Whitespace is held back until the next visible character: a run of
 // spaces, tabs and odd spaces, with any invisible characters removed inside
@@ -22,7 +46,7 @@ void Emitter::edit(std::size_t b, std::size_t e, std::string_view text, std::str
 // at the start of a line or (when `line_end`) at its end.
 void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
   flush_copy(b);
-  std::vector<RepairHit> hits = rep_.find(src_.substr(b, e - b));
+  std::vector<RepairHit> hits = span_repairs(k_, src_.substr(b, e - b));
   std::size_t h = 0;
   std::size_t i = b;
   while (i < e) {
@@ -46,10 +70,25 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       std::string w = clean_word(i, j, &rule);
       if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
       visible();
+      if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
+      if (auto f = join_fragments(k_.words, src_, i, j, stop, w)) {
+        edit(i, f->end, f->text, f->rule);
+        i = f->end;
+        continue;
+      }
       if (rule.empty()) pending(j);
       else edit(i, j, w, rule);
       i = j;
       continue;
+    }
+    if (src_[i] >= '0' && src_[i] <= '9') {
+      if (glued_digit(src_, b, i)) { visible(); edit(i, i, " ", "glue"); }
+      if (auto f = spaced_number(src_, i, stop)) {
+        visible();
+        edit(i, f->end, f->text, f->rule);
+        i = f->end;
+        continue;
+      }
     }
     auto fx = char_fix(src_, i);
     if (src_[i] == ' ' || (fx && (fx->first[0] == ' ' || fx->first[0] == '\0'))) {
@@ -86,8 +125,11 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
     std::string c = nfc(w);
     if (c != w) { w = c; *rule = "nfc"; }
   }
-  const WordVerdict& v = verdict(lex_, w);
-  if (v.repaired) {
+  const WordVerdict& v = verdict(k_.words, w);
+  // The first part of a compound ("beleids-", "uitvoerings-") is no word of
+  // its own: only a sure repair applies to it.
+  bool part = e < src_.size() && src_[e] == '-';
+  if (v.repaired && !(part && v.guessed)) {
     *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
     w = v.to;
   }
@@ -161,7 +203,7 @@ PassageKind passage_kind(LineKind k) {
 // of `next`: writes the line up to the word and the word as join_hyphenated
 // picks it, and moves next.cb past the word's right half. False, and nothing
 // written, if the line ends in no such word.
-bool emit_hyphenated(Emitter& em, const Lexicon& lex, std::string_view src, std::size_t from, std::size_t to,
+bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src, std::size_t from, std::size_t to,
                      Line& next) {
   std::string_view lc = src.substr(from, to - from);
   if (!(lc.size() >= 2 && lc.back() == '-' && word_char(src, to - 2))) return false;
@@ -174,7 +216,7 @@ bool emit_hyphenated(Emitter& em, const Lexicon& lex, std::string_view src, std:
   std::string rules;
   std::string left = em.clean_word(lw, to - 1, &rules);
   std::string right(src.substr(next.cb, rw - next.cb));
-  HyphenJoin join = join_hyphenated(lex, left, right);
+  HyphenJoin join = join_hyphenated(words, left, right);
   em.process(from, lw, /*line_end=*/false);
   em.edit(lw, rw, join.text, join.rule);
   // Continue the next line after the right half.
@@ -184,9 +226,9 @@ bool emit_hyphenated(Emitter& em, const Lexicon& lex, std::string_view src, std:
 
 }  // namespace
 
-void emit_blocks(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines,
+void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>& lines,
                  const std::vector<BlockLines>& blocks, Normalized& out) {
-  Emitter em(src, lex, repairs, out);
+  Emitter em(src, know, out);
   LineKind prev_kind = LineKind::blank;
   for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
     const BlockLines& bl = blocks[bi];
@@ -214,7 +256,7 @@ void emit_blocks(std::string_view src, const Lexicon& lex, const Repairs& repair
         continue;
       }
       Line& nx = lines[bl.lines[k + 1]];
-      if (emit_hyphenated(em, lex, src, from, to, nx)) continue;
+      if (emit_hyphenated(em, know.words, src, from, to, nx)) continue;
       em.process(from, to);
       em.edit(to, nx.cb, " ", "join-lines");
     }

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "normalize/blocks.h"
+#include "normalize/knowledge.h"
 #include "normalize/lines.h"
 #include "normalize/normalize.h"
 
@@ -36,8 +37,7 @@ namespace omb::pass {
 
 class Emitter {
  public:
-  Emitter(std::string_view src, const Lexicon& lex, const Repairs& rep, Normalized& out)
-      : src_(src), lex_(lex), rep_(rep), out_(out) {}
+  Emitter(std::string_view src, const Knowledge& k, Normalized& out) : src_(src), k_(k), out_(out) {}
 
   // Writes `text` for src[b, e) (copies the span if it equals `text`).
   void edit(std::size_t b, std::size_t e, std::string_view text, std::string_view rule);
@@ -62,8 +62,7 @@ class Emitter {
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::string_view src_;
-  const Lexicon& lex_;
-  const Repairs& rep_;
+  const Knowledge& k_;
   Normalized& out_;
   std::size_t pos_ = 0;
   // Source bytes [copy_from_, pending_end_) wait to be copied unchanged.
@@ -75,7 +74,7 @@ class Emitter {
 
 // Writes `blocks` into `out` (text, map, blocks). Moves lines[].cb past the
 // right half of a word hyphenated across a line end.
-void emit_blocks(std::string_view src, const Lexicon& lex, const Repairs& repairs, std::vector<Line>& lines,
+void emit_blocks(std::string_view src, const Knowledge& k, std::vector<Line>& lines,
                  const std::vector<BlockLines>& blocks, Normalized& out);
 
 }  // namespace omb::pass

@@ -20,6 +20,7 @@
 #include "normalize/invisible.h"
 #include "normalize/lines.h"
 #include "normalize/repairs.h"
+#include "normalize/word_repair.h"
 
 namespace omb {
 
@@ -41,13 +42,18 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::create(const std::string& 
   if (!lex.ok()) return lex.error();
   std::shared_ptr<Normalizer> n(new Normalizer());
   n->lex_ = *lex;
-  fs::path rep = fs::path(dir) / "normalize" / "repairs.tsv";
-  if (!dir.empty() && fs::exists(rep, ec)) {
-    auto r = Repairs::load(rep.string());
-    if (!r.ok()) return r.error();
-    n->repairs_ = std::move(r).value();
-  } else {
-    n->repairs_ = Repairs::empty();
+  auto repair = pass::WordRepair::load(n->lex_, dir);
+  if (!repair.ok()) return repair.error();
+  n->words_ = std::move(repair).value();
+  for (auto [file, slot] : {std::pair{"repairs.tsv", &n->repairs_}, std::pair{"debris.tsv", &n->debris_}}) {
+    fs::path p = fs::path(dir) / "normalize" / file;
+    if (!dir.empty() && fs::exists(p, ec)) {
+      auto r = Repairs::load(p.string());
+      if (!r.ok()) return r.error();
+      *slot = std::move(r).value();
+    } else {
+      *slot = Repairs::empty();
+    }
   }
   return std::shared_ptr<const Normalizer>(n);
 }
@@ -65,9 +71,10 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   out.text.reserve(src.size());
   std::vector<pass::Line> lines = pass::read_lines(src);
   pass::mark_page_debris(src, lines);
-  pass::classify_lines(src, *lex_, *repairs_, lines);
+  pass::Knowledge k{*words_, *repairs_, *debris_};
+  pass::classify_lines(src, k, lines);
   std::vector<pass::BlockLines> blocks = pass::group_blocks(src, lines);
-  pass::emit_blocks(src, *lex_, *repairs_, lines, blocks, out);
+  pass::emit_blocks(src, k, lines, blocks, out);
   return out;
 }
 

@@ -47,12 +47,16 @@ struct Normalized {
   std::vector<Block> blocks;
 };
 
-class Repairs;  // context repairs, loaded from repairs.tsv
+class Repairs;  // context repairs and known debris, loaded from repairs.tsv and debris.tsv
+namespace pass {
+class WordRepair;  // word repair: confusions.tsv, glue-words.txt
+}
 
 class Normalizer {
  public:
   // Loads the word lists and rules: `dictionaries_dir`/words/*.txt (domain
-  // words), `dictionaries_dir`/normalize/repairs.tsv. Errors name the file
+  // words), and in `dictionaries_dir`/normalize/ repairs.tsv, debris.tsv,
+  // confusions.tsv and glue-words.txt (each optional). Errors name the file
   // and line.
   static Result<std::shared_ptr<const Normalizer>> create(const std::string& dictionaries_dir,
                                                           const LexiconPaths& base = {});
@@ -60,6 +64,7 @@ class Normalizer {
 
   Normalized normalize(std::string_view source) const;
   const Lexicon& lexicon() const { return *lex_; }
+  const pass::WordRepair& words() const { return *words_; }
 
  private:
   Normalizer() = default;
@@ -67,7 +72,8 @@ class Normalizer {
   // without control characters.
   Normalized normalize_visible(std::string_view source) const;
   std::shared_ptr<Lexicon> lex_;
-  std::unique_ptr<Repairs> repairs_;
+  std::unique_ptr<pass::WordRepair> words_;
+  std::unique_ptr<Repairs> repairs_, debris_;
 };
 
 }  // namespace omb

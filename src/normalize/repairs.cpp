@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/fs.h"
+#include "normalize/tsv.h"
 
 namespace omb {
 
@@ -16,27 +17,11 @@ Result<std::unique_ptr<Repairs>> Repairs::load(const std::string& path) {
   auto data = read_file(path);
   if (!data.ok()) return data.error();
   std::unique_ptr<Repairs> r(new Repairs());
-  std::string_view all = *data;
-  std::size_t pos = 0;
-  int line = 0;
   struct Example { int line; std::string in, out; };
   std::vector<Example> examples;
-  while (pos < all.size()) {
-    std::size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    std::string_view l = all.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line;
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    if (l.empty() || l[0] == '#') continue;
-    std::vector<std::string_view> cols;
-    std::size_t c = 0;
-    for (;;) {
-      std::size_t tab = l.find('\t', c);
-      cols.push_back(l.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
-      if (tab == std::string_view::npos) break;
-      c = tab + 1;
-    }
+  for (const TsvRow& row : tsv_rows(*data)) {
+    const std::vector<std::string_view>& cols = row.cols;
+    int line = row.line;
     if (cols.size() != 4)
       return make_error(Errc::parse, "expected 4 TAB-separated columns (id, pattern, replacement, example), got " +
                                          std::to_string(cols.size()), path, line);

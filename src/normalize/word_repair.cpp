@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <filesystem>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
+#include "base/fs.h"
 #include "normalize/chars.h"
+#include "normalize/tsv.h"
 
 namespace omb::pass {
 namespace {
@@ -14,16 +19,29 @@ bool has_digit(std::string_view w) {
   return std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(U(c)); });
 }
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+// A capital at w[i]: A-Z, or À-Þ (bar ×) in UTF-8.
+bool upper_at(std::string_view w, std::size_t i) {
+  unsigned char c = U(w[i]);
+  if (c >= 'A' && c <= 'Z') return true;
+  return c == 0xC3 && i + 1 < w.size() && U(w[i + 1]) >= 0x80 && U(w[i + 1]) <= 0x9E && U(w[i + 1]) != 0x97;
+}
+bool lower_at(std::string_view w, std::size_t i) {
+  unsigned char c = U(w[i]);
+  if (c >= 'a' && c <= 'z') return true;
+  return c == 0xC3 && i + 1 < w.size() && U(w[i + 1]) >= 0x9F && U(w[i + 1]) != 0xB7;
+}
 
-// OCR confusions: tried in this order, each occurrence alone; the first
-// candidate that is a known word wins.
-struct Confusion { std::string_view from; std::string_view to; bool lowercase_only; };
-const Confusion kConfusions[] = {
-    {"é", "ë", false}, {"é", "ê", false}, {"é", "ö", false}, {"é", "è", false}, {"è", "ë", false},
-    {"ê", "ë", false}, {"í", "ï", false}, {"ó", "ö", false}, {"ú", "ü", false},
-    {"fth", "fh", true}, {"th", "fh", true}, {"th", "ff", true},
-};
+enum class Case { lower, capitalised, upper, mixed };
+Case case_of(std::string_view w) {
+  bool first = upper_at(w, 0), inner_upper = false, inner_lower = false;
+  for (std::size_t i = seq_len(w, 0); i < w.size(); i += seq_len(w, i)) {
+    inner_upper |= upper_at(w, i);
+    inner_lower |= lower_at(w, i);
+  }
+  if (!inner_upper) return first ? Case::capitalised : Case::lower;
+  if (first && !inner_lower) return Case::upper;
+  return Case::mixed;
+}
 
 const char* add_diaeresis(char v) {
   switch (v) {
@@ -34,85 +52,231 @@ const char* add_diaeresis(char v) {
     default: return nullptr;
   }
 }
+// A roman numeral of a list ("vii", "XIV"): never repaired.
+bool roman(std::string_view w) {
+  if (w.size() > 5) return false;
+  for (char c : w)
+    if (!std::strchr("ivxlcdmIVXLCDM", c)) return false;
+  return true;
+}
+
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+// A vowel pair whose second vowel may have lost its diaeresis (ideeen,
+// geinformeerd).
+bool diaeresis_pair(char a, char b) { return vowel(a) && add_diaeresis(b); }
+
+constexpr double kDiaeresisCost = 0.15;
 
 }  // namespace
 
-// Word repair: `w` is the cleaned word. Returns the repaired word and rule, if any.
-std::optional<std::pair<std::string, std::string>> repair_word(const Lexicon& lex, const std::string& w) {
-  if (w.size() < 3 || has_digit(w)) return std::nullopt;
-  bool cap = is_upper_ascii(w[0]);
-  // Acronyms and names with inner capitals are left alone.
-  for (std::size_t i = 1; i < w.size(); ++i)
-    if (is_upper_ascii(w[i])) return std::nullopt;
-  bool maybe = false;
-  for (const Confusion& c : kConfusions)
-    if ((!cap || !c.lowercase_only) && w.find(c.from) != std::string::npos) { maybe = true; break; }
-  bool pair = false;
-  if (!cap)
-    for (std::size_t i = 0; i + 1 < w.size(); ++i)
-      if (vowel(w[i]) && add_diaeresis(w[i + 1]) && !(w[i] == w[i + 1]) && !(w[i] == 'o' && w[i + 1] == 'e') &&
-          !(w[i] == 'i' && w[i + 1] == 'e') && !(w[i] == 'e' && w[i + 1] == 'i') && !(w[i] == 'e' && w[i + 1] == 'u') &&
-          !(w[i] == 'u' && w[i + 1] == 'i') && !(w[i] == 'o' && w[i + 1] == 'u') && !(w[i] == 'a' && w[i + 1] == 'u'))
-        pair = true;
-  // geinformeerd: "ei" is a common digraph, so it is tried too, but last.
-  bool ei = !cap && w.find("ei") != std::string::npos;
-  if (!maybe && !pair && !ei) return std::nullopt;
-  if (lex.known(w)) return std::nullopt;
-  auto ok = [&](const std::string& cand) {
-    if (cap ? lex.listed(cand) : lex.known(cand)) return true;
-    // A footnote marker glued to the word: "enquéteresultatenii".
-    for (std::size_t k = 1; k <= 3 && k < cand.size(); ++k) {
-      if (cand[cand.size() - k] != 'i') break;
-      if (lex.listed(cand.substr(0, cand.size() - k))) return true;
-    }
-    return false;
-  };
-  for (const Confusion& c : kConfusions) {
-    if (cap && c.lowercase_only) continue;
-    std::size_t flen = c.from.size();
-    for (std::size_t p = w.find(c.from); p != std::string::npos; p = w.find(c.from, p + 1)) {
-      std::string cand = w.substr(0, p);
-      cand += c.to;
-      cand += w.substr(p + flen);
-      if (ok(cand)) return std::make_pair(cand, "ocr:" + std::string(c.from) + ">" + std::string(c.to));
-    }
-    if (w.find(c.from) != w.rfind(c.from)) {  // every occurrence at once
-      std::string cand = w;
-      for (std::size_t p = cand.find(c.from); p != std::string::npos; p = cand.find(c.from, p + c.to.size()))
-        cand.replace(p, flen, c.to);
-      if (ok(cand)) return std::make_pair(cand, "ocr:" + std::string(c.from) + ">" + std::string(c.to));
+WordRepair::~WordRepair() = default;
+
+Result<std::unique_ptr<WordRepair>> WordRepair::load(std::shared_ptr<const Lexicon> lex, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::unique_ptr<WordRepair> w(new WordRepair());
+  w->lex_ = std::move(lex);
+  std::error_code ec;
+  fs::path glue = fs::path(dir) / "normalize" / "glue-words.txt";
+  if (!dir.empty() && fs::exists(glue, ec)) {
+    auto data = read_file(glue.string());
+    if (!data.ok()) return data.error();
+    for (const TsvRow& row : tsv_rows(*data)) {
+      std::string_view word = row.cols[0];
+      if (row.cols.size() > 2 || word.empty() || word.find(' ') != std::string_view::npos || lower_latin(word) != word)
+        return make_error(Errc::parse, "expected one word in lower case a line, got '" + std::string(word) + "'",
+                          glue.string(), row.line);
+      if (row.cols.size() == 2 && row.cols[1] != "prefix")
+        return make_error(Errc::parse, "the second column can only say 'prefix', got '" + std::string(row.cols[1]) + "'",
+                          glue.string(), row.line);
+      w->glue_.add(word);
+      if (row.cols.size() == 2) w->prefix_.add(word);
+      w->longest_glue_ = std::max(w->longest_glue_, word.size());
     }
   }
-  if (!cap) {
-    for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-      if (!vowel(w[i]) || !add_diaeresis(w[i + 1])) continue;
-      std::string cand = w.substr(0, i + 1) + add_diaeresis(w[i + 1]) + w.substr(i + 2);
-      if (lex.known(cand)) return std::make_pair(cand, std::string("ocr:diaeresis"));
+  fs::path conf = fs::path(dir) / "normalize" / "confusions.tsv";
+  if (!dir.empty() && fs::exists(conf, ec)) {
+    auto c = Confusions::load(conf.string());
+    if (!c.ok()) return c.error();
+    w->conf_ = std::move(c).value();
+    for (const Confusions::Example& e : w->conf_.examples()) {
+      auto got = w->repair(e.in);
+      std::string out = got ? got->first : e.in;
+      if (out != e.out)
+        return make_error(Errc::parse, "example does not hold: '" + e.in + "' gives '" + out + "', expected '" + e.out + "'",
+                          conf.string(), e.line);
     }
+  }
+  return w;
+}
+
+std::optional<std::pair<std::string, std::string>> WordRepair::repair(const std::string& w) const {
+  if (w.size() < 3 || has_digit(w) || roman(w)) return std::nullopt;
+  Case c = case_of(w);
+  if (c == Case::mixed) {
+    if (auto s = split_case(w)) return std::make_pair(*s, std::string("split"));
+    return std::nullopt;
+  }
+  if (c == Case::upper) {
+    if (lex_->known(lower_latin(w))) return std::nullopt;
+    if (auto s = split_glue(w)) return std::make_pair(*s, std::string("split"));
+    return std::nullopt;
+  }
+  bool cap = c == Case::capitalised;
+  if (lex_->known(w)) return std::nullopt;
+  if (auto r = confused(w, cap)) return r;
+  if (!cap) {
+    if (auto e = one_edit(w)) return std::make_pair(*e, std::string("ocr:edit"));
+    if (auto s = split_glue(w)) return std::make_pair(*s, std::string("split"));
   }
   return std::nullopt;
 }
 
+// Step 2: the cheapest confusion candidate that is a word, if it is the only
+// one at its cost.
+std::optional<std::pair<std::string, std::string>> WordRepair::confused(const std::string& w, bool cap) const {
+  auto ok = [&](const std::string& cand) {
+    if (cap ? lex_->listed(cand) : lex_->known(cand)) return true;
+    // A footnote marker glued to the word as written: "enquéteresultatenii".
+    for (std::size_t k = 1; k <= 3 && k + 6 <= cand.size(); ++k) {
+      if (cand[cand.size() - k] != 'i' || w[w.size() - k] != 'i') break;
+      if (lex_->listed(std::string_view(cand).substr(0, cand.size() - k))) return true;
+    }
+    return false;
+  };
+  std::string best, best_rule;
+  double best_cost = 1e9;
+  bool tie = false;
+  auto consider = [&](const std::string& cand, double cost, const std::string& rule) {
+    if (cost > best_cost || cand == best || !ok(cand)) return;
+    if (cost == best_cost) { tie = true; return; }
+    best = cand;
+    best_rule = rule;
+    best_cost = cost;
+    tie = false;
+  };
+  if (conf_.may_apply(w, cap)) conf_.each(w, cap, consider);
+  if (!cap)
+    for (std::size_t i = 0; i + 1 < w.size(); ++i)
+      if (diaeresis_pair(w[i], w[i + 1]))
+        consider(w.substr(0, i + 1) + add_diaeresis(w[i + 1]) + w.substr(i + 2), kDiaeresisCost, "ocr:diaeresis");
+  if (best.empty() || tie) return std::nullopt;
+  return std::make_pair(best, best_rule);
+}
+
+// Step 3: the one listed word within one edit of an ASCII lower-case word.
+std::optional<std::string> WordRepair::one_edit(const std::string& w) const {
+  const Confusions::Generic& g = conf_.generic();
+  if (!g.on || w.size() < g.min_letters) return std::nullopt;
+  for (char ch : w)
+    if (ch < 'a' || ch > 'z') return std::nullopt;
+  std::string found, cand;
+  bool two = false;
+  auto try_cand = [&](const std::string& c) {
+    if (two || c == found || !lex_->listed(c)) return;
+    if (!found.empty()) { two = true; return; }
+    found = c;
+  };
+  // Never at the last letter: "afstemmings-" is the first part of a compound,
+  // not a misspelt "afstemming"; no letter added before it ("controls").
+  for (std::size_t i = 0; i + 1 < w.size() && !two; ++i) {
+    cand = w;
+    cand.erase(i, 1);
+    try_cand(cand);
+    if (i + 1 < w.size() && w[i] != w[i + 1]) {
+      cand = w;
+      std::swap(cand[i], cand[i + 1]);
+      try_cand(cand);
+    }
+    for (char ch = 'a'; ch <= 'z' && !two; ++ch) {
+      if (ch == w[i]) continue;
+      cand = w;
+      cand[i] = ch;
+      try_cand(cand);
+    }
+  }
+  for (std::size_t i = 0; i + 1 < w.size() && !two; ++i)
+    for (char ch = 'a'; ch <= 'z' && !two; ++ch) {
+      cand = w;
+      cand.insert(cand.begin() + static_cast<std::ptrdiff_t>(i), ch);
+      try_cand(cand);
+    }
+  if (two || found.empty()) return std::nullopt;
+  return found;
+}
+
+// Step 1: parts at every lower→upper boundary, each a word of ≥ 2 letters.
+std::optional<std::string> WordRepair::split_case(const std::string& w) const {
+  std::vector<std::size_t> cuts;
+  for (std::size_t i = seq_len(w, 0), prev = 0; i < w.size(); prev = i, i += seq_len(w, i))
+    if (upper_at(w, i) && lower_at(w, prev)) cuts.push_back(i);
+  if (cuts.empty()) return std::nullopt;
+  cuts.push_back(w.size());
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t cut : cuts) {
+    std::string part = w.substr(from, cut - from);
+    if (part.size() < 2 || case_of(part) == Case::mixed || !lex_->known(part)) return std::nullopt;
+    if (!out.empty()) out += ' ';
+    out += part;
+    from = cut;
+  }
+  return out;
+}
+
+// Step 4: glue words in front (up to two) or one behind a word.
+std::optional<std::string> WordRepair::split_glue(const std::string& w) const {
+  if (glue_.size() == 0 || w.size() < 5) return std::nullopt;
+  std::string low = lower_latin(w);
+  auto word = [&](std::string_view s) { return s.size() >= 3 && lex_->known(s); };
+  auto cut_at = [&](std::initializer_list<std::size_t> cuts) {
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t c : cuts) {
+      out.append(w, from, c - from);
+      out += ' ';
+      from = c;
+    }
+    out.append(w, from);
+    return out;
+  };
+  std::string_view lv(low);
+  // A glue word that also begins compounds splits only beside another one.
+  auto alone = [&](std::string_view g) { return glue_.contains(g) && !prefix_.contains(g); };
+  for (std::size_t g = std::min(longest_glue_, lv.size() - 2); g >= 1; --g) {
+    std::string_view first = lv.substr(0, g);
+    if (!glue_.contains(first)) continue;
+    std::string_view rest = lv.substr(g);
+    if (glue_.contains(rest) || (alone(first) && word(rest))) return cut_at({g});
+    for (std::size_t g2 = std::min(longest_glue_, rest.size() - 1); g2 >= 1; --g2)
+      if (glue_.contains(rest.substr(0, g2)) && word(rest.substr(g2))) return cut_at({g, g + g2});
+  }
+  // Behind a word only a glue word of 3 letters or more: "en", "er" and
+  // "de" end many words ("bruteren").
+  for (std::size_t g = std::min(longest_glue_, lv.size() - 3); g >= 3; --g)
+    if (alone(lv.substr(lv.size() - g)) && word(lv.substr(0, lv.size() - g))) return cut_at({lv.size() - g});
+  return std::nullopt;
+}
+
 // The verdict on a word type, cached per thread: word frequencies are Zipfian,
-// so most words are looked up once. The cache is per Lexicon generation.
-const WordVerdict& verdict(const Lexicon& lex, const std::string& w) {
-  thread_local const Lexicon* owner = nullptr;
+// so most words are looked up once.
+const WordVerdict& verdict(const WordRepair& words, const std::string& w) {
+  thread_local const WordRepair* owner = nullptr;
   thread_local std::unordered_map<std::string, WordVerdict> cache;
-  if (owner != &lex || cache.size() > 400000) {
+  if (owner != &words || cache.size() > 400000) {
     cache.clear();
-    owner = &lex;
+    owner = &words;
   }
   auto it = cache.find(w);
   if (it != cache.end()) return it->second;
   WordVerdict v;
-  if (auto r = repair_word(lex, w)) {
+  if (auto r = words.repair(w)) {
     v.repaired = true;
+    v.guessed = r->second == "ocr:edit" || r->second == "split";
     v.to = std::move(r->first);
     v.rule = std::move(r->second);
-    v.known = true;  // what it stands for is a word
+    v.known = true;  // what it stands for is a word (or words)
   } else {
-    v.known = w.size() >= 2 && lex.known(w);
+    v.known = w.size() >= 2 && words.lex().known(w);
   }
   return cache.emplace(w, std::move(v)).first->second;
 }

@@ -1,43 +1,88 @@
-// normalize/word_repair.h — internal pass of the normaliser: OCR damage in
-// one word, repaired when the repaired word is Dutch and the word as written
-// is not (cliénte → cliënte, geinformeerd → geïnformeerd).
+// normalize/word_repair.h — internal pass of the normaliser: damage in one
+// word type, repaired when the repaired form is Dutch and the word as
+// written is not (cliénte → cliënte, Hierbii → Hierbij, VOORHET → VOOR HET).
 //
-// repair_word() tries, in order, the OCR confusions (é→ë, é→ê, é→ö, é→è,
-// è→ë, ê→ë, í→ï, ó→ö, ú→ü; in lower-case words also fth→fh, th→fh, th→ff),
-// each occurrence alone and then all at once, and last a diaeresis on the
-// second vowel of a pair (ei too, as "geinformeerd" needs). The first
-// candidate the lexicon knows wins (a capitalised word: only a listed one);
-// a footnote marker glued on ("…resultatenii") does not stop a match. Words
-// under 3 bytes, with a digit, with an inner capital (acronyms, names) and
-// known words are never repaired. The rule is "ocr:FROM>TO" or
-// "ocr:diaeresis".
+// WordRepair holds what the repairs need: the lexicon, the OCR confusions
+// (confusions.h, dictionaries/normalize/confusions.tsv) and the closed-class
+// words that glue is split at (dictionaries/normalize/glue-words.txt).
+// Either file may be missing: then there is nothing of that kind to try.
 //
-// verdict() is repair_word() plus "is it a word", cached per thread and per
-// Lexicon: the emitter asks it for every word it writes, the chart debris
-// test for every token it weighs. Context repairs ("|5" → "15") are another
-// matter: repairs.h.
+// repair() of a word w (cleaned: ligatures spelled out, soft hyphens and
+// zero-width characters gone, NFC) that the lexicon does not know:
+//  1. glue at a case boundary: "JaarbeschouwingOmbudsman" → two words, when
+//     every part (≥ 2 letters) is a word (rule "split");
+//  2. confusions: every candidate of confusions.h that is a word (in a
+//     capitalised word: a listed one; a footnote marker "i"/"ii" glued on does
+//     not stop a match), and a diaeresis on the second vowel of a pair (ei
+//     too, as "geinformeerd" needs; cost 0.15). The cheapest wins, if no
+//     other candidate costs as little (rule "ocr:FROM>TO", "ocr:diaeresis");
+//  3. one generic edit ("<edit>" row): the one listed word within one edit
+//     (rule "ocr:edit");
+//  4. glue at closed-class words, in words written all in lower or all in
+//     upper case: a glue word before or after a word ("voorhet",
+//     "VANGELUIDSOPNAMEN", "inhetkader": up to two glue words in front);
+//     a glue word marked "prefix" (it also begins compounds: "nazoekwerk")
+//     only beside another glue word (rule "split"). The parts keep the case
+//     of the token.
+// Words under 3 bytes, with a digit, or roman numerals (vii) are never
+// repaired; a word with inner capitals only by step 1; an all-capital word
+// only by step 4. A generic edit never touches the last letter
+// ("afstemmings-" begins a compound) and adds none before it; behind a word
+// only glue words of 3 letters or more are split off ("bruteren" stays).
+//
+// verdict() is repair() plus "is it a word", cached per thread and per
+// WordRepair: the emitter asks it for every word it writes, the chart debris
+// test for every token it weighs.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
+#include "base/result.h"
+#include "base/string_set.h"
+#include "normalize/confusions.h"
 #include "normalize/lexicon.h"
 
 namespace omb::pass {
 
-// The repaired word and its rule, or nullopt. `w` is the cleaned word
-// (ligatures spelled out, soft hyphens and zero-width characters gone, NFC).
-std::optional<std::pair<std::string, std::string>> repair_word(const Lexicon& lex, const std::string& w);
+class WordRepair {
+ public:
+  // Reads `dir`/normalize/confusions.tsv and glue-words.txt when they exist
+  // (errors name file:line; a confusion whose example does not hold is one).
+  static Result<std::unique_ptr<WordRepair>> load(std::shared_ptr<const Lexicon> lex, const std::string& dictionaries_dir);
+  ~WordRepair();
+
+  const Lexicon& lex() const { return *lex_; }
+  // The repaired form and its rule, or nullopt (see above).
+  std::optional<std::pair<std::string, std::string>> repair(const std::string& w) const;
+  // A closed-class word (lower case), for line joining.
+  bool glue_word(std::string_view lower) const { return glue_.contains(lower); }
+
+ private:
+  WordRepair() = default;
+  std::optional<std::pair<std::string, std::string>> confused(const std::string& w, bool cap) const;
+  std::optional<std::string> one_edit(const std::string& w) const;
+  std::optional<std::string> split_case(const std::string& w) const;
+  std::optional<std::string> split_glue(const std::string& w) const;
+
+  std::shared_ptr<const Lexicon> lex_;
+  Confusions conf_;
+  StringSet glue_, prefix_;  // glue-words.txt; prefix_: those that also begin compounds
+  std::size_t longest_glue_ = 0;
+};
 
 struct WordVerdict {
   bool known = false;     // a word, or what it was repaired to is one
   bool repaired = false;  // then `to` and `rule` say how
+  bool guessed = false;   // by a generic edit or a split: not for the first part of a compound ("beleids-")
   std::string to, rule;
 };
 
 // The verdict on a word type. The reference stays valid until the next call
-// on this thread with another Lexicon (or after 400,000 types).
-const WordVerdict& verdict(const Lexicon& lex, const std::string& w);
+// on this thread with another WordRepair (or after 400,000 types).
+const WordVerdict& verdict(const WordRepair& words, const std::string& w);
 
 }  // namespace omb::pass

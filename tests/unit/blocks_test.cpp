@@ -17,7 +17,7 @@ std::vector<std::vector<std::size_t>> grouped(const std::string& src) {
   static std::unique_ptr<Repairs> none = Repairs::empty();
   std::vector<Line> lines = read_lines(src);
   mark_page_debris(src, lines);
-  classify_lines(src, test::normalizer().lexicon(), *none, lines);
+  classify_lines(src, test::knowledge(*none), lines);
   std::vector<std::vector<std::size_t>> out;
   for (const BlockLines& b : group_blocks(src, lines)) {
     std::size_t len = 0;
@@ -61,7 +61,7 @@ TEST_CASE("normalize blocks: a page break between two lines ends a paragraph unl
 }
 
 TEST_CASE("normalize blocks: how a hyphenated word is written") {
-  const Lexicon& lex = test::normalizer().lexicon();
+  const pass::WordRepair& lex = test::normalizer().words();
   HyphenJoin j = join_hyphenated(lex, "terug", "vordering");
   CHECK(j.text == "terugvordering");
   CHECK(j.rule == "dehyphenate");

@@ -16,7 +16,7 @@ std::vector<LineKind> kinds(const std::string& src) {
   static std::unique_ptr<Repairs> none = Repairs::empty();
   std::vector<Line> lines = read_lines(src);
   mark_page_debris(src, lines);
-  classify_lines(src, test::normalizer().lexicon(), *none, lines);
+  classify_lines(src, test::knowledge(*none), lines);
   std::vector<LineKind> k;
   for (const Line& l : lines) k.push_back(l.kind);
   return k;

@@ -43,22 +43,22 @@ TEST_CASE("normalize debris: a page number under a running header, across a blan
 }
 
 TEST_CASE("normalize debris: chart debris is a line of mostly non-words") {
-  const Lexicon& lex = test::normalizer().lexicon();
+  const pass::WordRepair& lex = test::normalizer().words();
   CHECK(noise_line(lex, "gemeente tonstuleri, wierll) 5 T Bz e"));
   CHECK_FALSE(noise_line(lex, "De tevredenheid steeg in 2019 weer."));
   CHECK_FALSE(noise_line(lex, "xq zk wv"));  // under 4 tokens: never
   CHECK_FALSE(noise_line(lex, "12 34 56 78 xq"));  // numbers count
   std::unique_ptr<Repairs> none = Repairs::empty();
-  CHECK(chart_debris(lex, *none, "gemeente tonstuleri, wierll) 5 T Bz e"));
-  CHECK_FALSE(chart_debris(lex, *none, "De klacht is gegrond."));
+  CHECK(chart_debris(test::knowledge(*none), "gemeente tonstuleri, wierll) 5 T Bz e"));
+  CHECK_FALSE(chart_debris(test::knowledge(*none), "De klacht is gegrond."));
 }
 
 TEST_CASE("normalize debris: a line is judged as it reads once repaired") {
-  const Lexicon& lex = test::normalizer().lexicon();
+  const pass::WordRepair& lex = test::normalizer().words();
   // Ligatures split "ﬁ" words into pieces no list knows: as written, under
   // 60 % are words; spelled out, all are.
   const std::string s = "\xEF\xAC\x81nanci\xC3\xABle \xEF\xAC\x82" "exibiliteit \xEF\xAC\x81nanci\xC3\xABle \xEF\xAC\x82" "exibiliteit";
   std::unique_ptr<Repairs> none = Repairs::empty();
   CHECK(noise_line(lex, s));
-  CHECK_FALSE(chart_debris(lex, *none, s));
+  CHECK_FALSE(chart_debris(test::knowledge(*none), s));
 }

@@ -12,7 +12,6 @@ using namespace omb::pass;
 
 namespace {
 
-const Lexicon& lex() { return test::normalizer().lexicon(); }
 
 // The edits of a map as "rule:before>after", copies left out.
 std::vector<std::string> edits(const Normalized& n) {
@@ -25,7 +24,8 @@ std::vector<std::string> edits(const Normalized& n) {
 // One line through the Emitter: process() of all of it, then finish().
 Normalized processed(const std::string& src, const Repairs& rep) {
   Normalized out;
-  Emitter em(src, lex(), rep, out);
+  pass::Knowledge k = test::knowledge(rep);
+  Emitter em(src, k, out);
   em.process(0, src.size());
   em.finish();
   return out;
@@ -37,10 +37,10 @@ Normalized emitted(const std::string& src) {
   static std::unique_ptr<Repairs> none = Repairs::empty();
   std::vector<Line> lines = read_lines(src);
   mark_page_debris(src, lines);
-  classify_lines(src, lex(), *none, lines);
+  classify_lines(src, test::knowledge(*none), lines);
   std::vector<BlockLines> blocks = group_blocks(src, lines);
   Normalized out;
-  emit_blocks(src, lex(), *none, lines, blocks, out);
+  emit_blocks(src, test::knowledge(*none), lines, blocks, out);
   return out;
 }
 
@@ -65,7 +65,8 @@ TEST_CASE("normalize emit: clean_word names every rule it applied") {
   std::unique_ptr<Repairs> none = Repairs::empty();
   Normalized out;
   const std::string src = "\xEF\xAC\x81" "cli\xC3\xA9nte zacht\xC2\xAD" "afbreek cafe\xCC\x81";
-  Emitter em(src, lex(), *none, out);
+  pass::Knowledge k = test::knowledge(*none);
+  Emitter em(src, k, out);
   std::string rule;
   CHECK(em.clean_word(0, 11, &rule) == "ficli\xC3\xA9nte");  // unknown with the ligature: no repair
   CHECK(rule == "ligature");

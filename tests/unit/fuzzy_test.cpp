@@ -8,6 +8,8 @@
 //   c-capital-i-for-l kIantmanager 1 · d-transposed klantmanagre 1 ·
 //   e-letter-dropped klantmnager 1 · f-three-edits kIantrnanager 3 ·
 //   g-other-word klantbeheerder · h-accent cliént (OCR's é for ë)
+// b, d and e write the word capitalised ("De Klantrnanager"): the normaliser
+// repairs such damage in a lower-case word, and these must reach the index.
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -352,7 +352,7 @@ TEST_CASE("ingest: a text over 16 MB is normalised in chunks; texts round-trip, 
   std::string big;
   int para = 0;
   while (big.size() < 17'000'000) {
-    big += "De cliénte belt de klantmanager over de afthandeling van alinea " + std::to_string(para++) +
+    big += "De cli\xC3\xABnte belt de klantmanager over de a\xEF\xAC\x81" "andeling van alinea " + std::to_string(para++) +
            ", maar niemand neemt op.\nZij probeert het de volgende dag opnieuw.\n\n";
     if (para % 40 == 0) big += "\f";
   }
@@ -365,8 +365,8 @@ TEST_CASE("ingest: a text over 16 MB is normalised in chunks; texts round-trip, 
   auto t = load_texts(*db, id);
   REQUIRE(t.ok());
   CHECK(t->raw == big);
-  CHECK(t->norm.find("cliénte") == std::string::npos);
-  CHECK(t->norm.find("afhandeling van alinea 12345, maar niemand neemt op. Zij probeert") != std::string::npos);
+  CHECK(t->norm.find("\xEF\xAC\x81") == std::string::npos);  // the ligature spelled out in every chunk
+  CHECK(t->norm.find("afiandeling van alinea 12345, maar niemand neemt op. Zij probeert") != std::string::npos);
   // Passages tile the normalised text, in order, with growing pages.
   CHECK(scalar(*db, "SELECT sum(length(CAST(body AS BLOB))) FROM passages") == static_cast<std::int64_t>(t->norm.size()));
   CHECK(scalar(*db, "SELECT count(*) FROM passages p JOIN passages q ON q.document_id = p.document_id AND "

@@ -12,7 +12,10 @@
 
 #include "extract/extract.h"
 #include "index/tokenizer.h"
+#include "normalize/knowledge.h"
 #include "normalize/normalize.h"
+#include "normalize/repairs.h"
+#include "normalize/word_repair.h"
 
 namespace omb::test {
 
@@ -55,6 +58,12 @@ inline const Normalizer& normalizer() {
     return *r;
   }();
   return *n;
+}
+// What the normaliser's passes know, with `repairs` as the context repairs
+// and no known debris.
+inline pass::Knowledge knowledge(const Repairs& repairs) {
+  static std::unique_ptr<Repairs> none = Repairs::empty();
+  return {normalizer().words(), repairs, *none};
 }
 // The project's search word lists (dictionaries/search), loaded once.
 inline std::shared_ptr<const SearchLexicon> search_lexicon() {

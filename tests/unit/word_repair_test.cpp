@@ -9,10 +9,10 @@ using namespace omb::pass;
 
 namespace {
 
-const Lexicon& lex() { return test::normalizer().lexicon(); }
+const WordRepair& words() { return test::normalizer().words(); }
 
 std::pair<std::string, std::string> repaired(const std::string& w) {
-  auto r = repair_word(lex(), w);
+  auto r = words().repair(w);
   return r ? *r : std::pair<std::string, std::string>{"", ""};
 }
 
@@ -32,22 +32,22 @@ TEST_CASE("normalize word repair: the first confusion that gives a word wins") {
 
 TEST_CASE("normalize word repair: words, names, acronyms and codes are left alone") {
   for (const char* w : {"café", "één", "wél", "geintje", "thuis", "methode", "Chloé", "René", "DWI", "RA1056992", "é", "xé"})
-    CHECK_FALSE(repair_word(lex(), w));
+    CHECK_FALSE(words().repair(w));
 }
 
 TEST_CASE("normalize word repair: the verdict on a word type") {
-  const WordVerdict& known = verdict(lex(), "klacht");
+  const WordVerdict& known = verdict(words(), "klacht");
   CHECK(known.known);
   CHECK_FALSE(known.repaired);
-  const WordVerdict& rep = verdict(lex(), "cliénte");
+  const WordVerdict& rep = verdict(words(), "cliénte");
   CHECK(rep.known);
   CHECK(rep.repaired);
   CHECK(rep.to == "cliënte");
   CHECK(rep.rule == "ocr:é>ë");
-  const WordVerdict& none = verdict(lex(), "xqzvwk");
+  const WordVerdict& none = verdict(words(), "xqzvwk");
   CHECK_FALSE(none.known);
   CHECK_FALSE(none.repaired);
-  CHECK_FALSE(verdict(lex(), "a").known);  // under 2 bytes: never a word
+  CHECK_FALSE(verdict(words(), "a").known);  // under 2 bytes: never a word
   // Cached: the same type gives the same entry.
-  CHECK(&verdict(lex(), "klacht") == &verdict(lex(), "klacht"));
+  CHECK(&verdict(words(), "klacht") == &verdict(words(), "klacht"));
 }

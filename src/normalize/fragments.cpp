@@ -1,0 +1,150 @@
+#include "normalize/fragments.h"
+
+#include <cctype>
+#include <vector>
+
+#include "normalize/chars.h"
+
+namespace omb::pass {
+namespace {
+
+bool digit(std::string_view s, std::size_t i) { return i < s.size() && std::isdigit(U(s[i])); }
+
+// The end of the word starting at i (word characters only).
+std::size_t word_end(std::string_view s, std::size_t i, std::size_t stop) {
+  while (i < stop && word_char(s, i)) i += std::min(seq_len(s, i), stop - i);
+  return i;
+}
+
+std::size_t letters(std::string_view w) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < w.size(); i += seq_len(w, i)) ++n;
+  return n;
+}
+
+// A fragment of a broken word: a single letter, or not a word ("en", "de"
+// and "in" are words, so "en de" is never joined).
+bool not_a_word(const WordRepair& words, const std::string& t) { return letters(t) == 1 || !verdict(words, t).known; }
+
+std::optional<SpanFix> apostrophe(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
+                                  const std::string& w) {
+  if (!(j + 2 <= stop && src[j] == ' ' && src[j + 1] == 's' && (j + 2 == stop || !word_char(src, j + 2))))
+    return std::nullopt;
+  char last = w.back();
+  if (!(last == 'a' || last == 'e' || last == 'i' || last == 'o' || last == 'u' || last == 'y')) return std::nullopt;
+  std::string with = w + "'s";
+  if (!words.lex().listed(with)) return std::nullopt;
+  return SpanFix{j + 2, with, "apostrophe"};
+}
+
+std::optional<SpanFix> broken(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
+                              const std::string& w) {
+  if (!(j + 2 < stop && src[j] == '-' && src[j + 1] == ' ' && word_char(src, j + 2))) return std::nullopt;
+  std::size_t re = word_end(src, j + 2, stop);
+  std::string r(src.substr(j + 2, re - j - 2));
+  if (r == "en" || r == "of" || r == "tot" || r == "noch" || !(r[0] >= 'a' && r[0] <= 'z')) return std::nullopt;
+  std::string joined = w + r;
+  if (!words.lex().known(joined)) return std::nullopt;
+  if (!not_a_word(words, w) && !not_a_word(words, r)) return std::nullopt;
+  return SpanFix{re, joined, "join-broken"};
+}
+
+std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
+                              const std::string& w) {
+  if (!(j + 1 < stop && src[j] == ' ' && word_char(src, j + 1)) || !not_a_word(words, w)) return std::nullopt;
+  std::vector<std::size_t> ends;
+  std::vector<std::string> parts;
+  for (std::size_t at = j; ends.size() < 6 && at + 1 < stop && src[at] == ' ' && word_char(src, at + 1);) {
+    std::size_t e = word_end(src, at + 1, stop);
+    if (e < stop && !(src[e] == ' ' || std::ispunct(U(src[e])))) break;  // a token with more in it
+    std::string t(src.substr(at + 1, e - at - 1));
+    if (!not_a_word(words, t)) break;
+    parts.push_back(t);
+    ends.push_back(e);
+    at = e;
+  }
+  for (std::size_t k = parts.size(); k >= 1; --k) {
+    std::string joined = w;
+    bool singles = letters(w) == 1;
+    for (std::size_t p = 0; p < k; ++p) {
+      joined += parts[p];
+      singles &= letters(parts[p]) == 1;
+    }
+    if (letters(joined) < 4 || (singles && k + 1 < 4)) continue;
+    if (words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};
+  }
+  return std::nullopt;
+}
+
+bool capitalised_word(const WordRepair& words, const std::string& w) {
+  if (w.size() < 3 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (w[i] >= 'A' && w[i] <= 'Z') return false;
+  return verdict(words, w).known;
+}
+
+}  // namespace
+
+std::optional<SpanFix> join_fragments(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
+                                      std::size_t stop, const std::string& w) {
+  (void)i;
+  if (w.empty() || j >= stop) return std::nullopt;
+  if (auto f = apostrophe(words, src, j, stop, w)) return f;
+  if (auto f = broken(words, src, j, stop, w)) return f;
+  return spaced(words, src, j, stop, w);
+}
+
+std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::size_t stop) {
+  if (i > 0 && (std::isalnum(U(src[i - 1])) || src[i - 1] == '/')) return std::nullopt;
+  auto run = [&](std::size_t& at, std::string& out) {
+    std::size_t n = 0;
+    while (at < stop && digit(src, at) && !digit(src, at + 1)) {
+      out += src[at];
+      ++n;
+      if (at + 2 < stop && src[at + 1] == ' ' && digit(src, at + 2)) at += 2;
+      else { ++at; break; }
+    }
+    return n;
+  };
+  std::size_t at = i;
+  std::string out;
+  if (run(at, out) < 2) return std::nullopt;
+  std::size_t k = at;
+  if (k < stop && src[k] == ' ') ++k;
+  if (!(k < stop && src[k] == '/')) return std::nullopt;
+  ++k;
+  if (k < stop && src[k] == ' ') ++k;
+  out += '/';
+  if (run(k, out) < 2) return std::nullopt;
+  if (k < stop && std::isalnum(U(src[k]))) return std::nullopt;
+  return SpanFix{k, out, "join-spaced"};
+}
+
+bool glued_before(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t j,
+                  const std::string& w) {
+  if (i <= line_b || !capitalised_word(words, w)) return false;
+  if (j + 1 < src.size() && (src[j] == '.' || src[j] == '@') && word_char(src, j + 1)) return false;  // an address
+  char p = src[i - 1];
+  if (std::isdigit(U(p))) {
+    std::size_t k = i - 1;
+    while (k > line_b && (std::isdigit(U(src[k - 1])) || src[k - 1] == '.')) --k;
+    return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(';
+  }
+  if (p != '.' && p != ':' && p != ';') return false;
+  if (i < line_b + 3) return false;
+  std::size_t k = i - 1;  // the token before the mark: at least 2 characters, not "www"
+  std::size_t b = k;
+  while (b > line_b && src[b - 1] != ' ') --b;
+  std::string_view before = src.substr(b, k - b);
+  if (before.size() < 2 || before == "www" || before.find('@') != std::string_view::npos ||
+      before.find('/') != std::string_view::npos)
+    return false;
+  char q = before.back();
+  return std::isalnum(U(q)) || q == ')' || (U(q) & 0x80);
+}
+
+bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i) {
+  return i >= line_b + 2 && src[i - 1] == '.' && src[i - 2] == ')' && digit(src, i);
+}
+
+}  // namespace omb::pass

@@ -1,0 +1,52 @@
+// normalize/fragments.h — internal: damage that spans more than one token of
+// a line, found by the emitter as it reaches a token, each checked against
+// the lexicon.
+//
+// join_fragments(), at the word src[i, j) (cleaned: `w`), looking no further
+// than `stop`:
+//  - an apostrophe lost before a plural s: "risico s" → "risico's", when the
+//    word ends in a vowel and "<word>'s" is a word (rule "apostrophe");
+//  - a word broken by a hyphen and a space, not at a line end: "o- verheid"
+//    → "overheid", when the joined form is a word and one half is not, and
+//    the right half is not en/of/tot/noch ("terug- en invordering" stays)
+//    (rule "join-broken");
+//  - letter-spaced fragments: "Amste rda m" → "Amsterdam", "K L A C H T" →
+//    "KLACHT": the longest run of up to 6 tokens after a word that is not
+//    a word (or a single letter), each single-spaced and not a word (or a
+//    single letter), whose joined form is a word of at least 4 letters; a
+//    run of single letters needs 4 (rule "join-spaced").
+// spaced_number(), at a digit src[i]: digits spaced one by one around a
+// slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each side; rule
+// "join-spaced").
+// glued_before(), at the word src[i, j): a word glued to what ends a heading
+// number or a sentence — "9Inleiding", "2008.Voor", "enz.De" — when it is a
+// capitalised word of at least 3 letters that the lexicon knows, the digits
+// before it start the line or follow a space or bracket, and the word is not
+// part of a web or mail address; and glued_digit(), at a digit src[i]: a
+// number glued after a closing bracket and a full stop, "(UWV).1". The
+// emitter writes a space there (rule "glue").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "normalize/word_repair.h"
+
+namespace omb::pass {
+
+struct SpanFix {
+  std::size_t end = 0;  // the fix replaces src[i, end)
+  std::string text;
+  const char* rule = "";
+};
+
+std::optional<SpanFix> join_fragments(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
+                                      std::size_t stop, const std::string& w);
+std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::size_t stop);
+bool glued_before(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t j,
+                  const std::string& w);
+bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i);
+
+}  // namespace omb::pass

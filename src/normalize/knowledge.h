@@ -1,0 +1,26 @@
+// normalize/knowledge.h — internal: what the normaliser's passes know,
+// loaded once from dictionaries/ by Normalizer::create and only read after.
+//
+//  - words: is it a word, and the repair of one damaged word (word_repair.h:
+//    the lexicon, OCR confusions, glue words);
+//  - repairs: context repairs, "|5" → "15" (repairs.h, normalize/repairs.tsv);
+//  - debris: known debris of web mirrors and PDF transcripts, "Save this PDF
+//    as: …" (the same format, normalize/debris.tsv, with an empty
+//    replacement: what a rule's group matches is removed).
+#pragma once
+
+namespace omb {
+class Repairs;
+}
+
+namespace omb::pass {
+
+class WordRepair;
+
+struct Knowledge {
+  const WordRepair& words;
+  const Repairs& repairs;
+  const Repairs& debris;
+};
+
+}  // namespace omb::pass
