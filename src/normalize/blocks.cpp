@@ -3,17 +3,50 @@
 #include <cctype>
 
 #include "normalize/chars.h"
+#include "normalize/classify.h"
+#include "normalize/split.h"
 #include "normalize/word_repair.h"
 
 namespace omb::pass {
 
-std::vector<BlockLines> group_blocks(std::string_view src, const std::vector<Line>& lines) {
+namespace {
+
+// A year alone, as a title's last line ("Jaarverslag klachten over het jaar⏎2005").
+bool lone_year(std::string_view c) {
+  return c.size() == 4 && (c.compare(0, 2, "19") == 0 || c.compare(0, 2, "20") == 0) &&
+         std::isdigit(U(c[2])) && std::isdigit(U(c[3]));
+}
+
+// Joining `c` to `cur` would make a text the next pass cuts into a heading
+// and a paragraph (split.h): its first words with c's.
+bool would_cut(std::string_view src, const WordRepair& words, const std::vector<Line>& lines, const BlockLines& cur,
+               std::string_view c) {
+  std::string probe;
+  for (std::size_t li : cur.lines) {
+    if (count_words(probe) >= 12) return false;
+    if (!probe.empty()) probe += ' ';
+    probe += content(src, lines[li]);
+  }
+  probe += ' ';
+  probe += c;
+  return heading_cut_at(probe, words) != std::string_view::npos;
+}
+
+// The last word of `s`, lower-cased, punctuation behind it kept.
+std::string last_word(std::string_view s) {
+  std::size_t b = s.find_last_of(' ');
+  return lower_latin(b == std::string_view::npos ? s : s.substr(b + 1));
+}
+
+}  // namespace
+
+std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& words, const std::vector<Line>& lines) {
   std::vector<BlockLines> blocks;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::blank || l.kind == LineKind::debris) continue;
     std::string_view c = content(src, l);
-    if (!blocks.empty()) {
+    if (!blocks.empty() && !l.hard_start && !would_cut(src, words, lines, blocks.back(), c)) {
       BlockLines& cur = blocks.back();
       const Line& last = lines[cur.lines.back()];
       std::string_view lc = content(src, last);
@@ -34,6 +67,28 @@ std::vector<BlockLines> group_blocks(std::string_view src, const std::vector<Lin
           ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {
         cur.lines.push_back(i);
         cur.len += l.ce - l.cb + 1;
+        continue;
+      }
+      // A hard wrap that became a blank line: a title or sentence that goes
+      // on in lower case, after a glue word, or with its year.
+      // Across a page break too: the next pass sees a blank line there.
+      bool open_end = !ends_sentence(lc) && lc.back() != ',';
+      bool lower_word = starts_lower(c) && c.size() > 1 && c[1] != ' ';  // "e " is OCR's bullet
+      bool goes_on = lower_word || words.glue_word(last_word(lc)) || (lone_year(c) && cur.len <= 100);
+      std::string_view head = content(src, lines[cur.lines.front()]);
+      bool numbered = numbered_heading(head) || case_heading(head) ||  // complete as they stand
+                      numbered_heading(c) || case_heading(c);
+      if (open_end && goes_on && !numbered && (cur.kind == LineKind::heading || cur.kind == LineKind::text) &&
+          (l.kind == LineKind::text || l.kind == LineKind::heading)) {
+        cur.lines.push_back(i);
+        cur.len += l.ce - l.cb + 1;
+        // No title any more (too long, or ends as a sentence or clause does):
+        // a paragraph, as the next pass reads it (classify.h's title rule).
+        if (cur.kind == LineKind::heading) {
+          int n = 0;
+          for (std::size_t li : cur.lines) n += count_words(content(src, lines[li]));
+          if (cur.len > 81 || n > 8 || ends_sentence(c) || c.back() == ',' || c.back() == '-') cur.kind = LineKind::text;
+        }
         continue;
       }
     }

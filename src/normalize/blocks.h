@@ -11,6 +11,14 @@
 // between them, the last line is not a short one (under 50 bytes, next not
 // lower case, not ending in ",") and no stray space after a full stop marks
 // a new page, and the block is text or the line starts in lower case.
+// A hard wrap that became a blank line (a text or heading block whose last
+// line ends in no sentence end or comma; a page break between is no
+// matter, the next pass reads it as a blank line; neither is a numbered or
+// case heading) goes on
+// with a text or heading line that starts in lower case, after a last word
+// that is a glue word (glue-words.txt: "de", "van", "over"), or that is a
+// year alone after a title (block ≤ 100 bytes). A line cut from the one
+// before it (hard_start, split.h) always starts a block.
 // Blocks keep the source order of their lines. Cost: linear in the lines.
 //
 // join_hyphenated() decides how "left-" at a line end and "right" at the
@@ -40,7 +48,7 @@ struct BlockLines {
   std::size_t len = 0;
 };
 
-std::vector<BlockLines> group_blocks(std::string_view src, const std::vector<Line>& lines);
+std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& words, const std::vector<Line>& lines);
 
 struct HyphenJoin {
   std::string text;       // what stands for "left-", the line end and "right"

@@ -6,6 +6,7 @@
 
 #include "normalize/chars.h"
 #include "normalize/debris.h"
+#include "normalize/word_repair.h"
 
 namespace omb::pass {
 
@@ -150,15 +151,26 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
     if (chart_debris(k, c)) { l.kind = LineKind::noise; continue; }
     // A short title line on its own: blank (or start) before it, and what
     // follows is blank or starts a sentence.
-    bool blank_before = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris ||
+    bool blank_before = i == 0 || l.hard_start || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris ||
                         (l.stray_space && (prev_nonblank(lines, i) < 0 ||
                                            ends_sentence(content(src, lines[static_cast<std::size_t>(prev_nonblank(lines, i))]))));
-    bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LineKind::blank ||
+    bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LineKind::blank || lines[i + 1].hard_start ||
                     (n >= 0 && starts_upper_or_digit(content(src, lines[static_cast<std::size_t>(n)])));
     if (blank_before && after_ok && count_words(c) <= 8 && c.size() <= 80 && !ends_sentence(c) &&
         c.back() != ',' && c.back() != '-' && (starts_upper_or_digit(c) || starts_lower(c))) {
+      // Continued in lower case, across blank lines too (blocks.h reads a
+      // blank line there as a hard wrap), or ending in a glue word: no title.
       bool next_lower_cont = i + 1 < lines.size() && lines[i + 1].kind == LineKind::text && starts_lower(content(src, lines[i + 1]));
-      if (!next_lower_cont) l.kind = LineKind::heading;
+      if (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LineKind::text) {
+        std::string_view nc = content(src, lines[static_cast<std::size_t>(n)]);
+        std::size_t sp = c.find_last_of(' ');
+        std::string last = lower_latin(sp == std::string_view::npos ? c : c.substr(sp + 1));
+        next_lower_cont |= (starts_lower(nc) && nc.size() > 1 && nc[1] != ' ') || k.words.glue_word(last);
+      }
+      // A line in lower case after one that ends no sentence goes on with it
+      // (a hard wrap made a blank line): no title.
+      bool goes_on = starts_lower(c) && p >= 0 && !ends_sentence(content(src, lines[static_cast<std::size_t>(p)]));
+      if (!next_lower_cont && !goes_on) l.kind = LineKind::heading;
     }
   }
 }

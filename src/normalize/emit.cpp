@@ -237,9 +237,14 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
     // Separator: everything since the previous block (blank lines, page breaks, debris).
     bool row_run = (bl.kind == LineKind::list_item || bl.kind == LineKind::table_row) && bl.kind == prev_kind;
     std::string_view sep = bi == 0 ? "" : (row_run ? "\n" : "\n\n");
-    bool debris = false;
-    for (std::size_t j = em.pos(); j < start_src; ++j) debris |= src[j] == '\f';
-    em.edit(em.pos(), start_src, sep, debris ? "page-debris" : "layout");
+    bool page = false, line_end = false;
+    for (std::size_t j = em.pos(); j < start_src; ++j) {
+      page |= src[j] == '\f';
+      line_end |= src[j] == '\n';
+    }
+    for (std::size_t j = bi == 0 ? 0 : blocks[bi - 1].lines.back() + 1; j < bl.lines.front(); ++j)
+      page |= lines[j].kind == LineKind::debris;
+    em.edit(em.pos(), start_src, sep, page ? "page-debris" : first.hard_start && !line_end ? "split" : "layout");
     em.flush();
     std::size_t block_start = out.text.size();
 

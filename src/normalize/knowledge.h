@@ -6,7 +6,9 @@
 //  - repairs: context repairs, "|5" → "15" (repairs.h, normalize/repairs.tsv);
 //  - debris: known debris of web mirrors and PDF transcripts, "Save this PDF
 //    as: …" (the same format, normalize/debris.tsv, with an empty
-//    replacement: what a rule's group matches is removed).
+//    replacement: what a rule's group matches is removed);
+//  - letter: a letter's header fields and salutations (split.h,
+//    normalize/letter-fields.txt).
 #pragma once
 
 namespace omb {
@@ -16,11 +18,13 @@ class Repairs;
 namespace omb::pass {
 
 class WordRepair;
+struct LetterFields;
 
 struct Knowledge {
   const WordRepair& words;
   const Repairs& repairs;
   const Repairs& debris;
+  const LetterFields& letter;  // split.h, normalize/letter-fields.txt
 };
 
 }  // namespace omb::pass

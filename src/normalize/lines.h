@@ -11,7 +11,8 @@
 // space has stray_space: pdftotext's mark of a new page or column.
 // Later passes change only `kind` and `marker_end` (debris.h, classify.h),
 // and `cb` (emit.h moves it past the half of a word hyphenated across the
-// line end before it).
+// line end before it); split.h cuts a line into pieces that tile it, with
+// no separator between them, each after the first with hard_start.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +30,7 @@ struct Line {
   LineKind kind = LineKind::blank;
   std::size_t marker_end = 0;  // list items: where the text after the bullet starts
   bool stray_space = false;    // begun by a space: pdftotext's mark of a new page or column
+  bool hard_start = false;     // cut from the line before it (split.h): starts a block
 };
 
 inline std::string_view content(std::string_view src, const Line& l) { return src.substr(l.cb, l.ce - l.cb); }

@@ -3,6 +3,7 @@
 //   invisible.h    control characters out first (and the map carried back)
 //   lines.h        the source cut into lines, with pages
 //   debris.h       page numbers, running headers and footers; chart debris
+//   split.h        lines that were joined (bullets, a letter's header, a heading) cut apart
 //   classify.h     heading, list item, table row, noise or text, per line
 //   blocks.h       lines joined into blocks; hyphenated words rejoined
 //   word_repair.h  OCR damage in one word (repairs.h: context repairs)
@@ -20,6 +21,7 @@
 #include "normalize/invisible.h"
 #include "normalize/lines.h"
 #include "normalize/repairs.h"
+#include "normalize/split.h"
 #include "normalize/word_repair.h"
 
 namespace omb {
@@ -55,6 +57,13 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::create(const std::string& 
       *slot = Repairs::empty();
     }
   }
+  n->letter_ = std::make_unique<pass::LetterFields>();
+  fs::path lf = fs::path(dir) / "normalize" / "letter-fields.txt";
+  if (!dir.empty() && fs::exists(lf, ec)) {
+    auto l = pass::LetterFields::load(lf.string());
+    if (!l.ok()) return l.error();
+    *n->letter_ = std::move(l).value();
+  }
   return std::shared_ptr<const Normalizer>(n);
 }
 
@@ -69,11 +78,12 @@ Normalized Normalizer::normalize(std::string_view src) const {
 Normalized Normalizer::normalize_visible(std::string_view src) const {
   Normalized out;
   out.text.reserve(src.size());
+  pass::Knowledge k{*words_, *repairs_, *debris_, *letter_};
   std::vector<pass::Line> lines = pass::read_lines(src);
   pass::mark_page_debris(src, lines);
-  pass::Knowledge k{*words_, *repairs_, *debris_};
+  pass::split_joined_lines(src, k, lines);
   pass::classify_lines(src, k, lines);
-  std::vector<pass::BlockLines> blocks = pass::group_blocks(src, lines);
+  std::vector<pass::BlockLines> blocks = pass::group_blocks(src, k.words, lines);
   pass::emit_blocks(src, k, lines, blocks, out);
   return out;
 }

@@ -50,13 +50,14 @@ struct Normalized {
 class Repairs;  // context repairs and known debris, loaded from repairs.tsv and debris.tsv
 namespace pass {
 class WordRepair;  // word repair: confusions.tsv, glue-words.txt
+struct LetterFields;  // letter-fields.txt
 }
 
 class Normalizer {
  public:
   // Loads the word lists and rules: `dictionaries_dir`/words/*.txt (domain
   // words), and in `dictionaries_dir`/normalize/ repairs.tsv, debris.tsv,
-  // confusions.tsv and glue-words.txt (each optional). Errors name the file
+  // confusions.tsv, glue-words.txt and letter-fields.txt (each optional). Errors name the file
   // and line.
   static Result<std::shared_ptr<const Normalizer>> create(const std::string& dictionaries_dir,
                                                           const LexiconPaths& base = {});
@@ -74,6 +75,7 @@ class Normalizer {
   std::shared_ptr<Lexicon> lex_;
   std::unique_ptr<pass::WordRepair> words_;
   std::unique_ptr<Repairs> repairs_, debris_;
+  std::unique_ptr<pass::LetterFields> letter_;
 };
 
 }  // namespace omb

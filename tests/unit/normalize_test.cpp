@@ -163,8 +163,8 @@ TEST_CASE("normalize regression: a line of invisible characters only is a blank 
   CHECK(norm(std::string("=\n\0", 3)) == "=\n");
   CHECK(N().normalize(std::string("=\n\0", 3)).blocks.size() == 1);
   CHECK(norm("=\n\xE2\x80\x8B") == "=\n");
-  CHECK(norm("De klacht\n\xC2\xAD\nis gegrond.") == "De klacht\n\nis gegrond.\n");
-  CHECK(norm("De klacht\n\xE2\x80\x8B \x01\n\nis gegrond.") == "De klacht\n\nis gegrond.\n");
+  CHECK(norm("De klacht is gegrond.\n\xC2\xAD\nDe burger belt.") == "De klacht is gegrond.\n\nDe burger belt.\n");
+  CHECK(norm("De klacht is gegrond.\n\xE2\x80\x8B \x01\n\nDe burger belt.") == "De klacht is gegrond.\n\nDe burger belt.\n");
   for (std::string s : {std::string("=\n\0", 3), std::string("De klacht\n\xC2\xAD\nis gegrond.")}) {
     Normalized n = N().normalize(s);
     check_map(s, n);

@@ -15,6 +15,7 @@
 #include "normalize/knowledge.h"
 #include "normalize/normalize.h"
 #include "normalize/repairs.h"
+#include "normalize/split.h"
 #include "normalize/word_repair.h"
 
 namespace omb::test {
@@ -63,7 +64,8 @@ inline const Normalizer& normalizer() {
 // and no known debris.
 inline pass::Knowledge knowledge(const Repairs& repairs) {
   static std::unique_ptr<Repairs> none = Repairs::empty();
-  return {normalizer().words(), repairs, *none};
+  static pass::LetterFields letter;
+  return {normalizer().words(), repairs, *none, letter};
 }
 // The project's search word lists (dictionaries/search), loaded once.
 inline std::shared_ptr<const SearchLexicon> search_lexicon() {

@@ -1,0 +1,160 @@
+#include "normalize/split.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/fs.h"
+#include "normalize/chars.h"
+#include "normalize/classify.h"
+#include "normalize/tsv.h"
+#include "normalize/word_repair.h"
+
+namespace omb::pass {
+namespace {
+
+constexpr std::string_view kBullet = "\xE2\x80\xA2";
+
+bool starts_with_word(std::string_view c, std::size_t at, std::string_view w) {
+  if (c.compare(at, w.size(), w) != 0) return false;
+  std::size_t e = at + w.size();
+  return e < c.size() && (c[e] == ' ' || c[e] == ':' || c[e] == '\t');
+}
+
+// Bullets: glued to a word, or any later one in a line that starts with one.
+void bullet_cuts(std::string_view c, std::vector<std::size_t>& cuts) {
+  bool list = bullet_len(c) > 0;
+  for (std::size_t q = c.find(kBullet, 1); q != std::string_view::npos; q = c.find(kBullet, q + 1)) {
+    if (q + 3 >= c.size() || c[q + 3] != ' ') continue;
+    if (c[q - 1] != ' ' || list) cuts.push_back(q);
+  }
+}
+
+void letter_cuts(std::string_view c, const LetterFields& lf, std::vector<std::size_t>& cuts) {
+  auto field_at = [&](std::size_t at) {
+    for (const std::string& f : lf.fields)
+      if (starts_with_word(c, at, f)) return true;
+    return false;
+  };
+  if (!field_at(0)) return;
+  for (std::size_t q = 1; q < c.size(); ++q) {
+    if (c[q - 1] != ' ') continue;
+    if (field_at(q)) { cuts.push_back(q); continue; }
+    for (const std::string& s : lf.salutations) {
+      if (!starts_with_word(c, q, s)) continue;
+      cuts.push_back(q);
+      std::size_t comma = c.find(',', q);
+      if (comma != std::string_view::npos) {
+        std::size_t r = comma + 1;
+        while (r < c.size() && c[r] == ' ') ++r;
+        if (r < c.size()) cuts.push_back(r);
+        q = comma;
+      }
+      break;
+    }
+  }
+}
+
+// The words of c: [start, end) of each, split at spaces.
+std::vector<std::pair<std::size_t, std::size_t>> words_in(std::string_view c) {
+  std::vector<std::pair<std::size_t, std::size_t>> w;
+  for (std::size_t i = 0; i < c.size();) {
+    while (i < c.size() && c[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < c.size() && c[j] != ' ') ++j;
+    if (j > i) w.push_back({i, j});
+    i = j;
+  }
+  return w;
+}
+
+void heading_cut(std::string_view c, const WordRepair& words, bool allow_plain, std::vector<std::size_t>& cuts) {
+  auto ws = words_in(c);
+  std::size_t first = 0;
+  if (!ws.empty() && std::isdigit(U(c[0]))) {
+    std::string_view num = c.substr(ws[0].first, ws[0].second - ws[0].first);
+    if (num.find_first_not_of("0123456789.") != std::string_view::npos) return;
+    first = 1;
+  }
+  if (first == 0 && !allow_plain) return;
+  (void)allow_plain;
+  if (first >= ws.size() || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first])))
+    return;
+  for (std::size_t k = first + 1; k < ws.size() && k <= first + 6; ++k) {
+    std::string_view prev = c.substr(ws[k - 1].first, ws[k - 1].second - ws[k - 1].first);
+    if (std::ispunct(U(prev.back()))) return;  // a sentence, not a heading
+    std::string_view w = c.substr(ws[k].first, ws[k].second - ws[k].first);
+    if (!(w[0] >= 'A' && w[0] <= 'Z') || k + 3 >= ws.size()) continue;
+    std::string low = lower_latin(w);
+    if (!words.glue_word(low) || words.glue_word(lower_latin(prev))) continue;
+    std::string_view next = c.substr(ws[k + 1].first);
+    if (!(starts_lower(next) || std::isdigit(U(next[0])))) continue;
+    cuts.push_back(ws[k].first);
+    return;
+  }
+}
+
+// Cuts `l` at the offsets (within its content), in order.
+void cut_line(std::string_view src, const Line& l, std::vector<std::size_t> cuts, std::vector<Line>& out) {
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  Line cur = l;
+  for (std::size_t q : cuts) {
+    std::size_t at = l.cb + q;
+    if (at <= cur.cb || at >= cur.ce) continue;
+    Line a = cur;
+    a.e = at;
+    a.ce = at;
+    while (a.ce > a.cb && is_space(src, a.ce - 1)) --a.ce;
+    out.push_back(a);
+    cur.b = at;
+    cur.cb = at;
+    cur.hard_start = true;
+    cur.stray_space = false;
+  }
+  out.push_back(cur);
+}
+
+}  // namespace
+
+std::size_t heading_cut_at(std::string_view c, const WordRepair& words) {
+  std::vector<std::size_t> cuts;
+  heading_cut(c, words, false, cuts);
+  return cuts.empty() ? std::string_view::npos : cuts[0];
+}
+
+Result<LetterFields> LetterFields::load(const std::string& path) {
+  auto data = read_file(path);
+  if (!data.ok()) return data.error();
+  LetterFields lf;
+  for (const TsvRow& row : tsv_rows(*data)) {
+    if (row.cols[0].empty() || row.cols.size() > 2 || (row.cols.size() == 2 && row.cols[1] != "salutation"))
+      return make_error(Errc::parse, "expected a field, or a word, a TAB and 'salutation'", path, row.line);
+    (row.cols.size() == 2 ? lf.salutations : lf.fields).emplace_back(row.cols[0]);
+  }
+  std::stable_sort(lf.fields.begin(), lf.fields.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return lf;
+}
+
+void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
+  std::vector<Line> out;
+  bool changed = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind != LineKind::text) { out.push_back(l); continue; }
+    std::string_view c = content(src, l);
+    std::vector<std::size_t> cuts;
+    if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
+    letter_cuts(c, k.letter, cuts);
+    // Any line, not only a block's first: once cut and joined, the next pass
+    // sees each block as one line, and must cut it the same way.
+    bool block_start = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris;
+    if (cuts.empty()) heading_cut(c, k.words, false, cuts);
+    (void)block_start;
+    if (cuts.empty()) { out.push_back(l); continue; }
+    cut_line(src, l, std::move(cuts), out);
+    changed = true;
+  }
+  if (changed) lines.swap(out);
+}
+
+}  // namespace omb::pass

@@ -1,0 +1,46 @@
+// normalize/split.h — internal pass of the normaliser: lines that PDF-to-text
+// or a web mirror joined, cut apart again (after mark_page_debris, before
+// classify_lines).
+//
+// split_joined_lines() cuts a text line, without taking a byte away (the
+// pieces tile the line; the later passes write the separators):
+//  - at a bullet glued to the word before it ("duidelijk• respectvol"), and,
+//    in a line that starts with a bullet, at every later bullet and space;
+//  - a letter's header joined into one line: a line that starts with a
+//    field of letter-fields.txt ("Datum", "Kenmerk", "Onderwerp") is cut
+//    before every later field and salutation ("Geachte"), and after the
+//    salutation's comma;
+//  - a heading pulled into the paragraph below it (in any line: a block's
+//    first line is not known yet, and the next pass sees each block as one
+//    line): "2.1 Klachtbehandeling In 2019 ontving …", "Bejegening De klager
+//    vond …" — up to 6 words without punctuation (a heading number before
+//    them), starting with a capital, not ending in a glue word, then a
+//    capitalised glue word (glue-words.txt: De, In, Op …) followed by a word
+//    in lower case or a number, and at least 3 more words.
+// Every piece after a cut starts a block of its own (Line::hard_start).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "normalize/knowledge.h"
+#include "normalize/lines.h"
+
+namespace omb::pass {
+
+// letter-fields.txt: the fields, longest first, and the salutations.
+struct LetterFields {
+  std::vector<std::string> fields, salutations;
+  static Result<LetterFields> load(const std::string& path);
+};
+
+void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines);
+
+// Where a heading pulled into the text `c` ends (the offset of the word
+// after it), or npos. group_blocks() asks it before it joins a line to a
+// block, so that a block is never one the next pass would cut.
+std::size_t heading_cut_at(std::string_view c, const WordRepair& words);
+
+}  // namespace omb::pass
