@@ -6,6 +6,7 @@
 
 #include "normalize/chars.h"
 #include "normalize/debris.h"
+#include "normalize/repairs.h"
 #include "normalize/word_repair.h"
 
 namespace omb::pass {
@@ -136,6 +137,25 @@ void mark_e_bullets(std::string_view src, std::vector<Line>& lines) {
   }
 }
 
+// Step 0: a line that known debris (debris.tsv) covers all of: "Bezig met
+// laden…", "Save this PDF as: WORD PNG TXT JPG".
+void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
+  for (Line& l : lines) {
+    if (l.kind != LineKind::text) continue;
+    std::string_view c = content(src, l);
+    std::vector<RepairHit> hits = k.debris.find(c);
+    if (hits.empty()) continue;
+    std::size_t at = 0;
+    bool all = true;
+    for (const RepairHit& h : hits) {
+      for (std::size_t j = at; j < h.start; ++j) all &= c[j] == ' ';
+      at = h.end;
+    }
+    for (std::size_t j = at; j < c.size(); ++j) all &= c[j] == ' ';
+    if (all) l.kind = LineKind::debris;
+  }
+}
+
 // Step 3: number rows, chart debris, titles.
 void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -178,6 +198,7 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
 }  // namespace
 
 void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
+  mark_known_debris(src, k, lines);
   mark_structure_marks(src, lines);
   mark_e_bullets(src, lines);
   mark_rows_noise_titles(src, k, lines);

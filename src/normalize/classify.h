@@ -4,6 +4,8 @@
 // classify_lines() runs after read_lines and mark_page_debris and changes the
 // kind of text lines only, in this order (each step sees what the ones before
 // it decided; a decided line is not looked at again):
+//  0. a line that known debris (debris.tsv, knowledge.h) covers whole is
+//     debris (dropped; what it covers in another line is removed there);
 //  1. marked structure, each line alone: a bullet glyph and a space (•, ▪, ●,
 //     ¢ and » as OCR reads a bullet, a private-use Symbol glyph, "- ", "* ")
 //     makes a list item; "|…|" a table row; "406 – Geen beleid" (case) and

@@ -20,6 +20,51 @@ std::string_view word_core(std::string_view t) {
   return t;
 }
 
+// Running headers and footers where no form feed marks the pages (web
+// mirrors lose them): a short line with a number, whose text without its
+// digits recurs, names a page ("Pagina 2 van 3", "blz. 7"), and has a
+// number that grows each time. (Without a page word, a repeated line with a
+// growing number is as often a table's or a list's: "100001 - Klacht over".)
+void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
+  std::map<std::string, std::vector<std::size_t>> by_key;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != LineKind::text) continue;
+    std::string_view c = content(src, lines[i]);
+    if (c.size() > 80 || c.find_first_of("0123456789") == std::string_view::npos) continue;
+    std::string key;
+    for (char ch : c)
+      if (!std::isdigit(U(ch))) key += ch;
+    by_key[key].push_back(i);
+  }
+  auto numbers = [&](std::size_t i) {
+    std::vector<long> v;
+    std::string_view c = content(src, lines[i]);
+    for (std::size_t j = 0; j < c.size();) {
+      if (!std::isdigit(U(c[j]))) { ++j; continue; }
+      long n = 0;
+      while (j < c.size() && std::isdigit(U(c[j])) && n < 100000000) n = n * 10 + (c[j++] - '0');
+      v.push_back(n);
+    }
+    return v;
+  };
+  for (const auto& [key, at] : by_key) {
+    if (at.size() < 2) continue;
+    std::string low = lower_latin(key);
+    bool page_word = low.find("pagina") != std::string::npos || low.find("page") != std::string::npos ||
+                     low.find("blz") != std::string::npos || low.find("blad ") != std::string::npos;
+    // A page number that grows each time.
+    bool grows = page_word;
+    for (std::size_t k = 1; grows && k < at.size(); ++k) {
+      std::vector<long> a = numbers(at[k - 1]), b = numbers(at[k]);
+      bool up = false;
+      for (std::size_t j = 0; j < a.size() && j < b.size(); ++j) up |= b[j] > a[j];
+      grows = up && a.size() == b.size();
+    }
+    if (grows)
+      for (std::size_t i : at) lines[i].kind = LineKind::debris;
+  }
+}
+
 }  // namespace
 
 void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
@@ -48,6 +93,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
       if (!std::isdigit(U(ch))) key += ch;
     if (edge_count[key] >= 2) lines[i].kind = LineKind::debris;
   }
+  mark_repeated_headers(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {
     std::string_view c = content(src, lines[i]);

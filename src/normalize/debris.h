@@ -9,6 +9,10 @@
 // (running headers and footers: "Jaarverslag 2019 | 12"). Then a lone page
 // number anywhere whose nearest line before it, across one or more blank
 // lines, is debris is debris too (a number under a running header).
+// Where no form feed marks the pages (web mirrors lose them), a short line
+// (≤ 80 bytes) with a number is debris when its text without digits recurs,
+// names a page ("Kenmerk 1261 / Pagina 2 van 3", "blz.") and has a number
+// that grows each time.
 // Debris lines are dropped from the text; the emitter names their removal
 // "page-debris".
 //
