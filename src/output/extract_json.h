@@ -4,7 +4,8 @@
 //    "cases": [{"zaaknummer", "title", "afdeling", "themes", "status", "oordeel",
 //               "start", "end"}]}
 // Missing year, quarter and date are null; offsets are byte offsets in the
-// normalised text. A tag's detail (unit, counts) adds keys, never replaces.
+// normalised text. A tag's detail (an afdeling's unit and level, counts) adds
+// keys, never replaces.
 #pragma once
 
 #include <nlohmann/json.hpp>
