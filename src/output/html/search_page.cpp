@@ -48,6 +48,20 @@ std::string facet(const Params& p, const std::string& key, const std::string& la
              std::to_string(n) + ")</span></li>";
     }
   }
+  if (key == "afdeling") {  // the level of the units counted (?level=, default afdeling)
+    const std::string level = get(p, "level").empty() ? "afdeling" : get(p, "level");
+    out += "</ul><p class=\"levels\">niveau:";
+    for (const char* l : {"organisation", "dienst", "afdeling", "team", "all"}) {
+      if (level == l) {
+        out += std::string(" <strong>") + l + "</strong>";
+        continue;
+      }
+      Params np = without(without(p, "page"), "level");
+      if (std::string_view(l) != "afdeling") np.emplace("level", l);
+      out += " <a href=\"" + html_escape(url("/search", np)) + "\">" + l + "</a>";
+    }
+    return out + "</p></div>";
+  }
   return out + "</ul></div>";
 }
 
