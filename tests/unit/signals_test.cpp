@@ -560,7 +560,7 @@ TEST_CASE("Signals --explain: every test of the named cell, with q of the whole 
   const std::string text = render_signals(*r, {});
   CHECK(text.find("Benjamini-Hochberg adjusted the p of all " + std::to_string(full->tests) + " tests") !=
         std::string::npos);
-  CHECK(text.find("communicatie · Jeugd (Ombudsman Simulatie, kwartaalrapportage)") != std::string::npos);
+  CHECK(text.find("communicatie · Jeugd (Ombudsman Simulatie, kwartaalrapportage; units at level afdeling)") != std::string::npos);
   CHECK(text.find("  shift      2022Q4  p ") != std::string::npos);
 }
 

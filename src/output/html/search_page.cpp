@@ -30,7 +30,8 @@ std::string facet(const Params& p, const std::string& key, const std::string& la
   bool any = false;
   if (it != facets.end())
     for (const auto& [v, n] : it->second) any = any || v != "-";
-  if (!any && chosen.empty()) return {};
+  // The afdeling facet stays while a level is chosen, so that another can be.
+  if (!any && chosen.empty() && (key != "afdeling" || get(p, "level").empty())) return {};
   std::string out = "<div class=\"facet\" data-facet=\"" + key + "\"><h2>" + label + "</h2><ul>";
   for (const auto& v : chosen)
     out += "<li class=\"on\">" + html_escape(v) + " <a href=\"" +
