@@ -17,7 +17,8 @@ namespace omb {
 
 nlohmann::ordered_json extraction_json(const std::string& source, const DocumentRecord& rec);
 
-// The readable listing of `ombudsmine extract` without --json.
+// The readable listing of `ombudsmine extract` without --json: facts, cases,
+// and a line per tag (line, type, value, "text", rule, an afdeling's level).
 std::string extraction_text(const std::string& source, const DocumentRecord& rec);
 
 }  // namespace omb
