@@ -1,6 +1,8 @@
 #include "extract/units.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -194,10 +196,34 @@ std::string_view caption_before(const Context& ctx, std::size_t start) {
   return nl == std::string_view::npos ? block : block.substr(nl + 1);
 }
 
+// A header row set apart from its table by a blank line ("Directie aantal
+// gegrond ongegrond overig"): a unit word, then at most 7 words in lower
+// case or digits, no punctuation. Its first word is the label.
+std::optional<Row> detached_header(std::string_view caption, const UnitNames& un) {
+  std::vector<std::string_view> words;
+  for (std::size_t a = 0; a < caption.size();) {
+    std::size_t e = caption.find(' ', a);
+    if (e == std::string_view::npos) e = caption.size();
+    if (e > a) words.push_back(caption.substr(a, e - a));
+    a = e + 1;
+  }
+  if (words.size() < 2 || words.size() > 8 || un.unit_of(words[0]).empty()) return std::nullopt;
+  Row header;
+  header.label = std::string(words[0]);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(words[i][0]);
+    if (!std::islower(c) && !std::isdigit(c)) return std::nullopt;
+    if (words[i].find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
+    header.cells.emplace_back(words[i]);
+  }
+  return header;
+}
+
 // Tables of units and of outcomes: a table has a header row whose label is
 // one of the oordeel file's table.headers (outcomes), or names units: one of
 // the afdeling file's table.headers, a unit word, "per <unit word>"; or its
-// caption says "per <unit word>". The unit named gives the rows' level.
+// caption says "per <unit word>", or is its detached header. The unit named
+// gives the rows' level.
 void unit_tables(Context& ctx, const UnitNames& un) {
   std::vector<std::string> af_headers = ctx.file("afdeling").strings("table.headers");
   std::vector<std::string> oo_headers = ctx.file("oordeel").strings("table.headers");
@@ -209,9 +235,12 @@ void unit_tables(Context& ctx, const UnitNames& un) {
   for (const FoldedBlock& b : table_spans(ctx.spans)) {
     std::size_t nl = ctx.text.find('\n', b.start);
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
-    std::string caption_unit = un.unit_named_in(caption_before(ctx, b.start));
+    std::string_view caption = caption_before(ctx, b.start);
+    std::string caption_unit = un.unit_named_in(caption);
     bool first = true;
-    for (const std::vector<Row>& rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
+    for (std::vector<Row> rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
+      if (first && !is_header(rows[0]) && !rows[0].cells.empty())
+        if (std::optional<Row> h = detached_header(caption, un)) rows.insert(rows.begin(), std::move(*h));
       std::string head = fold_key(rows[0].label);
       std::string unit = un.unit_named_in(rows[0].label);
       if (unit.empty() && first) unit = caption_unit;

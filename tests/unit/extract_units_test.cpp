@@ -196,3 +196,22 @@ TEST_CASE("units: a bad [levels] entry is an error with the file and line") {
              Catch::Contains("afdeling.toml:5") && Catch::Contains("[levels] buurt"));
   CHECK_THAT(lookups_of("[levels]\nteam = 3\n"), Catch::Contains("afdeling.toml:3"));
 }
+
+TEST_CASE("units: a header set apart from its table by a blank line still names its unit") {
+  test::ExtractCtx x(
+      "Directie                 aantal   gegrond\n\n"
+      "Watersysteem                 14         5\n"
+      "Bestuur en Organisatie        4         1\n\n"
+      "Afdeling Burgerzaken kreeg de meeste klachten\n\n"
+      "Parkeren                      3         1\n"
+      "Afval                         2         0\n");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") units.push_back(t.value + " " + t.detail);
+  // The sentence before the second table is no header: its rows are no units.
+  CHECK(units == std::vector<std::string>{
+                     "Watersysteem {\"unit\":\"directie\",\"level\":\"dienst\",\"counts\":{\"aantal\":14,\"gegrond\":5}}",
+                     "Bestuur en Organisatie {\"unit\":\"directie\",\"level\":\"dienst\",\"counts\":{\"aantal\":4,\"gegrond\":1}}",
+                 });
+}
