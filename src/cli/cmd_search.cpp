@@ -21,7 +21,7 @@ Runner add_search(CLI::App& app, Globals& g) {
     std::vector<std::vector<std::string>> filters = std::vector<std::vector<std::string>>(std::size(kFilters));
     std::size_t limit = 0, offset = 0;
     bool all = false, facets = false;
-    std::string sort = "rank", format;
+    std::string sort = "rank", format, level = "afdeling";
   };
   auto o = std::make_shared<Opts>();
   sub->add_option("QUERY", o->query,
@@ -47,6 +47,10 @@ Runner add_search(CLI::App& app, Globals& g) {
   for (std::size_t i = 0; i < facets.size(); ++i)
     (by += i == 0 ? "" : i + 1 == facets.size() ? " and " : ", ") += facets[i];
   sub->add_flag("--facets", o->facets, "Count the hits by " + by);
+  sub->add_option("--level", o->level,
+                  "The afdeling facet counts units of this level: organisation, dienst (rve, cluster, directie, "
+                  "programma, sector), afdeling (default), team, or all")
+      ->check(CLI::IsMember({"organisation", "dienst", "afdeling", "team", "all"}));
   sub->footer(
       "Words are found in every form: klacht finds klachten, communicatie finds\n"
       "communicatieproblemen, client finds cliënt; gegrond never finds ongegrond.\n"
@@ -60,6 +64,7 @@ Runner add_search(CLI::App& app, Globals& g) {
       "  ombudsmine search '\"geen reactie\"' --afdeling 'Werk en Re-integratie' --from 2020\n"
       "  ombudsmine search 'bejegening jaar:2016 oordeel:\"niet behoorlijk\"'\n"
       "  ombudsmine search --theme communicatie --facets        # filters alone list cases\n"
+      "  ombudsmine search bezwaar --facets --level dienst      # the diensten, not the afdelingen\n"
       "  ombudsmine search 2023/0456 --format json | jq .sources\n"
       "  ombudsmine search -- -klacht                         # -- before a query that starts with -\n\n"
       "Exit status: 0 hits found or none; 1 the database could not be read; 2 a malformed query.");
@@ -81,6 +86,7 @@ Runner add_search(CLI::App& app, Globals& g) {
     so.limit = o->all ? 0 : (o->limit ? o->limit : (fmt == SearchFormat::table ? 20 : 0));
     so.sort = o->sort == "date" ? SearchOptions::Sort::date : SearchOptions::Sort::rank;
     so.facets = o->facets;
+    so.level = o->level;
 
     // One query in a fresh process: its arrays and the pages SQLite reads go
     // to a heap of huge pages (base/heap.h), and the file is read, not mapped:

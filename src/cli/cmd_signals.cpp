@@ -11,10 +11,41 @@
 
 namespace omb::cli {
 
+// The help's text below the options.
+constexpr const char* kSignalsFooter =
+      "A cell is a theme in an afdeling (or a theme overall, or an afdeling overall)\n"
+      "in one organisation (afdelingen are the units the reports tag at the afdeling\n"
+      "level; --level counts the diensten, teams or every unit instead); its count per\n"
+      "period is set against all cases of that afdeling (the exposure), so a busy\n"
+      "quarter is not a signal by itself.\n"
+      "With no options it answers two questions: what changed for good, and since\n"
+      "when (shift: the best single change point of each cell's rate over the whole\n"
+      "archive, one-sided, with an exact p for taking the best of all splits; at\n"
+      "least 3 periods on each side), and what stands out in the latest period:\n"
+      "rising (exact Poisson rate-ratio test against the baseline),\n"
+      "unusual (Bayes negative-binomial predictive bound; EARS C1 alongside),\n"
+      "recurring (present in 5 of the last 6 periods, binomial tail), trend\n"
+      "(Mann-Kendall on the rate, Sen's slope; 5 periods at least), profile (PRR\n"
+      "and IC of the theme in the afdeling against the others). p-values of all\n"
+      "tests of a run are adjusted together (Benjamini-Hochberg); an alert needs\n"
+      "q <= --q and at least 3 cases now and 5 in the last 4 periods.\n"
+      "When nothing stands out, it names the test that came closest and what\n"
+      "stopped it; --explain shows every test of the cells you name.\n"
+      "docs/signals.md explains the methods.\n\n"
+      "Examples:\n"
+      "  ombudsmine signals\n"
+      "  ombudsmine signals --theme communicatie --by year\n"
+      "  ombudsmine signals --level dienst                 # per dienst, rve or cluster\n"
+      "  ombudsmine signals --from 2021Q1 --to 2022Q4 --kind rising --kind recurring\n"
+      "  ombudsmine signals --format html -o signalen.html\n"
+      "  ombudsmine signals --explain --theme communicatie --afdeling 'Werk en Inkomen'\n"
+      "  ombudsmine signals --format json | jq '.evidence[].zaaknummer'\n\n"
+      "Exit status: 0 done (with or without signals); 1 the database could not be read; 2 bad options.";
+
 Runner add_signals(CLI::App& app, Globals& g) {
   auto* sub = app.add_subcommand("signals", "Find recurring and rising themes per afdeling, with the cases behind them");
   struct Opts {
-    std::string by = "quarter", from, to, format, output;
+    std::string by = "quarter", from, to, format, output, level = "afdeling";
     std::vector<std::string> theme, afdeling, org, kind;
     double q = 0.10;
     int min_count = 3, min_recent = 5, baseline = 0;
@@ -25,6 +56,10 @@ Runner add_signals(CLI::App& app, Globals& g) {
   sub->add_option("--by", o->by, "Periods: quarter (default) or year")->check(CLI::IsMember({"quarter", "year"}));
   sub->add_option("--theme", o->theme, "Only this theme (repeat for several)");
   sub->add_option("--afdeling", o->afdeling, "Only this afdeling (repeat for several)");
+  sub->add_option("--level", o->level,
+                  "Count units of this level as the afdelingen: organisation, dienst (rve, cluster, directie, "
+                  "programma, sector), afdeling (default), team, or all")
+      ->check(CLI::IsMember({"organisation", "dienst", "afdeling", "team", "all"}));
   sub->add_option("--org", o->org, "Only organisations whose name contains this");
   sub->add_option("--from", o->from, "Evaluate every period from this one (2021, 2021Q3)");
   sub->add_option("--to", o->to, "... up to this one (default: each organisation's latest period only)");
@@ -45,37 +80,13 @@ Runner add_signals(CLI::App& app, Globals& g) {
   sub->add_option("--format", o->format, "table (default), json (JSON Lines), csv, or html (a report file)")
       ->check(CLI::IsMember({"table", "json", "csv", "html"}));
   sub->add_option("-o,--output", o->output, "Write to this file (html default: ombudsmine-signals.html)");
-  sub->footer(
-      "A cell is a theme in an afdeling (or a theme overall, or an afdeling overall)\n"
-      "in one organisation; its count per period is set against all cases of that\n"
-      "afdeling (the exposure), so a busy quarter is not a signal by itself.\n"
-      "With no options it answers two questions: what changed for good, and since\n"
-      "when (shift: the best single change point of each cell's rate over the whole\n"
-      "archive, one-sided, with an exact p for taking the best of all splits; at\n"
-      "least 3 periods on each side), and what stands out in the latest period:\n"
-      "rising (exact Poisson rate-ratio test against the baseline),\n"
-      "unusual (Bayes negative-binomial predictive bound; EARS C1 alongside),\n"
-      "recurring (present in 5 of the last 6 periods, binomial tail), trend\n"
-      "(Mann-Kendall on the rate, Sen's slope; 5 periods at least), profile (PRR\n"
-      "and IC of the theme in the afdeling against the others). p-values of all\n"
-      "tests of a run are adjusted together (Benjamini-Hochberg); an alert needs\n"
-      "q <= --q and at least 3 cases now and 5 in the last 4 periods.\n"
-      "When nothing stands out, it names the test that came closest and what\n"
-      "stopped it; --explain shows every test of the cells you name.\n"
-      "docs/signals.md explains the methods.\n\n"
-      "Examples:\n"
-      "  ombudsmine signals\n"
-      "  ombudsmine signals --theme communicatie --by year\n"
-      "  ombudsmine signals --from 2021Q1 --to 2022Q4 --kind rising --kind recurring\n"
-      "  ombudsmine signals --format html -o signalen.html\n"
-      "  ombudsmine signals --explain --theme communicatie --afdeling 'Werk en Inkomen'\n"
-      "  ombudsmine signals --format json | jq '.evidence[].zaaknummer'\n\n"
-      "Exit status: 0 done (with or without signals); 1 the database could not be read; 2 bad options.");
+  sub->footer(kSignalsFooter);
   return [o, &g]() -> int {
     SignalOptions so;
     so.grain = o->by == "year" ? Grain::year : Grain::quarter;
     so.themes = o->theme;
     so.afdelingen = o->afdeling;
+    so.level = o->level;
     so.orgs = o->org;
     so.from = o->from;
     so.to = o->to;

@@ -123,7 +123,7 @@ void section_heading(Context& ctx, const UnitNames& un, Case& c, const FoldedBlo
   for (std::size_t ti = a2; ti < b2; ++ti) have |= ctx.tags[ti].type == "afdeling" && ctx.tags[ti].end == s + name.size();
   have |= section_afdelingen.count({s, s + name.size()}) > 0;
   if (!have) {
-    ctx.add_extra("afdeling", value, s, s + name.size(), "afdeling.case-section", UnitNames::unit_detail(u), -1);
+    ctx.add_extra("afdeling", value, s, s + name.size(), "afdeling.case-section", un.unit_detail(u), -1);
     section_afdelingen.emplace(s, s + name.size());
   }
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "extract/toml_file.h"
 #include "text/fold.h"
 
 namespace omb::interp {
@@ -12,6 +13,47 @@ Lookups::Lookups() = default;
 Lookups::Lookups(Lookups&&) noexcept = default;
 Lookups& Lookups::operator=(Lookups&&) noexcept = default;
 Lookups::~Lookups() = default;
+
+namespace {
+
+// The afdeling file's [levels] (unit -> level), checked against [units] and
+// the entries' roles; errors with the file and line.
+Status read_levels(const RuleFile& afdeling, std::unordered_map<std::string, std::string>& out) {
+  const std::string& path = afdeling.path();
+  auto parsed = read_toml(path, "rule file");
+  if (!parsed.ok()) return parsed.error();
+  auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, toml_line(n)); };
+  std::vector<std::pair<std::string, const toml::node*>> units;  // unit, where [units] names it
+  if (const toml::table* u = parsed->get_as<toml::table>("units"))
+    for (auto&& [k, node] : *u)
+      if (node.is_string()) units.emplace_back(**node.as_string(), &node);
+  auto is_unit = [&](const std::string& unit) {
+    for (const auto& [name, at] : units)
+      if (name == unit) return true;
+    for (const Rule& r : afdeling.rules())
+      if (!r.entry.empty() && r.role == unit) return true;
+    return false;
+  };
+  if (const toml::node* lv = parsed->get("levels")) {
+    const toml::table* t = lv->as_table();
+    if (!t) return err(*lv, "`levels` must be a table: [levels] <unit> = \"<level>\"");
+    for (auto&& [k, node] : *t) {
+      std::string unit(k.str());
+      if (!node.is_string() || !is_level(**node.as_string()))
+        return err(node, "[levels] " + unit + ": the level must be \"organisation\", \"dienst\", \"afdeling\" or \"team\"");
+      if (!is_unit(unit)) return err(node, "[levels] " + unit + ": no unit of [units] or of an entry's role is called so");
+      out.emplace(unit, **node.as_string());
+    }
+  }
+  for (const auto& [unit, at] : units)
+    if (!out.count(unit) && !is_level(unit)) return err(*at, "[units]: unit '" + unit + "' has no level in [levels]");
+  for (const Rule& r : afdeling.rules())
+    if (!r.entry.empty() && !r.role.empty() && !out.count(r.role) && !is_level(r.role))
+      return make_error(Errc::parse, "entry '" + r.entry + "': role '" + r.role + "' has no level in [levels]", path, r.line);
+  return {};
+}
+
+}  // namespace
 
 Result<Lookups> Lookups::build(const RuleFile& afdeling, const RuleFile& zaaknummer) {
   Lookups l;
@@ -22,6 +64,7 @@ Result<Lookups> Lookups::build(const RuleFile& afdeling, const RuleFile& zaaknum
     l.canon.emplace(fold_key(r.entry), r.entry);
     if (!r.role.empty()) l.canon_unit.emplace(r.entry, r.role);
   }
+  OMB_TRY(read_levels(afdeling, l.unit_level));
   std::string pat = zaaknummer.setting("case.section_heading").value_or("^\\d{1,2}(?:\\.\\d{1,2})*\\.?\\s+\\p{Lu}");
   RE2::Options o;
   o.set_log_errors(false);

@@ -26,14 +26,27 @@ class RE2;
 
 namespace omb::interp {
 
+// The levels a unit stands at, from the top: the organisation, the level
+// above the departments (dienst, rve, cluster, directie, programma, sector),
+// the departments, their teams. Every afdeling tag's detail says its level.
+inline constexpr std::string_view kLevels[] = {"organisation", "dienst", "afdeling", "team"};
+inline bool is_level(std::string_view s) {
+  for (std::string_view l : kLevels)
+    if (s == l) return true;
+  return false;
+}
+
 // What the interpreters look up, built once when the Extractor loads.
 struct Lookups {
   std::unordered_map<std::string, std::string> canon;       // folded afdeling variant -> canonical
   std::unordered_map<std::string, std::string> canon_unit;  // canonical -> unit
+  std::unordered_map<std::string, std::string> unit_level;  // unit -> level (afdeling file's [levels])
   std::unique_ptr<re2::RE2> section_re;                     // a numbered section heading
 
-  // From the afdeling file (entries, their ids and roles) and the zaaknummer
-  // file ([case] section_heading). Errors name the file.
+  // From the afdeling file (entries, their ids and roles; [levels], checked:
+  // every value a level of units.h's kLevels, every unit of [units] and of
+  // the entries' roles with a level) and the zaaknummer file ([case]
+  // section_heading). Errors name the file and, for [levels], the line.
   static Result<Lookups> build(const RuleFile& afdeling, const RuleFile& zaaknummer);
   Lookups();
   Lookups(Lookups&&) noexcept;

@@ -1,6 +1,8 @@
 #include "extract/units.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -49,7 +51,27 @@ bool UnitNames::known(std::string_view part) const {
   return look_.canon.count(fold_key(part)) > 0;
 }
 
-std::string UnitNames::unit_detail(const std::string& unit) { return unit.empty() ? std::string() : "{\"unit\":\"" + unit + "\"}"; }
+std::string UnitNames::level_of(const std::string& unit) const {
+  if (auto it = look_.unit_level.find(unit); it != look_.unit_level.end()) return it->second;
+  return is_level(unit) ? unit : "afdeling";
+}
+
+std::string UnitNames::unit_named_in(std::string_view label) const {
+  std::string k = fold_key(label);
+  if (k.find(' ') == std::string::npos) return unit_of(k);
+  for (std::size_t p = k.find("per "); p != std::string::npos; p = k.find("per ", p + 1)) {
+    if (p > 0 && k[p - 1] != ' ') continue;
+    std::size_t w = p + 4, e = w;
+    while (e < k.size() && ((k[e] >= 'a' && k[e] <= 'z') || k[e] == '-')) ++e;
+    if (std::string u = unit_of(k.substr(w, e - w)); !u.empty()) return u;
+  }
+  return "";
+}
+
+std::string UnitNames::unit_detail(const std::string& unit) const {
+  std::string level = "\"level\":\"" + level_of(unit) + "\"}";
+  return unit.empty() ? "{" + level : "{\"unit\":\"" + unit + "\"," + level;
+}
 
 std::vector<std::string_view> list_items(std::string_view list, const std::function<bool(std::string_view)>& known) {
   std::vector<std::string_view> items;
@@ -117,13 +139,13 @@ void unit_hits(Context& ctx, const UnitNames& un) {
     if (!r.entry.empty()) {
       std::string_view t = text.substr(h.start, h.end - h.start);
       if (!is_upper_start(t) && !un.unit_of(t.substr(0, t.find(' '))).size()) continue;
-      ctx.add("afdeling", r.entry, h.start, h.end, r.id, UnitNames::unit_detail(r.role));
+      ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(r.role));
     } else if (r.role == "unit") {
       std::string_view name = text.substr(h.start, h.end - h.start);
       if (!un.valid_name(name)) continue;
       std::string unit = un.unit_of(h.groups[0]);
       auto [value, u] = un.canonical(name, unit, h.groups[0]);
-      ctx.add("afdeling", value, h.start, h.end, r.id, UnitNames::unit_detail(u));
+      ctx.add("afdeling", value, h.start, h.end, r.id, un.unit_detail(u));
     } else if (r.role == "list") {
       std::string unit = un.unit_of(h.groups[0]);
       std::string_view list = text.substr(h.start, h.end - h.start);
@@ -131,16 +153,16 @@ void unit_hits(Context& ctx, const UnitNames& un) {
         if (!un.valid_name(it)) continue;
         std::size_t s = static_cast<std::size_t>(it.data() - text.data());
         auto [value, u] = un.canonical(it, unit, h.groups[0]);
-        ctx.add("afdeling", value, s, s + it.size(), r.id, UnitNames::unit_detail(u));
+        ctx.add("afdeling", value, s, s + it.size(), r.id, un.unit_detail(u));
       }
     }
   }
 }
 
-// The rows of one table: a department table's as afdeling tags (with the
-// row's counts), an outcome table's into ctx.outcome_rows.
-void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& head) {
-  std::string unit = dept ? un.unit_of(head) : "";
+// The rows of one table: a unit table's as afdeling tags of `unit` (the
+// unit its header or caption names, "" for none; with the row's counts), an
+// outcome table's into ctx.outcome_rows.
+void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& unit) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const Row& row = rows[i];
     if (row.label.empty()) continue;
@@ -148,8 +170,11 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
     if (dept) {
       if (!un.valid_name(row.label)) continue;
       auto [value, u] = un.canonical(row.label, unit, "");
-      std::string detail = UnitNames::unit_detail(u);
-      if (!counts.empty()) detail = detail.empty() ? counts : detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+      // A row names the unit as the table writes it: "Werk" in a table per
+      // cluster, unless "cluster Werk" is a known entry.
+      if (value != row.label && !un.known(value)) value = row.label;
+      std::string detail = un.unit_detail(u);
+      if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
       ctx.add("afdeling", value, row.label_start, row.label_end, "afdeling.table", detail);
     } else {
       ctx.outcome_rows.push_back({row.label, row.label_start, row.label_end, std::move(counts)});
@@ -157,33 +182,89 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
   }
 }
 
-// Tables of departments and of outcomes: a table has a header row whose
-// label is one of the afdeling or oordeel file's table.headers.
+// The caption of the table that starts at `start`: the last line of the
+// block just before it, if that is no table row.
+std::string_view caption_before(const Context& ctx, std::size_t start) {
+  auto it = std::lower_bound(ctx.spans.begin(), ctx.spans.end(), start,
+                             [](const FoldedBlock& b, std::size_t p) { return b.start < p; });
+  if (it == ctx.spans.begin()) return {};
+  const FoldedBlock& prev = *(it - 1);
+  if (prev.kind == PassageKind::table_row || prev.end > start) return {};
+  std::string_view block = ctx.text.substr(prev.start, prev.end - prev.start);
+  while (!block.empty() && (block.back() == '\n' || block.back() == ' ')) block.remove_suffix(1);
+  std::size_t nl = block.rfind('\n');
+  return nl == std::string_view::npos ? block : block.substr(nl + 1);
+}
+
+// A header row set apart from its table by a blank line ("Directie aantal
+// gegrond ongegrond overig"): a unit word, then at most 7 words in lower
+// case or digits, no punctuation. Its first word is the label.
+std::optional<Row> detached_header(std::string_view caption, const UnitNames& un) {
+  std::vector<std::string_view> words;
+  for (std::size_t a = 0; a < caption.size();) {
+    std::size_t e = caption.find(' ', a);
+    if (e == std::string_view::npos) e = caption.size();
+    if (e > a) words.push_back(caption.substr(a, e - a));
+    a = e + 1;
+  }
+  if (words.size() < 2 || words.size() > 8 || un.unit_of(words[0]).empty()) return std::nullopt;
+  Row header;
+  header.label = std::string(words[0]);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(words[i][0]);
+    if (!std::islower(c) && !std::isdigit(c)) return std::nullopt;
+    if (words[i].find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
+    header.cells.emplace_back(words[i]);
+  }
+  return header;
+}
+
+// Tables of units and of outcomes: a table has a header row whose label is
+// one of the oordeel file's table.headers (outcomes), or names units: one of
+// the afdeling file's table.headers, a unit word, "per <unit word>"; or its
+// caption says "per <unit word>", or is its detached header. The unit named
+// gives the rows' level.
 void unit_tables(Context& ctx, const UnitNames& un) {
   std::vector<std::string> af_headers = ctx.file("afdeling").strings("table.headers");
   std::vector<std::string> oo_headers = ctx.file("oordeel").strings("table.headers");
   auto among = [](const std::vector<std::string>& v, const std::string& k) { return std::find(v.begin(), v.end(), k) != v.end(); };
   auto is_header = [&](const Row& r) {
     std::string k = fold_key(r.label);
-    return among(af_headers, k) || among(oo_headers, k);
+    return among(af_headers, k) || among(oo_headers, k) || !un.unit_named_in(r.label).empty();
   };
   for (const FoldedBlock& b : table_spans(ctx.spans)) {
     std::size_t nl = ctx.text.find('\n', b.start);
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
-    for (const std::vector<Row>& rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
-      if (rows.size() < 2) continue;
+    std::string_view caption = caption_before(ctx, b.start);
+    std::string caption_unit = un.unit_named_in(caption);
+    bool first = true;
+    for (std::vector<Row> rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
+      if (first && !is_header(rows[0]) && !rows[0].cells.empty())
+        if (std::optional<Row> h = detached_header(caption, un)) rows.insert(rows.begin(), std::move(*h));
       std::string head = fold_key(rows[0].label);
-      bool dept = among(af_headers, head);
+      std::string unit = un.unit_named_in(rows[0].label);
+      if (unit.empty() && first) unit = caption_unit;
+      first = false;
+      if (rows.size() < 2) continue;
       bool outcome = among(oo_headers, head);
+      bool dept = !outcome && (among(af_headers, head) || !unit.empty());
       if (!dept && !outcome) continue;
-      table_rows(ctx, un, rows, dept, head);
+      table_rows(ctx, un, rows, dept, unit);
     }
   }
 }
 
+// The unit of a tag's detail ({"unit":"team",...}), or "".
+std::string unit_in(const std::string& detail) {
+  auto q = detail.find("\"unit\":\"");
+  if (q == std::string::npos) return "";
+  auto z = detail.find('"', q + 8);
+  return z == std::string::npos ? "" : detail.substr(q + 8, z - q - 8);
+}
+
 // Names found from how the report names them (after a unit word, in a list
 // or a table) are this report's departments: tag their other mentions.
-void named_in_report(Context& ctx) {
+void named_in_report(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
   std::vector<std::pair<std::string, std::string>> found;  // as written -> value
   std::unordered_set<std::string> seen;
@@ -194,15 +275,11 @@ void named_in_report(Context& ctx) {
     if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
   }
   Coverage have;
-  std::unordered_map<std::string, std::string> unit_detail_of;  // value -> {"unit":...} of a found tag
+  std::unordered_map<std::string, std::string> unit_detail_of;  // value -> unit_detail() of the first tag found
   for (const Tag& t : ctx.tags)
     if (t.type == "afdeling") {
       have.add(t.start, t.end);
-      auto q = t.detail.find("\"unit\":\"");
-      if (q != std::string::npos && !unit_detail_of.count(t.value)) {
-        auto z = t.detail.find('"', q + 8);
-        unit_detail_of.emplace(t.value, "{" + t.detail.substr(q, z + 1 - q) + "}");
-      }
+      if (!unit_detail_of.count(t.value)) unit_detail_of.emplace(t.value, un.unit_detail(unit_in(t.detail)));
     }
   auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || static_cast<unsigned char>(c) >= 0x80; };
   std::vector<std::vector<std::size_t>> at = mentions(text, found, word);
@@ -213,7 +290,7 @@ void named_in_report(Context& ctx) {
       if (have.overlaps(p, e)) continue;
       have.add(p, e);
       auto d = unit_detail_of.find(value);
-      ctx.add("afdeling", value, p, e, "afdeling.named-in-report", d == unit_detail_of.end() ? std::string() : d->second);
+      ctx.add("afdeling", value, p, e, "afdeling.named-in-report", d == unit_detail_of.end() ? un.unit_detail("") : d->second);
     }
   }
 }
@@ -224,7 +301,7 @@ void run_units(Context& ctx) {
   UnitNames un(ctx.file("afdeling"), ctx.look);
   unit_hits(ctx, un);
   unit_tables(ctx, un);
-  named_in_report(ctx);
+  named_in_report(ctx, un);
 }
 
 }  // namespace omb::interp

@@ -1,7 +1,12 @@
-// extract/units.h — the afdelingen (departments, units) a report names
-// (context.h): afdeling hits (entries, a name after a unit word, lists of
-// names), department tables (and the rows of outcome tables, for
-// extract/oordelen.h), and the other mentions of the names found so.
+// extract/units.h — the units (afdelingen, the dienst/rve/cluster above
+// them, their teams) a report names (context.h): afdeling hits (entries, a
+// name after a unit word, lists of names), unit tables (a header or caption
+// that names units: "Afdeling", "Team", "Klachten per cluster"; and the rows
+// of outcome tables, for extract/oordelen.h), and the other mentions of the
+// names found so. Every tag is type afdeling with its detail
+// {"unit":"<unit>","level":"<level>"}: the unit its word or table names (no
+// "unit" where none does) and that unit's level (context.h's kLevels, from
+// the afdeling file's [levels]; "afdeling" where no unit is named).
 #pragma once
 
 #include <functional>
@@ -31,8 +36,16 @@ class UnitNames {
   std::pair<std::string, std::string> canonical(std::string_view name, const std::string& unit, std::string_view unit_word) const;
   // Whether a list item (articles het/de dropped) is a known variant.
   bool known(std::string_view part) const;
-  // {"unit":"<unit>"}, or "" for no unit.
-  static std::string unit_detail(const std::string& unit);
+  // The level of a unit ([levels]; a unit named as a level is that level),
+  // "afdeling" for "" or a unit without one.
+  std::string level_of(const std::string& unit) const;
+  // The unit a table's header label or caption names: the label itself is a
+  // unit word ("Team", "Programmaonderdeel"), or a unit word follows "per"
+  // ("Klachten per cluster (uitvoering)"); else "".
+  std::string unit_named_in(std::string_view label) const;
+  // {"unit":"<unit>","level":"<level_of(unit)>"}, or {"level":"afdeling"}
+  // for no unit.
+  std::string unit_detail(const std::string& unit) const;
 
  private:
   const RuleFile& af_;

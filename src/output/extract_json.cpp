@@ -77,7 +77,8 @@ std::string extraction_text(const std::string& source, const DocumentRecord& rec
     line("        afdeling: " + (c.afdeling.empty() ? "-" : c.afdeling) + "   themes: " + (themes.empty() ? "-" : themes) +
          "   status: " + (c.status.empty() ? "-" : c.status) + "   oordeel: " + (c.oordeel.empty() ? "-" : c.oordeel));
   }
-  // Tags: line in the normalised text, type, value, the words, the rule.
+  // Tags: line in the normalised text, type, value, the words, the rule (and
+  // an afdeling's level).
   const std::string& text = rec.text();
   line("  tags          " + std::to_string(rec.tags.size()) + "  (line  type  value  \"text\"  rule)");
   std::size_t at = 0, ln = 1;
@@ -89,7 +90,11 @@ std::string extraction_text(const std::string& source, const DocumentRecord& rec
     type.resize(std::max<std::size_t>(type.size(), 12), ' ');
     std::string shown = collapse_space(std::string_view(text).substr(t.start, t.end - t.start));
     if (shown.size() > 70) shown = shown.substr(0, 67) + "...";
-    line("  " + std::string(buf) + type + "  " + t.value + "  \"" + shown + "\"  " + std::string(t.rule));
+    // An afdeling's level (organisation, dienst, afdeling, team) after its rule.
+    std::string level;
+    if (auto q = t.detail.find("\"level\":\""); q != std::string::npos)
+      level = "  level " + t.detail.substr(q + 9, t.detail.find('"', q + 9) - q - 9);
+    line("  " + std::string(buf) + type + "  " + t.value + "  \"" + shown + "\"  " + std::string(t.rule) + level);
   }
   return out;
 }

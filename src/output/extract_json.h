@@ -4,7 +4,8 @@
 //    "cases": [{"zaaknummer", "title", "afdeling", "themes", "status", "oordeel",
 //               "start", "end"}]}
 // Missing year, quarter and date are null; offsets are byte offsets in the
-// normalised text. A tag's detail (unit, counts) adds keys, never replaces.
+// normalised text. A tag's detail (an afdeling's unit and level, counts) adds
+// keys, never replaces.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -16,7 +17,8 @@ namespace omb {
 
 nlohmann::ordered_json extraction_json(const std::string& source, const DocumentRecord& rec);
 
-// The readable listing of `ombudsmine extract` without --json.
+// The readable listing of `ombudsmine extract` without --json: facts, cases,
+// and a line per tag (line, type, value, "text", rule, an afdeling's level).
 std::string extraction_text(const std::string& source, const DocumentRecord& rec);
 
 }  // namespace omb

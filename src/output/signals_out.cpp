@@ -46,6 +46,7 @@ nlohmann::json to_json(const Signal& s) {
   nlohmann::json j;
   j["theme"] = s.theme;
   j["afdeling"] = s.afdeling;
+  j["level"] = s.level;
   j["organisation"] = s.organisation;
   j["doctype"] = s.doctype;
   j["period"] = s.period;
@@ -151,7 +152,7 @@ std::string render_explain(const SignalReport& r, const SignalRenderOptions& o) 
     for (const auto& s : r.signals) {
       if (cell_of(s) != c) continue;
       if (!head) {
-        out += "\n" + cell_name(s) + " (" + s.organisation + ", " + s.doctype + ")\n";
+        out += "\n" + cell_name(s) + " (" + s.organisation + ", " + s.doctype + "; units at level " + s.level + ")\n";
         head = true;
       }
       out += test_line(s);
@@ -185,6 +186,7 @@ std::string render_table(const SignalReport& r, const SignalRenderOptions& o) {
   out += std::to_string(alerts) + (alerts == 1 ? " signal" : " signals") + " (q ≤ " + num(o.q, "%.2f") + ") from " +
          std::to_string(r.tests) + " tests over " + std::to_string(r.cells) + " cells; " + std::to_string(r.units) +
          " cases and reports, by " + (r.grain == Grain::quarter ? "quarter" : "year");
+  if (r.level != "afdeling") out += ", units at level " + r.level;
   if (r.unplaced) out += " (" + std::to_string(r.unplaced) + " without a " + (r.grain == Grain::quarter ? "quarter" : "year") + ")";
   out += "\n";
   if (r.signals.empty()) return out + nothing_stands_out(r, o);

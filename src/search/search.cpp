@@ -411,6 +411,23 @@ Facets count_facets(const Rows& found) {
   return out;
 }
 
+// The afdeling facet at `level`: names the archive does not tag at that level
+// count under "-".
+Status facet_at_level(Database& db, const std::string& level, Facets& facets) {
+  if (!unit_level_name(level)) return make_error(Errc::usage, "search: --level must be organisation, dienst, afdeling, team or all");
+  auto it = facets.find("afdeling");
+  if (level == "all" || it == facets.end()) return {};
+  std::vector<std::string> names;
+  for (const auto& [name, n] : it->second)
+    if (name != "-") names.push_back(name);
+  OMB_TRY_ASSIGN(kept, units_at_level(db, names, level));
+  std::map<std::string, std::size_t> at;
+  for (const auto& [name, n] : it->second)
+    at[std::binary_search(kept.begin(), kept.end(), name) ? name : "-"] += n;
+  it->second = std::move(at);
+  return {};
+}
+
 }  // namespace
 
 RankedHits::RankedHits(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -449,7 +466,10 @@ Result<std::shared_ptr<const RankedHits>> rank(Database& db, const SearchOptions
   const bool by_date = opts.sort == SearchOptions::Sort::date || q.fts.empty();
   OMB_TRY_ASSIGN(ordered, order_rows(db, q, by_date, upto, impl->found, impl->order));
   impl->ordered = ordered;
-  if (opts.facets) impl->facets = count_facets(impl->found);
+  if (opts.facets) {
+    impl->facets = count_facets(impl->found);
+    OMB_TRY(facet_at_level(db, opts.level, impl->facets));
+  }
   return std::shared_ptr<const RankedHits>(new RankedHits(std::move(impl)));
 }
 

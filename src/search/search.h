@@ -47,6 +47,10 @@ struct SearchOptions {
   std::size_t offset = 0;
   enum class Sort { rank, date } sort = Sort::rank;
   bool facets = false;
+  // The level of the units the afdeling facet counts (store/read.h's
+  // kUnitLevels): a case counts under its afdeling where the archive tags
+  // that name at this level, else under "-"; "all": every level.
+  std::string level = "afdeling";
   // Optional, not owned: arrays of the passages, documents and cases read
   // once (store/catalog.h), used instead of joins unless an org filter is
   // given (the same filters, applied to the arrays).

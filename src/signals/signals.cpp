@@ -26,6 +26,7 @@ Signal to_signal(const Cells& cells, const Test& t, double q, bool alert, const 
   s.doctype = org.doctype;
   s.afdeling = t.key.first;
   s.theme = t.key.second;
+  s.level = o.level;
   s.period_index = org.periods[t.pos];
   s.period = period_label(s.period_index, o.grain);
   s.kind = t.kind;
@@ -65,6 +66,7 @@ Result<SignalReport> run(const std::vector<SignalUnit>& units, const SignalOptio
   const Cells cells = detect::build_cells(units, o);
   SignalReport rep;
   rep.grain = o.grain;
+  rep.level = o.level;
   rep.units = cells.units.size();
   rep.unplaced = cells.unplaced;
   std::optional<int> from, to;
@@ -167,8 +169,10 @@ Result<int> parse_period(std::string_view text, Grain g, bool end) {
   return year * 4 + quarter - 1;
 }
 
-Result<std::vector<SignalUnit>> load_signal_units(Database& db) {
-  OMB_TRY_ASSIGN(rows, unit_rows(db));
+Result<std::vector<SignalUnit>> load_signal_units(Database& db, std::string_view level) {
+  if (!unit_level_name(level))
+    return make_error(Errc::usage, "signals: --level must be organisation, dienst, afdeling, team or all");
+  OMB_TRY_ASSIGN(rows, unit_rows(db, level));
   std::vector<SignalUnit> out;
   out.reserve(rows.size());
   for (UnitRow& r : rows) {
@@ -196,7 +200,7 @@ Result<SignalReport> detect_signals(const std::vector<SignalUnit>& units, const 
 }
 
 Result<SignalReport> find_signals(Database& db, const SignalOptions& options) {
-  OMB_TRY_ASSIGN(units, load_signal_units(db));
+  OMB_TRY_ASSIGN(units, load_signal_units(db, options.level));
   OMB_TRY_ASSIGN(report, detect_signals(units, options));
   OMB_TRY(attach_evidence(db, report));
   return report;

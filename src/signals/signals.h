@@ -53,6 +53,7 @@ struct SignalOptions {
   Grain grain = Grain::quarter;
   std::vector<std::string> themes;      // only these themes (empty: all, and the afdeling-overall cells)
   std::vector<std::string> afdelingen;  // only these afdelingen (empty: all, and the theme-overall cells)
+  std::string level = "afdeling";       // the units counted as afdelingen: store/read.h's kUnitLevels
   std::vector<std::string> orgs;        // organisations whose name contains one of these (folded)
   std::string from, to;                 // periods to evaluate; both empty: each organisation's last
   std::vector<SignalKind> kinds;        // empty: all
@@ -112,6 +113,7 @@ struct ShiftFacts {
 struct Signal {
   std::string organisation, doctype;          // the series: one organisation's reports of one kind
   std::string afdeling, theme;                // "" = all
+  std::string level = "afdeling";             // the level of units counted as afdelingen (SignalOptions::level)
   std::string period;
   int period_index = 0;
   SignalKind kind = SignalKind::rising;
@@ -144,6 +146,7 @@ struct HeatmapRow {
 
 struct SignalReport {
   Grain grain = Grain::quarter;
+  std::string level = "afdeling";        // the level of units counted as afdelingen (SignalOptions::level)
   std::size_t units = 0, unplaced = 0;   // units, and those without a period at this grain
   std::size_t cells = 0, tests = 0;      // cells examined, p-values adjusted together
   double q_level = 0.10;                 // the Benjamini-Hochberg level of the run
@@ -170,7 +173,7 @@ struct SignalUnit {
 
 // The three steps of find_signals, for tests and other callers:
 // every unit in the database (read only);
-Result<std::vector<SignalUnit>> load_signal_units(Database& db);
+Result<std::vector<SignalUnit>> load_signal_units(Database& db, std::string_view level = "afdeling");
 // the statistics, in memory; evidence holds document, case, period and themes only;
 Result<SignalReport> detect_signals(const std::vector<SignalUnit>& units, const SignalOptions& options);
 // zaaknummer, titles, sources, sentence, page and line of every evidence item.

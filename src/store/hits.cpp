@@ -275,6 +275,20 @@ Result<std::optional<HitDetails::Span>> HitDetails::span(std::int64_t passage_id
                                   st->text(4), st->is_null(5) ? -1.0 : st->dbl(5)});
 }
 
+Result<std::vector<std::string>> units_at_level(Database& db, const std::vector<std::string>& values, std::string_view level) {
+  if (level == "all") return values;
+  OMB_TRY_ASSIGN(st, db.prepare("SELECT 1 FROM tags t WHERE t.type = 'afdeling' AND t.value = ?1 AND " +
+                                std::string(statements::kTagLevelSql) + " = ?2 LIMIT 1"));
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    st.reset();
+    st.bind(1, v).bind(2, level);
+    OMB_TRY_ASSIGN(row, st.step());
+    if (row) out.push_back(v);
+  }
+  return out;
+}
+
 Result<std::optional<HitDetails::DocumentFacts>> HitDetails::document(std::int64_t id) {
   OMB_TRY_ASSIGN(st, get(doc_, "SELECT title, organisation, doctype, COALESCE(date, ''), year, quarter FROM documents "
                                "WHERE id = ?1"));

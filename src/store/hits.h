@@ -111,6 +111,11 @@ class TagProbe {
   std::optional<Stmt> st_;
 };
 
+// Which of `values` (afdeling tag values) the archive tags at `level`
+// (store/read.h's kUnitLevels; "all": every one), in their order. For the
+// afdeling facet at a level.
+Result<std::vector<std::string>> units_at_level(Database& db, const std::vector<std::string>& values, std::string_view level);
+
 class HitDetails {
  public:
   explicit HitDetails(Database& db) : db_(db) {}

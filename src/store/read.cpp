@@ -278,7 +278,7 @@ Result<std::vector<IngestProblem>> ingest_problems(Database& db, std::int64_t ru
   }
 }
 
-Result<std::vector<UnitRow>> unit_rows(Database& db) {
+Result<std::vector<UnitRow>> unit_rows(Database& db, std::string_view level) {
   std::vector<UnitRow> out;
   auto period = [](UnitRow& u, const Stmt& s, int col) {
     u.year = opt_int(s, col);
@@ -286,9 +286,12 @@ Result<std::vector<UnitRow>> unit_rows(Database& db) {
     u.date = s.text(col + 2);
   };
   OMB_TRY_ASSIGN(cases, db.prepare(
-      "SELECT c.id, c.document_id, c.afdeling, c.themes, d.organisation, d.year, d.quarter, IFNULL(d.date, ''), "
-      " d.doctype "
+      "SELECT c.id, c.document_id, "
+      " CASE WHEN ?1 = 'all' OR EXISTS (SELECT 1 FROM tags t WHERE t.type = 'afdeling' AND t.value = c.afdeling "
+      "   AND t.document_id = c.document_id AND " + std::string(statements::kTagLevelSql) + " = ?1) THEN c.afdeling ELSE '' END, "
+      " c.themes, d.organisation, d.year, d.quarter, IFNULL(d.date, ''), d.doctype "
       "FROM cases c JOIN documents d ON d.id = c.document_id ORDER BY c.document_id, c.ordinal"));
+  cases.bind(1, level);
   while (true) {
     OMB_TRY_ASSIGN(row, cases.step());
     if (!row) break;
@@ -307,8 +310,10 @@ Result<std::vector<UnitRow>> unit_rows(Database& db) {
       " (SELECT json_group_array(value) FROM (SELECT DISTINCT value FROM tags t "
       "   WHERE t.document_id = d.id AND t.type = 'theme' ORDER BY value)), "
       " (SELECT CASE WHEN COUNT(DISTINCT value) = 1 THEN MAX(value) ELSE '' END FROM tags t "
-      "   WHERE t.document_id = d.id AND t.type = 'afdeling'), d.doctype "
+      "   WHERE t.document_id = d.id AND t.type = 'afdeling' AND (?1 = 'all' OR " + std::string(statements::kTagLevelSql) + " = ?1)), "
+      " d.doctype "
       "FROM documents d WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.document_id = d.id) ORDER BY d.id"));
+  docs.bind(1, level);
   while (true) {
     OMB_TRY_ASSIGN(row, docs.step());
     if (!row) break;

@@ -162,11 +162,22 @@ Result<std::vector<IngestProblem>> ingest_problems(Database& db, std::int64_t ru
 // anything else gives an empty list.
 std::vector<std::string> parse_theme_list(std::string_view json);
 
+// The levels of units an afdeling tag's detail names ({"level":...}, see
+// extract/units.h), from the top, and "all" (any level). A tag without a
+// level (stored before levels) is at "afdeling".
+inline constexpr std::string_view kUnitLevels[] = {"organisation", "dienst", "afdeling", "team", "all"};
+inline bool unit_level_name(std::string_view s) {
+  for (std::string_view l : kUnitLevels)
+    if (s == l) return true;
+  return false;
+}
+
 // The units `signals` counts (signals/signals.h), one row each: every case,
 // with its report's organisation, doctype and period facts (by document,
 // then the case's place in it); then every report without cases, with its
-// themes (distinct, sorted) and its afdeling where its tags name exactly one
-// (else ""), by id. year and quarter are absent where the report has none;
+// themes (distinct, sorted) and its afdeling where its tags at `level` name
+// exactly one (else ""), by id. A case's afdeling is kept where its report
+// tags it at `level` (any level for "all"), else "". year and quarter are absent where the report has none;
 // date is the report's ISO date or "".
 struct UnitRow {
   std::int64_t document_id = 0;
@@ -176,7 +187,7 @@ struct UnitRow {
   std::optional<int> year, quarter;
   std::string date;
 };
-Result<std::vector<UnitRow>> unit_rows(Database& db);
+Result<std::vector<UnitRow>> unit_rows(Database& db, std::string_view level = "afdeling");
 
 // A passage to quote: its page and line, its start in the normalised text,
 // its body, and the bytes [at, to) of the text to mark in it (at == to:

@@ -2,7 +2,9 @@
 // statements. Not a contract for other stages.
 //  - kept(): a statement kept in a slot, prepared on first use and reset for
 //    the next (readers that ask the same question per hit or per evidence);
-//  - kSourcePaths / read_source_paths(): every path of a document, sorted.
+//  - kSourcePaths / read_source_paths(): every path of a document, sorted;
+//  - kTagLevelSql: the level of an afdeling tag `t` (its detail's "level",
+//    "afdeling" when it has none).
 #pragma once
 
 #include <cstdint>
@@ -15,6 +17,9 @@
 #include "store/db.h"
 
 namespace omb::statements {
+
+inline constexpr std::string_view kTagLevelSql =
+    "COALESCE(json_extract(CASE WHEN json_valid(t.detail) THEN t.detail END, '$.level'), 'afdeling')";
 
 inline Result<Stmt*> kept(Database& db, std::optional<Stmt>& slot, std::string_view sql) {
   if (!slot) {

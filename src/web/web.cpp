@@ -49,6 +49,7 @@ Result<SearchOptions> search_options(const Params& p) {
   SearchOptions so;
   so.query = std::move(*parsed);
   so.sort = get(p, "sort") == "date" ? SearchOptions::Sort::date : SearchOptions::Sort::rank;
+  if (auto l = get(p, "level"); !l.empty()) so.level = l;  // the afdeling facet's level (checked by rank())
   return so;
 }
 
@@ -59,7 +60,7 @@ std::string cache_key(const SearchOptions& so) {
   std::string fuzzy;  // fts holds only a placeholder per fuzzy word
   for (const FuzzyWord& f : so.query.fuzzy) fuzzy += f.word + '~' + std::to_string(f.distance) + '\x1e';
   return so.query.fts + '\x1d' + fuzzy + '\x1d' + filters_key(so.query.filters) + '\x1d' +
-         (so.sort == SearchOptions::Sort::date ? "date" : "rank");
+         (so.sort == SearchOptions::Sort::date ? "date" : "rank") + '\x1d' + so.level;
 }
 
 // The hits [offset, offset + limit) of the search, through the cache when there is one.
@@ -170,6 +171,7 @@ Response signals_page(Database& db, const Params& p) {
   if (get(p, "by") == "year") o.grain = Grain::year;
   o.themes = all(p, "theme");
   o.afdelingen = all(p, "afdeling");
+  if (auto l = get(p, "level"); !l.empty()) o.level = l;  // checked by find_signals (400 when unknown)
   o.from = get(p, "from");
   o.to = get(p, "to");
   for (const auto& k : all(p, "kind")) {
@@ -185,7 +187,7 @@ Response signals_page(Database& db, const Params& p) {
     return !e.zaaknummer.empty() ? "/case/" + url_encode(e.zaaknummer) : "/doc/" + std::to_string(e.document_id);
   };
   Response out;
-  out.body = html::signals_page({o.grain == Grain::year, get(p, "theme"), get(p, "afdeling"), o.from, o.to}, *r, o.q, link);
+  out.body = html::signals_page({o.grain == Grain::year, get(p, "theme"), get(p, "afdeling"), o.from, o.to, o.level}, *r, o.q, link);
   return out;
 }
 

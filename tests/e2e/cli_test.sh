@@ -106,6 +106,13 @@ run "$omb" extract "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsreg
 check "extract listing: each tag with its line, type, value, text and rule" has "$out" '7  zaaknummer    2019/0456  "2019/0456"  zaaknummer.report-number'
 run "$omb" extract "$work/missing.txt" "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsregio.txt"
 check "extract: a missing file fails alone (exit 1, the other is listed)" test "$rc" = 1 -a -n "$(has "$out" "2019/0456" && echo y)"
+run "$omb" extract "$src/tests/fixtures/extract/kwartaalrapportage-2019-q3-sociaal-domein.txt"
+check "extract listing: a unit's level (#18)" has "$out" '5  afdeling      cluster Sociaal Domein  "Sociaal Domein"  afdeling.after-unit  level dienst'
+cp -r "$src/dictionaries" "$work/dict-levels"
+sed -i 's/^cluster = "dienst"$/cluster = "district"/' "$work/dict-levels/extract/afdeling.toml"
+line=$(grep -n '^cluster = "district"' "$work/dict-levels/extract/afdeling.toml" | cut -d: -f1)
+run "$omb" --dictionaries "$work/dict-levels" extract "$src/tests/fixtures/extract/rapport-2019-0456-veiligheidsregio.txt"
+check "a unit's level that is none: exit 2 with file:line (#18)" test "$rc" = 2 -a -n "$line" -a -n "$(has "$err" "$work/dict-levels/extract/afdeling.toml:$line: [levels] cluster: the level must be" && echo y)"
 cp -r "$src/dictionaries" "$work/dict3"
 printf '\n[[rule]]\nid = "kapot"\npattern = "(open"\nvalue = "x"\n' >>"$work/dict3/extract/status.toml"
 line=$(grep -n '^pattern = "(open"' "$work/dict3/extract/status.toml" | cut -d: -f1)

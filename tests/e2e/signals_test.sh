@@ -48,14 +48,47 @@ run "$omb" --db "$db" signals --by year --theme communicatie --all --format csv
 check "signals --all lists tests that are not alerts" test "$rc" = 0 -a "$(printf '%s\n' "$out" | wc -l)" -gt 4
 
 # --explain (#17): every test of the named cells, q of the whole run, what stopped each.
+# The run counts units at the afdeling level (#18): the six investigation
+# reports' cases of the Dienst Werk en Inkomen are no afdeling's, so 49 cells.
 run "$omb" --db "$db" signals --explain --theme communicatie --afdeling 'Werk en Re-integratie'
-check "signals --explain: q over all tests of the run" has "$out" "Benjamini-Hochberg adjusted the p of all 228 tests of the run (57 cells) together at q 0.10: 7 passed, those with p at most 0.0004."
-check "signals --explain: the cell's shift is an alert" has "$out" "  shift      2022Q4  p 7.3e-05  q 0.0118  ALERT"
+check "signals --explain: q over all tests of the run" has "$out" "Benjamini-Hochberg adjusted the p of all 204 tests of the run (49 cells) together at q 0.10: 7 passed, those with p at most 0.0004."
+check "signals --explain: the cell and its level" has "$out" "communicatie · Werk en Re-integratie (Ombudsman Amstelveld, kwartaalrapportage; units at level afdeling)"
+check "signals --explain: the cell's shift is an alert" has "$out" "  shift      2022Q4  p 7.3e-05  q 0.0106  ALERT"
 check "signals --explain: a test that is no alert says what stopped it" has "$out" "  unusual    2022Q4  p 0.2978  q 1.0000  no alert: 5 cases, not above the bound 7; q 1 above --q 0.1"
 run "$omb" --db "$db" signals --explain
 check "signals --explain without a cell: exit 2, says what to add" test "$rc" = 2 -a "$err" = "ombudsmine: signals: --explain needs --theme or --afdeling to name the cells to explain"
 run "$omb" --db "$db" signals --theme privacy --by year
 check "nothing stands out: names the closest test and how to explain it" test "$rc" = 0 -a -n "$(has "$out" "Nothing stands out at q 0.10 over" && has "$out" "Closest: privacy" && has "$out" "ombudsmine signals --explain --theme privacy" && echo y)"
+
+# --level (#18): the units counted as afdelingen. The quarterly reports' cases
+# stand under afdelingen of the rve Werk; the six investigation reports are
+# each a case of the Dienst Werk en Inkomen, a dienst.
+run "$omb" --db "$db" signals --level dienst --format json
+lv=$(printf '%s\n' "$out" | while IFS= read -r l; do printf '%s' "$l" >"$work/l.json"; sqlite3 :memory: "select json_extract(readfile('$work/l.json'), '\$.level') || '|' || json_extract(readfile('$work/l.json'), '\$.afdeling')"; done | sort -u | paste -sd' ')
+check "signals --level dienst: each signal says its level, none of a dienst cell ($lv)" test "$rc" = 0 -a "$lv" = "dienst|"
+run "$omb" --db "$db" signals --level dienst
+check "signals --level dienst: the header says the level" has "$out" ", units at level dienst"
+run "$omb" --db "$db" signals --level all --format csv
+check "signals --level all: the afdelingen's signals as by default" has "$out" "communicatie,Werk en Re-integratie,Ombudsman Amstelveld,kwartaalrapportage,2022Q4,recurring"
+run "$omb" --db "$db" signals --level district
+check "signals --level district: exit 2" test "$rc" = 2
+run "$omb" --db "$db" signals --help
+check "signals --help names --level" has "$out" "--level"
+facet() { sqlite3 :memory: "select group_concat(key || '=' || value, ' ') from json_each(json_extract(readfile('$work/s.json'), '\$.facets.afdeling'))"; }
+run "$omb" --db "$db" search communicatie --facets --format json --limit 1
+printf '%s\n' "$out" | grep '"facets"' >"$work/s.json"
+by_afdeling=$(facet)
+run "$omb" --db "$db" search communicatie --facets --format json --limit 1 --level dienst
+printf '%s\n' "$out" | grep '"facets"' >"$work/s.json"
+by_dienst=$(facet)
+total=$(sqlite3 :memory: "select sum(value) from json_each(json_extract(readfile('$work/s.json'), '\$.facets.afdeling'))")
+check "search --facets --level dienst: the dienst's cases, the others under - ($by_dienst)" test "$by_dienst" = "-=24 Dienst Werk en Inkomen=6" -a "$total" = 30
+run "$omb" --db "$db" search communicatie --facets --format json --limit 1 --level all
+printf '%s\n' "$out" | grep '"facets"' >"$work/s.json"
+check "search --facets --level all: the dienst beside the afdeling" test "$(facet)" = "-=20 Dienst Werk en Inkomen=6 Werk en Re-integratie=4"
+check "search --facets: by default the dienst's cases under -" test "$by_afdeling" = "-=26 Werk en Re-integratie=4"
+run "$omb" --db "$db" search communicatie --facets --level district
+check "search --level district: exit 2" test "$rc" = 2
 
 run "$omb" --db "$db" signals --from 2021Q5
 check "bad period: exit 2 with the reason" test "$rc" = 2 -a "$err" = "ombudsmine: signals: period '2021Q5' is not a year (2021) or a quarter (2021Q3)"

@@ -129,7 +129,7 @@ TEST_CASE("cases: a heading without a unit word becomes an afdeling tag of its o
   CHECK(x.out.cases[0].afdeling == "Belastingen");
   REQUIRE(x->extra.size() == 1);
   CHECK(x->extra[0].rule == "afdeling.case-section");
-  CHECK(x->extra[0].detail == "{\"unit\":\"afdeling\"}");
+  CHECK(x->extra[0].detail == "{\"unit\":\"afdeling\",\"level\":\"afdeling\"}");
   CHECK(x->extra[0].case_index == -1);
   CHECK(x.at(x->extra[0]) == "Belastingen");
 }

@@ -433,7 +433,7 @@ TEST_CASE("extract: another municipality's annual report, departments and outcom
     if (t.rule == "oordeel.table" || t.rule == "afdeling.table") counts[t.value] = t.detail;
   CHECK(counts["ongegrond"] == "{\"counts\":{\"2022\":38,\"2021\":41,\"2020\":37}}");
   CHECK(counts["ingetrokken"] == "{\"counts\":{\"2022\":11,\"2021\":9,\"2020\":12}}");
-  CHECK(counts["Zorg en Inkomen"] == "{\"unit\":\"afdeling\",\"counts\":{\"2022\":48,\"2021\":39,\"2020\":40}}");
+  CHECK(counts["Zorg en Inkomen"] == "{\"unit\":\"afdeling\",\"level\":\"afdeling\",\"counts\":{\"2022\":48,\"2021\":39,\"2020\":40}}");
 }
 
 TEST_CASE("extract: another department's quarterly report, numbered cases") {

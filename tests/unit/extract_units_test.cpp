@@ -40,8 +40,9 @@ TEST_CASE("units: names are checked and made canonical") {
   CHECK(un.canonical("DWI", "team", "") == std::pair<std::string, std::string>{"Dienst Werk en Inkomen", "dienst"});
   CHECK(un.canonical("Burgerzaken", "team", "") == std::pair<std::string, std::string>{"Burgerzaken", "team"});
   CHECK(un.canonical("Wonen", "dienst", "Dienst") == std::pair<std::string, std::string>{"dienst Wonen", "dienst"});
-  CHECK(UnitNames::unit_detail("team") == "{\"unit\":\"team\"}");
-  CHECK(UnitNames::unit_detail("").empty());
+  CHECK(un.unit_detail("team") == "{\"unit\":\"team\",\"level\":\"team\"}");
+  CHECK(un.unit_detail("rve") == "{\"unit\":\"rve\",\"level\":\"dienst\"}");
+  CHECK(un.unit_detail("") == "{\"level\":\"afdeling\"}");
 }
 
 TEST_CASE("units: parse_table reads markdown and plain rows") {
@@ -96,9 +97,121 @@ TEST_CASE("units: after a unit word, tables with counts, outcome rows and the ot
                         "afdeling Burgerzaken [161,172) afdeling.named-in-report",
                         "afdeling Belastingen [146,157) afdeling.named-in-report",
                     });
-  CHECK(x.out.tags[0].detail == "{\"unit\":\"afdeling\"}");
-  CHECK(x.out.tags[1].detail == "{\"unit\":\"afdeling\",\"counts\":{\"Aantal\":4}}");
+  CHECK(x.out.tags[0].detail == "{\"unit\":\"afdeling\",\"level\":\"afdeling\"}");
+  CHECK(x.out.tags[1].detail == "{\"unit\":\"afdeling\",\"level\":\"afdeling\",\"counts\":{\"Aantal\":4}}");
+  CHECK(x.out.tags[2].detail == "{\"unit\":\"afdeling\",\"level\":\"afdeling\"}");
   REQUIRE(x->outcome_rows.size() == 1);
   CHECK(x->outcome_rows[0].label == "Gegrond");
   CHECK(x->outcome_rows[0].counts == "{\"counts\":{\"Aantal\":3}}");
+}
+
+namespace {
+// "value level [start,end) rule" of every afdeling tag made.
+std::vector<std::string> leveled(const test::ExtractCtx& x) {
+  std::vector<std::string> v;
+  for (const Tag& t : x.out.tags) {
+    auto q = t.detail.find("\"level\":\"");
+    std::string level = q == std::string::npos ? "-" : t.detail.substr(q + 9, t.detail.find('"', q + 9) - q - 9);
+    v.push_back(t.value + " " + level + " [" + std::to_string(t.start) + "," + std::to_string(t.end) + ") " + std::string(t.rule));
+  }
+  return v;
+}
+}  // namespace
+
+TEST_CASE("units: every unit tag says its level") {
+  test::ExtractCtx x(
+      "De Dienst Werk en Inkomen stuurt de rve Werk aan. Daaronder vallen de afdeling Burgerzaken\n"
+      "en team Beleid & Regie. Het cluster Dienstverlening kreeg twee klachten.\n");
+  run_units(*x);
+  CHECK(leveled(x) == std::vector<std::string>{
+                          "Dienst Werk en Inkomen dienst [3,25) afdeling.Dienst Werk en Inkomen/dienst werk en inkomen",
+                          "rve Werk dienst [36,44) afdeling.rve Werk/rve werk",
+                          "Burgerzaken afdeling [79,90) afdeling.after-unit",
+                          "Beleid & Regie team [99,113) afdeling.after-unit",
+                          "cluster Dienstverlening dienst [127,142) afdeling.after-unit",
+                      });
+  CHECK(x.out.tags[0].detail == "{\"unit\":\"dienst\",\"level\":\"dienst\"}");
+  CHECK(x.out.tags[4].detail == "{\"unit\":\"cluster\",\"level\":\"dienst\"}");
+}
+
+TEST_CASE("units: a table per cluster, programmaonderdeel, team or rve gives its rows that unit and level") {
+  test::ExtractCtx x(
+      "Tabel 2. Klachten per cluster (uitvoering)\n\n"
+      "| | 2021 | 2022 |\n|---|---|---|\n| Zorg en Welzijn | 4 | 6 |\n| Werk | 2 | 3 |\n\n"
+      "Een alinea tussen de tabellen.\n\n"
+      "| Programmaonderdeel | Aantal |\n|---|---|\n| Participatie | 5 |\n\n"
+      "| Klachten per team | Aantal |\n|---|---|\n| Noord | 1 |\n\n"
+      "| RVE | Aantal |\n|---|---|\n| Werk | 3 |\n");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") units.push_back(t.value + " " + t.detail);
+  CHECK(units == std::vector<std::string>{
+                     "Zorg en Welzijn {\"unit\":\"cluster\",\"level\":\"dienst\",\"counts\":{\"2021\":4,\"2022\":6}}",
+                     "Werk {\"unit\":\"cluster\",\"level\":\"dienst\",\"counts\":{\"2021\":2,\"2022\":3}}",
+                     "Participatie {\"unit\":\"programma\",\"level\":\"dienst\",\"counts\":{\"Aantal\":5}}",
+                     "Noord {\"unit\":\"team\",\"level\":\"team\",\"counts\":{\"Aantal\":1}}",
+                     // a row that is a known entry with its unit word: that entry
+                     "rve Werk {\"unit\":\"rve\",\"level\":\"dienst\",\"counts\":{\"Aantal\":3}}",
+                 });
+}
+
+TEST_CASE("units: a table whose header names no unit gives afdelingen; a caption about something else none") {
+  test::ExtractCtx x(
+      "Tabel 1. Klachten per onderwerp\n\n| Onderwerp | Aantal |\n|---|---|\n| Parkeren | 4 |\n\n"
+      "| Onderdeel | Aantal |\n|---|---|\n| Burgerzaken | 2 |\n");
+  run_units(*x);
+  CHECK(leveled(x) == std::vector<std::string>{"Burgerzaken afdeling [118,129) afdeling.table"});
+}
+
+TEST_CASE("units: the rule file says the level of each unit word") {
+  UnitNames un = names();
+  CHECK(un.unit_of("Programmaonderdeel") == "programma");
+  CHECK(un.level_of("programma") == "dienst");
+  CHECK(un.level_of("directie") == "dienst");
+  CHECK(un.level_of("rve") == "dienst");
+  CHECK(un.level_of("team") == "team");
+  CHECK(un.level_of("afdeling") == "afdeling");
+  CHECK(un.level_of("") == "afdeling");
+  CHECK(un.unit_named_in("Klachten per directie") == "directie");
+  CHECK(un.unit_named_in("Teams") == "team");
+  CHECK(un.unit_named_in("Klachten per onderwerp").empty());
+  CHECK(un.unit_named_in("Super team").empty());
+}
+
+TEST_CASE("units: a bad [levels] entry is an error with the file and line") {
+  test::TempDir tmp;
+  auto lookups_of = [&](const std::string& body) -> std::string {
+    auto f = RuleFile::load(tmp.write("afdeling.toml", "type = \"afdeling\"\n" + body));
+    if (!f.ok()) return f.error().to_string();
+    auto l = Lookups::build(**f, test::rule_file("zaaknummer"));
+    return l.ok() ? std::string() : l.error().to_string();
+  };
+  CHECK(lookups_of("[units]\nteam = \"team\"\nwijk = \"wijk\"\n[levels]\nwijk = \"team\"\n").empty());
+  CHECK_THAT(lookups_of("[units]\nteam = \"team\"\nwijk = \"wijk\"\n[levels]\nwijk = \"buurt\"\n"),
+             Catch::Contains("afdeling.toml:6") && Catch::Contains("[levels] wijk") && Catch::Contains("organisation"));
+  CHECK_THAT(lookups_of("[units]\nwijk = \"wijk\"\n"),
+             Catch::Contains("afdeling.toml:3") && Catch::Contains("unit 'wijk' has no level"));
+  CHECK_THAT(lookups_of("[units]\nteam = \"team\"\n[levels]\nbuurt = \"team\"\n"),
+             Catch::Contains("afdeling.toml:5") && Catch::Contains("[levels] buurt"));
+  CHECK_THAT(lookups_of("[levels]\nteam = 3\n"), Catch::Contains("afdeling.toml:3"));
+}
+
+TEST_CASE("units: a header set apart from its table by a blank line still names its unit") {
+  test::ExtractCtx x(
+      "Directie                 aantal   gegrond\n\n"
+      "Watersysteem                 14         5\n"
+      "Bestuur en Organisatie        4         1\n\n"
+      "Afdeling Burgerzaken kreeg de meeste klachten\n\n"
+      "Parkeren                      3         1\n"
+      "Afval                         2         0\n");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") units.push_back(t.value + " " + t.detail);
+  // The sentence before the second table is no header: its rows are no units.
+  CHECK(units == std::vector<std::string>{
+                     "Watersysteem {\"unit\":\"directie\",\"level\":\"dienst\",\"counts\":{\"aantal\":14,\"gegrond\":5}}",
+                     "Bestuur en Organisatie {\"unit\":\"directie\",\"level\":\"dienst\",\"counts\":{\"aantal\":4,\"gegrond\":1}}",
+                 });
 }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -559,7 +560,7 @@ TEST_CASE("Signals --explain: every test of the named cell, with q of the whole 
   const std::string text = render_signals(*r, {});
   CHECK(text.find("Benjamini-Hochberg adjusted the p of all " + std::to_string(full->tests) + " tests") !=
         std::string::npos);
-  CHECK(text.find("communicatie · Jeugd (Ombudsman Simulatie, kwartaalrapportage)") != std::string::npos);
+  CHECK(text.find("communicatie · Jeugd (Ombudsman Simulatie, kwartaalrapportage; units at level afdeling)") != std::string::npos);
   CHECK(text.find("  shift      2022Q4  p ") != std::string::npos);
 }
 
@@ -621,4 +622,55 @@ TEST_CASE("Nothing stands out: it says what was tested and which test came close
   if (!r->closest->theme.empty()) cmd += " --theme " + r->closest->theme;
   if (!r->closest->afdeling.empty()) cmd += " --afdeling " + r->closest->afdeling;
   CHECK(text.find(cmd + "\n") != std::string::npos);
+}
+
+TEST_CASE("signals: --level chooses the units counted as afdelingen", "[signals]") {
+  test::TempDir dir;
+  // A quarter of the sample archive (cases under afdelingen of the rve Werk)
+  // and a report without cases that names a dienst, an afdeling and a team.
+  for (const char* q : {"q1", "q2"}) {
+    const std::string name = std::string("kwartaalrapportage-2018-") + q + "-rve-werk.txt";
+    std::ifstream in(test::source_dir() + "/corpus/2018/" + name, std::ios::binary);
+    std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    dir.write("in/" + name, body);
+  }
+  dir.write("in/brief.txt",
+            "Jaarverslag klachten 2020\n\nGemeente Lindehoven\n\n"
+            "De Dienst Werk en Inkomen ontving klachten. Bij de afdeling Burgerzaken kwamen er vier binnen,\n"
+            "waarvan twee over team Paspoorten.\n");
+  auto db = Database::open(dir.file("s.db"));
+  REQUIRE(db.ok());
+  auto an = Analyzer::create(test::source_dir() + "/dictionaries");
+  REQUIRE(an.ok());
+  IngestOptions io;
+  io.jobs = 1;
+  REQUIRE(ingest(*db, {dir.file("in")}, *an, io).ok());
+
+  auto afdelingen = [&](std::string_view level) {
+    std::vector<std::string> v;
+    auto units = load_signal_units(*db, level);
+    REQUIRE(units.ok());
+    for (const SignalUnit& u : *units) v.push_back((u.case_id ? "case " : "report ") + u.afdeling);
+    return v;
+  };
+  const std::vector<std::string> cases = {"case Koers naar Werk",       "case Werk en Re-integratie", "case Werk en Re-integratie",
+                                          "case Koers naar Werk",       "case Werk en Re-integratie", "case Werk en Re-integratie"};
+  auto with = [](std::vector<std::string> v, const std::string& last) {
+    v.push_back(last);
+    return v;
+  };
+  const std::vector<std::string> no_case(6, "case ");
+  CHECK(afdelingen("afdeling") == with(cases, "report Burgerzaken"));
+  CHECK(afdelingen("dienst") == with(no_case, "report Dienst Werk en Inkomen"));
+  CHECK(afdelingen("team") == with(no_case, "report Paspoorten"));
+  CHECK(afdelingen("organisation") == with(no_case, "report "));
+  // Every level: the cases keep their afdeling; the report names three units, so none.
+  CHECK(afdelingen("all") == with(cases, "report "));
+  CHECK_FALSE(load_signal_units(*db, "district").ok());
+  SignalOptions o;
+  o.level = "dienst";
+  auto r = find_signals(*db, o);
+  REQUIRE(r.ok());
+  CHECK(r->level == "dienst");
+  for (const Signal& s : r->signals) CHECK(s.level == "dienst");
 }

@@ -144,6 +144,22 @@ TEST_CASE("Web: case, signals and status pages", "[web]") {
   CHECK(st.body.find("data-stat=\"documenten\">3<") != std::string::npos);
 }
 
+TEST_CASE("Web: the level of units on /signals and in the afdeling facet (#18)", "[web]") {
+  auto s = get("/signals", {{"level", "dienst"}});
+  CHECK(s.status == 200);
+  CHECK(s.body.find("<option value=\"dienst\" selected>dienst</option>") != std::string::npos);
+  CHECK(get("/signals").body.find("<option value=\"afdeling\" selected>afdeling</option>") != std::string::npos);
+  CHECK(get("/signals", {{"level", "district"}}).status == 400);
+  auto d = get("/search", {{"q", "klacht"}});
+  REQUIRE(d.status == 200);
+  CHECK(d.body.find("niveau: <a href=\"/search?level=organisation&amp;q=klacht\">organisation</a>") != std::string::npos);
+  CHECK(d.body.find("<strong>afdeling</strong>") != std::string::npos);
+  auto t = get("/search", {{"q", "klacht"}, {"level", "team"}});
+  REQUIRE(t.status == 200);
+  CHECK(t.body.find("<strong>team</strong>") != std::string::npos);
+  CHECK(get("/search", {{"q", "klacht"}, {"level", "district"}}).status == 400);
+}
+
 TEST_CASE("Web: random parameters never crash a page; status is 200, 400 or 404", "[web][property]") {
   std::mt19937 rng(7);
   const std::vector<std::string> paths = {"/", "/search", "/export.csv", "/signals", "/status", "/doc/1", "/case/811", "/case/"};

@@ -30,7 +30,8 @@ std::string facet(const Params& p, const std::string& key, const std::string& la
   bool any = false;
   if (it != facets.end())
     for (const auto& [v, n] : it->second) any = any || v != "-";
-  if (!any && chosen.empty()) return {};
+  // The afdeling facet stays while a level is chosen, so that another can be.
+  if (!any && chosen.empty() && (key != "afdeling" || get(p, "level").empty())) return {};
   std::string out = "<div class=\"facet\" data-facet=\"" + key + "\"><h2>" + label + "</h2><ul>";
   for (const auto& v : chosen)
     out += "<li class=\"on\">" + html_escape(v) + " <a href=\"" +
@@ -47,6 +48,20 @@ std::string facet(const Params& p, const std::string& key, const std::string& la
       out += "<li><a href=\"" + html_escape(url("/search", np)) + "\">" + html_escape(v) + "</a> <span class=\"n\">(" +
              std::to_string(n) + ")</span></li>";
     }
+  }
+  if (key == "afdeling") {  // the level of the units counted (?level=, default afdeling)
+    const std::string level = get(p, "level").empty() ? "afdeling" : get(p, "level");
+    out += "</ul><p class=\"levels\">niveau:";
+    for (const char* l : {"organisation", "dienst", "afdeling", "team", "all"}) {
+      if (level == l) {
+        out += std::string(" <strong>") + l + "</strong>";
+        continue;
+      }
+      Params np = without(without(p, "page"), "level");
+      if (std::string_view(l) != "afdeling") np.emplace("level", l);
+      out += " <a href=\"" + html_escape(url("/search", np)) + "\">" + l + "</a>";
+    }
+    return out + "</p></div>";
   }
   return out + "</ul></div>";
 }
