@@ -1,0 +1,189 @@
+// The damage classes of issue #19, on fixtures written by hand:
+// tests/fixtures/damage/<set>/<class>.txt (format: tests/fixtures/damage/
+// README.md). Per class, a case is repaired when normalize(damaged) equals
+// normalize(clean); a word of a clean text (and of a control) that the
+// normaliser does not write back unchanged is a damaged correct word.
+// The development set is asserted (per class at least its floor, no damaged
+// word; the target is 90 %); the
+// held-out set, written by another hand, is measured by the hidden case
+// "[.heldout]" only, to be reported, never to develop rules on:
+//   build/test/tests/omb_tests "[heldout]" -s   (ctest leaves it out)
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "testutil.h"
+
+using namespace omb;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct DamageCase {
+  std::string id;
+  int line = 0;
+  std::string damaged, clean;  // clean empty: a control
+};
+
+// A line "<FF>" is a page break: a form feed that joins the lines around it.
+std::string with_page_breaks(const std::string& text) {
+  std::string out;
+  std::istringstream in(text);
+  std::string l;
+  bool ff = false;
+  while (std::getline(in, l)) {
+    if (l == "<FF>") {
+      if (!out.empty() && out.back() == '\n') out.pop_back();
+      out += "\n\f";
+      ff = true;
+      continue;
+    }
+    out += l;
+    out += '\n';
+    ff = false;
+  }
+  (void)ff;
+  return out;
+}
+
+std::vector<DamageCase> load_cases(const std::string& path) {
+  std::ifstream f(path);
+  std::vector<DamageCase> cases;
+  std::string l;
+  int no = 0;
+  bool in_clean = false;
+  while (std::getline(f, l)) {
+    ++no;
+    if (l.rfind("=== ", 0) == 0) {
+      cases.push_back({l.substr(4), no, "", ""});
+      in_clean = false;
+      continue;
+    }
+    if (cases.empty() || (l.rfind("#", 0) == 0 && !in_clean && cases.back().damaged.empty())) continue;
+    if (l == "--- clean") { in_clean = true; continue; }
+    (in_clean ? cases.back().clean : cases.back().damaged) += l + "\n";
+  }
+  for (DamageCase& c : cases) {
+    c.damaged = with_page_breaks(c.damaged);
+    c.clean = with_page_breaks(c.clean);
+  }
+  return cases;
+}
+
+std::vector<std::string> words_of(const std::string& s) {
+  std::vector<std::string> w;
+  std::istringstream in(s);
+  std::string t;
+  while (in >> t)
+    if (t != "\xE2\x80\xA2") w.push_back(t);  // the bullet the normaliser writes
+  return w;
+}
+
+// Words of `text` that `out` lacks (as a multiset).
+std::vector<std::string> lost_words(const std::string& text, const std::string& out) {
+  std::map<std::string, int> have;
+  for (const std::string& w : words_of(out)) ++have[w];
+  std::vector<std::string> lost;
+  for (const std::string& w : words_of(text)) {
+    if (w == "-" || w == "*") continue;  // bullets as written
+    if (have[w]-- <= 0) lost.push_back(w);
+  }
+  return lost;
+}
+
+struct Score {
+  int cases = 0, repaired = 0, damaged_words = 0;
+  std::vector<std::string> misses;
+};
+
+Score score_file(const std::string& path) {
+  Score s;
+  const Normalizer& n = test::normalizer();
+  for (const DamageCase& c : load_cases(path)) {
+    bool control = c.clean.empty();
+    const std::string& clean = control ? c.damaged : c.clean;
+    std::string want = n.normalize(clean).text;
+    for (const std::string& w : lost_words(clean, want)) {
+      ++s.damaged_words;
+      s.misses.push_back(c.id + " (line " + std::to_string(c.line) + "): correct word changed: " + w);
+    }
+    if (control) continue;
+    ++s.cases;
+    std::string got = n.normalize(c.damaged).text;
+    if (got == want) ++s.repaired;
+    else s.misses.push_back(c.id + " (line " + std::to_string(c.line) + "):\n  got:  " + got + "  want: " + want);
+  }
+  return s;
+}
+
+struct Report {
+  std::map<std::string, Score> classes;
+  int damaged_words = 0;
+};
+
+Report measure(const std::string& set, bool print) {
+  Report r;
+  std::string dir = test::source_dir() + "/tests/fixtures/damage/" + set;
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".txt") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) {
+    Score s = score_file(f);
+    r.damaged_words += s.damaged_words;
+    if (print) {
+      std::printf("%-12s %3d/%3d repaired (%.3f), %d correct words changed\n", fs::path(f).stem().c_str(), s.repaired,
+                  s.cases, s.cases ? double(s.repaired) / s.cases : 1.0, s.damaged_words);
+      for (const std::string& m : s.misses) std::printf("    %s\n", m.c_str());
+    }
+    r.classes[fs::path(f).stem().string()] = std::move(s);
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("damage fixtures: the case format, page breaks and controls") {
+  test::TempDir dir;
+  std::string p = dir.write("x.txt", "# comment\n=== a\nKlacht-\n<FF>\nbehandeling\n--- clean\nKlachtbehandeling\n=== b\nde UWV\n");
+  std::vector<DamageCase> cs = load_cases(p);
+  REQUIRE(cs.size() == 2);
+  CHECK(cs[0].id == "a");
+  CHECK(cs[0].line == 2);
+  CHECK(cs[0].damaged == "Klacht-\n\fbehandeling\n");
+  CHECK(cs[0].clean == "Klachtbehandeling\n");
+  CHECK(cs[1].clean.empty());
+  CHECK(lost_words("• een twee", "• een drie\n") == std::vector<std::string>{"twee"});
+}
+
+// The target is 90 % of every class (issue #19); these floors are what the
+// rules reach today, so that no change goes back on them. Raise a floor when
+// a class gets better; at 0.90 each, the target is met.
+TEST_CASE("damage fixtures: the development set, per class at least its floor, no correct word changed") {
+  const std::map<std::string, int> floor_of_20 = {{"apostrophe", 20}, {"debris", 17}, {"glued", 15}, {"headers", 15},
+                                                  {"heading", 7},     {"letter", 16},  {"mojibake", 20}, {"ocr", 19},
+                                                  {"spaced", 12},     {"wrap", 18}};
+  Report r = measure("dev", false);
+  REQUIRE(r.classes.size() == 11);
+  for (const auto& [name, s] : r.classes) {
+    INFO(name << ": " << s.repaired << " of " << s.cases);
+    for (const std::string& m : s.misses) UNSCOPED_INFO(m);
+    if (name != "controls") {
+      REQUIRE(s.cases == 20);
+      CHECK(s.repaired >= floor_of_20.at(name));
+    }
+    CHECK(s.damaged_words == 0);
+  }
+}
+
+TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
+  Report r = measure("heldout", true);
+  CHECK(r.damaged_words == 0);
+}
+
+// Development figures, printed (not asserted): omb_tests "[.devreport]" -s
+TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") { measure("dev", true); }
