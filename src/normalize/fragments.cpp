@@ -30,8 +30,6 @@ std::optional<SpanFix> apostrophe(const WordRepair& words, std::string_view src,
                                   const std::string& w) {
   if (!(j + 2 <= stop && src[j] == ' ' && src[j + 1] == 's' && (j + 2 == stop || !word_char(src, j + 2))))
     return std::nullopt;
-  char last = w.back();
-  if (!(last == 'a' || last == 'e' || last == 'i' || last == 'o' || last == 'u' || last == 'y')) return std::nullopt;
   std::string with = w + "'s";
   if (!words.lex().listed(with)) return std::nullopt;
   return SpanFix{j + 2, with, "apostrophe"};
@@ -45,33 +43,48 @@ std::optional<SpanFix> broken(const WordRepair& words, std::string_view src, std
   if (r == "en" || r == "of" || r == "tot" || r == "noch" || !(r[0] >= 'a' && r[0] <= 'z')) return std::nullopt;
   std::string joined = w + r;
   if (!words.lex().known(joined)) return std::nullopt;
-  if (!not_a_word(words, w) && !not_a_word(words, r)) return std::nullopt;
   return SpanFix{re, joined, "join-broken"};
+}
+
+// Words too common to be half of a broken one: "er op", "in dien", "te veel"
+// are written so.
+bool common_word(const std::string& t) {
+  static const char* kCommon[] = {"de", "het", "een", "en", "of", "in", "op", "er", "te", "is", "dat", "die", "van",
+                                  "voor", "met", "zo", "als", "door", "om", "toe", "bij", "uit", "wel", "niet"};
+  std::string low = lower_latin(t);
+  for (const char* c : kCommon)
+    if (low == c) return true;
+  return false;
 }
 
 std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                               const std::string& w) {
-  if (!(j + 1 < stop && src[j] == ' ' && word_char(src, j + 1)) || !not_a_word(words, w)) return std::nullopt;
+  if (!(j + 1 < stop && src[j] == ' ' && word_char(src, j + 1))) return std::nullopt;
   std::vector<std::size_t> ends;
   std::vector<std::string> parts;
   for (std::size_t at = j; ends.size() < 6 && at + 1 < stop && src[at] == ' ' && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
     if (e < stop && !(src[e] == ' ' || std::ispunct(U(src[e])))) break;  // a token with more in it
     std::string t(src.substr(at + 1, e - at - 1));
-    if (!not_a_word(words, t)) break;
-    parts.push_back(t);
+    bool frag = not_a_word(words, t);
+    parts.push_back(std::move(t));
     ends.push_back(e);
+    if (!frag) break;  // a word ends a run of fragments ("om buds man")
     at = e;
+    if (e < stop && src[e] != ' ') break;
   }
   for (std::size_t k = parts.size(); k >= 1; --k) {
     std::string joined = w;
-    bool singles = letters(w) == 1;
+    bool singles = letters(w) == 1, fragment = not_a_word(words, w), common = common_word(w);
     for (std::size_t p = 0; p < k; ++p) {
       joined += parts[p];
       singles &= letters(parts[p]) == 1;
+      fragment |= not_a_word(words, parts[p]);
+      common |= common_word(parts[p]);
     }
-    if (letters(joined) < 4 || (singles && k + 1 < 4)) continue;
-    if (words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};
+    if (singles ? k + 1 < 4 && !words.glue_word(lower_latin(joined)) : letters(joined) < 4) continue;
+    // Two words never: "Resultaat Verantwoordelijke", "enquête vragen".
+    if (fragment && !common && words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};
   }
   return std::nullopt;
 }
@@ -87,10 +100,11 @@ bool capitalised_word(const WordRepair& words, const std::string& w) {
 
 std::optional<SpanFix> join_fragments(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
                                       std::size_t stop, const std::string& w) {
-  (void)i;
   if (w.empty() || j >= stop) return std::nullopt;
+  bool starts_token = i == 0 || src[i - 1] == ' ' || src[i - 1] == '(' || src[i - 1] == '\n';
   if (auto f = apostrophe(words, src, j, stop, w)) return f;
   if (auto f = broken(words, src, j, stop, w)) return f;
+  if (!starts_token) return std::nullopt;  // "memo's naar": the s is no fragment
   return spaced(words, src, j, stop, w);
 }
 
@@ -111,7 +125,13 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
   if (run(at, out) < 2) return std::nullopt;
   std::size_t k = at;
   if (k < stop && src[k] == ' ') ++k;
-  if (!(k < stop && src[k] == '/')) return std::nullopt;
+  if (!(k < stop && src[k] == '/')) {
+    // A year spaced out: "2 0 1 8".
+    bool year = out.size() == 4 && (out.compare(0, 2, "19") == 0 || out.compare(0, 2, "20") == 0) &&
+                !(at < stop && std::isalnum(U(src[at])));
+    if (year) return SpanFix{at, out, "join-spaced"};
+    return std::nullopt;
+  }
   ++k;
   if (k < stop && src[k] == ' ') ++k;
   out += '/';

@@ -225,7 +225,7 @@ std::optional<std::string> WordRepair::split_case(const std::string& w) const {
 
 // Step 4: glue words in front (up to two) or one behind a word.
 std::optional<std::string> WordRepair::split_glue(const std::string& w) const {
-  if (glue_.size() == 0 || w.size() < 5) return std::nullopt;
+  if (glue_.size() == 0 || w.size() < 4) return std::nullopt;
   std::string low = lower_latin(w);
   auto word = [&](std::string_view s) { return s.size() >= 3 && lex_->known(s); };
   auto cut_at = [&](std::initializer_list<std::size_t> cuts) {
