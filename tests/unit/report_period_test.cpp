@@ -36,3 +36,11 @@ TEST_CASE("period: a report's number gives its year and its doctype") {
   CHECK(facts("De Nationale ombudsman, rapport 2017/064") == "rapport 2017");
   CHECK(facts("Rapportnummer: 2014/166") == "rapport 2014");
 }
+
+// Regression (#19): a title whose year the PDF put on the next line, or
+// after a blank line a hard wrap became, had no year: "2005" stood alone.
+TEST_CASE("period regression: a title split across lines keeps its year") {
+  CHECK(facts("Verslag over het jaar\n2005") == "jaarverslag 2005");
+  CHECK(facts("Verslag over het jaar\n\n2005") == "jaarverslag 2005");
+  CHECK(facts("Jaarverslag klachtbehandeling over het\n\njaar 2016") == "jaarverslag 2016");
+}
