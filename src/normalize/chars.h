@@ -94,6 +94,9 @@ inline bool is_space(std::string_view s, std::size_t i) {
 // a second pass then read differently.
 bool only_invisible(std::string_view s, std::size_t b, std::size_t e);
 
+// Well-formed UTF-8 (no overlong two-byte leads, no cut sequences).
+bool valid_utf8(std::string_view s);
+
 // The NFC form of `s` (ICU); `s` itself if ICU fails.
 std::string nfc(const std::string& s);
 

@@ -3,22 +3,11 @@
 #include <charconv>
 
 #include "base/fs.h"
+#include "normalize/chars.h"
 #include "normalize/tsv.h"
 
 namespace omb {
 namespace {
-
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
 
 Result<double> parse_cost(std::string_view s, const std::string& path, int line) {
   double v = 0;
@@ -60,7 +49,7 @@ Result<Confusions> Confusions::load(const std::string& path) {
       }
     } else {
       if (cols[0].empty() || cols[1].empty()) return make_error(Errc::parse, "empty from or to", path, row.line);
-      if (!valid_utf8(cols[0]) || !valid_utf8(cols[1])) return make_error(Errc::parse, "not UTF-8", path, row.line);
+      if (!pass::valid_utf8(cols[0]) || !pass::valid_utf8(cols[1])) return make_error(Errc::parse, "not UTF-8", path, row.line);
       if (cols[0] == cols[1]) return make_error(Errc::parse, "from and to are the same", path, row.line);
       if (cols.size() == 6) return make_error(Errc::parse, "min letters is only for the '<edit>' row", path, row.line);
       for (const Row& r : c.rows_)

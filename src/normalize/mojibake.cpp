@@ -68,18 +68,6 @@ std::optional<std::string> to_cp1252(std::string_view s) {
   return out;
 }
 
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = U(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((U(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
-
 // The run undone, layer by layer (at most three), or nullopt.
 std::optional<std::string> undo(std::string_view run) {
   std::string cur(run);

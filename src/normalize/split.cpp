@@ -67,7 +67,7 @@ std::vector<std::pair<std::size_t, std::size_t>> words_in(std::string_view c) {
   return w;
 }
 
-void heading_cut(std::string_view c, const WordRepair& words, bool allow_plain, std::vector<std::size_t>& cuts) {
+void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
   auto ws = words_in(c);
   std::size_t first = 0;
   if (!ws.empty() && std::isdigit(U(c[0]))) {
@@ -75,8 +75,7 @@ void heading_cut(std::string_view c, const WordRepair& words, bool allow_plain, 
     if (num.find_first_not_of("0123456789.") != std::string_view::npos) return;
     first = 1;
   }
-  if (first == 0 && !allow_plain) return;
-  (void)allow_plain;
+  if (first == 0) return;  // only a numbered heading: see split.h
   if (first >= ws.size() || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first])))
     return;
   for (std::size_t k = first + 1; k < ws.size() && k <= first + 6; ++k) {
@@ -118,7 +117,7 @@ void cut_line(std::string_view src, const Line& l, std::vector<std::size_t> cuts
 
 std::size_t heading_cut_at(std::string_view c, const WordRepair& words) {
   std::vector<std::size_t> cuts;
-  heading_cut(c, words, false, cuts);
+  heading_cut(c, words, cuts);
   return cuts.empty() ? std::string_view::npos : cuts[0];
 }
 
@@ -147,9 +146,7 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
     letter_cuts(c, k.letter, cuts);
     // Any line, not only a block's first: once cut and joined, the next pass
     // sees each block as one line, and must cut it the same way.
-    bool block_start = i == 0 || lines[i - 1].kind == LineKind::blank || lines[i - 1].kind == LineKind::debris;
-    if (cuts.empty()) heading_cut(c, k.words, false, cuts);
-    (void)block_start;
+    if (cuts.empty()) heading_cut(c, k.words, cuts);
     if (cuts.empty()) { out.push_back(l); continue; }
     cut_line(src, l, std::move(cuts), out);
     changed = true;

@@ -34,19 +34,15 @@ std::string with_page_breaks(const std::string& text) {
   std::string out;
   std::istringstream in(text);
   std::string l;
-  bool ff = false;
   while (std::getline(in, l)) {
     if (l == "<FF>") {
       if (!out.empty() && out.back() == '\n') out.pop_back();
       out += "\n\f";
-      ff = true;
       continue;
     }
     out += l;
     out += '\n';
-    ff = false;
   }
-  (void)ff;
   return out;
 }
 
