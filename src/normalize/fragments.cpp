@@ -57,21 +57,25 @@ bool common_word(const std::string& t) {
   return false;
 }
 
+// A space between fragments; a tab too, which PDF-to-text leaves between
+// the letters of a spaced word ("heef\tt").
+bool gap(char c) { return c == ' ' || c == '\t'; }
+
 std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                               const std::string& w) {
-  if (!(j + 1 < stop && src[j] == ' ' && word_char(src, j + 1))) return std::nullopt;
+  if (!(j + 1 < stop && gap(src[j]) && word_char(src, j + 1))) return std::nullopt;
   std::vector<std::size_t> ends;
   std::vector<std::string> parts;
-  for (std::size_t at = j; ends.size() < 6 && at + 1 < stop && src[at] == ' ' && word_char(src, at + 1);) {
+  for (std::size_t at = j; ends.size() < 6 && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
-    if (e < stop && !(src[e] == ' ' || std::ispunct(U(src[e])))) break;  // a token with more in it
+    if (e < stop && !(gap(src[e]) || std::ispunct(U(src[e])))) break;  // a token with more in it
     std::string t(src.substr(at + 1, e - at - 1));
     bool frag = not_a_word(words, t);
     parts.push_back(std::move(t));
     ends.push_back(e);
     if (!frag) break;  // a word ends a run of fragments ("om buds man")
     at = e;
-    if (e < stop && src[e] != ' ') break;
+    if (e < stop && !gap(src[e])) break;
   }
   for (std::size_t k = parts.size(); k >= 1; --k) {
     std::string joined = w;
@@ -101,7 +105,7 @@ bool capitalised_word(const WordRepair& words, const std::string& w) {
 std::optional<SpanFix> join_fragments(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
                                       std::size_t stop, const std::string& w) {
   if (w.empty() || j >= stop) return std::nullopt;
-  bool starts_token = i == 0 || src[i - 1] == ' ' || src[i - 1] == '(' || src[i - 1] == '\n';
+  bool starts_token = i == 0 || gap(src[i - 1]) || src[i - 1] == '(' || src[i - 1] == '\n';
   if (auto f = apostrophe(words, src, j, stop, w)) return f;
   if (auto f = broken(words, src, j, stop, w)) return f;
   if (!starts_token) return std::nullopt;  // "memo's naar": the s is no fragment

@@ -380,3 +380,12 @@ TEST_CASE("normalize regression: control characters do not change how lines are 
 TEST_CASE("normalize regression: a compound hunspell misreads is checked without a report") {
   CHECK(norm("De dienstaalrapportage is klaar.") == "De dienstaalrapportage is klaar.\n");
 }
+
+// Regression (#19, found by normalize_fuzz): a tab between a word's letters
+// ("heef\tt") was joined only by a second pass, once the first had made it a
+// space; the line then read as text instead of noise, and a third pass joined
+// it to its heading. A tab is a gap between fragments, as a space is.
+TEST_CASE("normalize regression: a tab inside a spaced word joins in the first pass") {
+  CHECK(norm("De behandelaar heef\tt hem gebeld.\n") == "De behandelaar heeft hem gebeld.\n");
+  CHECK(norm("De behandelaar heef t hem gebeld.\n") == "De behandelaar heeft hem gebeld.\n");
+}
