@@ -36,8 +36,19 @@ std::string key_form(std::string_view s) {
   return out;
 }
 
+// A unit's name is compared without a leading level word: the gold writes
+// "Keringen" at level sector, and afdeling.toml's units.prefix may keep the
+// word in a tag's value ("sector Keringen", "Dienst Werk en Inkomen").
+std::string value_key(const GoldItem& g) {
+  std::string k = key_form(g.value);
+  if (g.type != "unit") return k;
+  const std::size_t sp = k.find(' ');
+  if (sp != std::string::npos && kLevels.count(std::string_view(k).substr(0, sp))) k.erase(0, sp + 1);
+  return k;
+}
+
 std::string item_key(const GoldItem& g) {
-  return g.type + '\x1f' + std::to_string(g.line) + '\x1f' + key_form(g.value) + '\x1f' + g.level;
+  return g.type + '\x1f' + std::to_string(g.line) + '\x1f' + value_key(g) + '\x1f' + g.level;
 }
 
 // One [[type]] entry of a gold file: its fields checked, or the error.
