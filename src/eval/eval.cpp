@@ -130,6 +130,11 @@ std::string unit_level(const Tag& t) {
     const std::string u = j["unit"].get<std::string>();
     if (kLevels.count(u)) return u;
   }
+  // A unit whose word is no level of the gold ("gemeente"): the level it stands at.
+  if (j.is_object() && j.contains("level") && j["level"].is_string()) {
+    const std::string l = j["level"].get<std::string>();
+    if (kLevels.count(l)) return l;
+  }
   return "afdeling";
 }
 

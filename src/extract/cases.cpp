@@ -154,8 +154,8 @@ void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> sectio
     if (ctx.out.cases.size() == 1 && c.start == 0) hi = std::min(hi, std::size_t{3000});
     auto [a, b] = ctx.range(lo, hi);
     for (std::size_t ti = a; ti < b; ++ti)
-      if (ctx.tags[ti].type == "afdeling") {
-        c.afdeling = ctx.tags[ti].value;
+      if (ctx.tags[ti].type == "afdeling" && ctx.tags[ti].detail.find("\"level\":\"organisation\"") == std::string::npos) {
+        c.afdeling = ctx.tags[ti].value;  // a unit of the organisation, not another organisation
         break;
       }
   }

@@ -19,12 +19,16 @@ const Hit* pick_organisation(const std::vector<Hit>& hits, const std::vector<boo
 void run_organisation(Context& ctx) {
   std::size_t w = ctx.window("organisation", 3000);
   const std::vector<Hit>& hits = ctx.hits_of("organisation");
+  std::vector<Hit> may_publish;  // a mention (a care provider, a foundation) never publishes the report
   std::vector<bool> issuer;
   for (const Hit& h : hits) {
-    ctx.add("organisation", tidy_org(h.value), h.start, h.end, ctx.rule_of("organisation", h).id);
-    issuer.push_back(ctx.rule_of("organisation", h).role == "issuer");
+    const Rule& r = ctx.rule_of("organisation", h);
+    ctx.add("organisation", tidy_org(h.value), h.start, h.end, r.id);
+    if (r.role == "mention") continue;
+    may_publish.push_back(h);
+    issuer.push_back(r.role == "issuer");
   }
-  if (const Hit* p = pick_organisation(hits, issuer, w)) ctx.out.facts.organisation = tidy_org(p->value);
+  if (const Hit* p = pick_organisation(may_publish, issuer, w)) ctx.out.facts.organisation = tidy_org(p->value);
 }
 
 }  // namespace omb::interp

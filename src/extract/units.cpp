@@ -16,7 +16,8 @@ UnitNames::UnitNames(const RuleFile& afdeling, const Lookups& look)
       look_(look),
       prefix_units_(afdeling.strings("units.prefix")),
       not_first_(afdeling.strings("discover.not_first")),
-      not_names_(afdeling.strings("discover.not_names")) {}
+      not_names_(afdeling.strings("discover.not_names")),
+      not_words_(afdeling.strings("discover.not_words")) {}
 
 std::string UnitNames::unit_of(std::string_view word) const { return af_.setting("units." + fold_key(word)).value_or(""); }
 
@@ -27,6 +28,13 @@ bool UnitNames::valid_name(std::string_view name) const {
   if (std::find(not_names_.begin(), not_names_.end(), k) != not_names_.end()) return false;
   std::string first = k.substr(0, k.find(' '));
   if (std::find(not_first_.begin(), not_first_.end(), first) != not_first_.end()) return false;
+  for (std::size_t a = 0; a < k.size();) {
+    std::size_t e = std::min(k.find(' ', a), k.size());
+    std::string_view w = std::string_view(k).substr(a, e - a);
+    if (std::find(not_words_.begin(), not_words_.end(), w) != not_words_.end()) return false;
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    a = e + 1;
+  }
   return std::count(k.begin(), k.end(), ' ') < 6;
 }
 
@@ -175,6 +183,10 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       if (value != row.label && !un.known(value)) value = row.label;
       std::string detail = un.unit_detail(u);
       if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+      // The row's tag, with its counts, replaces a known name's at its span.
+      std::erase_if(ctx.tags, [&](const Tag& t) {
+        return t.type == "afdeling" && t.start == row.label_start && t.end == row.label_end;
+      });
       ctx.add("afdeling", value, row.label_start, row.label_end, "afdeling.table", detail);
     } else {
       ctx.outcome_rows.push_back({row.label, row.label_start, row.label_end, std::move(counts)});
@@ -262,36 +274,127 @@ std::string unit_in(const std::string& detail) {
   return z == std::string::npos ? "" : detail.substr(q + 8, z - q - 8);
 }
 
-// Names found from how the report names them (after a unit word, in a list
-// or a table) are this report's departments: tag their other mentions.
+constexpr std::string_view kOrganisationLevel = "\"level\":\"organisation\"";
+
+// A place named as where someone lives or as an address, not as a body
+// complained about: "woont in Stavelhoek", "te Keerdonk", "6300 AK Keerdonk".
+bool residence_or_address(std::string_view text, std::size_t p) {
+  std::string_view before = text.substr(p >= 12 ? p - 12 : 0, p >= 12 ? 12 : p);
+  for (std::string_view w : {" in ", " te ", "\nin ", "\nte "})
+    if (before.size() >= w.size() && before.substr(before.size() - w.size()) == w) return true;
+  // A postcode just before: four digits, a space, two capitals, a space.
+  if (before.size() >= 8) {
+    std::string_view pc = before.substr(before.size() - 8);
+    bool digits = std::all_of(pc.begin(), pc.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+    if (digits && pc[4] == ' ' && std::isupper(static_cast<unsigned char>(pc[5])) &&
+        std::isupper(static_cast<unsigned char>(pc[6])) && pc[7] == ' ')
+      return true;
+  }
+  return false;
+}
+
+// The short form an organisation's name gives itself: its first word alone
+// ("het Werkbedrijf" for "Werkbedrijf Rivierenweide"), when that word is a
+// capitalised word of 6 letters or more that no other name found begins with.
+void add_short_forms(std::vector<std::pair<std::string, std::string>>& found,
+                     const std::unordered_map<std::string, std::string>& unit_detail_of) {
+  std::unordered_map<std::string, int> firsts;
+  std::vector<std::pair<std::string, std::string>> shorts;
+  for (const auto& [name, value] : found) firsts[name.substr(0, name.find(' '))]++;
+  for (const auto& [name, value] : found) {
+    auto d = unit_detail_of.find(value);
+    if (d == unit_detail_of.end() || d->second.find(kOrganisationLevel) == std::string::npos) continue;
+    std::size_t sp = name.find(' ');
+    if (sp == std::string::npos || sp < 6 || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
+    std::string first = name.substr(0, sp);
+    if (firsts[first] == 1 && !unit_detail_of.count(first)) shorts.emplace_back(first, value);
+  }
+  found.insert(found.end(), shorts.begin(), shorts.end());
+}
+
+// Names found from how the report names them (after a unit word, in a list,
+// a table, as an organisation) are this report's units: tag their other
+// mentions, and an organisation's short form; an organisation's name not
+// where it is a residence or an address.
 void named_in_report(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
   std::vector<std::pair<std::string, std::string>> found;  // as written -> value
   std::unordered_set<std::string> seen;
   for (const Tag& t : ctx.tags) {
-    if (t.type != "afdeling" || (t.rule != "afdeling.after-unit" && t.rule != "afdeling.list" && t.rule != "afdeling.table"))
-      continue;
+    // Names found by a rule or a table; an entry's (rule "afdeling.<value>/<phrase>")
+    // are matched everywhere already.
+    if (t.type != "afdeling" || t.rule.find('/') != std::string_view::npos || t.rule == "afdeling.named-in-report") continue;
     std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
     if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
   }
   Coverage have;
   std::unordered_map<std::string, std::string> unit_detail_of;  // value -> unit_detail() of the first tag found
-  for (const Tag& t : ctx.tags)
+  for (const Tag& t : ctx.tags) {
+    if (t.type == "organisation") have.add(t.start, t.end);  // "Veenmarke" in "Ombudsman Veenmarke"
     if (t.type == "afdeling") {
       have.add(t.start, t.end);
       if (!unit_detail_of.count(t.value)) unit_detail_of.emplace(t.value, un.unit_detail(unit_in(t.detail)));
     }
+  }
+  add_short_forms(found, unit_detail_of);
   auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || static_cast<unsigned char>(c) >= 0x80; };
   std::vector<std::vector<std::size_t>> at = mentions(text, found, word);
   for (std::size_t k = 0; k < found.size(); ++k) {
     const auto& [name, value] = found[k];
+    auto d = unit_detail_of.find(value);
+    const bool organisation = d != unit_detail_of.end() && d->second.find(kOrganisationLevel) != std::string::npos;
     for (std::size_t p : at[k]) {
       std::size_t e = p + name.size();
-      if (have.overlaps(p, e)) continue;
+      if (have.overlaps(p, e) || (organisation && residence_or_address(text, p))) continue;
       have.add(p, e);
-      auto d = unit_detail_of.find(value);
       ctx.add("afdeling", value, p, e, "afdeling.named-in-report", d == unit_detail_of.end() ? un.unit_detail("") : d->second);
     }
+  }
+}
+
+// The organisations a report is about: organisation.toml's mentions that
+// are no issuer's, as units at level organisation, named without a word of
+// [organisation] drop. Not the publisher, nor a body its name holds.
+void organisation_units(Context& ctx, const UnitNames& un) {
+  const std::string publisher = fold_key(ctx.out.facts.organisation);
+  const std::vector<std::string> drop = ctx.file("afdeling").strings("organisation.drop");
+  Coverage have;
+  for (const Tag& t : ctx.tags)
+    if (t.type == "afdeling") have.add(t.start, t.end);
+  for (const Hit& h : ctx.hits_of("organisation")) {
+    if (ctx.rule_of("organisation", h).role == "issuer") continue;
+    std::string_view name = ctx.text.substr(h.start, h.end - h.start);
+    std::size_t sp = name.find(' ');
+    if (sp != std::string_view::npos &&
+        std::find(drop.begin(), drop.end(), fold_key(name.substr(0, sp))) != drop.end())
+      name.remove_prefix(sp + 1);
+    // The publisher's own mention ("Gemeente Brakelveen" in its own report),
+    // or a body the publisher's name holds; "gemeente Veenmarke" in the
+    // Gemeentelijke Ombudsman Veenmarke's report is neither.
+    const std::string whole = fold_key(ctx.text.substr(h.start, h.end - h.start));
+    if (name.empty() || publisher.find(whole) != std::string::npos || have.overlaps(h.start, h.end)) continue;
+    const std::size_t s = static_cast<std::size_t>(name.data() - ctx.text.data());
+    have.add(h.start, h.end);
+    ctx.add("afdeling", collapse_space(name), s, s + name.size(), "afdeling.organisation", un.unit_detail("organisation"));
+  }
+}
+
+// A unit named with the organisation it belongs to ("de afdeling
+// Publiekszaken van Keerdonk"): the unit is "Publiekszaken", once the
+// organisation is a unit of its own.
+void cut_organisation_tails(Context& ctx) {
+  std::unordered_set<std::string> organisations;
+  for (const Tag& t : ctx.tags)
+    if (t.type == "afdeling" && t.detail.find(kOrganisationLevel) != std::string::npos) organisations.insert(fold_key(t.value));
+  if (organisations.empty()) return;
+  for (Tag& t : ctx.tags) {
+    if (t.type != "afdeling" || t.rule != "afdeling.after-unit") continue;
+    std::size_t v = t.value.rfind(" van ");
+    if (v == std::string::npos || !organisations.count(fold_key(std::string_view(t.value).substr(v + 5)))) continue;
+    std::size_t cut = std::string_view(ctx.text).substr(t.start, t.end - t.start).rfind(" van ");
+    if (cut == std::string_view::npos) continue;
+    t.value.resize(v);
+    t.end = t.start + cut;
   }
 }
 
@@ -301,6 +404,8 @@ void run_units(Context& ctx) {
   UnitNames un(ctx.file("afdeling"), ctx.look);
   unit_hits(ctx, un);
   unit_tables(ctx, un);
+  organisation_units(ctx, un);
+  cut_organisation_tails(ctx);
   named_in_report(ctx, un);
 }
 

@@ -28,7 +28,8 @@ class UnitNames {
   // The unit a word names ([units] <folded word>), or "".
   std::string unit_of(std::string_view word) const;
   // A department's name: upper-case start, at most 60 bytes and 6 words,
-  // not one of discover.not_names, not starting with a discover.not_first word.
+  // not one of discover.not_names, not starting with a discover.not_first word,
+  // holding no discover.not_words word and no number ("Jaarverslag 2021 … 6").
   bool valid_name(std::string_view name) const;
   // The canonical value of a found name and the unit it is: a known variant's
   // entry (and its unit); for a units.prefix unit, "<unit word> <name>"
@@ -50,7 +51,7 @@ class UnitNames {
  private:
   const RuleFile& af_;
   const Lookups& look_;
-  std::vector<std::string> prefix_units_, not_first_, not_names_;
+  std::vector<std::string> prefix_units_, not_first_, not_names_, not_words_;
 };
 
 // The items of a list of names ("A, B en C"): split at commas. A last item

@@ -356,8 +356,10 @@ TEST_CASE("extract: shared quarterly report, facts and cases", "[shared]") {
     CHECK(c.oordeel.empty());
   }
   // The departments, with the unit above them; variant spellings fold to one.
+  // The municipality the ombudsman writes about is a unit at level organisation.
   CHECK(r.value_set("afdeling") == StrSet{"rve Werk", "Werk, Participatie en Inkomen", "Werk en Re-integratie", "Koers naar Werk",
-                                          "Werk Opleiding en Jongeren", "Werkgeversservicepunt", "rve Inkomen", "Klachten"});
+                                          "Werk Opleiding en Jongeren", "Werkgeversservicepunt", "rve Inkomen", "Klachten",
+                                          "Amsterdam"});
   // "2.1 Communicatie ... (zie hiervoor zaaknummer 406)" gives case 406 its theme by reference.
   bool by_reference = false;
   for (const Tag& t : r.x.tags)
@@ -390,7 +392,7 @@ TEST_CASE("extract: shared investigation report, verdict and requirement", "[sha
   CHECK(r.value_set("zaaknummer") == StrSet{"RA1056992"});
   CHECK(r.value_set("vereiste") == StrSet{"correcte bejegening"});
   CHECK(r.value_set("oordeel") == StrSet{"gegrond", "niet behoorlijk"});
-  CHECK(r.value_set("afdeling") == StrSet{"Dienst Werk en Inkomen"});
+  CHECK(r.value_set("afdeling") == StrSet{"Dienst Werk en Inkomen", "Amsterdam"});  // Amsterdam: level organisation
 }
 
 TEST_CASE("extract: shared audit-office study, departments the dictionary does not know", "[shared]") {

@@ -2,6 +2,7 @@
 // (src/extract/table.h) alone.
 #include <catch2/catch.hpp>
 
+#include "extract/organisation.h"
 #include "extract/table.h"
 #include "extract/units.h"
 #include "extract_ctx.h"
@@ -214,4 +215,66 @@ TEST_CASE("units: a header set apart from its table by a blank line still names 
                      "Watersysteem {\"unit\":\"directie\",\"level\":\"dienst\",\"counts\":{\"aantal\":14,\"gegrond\":5}}",
                      "Bestuur en Organisatie {\"unit\":\"directie\",\"level\":\"dienst\",\"counts\":{\"aantal\":4,\"gegrond\":1}}",
                  });
+}
+
+namespace {
+// "value level [start,end) rule" of the afdeling tags at level organisation.
+std::vector<std::string> organisations(const test::ExtractCtx& x) {
+  std::vector<std::string> v;
+  for (const std::string& s : leveled(x))
+    if (s.find(" organisation [") != std::string::npos) v.push_back(s);
+  return v;
+}
+}  // namespace
+
+TEST_CASE("units: the organisations a report writes about are units at level organisation") {
+  test::ExtractCtx x(
+      "Ombudsman Rijnvallei\n\nJaarverslag 2021 voor de gemeenten Aardam, Beekdam en Ceedam.\n\n"
+      "Een inwoner van de gemeente Beekdam klaagde over de afdeling Publiekszaken van Aardam.\n"
+      "Zorggroep De Linde en het Werkbedrijf Rijnvallei kregen ieder een klacht. Het Werkbedrijf\n"
+      "antwoordde niet. Verzoeker woont in Ceedam, Postbus 1, 1234 AB Aardam.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Ombudsman Rijnvallei");
+  run_units(*x);
+  CHECK(organisations(x) == std::vector<std::string>{
+                                "Aardam organisation [57,63) afdeling.gemeenten",
+                                "Beekdam organisation [65,72) afdeling.gemeenten",
+                                "Ceedam organisation [76,82) afdeling.gemeenten",
+                                "Beekdam organisation [113,120) afdeling.organisation",
+                                "Zorggroep De Linde organisation [172,190) afdeling.organisation",
+                                "Werkbedrijf Rijnvallei organisation [198,220) afdeling.organisation",
+                                // other mentions: the name alone, the short form; not a residence or an address
+                                "Aardam organisation [164,170) afdeling.named-in-report",
+                                "Werkbedrijf Rijnvallei organisation [250,261) afdeling.named-in-report",
+                            });
+  // The unit named with its organisation is the unit alone.
+  CHECK(leveled(x)[7] == "Publiekszaken afdeling [146,159) afdeling.after-unit");
+}
+
+TEST_CASE("units: the publisher is no unit of its own report, nor a body its name holds") {
+  test::ExtractCtx x("Gemeente Aardam\n\nKlachtenjaarverslag 2020 van de gemeente Aardam.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Gemeente Aardam");
+  run_units(*x);
+  CHECK(organisations(x).empty());
+  test::ExtractCtx z("Klachtencommissie Zorggroep Aardam\n\nJaarverslag 2020. De Zorggroep Aardam en Zorggroep Beekdam.\n");
+  run_organisation(*z);
+  CHECK(z.out.facts.organisation == "Klachtencommissie Zorggroep Aardam");
+  run_units(*z);
+  CHECK(organisations(z) == std::vector<std::string>{"Zorggroep Beekdam organisation [77,94) afdeling.organisation"});
+  // A joint body's member municipalities are not what its report is about.
+  test::ExtractCtx y("De gemeenschappelijke regeling van de gemeenten Aardam, Beekdam en Ceedam voert de Participatiewet uit.\n");
+  run_organisation(*y);
+  run_units(*y);
+  CHECK(organisations(y).empty());
+}
+
+TEST_CASE("units: a section title is no unit name") {
+  UnitNames un = names();
+  CHECK_FALSE(un.valid_name("Onderzoeken en oordelen"));
+  CHECK_FALSE(un.valid_name("Voorbeelden van klachten"));
+  CHECK_FALSE(un.valid_name("RAPPORT"));
+  CHECK_FALSE(un.valid_name("Jaarverslag 2021 Ombudsman Rivierenweide 6"));
+  CHECK(un.valid_name("Klachtbehandeling"));
+  CHECK(un.valid_name("Vergunningen, Toezicht en Handhaving"));
 }
