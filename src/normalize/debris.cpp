@@ -106,6 +106,15 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
   }
 }
 
+// A name as a sentence writes one: a capital, then three or more lower-case
+// letters ("Keerdonk", "Ommerzand"); OCR debris is rarely so regular.
+namespace {
+bool proper_name(std::string_view w) {
+  if (w.size() < 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  return std::all_of(w.begin() + 1, w.end(), [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
+}
+}  // namespace
+
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
 bool noise_line(const WordRepair& words, std::string_view s) {
@@ -129,6 +138,7 @@ bool noise_line(const WordRepair& words, std::string_view s) {
     if (w.empty()) continue;
     if (number_token(w)) { ++good; continue; }
     if (w.size() < 2) continue;
+    if (proper_name(w)) { ++good; continue; }  // "gemeenten Keerdonk, Ommerzand en Wolderveen"
     key.assign(w.data(), w.size());
     if (verdict(words, key).known) ++good;  // damaged words count too
   }

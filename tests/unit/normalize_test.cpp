@@ -389,3 +389,17 @@ TEST_CASE("normalize regression: a tab inside a spaced word joins in the first p
   CHECK(norm("De behandelaar heef\tt hem gebeld.\n") == "De behandelaar heeft hem gebeld.\n");
   CHECK(norm("De behandelaar heef t hem gebeld.\n") == "De behandelaar heeft hem gebeld.\n");
 }
+
+// Regression (#18): a sentence that lists place names the lexicon does not
+// know read as chart debris (under 60 % known tokens), so extraction never
+// saw it. A capitalised word is a name, which counts as a word.
+TEST_CASE("normalize regression: a line of unknown place names is text, not noise") {
+  Normalized n = N().normalize("De ombudsman werkt voor de gemeenten Keerdonk, Ommerzand en Wolderveen.\n");
+  REQUIRE(n.blocks.size() == 1);
+  CHECK(n.blocks[0].kind == PassageKind::paragraph);
+  // OCR debris stays noise.
+  Normalized d = N().normalize("Tekst van het verslag.\n\nii ll ee rr tt ss\n\nMeer tekst hier.\n");
+  bool noise = false;
+  for (const Block& b : d.blocks) noise |= b.kind == PassageKind::noise;
+  CHECK(noise);
+}
