@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/lower_names.h"
 #include "extract/text_util.h"
 #include "text/fold.h"
 
@@ -146,7 +147,8 @@ void unit_hits(Context& ctx, const UnitNames& un) {
     const Rule& r = ctx.rule_of("afdeling", h);
     if (!r.entry.empty()) {
       std::string_view t = text.substr(h.start, h.end - h.start);
-      if (!is_upper_start(t) && !un.unit_of(t.substr(0, t.find(' '))).size()) continue;
+      // In lower case: a name of two words or more ("het sociaal loket"), or after a unit word.
+      if (!is_upper_start(t) && t.find(' ') == std::string_view::npos && !un.unit_of(t.substr(0, t.find(' '))).size()) continue;
       ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(r.role));
     } else if (r.role == "unit") {
       std::string_view name = text.substr(h.start, h.end - h.start);
@@ -293,6 +295,25 @@ bool residence_or_address(std::string_view text, std::size_t p) {
   return false;
 }
 
+// Whether [p, e) lies inside one of the blocks that are not noise (a
+// running header is noise: the rules do not read it, nor does this).
+bool in_spans(const std::vector<FoldedBlock>& spans, std::size_t p, std::size_t e) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), p, [](std::size_t q, const FoldedBlock& b) { return q < b.start; });
+  return it != spans.begin() && (it - 1)->end >= e;
+}
+
+// An abbreviation in the brackets that follow the name it stands for:
+// "toezicht en handhaving (“VTH”)" is one mention.
+bool in_brackets_after_name(std::string_view text, std::size_t p) {
+  std::size_t b = p;
+  for (std::string_view q : {"\xE2\x80\x9C", "\xE2\x80\x98", "\"", "'"})
+    if (b >= q.size() && text.substr(b - q.size(), q.size()) == q) {
+      b -= q.size();
+      break;
+    }
+  return b >= 2 && text[b - 1] == '(' && text[b - 2] == ' ';
+}
+
 // The short form an organisation's name gives itself: its first word alone
 // ("het Werkbedrijf" for "Werkbedrijf Rivierenweide"), when that word is a
 // capitalised word of 6 letters or more that no other name found begins with.
@@ -325,6 +346,8 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     // are matched everywhere already.
     if (t.type != "afdeling" || t.rule.find('/') != std::string_view::npos || t.rule == "afdeling.named-in-report") continue;
     std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
+    // A name in lower case is a name only after its unit word (lower_names.h).
+    if (!is_upper_start(as_written)) continue;
     if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
   }
   Coverage have;
@@ -345,7 +368,9 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     const bool organisation = d != unit_detail_of.end() && d->second.find(kOrganisationLevel) != std::string::npos;
     for (std::size_t p : at[k]) {
       std::size_t e = p + name.size();
-      if (have.overlaps(p, e) || (organisation && residence_or_address(text, p))) continue;
+      if (have.overlaps(p, e) || !in_spans(ctx.spans, p, e) || (organisation && residence_or_address(text, p)) ||
+          in_brackets_after_name(text, p))
+        continue;
       have.add(p, e);
       ctx.add("afdeling", value, p, e, "afdeling.named-in-report", d == unit_detail_of.end() ? un.unit_detail("") : d->second);
     }
@@ -379,6 +404,42 @@ void organisation_units(Context& ctx, const UnitNames& un) {
   }
 }
 
+// Names in lower case after a unit word in lower case (lower_names.h),
+// where no other afdeling tag stands.
+void lower_unit_names(Context& ctx, const UnitNames& un) {
+  const RuleFile& af = ctx.file("afdeling");
+  LowerNameRules rules;
+  rules.unit_words = af.strings("discover.lower_units");
+  for (std::string& w : af.strings("discover.lower_stop")) rules.stop.insert(std::move(w));
+  Coverage have;
+  for (const Tag& t : ctx.tags)
+    if (t.type == "afdeling") have.add(t.start, t.end);
+  for (const LowerName& n : lower_case_names(ctx.text, rules)) {
+    if (have.overlaps(n.start, n.end) || !un.valid_name(n.value)) continue;
+    auto [value, u] = un.canonical(n.value, un.unit_of(n.unit_word), n.unit_word);
+    ctx.add("afdeling", value, n.start, n.end, "afdeling.lower-case", un.unit_detail(u));
+  }
+}
+
+// The abbreviation a report gives a unit in brackets after its name
+// ("vergunningen, toezicht en handhaving (“VTH”)") names that unit: a tag
+// whose value is the abbreviation ("de afdeling VTH") takes the unit's.
+void resolve_abbreviations(Context& ctx) {
+  std::unordered_map<std::string, std::pair<std::string, std::string>> full;  // abbreviation -> value, detail
+  for (const Tag& t : ctx.tags) {
+    std::size_t be = 0;
+    if (t.type != "afdeling") continue;
+    std::string_view ab = bracketed_abbreviation(ctx.text, t.end, be);
+    if (!ab.empty() && ab != t.value) full.emplace(std::string(ab), std::make_pair(t.value, t.detail));
+  }
+  if (full.empty()) return;
+  for (Tag& t : ctx.tags)
+    if (auto it = full.find(t.value); t.type == "afdeling" && it != full.end()) {
+      t.value = it->second.first;
+      t.detail = it->second.second;
+    }
+}
+
 // A unit named with the organisation it belongs to ("de afdeling
 // Publiekszaken van Keerdonk"): the unit is "Publiekszaken", once the
 // organisation is a unit of its own.
@@ -404,8 +465,10 @@ void run_units(Context& ctx) {
   UnitNames un(ctx.file("afdeling"), ctx.look);
   unit_hits(ctx, un);
   unit_tables(ctx, un);
+  lower_unit_names(ctx, un);
   organisation_units(ctx, un);
   cut_organisation_tails(ctx);
+  resolve_abbreviations(ctx);
   named_in_report(ctx, un);
 }
 

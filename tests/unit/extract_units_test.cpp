@@ -2,6 +2,7 @@
 // (src/extract/table.h) alone.
 #include <catch2/catch.hpp>
 
+#include "extract/lower_names.h"
 #include "extract/organisation.h"
 #include "extract/table.h"
 #include "extract/units.h"
@@ -277,4 +278,49 @@ TEST_CASE("units: a section title is no unit name") {
   CHECK_FALSE(un.valid_name("Jaarverslag 2021 Ombudsman Rivierenweide 6"));
   CHECK(un.valid_name("Klachtbehandeling"));
   CHECK(un.valid_name("Vergunningen, Toezicht en Handhaving"));
+}
+
+namespace {
+// "value [start,end)" of each lower-case name lower_names.h finds.
+std::vector<std::string> lower(std::string_view text) {
+  const RuleFile& af = test::rule_file("afdeling");
+  LowerNameRules rules;
+  rules.unit_words = af.strings("discover.lower_units");
+  for (std::string& w : af.strings("discover.lower_stop")) rules.stop.insert(std::move(w));
+  std::vector<std::string> v;
+  for (const LowerName& n : lower_case_names(text, rules))
+    v.push_back(n.value + " [" + std::to_string(n.start) + "," + std::to_string(n.end) + ")");
+  return v;
+}
+}  // namespace
+
+TEST_CASE("units: names in lower case after a unit word in lower case") {
+  CHECK(lower("bij de afdeling schuldhulpverlening hoorden wij") == std::vector<std::string>{"Schuldhulpverlening [16,35)"});
+  CHECK(lower("de \xE2\x80\x9C" "afdeling werk\xE2\x80\x9D stopte") == std::vector<std::string>{"Werk [15,19)"});
+  CHECK(lower("de afdeling vergunningen, toezicht en handhaving (VTH) en") ==
+        std::vector<std::string>{"Vergunningen, Toezicht en Handhaving [12,48)"});
+  CHECK(lower("over de afdeling openbare werken kwamen") == std::vector<std::string>{"Openbare Werken [17,32)"});
+  CHECK(lower("het team handhaving kwam langs") == std::vector<std::string>{"Handhaving [9,19)"});
+  CHECK(lower("de afdeling financi\xC3\xABn betaalde") == std::vector<std::string>{"Financi\xC3\xABn [12,22)"});
+  // No name: a verb, an adverb, a particle, a participle, a word in a word.
+  for (const char* no : {"de afdeling heeft besloten", "geeft de afdeling toe dat", "de afdeling stuurde een brief",
+                         "de afdeling hoorden wij", "een andere afdeling doorgestuurd", "de afdeling daarover",
+                         "de afdeling niet", "de vakafdeling werk", "de afdeling Werk", "de afdeling, werk"})
+    CHECK(lower(no) == std::vector<std::string>{});
+  // Commas without "en" are no coordination: the first item only.
+  CHECK(lower("de afdeling werk, inkomen, zorg kreeg") == std::vector<std::string>{"Werk [12,16)"});
+}
+
+TEST_CASE("units: a lower-case name is tagged, and its bracketed abbreviation names it") {
+  test::ExtractCtx x(
+      "Verzoeken gingen over de afdeling vergunningen, toezicht en handhaving (\xE2\x80\x9CVTH\xE2\x80\x9D) en het sociaal loket.\n\n"
+      "Bij de afdeling VTH ging het om overlast. Ook VTH kreeg klachten, en werk is er genoeg.\n");
+  run_units(*x);
+  CHECK(leveled(x) == std::vector<std::string>{
+                          "Sociaal Loket afdeling [90,103) afdeling.Sociaal Loket/sociaal loket",
+                          "Vergunningen, Toezicht en Handhaving afdeling [122,125) afdeling.after-unit",
+                          "Vergunningen, Toezicht en Handhaving afdeling [34,70) afdeling.lower-case",
+                          // the abbreviation elsewhere; not inside its own brackets
+                          "Vergunningen, Toezicht en Handhaving afdeling [152,155) afdeling.named-in-report",
+                      });
 }

@@ -1,0 +1,146 @@
+#include "extract/lower_names.h"
+
+#include <algorithm>
+
+namespace omb::interp {
+
+namespace {
+
+// A letter of Latin-1 Supplement or Latin Extended-A, B (two bytes, C3–C9
+// lead): "ë", "é". Quotes, dashes and other UTF-8 are no word bytes.
+bool utf8_letter(std::string_view text, std::size_t p) {
+  auto b = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0; };
+  unsigned char c = b(p);
+  if (c >= 0xC3 && c <= 0xC9) return true;  // a lead byte of U+00C0–U+024F
+  if (c >= 0x80 && c <= 0xBF && p > 0) {    // a continuation: its lead decides
+    unsigned char lead = b(p - 1);
+    return lead >= 0xC3 && lead <= 0xC9;
+  }
+  return false;
+}
+
+bool word_byte_at(std::string_view text, std::size_t p) {
+  char c = text[p];
+  return (c >= 'a' && c <= 'z') || c == '-' || utf8_letter(text, p);
+}
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool ends_with(std::string_view w, std::string_view s) { return w.size() >= s.size() && w.substr(w.size() - s.size()) == s; }
+
+// The lower-case word at `p` ("" when none): its end in `end`.
+std::string_view word_at(std::string_view text, std::size_t p, std::size_t& end) {
+  if (p >= text.size() || !(text[p] >= 'a' && text[p] <= 'z')) return {};
+  end = p;
+  while (end < text.size() && word_byte_at(text, end)) ++end;
+  if (end < text.size() && (upper(text[end]) || (text[end] >= '0' && text[end] <= '9'))) return {};  // "werkA1": no word
+  return text.substr(p, end - p);
+}
+
+// A past participle: "ge…d", "ge…t", also after a particle ("doorgestuurd",
+// "afgewezen" is no name either: "ge…en" after a particle).
+bool participle(std::string_view w) {
+  std::size_t at = 0;
+  for (std::string_view part : {"door", "over", "terug", "samen", "voor", "toe", "mee", "aan", "uit", "weg", "bij",
+                                "op", "af", "in", "na", "om"})
+    if (w.size() > part.size() + 4 && w.substr(0, part.size()) == part && w.substr(part.size(), 2) == "ge") {
+      at = part.size();
+      break;
+    }
+  if (w.size() <= at + 4 || w.substr(at, 2) != "ge") return false;
+  return w.back() == 'd' || w.back() == 't' || (at > 0 && ends_with(w, "en"));
+}
+
+// A word a name may hold: not a stop word, no verb form.
+bool name_word(std::string_view w, const LowerNameRules& rules) {
+  if (w.size() < 3 || w.back() == '-' || rules.stop.count(std::string(w))) return false;
+  for (std::string_view past : {"de", "te", "den", "ten"})
+    if (ends_with(w, past)) return false;
+  return !participle(w);
+}
+
+// An adjective before the word it qualifies: "openbare", "sociaal", "ruimtelijk".
+bool adjective(std::string_view w) {
+  for (std::string_view e : {"e", "aal", "eel", "lijk", "isch"})
+    if (ends_with(w, e)) return true;
+  return false;
+}
+
+// One item at `p`: a word, or an adjective and its word. Its end in `end`.
+bool item_at(std::string_view text, std::size_t p, const LowerNameRules& rules, std::size_t& end) {
+  std::size_t e1 = 0;
+  std::string_view w1 = word_at(text, p, e1);
+  if (w1.empty()) return false;
+  std::size_t e2 = 0;
+  std::string_view w2 = e1 + 1 < text.size() && text[e1] == ' ' ? word_at(text, e1 + 1, e2) : std::string_view{};
+  if (adjective(w1) && !w2.empty() && name_word(w2, rules) && !rules.stop.count(std::string(w1))) {
+    end = e2;
+    return true;
+  }
+  if (!name_word(w1, rules)) return false;
+  end = e1;
+  return true;
+}
+
+// The name at `p`: an item, or a coordination "a, b en c". Its end, or 0.
+std::size_t name_at(std::string_view text, std::size_t p, const LowerNameRules& rules) {
+  std::size_t first = 0;
+  if (!item_at(text, p, rules, first)) return 0;
+  std::size_t q = first, e = 0;
+  while (q + 2 < text.size() && text.compare(q, 2, ", ") == 0 && item_at(text, q + 2, rules, e)) q = e;
+  if (q + 4 < text.size() && text.compare(q, 4, " en ") == 0 && item_at(text, q + 4, rules, e)) return e;
+  return first;  // commas without "en": no coordination of names
+}
+
+}  // namespace
+
+std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRules& rules) {
+  std::vector<LowerName> out;
+  for (const std::string& uw : rules.unit_words) {
+    for (std::size_t p = text.find(uw); p != std::string_view::npos; p = text.find(uw, p + 1)) {
+      std::size_t after = p + uw.size();
+      if ((p > 0 && (word_byte_at(text, p - 1) || upper(text[p - 1]))) || after + 1 >= text.size() || text[after] != ' ') continue;
+      std::size_t e = name_at(text, after + 1, rules);
+      if (e == 0) continue;
+      out.push_back({after + 1, e, name_case(text.substr(after + 1, e - after - 1)), uw});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const LowerName& a, const LowerName& b) { return a.start < b.start; });
+  return out;
+}
+
+std::string name_case(std::string_view s) {
+  static const std::unordered_set<std::string_view> kSmall = {"en", "van", "de", "der", "voor", "naar", "het", "op", "in"};
+  std::string out(s);
+  for (std::size_t a = 0; a < out.size();) {
+    std::size_t e = out.find(' ', a);
+    if (e == std::string::npos) e = out.size();
+    std::string_view w = std::string_view(out).substr(a, e - a);
+    if (!kSmall.count(w) && out[a] >= 'a' && out[a] <= 'z') out[a] = static_cast<char>(out[a] - 'a' + 'A');
+    a = e + 1;
+  }
+  return out;
+}
+
+std::string_view bracketed_abbreviation(std::string_view text, std::size_t end, std::size_t& bracket_end) {
+  std::size_t p = end;
+  if (p + 3 >= text.size() || text.compare(p, 2, " (") != 0) return {};
+  p += 2;
+  auto skip_quote = [&](std::size_t& at) {
+    for (std::string_view q : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'"})
+      if (text.compare(at, q.size(), q) == 0) {
+        at += q.size();
+        return;
+      }
+  };
+  skip_quote(p);
+  std::size_t a = p;
+  while (p < text.size() && (upper(text[p]) || text[p] == '&')) ++p;
+  if (p - a < 2 || p - a > 6) return {};
+  std::size_t z = p;
+  skip_quote(z);
+  if (z >= text.size() || text[z] != ')') return {};
+  bracket_end = z + 1;
+  return text.substr(a, p - a);
+}
+
+}  // namespace omb::interp

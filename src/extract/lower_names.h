@@ -1,0 +1,48 @@
+// extract/lower_names.h — unit names a report writes in lower case after a
+// unit word in lower case ("bij de afdeling schuldhulpverlening", "de
+// “afdeling werk”", "de afdeling vergunningen, toezicht en handhaving"), and
+// the abbreviation a report gives a unit in brackets just after its name
+// ("(“VTH”)"). Part of the units interpreter (units.h), which tags them.
+// Internal to extract/.
+//
+// A name is one item, or a coordination "a, b en c" (a list with commas
+// and no "en" is only its first item). An item is a word, or an adjective
+// ("openbare", "sociaal", "ruimtelijke") and the word after it. A word is
+// lower case, at least three letters, not one of the stop words (articles,
+// pronouns, adverbs, frequent verbs: the afdeling file's [discover]
+// lower_stop), and does not read as a verb form: no past tense ("-de",
+// "-te", "-den", "-ten") and no past participle ("ge…d", "ge…t").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace omb::interp {
+
+struct LowerName {
+  std::size_t start = 0, end = 0;  // the name's span in the text
+  std::string value;               // title-cased: "Vergunningen, Toezicht en Handhaving"
+  std::string unit_word;           // the unit word before it, as written ("afdeling")
+};
+
+struct LowerNameRules {
+  std::vector<std::string> unit_words;      // unit words read in lower case: "afdeling", "team"
+  std::unordered_set<std::string> stop;     // words that end or refuse a name
+};
+
+// Every name after a lower-case unit word of `rules` in `text`, in text order.
+std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRules& rules);
+
+// `s` with each word's first letter in upper case, except "en", "van",
+// "de", "der", "voor", "naar", "het", "op", "in".
+std::string name_case(std::string_view s);
+
+// The abbreviation in brackets that follows `end` after one space:
+// " (VTH)", " (“VTH”)", " ('VTH')": 2 to 6 upper-case letters (and "&");
+// "" when there is none. `bracket_end` gets the end of the brackets.
+std::string_view bracketed_abbreviation(std::string_view text, std::size_t end, std::size_t& bracket_end);
+
+}  // namespace omb::interp
