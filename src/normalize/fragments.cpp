@@ -47,13 +47,17 @@ std::optional<SpanFix> broken(const WordRepair& words, std::string_view src, std
 }
 
 // Words too common to be half of a broken one: "er op", "in dien", "te veel"
-// are written so.
-bool common_word(const std::string& t) {
-  static const char* kCommon[] = {"de", "het", "een", "en", "of", "in", "op", "er", "te", "is", "dat", "die", "van",
-                                  "voor", "met", "zo", "als", "door", "om", "toe", "bij", "uit", "wel", "niet"};
-  std::string low = lower_latin(t);
-  for (const char* c : kCommon)
-    if (low == c) return true;
+// are written so. Compared without allocating: this runs for every word.
+bool common_word(std::string_view t) {
+  static constexpr std::string_view kCommon[] = {"de", "het", "een", "en", "of", "in", "op", "er", "te", "is", "dat", "die",
+                                                 "van", "voor", "met", "zo", "als", "door", "om", "toe", "bij", "uit", "wel", "niet"};
+  if (t.size() < 2 || t.size() > 4) return false;
+  for (std::string_view c : kCommon) {
+    if (c.size() != t.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < c.size() && same; ++i) same = (t[i] | 0x20) == c[i];
+    if (same) return true;
+  }
   return false;
 }
 
@@ -66,28 +70,34 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   if (!(j + 1 < stop && gap(src[j]) && word_char(src, j + 1))) return std::nullopt;
   std::vector<std::size_t> ends;
   std::vector<std::string> parts;
+  std::vector<char> frags;  // not_a_word of each part, asked once
   for (std::size_t at = j; ends.size() < 6 && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
     if (e < stop && !(gap(src[e]) || std::ispunct(U(src[e])))) break;  // a token with more in it
     std::string t(src.substr(at + 1, e - at - 1));
     bool frag = not_a_word(words, t);
     parts.push_back(std::move(t));
+    frags.push_back(frag);
     ends.push_back(e);
     if (!frag) break;  // a word ends a run of fragments ("om buds man")
     at = e;
     if (e < stop && !gap(src[e])) break;
   }
+  if (parts.empty()) return std::nullopt;
+  // Two words never: "Resultaat Verantwoordelijke", "enquête vragen". The
+  // common case, a word and then a word, ends here.
+  const bool w_fragment = not_a_word(words, w);
+  if (!w_fragment && !frags[0]) return std::nullopt;
   for (std::size_t k = parts.size(); k >= 1; --k) {
     std::string joined = w;
-    bool singles = letters(w) == 1, fragment = not_a_word(words, w), common = common_word(w);
+    bool singles = letters(w) == 1, fragment = w_fragment, common = common_word(w);
     for (std::size_t p = 0; p < k; ++p) {
       joined += parts[p];
       singles &= letters(parts[p]) == 1;
-      fragment |= not_a_word(words, parts[p]);
+      fragment |= frags[p] != 0;
       common |= common_word(parts[p]);
     }
     if (singles ? k + 1 < 4 && !words.glue_word(lower_latin(joined)) : letters(joined) < 4) continue;
-    // Two words never: "Resultaat Verantwoordelijke", "enquête vragen".
     if (fragment && !common && words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};
   }
   return std::nullopt;

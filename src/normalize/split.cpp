@@ -68,6 +68,7 @@ std::vector<std::pair<std::size_t, std::size_t>> words_in(std::string_view c) {
 }
 
 void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
+  if (c.empty() || !std::isdigit(U(c[0]))) return;  // only a numbered heading: see split.h
   auto ws = words_in(c);
   std::size_t first = 0;
   if (!ws.empty() && std::isdigit(U(c[0]))) {
@@ -135,19 +136,24 @@ Result<LetterFields> LetterFields::load(const std::string& path) {
 }
 
 void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
-  std::vector<Line> out;
+  std::vector<Line> out;  // filled from the first line that is cut on
   bool changed = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.kind != LineKind::text) { out.push_back(l); continue; }
-    std::string_view c = content(src, l);
     std::vector<std::size_t> cuts;
-    if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
-    letter_cuts(c, k.letter, cuts);
-    // Any line, not only a block's first: once cut and joined, the next pass
-    // sees each block as one line, and must cut it the same way.
-    if (cuts.empty()) heading_cut(c, k.words, cuts);
-    if (cuts.empty()) { out.push_back(l); continue; }
+    if (l.kind == LineKind::text) {
+      std::string_view c = content(src, l);
+      if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
+      letter_cuts(c, k.letter, cuts);
+      // Any line, not only a block's first: once cut and joined, the next pass
+      // sees each block as one line, and must cut it the same way.
+      if (cuts.empty()) heading_cut(c, k.words, cuts);
+    }
+    if (cuts.empty()) {
+      if (changed) out.push_back(l);
+      continue;
+    }
+    if (!changed) out.assign(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(i));
     cut_line(src, l, std::move(cuts), out);
     changed = true;
   }
