@@ -41,10 +41,11 @@ Result<std::string> analysis_fingerprint(const std::string& dictionaries_dir) {
   return h.hex();
 }
 
-Result<std::shared_ptr<const Analyzer>> Analyzer::create(const std::string& dictionaries_dir) {
+Result<std::shared_ptr<const Analyzer>> Analyzer::create(const std::string& dictionaries_dir, Parts parts) {
   auto norm = Normalizer::create(dictionaries_dir);
   if (!norm.ok()) return norm.error();
   std::shared_ptr<Analyzer> a(new Analyzer());
+  a->parts_ = parts;
   a->normalizer_ = *norm;
   OMB_TRY_ASSIGN(fp, analysis_fingerprint(dictionaries_dir));
   a->fingerprint_ = std::move(fp);
@@ -184,20 +185,19 @@ void assign_cases(DocumentRecord& rec) {
   }
 }
 
-// Large texts are normalised and extracted in parts of about 8 MB, so that
+// Large texts are normalised and extracted in parts (Analyzer::Parts), so that
 // memory is the texts and their findings, not a whole-file offset map, fold
 // and hit list. Parts end at a blank line (cut_point); a case that runs across
 // a cut is two cases, and the document's facts are those of its first part.
-constexpr std::size_t kChunk = 8u << 20, kWhole = Analyzer::kPartsAbove;
 
 }  // namespace
 
 void Analyzer::analyze(DocumentRecord& rec) const {
   std::string_view raw = rec.raw;
-  if (raw.size() > kWhole) {
+  if (raw.size() > parts_.above) {
     Chunked ch(*normalizer_, extractor_.get(), rec, raw.size());
     for (std::size_t a = 0; a < raw.size();) {
-      std::size_t b = cut_point(raw, a + kChunk);
+      std::size_t b = cut_point(raw, a + parts_.size);
       ch.add(raw.substr(a, b - a));
       a = b;
     }
@@ -227,16 +227,16 @@ Status Analyzer::analyze_file(DocumentRecord& rec) const {
   auto take = [&](bool at_end) {
     std::size_t a = 0;
     while (a < buf.size()) {
-      std::size_t b = cut_point(std::string_view(buf).substr(a), kChunk) + a;
+      std::size_t b = cut_point(std::string_view(buf).substr(a), parts_.size) + a;
       if (b == buf.size() && !at_end) break;
       ch.add(std::string_view(buf).substr(a, b - a));
       a = b;
     }
     buf.erase(0, a);
   };
-  OMB_TRY(read_pieces_as_hashed(rec.raw_file, rec.content_hash, rec.raw_skip, kChunk, "read", [&](std::string_view piece) {
+  OMB_TRY(read_pieces_as_hashed(rec.raw_file, rec.content_hash, rec.raw_skip, parts_.size, "read", [&](std::string_view piece) {
     buf.append(piece);
-    if (buf.size() >= kChunk + (1u << 20) + 2) take(false);
+    if (buf.size() >= parts_.size + (1u << 20) + 2) take(false);
   }));
   take(true);
   ch.finish(true);

@@ -75,10 +75,10 @@ struct Item {
 
 // The index terms of every passage's heading and body, made here in the
 // worker so that the single writer does not tokenize (store/writer.cpp).
-// Not for texts over Analyzer::kPartsAbove: their terms would outweigh them.
-void make_terms(DocumentRecord& rec, Tokenizer& tok) {
+// Not for texts analysed in parts: their terms would outweigh them.
+void make_terms(DocumentRecord& rec, const Analyzer& analyzer, Tokenizer& tok) {
   const std::string& text = rec.text();
-  if (text.size() > Analyzer::kPartsAbove) return;
+  if (text.size() > analyzer.parts().above) return;
   rec.passage_terms.resize(2 * rec.passages.size());
   for (std::size_t i = 0; i < rec.passages.size(); ++i) {
     const Passage& p = rec.passages[i];
@@ -102,7 +102,7 @@ void analyze_pdf(Item& it, DocumentRecord& rec, std::string bytes, const PdfRead
   it.pdf = std::move(*counts);
   analyzer.analyze(rec);
   apply_pdf_metadata(rec.facts, std::move(meta));
-  make_terms(rec, tok);
+  make_terms(rec, analyzer, tok);
   it.kind = Item::record;
 }
 
@@ -123,7 +123,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
   PassThroughCheck check;
   bool stream = false;
   const bool is_pdf = is_pdf_path(c.path);
-  if (c.size > Analyzer::kPartsAbove + 3 && !is_pdf) {
+  if (c.size > analyzer.parts().above + 3 && !is_pdf) {
     StreamHash hash;
     std::uint64_t size = 0;
     Status read = read_pieces(c.path, 8u << 20, [&](std::string_view piece) {
@@ -132,7 +132,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
       size += piece.size();
       return true;
     });
-    stream = read.ok() && check.finish() && size - check.bom() > Analyzer::kPartsAbove;
+    stream = read.ok() && check.finish() && size - check.bom() > analyzer.parts().above;
     if (stream) {
       it.size = size;
       it.hash = hash.hex();
@@ -182,7 +182,7 @@ Item process(const Candidate& c, const std::unordered_map<std::string, std::stri
     rec->replaced_chars = dec->replaced;
     rec->raw = std::move(dec->text);
     analyzer.analyze(*rec);
-    make_terms(*rec, tok);
+    make_terms(*rec, analyzer, tok);
   }
   it.kind = Item::record;
   it.rec = std::move(rec);
