@@ -50,3 +50,14 @@ TEST_CASE("verdicts: a verdict only talked about is none") {
   CHECK(verdicts("Het beroep is ongegrond verklaard.").empty());
   CHECK(verdicts("Hij had een gegronde reden om te twijfelen.").empty());
 }
+
+// Regression (#18, dev set): the rule by which verdicts are given, written as
+// a condition, was tagged as the verdict it names.
+TEST_CASE("verdicts: a condition for a verdict is none") {
+  CHECK(verdicts("Een klacht is gegrond als de dienst een vereiste niet naleeft.").empty());
+  CHECK(verdicts("Klachten zijn ongegrond wanneer de regels zijn gevolgd.").empty());
+  CHECK(verdicts("Een verzoek is gegrond indien de termijn is overschreden.").empty());
+  // A verdict followed by its reason stays one.
+  CHECK(verdicts("De klacht is gegrond, omdat de termijn is overschreden.") == V{"gegrond"});
+  CHECK(verdicts("De klacht is gegrond. Als de gemeente had gebeld, was dat anders geweest.") == V{"gegrond"});
+}
