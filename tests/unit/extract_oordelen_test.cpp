@@ -27,11 +27,30 @@ TEST_CASE("oordelen: outcome rows first, with counts; no plain hit on their labe
   CHECK(x.out.tags[0].detail == "{\"counts\":{\"Aantal\":3}}");
 }
 
-TEST_CASE("oordelen: without outcome rows every hit is a tag") {
+TEST_CASE("oordelen: without outcome rows every hit is a tag, but not a count") {
   test::ExtractCtx x("Gegrond | 3\n\nDe klacht is gegrond.\n");
   run_oordelen(*x);
-  CHECK(x.tags() == std::vector<std::string>{"oordeel gegrond [0,7) oordeel.gegrond/gegrond",
-                                             "oordeel gegrond [26,33) oordeel.gegrond/gegrond"});
+  CHECK(x.tags() == std::vector<std::string>{"oordeel gegrond [26,33) oordeel.gegrond/gegrond"});
+}
+
+// Regression (#18, dev set): counts in running text and the header of a
+// table of outcomes were tagged as verdicts, one per number.
+TEST_CASE("oordelen regression: counts and column headers are statistics, not verdicts") {
+  auto values = [](const std::string& text) {
+    test::ExtractCtx x(text);
+    run_oordelen(*x);
+    std::vector<std::string> v;
+    for (const Tag& t : x.out.tags) v.push_back(t.value);
+    return v;
+  };
+  using V = std::vector<std::string>;
+  CHECK(values("Klacht gegrond        4\nKlacht ongegrond      5\n").empty());
+  CHECK(values("behoorlijk: 3 \xE2\x80\x93 niet behoorlijk: 4 \xE2\x80\x93 gegrond: 2\n").empty());
+  CHECK(values("Sector     aantal   gegrond   ongegrond   overig\n").empty());
+  // A verdict stays one, also beside another in a sentence.
+  CHECK(values("De klacht is gegrond. Op het tweede punt is zij ongegrond.\n") == V{"gegrond", "ongegrond"});
+  CHECK(values("Het eerste punt is gegrond, het tweede ongegrond.\n") == V{"gegrond", "ongegrond"});
+  CHECK(values("De klacht is gegrond (zie bijlage 2).\n") == V{"gegrond"});
 }
 
 TEST_CASE("oordelen: a row whose label names no oordeel covers nothing") {
