@@ -210,3 +210,20 @@ TEST_CASE("eval: bad gold files say file, line and what is wrong", "[eval][error
   REQUIRE_FALSE(ev.ok());
   CHECK(ev.error().file == dir.file("y"));
 }
+
+// Regression (#18): the rows of an outcome table (rule oordeel.table, with
+// their counts) were compared as verdicts, and the gold has no entry for counts.
+TEST_CASE("eval: an outcome table's rows are counts, not findings", "[eval]") {
+  const std::string text = "| Uitkomst | Aantal |\n|---|---|\n| Gegrond | 3 |\n| Ongegrond | 5 |\n\nDe klacht is gegrond.\n";
+  // The extraction has the rows (as signals need them) ...
+  std::size_t rows = 0;
+  Normalized n = test::normalizer().normalize(text);
+  for (const Tag& t : extractor().extract(n.text, n.blocks).tags) rows += t.rule == "oordeel.table";
+  CHECK(rows == 2);
+  // ... and eval leaves them out.
+  Findings f = find(text, test::normalizer(), extractor());
+  std::vector<std::string> oordelen;
+  for (const GoldItem& g : f.items)
+    if (g.type == "oordeel") oordelen.push_back(g.value + "@" + std::to_string(g.line) + " " + g.rule);
+  CHECK(oordelen == std::vector<std::string>{"gegrond@6 oordeel.gegrond/gegrond"});
+}
