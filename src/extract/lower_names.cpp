@@ -25,8 +25,6 @@ bool word_byte_at(std::string_view text, std::size_t p) {
 }
 bool upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-bool ends_with(std::string_view w, std::string_view s) { return w.size() >= s.size() && w.substr(w.size() - s.size()) == s; }
-
 // The lower-case word at `p` ("" when none): its end in `end`.
 std::string_view word_at(std::string_view text, std::size_t p, std::size_t& end) {
   if (p >= text.size() || !(text[p] >= 'a' && text[p] <= 'z')) return {};
@@ -42,26 +40,26 @@ bool participle(std::string_view w) {
   std::size_t at = 0;
   for (std::string_view part : {"door", "over", "terug", "samen", "voor", "toe", "mee", "aan", "uit", "weg", "bij",
                                 "op", "af", "in", "na", "om"})
-    if (w.size() > part.size() + 4 && w.substr(0, part.size()) == part && w.substr(part.size(), 2) == "ge") {
+    if (w.size() > part.size() + 4 && w.starts_with(part) && w.substr(part.size(), 2) == "ge") {
       at = part.size();
       break;
     }
   if (w.size() <= at + 4 || w.substr(at, 2) != "ge") return false;
-  return w.back() == 'd' || w.back() == 't' || (at > 0 && ends_with(w, "en"));
+  return w.back() == 'd' || w.back() == 't' || (at > 0 && w.ends_with("en"));
 }
 
 // A word a name may hold: not a stop word, no verb form.
 bool name_word(std::string_view w, const LowerNameRules& rules) {
   if (w.size() < 3 || w.back() == '-' || rules.stop.count(std::string(w))) return false;
   for (std::string_view past : {"de", "te", "den", "ten"})
-    if (ends_with(w, past)) return false;
+    if (w.ends_with(past)) return false;
   return !participle(w);
 }
 
 // An adjective before the word it qualifies: "openbare", "sociaal", "ruimtelijk".
 bool adjective(std::string_view w) {
   for (std::string_view e : {"e", "aal", "eel", "lijk", "isch"})
-    if (ends_with(w, e)) return true;
+    if (w.ends_with(e)) return true;
   return false;
 }
 
@@ -91,6 +89,24 @@ std::size_t name_at(std::string_view text, std::size_t p, const LowerNameRules& 
   return first;  // commas without "en": no coordination of names
 }
 
+// `s` with each word's first letter in upper case, except "en", "van",
+// "de", "der", "voor", "naar", "het", "op", "in".
+std::string name_case(std::string_view s) {
+  static const std::unordered_set<std::string_view> kSmall = {"en", "van", "de", "der", "voor", "naar", "het", "op", "in"};
+  std::string out(s);
+  for (std::size_t a = 0; a < out.size();) {
+    std::size_t e = out.find(' ', a);
+    if (e == std::string::npos) e = out.size();
+    std::string_view w = std::string_view(out).substr(a, e - a);
+    if (!kSmall.count(w) && out[a] >= 'a' && out[a] <= 'z') out[a] = static_cast<char>(out[a] - 'a' + 'A');
+    a = e + 1;
+  }
+  return out;
+}
+
+// Quotes a report puts around an abbreviation: (“VTH”), ('VTH').
+constexpr std::string_view kQuotes[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'"};
+
 }  // namespace
 
 std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRules& rules) {
@@ -108,25 +124,13 @@ std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRu
   return out;
 }
 
-std::string name_case(std::string_view s) {
-  static const std::unordered_set<std::string_view> kSmall = {"en", "van", "de", "der", "voor", "naar", "het", "op", "in"};
-  std::string out(s);
-  for (std::size_t a = 0; a < out.size();) {
-    std::size_t e = out.find(' ', a);
-    if (e == std::string::npos) e = out.size();
-    std::string_view w = std::string_view(out).substr(a, e - a);
-    if (!kSmall.count(w) && out[a] >= 'a' && out[a] <= 'z') out[a] = static_cast<char>(out[a] - 'a' + 'A');
-    a = e + 1;
-  }
-  return out;
-}
 
-std::string_view bracketed_abbreviation(std::string_view text, std::size_t end, std::size_t& bracket_end) {
+std::string_view bracketed_abbreviation(std::string_view text, std::size_t end) {
   std::size_t p = end;
   if (p + 3 >= text.size() || text.compare(p, 2, " (") != 0) return {};
   p += 2;
   auto skip_quote = [&](std::size_t& at) {
-    for (std::string_view q : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'"})
+    for (std::string_view q : kQuotes)
       if (text.compare(at, q.size(), q) == 0) {
         at += q.size();
         return;
@@ -139,8 +143,16 @@ std::string_view bracketed_abbreviation(std::string_view text, std::size_t end, 
   std::size_t z = p;
   skip_quote(z);
   if (z >= text.size() || text[z] != ')') return {};
-  bracket_end = z + 1;
   return text.substr(a, p - a);
+}
+
+bool after_open_bracket(std::string_view text, std::size_t p) {
+  for (std::string_view q : kQuotes)
+    if (p >= q.size() && text.substr(p - q.size(), q.size()) == q) {
+      p -= q.size();
+      break;
+    }
+  return p >= 2 && text[p - 1] == '(' && text[p - 2] == ' ';
 }
 
 }  // namespace omb::interp

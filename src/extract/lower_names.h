@@ -36,13 +36,13 @@ struct LowerNameRules {
 // Every name after a lower-case unit word of `rules` in `text`, in text order.
 std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRules& rules);
 
-// `s` with each word's first letter in upper case, except "en", "van",
-// "de", "der", "voor", "naar", "het", "op", "in".
-std::string name_case(std::string_view s);
-
 // The abbreviation in brackets that follows `end` after one space:
 // " (VTH)", " (“VTH”)", " ('VTH')": 2 to 6 upper-case letters (and "&");
-// "" when there is none. `bracket_end` gets the end of the brackets.
-std::string_view bracketed_abbreviation(std::string_view text, std::size_t end, std::size_t& bracket_end);
+// "" when there is none.
+std::string_view bracketed_abbreviation(std::string_view text, std::size_t end);
+
+// Whether `p` starts the inside of such brackets (" (", maybe a quote):
+// the abbreviation there is part of the mention of the name before it.
+bool after_open_bracket(std::string_view text, std::size_t p);
 
 }  // namespace omb::interp

@@ -148,7 +148,7 @@ void unit_hits(Context& ctx, const UnitNames& un) {
     if (!r.entry.empty()) {
       std::string_view t = text.substr(h.start, h.end - h.start);
       // In lower case: a name of two words or more ("het sociaal loket"), or after a unit word.
-      if (!is_upper_start(t) && t.find(' ') == std::string_view::npos && !un.unit_of(t.substr(0, t.find(' '))).size()) continue;
+      if (!is_upper_start(t) && t.find(' ') == std::string_view::npos && un.unit_of(t).empty()) continue;
       ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(r.role));
     } else if (r.role == "unit") {
       std::string_view name = text.substr(h.start, h.end - h.start);
@@ -302,18 +302,6 @@ bool in_spans(const std::vector<FoldedBlock>& spans, std::size_t p, std::size_t 
   return it != spans.begin() && (it - 1)->end >= e;
 }
 
-// An abbreviation in the brackets that follow the name it stands for:
-// "toezicht en handhaving (“VTH”)" is one mention.
-bool in_brackets_after_name(std::string_view text, std::size_t p) {
-  std::size_t b = p;
-  for (std::string_view q : {"\xE2\x80\x9C", "\xE2\x80\x98", "\"", "'"})
-    if (b >= q.size() && text.substr(b - q.size(), q.size()) == q) {
-      b -= q.size();
-      break;
-    }
-  return b >= 2 && text[b - 1] == '(' && text[b - 2] == ' ';
-}
-
 // The short form an organisation's name gives itself: its first word alone
 // ("het Werkbedrijf" for "Werkbedrijf Rivierenweide"), when that word is a
 // capitalised word of 6 letters or more that no other name found begins with.
@@ -369,7 +357,7 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     for (std::size_t p : at[k]) {
       std::size_t e = p + name.size();
       if (have.overlaps(p, e) || !in_spans(ctx.spans, p, e) || (organisation && residence_or_address(text, p)) ||
-          in_brackets_after_name(text, p))
+          after_open_bracket(text, p))  // "toezicht en handhaving (“VTH”)" is one mention
         continue;
       have.add(p, e);
       ctx.add("afdeling", value, p, e, "afdeling.named-in-report", d == unit_detail_of.end() ? un.unit_detail("") : d->second);
@@ -427,9 +415,8 @@ void lower_unit_names(Context& ctx, const UnitNames& un) {
 void resolve_abbreviations(Context& ctx) {
   std::unordered_map<std::string, std::pair<std::string, std::string>> full;  // abbreviation -> value, detail
   for (const Tag& t : ctx.tags) {
-    std::size_t be = 0;
     if (t.type != "afdeling") continue;
-    std::string_view ab = bracketed_abbreviation(ctx.text, t.end, be);
+    std::string_view ab = bracketed_abbreviation(ctx.text, t.end);
     if (!ab.empty() && ab != t.value) full.emplace(std::string(ab), std::make_pair(t.value, t.detail));
   }
   if (full.empty()) return;

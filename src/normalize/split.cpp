@@ -69,14 +69,9 @@ std::vector<std::pair<std::size_t, std::size_t>> words_in(std::string_view c) {
 
 void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
   if (c.empty() || !std::isdigit(U(c[0]))) return;  // only a numbered heading: see split.h
-  auto ws = words_in(c);
-  std::size_t first = 0;
-  if (!ws.empty() && std::isdigit(U(c[0]))) {
-    std::string_view num = c.substr(ws[0].first, ws[0].second - ws[0].first);
-    if (num.find_first_not_of("0123456789.") != std::string_view::npos) return;
-    first = 1;
-  }
-  if (first == 0) return;  // only a numbered heading: see split.h
+  auto ws = words_in(c);  // ws[0] is the number
+  if (c.substr(0, ws[0].second).find_first_not_of("0123456789.") != std::string_view::npos) return;
+  const std::size_t first = 1;
   if (first >= ws.size() || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first])))
     return;
   for (std::size_t k = first + 1; k < ws.size() && k <= first + 6; ++k) {
