@@ -318,7 +318,7 @@ TEST_CASE("extract: a report with nothing to find gives empty lists, not guesses
 
 // ---------------------------------------------------------------- the shared corpus (real reports)
 
-TEST_CASE("extract: shared quarterly report, facts and cases", "[shared]") {
+TEST_CASE("extract: shared quarterly report, facts and cases", "[.shared]") {
   Report r = run_shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   check_offsets(r);
   CHECK(r.x.facts.doctype == "kwartaalrapportage");
@@ -368,12 +368,12 @@ TEST_CASE("extract: shared quarterly report, facts and cases", "[shared]") {
   CHECK(by_reference);
 }
 
-TEST_CASE("extract: shared quarterly report, regression: counts and years are not zaaknummers", "[shared]") {
+TEST_CASE("extract: shared quarterly report, regression: counts and years are not zaaknummers", "[.shared]") {
   Report r = run_shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   for (const char* no : {"6", "48", "2016", "2015", "4", "30", "020"}) CHECK_FALSE(r.tag("zaaknummer", no));
 }
 
-TEST_CASE("extract: shared investigation report, verdict and requirement", "[shared]") {
+TEST_CASE("extract: shared investigation report, verdict and requirement", "[.shared]") {
   Report r = run_shared("rapport-2010-ra1056992.txt");
   check_offsets(r);
   CHECK(r.x.facts.doctype == "rapport");
@@ -395,7 +395,7 @@ TEST_CASE("extract: shared investigation report, verdict and requirement", "[sha
   CHECK(r.value_set("afdeling") == StrSet{"Dienst Werk en Inkomen", "Amsterdam"});  // Amsterdam: level organisation
 }
 
-TEST_CASE("extract: shared audit-office study, departments the dictionary does not know", "[shared]") {
+TEST_CASE("extract: shared audit-office study, departments the dictionary does not know", "[.shared]") {
   Report r = run_shared("rekenkamer-2021-bejegening-bijstand.txt");
   check_offsets(r);
   CHECK(r.x.facts.doctype == "rekenkameronderzoek");

@@ -59,7 +59,7 @@ std::string shared(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("normalize: shared corpus, investigation report: every damaged form repaired", "[shared]") {
+TEST_CASE("normalize: shared corpus, investigation report: every damaged form repaired", "[.shared]") {
   std::string src = shared("rapport-2010-ra1056992.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -76,7 +76,7 @@ TEST_CASE("normalize: shared corpus, investigation report: every damaged form re
   CHECK(count(t, "Oordeel\n\nDe dienst heeft in strijd met het vereiste van correcte bejegening gehandeld.\n\nVerzoek\n\n") == 1);
 }
 
-TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correct words kept", "[shared]") {
+TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correct words kept", "[.shared]") {
   std::string src = shared("rekenkamer-2021-bejegening-bijstand.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -99,7 +99,7 @@ TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correc
   CHECK(count(t, "terug- en invorderingsproces") == 2);
 }
 
-TEST_CASE("normalize: shared corpus, quarterly report: structure and words", "[shared]") {
+TEST_CASE("normalize: shared corpus, quarterly report: structure and words", "[.shared]") {
   std::string src = shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -239,7 +239,7 @@ TEST_CASE("normalize: context repair rules load, validate and name the line of a
   CHECK(r3.error().line == 3);
 }
 
-TEST_CASE("normalize property: idempotent on the shared corpus", "[shared]") {
+TEST_CASE("normalize property: idempotent on the shared corpus", "[.shared]") {
   for (const char* f : {"rapport-2010-ra1056992.txt", "rekenkamer-2021-bejegening-bijstand.txt",
                         "kwartaalrapportage-2016-q1-rve-werk.txt"}) {
     std::string once = norm(shared(f));
