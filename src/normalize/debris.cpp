@@ -20,11 +20,36 @@ std::string_view word_core(std::string_view t) {
   return t;
 }
 
+// A line that ends in a page number behind a separator, after two words or
+// more: "Provincie Gelderland | Klachtenverslag 2021 | 3",
+// "Rekenkamer Oost - Klachten in beeld - 14".
+bool separated_page_number(std::string_view c) {
+  std::size_t end = c.size();
+  while (end > 0 && c[end - 1] == ' ') --end;
+  std::size_t d = end;
+  while (d > 0 && std::isdigit(U(c[d - 1]))) --d;
+  if (d == end || end - d > 4 || d < 3 || c[d - 1] != ' ') return false;
+  std::string_view head = c.substr(0, d - 1);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  bool sep = head.ends_with("|") || head.ends_with(" -") || head.ends_with("\xe2\x80\x93") ||
+             head.ends_with("\xe2\x80\x94") || head.ends_with("\xc2\xb7") || head.ends_with("/");
+  if (!sep) return false;
+  int words = 0;
+  for (std::size_t i = 0; i < head.size();) {
+    std::size_t j = i;
+    while (j < head.size() && std::isalpha(U(head[j]))) ++j;
+    if (j - i >= 3) ++words;
+    i = j == i ? i + 1 : j;
+  }
+  return words >= 2;
+}
+
 // Running headers and footers where no form feed marks the pages (web
 // mirrors lose them): a short line with a number, whose text without its
-// digits recurs, names a page ("Pagina 2 van 3", "blz. 7"), and has a
-// number that grows each time. (Without a page word, a repeated line with a
-// growing number is as often a table's or a list's: "100001 - Klacht over".)
+// digits recurs, names a page ("Pagina 2 van 3", "blz. 7") or ends in one
+// behind a separator, and has a number that grows each time, with text
+// between. (Otherwise a repeated line with a growing number is as often a
+// table's or a list's: "100001 - Klacht over", "Aanbeveling 2".)
 void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
   std::map<std::string, std::vector<std::size_t>> by_key;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -53,8 +78,12 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     bool page_word = low.find("pagina") != std::string::npos || low.find("page") != std::string::npos ||
                      low.find("blz") != std::string::npos || low.find("blad ") != std::string::npos;
     // A page number that grows each time.
-    bool grows = page_word;
+    bool separated = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return separated_page_number(content(src, lines[i])); });
+    bool grows = page_word || separated;
     for (std::size_t k = 1; grows && k < at.size(); ++k) {
+      bool text_between = false;
+      for (std::size_t j = at[k - 1] + 1; j < at[k]; ++j) text_between |= lines[j].kind == LineKind::text;
+      if (!text_between) { grows = false; break; }
       std::vector<long> a = numbers(at[k - 1]), b = numbers(at[k]);
       bool up = false;
       for (std::size_t j = 0; j < a.size() && j < b.size(); ++j) up |= b[j] > a[j];

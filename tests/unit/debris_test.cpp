@@ -62,3 +62,15 @@ TEST_CASE("normalize debris: a line is judged as it reads once repaired") {
   CHECK(noise_line(lex, s));
   CHECK_FALSE(chart_debris(test::knowledge(*none), s));
 }
+
+TEST_CASE("normalize debris: a running header without page breaks ends in a growing page number") {
+  const std::string src =
+      "De provincie ontving 35 klachten.\n\nProvincie Gelderland | Klachtenverslag 2021 | 3\n\n"
+      "Bijna de helft ging over subsidies.\n\nProvincie Gelderland | Klachtenverslag 2021 | 4\n\nDe rest niet.\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, B, D, B, T, B, D, B, T, B});
+  // Numbered headings, and rows of a table (no text between), stay.
+  const std::string headings = "Aanbeveling - 1\nTekst een.\nAanbeveling - 2\nTekst twee.\n";
+  CHECK(kinds_after_debris(headings) == std::vector<LineKind>{T, T, T, T, B});
+  const std::string rows = "Klachten over wegen - 3\nKlachten over wegen - 4\n";
+  CHECK(kinds_after_debris(rows) == std::vector<LineKind>{T, T, B});
+}
