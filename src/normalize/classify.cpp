@@ -41,6 +41,19 @@ bool numbered_heading(std::string_view s) {
   return count_words(s) <= 9 && !ends_sentence(s) && s.size() <= 90;
 }
 
+// A heading's words: 1 to 6, the first with a capital, none ending a
+// sentence or a clause ("Aanbevelingen", "KLACHTEN PER AFDELING").
+bool heading_like(std::string_view s) {
+  std::size_t i = s.find_first_not_of(' ');
+  if (i == std::string_view::npos || !(s[i] >= 'A' && s[i] <= 'Z')) return false;
+  for (int n = 1; i != std::string_view::npos; ++n) {
+    std::size_t j = std::min(s.find(' ', i), s.size());
+    if (n > 6 || std::string_view(".,;!?").find(s[j - 1]) != std::string_view::npos) return false;
+    i = s.find_first_not_of(' ', j);
+  }
+  return true;
+}
+
 // "406 – Geen beleid", "389 - Mis communicatie".
 bool case_heading(std::string_view s) {
   std::size_t i = 0;
@@ -97,13 +110,20 @@ void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
   }
 }
 
+// The last word of `s`, in lower case.
+std::string last_word_lower(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  std::size_t sp = s.rfind(' ');
+  return lower_latin(sp == std::string_view::npos ? s : s.substr(sp + 1));
+}
+
 // Step 2. "e " as a bullet (OCR's reading of "•"), among other list items or after
 // a sentence. A line that becomes one is context for its neighbours, before
 // and after, so the lines are read until nothing changes (a worklist: each
 // line turns at most once). Read in one sweep, a line judged before its
 // next neighbour turned was left as text, and a second pass over the output,
 // which then starts with "•", read it differently (issue #15, fuzzing).
-void mark_e_bullets(std::string_view src, std::vector<Line>& lines) {
+void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   // The marker's length ("e" and its spaces: the emitter makes them one, so
   // the next pass sees "e " whatever their number), or 0.
   auto e_marker = [&](long i) -> std::size_t {
@@ -117,8 +137,15 @@ void mark_e_bullets(std::string_view src, std::vector<Line>& lines) {
   auto e_line = [&](long i) { return e_marker(i) > 0; };
   auto in_list = [&](long i) {
     long p = prev_nonblank(lines, static_cast<std::size_t>(i)), n = next_nonblank(lines, static_cast<std::size_t>(i));
+    // After a heading, the item starts with a capital: "Waardering contact⏎e De meeste …".
+    auto after_heading = [&] {
+      std::string_view h = content(src, lines[static_cast<std::size_t>(p)]);
+      std::string_view c = content(src, lines[static_cast<std::size_t>(i)]);
+      std::size_t at = e_marker(i);
+      return heading_like(h) && !k.words.glue_word(last_word_lower(h)) && at < c.size() && c[at] >= 'A' && c[at] <= 'Z';
+    };
     return (p >= 0 && (lines[static_cast<std::size_t>(p)].kind == LineKind::list_item ||
-                       ends_sentence(content(src, lines[static_cast<std::size_t>(p)])))) ||
+                       ends_sentence(content(src, lines[static_cast<std::size_t>(p)])) || after_heading())) ||
            (n >= 0 && lines[static_cast<std::size_t>(n)].kind == LineKind::list_item);
   };
   std::vector<long> work;
@@ -200,7 +227,7 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
 void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   mark_known_debris(src, k, lines);
   mark_structure_marks(src, lines);
-  mark_e_bullets(src, lines);
+  mark_e_bullets(src, k, lines);
   mark_rows_noise_titles(src, k, lines);
 }
 

@@ -11,7 +11,7 @@
 //     makes a list item; "|…|" a table row; "406 – Geen beleid" (case) and
 //     "2.1 Communicatie", "# Kop" (numbered) a heading;
 //  2. "e " as a bullet (OCR's reading of "•"), when the nearest line before
-//     is a list item or ends a sentence, or the nearest line after is a list
+//     is a list item, ends a sentence or is heading_like(), or the nearest line after is a list
 //     item, until nothing changes (a line that turns is context for both
 //     neighbours, issue #15);
 //  3. in line order: a number row (short, ends in a number) next to another
@@ -46,6 +46,8 @@ std::size_t bullet_len(std::string_view s);
 bool markdown_row(std::string_view s);
 bool case_heading(std::string_view s);
 bool numbered_heading(std::string_view s);
+// 1 to 6 words, the first with a capital, none ending in . , ; ! or ?
+bool heading_like(std::string_view s);
 bool number_row(std::string_view s);
 
 }  // namespace omb::pass

@@ -20,11 +20,32 @@ bool starts_with_word(std::string_view c, std::size_t at, std::string_view w) {
   return e < c.size() && (c[e] == ' ' || c[e] == ':' || c[e] == '\t');
 }
 
-// Bullets: glued to a word, or any later one in a line that starts with one.
+// Up to `n` words of c from its start: [start, end) of each, split at
+// spaces. A word broken at a hyphen ("klant- manager", as a block's lines
+// are probed) is one word, as the emitter will write it.
+std::size_t first_words(std::string_view c, std::size_t n, std::pair<std::size_t, std::size_t>* w) {
+  std::size_t got = 0;
+  for (std::size_t i = 0; i < c.size() && got < n;) {
+    while (i < c.size() && c[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < c.size() && c[j] != ' ') ++j;
+    if (j > i + 1 && c[j - 1] == '-' && j + 1 < c.size() && starts_lower(c.substr(j + 1))) {
+      j = c.find(' ', j + 1);
+      if (j == std::string_view::npos) j = c.size();
+    }
+    if (j > i) w[got++] = {i, j};
+    i = j;
+  }
+  return got;
+}
+
+// Bullets: glued to a word, or any later one in a line that starts with one,
+// or that starts with a heading ("Aanbevelingen • Reageer binnen …").
 void bullet_cuts(std::string_view c, std::vector<std::size_t>& cuts) {
   bool list = bullet_len(c) > 0;
   for (std::size_t q = c.find(kBullet, 1); q != std::string_view::npos; q = c.find(kBullet, q + 1)) {
     if (q + 3 >= c.size() || c[q + 3] != ' ') continue;
+    if (!list && c[q - 1] == ' ' && heading_like(c.substr(0, q))) list = true;
     if (c[q - 1] != ' ' || list) cuts.push_back(q);
   }
 }
@@ -54,35 +75,45 @@ void letter_cuts(std::string_view c, const LetterFields& lf, std::vector<std::si
   }
 }
 
-// The words of c: [start, end) of each, split at spaces.
-std::vector<std::pair<std::size_t, std::size_t>> words_in(std::string_view c) {
-  std::vector<std::pair<std::size_t, std::size_t>> w;
-  for (std::size_t i = 0; i < c.size();) {
-    while (i < c.size() && c[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < c.size() && c[j] != ' ') ++j;
-    if (j > i) w.push_back({i, j});
-    i = j;
-  }
-  return w;
+bool capitalised(std::string_view w) {
+  return !w.empty() && w[0] >= 'A' && w[0] <= 'Z' &&
+         std::none_of(w.begin() + 1, w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
 }
 
+// A name particle before a capital is a name: "Mevrouw de Vries", "van Dam".
+bool name_follows(std::string_view c, const std::pair<std::size_t, std::size_t>* w, std::size_t k, std::size_t n) {
+  static constexpr std::string_view kParticles[] = {"de", "van", "der", "den", "ter", "ten", "te"};
+  std::string_view p = c.substr(w[k].first, w[k].second - w[k].first);
+  return k + 1 < n && std::find(std::begin(kParticles), std::end(kParticles), p) != std::end(kParticles) &&
+         std::isupper(U(c[w[k + 1].first]));
+}
+
+// See split.h: a heading (a number before it, or not), up to 6 words without
+// punctuation, then a capitalised sentence start followed by a word in lower
+// case or a number, and at least 3 more words.
 void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
-  if (c.empty() || !std::isdigit(U(c[0]))) return;  // only a numbered heading: see split.h
-  auto ws = words_in(c);  // ws[0] is the number
-  if (c.substr(0, ws[0].second).find_first_not_of("0123456789.") != std::string_view::npos) return;
-  const std::size_t first = 1;
-  if (first >= ws.size() || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first])))
-    return;
-  for (std::size_t k = first + 1; k < ws.size() && k <= first + 6; ++k) {
+  if (c.empty()) return;
+  bool numbered = std::isdigit(U(c[0]));
+  if (!numbered && !(c[0] >= 'A' && c[0] <= 'Z')) return;
+  std::pair<std::size_t, std::size_t> ws[12];
+  std::size_t n = first_words(c, 12, ws);
+  std::size_t first = 0;
+  if (numbered) {
+    if (c.substr(0, ws[0].second).find_first_not_of("0123456789.") != std::string_view::npos) return;
+    first = 1;
+    if (first >= n || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first]))) return;
+  }
+  for (std::size_t k = first + 1; k < n && k <= first + 6; ++k) {
     std::string_view prev = c.substr(ws[k - 1].first, ws[k - 1].second - ws[k - 1].first);
-    if (std::ispunct(U(prev.back()))) return;  // a sentence, not a heading
+    if (std::string_view(".,;:!?)").find(prev.back()) != std::string_view::npos) return;  // a sentence, not a heading
     std::string_view w = c.substr(ws[k].first, ws[k].second - ws[k].first);
-    if (!(w[0] >= 'A' && w[0] <= 'Z') || k + 3 >= ws.size()) continue;
-    std::string low = lower_latin(w);
-    if (!words.glue_word(low) || words.glue_word(lower_latin(prev))) continue;
-    std::string_view next = c.substr(ws[k + 1].first);
-    if (!(starts_lower(next) || std::isdigit(U(next[0])))) continue;
+    if (!capitalised(w) || k + 3 >= n) continue;
+    if (!words.sentence_start(lower_latin(w)) || words.glue_word(lower_latin(prev))) continue;
+    // The next word has no capital (a name would: "De Vries"); it may still
+    // be damaged ("|5 oktober"), so that the next pass, which sees it
+    // repaired, cuts the same.
+    char next = c[ws[k + 1].first];
+    if ((next >= 'A' && next <= 'Z') || name_follows(c, ws, k + 1, n)) continue;
     cuts.push_back(ws[k].first);
     return;
   }
@@ -142,7 +173,15 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
       letter_cuts(c, k.letter, cuts);
       // Any line, not only a block's first: once cut and joined, the next pass
       // sees each block as one line, and must cut it the same way.
-      if (cuts.empty()) heading_cut(c, k.words, cuts);
+      // What is left after a heading is cut off may start with another one
+      // ("Worden Er is een werkende De uitvoering …"): cut until none is.
+      if (cuts.empty()) {
+        std::size_t from = 0;
+        for (std::size_t at; (at = heading_cut_at(c.substr(from), k.words)) != std::string_view::npos;) {
+          from += at;
+          cuts.push_back(from);
+        }
+      }
     }
     if (cuts.empty()) {
       if (changed) out.push_back(l);

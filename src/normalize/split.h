@@ -5,7 +5,9 @@
 // split_joined_lines() cuts a text line, without taking a byte away (the
 // pieces tile the line; the later passes write the separators):
 //  - at a bullet glued to the word before it ("duidelijk• respectvol"), and,
-//    in a line that starts with a bullet, at every later bullet and space;
+//    in a line that starts with a bullet or with a heading (1 to 6 words
+//    without punctuation: "Aanbevelingen • Reageer …"), at every later bullet
+//    and space;
 //  - a letter's header joined into one line: a line that starts with a
 //    field of letter-fields.txt ("Datum", "Kenmerk", "Onderwerp") is cut
 //    before every later field and salutation ("Geachte"), and after the
@@ -13,10 +15,15 @@
 //  - a heading pulled into the paragraph below it (in any line: a block's
 //    first line is not known yet, and the next pass sees each block as one
 //    line): "2.1 Klachtbehandeling In 2019 ontving …", "Bejegening De klager
-//    vond …" — up to 6 words without punctuation (a heading number before
-//    them), starting with a capital, not ending in a glue word, then a
-//    capitalised glue word (glue-words.txt: De, In, Op …) followed by a word
-//    in lower case or a number, and at least 3 more words.
+//    vond …", "Samenvatting Klager klaagt …" — up to 6 words without
+//    punctuation (a heading number before them), starting with a capital,
+//    not ending in a glue word, then a capitalised sentence start
+//    (glue-words.txt or sentence-starts.txt: De, In, Klager …) followed by a
+//    word without a capital that is not a name particle before a name
+//    ("Mevrouw de Vries"), and at least 3 more words. What is left is cut
+//    again, until no heading starts it. A word broken at a hyphen counts as
+//    one, and a damaged next word ("|5") does not stop the cut, so that the
+//    next pass, which reads them joined and repaired, cuts the same.
 // Every piece after a cut starts a block of its own (Line::hard_start).
 #pragma once
 

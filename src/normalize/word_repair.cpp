@@ -93,6 +93,18 @@ Result<std::unique_ptr<WordRepair>> WordRepair::load(std::shared_ptr<const Lexic
       w->longest_glue_ = std::max(w->longest_glue_, word.size());
     }
   }
+  fs::path starts = fs::path(dir) / "normalize" / "sentence-starts.txt";
+  if (!dir.empty() && fs::exists(starts, ec)) {
+    auto data = read_file(starts.string());
+    if (!data.ok()) return data.error();
+    for (const TsvRow& row : tsv_rows(*data)) {
+      std::string_view word = row.cols[0];
+      if (row.cols.size() > 1 || word.empty() || word.find(' ') != std::string_view::npos || lower_latin(word) != word)
+        return make_error(Errc::parse, "expected one word in lower case a line, got '" + std::string(word) + "'",
+                          starts.string(), row.line);
+      w->starts_.add(word);
+    }
+  }
   fs::path conf = fs::path(dir) / "normalize" / "confusions.tsv";
   if (!dir.empty() && fs::exists(conf, ec)) {
     auto c = Confusions::load(conf.string());

@@ -50,8 +50,9 @@ namespace omb::pass {
 
 class WordRepair {
  public:
-  // Reads `dir`/normalize/confusions.tsv and glue-words.txt when they exist
-  // (errors name file:line; a confusion whose example does not hold is one).
+  // Reads `dir`/normalize/confusions.tsv, glue-words.txt and
+  // sentence-starts.txt when they exist (errors name file:line; a confusion
+  // whose example does not hold is one).
   static Result<std::unique_ptr<WordRepair>> load(std::shared_ptr<const Lexicon> lex, const std::string& dictionaries_dir);
   ~WordRepair();
 
@@ -60,6 +61,9 @@ class WordRepair {
   std::optional<std::pair<std::string, std::string>> repair(const std::string& w) const;
   // A closed-class word (lower case), for line joining.
   bool glue_word(std::string_view lower) const { return glue_.contains(lower); }
+  // A word that begins a sentence (lower case): a glue word or one of
+  // sentence-starts.txt, for cutting off a heading.
+  bool sentence_start(std::string_view lower) const { return glue_.contains(lower) || starts_.contains(lower); }
 
  private:
   WordRepair() = default;
@@ -71,6 +75,7 @@ class WordRepair {
   std::shared_ptr<const Lexicon> lex_;
   Confusions conf_;
   StringSet glue_, prefix_;  // glue-words.txt; prefix_: those that also begin compounds
+  StringSet starts_;         // sentence-starts.txt
   std::size_t longest_glue_ = 0;
 };
 

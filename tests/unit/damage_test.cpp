@@ -160,8 +160,8 @@ TEST_CASE("damage fixtures: the case format, page breaks and controls") {
 // rules reach today, so that no change goes back on them. Raise a floor when
 // a class gets better; at 0.90 each, the target is met.
 TEST_CASE("damage fixtures: the development set, per class at least its floor, no correct word changed") {
-  const std::map<std::string, int> floor_of_20 = {{"apostrophe", 20}, {"debris", 17}, {"glued", 15}, {"headers", 15},
-                                                  {"heading", 7},     {"letter", 16},  {"mojibake", 20}, {"ocr", 19},
+  const std::map<std::string, int> floor_of_20 = {{"apostrophe", 20}, {"debris", 20}, {"glued", 15}, {"headers", 19},
+                                                  {"heading", 19},    {"letter", 16},  {"mojibake", 20}, {"ocr", 19},
                                                   {"spaced", 12},     {"wrap", 18}};
   Report r = measure("dev", false);
   REQUIRE(r.classes.size() == 11);

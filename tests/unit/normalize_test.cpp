@@ -403,3 +403,54 @@ TEST_CASE("normalize regression: a line of unknown place names is text, not nois
   for (const Block& b : d.blocks) noise |= b.kind == PassageKind::noise;
   CHECK(noise);
 }
+
+TEST_CASE("normalize: a heading pulled into its paragraph is cut off, numbered or not") {
+  CHECK(norm("Achtergrond Mevrouw lag in maart drie weken in het ziekenhuis.\n") ==
+        "Achtergrond\n\nMevrouw lag in maart drie weken in het ziekenhuis.\n");
+  CHECK(norm("Reactie van de minister De minister heeft op het verslag gereageerd.\n") ==
+        "Reactie van de minister\n\nDe minister heeft op het verslag gereageerd.\n");
+  CHECK(norm("KLACHTEN PER AFDELING De meeste klachten gingen over Burgerzaken.\n") ==
+        "KLACHTEN PER AFDELING\n\nDe meeste klachten gingen over Burgerzaken.\n");
+  CHECK(norm("5.1 Communicatie Klager kreeg geen uitleg over de wachtlijst.\n") ==
+        "5.1 Communicatie\n\nKlager kreeg geen uitleg over de wachtlijst.\n");
+  // A heading with a list under it.
+  CHECK(norm("Aanbevelingen \xE2\x80\xA2 Reageer binnen twee weken op elke klacht.\n") ==
+        "Aanbevelingen\n\n\xE2\x80\xA2 Reageer binnen twee weken op elke klacht.\n");
+}
+
+TEST_CASE("normalize: names and sentences are not taken for a heading and its text") {
+  for (const char* s : {"Gesprek met Mevrouw de Vries over haar klacht op dinsdag.\n",  // a name particle, then a name
+                        "Stichting De Hoop heeft de klacht snel behandeld.\n",          // a name
+                        "Hij zei dat De klachten over de brieven gingen.\n",            // a glue word before it
+                        "Geachte heer Pieters, Naar aanleiding van uw brief bel ik u.\n",  // a clause ends
+                        "Het college van Gedeputeerde Staten besloot in mei anders.\n"})
+    CHECK(norm(s) == s);
+}
+
+// Regression: the cut was looked for once per line, so "Worden Er is een
+// werkende De uitvoering …" (a table read as a line) was cut at "Er", and
+// the next pass cut the rest at "De": not idempotent.
+TEST_CASE("normalize regression: what is left after a heading cut is cut again in the same pass") {
+  std::string once = norm("Worden Er is een werkende De uitvoering van de regeling is goed geregeld.\n");
+  CHECK(once == "Worden\n\nEr is een werkende\n\nDe uitvoering van de regeling is goed geregeld.\n");
+  CHECK(norm(once) == once);
+}
+
+// Regression: a heading cut was looked for in the lines as they are, before
+// hyphens join and words are repaired ("klant-⏎manager Een …", "|5 oktober"),
+// and the next pass, which reads them repaired, cut where the first did not.
+TEST_CASE("normalize regression: a heading cut reads a hyphenated or damaged word as the next pass will") {
+  for (const char* s : {"Ongegrond 4 7 klant-\nmanager Een belt, cli\xC3\xA9nte afhandeling\n",
+                        "De cli\xC3\xA9nte klant-\nmanager De klant-\nmanager |5 oktober\n"}) {
+    std::string once = norm(s);
+    CHECK(norm(once) == once);
+  }
+}
+
+// Regression: an OCR bullet "e" right under a heading was read as a word and
+// the heading joined to the item ("Frequentie en aard contact e De …").
+TEST_CASE("normalize regression: an e-bullet under a heading is a bullet") {
+  CHECK(norm("Frequentie en aard contact\ne De grootste groep had in dat jaar vaak contact.\n") ==
+        "Frequentie en aard contact\n\n\xE2\x80\xA2 De grootste groep had in dat jaar vaak contact.\n");
+  CHECK(norm("Hij zei dat\ne klachten kwamen.\n") == "Hij zei dat e klachten kwamen.\n");
+}
