@@ -22,9 +22,16 @@ std::size_t letters(std::string_view w) {
   return n;
 }
 
-// A fragment of a broken word: a single letter, or not a word ("en", "de"
-// and "in" are words, so "en de" is never joined).
-bool not_a_word(const WordRepair& words, const std::string& t) { return letters(t) == 1 || !verdict(words, t).known; }
+// A fragment of a broken word: a single letter, two letters that are no
+// closed-class word ("ge", "be": the lexicon lists such pieces, but "en",
+// "de", "in" and "nu" are words, so "en de" is never joined), or not a word.
+bool not_a_word(const WordRepair& words, const std::string& t) {
+  std::size_t n = letters(t);
+  return n == 1 || (n == 2 && !words.sentence_start(lower_latin(t))) || !verdict(words, t).known;
+}
+
+// A fragment that is no short word: three letters or more, unknown ("buds").
+bool long_fragment(const WordRepair& words, const std::string& t) { return letters(t) >= 3 && !verdict(words, t).known; }
 
 std::optional<SpanFix> apostrophe(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                                   const std::string& w) {
@@ -71,15 +78,21 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   std::vector<std::size_t> ends;
   std::vector<std::string> parts;
   std::vector<char> frags;  // not_a_word of each part, asked once
-  for (std::size_t at = j; ends.size() < 6 && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
+  // A run of single letters ("K L A C H T E N") goes on to its end (a double
+  // space ends a word there); other runs hold up to 6 tokens and end at
+  // their second word ("be slis sing", where the lexicon knows "slis").
+  bool singles_run = letters(w) == 1;
+  int words_in_run = 0;
+  for (std::size_t at = j; ends.size() < (singles_run ? 24u : 6u) && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
     if (e < stop && !(gap(src[e]) || std::ispunct(U(src[e])))) break;  // a token with more in it
     std::string t(src.substr(at + 1, e - at - 1));
     bool frag = not_a_word(words, t);
+    singles_run &= letters(t) == 1;
     parts.push_back(std::move(t));
     frags.push_back(frag);
     ends.push_back(e);
-    if (!frag) break;  // a word ends a run of fragments ("om buds man")
+    if (!frag && ++words_in_run == 2) break;
     at = e;
     if (e < stop && !gap(src[e])) break;
   }
@@ -91,14 +104,18 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   for (std::size_t k = parts.size(); k >= 1; --k) {
     std::string joined = w;
     bool singles = letters(w) == 1, fragment = w_fragment, common = common_word(w);
+    bool unknown_piece = w_fragment && long_fragment(words, w);
     for (std::size_t p = 0; p < k; ++p) {
       joined += parts[p];
       singles &= letters(parts[p]) == 1;
       fragment |= frags[p] != 0;
       common |= common_word(parts[p]);
+      unknown_piece |= frags[p] && long_fragment(words, parts[p]);
     }
     if (singles ? k + 1 < 4 && !words.glue_word(lower_latin(joined)) : letters(joined) < 4) continue;
-    if (fragment && !common && words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};
+    // A common word joins only beside a piece that is surely no word:
+    // "om buds man", not "te veel".
+    if (fragment && (!common || unknown_piece) && words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};
   }
   return std::nullopt;
 }

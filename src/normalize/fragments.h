@@ -10,11 +10,17 @@
 //    → "overheid", when the joined form is a word and one half is not, and
 //    the right half is not en/of/tot/noch ("terug- en invordering" stays)
 //    (rule "join-broken");
-//  - letter-spaced fragments: "Amste rda m" → "Amsterdam", "K L A C H T" →
-//    "KLACHT": the longest run of up to 6 tokens after a word that is not
-//    a word (or a single letter), each single-spaced and not a word (or a
-//    single letter), whose joined form is a word of at least 4 letters; a
-//    run of single letters needs 4 (rule "join-spaced").
+//  - letter-spaced fragments: "Amste rda m" → "Amsterdam", "be slis sing"
+//    → "beslissing", "K L A C H T E N" → "KLACHTEN": the longest run after
+//    the word, of tokens each single-spaced, ending at its second word (a
+//    run of single letters goes on to a double space, up to 24), whose
+//    joined form is a word of at least 4 letters (a run of single letters:
+//    at least 4 of them) and holds a fragment: a single letter, a token of
+//    two letters that is no closed-class word ("ge", "be"; glue-words.txt
+//    and sentence-starts.txt), or a token that is no word. Two words never
+//    join ("enquête vragen"), and a very common word ("om", "te") only beside
+//    an unknown piece of 3 letters or more: "om buds man", not "te veel"
+//    (rule "join-spaced").
 // spaced_number(), at a digit src[i]: digits spaced one by one around a
 // slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each side; rule
 // "join-spaced").

@@ -454,3 +454,16 @@ TEST_CASE("normalize regression: an e-bullet under a heading is a bullet") {
         "Frequentie en aard contact\n\n\xE2\x80\xA2 De grootste groep had in dat jaar vaak contact.\n");
   CHECK(norm("Hij zei dat\ne klachten kwamen.\n") == "Hij zei dat e klachten kwamen.\n");
 }
+
+TEST_CASE("normalize: letter-spaced words join; two words and particles stay") {
+  CHECK(norm("K L A C H T E N  O V E R  D E  P O L I T I E\n") == "KLACHTEN OVER DE POLITIE\n");
+  CHECK(norm("Wij hebben de be slis sing van de gemeente bekeken.\n") ==
+        "Wij hebben de beslissing van de gemeente bekeken.\n");
+  CHECK(norm("De klacht is niet ge grond verklaard door het bestuur.\n") ==
+        "De klacht is niet gegrond verklaard door het bestuur.\n");
+  CHECK(norm("De om buds man heeft twaalf klachten behandeld.\n") == "De ombudsman heeft twaalf klachten behandeld.\n");
+  for (const char* s : {"Of het lukt, hangt er van af hangt niet van ons af.\n",  // a particle is a word
+                        "Het dorp ligt verder af.\n", "Wij zullen te veel betalen.\n",
+                        "De deelnemers aan de enquête vragen om meer uitleg.\n", "Ik ga nu naar huis.\n"})
+    CHECK(norm(s) == s);
+}
