@@ -50,28 +50,57 @@ void bullet_cuts(std::string_view c, std::vector<std::size_t>& cuts) {
   }
 }
 
+// Where a salutation starting at q ends: its comma, or a later one while
+// what follows the comma is a short lower-case addition ("Geachte heer,
+// mevrouw,"); npos without a comma.
+std::size_t salutation_end(std::string_view c, std::size_t q) {
+  std::size_t comma = c.find(',', q);
+  for (int more = 0; comma != std::string_view::npos && more < 2; ++more) {
+    std::size_t r = c.find_first_not_of(' ', comma + 1);
+    if (r == std::string_view::npos || !starts_lower(c.substr(r))) break;
+    std::size_t next = c.find(',', r);
+    if (next == std::string_view::npos || next - r > 30) break;
+    comma = next;
+  }
+  return comma;
+}
+
+// A salutation at q: a cut before it (unless it starts the line) and after
+// its comma, when a sentence follows. Returns where to go on looking.
+std::size_t salutation_cuts(std::string_view c, std::size_t q, std::vector<std::size_t>& cuts) {
+  if (q > 0) cuts.push_back(q);
+  std::size_t comma = salutation_end(c, q);
+  if (comma == std::string_view::npos) return q;
+  // A salutation is short and has no other punctuation ("Beste praktijken
+  // zijn onder meer: A, B" is a sentence).
+  std::string_view sal = c.substr(q, comma - q);
+  if (sal.find_first_of(".:;!?") != std::string_view::npos || std::count(sal.begin(), sal.end(), ' ') > 5) return q;
+  std::size_t r = c.find_first_not_of(' ', comma + 1);
+  if (r != std::string_view::npos && starts_upper_or_digit(c.substr(r))) cuts.push_back(r);
+  return comma;
+}
+
 void letter_cuts(std::string_view c, const LetterFields& lf, std::vector<std::size_t>& cuts) {
   auto field_at = [&](std::size_t at) {
     for (const std::string& f : lf.fields)
       if (starts_with_word(c, at, f)) return true;
     return false;
   };
+  auto salutation_at = [&](std::size_t at) {
+    for (const std::string& f : lf.salutations)
+      if (starts_with_word(c, at, f)) return true;
+    return false;
+  };
+  // A line that opens with a salutation: "Geachte heer Pieters, Naar aanleiding …".
+  if (salutation_at(0)) {
+    salutation_cuts(c, 0, cuts);
+    return;
+  }
   if (!field_at(0)) return;
   for (std::size_t q = 1; q < c.size(); ++q) {
     if (c[q - 1] != ' ') continue;
     if (field_at(q)) { cuts.push_back(q); continue; }
-    for (const std::string& s : lf.salutations) {
-      if (!starts_with_word(c, q, s)) continue;
-      cuts.push_back(q);
-      std::size_t comma = c.find(',', q);
-      if (comma != std::string_view::npos) {
-        std::size_t r = comma + 1;
-        while (r < c.size() && c[r] == ' ') ++r;
-        if (r < c.size()) cuts.push_back(r);
-        q = comma;
-      }
-      break;
-    }
+    if (salutation_at(q)) q = salutation_cuts(c, q, cuts);
   }
 }
 

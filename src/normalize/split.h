@@ -10,8 +10,11 @@
 //    and space;
 //  - a letter's header joined into one line: a line that starts with a
 //    field of letter-fields.txt ("Datum", "Kenmerk", "Onderwerp") is cut
-//    before every later field and salutation ("Geachte"), and after the
-//    salutation's comma;
+//    before every later field and salutation ("Geachte"); a salutation, there
+//    or at the start of a line, is cut after its comma when a capital
+//    follows ("Geachte heer Pieters, Naar aanleiding …"). Its comma is the
+//    last of a short lower-case addition ("Geachte heer, mevrouw,"), and a
+//    salutation has at most 6 words and no other punctuation;
 //  - a heading pulled into the paragraph below it (in any line: a block's
 //    first line is not known yet, and the next pass sees each block as one
 //    line): "2.1 Klachtbehandeling In 2019 ontving …", "Bejegening De klager

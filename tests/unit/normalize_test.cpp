@@ -422,7 +422,7 @@ TEST_CASE("normalize: names and sentences are not taken for a heading and its te
   for (const char* s : {"Gesprek met Mevrouw de Vries over haar klacht op dinsdag.\n",  // a name particle, then a name
                         "Stichting De Hoop heeft de klacht snel behandeld.\n",          // a name
                         "Hij zei dat De klachten over de brieven gingen.\n",            // a glue word before it
-                        "Geachte heer Pieters, Naar aanleiding van uw brief bel ik u.\n",  // a clause ends
+                        "Namens de heer Pieters, Naar wij begrepen, belt u ons.\n",  // a clause ends
                         "Het college van Gedeputeerde Staten besloot in mei anders.\n"})
     CHECK(norm(s) == s);
 }
@@ -466,4 +466,14 @@ TEST_CASE("normalize: letter-spaced words join; two words and particles stay") {
                         "Het dorp ligt verder af.\n", "Wij zullen te veel betalen.\n",
                         "De deelnemers aan de enquête vragen om meer uitleg.\n", "Ik ga nu naar huis.\n"})
     CHECK(norm(s) == s);
+}
+
+TEST_CASE("normalize: a salutation stands on its own line, with or without header fields before it") {
+  CHECK(norm("Geachte heer Pieters, Naar aanleiding van ons gesprek stuur ik u deze brief.\n") ==
+        "Geachte heer Pieters,\n\nNaar aanleiding van ons gesprek stuur ik u deze brief.\n");
+  CHECK(norm("Datum 7 februari 2023 Kenmerk Z/23/001 Geachte heer, mevrouw, Wij hebben uw klacht ontvangen.\n") ==
+        "Datum 7 februari 2023\n\nKenmerk Z/23/001\n\nGeachte heer, mevrouw,\n\nWij hebben uw klacht ontvangen.\n");
+  // A sentence that starts with the word is no salutation.
+  const char* s = "Beste praktijken zijn onder meer: Amsterdam, Utrecht en Zwolle.\n";
+  CHECK(norm(s) == s);
 }
