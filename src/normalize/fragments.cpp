@@ -120,11 +120,14 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   return std::nullopt;
 }
 
+// A capitalised word that the lexicon knows. `w` is the word as repaired,
+// so a split one ("WaterkwaliteitPeilbeheer") is judged by its first part.
 bool capitalised_word(const WordRepair& words, const std::string& w) {
-  if (w.size() < 3 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
-  for (std::size_t i = 1; i < w.size(); ++i)
-    if (w[i] >= 'A' && w[i] <= 'Z') return false;
-  return verdict(words, w).known;
+  std::string first = w.substr(0, w.find(' '));
+  if (first.size() < 3 || !(first[0] >= 'A' && first[0] <= 'Z')) return false;
+  for (std::size_t i = 1; i < first.size(); ++i)
+    if (first[i] >= 'A' && first[i] <= 'Z') return false;
+  return verdict(words, first).known;
 }
 
 }  // namespace

@@ -477,3 +477,11 @@ TEST_CASE("normalize: a salutation stands on its own line, with or without heade
   const char* s = "Beste praktijken zijn onder meer: Amsterdam, Utrecht en Zwolle.\n";
   CHECK(norm(s) == s);
 }
+
+// Regression: glue after a colon was looked for with the word as repaired,
+// and a word split at a case boundary ("Waterkwaliteit Peilbeheer") was not
+// taken for a capitalised word, so the colon stayed glued.
+TEST_CASE("normalize regression: a split word glued after a colon gets its space") {
+  CHECK(norm("De belangrijkste onderwerpen waren:WaterkwaliteitPeilbeheer\n") ==
+        "De belangrijkste onderwerpen waren: Waterkwaliteit Peilbeheer\n");
+}
