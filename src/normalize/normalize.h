@@ -57,7 +57,8 @@ class Normalizer {
  public:
   // Loads the word lists and rules: `dictionaries_dir`/words/*.txt (domain
   // words), and in `dictionaries_dir`/normalize/ repairs.tsv, debris.tsv,
-  // confusions.tsv, glue-words.txt and letter-fields.txt (each optional). Errors name the file
+  // confusions.tsv, glue-words.txt, glued-pairs.tsv, sentence-starts.txt and
+  // letter-fields.txt (each optional). Errors name the file
   // and line.
   static Result<std::shared_ptr<const Normalizer>> create(const std::string& dictionaries_dir,
                                                           const LexiconPaths& base = {});

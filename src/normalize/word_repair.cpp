@@ -93,6 +93,23 @@ Result<std::unique_ptr<WordRepair>> WordRepair::load(std::shared_ptr<const Lexic
       w->longest_glue_ = std::max(w->longest_glue_, word.size());
     }
   }
+  fs::path pairs = fs::path(dir) / "normalize" / "glued-pairs.tsv";
+  if (!dir.empty() && fs::exists(pairs, ec)) {
+    auto data = read_file(pairs.string());
+    if (!data.ok()) return data.error();
+    for (const TsvRow& row : tsv_rows(*data)) {
+      std::string_view token = row.cols[0];
+      std::string letters;
+      if (row.cols.size() == 2)
+        for (char ch : row.cols[1]) letters += ch == ' ' ? "" : std::string(1, ch);
+      if (row.cols.size() != 2 || token.empty() || lower_latin(token) != token || letters != token ||
+          std::count(row.cols[1].begin(), row.cols[1].end(), ' ') != 1)
+        return make_error(Errc::parse, "expected a token in lower case, a TAB, and the same letters as two words, got '" +
+                                           std::string(token) + "'",
+                          pairs.string(), row.line);
+      w->glued_pairs_.emplace(std::string(token), std::string(row.cols[1]));
+    }
+  }
   fs::path starts = fs::path(dir) / "normalize" / "sentence-starts.txt";
   if (!dir.empty() && fs::exists(starts, ec)) {
     auto data = read_file(starts.string());
@@ -127,6 +144,17 @@ std::optional<std::pair<std::string, std::string>> WordRepair::repair(const std:
   if (c == Case::mixed) {
     if (auto s = split_case(w)) return std::make_pair(*s, std::string("split"));
     return std::nullopt;
+  }
+  // A listed pair of glued closed-class words, before the lexicon is asked.
+  if (!glued_pairs_.empty()) {
+    auto it = glued_pairs_.find(lower_latin(w));
+    if (it != glued_pairs_.end()) {
+      std::string out = it->second;
+      if (c == Case::upper)
+        for (char& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      else if (c == Case::capitalised) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+      return std::make_pair(out, std::string("split"));
+    }
   }
   if (c == Case::upper) {
     if (lex_->known(lower_latin(w))) return std::nullopt;

@@ -39,6 +39,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "base/result.h"
@@ -50,8 +51,8 @@ namespace omb::pass {
 
 class WordRepair {
  public:
-  // Reads `dir`/normalize/confusions.tsv, glue-words.txt and
-  // sentence-starts.txt when they exist (errors name file:line; a confusion
+  // Reads `dir`/normalize/confusions.tsv, glue-words.txt, glued-pairs.tsv
+  // and sentence-starts.txt when they exist (errors name file:line; a confusion
   // whose example does not hold is one).
   static Result<std::unique_ptr<WordRepair>> load(std::shared_ptr<const Lexicon> lex, const std::string& dictionaries_dir);
   ~WordRepair();
@@ -76,6 +77,7 @@ class WordRepair {
   Confusions conf_;
   StringSet glue_, prefix_;  // glue-words.txt; prefix_: those that also begin compounds
   StringSet starts_;         // sentence-starts.txt
+  std::unordered_map<std::string, std::string> glued_pairs_;  // glued-pairs.tsv
   std::size_t longest_glue_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // normalize/word_repair.h: OCR damage in one word.
 #include <catch2/catch.hpp>
 
+#include "normalize/normalize.h"
 #include "normalize/word_repair.h"
 #include "testutil.h"
 
@@ -50,4 +51,25 @@ TEST_CASE("normalize word repair: the verdict on a word type") {
   CHECK_FALSE(verdict(words(), "a").known);  // under 2 bytes: never a word
   // Cached: the same type gives the same entry.
   CHECK(&verdict(words(), "klacht") == &verdict(words(), "klacht"));
+}
+
+TEST_CASE("normalize word repair: listed pairs of glued closed-class words split, in the token's case") {
+  CHECK(repaired("voorde") == std::pair<std::string, std::string>{"voor de", "split"});
+  CHECK(repaired("VANEEN") == std::pair<std::string, std::string>{"VAN EEN", "split"});
+  CHECK(repaired("Inde") == std::pair<std::string, std::string>{"In de", "split"});
+  for (const char* w : {"omdat", "nadat", "vanuit", "erin"}) CHECK_FALSE(words().repair(w));  // words as written
+}
+
+TEST_CASE("normalize word repair: a bad glued-pairs.tsv or sentence-starts.txt names its line") {
+  test::TempDir d;
+  d.write("normalize/glued-pairs.tsv", "# pairs\nvoorde\tvoor de\nvaneen\tvan en\n");
+  auto n = Normalizer::create(d.path());
+  REQUIRE_FALSE(n.ok());
+  CHECK(n.error().file == d.path() + "/normalize/glued-pairs.tsv");
+  CHECK(n.error().line == 3);
+  test::TempDir d2;
+  d2.write("normalize/sentence-starts.txt", "klager\nDe Klager\n");
+  auto n2 = Normalizer::create(d2.path());
+  REQUIRE_FALSE(n2.ok());
+  CHECK(n2.error().line == 2);
 }
