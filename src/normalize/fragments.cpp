@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "normalize/chars.h"
+#include "normalize/lines.h"
 
 namespace omb::pass {
 namespace {
@@ -100,7 +101,17 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   // Two words never: "Resultaat Verantwoordelijke", "enquête vragen". The
   // common case, a word and then a word, ends here.
   const bool w_fragment = not_a_word(words, w);
-  if (!w_fragment && !frags[0]) return std::nullopt;
+  if (!w_fragment && !frags[0]) {
+    // Except a name broken in two, which the word list has whole, and only
+    // as a name: "In Rotter dam" → "Rotterdam" (a capitalised word, then a
+    // lower-case one that is no closed-class word or name particle: "Werk
+    // en", "Van der" stay).
+    std::string name = w + parts[0];
+    if (w[0] >= 'A' && w[0] <= 'Z' && starts_lower(parts[0]) && letters(parts[0]) >= 2 &&
+        !words.sentence_start(parts[0]) && !name_particle(parts[0]) && words.lex().listed(name) && !words.lex().known(lower_latin(name)))
+      return SpanFix{ends[0], name, "join-spaced"};
+    return std::nullopt;
+  }
   for (std::size_t k = parts.size(); k >= 1; --k) {
     std::string joined = w;
     bool singles = letters(w) == 1, fragment = w_fragment, common = common_word(w);

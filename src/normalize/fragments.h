@@ -20,7 +20,9 @@
 //    and sentence-starts.txt), or a token that is no word. Two words never
 //    join ("enquête vragen"), and a very common word ("om", "te") only beside
 //    an unknown piece of 3 letters or more: "om buds man", not "te veel"
-//    (rule "join-spaced").
+//    (rule "join-spaced"). A name broken in two joins when the word list has
+//    it whole and only as a name: "Rotter dam" → "Rotterdam", never "Werk en"
+//    or "Van der".
 // spaced_number(), at a digit src[i]: digits spaced one by one around a
 // slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each side; rule
 // "join-spaced").

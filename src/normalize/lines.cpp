@@ -65,6 +65,11 @@ std::string_view as_repaired(std::string_view s) {
   return s;
 }
 
+bool name_particle(std::string_view w) {
+  static constexpr std::string_view kParticles[] = {"de", "van", "der", "den", "ter", "ten", "te"};
+  return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles);
+}
+
 bool starts_lower(std::string_view s) {
   s = as_repaired(s);
   if (s.empty()) return false;

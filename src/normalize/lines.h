@@ -59,6 +59,8 @@ std::string_view as_repaired(std::string_view s);
 // Once repaired, starts with a-z or à-ÿ / with A-Z, 0-9 or À-ß.
 bool starts_lower(std::string_view s);
 bool starts_upper_or_digit(std::string_view s);
+// A particle of a Dutch family name ("de", "van", "der", "den", "ter", "ten", "te").
+bool name_particle(std::string_view w);
 // Digits, dots and commas, perhaps ending in % , or . ("1.250", "12,5%").
 bool number_token(std::string_view t);
 

@@ -111,10 +111,7 @@ bool capitalised(std::string_view w) {
 
 // A name particle before a capital is a name: "Mevrouw de Vries", "van Dam".
 bool name_follows(std::string_view c, const std::pair<std::size_t, std::size_t>* w, std::size_t k, std::size_t n) {
-  static constexpr std::string_view kParticles[] = {"de", "van", "der", "den", "ter", "ten", "te"};
-  std::string_view p = c.substr(w[k].first, w[k].second - w[k].first);
-  return k + 1 < n && std::find(std::begin(kParticles), std::end(kParticles), p) != std::end(kParticles) &&
-         std::isupper(U(c[w[k + 1].first]));
+  return k + 1 < n && name_particle(c.substr(w[k].first, w[k].second - w[k].first)) && std::isupper(U(c[w[k + 1].first]));
 }
 
 // See split.h: a heading (a number before it, or not), up to 6 words without

@@ -485,3 +485,11 @@ TEST_CASE("normalize regression: a split word glued after a colon gets its space
   CHECK(norm("De belangrijkste onderwerpen waren:WaterkwaliteitPeilbeheer\n") ==
         "De belangrijkste onderwerpen waren: Waterkwaliteit Peilbeheer\n");
 }
+
+TEST_CASE("normalize: a name broken in two joins when the word list has it whole, only as a name") {
+  CHECK(norm("In Rotter dam werden de meeste klachten ingediend.\n") ==
+        "In Rotterdam werden de meeste klachten ingediend.\n");
+  for (const char* s : {"De afdeling Werk en Inkomen belde terug.\n", "Mevrouw Van der Linden belde terug.\n",
+                        "Het water schap is een fout van de schrijver.\n"})
+    CHECK(norm(s) == s);
+}
