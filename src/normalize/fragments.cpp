@@ -31,6 +31,15 @@ bool not_a_word(const WordRepair& words, const std::string& t) {
   return n == 1 || (n == 2 && !words.sentence_start(lower_latin(t))) || !verdict(words, t).known;
 }
 
+bool capital_after_small(std::string_view w) {
+  bool small = false;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') small = true;
+    else if (c >= 'A' && c <= 'Z' && small) return true;
+  }
+  return false;
+}
+
 // A fragment that is no short word: three letters or more, unknown ("buds").
 bool long_fragment(const WordRepair& words, const std::string& t) { return letters(t) >= 3 && !verdict(words, t).known; }
 
@@ -124,6 +133,9 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
       unknown_piece |= frags[p] && long_fragment(words, parts[p]);
     }
     if (singles ? k + 1 < 4 && !words.glue_word(lower_latin(joined)) : letters(joined) < 4) continue;
+    // A capital after a small letter is a case boundary that word repair
+    // splits again ("vo Or" → "voOr" → "vo Or"): no fixpoint.
+    if (capital_after_small(joined)) continue;
     // A common word joins only beside a piece that is surely no word:
     // "om buds man", not "te veel".
     if (fragment && (!common || unknown_piece) && words.lex().known(joined)) return SpanFix{ends[k - 1], joined, "join-spaced"};

@@ -493,3 +493,10 @@ TEST_CASE("normalize: a name broken in two joins when the word list has it whole
                         "Het water schap is een fout van de schrijver.\n"})
     CHECK(norm(s) == s);
 }
+
+// Regression (fuzzing): "voOr" was split at its case boundary into "vo Or",
+// which the spaced-word join, taking "vo" for a piece, made "voOr" again.
+TEST_CASE("normalize regression: a spaced join never makes a word that is split at its case") {
+  std::string once = norm("De ombudsman vraagt aandacht voOr de burger.\n");
+  CHECK(norm(once) == once);
+}
