@@ -1,5 +1,6 @@
 #include "normalize/blocks.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "normalize/chars.h"
@@ -11,10 +12,28 @@ namespace omb::pass {
 
 namespace {
 
-// A year alone, as a title's last line ("Jaarverslag klachten over het jaar⏎2005").
+bool year_at(std::string_view c, std::size_t i) {
+  return i + 4 <= c.size() && (c.compare(i, 2, "19") == 0 || c.compare(i, 2, "20") == 0) && std::isdigit(U(c[i + 2])) &&
+         std::isdigit(U(c[i + 3])) && (i + 4 == c.size() || !std::isdigit(U(c[i + 4])));
+}
+
+// A year alone, or a span of years, as a title's last line ("Jaarverslag
+// klachten over het jaar⏎2005", "over de jaren⏎2014-2018").
 bool lone_year(std::string_view c) {
-  return c.size() == 4 && (c.compare(0, 2, "19") == 0 || c.compare(0, 2, "20") == 0) &&
-         std::isdigit(U(c[2])) && std::isdigit(U(c[3]));
+  if (!year_at(c, 0)) return false;
+  if (c.size() == 4) return true;
+  std::string_view rest = c.substr(4);
+  for (std::string_view dash : {"-", "/", "\xE2\x80\x93", " - ", " \xE2\x80\x93 "})
+    if (rest.starts_with(dash)) return rest.size() == dash.size() + 4 && year_at(rest, dash.size());
+  return false;
+}
+
+// A sentence that goes on after a word a year follows, with the year:
+// "In het verslag over het jaar⏎⏎2005 staan de cijfers …".
+bool year_goes_on(std::string_view last, std::string_view c) {
+  static constexpr std::string_view kBeforeYear[] = {"jaar", "jaren", "kalenderjaar", "verslagjaar", "boekjaar", "periode"};
+  bool before = std::find(std::begin(kBeforeYear), std::end(kBeforeYear), last) != std::end(kBeforeYear);
+  return before && year_at(c, 0) && c.size() > 6 && c[4] == ' ' && starts_lower(c.substr(5));
 }
 
 // Joining `c` to `cur` would make a text the next pass cuts into a heading
@@ -74,7 +93,8 @@ std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& wor
       // Across a page break too: the next pass sees a blank line there.
       bool open_end = !ends_sentence(lc) && lc.back() != ',';
       bool lower_word = starts_lower(c) && c.size() > 1 && c[1] != ' ';  // "e " is OCR's bullet
-      bool goes_on = lower_word || words.glue_word(last_word(lc)) || (lone_year(c) && cur.len <= 100);
+      std::string lw = last_word(lc);
+      bool goes_on = lower_word || words.glue_word(lw) || (lone_year(c) && cur.len <= 100) || year_goes_on(lw, c);
       std::string_view head = content(src, lines[cur.lines.front()]);
       bool numbered = numbered_heading(head) || case_heading(head) ||  // complete as they stand
                       numbered_heading(c) || case_heading(c);

@@ -162,7 +162,7 @@ TEST_CASE("damage fixtures: the case format, page breaks and controls") {
 TEST_CASE("damage fixtures: the development set, per class at least its floor, no correct word changed") {
   const std::map<std::string, int> floor_of_20 = {{"apostrophe", 20}, {"debris", 20}, {"glued", 18}, {"headers", 19},
                                                   {"heading", 19},    {"letter", 20},  {"mojibake", 20}, {"ocr", 19},
-                                                  {"spaced", 17},     {"wrap", 18}};
+                                                  {"spaced", 17},     {"wrap", 20}};
   Report r = measure("dev", false);
   REQUIRE(r.classes.size() == 11);
   for (const auto& [name, s] : r.classes) {

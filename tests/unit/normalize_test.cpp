@@ -494,6 +494,15 @@ TEST_CASE("normalize: a name broken in two joins when the word list has it whole
     CHECK(norm(s) == s);
 }
 
+TEST_CASE("normalize: a title or sentence split before its year keeps it") {
+  CHECK(norm("Rapport van de rekenkamer over de jaren\n2014-2018\n") == "Rapport van de rekenkamer over de jaren 2014-2018\n");
+  CHECK(norm("In het verslag over het jaar\n\n2005 staan de cijfers per afdeling.\n") ==
+        "In het verslag over het jaar 2005 staan de cijfers per afdeling.\n");
+  // A paragraph that starts with a year after a heading stays apart.
+  CHECK(norm("Reactie van de minister\n\n2019 was een jaar met veel klachten.\n") ==
+        "Reactie van de minister\n\n2019 was een jaar met veel klachten.\n");
+}
+
 // Regression (fuzzing): "voOr" was split at its case boundary into "vo Or",
 // which the spaced-word join, taking "vo" for a piece, made "voOr" again.
 TEST_CASE("normalize regression: a spaced join never makes a word that is split at its case") {
