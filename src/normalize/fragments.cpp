@@ -27,6 +27,11 @@ std::size_t letters(std::string_view w) {
 // closed-class word ("ge", "be": the lexicon lists such pieces, but "en",
 // "de", "in" and "nu" are words, so "en de" is never joined), or not a word.
 bool not_a_word(const WordRepair& words, const std::string& t) {
+  if (t.size() == 2 && U(t[0]) < 0x80 && U(t[1]) < 0x80) {  // two ASCII letters, lowered in place
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+    const char low[2] = {lower(t[0]), lower(t[1])};
+    return !words.sentence_start(std::string_view(low, 2));  // a closed-class word is a word
+  }
   std::size_t n = letters(t);
   return n == 1 || (n == 2 && !words.sentence_start(lower_latin(t))) || !verdict(words, t).known;
 }
@@ -93,6 +98,9 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   // their second word ("be slis sing", where the lexicon knows "slis").
   bool singles_run = letters(w) == 1;
   int words_in_run = 0;
+  // A word and then a word, the common case, ends at once (this runs for
+  // every word): only a broken name is looked at then, below.
+  const bool w_fragment = not_a_word(words, w);
   for (std::size_t at = j; ends.size() < (singles_run ? 24u : 6u) && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
     if (e < stop && !(gap(src[e]) || std::ispunct(U(src[e])))) break;  // a token with more in it
@@ -102,14 +110,12 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
     parts.push_back(std::move(t));
     frags.push_back(frag);
     ends.push_back(e);
-    if (!frag && ++words_in_run == 2) break;
+    if (!frag && (++words_in_run == 2 || !w_fragment)) break;
     at = e;
     if (e < stop && !gap(src[e])) break;
   }
   if (parts.empty()) return std::nullopt;
-  // Two words never: "Resultaat Verantwoordelijke", "enquête vragen". The
-  // common case, a word and then a word, ends here.
-  const bool w_fragment = not_a_word(words, w);
+  // Two words never: "Resultaat Verantwoordelijke", "enquête vragen".
   if (!w_fragment && !frags[0]) {
     // Except a name broken in two, which the word list has whole, and only
     // as a name: "In Rotter dam" → "Rotterdam" (a capitalised word, then a
@@ -146,7 +152,14 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
 // A capitalised word that the lexicon knows. `w` is the word as repaired,
 // so a split one ("WaterkwaliteitPeilbeheer") is judged by its first part.
 bool capitalised_word(const WordRepair& words, const std::string& w) {
-  std::string first = w.substr(0, w.find(' '));
+  if (w.size() < 3 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  std::size_t sp = w.find(' ');
+  if (sp == std::string::npos) {
+    for (std::size_t i = 1; i < w.size(); ++i)
+      if (w[i] >= 'A' && w[i] <= 'Z') return false;
+    return verdict(words, w).known;
+  }
+  std::string first = w.substr(0, sp);
   if (first.size() < 3 || !(first[0] >= 'A' && first[0] <= 'Z')) return false;
   for (std::size_t i = 1; i < first.size(); ++i)
     if (first[i] >= 'A' && first[i] <= 'Z') return false;

@@ -89,6 +89,7 @@ Result<std::unique_ptr<WordRepair>> WordRepair::load(std::shared_ptr<const Lexic
         return make_error(Errc::parse, "the second column can only say 'prefix', got '" + std::string(row.cols[1]) + "'",
                           glue.string(), row.line);
       w->glue_.add(word);
+      w->starts_.add(word);
       if (row.cols.size() == 2) w->prefix_.add(word);
       w->longest_glue_ = std::max(w->longest_glue_, word.size());
     }

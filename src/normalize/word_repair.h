@@ -64,7 +64,7 @@ class WordRepair {
   bool glue_word(std::string_view lower) const { return glue_.contains(lower); }
   // A word that begins a sentence (lower case): a glue word or one of
   // sentence-starts.txt, for cutting off a heading.
-  bool sentence_start(std::string_view lower) const { return glue_.contains(lower) || starts_.contains(lower); }
+  bool sentence_start(std::string_view lower) const { return starts_.contains(lower); }
 
  private:
   WordRepair() = default;
@@ -76,7 +76,7 @@ class WordRepair {
   std::shared_ptr<const Lexicon> lex_;
   Confusions conf_;
   StringSet glue_, prefix_;  // glue-words.txt; prefix_: those that also begin compounds
-  StringSet starts_;         // sentence-starts.txt
+  StringSet starts_;         // sentence-starts.txt and the glue words (one lookup)
   std::unordered_map<std::string, std::string> glued_pairs_;  // glued-pairs.tsv
   std::size_t longest_glue_ = 0;
 };
