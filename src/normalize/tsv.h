@@ -1,5 +1,6 @@
 // normalize/tsv.h — internal: reading the data files of dictionaries/normalize
-// (repairs.tsv, debris.tsv, confusions.tsv, glue-words.txt): lines of
+// (repairs.tsv, debris.tsv, confusions.tsv, glue-words.txt, glued-pairs.tsv,
+// sentence-starts.txt): lines of
 // TAB-separated columns; a line starting with '#' and a blank line are
 // comments; a trailing \r is dropped.
 #pragma once

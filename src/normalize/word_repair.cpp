@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -67,6 +68,25 @@ bool diaeresis_pair(char a, char b) { return vowel(a) && add_diaeresis(b); }
 
 constexpr double kDiaeresisCost = 0.15;
 
+// Calls `row` on each row of the file at `path`, when there is one; the
+// first error stops the walk and is returned.
+Status each_row(const std::filesystem::path& path, const std::function<Status(const TsvRow&, const std::string&)>& row) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  auto data = read_file(path.string());
+  if (!data.ok()) return data.error();
+  for (const TsvRow& r : tsv_rows(*data)) OMB_TRY(row(r, path.string()));
+  return {};
+}
+
+bool one_lower_word(std::string_view w) {
+  return !w.empty() && w.find(' ') == std::string_view::npos && lower_latin(w) == w;
+}
+
+Error not_one_word(std::string_view w, const std::string& file, int line) {
+  return make_error(Errc::parse, "expected one word in lower case a line, got '" + std::string(w) + "'", file, line);
+}
+
 }  // namespace
 
 WordRepair::~WordRepair() = default;
@@ -76,52 +96,39 @@ Result<std::unique_ptr<WordRepair>> WordRepair::load(std::shared_ptr<const Lexic
   std::unique_ptr<WordRepair> w(new WordRepair());
   w->lex_ = std::move(lex);
   std::error_code ec;
-  fs::path glue = fs::path(dir) / "normalize" / "glue-words.txt";
-  if (!dir.empty() && fs::exists(glue, ec)) {
-    auto data = read_file(glue.string());
-    if (!data.ok()) return data.error();
-    for (const TsvRow& row : tsv_rows(*data)) {
+  if (!dir.empty()) {
+    const fs::path nd = fs::path(dir) / "normalize";
+    OMB_TRY(each_row(nd / "glue-words.txt", [&](const TsvRow& row, const std::string& file) -> Status {
       std::string_view word = row.cols[0];
-      if (row.cols.size() > 2 || word.empty() || word.find(' ') != std::string_view::npos || lower_latin(word) != word)
-        return make_error(Errc::parse, "expected one word in lower case a line, got '" + std::string(word) + "'",
-                          glue.string(), row.line);
+      if (row.cols.size() > 2 || !one_lower_word(word)) return not_one_word(word, file, row.line);
       if (row.cols.size() == 2 && row.cols[1] != "prefix")
         return make_error(Errc::parse, "the second column can only say 'prefix', got '" + std::string(row.cols[1]) + "'",
-                          glue.string(), row.line);
+                          file, row.line);
       w->glue_.add(word);
       w->starts_.add(word);
       if (row.cols.size() == 2) w->prefix_.add(word);
       w->longest_glue_ = std::max(w->longest_glue_, word.size());
-    }
-  }
-  fs::path pairs = fs::path(dir) / "normalize" / "glued-pairs.tsv";
-  if (!dir.empty() && fs::exists(pairs, ec)) {
-    auto data = read_file(pairs.string());
-    if (!data.ok()) return data.error();
-    for (const TsvRow& row : tsv_rows(*data)) {
+      return {};
+    }));
+    OMB_TRY(each_row(nd / "glued-pairs.tsv", [&](const TsvRow& row, const std::string& file) -> Status {
       std::string_view token = row.cols[0];
       std::string letters;
       if (row.cols.size() == 2)
-        for (char ch : row.cols[1]) letters += ch == ' ' ? "" : std::string(1, ch);
+        for (char ch : row.cols[1])
+          if (ch != ' ') letters += ch;
       if (row.cols.size() != 2 || token.empty() || lower_latin(token) != token || letters != token ||
           std::count(row.cols[1].begin(), row.cols[1].end(), ' ') != 1)
         return make_error(Errc::parse, "expected a token in lower case, a TAB, and the same letters as two words, got '" +
                                            std::string(token) + "'",
-                          pairs.string(), row.line);
+                          file, row.line);
       w->glued_pairs_.emplace(std::string(token), std::string(row.cols[1]));
-    }
-  }
-  fs::path starts = fs::path(dir) / "normalize" / "sentence-starts.txt";
-  if (!dir.empty() && fs::exists(starts, ec)) {
-    auto data = read_file(starts.string());
-    if (!data.ok()) return data.error();
-    for (const TsvRow& row : tsv_rows(*data)) {
-      std::string_view word = row.cols[0];
-      if (row.cols.size() > 1 || word.empty() || word.find(' ') != std::string_view::npos || lower_latin(word) != word)
-        return make_error(Errc::parse, "expected one word in lower case a line, got '" + std::string(word) + "'",
-                          starts.string(), row.line);
-      w->starts_.add(word);
-    }
+      return {};
+    }));
+    OMB_TRY(each_row(nd / "sentence-starts.txt", [&](const TsvRow& row, const std::string& file) -> Status {
+      if (row.cols.size() > 1 || !one_lower_word(row.cols[0])) return not_one_word(row.cols[0], file, row.line);
+      w->starts_.add(row.cols[0]);
+      return {};
+    }));
   }
   fs::path conf = fs::path(dir) / "normalize" / "confusions.tsv";
   if (!dir.empty() && fs::exists(conf, ec)) {
