@@ -51,12 +51,6 @@ bool would_cut(std::string_view src, const WordRepair& words, const std::vector<
   return heading_cut_at(probe, words) != std::string_view::npos;
 }
 
-// The last word of `s`, lower-cased, punctuation behind it kept.
-std::string last_word(std::string_view s) {
-  std::size_t b = s.find_last_of(' ');
-  return lower_latin(b == std::string_view::npos ? s : s.substr(b + 1));
-}
-
 }  // namespace
 
 std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& words, const std::vector<Line>& lines) {
@@ -93,7 +87,7 @@ std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& wor
       // Across a page break too: the next pass sees a blank line there.
       bool open_end = !ends_sentence(lc) && lc.back() != ',';
       bool lower_word = starts_lower(c) && c.size() > 1 && c[1] != ' ';  // "e " is OCR's bullet
-      std::string lw = last_word(lc);
+      std::string lw = last_word_lower(lc);
       bool goes_on = lower_word || words.glue_word(lw) || (lone_year(c) && cur.len <= 100) || year_goes_on(lw, c);
       std::string_view head = content(src, lines[cur.lines.front()]);
       bool numbered = numbered_heading(head) || case_heading(head) ||  // complete as they stand

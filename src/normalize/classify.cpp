@@ -110,12 +110,6 @@ void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
   }
 }
 
-// The last word of `s`, in lower case.
-std::string last_word_lower(std::string_view s) {
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  std::size_t sp = s.rfind(' ');
-  return lower_latin(sp == std::string_view::npos ? s : s.substr(sp + 1));
-}
 
 // Step 2. "e " as a bullet (OCR's reading of "•"), among other list items or after
 // a sentence. A line that becomes one is context for its neighbours, before
@@ -229,6 +223,12 @@ void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>&
   mark_structure_marks(src, lines);
   mark_e_bullets(src, k, lines);
   mark_rows_noise_titles(src, k, lines);
+}
+
+std::string last_word_lower(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  std::size_t sp = s.rfind(' ');
+  return lower_latin(sp == std::string_view::npos ? s : s.substr(sp + 1));
 }
 
 }  // namespace omb::pass

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,6 +49,8 @@ bool case_heading(std::string_view s);
 bool numbered_heading(std::string_view s);
 // 1 to 6 words, the first with a capital, none ending in . , ; ! or ?
 bool heading_like(std::string_view s);
+// The last word of `s` in lower case, punctuation behind it kept.
+std::string last_word_lower(std::string_view s);
 bool number_row(std::string_view s);
 
 }  // namespace omb::pass
