@@ -8,8 +8,9 @@
 // loads the lexicon spend most of its start in malloc and free (0.8 s of an
 // `extract` of one small file in the release build, 2 s under ASan).
 //
-// add() copies the text in; contains() is safe to call from many threads
-// once adding is over.
+// add() copies the text in; contains() and find() are safe to call from many
+// threads once adding is over. Each item keeps the index add() gave it, so a
+// vector beside the set can hold a value per item (a map built the same way).
 #pragma once
 
 #include <cstdint>
@@ -23,9 +24,16 @@ namespace omb {
 class StringSet {
  public:
   void reserve(std::size_t n);
-  void add(std::string_view s);  // a second add of the same text is a no-op
-  bool contains(std::string_view s) const;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // The item's index, 0, 1, 2 … in the order of first adding; a second add
+  // of the same text returns the first one's index.
+  std::size_t add(std::string_view s);
+  bool contains(std::string_view s) const { return find(s) != npos; }
+  std::size_t find(std::string_view s) const;  // the index, or npos
   std::size_t size() const { return items_.size(); }
+  std::string_view item(std::size_t i) const { return items_[i]; }
+  void clear();
 
  private:
   std::string_view store(std::string_view s);
@@ -36,7 +44,10 @@ class StringSet {
   char* cur_ = nullptr;  // where the next entry goes, in the newest shared block
   std::size_t cur_left_ = 0;
   std::vector<std::string_view> items_;
-  std::vector<std::uint32_t> slots_;  // index into items_ + 1; 0 is empty
+  // Each slot: the top 32 bits of the item's hash, then its index into
+  // items_ + 1 (0 is empty). The hash bits spare a look at the text of
+  // every other item on the probe path.
+  std::vector<std::uint64_t> slots_;
 };
 
 }  // namespace omb

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <string_view>
@@ -306,27 +307,47 @@ std::optional<std::string> WordRepair::split_glue(const std::string& w) const {
 }
 
 // The verdict on a word type, cached per thread: word frequencies are Zipfian,
-// so most words are looked up once.
-const WordVerdict& verdict(const WordRepair& words, const std::string& w) {
-  thread_local const WordRepair* owner = nullptr;
-  thread_local std::unordered_map<std::string, WordVerdict> cache;
-  if (owner != &words || cache.size() > 400000) {
-    cache.clear();
-    owner = &words;
+// so most words are looked up once. The emitter asks two or three times for
+// every word it writes, so the cache is a StringSet of the words with their
+// verdicts beside it in the order of the set's indices (a deque: a verdict
+// does not move when more are added).
+const WordVerdict& verdict(const WordRepair& words, std::string_view w) {
+  // The same word is asked for two or three times in a row (as a word, as
+  // the next one's neighbour): the last two answers are tried before a hash.
+  struct Cache {
+    const WordRepair* owner = nullptr;
+    StringSet types;
+    std::deque<WordVerdict> verdicts;  // verdicts[i] for types' item i
+    std::size_t recent[2] = {StringSet::npos, StringSet::npos};
+  };
+  thread_local Cache cache;
+  if (cache.owner != &words || cache.types.size() >= 400000) {
+    cache.types.clear();
+    cache.verdicts.clear();
+    cache.recent[0] = cache.recent[1] = StringSet::npos;
+    cache.owner = &words;
   }
-  auto it = cache.find(w);
-  if (it != cache.end()) return it->second;
+  for (std::size_t r : cache.recent)
+    if (r != StringSet::npos && cache.types.item(r) == w) return cache.verdicts[r];
+  auto remember = [&](std::size_t i) -> const WordVerdict& {
+    cache.recent[1] = cache.recent[0];
+    cache.recent[0] = i;
+    return cache.verdicts[i];
+  };
+  if (std::size_t i = cache.types.find(w); i != StringSet::npos) return remember(i);
   WordVerdict v;
-  if (auto r = words.repair(w)) {
+  std::string word(w);
+  if (auto r = words.repair(word)) {
     v.repaired = true;
     v.guessed = r->second == "ocr:edit" || r->second == "split";
     v.to = std::move(r->first);
     v.rule = std::move(r->second);
     v.known = true;  // what it stands for is a word (or words)
   } else {
-    v.known = w.size() >= 2 && words.lex().known(w);
+    v.known = word.size() >= 2 && words.lex().known(word);
   }
-  return cache.emplace(w, std::move(v)).first->second;
+  cache.verdicts.push_back(std::move(v));
+  return remember(cache.types.add(w));
 }
 
 }  // namespace omb::pass

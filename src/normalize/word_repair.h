@@ -90,6 +90,6 @@ struct WordVerdict {
 
 // The verdict on a word type. The reference stays valid until the next call
 // on this thread with another WordRepair (or after 400,000 types).
-const WordVerdict& verdict(const WordRepair& words, const std::string& w);
+const WordVerdict& verdict(const WordRepair& words, std::string_view w);
 
 }  // namespace omb::pass
