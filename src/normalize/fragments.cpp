@@ -1,7 +1,6 @@
 #include "normalize/fragments.h"
 
 #include <cctype>
-#include <vector>
 
 #include "normalize/chars.h"
 #include "normalize/lines.h"
@@ -26,7 +25,7 @@ std::size_t letters(std::string_view w) {
 // A fragment of a broken word: a single letter, two letters that are no
 // closed-class word ("ge", "be": the lexicon lists such pieces, but "en",
 // "de", "in" and "nu" are words, so "en de" is never joined), or not a word.
-bool not_a_word(const WordRepair& words, const std::string& t) {
+bool not_a_word(const WordRepair& words, std::string_view t) {
   if (t.size() == 2 && U(t[0]) < 0x80 && U(t[1]) < 0x80) {  // two ASCII letters, lowered in place
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
     const char low[2] = {lower(t[0]), lower(t[1])};
@@ -46,7 +45,7 @@ bool capital_after_small(std::string_view w) {
 }
 
 // A fragment that is no short word: three letters or more, unknown ("buds").
-bool long_fragment(const WordRepair& words, const std::string& t) { return letters(t) >= 3 && !verdict(words, t).known; }
+bool long_fragment(const WordRepair& words, std::string_view t) { return letters(t) >= 3 && !verdict(words, t).known; }
 
 std::optional<SpanFix> apostrophe(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                                   const std::string& w) {
@@ -87,54 +86,61 @@ bool common_word(std::string_view t) {
 // the letters of a spaced word ("heef\tt").
 bool gap(char c) { return c == ' ' || c == '\t'; }
 
+// Two words in a row, the common case: no join, except a name broken in two
+// that the word list has whole, and only as a name: "In Rotter dam" →
+// "Rotterdam" (a capitalised word, then a lower-case one that is no
+// closed-class word or name particle: "Werk en", "Van der" stay).
+std::optional<SpanFix> broken_name(const WordRepair& words, const std::string& w, std::string_view next,
+                                   std::size_t next_end) {
+  if (!(w[0] >= 'A' && w[0] <= 'Z' && starts_lower(next) && letters(next) >= 2 && !words.sentence_start(next) &&
+        !name_particle(next)))
+    return std::nullopt;
+  std::string name = w + std::string(next);
+  if (words.lex().listed(name) && !words.lex().known(lower_latin(name))) return SpanFix{next_end, name, "join-spaced"};
+  return std::nullopt;
+}
+
 std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                               const std::string& w) {
   if (!(j + 1 < stop && gap(src[j]) && word_char(src, j + 1))) return std::nullopt;
-  std::vector<std::size_t> ends;
-  std::vector<std::string> parts;
-  std::vector<char> frags;  // not_a_word of each part, asked once
   // A run of single letters ("K L A C H T E N") goes on to its end (a double
   // space ends a word there); other runs hold up to 6 tokens and end at
   // their second word ("be slis sing", where the lexicon knows "slis").
+  // This runs for every word: the tokens are views of the source, in arrays
+  // on the stack.
+  constexpr std::size_t kMaxRun = 24;
+  std::size_t ends[kMaxRun];
+  std::string_view parts[kMaxRun];
+  bool frags[kMaxRun];  // not_a_word of each part, asked once
+  std::size_t n = 0;
   bool singles_run = letters(w) == 1;
   int words_in_run = 0;
-  // A word and then a word, the common case, ends at once (this runs for
-  // every word): only a broken name is looked at then, below.
   const bool w_fragment = not_a_word(words, w);
-  for (std::size_t at = j; ends.size() < (singles_run ? 24u : 6u) && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
+  for (std::size_t at = j; n < (singles_run ? kMaxRun : 6u) && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
     if (e < stop && !(gap(src[e]) || std::ispunct(U(src[e])))) break;  // a token with more in it
-    std::string t(src.substr(at + 1, e - at - 1));
+    std::string_view t = src.substr(at + 1, e - at - 1);
     bool frag = not_a_word(words, t);
+    // Two words never join: "Resultaat Verantwoordelijke", "enquête vragen".
+    if (n == 0 && !w_fragment && !frag) return broken_name(words, w, t, e);
     singles_run &= letters(t) == 1;
-    parts.push_back(std::move(t));
-    frags.push_back(frag);
-    ends.push_back(e);
+    parts[n] = t;
+    frags[n] = frag;
+    ends[n] = e;
+    ++n;
     if (!frag && (++words_in_run == 2 || !w_fragment)) break;
     at = e;
     if (e < stop && !gap(src[e])) break;
   }
-  if (parts.empty()) return std::nullopt;
-  // Two words never: "Resultaat Verantwoordelijke", "enquête vragen".
-  if (!w_fragment && !frags[0]) {
-    // Except a name broken in two, which the word list has whole, and only
-    // as a name: "In Rotter dam" → "Rotterdam" (a capitalised word, then a
-    // lower-case one that is no closed-class word or name particle: "Werk
-    // en", "Van der" stay).
-    std::string name = w + parts[0];
-    if (w[0] >= 'A' && w[0] <= 'Z' && starts_lower(parts[0]) && letters(parts[0]) >= 2 &&
-        !words.sentence_start(parts[0]) && !name_particle(parts[0]) && words.lex().listed(name) && !words.lex().known(lower_latin(name)))
-      return SpanFix{ends[0], name, "join-spaced"};
-    return std::nullopt;
-  }
-  for (std::size_t k = parts.size(); k >= 1; --k) {
+  if (n == 0) return std::nullopt;
+  for (std::size_t k = n; k >= 1; --k) {
     std::string joined = w;
     bool singles = letters(w) == 1, fragment = w_fragment, common = common_word(w);
     bool unknown_piece = w_fragment && long_fragment(words, w);
     for (std::size_t p = 0; p < k; ++p) {
       joined += parts[p];
       singles &= letters(parts[p]) == 1;
-      fragment |= frags[p] != 0;
+      fragment |= frags[p];
       common |= common_word(parts[p]);
       unknown_piece |= frags[p] && long_fragment(words, parts[p]);
     }
