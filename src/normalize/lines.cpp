@@ -2,17 +2,35 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "normalize/chars.h"
 
 namespace omb::pass {
 
+namespace {
+
+// The first \n or \f at or after i, or src.size(): memchr for the newline,
+// then the (rare) form feed before it.
+std::size_t line_break(std::string_view src, std::size_t i) {
+  if (i >= src.size()) return src.size();
+  const char* p = static_cast<const char*>(std::memchr(src.data() + i, '\n', src.size() - i));
+  std::size_t nl = p ? static_cast<std::size_t>(p - src.data()) : src.size();
+  const char* f = static_cast<const char*>(std::memchr(src.data() + i, '\f', nl - i));
+  return f ? static_cast<std::size_t>(f - src.data()) : nl;
+}
+
+}  // namespace
+
 std::vector<Line> read_lines(std::string_view src) {
   std::vector<Line> lines;
+  // One Line per source line, known before the walk: no regrowth (a 20 MB
+  // text has 300,000 lines).
+  lines.reserve(static_cast<std::size_t>(std::count(src.begin(), src.end(), '\n')) + 1);
   int no = 1, page = 1;
   std::size_t b = 0;
   for (std::size_t i = 0; i <= src.size(); ++i) {
-    if (i < src.size() && src[i] != '\n' && src[i] != '\f') continue;
+    i = line_break(src, i);
     Line l;
     l.b = b;
     l.e = i;

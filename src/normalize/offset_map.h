@@ -44,6 +44,8 @@ class OffsetMap {
   OffsetMap(const OffsetMap&) = delete;
   OffsetMap& operator=(const OffsetMap&) = delete;
 
+  // Room for n entries: about two a line of the source (no regrowth).
+  void reserve(std::size_t n) { entries_.reserve(n); }
   // Appends src[b, e) to `out` unchanged.
   void copy(std::string& out, std::string_view src, std::size_t b, std::size_t e);
   // Appends `text` to `out` standing for src[b, e).
