@@ -1,8 +1,10 @@
 // ombudsmine normalize FILE — the normalised text, or every change with --explain.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "base/fs.h"
+#include "base/heap.h"
 #include "cli/common.h"
 #include "ingest/decode.h"
 #include "normalize/normalize.h"
@@ -37,6 +39,13 @@ Runner add_normalize(CLI::App& app, Globals& g) {
       "  ombudsmine normalize rapport.txt > rapport.clean.txt\n"
       "  ombudsmine normalize rapport.txt --explain --repairs     # what OCR damage was repaired");
   return [o, &g]() -> int {
+    // One file in a fresh process: the word lists, the text, its lines and
+    // its offset map go to a heap of huge pages (base/heap.h). A page fault
+    // costs microseconds on a virtual machine, and these arrays hold about
+    // eight times the text (20 MB: 43,000 faults, a fifth of the time).
+    std::error_code ec;
+    std::uintmax_t size = std::filesystem::file_size(o->file, ec);
+    use_huge_page_heap((std::size_t{96} << 20) + (ec ? 0 : 8 * static_cast<std::size_t>(size)));
     auto bytes = read_file(o->file);
     if (!bytes.ok()) return report(bytes.error());
     auto dec = decode_text(std::move(bytes).value());
