@@ -146,6 +146,7 @@ bool proper_name(std::string_view w) {
 
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
+// Two tokens that make a word together are two words.
 bool noise_line(const WordRepair& words, std::string_view s) {
   auto next_token = [&](std::size_t& i) -> std::string_view {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
@@ -169,7 +170,18 @@ bool noise_line(const WordRepair& words, std::string_view s) {
     if (w.size() < 2) continue;
     if (proper_name(w)) { ++good; continue; }  // "gemeenten Keerdonk, Ommerzand en Wolderveen"
     key.assign(w.data(), w.size());
-    if (verdict(words, key).known) ++good;  // damaged words count too
+    if (verdict(words, key).known) { ++good; continue; }  // damaged words count too
+    // A word spaced apart ("alsn og") counts as the word the emitter joins
+    // it into (fragments.h): else the line is noise until the join, and a
+    // text line after the next pass (no fixpoint). Any two tokens that make
+    // a word count, more than the emitter joins, so both passes agree.
+    std::size_t after = i;
+    std::string_view t = word_core(next_token(after));
+    if (seen + 1 < total && !t.empty() && words.lex().known(key.append(t.data(), t.size()))) {
+      good += 2;
+      ++seen;
+      i = after;
+    }
   }
   return good * 10 < total * 6;
 }

@@ -39,7 +39,8 @@ namespace omb::pass {
 void mark_page_debris(std::string_view src, std::vector<Line>& lines);
 
 // Under 60 % of at least 4 tokens are words (verdict().known, word_repair.h)
-// or numbers, punctuation around a token ignored.
+// or numbers, punctuation around a token ignored; two tokens that are one
+// word written apart ("alsn og") count as two words.
 bool noise_line(const WordRepair& words, std::string_view s);
 
 // noise_line(), of the line as written and of the line once repaired.
