@@ -628,7 +628,7 @@ TEST_CASE("extract regression: dense matches on one line extract in linear time"
     if (one_line) {
       // Per record: its zaaknummer, its afdeling after the unit word, its
       // theme, its outcome, and the other department named without one.
-      want = {{"zaaknummer.keyword", k},
+      want = {{"zaaknummer.label-number", k},
               {"afdeling.after-unit", k},
               {"afdeling.named-in-report", k},
               {"theme.bejegening/naam", k / 4},

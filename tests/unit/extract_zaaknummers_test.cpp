@@ -17,7 +17,7 @@ TEST_CASE("zaaknummers: a mention and a case heading are tags as they are") {
   test::ExtractCtx x("406 - Geen beleid\n\nZie zaaknummer 389.\n");
   run_zaaknummers(*x);
   CHECK(x.tags() == std::vector<std::string>{"zaaknummer 406 [0,3) zaaknummer.case-heading",
-                                             "zaaknummer 389 [23,37) zaaknummer.keyword"});
+                                             "zaaknummer 389 [23,37) zaaknummer.label-number"});
 }
 
 TEST_CASE("zaaknummers: counts and years are none") {
