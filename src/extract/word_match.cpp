@@ -127,6 +127,13 @@ struct Tok {
 
 bool token_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; }
 
+// A comma or point between digits is part of a number ("€ 18,40",
+// "2.340,00"), not the end of a clause or sentence.
+bool in_number(std::string_view t, std::size_t j, std::size_t fe) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return (t[j] == ',' || t[j] == '.') && j > 0 && digit(t[j - 1]) && j + 1 < fe && digit(t[j + 1]);
+}
+
 // The words of folded[fs, fe) with their classes; `question[s]` says whether
 // sentence s ends in "?".
 void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
@@ -145,7 +152,9 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
     char c = t[i];
     if (token_byte(c)) {
       std::size_t j = i + 1;
-      while (j < fe && (token_byte(t[j]) || ((t[j] == '-' || t[j] == '\'') && j + 1 < fe && token_byte(t[j + 1])))) ++j;
+      while (j < fe && (token_byte(t[j]) || ((t[j] == '-' || t[j] == '\'') && j + 1 < fe && token_byte(t[j + 1])) ||
+                        in_number(t, j, fe)))
+        ++j;
       std::string_view w = t.substr(i, j - i);
       auto [off, count] = classes_of(impl, cache, w);
       if (impl.clause_end_class >= 0 &&

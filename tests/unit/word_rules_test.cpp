@@ -203,6 +203,21 @@ window = 6
   CHECK(l.hits("Niemand maar hij terugbelde.") == V{"theme.bag:Niemand maar hij terugbelde"});
 }
 
+// Regression (#18): the comma of an amount ended the clause, so "betaalde
+// … € 18,40 per maand te veel" never matched a sequence over it.
+TEST_CASE("word rules regression: a comma or point inside a number ends no clause") {
+  Loaded l(R"(
+[[rule]]
+id = "seq"
+value = "communicatie"
+match = "@neg ..4 @terugbellen"
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Niet voor € 18,40 teruggebeld.") == V{"theme.seq:Niet voor € 18,40 teruggebeld"});
+  CHECK(l.hits("Niet 2.340,00 keer teruggebeld.") == V{"theme.seq:Niet 2.340,00 keer teruggebeld"});
+  CHECK(l.hits("Niet gedaan, teruggebeld wel.").empty());  // a comma between words still ends it
+}
+
 TEST_CASE("word rules: if_in_sentence, blocks and suppressing rules") {
   Loaded l(R"(
 [[rule]]
