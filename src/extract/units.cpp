@@ -302,21 +302,40 @@ bool in_spans(const std::vector<FoldedBlock>& spans, std::size_t p, std::size_t 
   return it != spans.begin() && (it - 1)->end >= e;
 }
 
-// The short form an organisation's name gives itself: its first word alone
-// ("het Werkbedrijf" for "Werkbedrijf Rivierenweide"), when that word is a
-// capitalised word of 6 letters or more that no other name found begins with.
+// The short forms an organisation's name gives itself: its first word alone
+// ("het Werkbedrijf" for "Werkbedrijf Rivierenweide"), or its proper name,
+// the last word ("Heidezoom" for "Woonstichting Heidezoom"). A short form
+// is a capitalised word of 6 letters or more (5 for a last word) that no
+// other name found begins or ends with, that is no name found itself, and,
+// for a last word, no word of the publisher's name (the place both carry).
 void add_short_forms(std::vector<std::pair<std::string, std::string>>& found,
-                     const std::unordered_map<std::string, std::string>& unit_detail_of) {
-  std::unordered_map<std::string, int> firsts;
+                     const std::unordered_map<std::string, std::string>& unit_detail_of, std::string_view publisher) {
+  std::unordered_map<std::string, int> ends;  // first and last words of the names found
   std::vector<std::pair<std::string, std::string>> shorts;
-  for (const auto& [name, value] : found) firsts[name.substr(0, name.find(' '))]++;
+  auto last_of = [](const std::string& name) { return name.substr(name.rfind(' ') + 1); };
+  for (const auto& [name, value] : found) {
+    ends[name.substr(0, name.find(' '))]++;
+    if (name.find(' ') != std::string::npos) ends[last_of(name)]++;
+  }
+  std::string pub = " ";
+  pub += fold_key(publisher);
+  pub += ' ';
+  auto in_publisher = [&](const std::string& word) {
+    std::string w = " ";
+    w += fold_key(word);
+    w += ' ';
+    return pub.find(w) != std::string::npos;
+  };
   for (const auto& [name, value] : found) {
     auto d = unit_detail_of.find(value);
     if (d == unit_detail_of.end() || d->second.find(kOrganisationLevel) == std::string::npos) continue;
     std::size_t sp = name.find(' ');
-    if (sp == std::string::npos || sp < 6 || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
-    std::string first = name.substr(0, sp);
-    if (firsts[first] == 1 && !unit_detail_of.count(first)) shorts.emplace_back(first, value);
+    if (sp == std::string::npos || !std::isupper(static_cast<unsigned char>(name[0]))) continue;
+    std::string first = name.substr(0, sp), last = last_of(name);
+    if (sp >= 6 && ends[first] == 1 && !unit_detail_of.count(first)) shorts.emplace_back(first, value);
+    if (last.size() >= 5 && std::isupper(static_cast<unsigned char>(last[0])) && ends[last] == 1 &&
+        !unit_detail_of.count(last) && !in_publisher(last))
+      shorts.emplace_back(last, value);
   }
   found.insert(found.end(), shorts.begin(), shorts.end());
 }
@@ -347,7 +366,7 @@ void named_in_report(Context& ctx, const UnitNames& un) {
       if (!unit_detail_of.count(t.value)) unit_detail_of.emplace(t.value, un.unit_detail(unit_in(t.detail)));
     }
   }
-  add_short_forms(found, unit_detail_of);
+  add_short_forms(found, unit_detail_of, ctx.out.facts.organisation);
   auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || static_cast<unsigned char>(c) >= 0x80; };
   std::vector<std::vector<std::size_t>> at = mentions(text, found, word);
   for (std::size_t k = 0; k < found.size(); ++k) {

@@ -252,6 +252,22 @@ TEST_CASE("units: the organisations a report writes about are units at level org
   CHECK(leveled(x)[7] == "Publiekszaken afdeling [146,159) afdeling.after-unit");
 }
 
+// The proper name alone stands for the body ("Heidezoom" for "Woonstichting
+// Heidezoom"), unless the publisher's name holds it too (the place both
+// carry: "Rijnvallei" here is the ombudsman's).
+TEST_CASE("units: an organisation's proper name alone is a mention of it") {
+  test::ExtractCtx x(
+      "Ombudsman Rijnvallei\n\nJaarverslag 2021.\n\nDe klacht ging over Woonstichting Heidezoom. Heidezoom reageerde "
+      "niet. Stichting Thuiszorg Rijnvallei ook niet.\n");
+  run_organisation(*x);
+  run_units(*x);
+  CHECK(organisations(x) == std::vector<std::string>{
+                                "Woonstichting Heidezoom organisation [61,84) afdeling.organisation",
+                                "Stichting Thuiszorg Rijnvallei organisation [112,142) afdeling.organisation",
+                                "Woonstichting Heidezoom organisation [86,95) afdeling.named-in-report",
+                            });
+}
+
 TEST_CASE("units: the publisher is no unit of its own report, nor a body its name holds") {
   test::ExtractCtx x("Gemeente Aardam\n\nKlachtenjaarverslag 2020 van de gemeente Aardam.\n");
   run_organisation(*x);
