@@ -20,6 +20,27 @@ std::string_view word_core(std::string_view t) {
   return t;
 }
 
+// What the copies of a running header or footer share from page to page:
+// the line without its digits (the page number changes).
+std::string page_key(std::string_view c) {
+  std::string key;
+  for (char ch : c)
+    if (!std::isdigit(U(ch))) key += ch;
+  return key;
+}
+
+// The same for a header found without form feeds (mark_repeated_headers),
+// without spaces too: the emitter joins a word spaced apart
+// ("Kw artaalrapportage"), and the next pass must find the same copies.
+// That finding asks more of a line (a page word or number, and text
+// between copies), so the looser key takes no sentence for a header.
+std::string header_key(std::string_view c) {
+  std::string key;
+  for (char ch : c)
+    if (!std::isdigit(U(ch)) && ch != ' ' && ch != '\t') key += ch;
+  return key;
+}
+
 // A line that ends in a page number behind a separator, after two words or
 // more: "Provincie Gelderland | Klachtenverslag 2021 | 3",
 // "Rekenkamer Oost - Klachten in beeld - 14".
@@ -56,10 +77,7 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     if (lines[i].kind != LineKind::text) continue;
     std::string_view c = content(src, lines[i]);
     if (c.size() > 80 || c.find_first_of("0123456789") == std::string_view::npos) continue;
-    std::string key;
-    for (char ch : c)
-      if (!std::isdigit(U(ch))) key += ch;
-    by_key[key].push_back(i);
+    by_key[header_key(c)].push_back(i);
   }
   auto numbers = [&](std::size_t i) {
     std::vector<long> v;
@@ -110,18 +128,12 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
                       (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
     if (!near_break) continue;
     std::string_view c = content(src, lines[i]);
-    std::string key;
-    for (char ch : c)
-      if (!std::isdigit(U(ch))) key += ch;
+    std::string key = page_key(c);
     if (key.empty() && c.size() <= 4) { lines[i].kind = LineKind::debris; continue; }
     if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
   }
-  for (std::size_t i : edges) {
-    std::string key;
-    for (char ch : content(src, lines[i]))
-      if (!std::isdigit(U(ch))) key += ch;
-    if (edge_count[key] >= 2) lines[i].kind = LineKind::debris;
-  }
+  for (std::size_t i : edges)
+    if (edge_count[page_key(content(src, lines[i]))] >= 2) lines[i].kind = LineKind::debris;
   mark_repeated_headers(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {
