@@ -71,7 +71,10 @@ std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& wor
       }
       if (lines[cur.lines.back()].page != l.page) crossed_page = true;
       std::size_t block_len = cur.len;  // the block so far: the same in raw text and in its normalised form
-      bool continues = !ends_sentence(lc) && (starts_lower(c) || (!lc.empty() && lc.back() == '-') ||
+      // A word broken at a hyphen goes on ("verre-⏎weg"); a dash after a
+      // space is an empty field or a separator ("Uw kenmerk: -").
+      bool broken_word = lc.size() >= 2 && lc.back() == '-' && lc[lc.size() - 2] != ' ' && lc[lc.size() - 2] != '\t';
+      bool continues = !ends_sentence(lc) && (starts_lower(c) || broken_word ||
                                               (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
       // A short line, or a new page's stray space after a full stop, ends a paragraph.
       bool line_break_meant = (lc.size() < 50 && !starts_lower(c) && lc.back() != ',') ||

@@ -429,6 +429,19 @@ TEST_CASE("normalize regression: a running header with a word spaced apart is a 
   CHECK(norm(once) == once);
 }
 
+// Regression (fuzz, no-fixpoint-empty-letter-field-dash): a letter's field
+// with a dash for an empty value ("Uw kenmerk: -") was split off its line
+// by one pass and joined to the next field by the following one, which
+// took the dash for a word broken at a hyphen. A dash after a space breaks
+// no word.
+TEST_CASE("normalize regression: an empty letter field's dash breaks no word") {
+  CHECK(norm("Uw kenmerk: -\nOns kenmerk: PRV-2021-0087\n") == "Uw kenmerk: -\n\nOns kenmerk: PRV-2021-0087\n");
+  std::string once = norm("Uw kenmerk: - Ons kenmerk: PRV-2021-0087\n");
+  CHECK(norm(once) == once);
+  // A word broken at its hyphen still joins.
+  CHECK(norm("De klacht ging over de verre-\nweg grootste groep.\n") == "De klacht ging over de verreweg grootste groep.\n");
+}
+
 TEST_CASE("normalize: a heading pulled into its paragraph is cut off, numbered or not") {
   CHECK(norm("Achtergrond Mevrouw lag in maart drie weken in het ziekenhuis.\n") ==
         "Achtergrond\n\nMevrouw lag in maart drie weken in het ziekenhuis.\n");
