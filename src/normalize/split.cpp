@@ -187,6 +187,18 @@ Result<LetterFields> LetterFields::load(const std::string& path) {
   return lf;
 }
 
+namespace {
+
+// Whether a line would be cut at a bullet or a letter's field or salutation.
+bool own_cuts(std::string_view c, const LetterFields& lf) {
+  std::vector<std::size_t> cuts;
+  if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
+  letter_cuts(c, lf, cuts);
+  return !cuts.empty();
+}
+
+}  // namespace
+
 void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   std::vector<Line> out;  // filled from the first line that is cut on
   bool changed = false;
@@ -198,14 +210,22 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
       if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
       letter_cuts(c, k.letter, cuts);
       // Any line, not only a block's first: once cut and joined, the next pass
-      // sees each block as one line, and must cut it the same way.
-      // What is left after a heading is cut off may start with another one
-      // ("Worden Er is een werkende De uitvoering …"): cut until none is.
-      if (cuts.empty()) {
-        std::size_t from = 0;
-        for (std::size_t at; (at = heading_cut_at(c.substr(from), k.words)) != std::string_view::npos;) {
-          from += at;
-          cuts.push_back(from);
+      // sees each block as one line, and must cut it the same way. So each
+      // piece the cuts above leave is looked at as the next pass will see it,
+      // as a line of its own ("Ons kenmerk 2 Heeft u vragen …" after a cut
+      // before "Datum"). What is left after a heading is cut off may start
+      // with another one ("Worden Er is een werkende De uitvoering …"): cut
+      // until none is.
+      std::vector<std::size_t> pieces = cuts;
+      std::sort(pieces.begin(), pieces.end());
+      pieces.push_back(c.size());
+      for (std::size_t p = 0, from = 0; p < pieces.size(); from = pieces[p++]) {
+        std::string_view piece = c.substr(from, pieces[p] - from);
+        while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1), ++from;
+        if (p > 0 && own_cuts(piece, k.letter)) continue;  // the next pass cuts it so, not at a heading
+        for (std::size_t at, off = 0; (at = heading_cut_at(piece.substr(off), k.words)) != std::string_view::npos;) {
+          off += at;
+          cuts.push_back(from + off);
         }
       }
     }

@@ -442,6 +442,16 @@ TEST_CASE("normalize regression: an empty letter field's dash breaks no word") {
   CHECK(norm("De klacht ging over de verre-\nweg grootste groep.\n") == "De klacht ging over de verreweg grootste groep.\n");
 }
 
+// Regression (fuzz, no-fixpoint-heading-after-a-letter-field-cut): a line
+// cut at a letter's field was not looked at for a heading, so the next pass,
+// seeing the piece as a line of its own, cut it again. Each piece is now
+// cut as the next pass will cut it.
+TEST_CASE("normalize regression: a piece left by a field cut is cut at its heading too") {
+  std::string once = norm("Ons kenmerk 2 Heeft u vragen over deze rapportage Datum 16 juni 2021\n");
+  CHECK(once == "Ons kenmerk 2\n\nHeeft u vragen over deze rapportage\n\nDatum 16 juni 2021\n");
+  CHECK(norm(once) == once);
+}
+
 TEST_CASE("normalize: a heading pulled into its paragraph is cut off, numbered or not") {
   CHECK(norm("Achtergrond Mevrouw lag in maart drie weken in het ziekenhuis.\n") ==
         "Achtergrond\n\nMevrouw lag in maart drie weken in het ziekenhuis.\n");
