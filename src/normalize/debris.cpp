@@ -156,6 +156,23 @@ bool proper_name(std::string_view w) {
 }
 }  // namespace
 
+namespace {
+bool hyphen_parts_known(const WordRepair& words, std::string_view w) {
+  if (w.find('-') == std::string_view::npos) return false;
+  bool any = false;
+  for (std::size_t b = 0; b <= w.size();) {
+    std::size_t e = w.find('-', b);
+    if (e == std::string_view::npos) e = w.size();
+    if (e > b) {
+      if (!verdict(words, w.substr(b, e - b)).known) return false;
+      any = true;
+    }
+    b = e + 1;
+  }
+  return any;
+}
+}  // namespace
+
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
 // Two tokens that make a word together are two words.
@@ -183,6 +200,9 @@ bool noise_line(const WordRepair& words, std::string_view s) {
     if (proper_name(w)) { ++good; continue; }  // "gemeenten Keerdonk, Ommerzand en Wolderveen"
     key.assign(w.data(), w.size());
     if (verdict(words, key).known) { ++good; continue; }  // damaged words count too
+    // A compound joined by hyphens counts as its parts, which the emitter
+    // repairs one by one ("provincie-eente": "provincie", "een te").
+    if (hyphen_parts_known(words, w)) { ++good; continue; }
     // A word spaced apart ("alsn og") counts as the word the emitter joins
     // it into (fragments.h): else the line is noise until the join, and a
     // text line after the next pass (no fixpoint). Any two tokens that make
