@@ -38,7 +38,7 @@ bool year_goes_on(std::string_view last, std::string_view c) {
 
 // Joining `c` to `cur` would make a text the next pass cuts into a heading
 // and a paragraph (split.h): its first words with c's.
-bool would_cut(std::string_view src, const WordRepair& words, const std::vector<Line>& lines, const BlockLines& cur,
+bool would_cut(std::string_view src, const Knowledge& k, const std::vector<Line>& lines, const BlockLines& cur,
                std::string_view c) {
   std::string probe;
   for (std::size_t li : cur.lines) {
@@ -48,18 +48,19 @@ bool would_cut(std::string_view src, const WordRepair& words, const std::vector<
   }
   probe += ' ';
   probe += c;
-  return heading_cut_at(probe, words) != std::string_view::npos;
+  return heading_cut_at(probe, k.words) != std::string_view::npos || letter_cut_in(probe, k.letter);
 }
 
 }  // namespace
 
-std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& words, const std::vector<Line>& lines) {
+std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, const std::vector<Line>& lines) {
+  const WordRepair& words = k.words;
   std::vector<BlockLines> blocks;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::blank || l.kind == LineKind::debris) continue;
     std::string_view c = content(src, l);
-    if (!blocks.empty() && !l.hard_start && !would_cut(src, words, lines, blocks.back(), c)) {
+    if (!blocks.empty() && !l.hard_start && !would_cut(src, k, lines, blocks.back(), c)) {
       BlockLines& cur = blocks.back();
       const Line& last = lines[cur.lines.back()];
       std::string_view lc = content(src, last);

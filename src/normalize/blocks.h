@@ -35,8 +35,9 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/word_repair.h"
+#include "normalize/knowledge.h"
 #include "normalize/lines.h"
+#include "normalize/word_repair.h"
 
 namespace omb::pass {
 
@@ -48,7 +49,7 @@ struct BlockLines {
   std::size_t len = 0;
 };
 
-std::vector<BlockLines> group_blocks(std::string_view src, const WordRepair& words, const std::vector<Line>& lines);
+std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, const std::vector<Line>& lines);
 
 struct HyphenJoin {
   std::string text;       // what stands for "left-", the line end and "right"

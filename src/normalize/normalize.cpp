@@ -84,7 +84,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   pass::mark_page_debris(src, lines);
   pass::split_joined_lines(src, k, lines);
   pass::classify_lines(src, k, lines);
-  std::vector<pass::BlockLines> blocks = pass::group_blocks(src, k.words, lines);
+  std::vector<pass::BlockLines> blocks = pass::group_blocks(src, k, lines);
   pass::emit_blocks(src, k, lines, blocks, out);
   return out;
 }

@@ -174,6 +174,12 @@ std::size_t heading_cut_at(std::string_view c, const WordRepair& words) {
   return cuts.empty() ? std::string_view::npos : cuts[0];
 }
 
+bool letter_cut_in(std::string_view c, const LetterFields& lf) {
+  std::vector<std::size_t> cuts;
+  letter_cuts(c, lf, cuts);
+  return std::any_of(cuts.begin(), cuts.end(), [](std::size_t q) { return q > 0; });
+}
+
 Result<LetterFields> LetterFields::load(const std::string& path) {
   auto data = read_file(path);
   if (!data.ok()) return data.error();

@@ -52,5 +52,9 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
 // after it), or npos. group_blocks() asks it before it joins a line to a
 // block, so that a block is never one the next pass would cut.
 std::size_t heading_cut_at(std::string_view c, const WordRepair& words);
+// Whether the text `c` would be cut at a letter's field or salutation (it
+// opens with a field, and another field or a salutation follows);
+// group_blocks() asks it too.
+bool letter_cut_in(std::string_view c, const LetterFields& lf);
 
 }  // namespace omb::pass

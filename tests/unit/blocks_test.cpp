@@ -19,7 +19,7 @@ std::vector<std::vector<std::size_t>> grouped(const std::string& src) {
   mark_page_debris(src, lines);
   classify_lines(src, test::knowledge(*none), lines);
   std::vector<std::vector<std::size_t>> out;
-  for (const BlockLines& b : group_blocks(src, test::normalizer().words(), lines)) {
+  for (const BlockLines& b : group_blocks(src, test::knowledge(*none), lines)) {
     std::size_t len = 0;
     for (std::size_t i : b.lines) len += lines[i].ce - lines[i].cb + 1;
     CHECK(b.len == len);

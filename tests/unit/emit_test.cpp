@@ -38,7 +38,7 @@ Normalized emitted(const std::string& src) {
   std::vector<Line> lines = read_lines(src);
   mark_page_debris(src, lines);
   classify_lines(src, test::knowledge(*none), lines);
-  std::vector<BlockLines> blocks = group_blocks(src, test::normalizer().words(), lines);
+  std::vector<BlockLines> blocks = group_blocks(src, test::knowledge(*none), lines);
   Normalized out;
   emit_blocks(src, test::knowledge(*none), lines, blocks, out);
   return out;

@@ -463,6 +463,18 @@ TEST_CASE("normalize regression: a hyphenated compound counts as its parts") {
   CHECK(norm(twice) == twice);
 }
 
+// Regression (fuzz, no-fixpoint-salutation-joined-after-a-glue-word): a
+// letter's field ending in a glue word ("Onderwerp … klacht De") took the
+// salutation after a blank line into its block, and the next pass cut it
+// off again at the salutation, back and forth. A block is never joined
+// into one that the next pass cuts at a field or a salutation.
+TEST_CASE("normalize regression: a salutation is not joined to the field above it") {
+  std::string text = "Onderwerp beslissing op uw klacht De\n\nGeachte heer Bos,\n\nHet college heeft uw klacht bekeken.\n";
+  std::string once = norm(text);
+  CHECK(once == text);
+  CHECK(norm(once) == once);
+}
+
 TEST_CASE("normalize: a heading pulled into its paragraph is cut off, numbered or not") {
   CHECK(norm("Achtergrond Mevrouw lag in maart drie weken in het ziekenhuis.\n") ==
         "Achtergrond\n\nMevrouw lag in maart drie weken in het ziekenhuis.\n");
