@@ -21,23 +21,16 @@ std::string_view word_core(std::string_view t) {
 }
 
 // What the copies of a running header or footer share from page to page:
-// the line without its digits (the page number changes).
-std::string page_key(std::string_view c) {
+// the line without its digits (the page number changes). A header found
+// without form feeds (mark_repeated_headers) is compared without spaces too:
+// the emitter joins a word spaced apart ("Kw artaalrapportage"), and the
+// next pass must find the same copies. That finding asks more of a line (a
+// page word or number, and text between copies), so the looser key takes
+// no sentence for a header; at page edges it would.
+std::string page_key(std::string_view c, bool keep_spaces = true) {
   std::string key;
   for (char ch : c)
-    if (!std::isdigit(U(ch))) key += ch;
-  return key;
-}
-
-// The same for a header found without form feeds (mark_repeated_headers),
-// without spaces too: the emitter joins a word spaced apart
-// ("Kw artaalrapportage"), and the next pass must find the same copies.
-// That finding asks more of a line (a page word or number, and text
-// between copies), so the looser key takes no sentence for a header.
-std::string header_key(std::string_view c) {
-  std::string key;
-  for (char ch : c)
-    if (!std::isdigit(U(ch)) && ch != ' ' && ch != '\t') key += ch;
+    if (!std::isdigit(U(ch)) && (keep_spaces || (ch != ' ' && ch != '\t'))) key += ch;
   return key;
 }
 
@@ -77,7 +70,7 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     if (lines[i].kind != LineKind::text) continue;
     std::string_view c = content(src, lines[i]);
     if (c.size() > 80 || c.find_first_of("0123456789") == std::string_view::npos) continue;
-    by_key[header_key(c)].push_back(i);
+    by_key[page_key(c, /*keep_spaces=*/false)].push_back(i);
   }
   auto numbers = [&](std::size_t i) {
     std::vector<long> v;
@@ -154,9 +147,8 @@ bool proper_name(std::string_view w) {
   if (w.size() < 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
   return std::all_of(w.begin() + 1, w.end(), [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
 }
-}  // namespace
 
-namespace {
+// A compound joined by hyphens whose parts are all words (or repair to one).
 bool hyphen_parts_known(const WordRepair& words, std::string_view w) {
   if (w.find('-') == std::string_view::npos) return false;
   bool any = false;

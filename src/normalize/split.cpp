@@ -195,12 +195,22 @@ Result<LetterFields> LetterFields::load(const std::string& path) {
 
 namespace {
 
-// Whether a line would be cut at a bullet or a letter's field or salutation.
-bool own_cuts(std::string_view c, const LetterFields& lf) {
-  std::vector<std::size_t> cuts;
+// The cuts of `c` at a bullet, a letter's field or a salutation.
+void structure_cuts(std::string_view c, const LetterFields& lf, std::vector<std::size_t>& cuts) {
   if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
   letter_cuts(c, lf, cuts);
-  return !cuts.empty();
+}
+
+// Cuts at headings pulled into c[from, to): what is left after one is cut
+// off may start with another ("Worden Er is een werkende De uitvoering …"),
+// so cut until none is.
+void heading_cuts(std::string_view c, std::size_t from, std::size_t to, const WordRepair& words,
+                  std::vector<std::size_t>& cuts) {
+  std::string_view piece = c.substr(from, to - from);
+  for (std::size_t at, off = 0; (at = heading_cut_at(piece.substr(off), words)) != std::string_view::npos;) {
+    off += at;
+    cuts.push_back(from + off);
+  }
 }
 
 }  // namespace
@@ -213,25 +223,23 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
     std::vector<std::size_t> cuts;
     if (l.kind == LineKind::text) {
       std::string_view c = content(src, l);
-      if (c.find(kBullet) != std::string_view::npos) bullet_cuts(c, cuts);
-      letter_cuts(c, k.letter, cuts);
+      structure_cuts(c, k.letter, cuts);
       // Any line, not only a block's first: once cut and joined, the next pass
       // sees each block as one line, and must cut it the same way. So each
       // piece the cuts above leave is looked at as the next pass will see it,
       // as a line of its own ("Ons kenmerk 2 Heeft u vragen …" after a cut
-      // before "Datum"). What is left after a heading is cut off may start
-      // with another one ("Worden Er is een werkende De uitvoering …"): cut
-      // until none is.
-      std::vector<std::size_t> pieces = cuts;
-      std::sort(pieces.begin(), pieces.end());
-      pieces.push_back(c.size());
-      for (std::size_t p = 0, from = 0; p < pieces.size(); from = pieces[p++]) {
-        std::string_view piece = c.substr(from, pieces[p] - from);
-        while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1), ++from;
-        if (p > 0 && own_cuts(piece, k.letter)) continue;  // the next pass cuts it so, not at a heading
-        for (std::size_t at, off = 0; (at = heading_cut_at(piece.substr(off), k.words)) != std::string_view::npos;) {
-          off += at;
-          cuts.push_back(from + off);
+      // before "Datum"), and cut at its heading unless it has cuts of its own.
+      if (cuts.empty()) {
+        heading_cuts(c, 0, c.size(), k.words, cuts);
+      } else {
+        std::vector<std::size_t> pieces = cuts;
+        std::sort(pieces.begin(), pieces.end());
+        pieces.push_back(c.size());
+        for (std::size_t p = 0, from = 0; p < pieces.size(); from = pieces[p++]) {
+          while (from < pieces[p] && c[from] == ' ') ++from;
+          std::vector<std::size_t> own;
+          if (p > 0) structure_cuts(c.substr(from, pieces[p] - from), k.letter, own);
+          if (own.empty()) heading_cuts(c, from, pieces[p], k.words, cuts);  // else the next pass cuts it so
         }
       }
     }
