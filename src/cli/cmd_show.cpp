@@ -63,9 +63,8 @@ Runner add_show(CLI::App& app, Globals& g) {
     if (!meta.ok()) return report(meta.error());
     if (*meta) {
       const DocumentRow& d = **meta;
-      std::printf("%s\n  %s · %s · %s%s%s   (doc:%lld)\n", d.title.c_str(), d.doctype.c_str(), d.organisation.c_str(),
-                  d.year ? std::to_string(*d.year).c_str() : "", d.quarter ? (" Q" + std::to_string(*d.quarter)).c_str() : "",
-                  d.date.empty() ? "" : (" · " + d.date).c_str(), static_cast<long long>(doc));
+      std::printf("%s\n  %s · %s · %s%s   (doc:%lld)\n", d.title.c_str(), d.doctype.c_str(), d.organisation.c_str(),
+                  d.when().c_str(), d.date.empty() ? "" : (" · " + d.date).c_str(), static_cast<long long>(doc));
     }
     auto paths = source_paths(*db, doc);
     auto at = page_at(*db, doc, static_cast<std::int64_t>(from));

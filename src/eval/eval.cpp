@@ -215,8 +215,7 @@ Findings find(const std::string& raw, const Normalizer& normalizer, const Extrac
   Findings f;
   f.facts.organisation = e.facts.organisation;
   f.facts.doctype = e.facts.doctype;
-  if (e.facts.year)
-    f.facts.period = std::to_string(*e.facts.year) + (e.facts.quarter ? "-Q" + std::to_string(*e.facts.quarter) : "");
+  f.facts.period = e.facts.period;
   std::set<std::string> seen;
   auto add = [&](GoldItem g) {
     if (seen.insert(item_key(g)).second) f.items.push_back(std::move(g));

@@ -27,20 +27,34 @@ void run_dates(Context& ctx) {
     }
   }
   std::size_t w = ctx.window("period", 2000);
+  const RuleFile& rules = ctx.file("period");
   const Hit* best = nullptr;
   for (const Hit& h : ctx.hits_of("period")) {
     ctx.add("period", h.value, h.start, h.end, ctx.rule_of("period", h).id);
     if (h.start < w && (!best || ctx.rule_of("period", h).priority > ctx.rule_of("period", *best).priority)) best = &h;
   }
-  std::vector<std::string> qdocs = ctx.file("period").strings("document.quarter_doctypes");
-  if (qdocs.empty()) qdocs = {"kwartaalrapportage"};
   if (best) {
     facts.year = std::atoi(best->value.c_str());
-    std::size_t q = best->value.find("-Q");
-    if (q != std::string::npos && std::find(qdocs.begin(), qdocs.end(), facts.doctype) != qdocs.end())
-      facts.quarter = std::atoi(best->value.c_str() + q + 2);
   } else if (!facts.date.empty()) {
     facts.year = std::atoi(facts.date.c_str());
+  }
+  auto listed = [&](const char* key, const std::string& what) {
+    std::vector<std::string> v = rules.strings(key);
+    return std::find(v.begin(), v.end(), what) != v.end();
+  };
+  // Rule ids are "period.<id>"; the file lists them without the type.
+  bool covering = best && !listed("document.dated_only", ctx.rule_of("period", *best).id.substr(std::string_view("period.").size()));
+  if (covering) {
+    facts.period = std::to_string(*facts.year);
+    std::size_t q = best->value.find("-Q"), half = best->value.find("-H");
+    if (q != std::string::npos && listed("document.quarter_doctypes", facts.doctype)) {
+      facts.quarter = std::atoi(best->value.c_str() + q + 2);
+      facts.period += best->value.substr(q);
+    } else if (half != std::string::npos && listed("document.half_doctypes", facts.doctype)) {
+      facts.period += best->value.substr(half);
+    }
+  } else if (facts.year && listed("document.period_doctypes", facts.doctype)) {
+    facts.period = std::to_string(*facts.year);
   }
 }
 

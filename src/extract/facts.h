@@ -16,9 +16,11 @@ namespace omb::interp {
 void run_doctype(Context& ctx);
 
 // Date: every date hit tagged; the first in the window is the date.
-// Period: every period hit tagged; the best one in the window gives the year
-// (and the quarter, for the `document.quarter_doctypes`, default
-// kwartaalrapportage); else the date's year. Reads facts.doctype.
+// Period: every period hit tagged; the best one in the window gives the year,
+// else the date does. facts.period is what the report covers: the best hit
+// (its quarter for the `document.quarter_doctypes`, its half for the
+// `half_doctypes`, else its year) unless its rule is `dated_only`; else the
+// year for the `period_doctypes`; else "". Reads facts.doctype.
 void run_dates(Context& ctx);
 
 // Title: pick_title() over the first 4000 bytes, else fallback_title().

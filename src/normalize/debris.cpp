@@ -189,6 +189,11 @@ bool noise_line(const WordRepair& words, std::string_view s) {
     if (w.empty()) continue;
     if (number_token(w)) { ++good; continue; }
     if (w.size() < 2) continue;
+    // A period's or a code's short name: a letter and a number ("Q1 + Q2 2022", "H2").
+    if (w.size() <= 3 && std::isalpha(static_cast<unsigned char>(w[0])) && std::all_of(w.begin() + 1, w.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      ++good;
+      continue;
+    }
     if (proper_name(w)) { ++good; continue; }  // "gemeenten Keerdonk, Ommerzand en Wolderveen"
     key.assign(w.data(), w.size());
     if (verdict(words, key).known) { ++good; continue; }  // damaged words count too

@@ -17,6 +17,7 @@ nlohmann::ordered_json extraction_json(const std::string& source, const Document
   J period;
   period["year"] = rec.facts.year ? J(*rec.facts.year) : J(nullptr);
   period["quarter"] = rec.facts.quarter ? J(*rec.facts.quarter) : J(nullptr);
+  period["covers"] = rec.facts.period;
   j["period"] = period;
   j["date"] = rec.facts.date.empty() ? J(nullptr) : J(rec.facts.date);
   J tags = J::array();
@@ -67,7 +68,7 @@ std::string extraction_text(const std::string& source, const DocumentRecord& rec
   line("  organisation  " + (f.organisation.empty() ? std::string("-") : f.organisation));
   std::string period = f.year ? std::to_string(*f.year) : "-";
   if (f.quarter) period += " Q" + std::to_string(*f.quarter);
-  line("  period        " + period);
+  line("  period        " + period + (f.period.empty() ? "  (covers no period)" : "  (covers " + f.period + ")"));
   line("  date          " + (f.date.empty() ? std::string("-") : f.date));
   line("  cases         " + std::to_string(rec.cases.size()));
   for (const Case& c : rec.cases) {

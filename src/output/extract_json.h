@@ -1,9 +1,11 @@
 // output/extract_json.h — the `extract --json` contract, one object per file:
-//   {"source", "title", "doctype", "organisation", "period": {"year", "quarter"},
+//   {"source", "title", "doctype", "organisation", "period": {"year", "quarter", "covers"},
 //    "date", "tags": [{"type", "value", "text", "start", "end", "rule", ...detail}],
 //    "cases": [{"zaaknummer", "title", "afdeling", "themes", "status", "oordeel",
 //               "start", "end"}]}
-// Missing year, quarter and date are null; offsets are byte offsets in the
+// Missing year, quarter and date are null; "covers" is the period the report
+// covers ("2021", "2021-Q3", "2021-H2", "" for a single case or a newsletter;
+// `year` is then its date's); offsets are byte offsets in the
 // normalised text. A tag's detail (an afdeling's unit and level, counts) adds
 // keys, never replaces.
 #pragma once

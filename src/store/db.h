@@ -22,7 +22,7 @@
 
 namespace omb {
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 struct OpenOptions {
   bool read_only = false;     // open for reading only (search, stats)

@@ -160,7 +160,8 @@ Result<std::vector<CaseRow>> cases_in(Database& db, std::int64_t id) {
 
 Result<std::optional<DocumentRow>> document_by_id(Database& db, std::int64_t id) {
   OMB_TRY_ASSIGN(st, db.prepare(
-      "SELECT title, doctype, organisation, year, quarter, COALESCE(date, ''), page_count FROM documents WHERE id = ?1"));
+      "SELECT title, doctype, organisation, year, quarter, COALESCE(date, ''), page_count, p.period FROM documents "
+      "LEFT JOIN document_periods p ON p.document_id = documents.id WHERE id = ?1"));
   st.bind(1, id);
   OMB_TRY_ASSIGN(row, st.step());
   if (!row) return std::optional<DocumentRow>();
@@ -173,6 +174,7 @@ Result<std::optional<DocumentRow>> document_by_id(Database& db, std::int64_t id)
   d.quarter = opt_int(st, 4);
   d.date = st.text(5);
   d.page_count = st.int64(6);
+  if (!st.is_null(7)) d.period = st.text(7);
   return std::optional<DocumentRow>(std::move(d));
 }
 

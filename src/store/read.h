@@ -12,6 +12,7 @@
 // are the database's own.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -95,6 +96,20 @@ struct DocumentRow {
   std::optional<int> year, quarter;
   std::string date;  // as extracted (ISO), or ""
   std::int64_t page_count = 0;
+  std::optional<std::string> period;  // covered ("2021-H2", "" for none); unset: stored before schema 10
+
+  // For people: the period covered as "2021 H2" / "2021 Q3" / "2021", else
+  // the year (and quarter) that date the report; "" when neither is known.
+  std::string when() const {
+    std::string w;
+    if (period && !period->empty()) {
+      w = *period;
+      std::replace(w.begin(), w.end(), '-', ' ');
+    } else if (year) {
+      w = std::to_string(*year) + (quarter ? " Q" + std::to_string(*quarter) : "");
+    }
+    return w;
+  }
 };
 Result<std::optional<DocumentRow>> document_by_id(Database& db, std::int64_t id);
 

@@ -304,8 +304,21 @@ CREATE TABLE IF NOT EXISTS watch_signals(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 10: the period each report covers (extract/facts.h: "2021",
+// "2021-Q3", "2021-H2", or '' for a single case or a newsletter), beside
+// documents' year and quarter, which date it for filters and signals. A
+// document without a row was stored before version 10 (period unknown); the
+// dictionaries' fingerprint changed with the period rules, so the next ingest
+// of its path analyses it again. A table of its own, as document_rules.
+static constexpr std::string_view kV10 = R"sql(
+CREATE TABLE IF NOT EXISTS document_periods(
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  period      TEXT NOT NULL
+);
+)sql";
+
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+  static const std::vector<std::string_view> all = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
   return all;
 }
 

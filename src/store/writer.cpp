@@ -189,12 +189,19 @@ Status Writer::insert_document(const DocumentRecord& rec, std::int64_t* id) {
   OMB_TRY(d->run());
   *id = sqlite3_last_insert_rowid(db_->handle());
   OMB_TRY(record_rules(*id));
+  OMB_TRY(record_period(rec, *id));
   return insert_derived(rec, *id);
 }
 
 Status Writer::record_rules(std::int64_t doc) {
   OMB_TRY_ASSIGN(st, db_->prepare("INSERT OR REPLACE INTO document_rules(document_id, rules) VALUES(?1, ?2)"));
   st.bind(1, doc).bind(2, rules_);
+  return st.run();
+}
+
+Status Writer::record_period(const DocumentRecord& rec, std::int64_t doc) {
+  OMB_TRY_ASSIGN(st, db_->prepare("INSERT OR REPLACE INTO document_periods(document_id, period) VALUES(?1, ?2)"));
+  st.bind(1, doc).bind(2, rec.facts.period);
   return st.run();
 }
 
@@ -214,6 +221,7 @@ Status Writer::reanalyze(const DocumentRecord& rec, std::int64_t doc) {
   bind_document(*d, rec);
   OMB_TRY(d->run());
   OMB_TRY(record_rules(doc));
+  OMB_TRY(record_period(rec, doc));
   return insert_derived(rec, doc);
 }
 

@@ -92,6 +92,7 @@ class Writer {
   Status insert_pages(const DocumentRecord& rec, std::int64_t doc);
   Status reanalyze(const DocumentRecord& rec, std::int64_t doc);
   Status record_rules(std::int64_t doc);  // document_rules: the fingerprint it was analysed with
+  Status record_period(const DocumentRecord& rec, std::int64_t doc);  // document_periods: the period it covers
   Status unindex(std::int64_t doc);  // takes a document's passages out of passages_fts
   Status attach_path(const std::string& path, std::int64_t doc, std::int64_t size, long long mtime);
   Status drop_if_orphan(std::int64_t doc);

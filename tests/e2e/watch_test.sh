@@ -201,7 +201,8 @@ cp "$work/before-watches.db" "$work/v7.db"
 sqlite3 "$work/v7.db" "DROP TABLE watch_signals; DROP TABLE watch_seen; DROP TABLE watches; PRAGMA user_version=7"
 cp "$work/v7.db" "$work/v7-ro.db"
 run "$omb" --db "$work/v7.db" watch list
-check "schema 7: watch list upgrades it, exit 0" test "$rc" = 0 -a "$(sqlite3 "$work/v7.db" 'PRAGMA user_version')" = 9
+current=$(sqlite3 "$work/d.db" 'PRAGMA user_version')  # made by this binary: the current schema
+check "schema 7: watch list upgrades it, exit 0" test "$rc" = 0 -a "$(sqlite3 "$work/v7.db" 'PRAGMA user_version')" = "$current" -a "$current" -gt 7
 run "$omb" --db "$work/v7.db" watch add klantcontact communicatie
 check "schema 7: a watch can be added after" test "$rc" = 0
 chmod a-w "$work/v7-ro.db"

@@ -201,8 +201,16 @@ TEST_CASE("read: a document's facts, sources, cases, tags and pages", "[read]") 
   CHECK((*d)->organisation == "Ombudsman Havenstad");
   CHECK((*d)->year == 2023);
   CHECK((*d)->quarter == 1);
+  CHECK((*d)->period == "2023-Q1");
+  CHECK((*d)->when() == "2023 Q1");
   CHECK((*d)->date == "");
   CHECK((*d)->page_count == 1);
+  // A single-case report covers no period: its year is its date's.
+  auto r = document_by_id(db(), doc_of("a-rapport-2023.txt"));
+  REQUIRE(r.ok());
+  REQUIRE(r->has_value());
+  CHECK((*r)->period == "");
+  CHECK((*r)->when() == std::to_string((*r)->year.value_or(0)));
   auto none = document_by_id(db(), 999999);
   REQUIRE(none.ok());
   CHECK(!none->has_value());

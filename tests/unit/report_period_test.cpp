@@ -22,6 +22,15 @@ std::string facts(const std::string& title) {
   return x.facts.doctype + " " + (x.facts.year ? std::to_string(*x.facts.year) : "-");
 }
 
+// "doctype covers" of the same document: the period it covers, or "" after
+// the doctype for none.
+std::string covers(const std::string& title) {
+  Normalized n = test::normalizer().normalize(
+      title + "\n\nDe ombudsman behandelde in dit jaar veel klachten over de gemeente.\n\nBrief van 12 maart 2023.\n");
+  Extraction x = test::extractor().extract(n.text, n.blocks);
+  return x.facts.doctype + " " + x.facts.period;
+}
+
 }  // namespace
 
 TEST_CASE("period: the title's year, wherever it stands on the title line") {
@@ -43,4 +52,30 @@ TEST_CASE("period regression: a title split across lines keeps its year") {
   CHECK(facts("Verslag over het jaar\n2005") == "jaarverslag 2005");
   CHECK(facts("Verslag over het jaar\n\n2005") == "jaarverslag 2005");
   CHECK(facts("Jaarverslag klachtbehandeling over het\n\njaar 2016") == "jaarverslag 2016");
+}
+
+TEST_CASE("period: a half-year report covers its half, written in any of the usual ways") {
+  CHECK(covers("Halfjaarverslag\njanuari tot en met juni 2023") == "halfjaarverslag 2023-H1");
+  CHECK(covers("Halfjaarverslag klachten\njuli t/m december 2021") == "halfjaarverslag 2021-H2");
+  CHECK(covers("Halfjaarrapportage klachten tweede halfjaar 2020") == "halfjaarverslag 2020-H2");
+  CHECK(covers("Halfjaarverslag ombudsman, eerste helft van 2019") == "halfjaarverslag 2019-H1");
+  CHECK(covers("Halfjaarrapportage Q1 + Q2 2022") == "halfjaarverslag 2022-H1");
+  CHECK(covers("Halfjaarverslag H2 2018") == "halfjaarverslag 2018-H2");
+}
+
+TEST_CASE("period: a half or quarter named in another kind of report covers its year") {
+  CHECK(covers("Jaarverslag klachten 2022\n\nIn het eerste halfjaar 2022 kwamen minder klachten binnen.") ==
+        "jaarverslag 2022");
+  CHECK(covers("Kwartaalrapportage klachten\n\nderde kwartaal 2020") == "kwartaalrapportage 2020-Q3");
+}
+
+TEST_CASE("period: a single case, a letter or a newsletter covers no period; its year is its date's") {
+  CHECK(covers("Rapport 2017/064") == "rapport ");
+  CHECK(facts("Rapport 2017/064") == "rapport 2017");
+  CHECK(covers("Nieuwsbrief nummer 2022/3") == "nieuwsbrief ");
+  CHECK(facts("Nieuwsbrief nummer 2022/3") == "nieuwsbrief 2023");
+}
+
+TEST_CASE("period: an annual report without a year in its title covers its date's year") {
+  CHECK(covers("Jaarverslag klachtbehandeling") == "jaarverslag 2023");
 }

@@ -14,7 +14,7 @@ std::string document_page(const DocumentView& v) {
   std::string body = "<main id=\"content\"><section class=\"results\"><h1>" +
                      html_escape(title.empty() ? "(zonder titel)" : title) + "</h1><p class=\"meta\">" +
                      html_escape(d.doctype) + " · " + html_escape(d.organisation) + " · " +
-                     (d.year ? std::to_string(*d.year) : "") + (d.quarter ? " Q" + std::to_string(*d.quarter) : "") +
+                     html_escape(d.when()) +
                      " · " + std::to_string(d.page_count) + " pagina's</p>";
   body += "<h2>Bron</h2>" + sources_list(v.sources);
   body += case_list(v.cases, "");
