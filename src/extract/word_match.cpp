@@ -157,9 +157,12 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
         ++j;
       std::string_view w = t.substr(i, j - i);
       auto [off, count] = classes_of(impl, cache, w);
-      if (impl.clause_end_class >= 0 &&
-          std::binary_search(cache.pool.begin() + off, cache.pool.begin() + off + count, static_cast<ClassId>(impl.clause_end_class)))
-        ++clause;
+      auto has = [&](std::uint32_t o, std::uint32_t n, int cls) {
+        return cls >= 0 && std::binary_search(cache.pool.begin() + o, cache.pool.begin() + o + n, static_cast<ClassId>(cls));
+      };
+      bool kept = !toks.empty() && toks.back().sentence == sentence && toks.back().clause == clause &&
+                  has(toks.back().off, toks.back().count, impl.clause_keep_class);
+      if (!kept && has(off, count, impl.clause_end_class)) ++clause;
       toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, off, count});
       i = j;
       continue;

@@ -344,13 +344,15 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
   if (const toml::node* s = doc.get("scope")) {
     if (!s->is_table()) return ld.err(*s, "`scope` must be a table");
     for (auto&& [k, node] : *s->as_table()) {
-      if (k.str() != "clause_ends") return ld.err(node, "[scope]: unknown key `" + std::string(k.str()) + "` (clause_ends)");
+      const std::string key(k.str());
+      if (key != "clause_ends" && key != "not_after")
+        return ld.err(node, "[scope]: unknown key `" + key + "` (clause_ends, not_after)");
       std::vector<std::string> v;
-      OMB_TRY(ld.strings(node, "clause_ends", v));
+      OMB_TRY(ld.strings(node, key, v));
       ClassDef c;
-      c.name = "(clause ends)";
+      c.name = key == "clause_ends" ? "(clause ends)" : "(not after)";
       for (const std::string& w : v) OMB_TRY(ld.add_word(c, w, node));
-      impl.clause_end_class = static_cast<int>(impl.classes.size());
+      (key == "clause_ends" ? impl.clause_end_class : impl.clause_keep_class) = static_cast<int>(impl.classes.size());
       impl.classes.push_back(std::move(c));
     }
   }

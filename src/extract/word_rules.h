@@ -33,7 +33,9 @@
 //                              organisation, gave no answer)
 //                  priority, note, examples, counter_examples
 //   [scope]      clause_ends = words that end a clause for unless_near
-//                ("maar", "echter"); , ; : ( ) always end one
+//                ("maar", "echter"); , ; : ( ) always end one.
+//                not_after = words after which a clause end word ends
+//                none: "dan maar" is a particle, not "but"
 // A pattern is words separated by spaces:
 //   @name        a word of class `name`
 //   word         a folded word, wildcards as in `words`

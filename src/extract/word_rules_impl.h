@@ -64,7 +64,8 @@ struct WordRules::Impl {
   std::vector<words::CompiledRule> rules;
   std::vector<WordRule> infos;  // rules[i].info, for rules()
   std::vector<words::Example> examples;
-  int clause_end_class = -1;  // the class of [scope] clause_ends, if any
+  int clause_end_class = -1;   // the class of [scope] clause_ends, if any
+  int clause_keep_class = -1;  // [scope] not_after: after one of these, a clause end word ends none ("dan maar")
   // Membership lookups built from `classes`.
   std::unordered_map<std::string, std::vector<words::ClassId>> by_word, by_stem;
   struct Affix {
