@@ -119,6 +119,7 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   for (std::size_t at = j; n < (singles_run ? kMaxRun : 6u) && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
     std::size_t e = word_end(src, at + 1, stop);
     if (e < stop && !(gap(src[e]) || std::ispunct(U(src[e])))) break;  // a token with more in it
+    if (e + 1 < stop && src[e] == '-' && word_char(src, e + 1)) break;  // "e-mail": a hyphenated word, no fragment
     std::string_view t = src.substr(at + 1, e - at - 1);
     bool frag = not_a_word(words, t);
     // Two words never join: "Resultaat Verantwoordelijke", "enquête vragen".

@@ -580,3 +580,11 @@ TEST_CASE("normalize regression: a spaced join never makes a word that is split 
   std::string once = norm("De ombudsman vraagt aandacht voOr de burger.\n");
   CHECK(norm(once) == once);
 }
+
+// Regression: "op zijn e-mail" became "op zijne-mail": the "e" of a
+// hyphenated word was taken for a letter spaced off "zijn".
+TEST_CASE("normalize regression: the first letter of a hyphenated word is no spaced fragment") {
+  CHECK(norm("Hij kreeg geen antwoord op zijn e-mail over de toeslag.\n") ==
+        "Hij kreeg geen antwoord op zijn e-mail over de toeslag.\n");
+  CHECK(norm("Zij stuurde haar e-mail en haar x-ray op.\n") == "Zij stuurde haar e-mail en haar x-ray op.\n");
+}
