@@ -58,6 +58,38 @@ bool separated_page_number(std::string_view c) {
   return words >= 2;
 }
 
+// A line as running headers and footers are made, not as text is: parts
+// behind a separator (| · – —: "Gemeente Enschede | Klachtrapportage 2021",
+// "6 | Provincie Drenthe", "Waterschap Limburg – Klachtenverslag 2022"),
+// with two words of three letters or more, no separator at its ends (a markdown table row has them) and at most one
+// number (a table row has more); or a web address alone
+// ("www.rekenkamerwestbrabant.nl").
+bool running_line(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  if (c.empty() || c.front() == '|' || c.back() == '|') return false;
+  if (c.find(' ') == std::string_view::npos) {
+    std::string low = lower_latin(c);
+    return low.starts_with("www.") || low.starts_with("http://") || low.starts_with("https://");
+  }
+  // At most one number (a page number or a year): a table row has more.
+  int numbers = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (std::isdigit(U(c[i])) && (i == 0 || !std::isdigit(U(c[i - 1])))) ++numbers;
+  if (numbers > 1) return false;
+  bool sep = c.find(" | ") != std::string_view::npos || c.find(" \xc2\xb7 ") != std::string_view::npos ||
+             c.find(" \xe2\x80\x93 ") != std::string_view::npos || c.find(" \xe2\x80\x94 ") != std::string_view::npos;
+  if (!sep) return false;
+  int words = 0;
+  for (std::size_t i = 0; i < c.size();) {
+    std::size_t j = i;
+    while (j < c.size() && std::isalpha(U(c[j]))) ++j;
+    if (j - i >= 3) ++words;
+    i = j == i ? i + 1 : j;
+  }
+  return words >= 2;
+}
+
 // Running headers and footers where no form feed marks the pages (web
 // mirrors lose them): a short line with a number, whose text without its
 // digits recurs, names a page ("Pagina 2 van 3", "blz. 7") or ends in one
@@ -69,7 +101,8 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].kind != LineKind::text) continue;
     std::string_view c = content(src, lines[i]);
-    if (c.size() > 80 || c.find_first_of("0123456789") == std::string_view::npos) continue;
+    if (c.size() > 80) continue;
+    if (c.find_first_of("0123456789") == std::string_view::npos && !running_line(c)) continue;
     by_key[page_key(c, /*keep_spaces=*/false)].push_back(i);
   }
   auto numbers = [&](std::size_t i) {
@@ -83,7 +116,9 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     }
     return v;
   };
-  for (const auto& [key, at] : by_key) {
+  for (const auto& entry : by_key) {
+    const std::string& key = entry.first;
+    const std::vector<std::size_t>& at = entry.second;  // a name a lambda can capture (clang 14)
     if (at.size() < 2) continue;
     std::string low = lower_latin(key);
     bool page_word = low.find("pagina") != std::string::npos || low.find("page") != std::string::npos ||
@@ -91,6 +126,28 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     // A page number that grows each time.
     bool separated = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return separated_page_number(content(src, lines[i])); });
     bool grows = page_word || separated;
+    // A line of parts behind separators or a web address needs no number:
+    // "Gemeente Enschede | Klachtrapportage 2021", "www.rekenkamer.nl".
+    bool running = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return running_line(content(src, lines[i])); });
+    // Copies behind a dash must be the same to the digit: "267 – Nog geen
+    // besluit" and "270 – Nog geen besluit" are two cases' headings.
+    bool dashed = std::any_of(at.begin(), at.end(), [&](std::size_t i) {
+      std::string_view c = content(src, lines[i]);
+      return c.find(" \xe2\x80\x93 ") != std::string_view::npos || c.find(" \xe2\x80\x94 ") != std::string_view::npos;
+    });
+    if (running && dashed)
+      running = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return content(src, lines[i]) == content(src, lines[at[0]]); });
+    if (running) {
+      bool text_between = true;
+      for (std::size_t k = 1; text_between && k < at.size(); ++k) {
+        text_between = false;
+        for (std::size_t j = at[k - 1] + 1; j < at[k]; ++j) text_between |= lines[j].kind == LineKind::text;
+      }
+      if (text_between) {
+        for (std::size_t i : at) lines[i].kind = LineKind::debris;
+        continue;
+      }
+    }
     for (std::size_t k = 1; grows && k < at.size(); ++k) {
       bool text_between = false;
       for (std::size_t j = at[k - 1] + 1; j < at[k]; ++j) text_between |= lines[j].kind == LineKind::text;
@@ -103,6 +160,22 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     if (grows)
       for (std::size_t i : at) lines[i].kind = LineKind::debris;
   }
+}
+
+// A line that reads as a sentence or a question: three words or more, ending
+// in . ? or ! ("De klacht is gegrond.", "Wat vindt de ombudsman?"). At a page
+// edge, two copies of one are as often the text's own as a footer's.
+bool sentence_like(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  if (c.empty() || (c.back() != '.' && c.back() != '?' && c.back() != '!')) return false;
+  int words = 0;
+  for (std::size_t i = 0; i < c.size();) {
+    std::size_t j = i;
+    while (j < c.size() && (std::isalpha(U(c[j])) || (U(c[j]) & 0x80))) ++j;
+    if (j > i) ++words;
+    i = j == i ? i + 1 : j;
+  }
+  return words >= 3;
 }
 
 }  // namespace
@@ -125,8 +198,10 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
     if (key.empty() && c.size() <= 4) { lines[i].kind = LineKind::debris; continue; }
     if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
   }
-  for (std::size_t i : edges)
-    if (edge_count[page_key(content(src, lines[i]))] >= 2) lines[i].kind = LineKind::debris;
+  for (std::size_t i : edges) {
+    std::string_view c = content(src, lines[i]);
+    if (edge_count[page_key(c)] >= (sentence_like(c) ? 3 : 2)) lines[i].kind = LineKind::debris;
+  }
   mark_repeated_headers(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {

@@ -5,14 +5,17 @@
 // break (the first or last non-blank line of a page, where another page
 // comes before or after) is debris when it is a lone page number (digits
 // only, at most 4 bytes), or when the same text with its digits taken out
-// stands next to a page break at least twice and is at most 80 bytes
+// stands next to a page break at least twice (three times for a line that
+// reads as a sentence, "De klacht is gegrond.") and is at most 80 bytes
 // (running headers and footers: "Jaarverslag 2019 | 12"). Then a lone page
 // number anywhere whose nearest line before it, across one or more blank
 // lines, is debris is debris too (a number under a running header).
 // Where no form feed marks the pages (web mirrors lose them), a short line
 // (≤ 80 bytes) with a number is debris when its text without digits recurs,
 // names a page ("Kenmerk 1261 / Pagina 2 van 3", "blz.") and has a number
-// that grows each time.
+// that grows each time; a line of parts behind separators or a web address
+// ("Gemeente Enschede | Klachtrapportage 2021", "www.rekenkamer.nl") when it
+// recurs with text between its copies.
 // Debris lines are dropped from the text; the emitter names their removal
 // "page-debris".
 //
