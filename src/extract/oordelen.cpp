@@ -1,5 +1,7 @@
 #include "extract/oordelen.h"
 
+#include <algorithm>
+
 #include "extract/text_util.h"
 #include "text/fold.h"
 
@@ -25,7 +27,47 @@ std::size_t skip_separators(std::string_view t, std::size_t i) {
   return i;
 }
 
+// The lower-case ASCII words of `s` (other bytes end a word; folded text
+// has few).
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) w += static_cast<char>(c | 0x20);
+    else if (!w.empty()) out.push_back(std::move(w)), w.clear();
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
 }  // namespace
+
+bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher) {
+  if (other.bodies.empty()) return false;
+  // Back to the sentence's start, at most 300 bytes: a page of verdict
+  // words without a full stop (a table on one line) costs no more per hit.
+  std::size_t b = at, limit = at > 300 ? at - 300 : 0;
+  while (b > limit) {
+    char c = text[b - 1];
+    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ')) break;
+    --b;
+  }
+  std::vector<std::string> before = words_of(text.substr(b, at - b)), pub = words_of(publisher);
+  auto in = [](const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); };
+  // The publisher's own organs ("gemeente": college, burgemeester).
+  std::vector<std::string> mine = pub;
+  for (const auto& [word, organs] : other.organs)
+    if (in(pub, word)) mine.insert(mine.end(), organs.begin(), organs.end());
+  bool body = false;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const std::string& w = before[i];
+    if (in(other.own, w)) return false;
+    // "De klacht over de gemeente is gegrond": the body complained about.
+    bool about = (i >= 1 && before[i - 1] == "over") || (i >= 2 && before[i - 2] == "over");
+    body |= in(other.bodies, w) && !in(mine, w) && !about;
+  }
+  return body;
+}
 
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {
   const Hit& h = hits[i];
@@ -46,10 +88,27 @@ void run_oordelen(Context& ctx) {
     ctx.add("oordeel", value, row.start, row.end, "oordeel.table", row.counts);
     table_labels.add(row.start, row.end);
   }
+  OtherBody other{oo.strings("other_body.bodies"), oo.strings("other_body.own"), {}};
+  for (const std::string& w : oo.strings("other_body.organ_of")) {
+    std::size_t eq = w.find('=');
+    if (eq == std::string::npos) continue;
+    std::vector<std::string> organs;
+    for (std::size_t a = eq + 1; a < w.size();) {
+      std::size_t c = w.find(',', a);
+      if (c == std::string::npos) c = w.size();
+      organs.push_back(w.substr(a, c - a));
+      a = c + 1;
+    }
+    other.organs.emplace_back(w.substr(0, eq), std::move(organs));
+  }
+  const std::vector<std::string> judged = oo.strings("other_body.values");
   const std::vector<Hit>& hits = ctx.hits_of("oordeel");
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
     if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i)) continue;
+    if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
+        another_bodys(ctx.text, h.start, other, ctx.out.facts.organisation))
+      continue;
     ctx.add("oordeel", h.value, h.start, h.end, ctx.rule_of("oordeel", h).id);
   }
 }

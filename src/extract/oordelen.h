@@ -4,6 +4,9 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "extract/context.h"
 
@@ -20,7 +23,22 @@ std::string outcome_value(const RuleFile& oordeel, const std::string& label);
 // hits[i] is tested against the other hits of its text.
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i);
 
-// Reads ctx.outcome_rows (units). Statistics give no tag.
+// [other_body] of oordeel.toml.
+struct OtherBody {
+  std::vector<std::string> bodies, own;
+  std::vector<std::pair<std::string, std::vector<std::string>>> organs;  // publisher word -> its organs
+};
+
+// A verdict another body gave: the sentence up to `at` names one of
+// `bodies` that is neither in the publisher's name nor one of its organs,
+// nor the body complained about ("over de gemeente"), and none of `own`
+// (the publisher speaking: ombudsman, commissie, ik, wij). "De gemeente
+// verklaarde de klacht ongegrond" in an ombudsman's report is the first
+// line's verdict, not the report's; in the gemeente's own report it is.
+bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher);
+
+// Reads ctx.outcome_rows (units) and facts.organisation. Statistics and
+// another body's verdicts ([other_body] in oordeel.toml) give no tag.
 void run_oordelen(Context& ctx);
 
 }  // namespace omb::interp

@@ -60,3 +60,35 @@ TEST_CASE("oordelen: a row whose label names no oordeel covers nothing") {
   run_oordelen(*x);
   CHECK(x.tags() == std::vector<std::string>{"oordeel gegrond [13,20) oordeel.table"});
 }
+
+TEST_CASE("oordelen: another body's verdict is not the report's, unless the body publishes it") {
+  OtherBody other{{"gemeente", "provincie", "college", "interne"}, {"ombudsman", "commissie", "ik"},
+                  {{"gemeente", {"college"}}}};
+  auto judged = [&](const std::string& sentence, const std::string& publisher) {
+    std::size_t at = sentence.find("gegrond");
+    if (sentence.find("ongegrond") != std::string::npos) at = sentence.find("ongegrond");
+    return another_bodys(sentence, at, other, publisher);
+  };
+  // A first-line verdict reported by an ombudsman.
+  CHECK(judged("De gemeente had zijn klacht behandeld en ongegrond verklaard.", "Ombudsman Maasheuvelland"));
+  CHECK(judged("Zij kreeg een brief. Daarin verklaarde de provincie de klacht ongegrond.", "Provinciale Ombudsman Noord"));
+  CHECK(judged("De gemeente verklaarde de klacht in haar interne klachtbehandeling ongegrond.", "Nationale ombudsman"));
+  // The publisher speaking, or the body complained about.
+  CHECK_FALSE(judged("De ombudsman vindt de klacht over de gemeente gegrond.", "Ombudsman Maasheuvelland"));
+  CHECK_FALSE(judged("De klacht over de gemeente Veenmarke is gegrond.", "Gemeentelijke ombudsman Veenmarke"));
+  CHECK_FALSE(judged("Ik vind dat de gemeente de klacht ten onrechte ongegrond verklaarde.", "Ombudsman Maasheuvelland"));
+  // The publisher's own verdict, by the publisher or one of its organs.
+  CHECK_FALSE(judged("De gemeente heeft de klacht gegrond verklaard.", "Gemeente Vlietdorp"));
+  CHECK_FALSE(judged("Het college heeft de klacht gegrond verklaard.", "Gemeente Vlietdorp"));
+  CHECK(judged("Het college heeft de klacht gegrond verklaard.", "Ombudsman Maasheuvelland"));
+  // Only the sentence of the verdict counts.
+  CHECK_FALSE(judged("De gemeente reageerde laat. De klacht is gegrond.", "Ombudsman Maasheuvelland"));
+}
+
+TEST_CASE("oordelen: a first-line verdict in an ombudsman's report gives no tag; the ombudsman's does") {
+  test::ExtractCtx x("De gemeente heeft de klacht ongegrond verklaard.\n\nDe ombudsman vindt de klacht gegrond.\n");
+  x->out.facts.organisation = "Ombudsman Rijnstreek";
+  run_units(*x);
+  run_oordelen(*x);
+  CHECK(x.tags() == std::vector<std::string>{"oordeel gegrond [79,86) oordeel.gegrond/gegrond"});
+}
