@@ -166,7 +166,10 @@ std::optional<std::pair<std::string, std::string>> WordRepair::repair(const std:
     }
   }
   if (c == Case::upper) {
-    if (lex_->known(lower_latin(w))) return std::nullopt;
+    std::string low = lower_latin(w), name = low;
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    // A word, or a name in capitals ("ENSCHEDE" is no "EN SCHEDE").
+    if (lex_->known(low) || lex_->known(name)) return std::nullopt;
     if (auto s = split_glue(w)) return std::make_pair(*s, std::string("split"));
     return std::nullopt;
   }
