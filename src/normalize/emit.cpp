@@ -82,7 +82,7 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       continue;
     }
     if (src_[i] >= '0' && src_[i] <= '9') {
-      if (glued_digit(src_, b, i)) { visible(); edit(i, i, " ", "glue"); }
+      if (glued_digit(src_, b, i) || glued_number(k_.words, src_, b, i, stop)) { visible(); edit(i, i, " ", "glue"); }
       if (auto f = spaced_number(src_, i, stop)) {
         visible();
         edit(i, f->end, f->text, f->rule);

@@ -244,4 +244,24 @@ bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i) {
   return i >= line_b + 2 && src[i - 1] == '.' && src[i - 2] == ')' && digit(src, i);
 }
 
+bool glued_number(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t stop) {
+  if (i <= line_b || !digit(src, i) || !std::isalpha(U(src[i - 1]))) return false;
+  std::size_t e = i;
+  while (e < stop && digit(src, e)) ++e;
+  if (e < stop && (std::isalnum(U(src[e])) || (U(src[e]) & 0x80) || src[e] == '-' || src[e] == '/' ||
+                   ((src[e] == '.' || src[e] == ',') && e + 1 < stop && digit(src, e + 1))))
+    return false;  // a code or a number goes on: "Wmo2015-0381", "art5.2"
+  std::size_t k = i;
+  while (k > line_b && std::isalpha(U(src[k - 1]))) --k;
+  if (k > line_b && ((U(src[k - 1]) & 0x80) || std::isdigit(U(src[k - 1])) || src[k - 1] == '-' || src[k - 1] == '_'))
+    return false;  // part of a longer token
+  std::string w(src.substr(k, i - k));
+  for (std::size_t a = 1; a < w.size(); ++a)
+    if (std::isupper(U(w[a]))) return false;  // "COVID19", "PostNL2"
+  std::string low = lower_latin(w);
+  std::size_t digits = e - i;
+  if (digits == 4 && (src.compare(i, 2, "19") == 0 || src.compare(i, 2, "20") == 0) && words.glue_word(low)) return true;
+  return digits <= 3 && w.size() >= 4 && (words.lex().known(low) || words.lex().known(w));
+}
+
 }  // namespace omb::pass

@@ -31,8 +31,13 @@
 // capitalised word of at least 3 letters that the lexicon knows, the digits
 // before it start the line or follow a space or bracket, and the word is not
 // part of a web or mail address; and glued_digit(), at a digit src[i]: a
-// number glued after a closing bracket and a full stop, "(UWV).1". The
-// emitter writes a space there (rule "glue").
+// number glued after a closing bracket and a full stop, "(UWV).1"; and
+// glued_number(), at a digit src[i]: a number of 1-3 digits glued after a
+// word the lexicon knows, of 4 letters or more without capitals inside
+// ("zorg5", "Parkeren31", "Inleiding3": a footnote, a table cell, a page in a
+// contents list), or a year glued after a glue word ("in2020"), when no more
+// of a code follows ("Wmo2015-0381", "COVID19" stay). The emitter writes a
+// space there (rule "glue").
 #pragma once
 
 #include <cstddef>
@@ -56,5 +61,6 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
 bool glued_before(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t j,
                   const std::string& w);
 bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i);
+bool glued_number(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t stop);
 
 }  // namespace omb::pass

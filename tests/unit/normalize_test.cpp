@@ -588,3 +588,13 @@ TEST_CASE("normalize regression: the first letter of a hyphenated word is no spa
         "Hij kreeg geen antwoord op zijn e-mail over de toeslag.\n");
   CHECK(norm("Zij stuurde haar e-mail en haar x-ray op.\n") == "Zij stuurde haar e-mail en haar x-ray op.\n");
 }
+
+TEST_CASE("normalize: a number glued after a known word gets its space; a code keeps its number") {
+  CHECK(norm("Volgens de Wet zorg5 moet de instelling in2020 meer doen.\n") ==
+        "Volgens de Wet zorg 5 moet de instelling in 2020 meer doen.\n");
+  CHECK(norm("Inleiding3\n\nBevindingen7\n") == "Inleiding 3\n\nBevindingen 7\n");
+  const std::string codes = "Wmo2015-0381, COVID19, Q3, mp3, art5.2 en versie 2.1 blijven staan.\n";
+  CHECK(norm(codes) == codes);
+  std::string once = norm("Parkeren31 en zorg5.\n");
+  CHECK(norm(once) == once);
+}
