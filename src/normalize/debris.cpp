@@ -34,6 +34,18 @@ std::string page_key(std::string_view c, bool keep_spaces = true) {
   return key;
 }
 
+// How many words of three ASCII letters or more `s` holds.
+int long_words(std::string_view s) {
+  int words = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size() && std::isalpha(U(s[j]))) ++j;
+    if (j - i >= 3) ++words;
+    i = j == i ? i + 1 : j;
+  }
+  return words;
+}
+
 // A line that ends in a page number behind a separator, after two words or
 // more: "Provincie Gelderland | Klachtenverslag 2021 | 3",
 // "Rekenkamer Oost - Klachten in beeld - 14".
@@ -48,22 +60,15 @@ bool separated_page_number(std::string_view c) {
   bool sep = head.ends_with("|") || head.ends_with(" -") || head.ends_with("\xe2\x80\x93") ||
              head.ends_with("\xe2\x80\x94") || head.ends_with("\xc2\xb7") || head.ends_with("/");
   if (!sep) return false;
-  int words = 0;
-  for (std::size_t i = 0; i < head.size();) {
-    std::size_t j = i;
-    while (j < head.size() && std::isalpha(U(head[j]))) ++j;
-    if (j - i >= 3) ++words;
-    i = j == i ? i + 1 : j;
-  }
-  return words >= 2;
+  return long_words(head) >= 2;
 }
 
 // A line as running headers and footers are made, not as text is: parts
 // behind a separator (| · – —: "Gemeente Enschede | Klachtrapportage 2021",
 // "6 | Provincie Drenthe", "Waterschap Limburg – Klachtenverslag 2022"),
-// with two words of three letters or more, no separator at its ends (a markdown table row has them) and at most one
-// number (a table row has more); or a web address alone
-// ("www.rekenkamerwestbrabant.nl").
+// with two words of three letters or more, no separator at its ends (a
+// markdown table row has them) and at most one number (a table row has
+// more); or a web address alone ("www.rekenkamerwestbrabant.nl").
 bool running_line(std::string_view c) {
   while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
   while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
@@ -80,14 +85,7 @@ bool running_line(std::string_view c) {
   bool sep = c.find(" | ") != std::string_view::npos || c.find(" \xc2\xb7 ") != std::string_view::npos ||
              c.find(" \xe2\x80\x93 ") != std::string_view::npos || c.find(" \xe2\x80\x94 ") != std::string_view::npos;
   if (!sep) return false;
-  int words = 0;
-  for (std::size_t i = 0; i < c.size();) {
-    std::size_t j = i;
-    while (j < c.size() && std::isalpha(U(c[j]))) ++j;
-    if (j - i >= 3) ++words;
-    i = j == i ? i + 1 : j;
-  }
-  return words >= 2;
+  return long_words(c) >= 2;
 }
 
 // Running headers and footers where no form feed marks the pages (web
