@@ -115,7 +115,7 @@ bool name_follows(std::string_view c, const std::pair<std::size_t, std::size_t>*
 }
 
 // See split.h: a heading (a number before it, or not), up to 6 words without
-// punctuation, then a capitalised sentence start followed by a word in lower
+// punctuation (in capitals, a number may carry a . or :), then a capitalised sentence start followed by a word in lower
 // case or a number, and at least 3 more words.
 void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
   if (c.empty()) return;
@@ -129,9 +129,15 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
     first = 1;
     if (first >= n || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first]))) return;
   }
+  // A heading in capitals may number itself with a mark: "II. BEVINDINGEN",
+  // "BIJLAGE 1: VERANTWOORDING".
+  bool caps = true;
   for (std::size_t k = first + 1; k < n && k <= first + 6; ++k) {
     std::string_view prev = c.substr(ws[k - 1].first, ws[k - 1].second - ws[k - 1].first);
-    if (std::string_view(".,;:!?)").find(prev.back()) != std::string_view::npos) return;  // a sentence, not a heading
+    caps &= std::none_of(prev.begin(), prev.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    bool numbering = caps && prev.size() >= 2 && (prev.back() == '.' || prev.back() == ':') &&
+                     std::all_of(prev.begin(), prev.end() - 1, [](char ch) { return std::isdigit(U(ch)) || ch == 'I' || ch == 'V' || ch == 'X'; });
+    if (!numbering && std::string_view(".,;:!?)").find(prev.back()) != std::string_view::npos) return;  // a sentence, not a heading
     std::string_view w = c.substr(ws[k].first, ws[k].second - ws[k].first);
     if (!capitalised(w) || k + 3 >= n) continue;
     if (!words.sentence_start(lower_latin(w)) || words.glue_word(lower_latin(prev))) continue;

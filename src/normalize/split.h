@@ -19,7 +19,8 @@
 //    first line is not known yet, and the next pass sees each block as one
 //    line): "2.1 Klachtbehandeling In 2019 ontving …", "Bejegening De klager
 //    vond …", "Samenvatting Klager klaagt …" — up to 6 words without
-//    punctuation (a heading number before them), starting with a capital,
+//    punctuation (a heading number before them; in a heading in capitals a
+//    number may carry a . or :, "II. BEVINDINGEN Uit …"), starting with a capital,
 //    not ending in a glue word, then a capitalised sentence start
 //    (glue-words.txt or sentence-starts.txt: De, In, Klager …) followed by a
 //    word without a capital that is not a name particle before a name

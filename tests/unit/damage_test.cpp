@@ -184,7 +184,7 @@ TEST_CASE("damage fixtures: the development set, per class at least its floor, n
 // split at its capital as "JaarbeschouwingOmbudsman" must be; telling the
 // two apart needs a list of names.
 TEST_CASE("damage fixtures: the second development set, per class at least its floor, no correct word changed") {
-  const std::map<std::string, int> floor_of_24 = {{"debris", 21}, {"glued", 15}, {"headers", 16}, {"heading", 15}, {"spaced", 18}};
+  const std::map<std::string, int> floor_of_24 = {{"debris", 21}, {"glued", 15}, {"headers", 16}, {"heading", 17}, {"spaced", 18}};
   const std::map<std::string, int> known_damage = {{"glued", 1}};
   Report r = measure("dev2", false);
   REQUIRE(r.classes.size() == floor_of_24.size());

@@ -598,3 +598,12 @@ TEST_CASE("normalize: a number glued after a known word gets its space; a code k
   std::string once = norm("Parkeren31 en zorg5.\n");
   CHECK(norm(once) == once);
 }
+
+TEST_CASE("normalize: a heading in capitals with a numbering mark is cut from its paragraph") {
+  CHECK(norm("II. BEVINDINGEN Uit het dossier blijkt dat het waterschap de brief nooit heeft ontvangen.\n") ==
+        "II. BEVINDINGEN\n\nUit het dossier blijkt dat het waterschap de brief nooit heeft ontvangen.\n");
+  CHECK(norm("BIJLAGE 1: VERANTWOORDING Voor dit onderzoek heeft de rekenkamer veertig dossiers bekeken.\n") ==
+        "BIJLAGE 1: VERANTWOORDING\n\nVoor dit onderzoek heeft de rekenkamer veertig dossiers bekeken.\n");
+  const std::string sentence = "UWV. Het is zo dat de klacht gegrond is.\n";
+  CHECK(norm(sentence) == sentence);
+}
