@@ -42,7 +42,37 @@ std::vector<std::string> words_of(std::string_view s) {
 
 }  // namespace
 
-bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher) {
+namespace {
+
+bool in(const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); }
+
+}  // namespace
+
+OtherBody other_body_of(const RuleFile& oordeel) {
+  OtherBody other{oordeel.strings("other_body.bodies"), oordeel.strings("other_body.own"), {}};
+  for (const std::string& w : oordeel.strings("other_body.organ_of")) {
+    std::size_t eq = w.find('=');
+    if (eq == std::string::npos) continue;
+    std::vector<std::string> organs;
+    for (std::size_t a = eq + 1; a < w.size();) {
+      std::size_t c = w.find(',', a);
+      if (c == std::string::npos) c = w.size();
+      organs.push_back(w.substr(a, c - a));
+      a = c + 1;
+    }
+    other.organs.emplace_back(w.substr(0, eq), std::move(organs));
+  }
+  return other;
+}
+
+std::vector<std::string> publishers_words(const OtherBody& other, const std::string& publisher) {
+  std::vector<std::string> pub = words_of(publisher), mine = pub;
+  for (const auto& [word, organs] : other.organs)
+    if (in(pub, word)) mine.insert(mine.end(), organs.begin(), organs.end());
+  return mine;
+}
+
+bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine) {
   if (other.bodies.empty()) return false;
   // Back to the sentence's start, at most 300 bytes: a page of verdict
   // words without a full stop (a table on one line) costs no more per hit.
@@ -52,12 +82,7 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
     if (c == '\n' || ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ')) break;
     --b;
   }
-  std::vector<std::string> before = words_of(text.substr(b, at - b)), pub = words_of(publisher);
-  auto in = [](const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); };
-  // The publisher's own organs ("gemeente": college, burgemeester).
-  std::vector<std::string> mine = pub;
-  for (const auto& [word, organs] : other.organs)
-    if (in(pub, word)) mine.insert(mine.end(), organs.begin(), organs.end());
+  std::vector<std::string> before = words_of(text.substr(b, at - b));
   bool body = false;
   for (std::size_t i = 0; i < before.size(); ++i) {
     const std::string& w = before[i];
@@ -67,6 +92,10 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
     body |= in(other.bodies, w) && !in(mine, w) && !about;
   }
   return body;
+}
+
+bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher) {
+  return another_bodys(text, at, other, publishers_words(other, publisher));
 }
 
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {
@@ -88,26 +117,15 @@ void run_oordelen(Context& ctx) {
     ctx.add("oordeel", value, row.start, row.end, "oordeel.table", row.counts);
     table_labels.add(row.start, row.end);
   }
-  OtherBody other{oo.strings("other_body.bodies"), oo.strings("other_body.own"), {}};
-  for (const std::string& w : oo.strings("other_body.organ_of")) {
-    std::size_t eq = w.find('=');
-    if (eq == std::string::npos) continue;
-    std::vector<std::string> organs;
-    for (std::size_t a = eq + 1; a < w.size();) {
-      std::size_t c = w.find(',', a);
-      if (c == std::string::npos) c = w.size();
-      organs.push_back(w.substr(a, c - a));
-      a = c + 1;
-    }
-    other.organs.emplace_back(w.substr(0, eq), std::move(organs));
-  }
+  const OtherBody other = other_body_of(oo);
+  const std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
   const std::vector<std::string> judged = oo.strings("other_body.values");
   const std::vector<Hit>& hits = ctx.hits_of("oordeel");
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
     if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
-        another_bodys(ctx.text, h.start, other, ctx.out.facts.organisation))
+        another_bodys(ctx.text, h.start, other, mine))
       continue;
     ctx.add("oordeel", h.value, h.start, h.end, ctx.rule_of("oordeel", h).id);
   }

@@ -36,6 +36,14 @@ struct OtherBody {
 // verklaarde de klacht ongegrond" in an ombudsman's report is the first
 // line's verdict, not the report's; in the gemeente's own report it is.
 bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher);
+// The same, with the publisher's words and organs read once per document
+// (publishers_words), as run_oordelen asks for every hit.
+bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine);
+
+// [other_body] of an oordeel file; organ_of entries read "word=organ,organ".
+OtherBody other_body_of(const RuleFile& oordeel);
+// The words of the publisher's name and the organs they bring.
+std::vector<std::string> publishers_words(const OtherBody& other, const std::string& publisher);
 
 // Reads ctx.outcome_rows (units) and facts.organisation. Statistics and
 // another body's verdicts ([other_body] in oordeel.toml) give no tag.

@@ -14,21 +14,24 @@ using namespace omb;
 
 namespace {
 
-// "doctype year" of a short document: the title, a paragraph, a dated letter line.
-std::string facts(const std::string& title) {
+// The facts of a short document: the title, a paragraph, a dated letter line.
+DocFacts facts_of(const std::string& title) {
   Normalized n = test::normalizer().normalize(
       title + "\n\nDe ombudsman behandelde in dit jaar veel klachten over de gemeente.\n\nBrief van 12 maart 2023.\n");
-  Extraction x = test::extractor().extract(n.text, n.blocks);
-  return x.facts.doctype + " " + (x.facts.year ? std::to_string(*x.facts.year) : "-");
+  return test::extractor().extract(n.text, n.blocks).facts;
 }
 
-// "doctype covers" of the same document: the period it covers, or "" after
-// the doctype for none.
+// "doctype year" of that document.
+std::string facts(const std::string& title) {
+  DocFacts f = facts_of(title);
+  return f.doctype + " " + (f.year ? std::to_string(*f.year) : "-");
+}
+
+// "doctype covers" of that document: the period it covers, or "" after the
+// doctype for none.
 std::string covers(const std::string& title) {
-  Normalized n = test::normalizer().normalize(
-      title + "\n\nDe ombudsman behandelde in dit jaar veel klachten over de gemeente.\n\nBrief van 12 maart 2023.\n");
-  Extraction x = test::extractor().extract(n.text, n.blocks);
-  return x.facts.doctype + " " + x.facts.period;
+  DocFacts f = facts_of(title);
+  return f.doctype + " " + f.period;
 }
 
 }  // namespace
