@@ -207,16 +207,35 @@ void structure_cuts(std::string_view c, const LetterFields& lf, std::vector<std:
   letter_cuts(c, lf, cuts);
 }
 
-// Cuts at headings pulled into c[from, to): what is left after one is cut
-// off may start with another ("Worden Er is een werkende De uitvoering …"),
-// so cut until none is.
-void heading_cuts(std::string_view c, std::size_t from, std::size_t to, const WordRepair& words,
-                  std::vector<std::size_t>& cuts) {
+// The cuts of the piece c[from, to) as the next pass will see it: a line of
+// its own. A bullet, a letter's field or a salutation cuts it; failing
+// those, a heading pulled into it. Each piece those cuts leave is looked at
+// the same way, until none is cut: a heading cut off may leave a letter's
+// header ("Geachte" | "Ons kenmerk 2 Datum …"), a field a heading
+// ("Ons kenmerk 2 Heeft u vragen …"), a heading another heading ("Worden Er
+// is een werkende De uitvoering …").
+void piece_cuts(std::string_view c, std::size_t from, std::size_t to, const Knowledge& k,
+                std::vector<std::size_t>& cuts) {
+  while (from < to && c[from] == ' ') ++from;
+  if (from >= to) return;
   std::string_view piece = c.substr(from, to - from);
-  for (std::size_t at, off = 0; (at = heading_cut_at(piece.substr(off), words)) != std::string_view::npos;) {
-    off += at;
-    cuts.push_back(from + off);
+  std::vector<std::size_t> own;
+  structure_cuts(piece, k.letter, own);
+  own.erase(std::remove(own.begin(), own.end(), std::size_t{0}), own.end());
+  if (own.empty()) {
+    std::size_t h = heading_cut_at(piece, k.words);
+    if (h == std::string_view::npos || h == 0) return;
+    own.push_back(h);
   }
+  std::sort(own.begin(), own.end());
+  own.erase(std::unique(own.begin(), own.end()), own.end());
+  std::size_t at = from;
+  for (std::size_t q : own) {
+    cuts.push_back(from + q);
+    piece_cuts(c, at, from + q, k, cuts);
+    at = from + q;
+  }
+  piece_cuts(c, at, to, k, cuts);
 }
 
 }  // namespace
@@ -228,26 +247,10 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
     const Line& l = lines[i];
     std::vector<std::size_t> cuts;
     if (l.kind == LineKind::text) {
-      std::string_view c = content(src, l);
-      structure_cuts(c, k.letter, cuts);
       // Any line, not only a block's first: once cut and joined, the next pass
-      // sees each block as one line, and must cut it the same way. So each
-      // piece the cuts above leave is looked at as the next pass will see it,
-      // as a line of its own ("Ons kenmerk 2 Heeft u vragen …" after a cut
-      // before "Datum"), and cut at its heading unless it has cuts of its own.
-      if (cuts.empty()) {
-        heading_cuts(c, 0, c.size(), k.words, cuts);
-      } else {
-        std::vector<std::size_t> pieces = cuts;
-        std::sort(pieces.begin(), pieces.end());
-        pieces.push_back(c.size());
-        for (std::size_t p = 0, from = 0; p < pieces.size(); from = pieces[p++]) {
-          while (from < pieces[p] && c[from] == ' ') ++from;
-          std::vector<std::size_t> own;
-          if (p > 0) structure_cuts(c.substr(from, pieces[p] - from), k.letter, own);
-          if (own.empty()) heading_cuts(c, from, pieces[p], k.words, cuts);  // else the next pass cuts it so
-        }
-      }
+      // sees each block as one line, and must cut it the same way.
+      std::string_view c = content(src, l);
+      piece_cuts(c, 0, c.size(), k, cuts);
     }
     if (cuts.empty()) {
       if (changed) out.push_back(l);

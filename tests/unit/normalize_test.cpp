@@ -452,6 +452,20 @@ TEST_CASE("normalize regression: a piece left by a field cut is cut at its headi
   CHECK(norm(once) == once);
 }
 
+// Regression (fuzz, no-fixpoint-letter-header-after-a-heading-cut): a
+// word cut off as a heading ("Geachte", once the emitter had split
+// "GeachteOns") left a letter's header ("Ons kenmerk … Datum …") that this
+// pass did not cut at its fields, so a third pass did. Every piece a cut
+// leaves is now cut as the next pass will cut it, to the end.
+TEST_CASE("normalize regression: a piece left by a heading cut is cut at its fields too") {
+  std::string once = norm("Geachte Ons kenmerk 21.04512 Datum 16 juni 2021 Onderwerp bezwaar tegen de aanslag\n");
+  CHECK(once == "Geachte\n\nOns kenmerk 21.04512\nDatum 16 juni 2021\n\nOnderwerp bezwaar tegen de aanslag\n");
+  CHECK(norm(once) == once);
+  std::string glued = norm("GeachteOns kenmerk 21.04512 Datum 16 juni 2021 Onderwerp bezwaar tegen de aanslag\n");
+  std::string twice = norm(glued);
+  CHECK(norm(twice) == twice);
+}
+
 // Regression (fuzz, no-fixpoint-hyphen-compound-made-noise): a line whose
 // hyphenated compound had a glued part ("provincie-eente") read as noise;
 // once the emitter had split "een te", the next pass read text, joined the
