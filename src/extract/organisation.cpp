@@ -2,6 +2,8 @@
 
 #include "extract/text_util.h"
 
+#include <cctype>
+
 namespace omb::interp {
 
 const Hit* pick_organisation(const std::vector<Hit>& hits, const std::vector<bool>& issuer, std::size_t window) {
@@ -13,6 +15,39 @@ const Hit* pick_organisation(const std::vector<Hit>& hits, const std::vector<boo
   }
   for (const Hit* p : pick)
     if (p) return p;
+  return nullptr;
+}
+
+namespace {
+
+std::size_t alnum_count(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+  return n;
+}
+
+}  // namespace
+
+const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int lines) {
+  std::size_t b = 0;
+  for (int seen = 0; seen < lines && b < text.size();) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    if (std::size_t all = alnum_count(line); all > 0) {
+      ++seen;
+      std::size_t last = line.find_last_not_of(" \t\r");
+      if (std::string_view(".!?;,").find(line[last]) != std::string_view::npos) {  // a sentence, not a letterhead
+        b = e + 1;
+        continue;
+      }
+      for (const Hit& h : hits)
+        if (h.start >= b && h.end <= e &&
+            (alnum_count(text.substr(b, h.start - b)) == 0 || alnum_count(text.substr(h.start, h.end - h.start)) * 10 >= all * 6))
+          return &h;
+    }
+    b = e + 1;
+  }
   return nullptr;
 }
 
@@ -28,7 +63,9 @@ void run_organisation(Context& ctx) {
     may_publish.push_back(h);
     issuer.push_back(r.role == "issuer");
   }
-  if (const Hit* p = pick_organisation(may_publish, issuer, w)) ctx.out.facts.organisation = tidy_org(p->value);
+  const Hit* p = letterhead(ctx.text, hits, 4);
+  if (!p) p = pick_organisation(may_publish, issuer, w);
+  if (p) ctx.out.facts.organisation = tidy_org(p->value);
 }
 
 }  // namespace omb::interp

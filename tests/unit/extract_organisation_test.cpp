@@ -42,3 +42,30 @@ TEST_CASE("organisation: every hit is a tag; the issuer is the report's") {
   CHECK(x.tags() == std::vector<std::string>{"organisation Gemeente Amsterdam [3,21) organisation.gemeente",
                                              "organisation Nationale ombudsman [37,56) organisation.ombudsman"});
 }
+
+TEST_CASE("organisation: a letterhead publishes the report") {
+  // Alone on its line, or opening it (a line joined with the one under it).
+  std::string text = "\nVEILIGHEIDSREGIO LINDEVALLEI\n\nJaarverslag 2020\n";
+  std::vector<Hit> hits{hit(1, "VEILIGHEIDSREGIO LINDEVALLEI")};
+  REQUIRE(letterhead(text, hits, 4) != nullptr);
+  std::string joined = "Belastingsamenwerking Oeverland gemeenschappelijke regeling van drie gemeenten\n";
+  CHECK(letterhead(joined, {hit(0, "Belastingsamenwerking Oeverland")}, 4) != nullptr);
+  // Inside a sentence, or under the first lines: no letterhead.
+  std::string inside = "Rapport over de klachten bij de gemeente Stavelhoek in 2019\n";
+  CHECK(letterhead(inside, {hit(31, "gemeente Stavelhoek")}, 4) == nullptr);
+  std::string late = "a\nb\nc\nd\nGemeente Stavelhoek\n";
+  CHECK(letterhead(late, {hit(8, "Gemeente Stavelhoek")}, 4) == nullptr);
+  CHECK(letterhead(late, {hit(8, "Gemeente Stavelhoek")}, 5) != nullptr);
+}
+
+TEST_CASE("organisation: a letterhead wins over an ombudsman the report quotes") {
+  test::ExtractCtx x("VEILIGHEIDSREGIO LINDEVALLEI\n\nJaarverslag van de klachtencommissaris\n\n"
+                     "De Nationale ombudsman oordeelde in een zaak.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Veiligheidsregio Lindevallei");
+}
+
+TEST_CASE("organisation: a short sentence is no letterhead") {
+  std::string text = "De gemeente Amsterdam vroeg het.\n";
+  CHECK(letterhead(text, {hit(3, "gemeente Amsterdam")}, 4) == nullptr);
+}
