@@ -241,6 +241,23 @@ bool hyphen_parts_known(const WordRepair& words, std::string_view w) {
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
 // Two tokens that make a word together are two words.
+namespace {
+
+// A case or report number: letters and at least three digits joined by
+// . / - ("KL.2021.0345", "Z/21/007736", "2022-OF-017"). A case heading made
+// of one and a unit ("KL.2021.0345 – team Reiniging") is text, not noise.
+bool code_token(std::string_view w) {
+  if (w.size() < 4 || !std::isalnum(static_cast<unsigned char>(w[0]))) return false;
+  int digits = 0;
+  for (char ch : w) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) ++digits;
+    else if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != '.' && ch != '/' && ch != '-') return false;
+  }
+  return digits >= 3;
+}
+
+}  // namespace
+
 bool noise_line(const WordRepair& words, std::string_view s) {
   auto next_token = [&](std::size_t& i) -> std::string_view {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
@@ -260,7 +277,7 @@ bool noise_line(const WordRepair& words, std::string_view s) {
     if ((good + (total - seen)) * 10 < total * 6) return true;  // cannot reach the share any more
     std::string_view w = word_core(next_token(i));
     if (w.empty()) continue;
-    if (number_token(w)) { ++good; continue; }
+    if (number_token(w) || code_token(w)) { ++good; continue; }
     if (w.size() < 2) continue;
     // A period's or a code's short name: a letter and a number ("Q1 + Q2 2022", "H2").
     if (w.size() <= 3 && std::isalpha(static_cast<unsigned char>(w[0])) && std::all_of(w.begin() + 1, w.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {

@@ -53,6 +53,18 @@ TEST_CASE("normalize debris: chart debris is a line of mostly non-words") {
   CHECK_FALSE(chart_debris(test::knowledge(*none), "De klacht is gegrond."));
 }
 
+// Regression: a case heading of a dotted or slashed number and a unit
+// ("KL.2021.0345 – team Reiniging") read as noise, so extraction never saw
+// its zaaknummer; "KL-2021-0345" passed by its hyphenated parts. A case or
+// report number is a good token however it is joined.
+TEST_CASE("normalize debris regression: a case number is no noise, joined by dots or slashes") {
+  const pass::WordRepair& lex = test::normalizer().words();
+  CHECK_FALSE(noise_line(lex, "KL.2021.0345 – team Reiniging"));
+  CHECK_FALSE(noise_line(lex, "Z/21/007736 – afdeling Burgerzaken"));
+  CHECK_FALSE(noise_line(lex, "2022-OF-017 – team Servicedesk"));
+  CHECK(noise_line(lex, "KL.2 – xq zkw"));  // under three digits: no number
+}
+
 TEST_CASE("normalize debris: a line is judged as it reads once repaired") {
   const pass::WordRepair& lex = test::normalizer().words();
   // Ligatures split "ﬁ" words into pieces no list knows: as written, under
