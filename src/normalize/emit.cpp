@@ -70,6 +70,11 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       std::string w = clean_word(i, j, &rule);
       if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
       visible();
+      if (auto f = one_for_l(k_.words, src_, i, j, stop)) {
+        edit(i, f->end, f->text, f->rule);
+        i = f->end;
+        continue;
+      }
       if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
       if (auto f = join_fragments(k_.words, src_, i, j, stop, w)) {
         edit(i, f->end, f->text, f->rule);

@@ -38,6 +38,12 @@
 // contents list), or a year glued after a glue word ("in2020"), when no more
 // of a code follows ("Wmo2015-0381", "COVID19" stay). The emitter writes a
 // space there (rule "glue").
+//
+// one_for_l(), at a word src[i, j) followed by a "1" and more letters: OCR's
+// 1 for l inside a word ("Dienstver1ening", "consu1ent", "Kwijtsche1ding"),
+// when the letters joined by an l make a word the lexicon knows, of 5 letters
+// or more (rule "ocr:1>l"). The tokens around the 1 are no words of their
+// own, so the word repairs never see it whole.
 #pragma once
 
 #include <cstddef>
@@ -62,5 +68,7 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
                   const std::string& w);
 bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i);
 bool glued_number(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t stop);
+std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
+                                 std::size_t stop);
 
 }  // namespace omb::pass

@@ -621,3 +621,13 @@ TEST_CASE("normalize: a heading in capitals with a numbering mark is cut from it
   const std::string sentence = "UWV. Het is zo dat de klacht gegrond is.\n";
   CHECK(norm(sentence) == sentence);
 }
+
+TEST_CASE("normalize: OCR's 1 for l inside a word") {
+  CHECK(norm("Directie Dienstver1ening en de consu1ent.\n") == "Directie Dienstverlening en de consulent.\n");
+  CHECK(norm("Het team Kwijtsche1ding k1aagde niet.\n") == "Het team Kwijtschelding klaagde niet.\n");
+  // Codes and numbers stay: no word comes of them.
+  CHECK(norm("Zie A1B en K1A en Win10 en 1e.\n") == "Zie A1B en K1A en Win10 en 1e.\n");
+  std::string once = norm("De consu1ent.\n");
+  CHECK(norm(once) == once);
+}
+
