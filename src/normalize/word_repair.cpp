@@ -303,9 +303,13 @@ std::optional<std::string> WordRepair::split_glue(const std::string& w) const {
       if (glue_.contains(rest.substr(0, g2)) && word(rest.substr(g2))) return cut_at({g, g + g2});
   }
   // Behind a word only a glue word of 3 letters or more: "en", "er" and
-  // "de" end many words ("bruteren").
+  // "de" end many words ("bruteren"). One that begins compounds may end a
+  // glued pair too when it has 4 letters or more ("KLACHTENOVER",
+  // "MELDINGENDOOR"): the words that end in "over", "door" or "naar"
+  // ("daarover", "waardoor") are words of their own.
+  auto behind = [&](std::string_view g) { return alone(g) || (g.size() >= 4 && glue_.contains(g)); };
   for (std::size_t g = std::min(longest_glue_, lv.size() - 3); g >= 3; --g)
-    if (alone(lv.substr(lv.size() - g)) && word(lv.substr(0, lv.size() - g))) return cut_at({lv.size() - g});
+    if (behind(lv.substr(lv.size() - g)) && word(lv.substr(0, lv.size() - g))) return cut_at({lv.size() - g});
   return std::nullopt;
 }
 

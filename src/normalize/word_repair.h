@@ -22,8 +22,9 @@
 //     upper case: a glue word before or after a word ("voorhet",
 //     "VANGELUIDSOPNAMEN", "inhetkader": up to two glue words in front);
 //     a glue word marked "prefix" (it also begins compounds: "nazoekwerk")
-//     only beside another glue word (rule "split"). The parts keep the case
-//     of the token.
+//     in front only beside another glue word, behind a word only with 4
+//     letters or more ("KLACHTENOVER") (rule "split"). The parts keep the
+//     case of the token.
 // Words under 3 bytes, with a digit, or roman numerals (vii) are never
 // repaired; a word with inner capitals only by step 1; an all-capital word
 // only by step 4. A generic edit never touches the last letter

@@ -73,3 +73,11 @@ TEST_CASE("normalize word repair: a bad glued-pairs.tsv or sentence-starts.txt n
   REQUIRE_FALSE(n2.ok());
   CHECK(n2.error().line == 2);
 }
+
+TEST_CASE("normalize word repair: a glue word that begins compounds splits off behind a word") {
+  CHECK(repaired("KLACHTENOVER") == std::pair<std::string, std::string>{"KLACHTEN OVER", "split"});
+  CHECK(repaired("meldingendoor") == std::pair<std::string, std::string>{"meldingen door", "split"});
+  CHECK(repaired("ONDERZOEKNAAR") == std::pair<std::string, std::string>{"ONDERZOEK NAAR", "split"});
+  // Words that end in one are words of their own; under 4 letters it stays.
+  for (const char* w : {"daarover", "waardoor", "hiernaar", "KLACHTENBIJ"}) CHECK_FALSE(words().repair(w));
+}
