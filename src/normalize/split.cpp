@@ -114,6 +114,29 @@ bool name_follows(std::string_view c, const std::pair<std::size_t, std::size_t>*
   return k + 1 < n && name_particle(c.substr(w[k].first, w[k].second - w[k].first)) && std::isupper(U(c[w[k + 1].first]));
 }
 
+// A heading glued to the sentence after it ("SamenvattingDe ombudsman …"):
+// the emitter splits such a token at its capital (word_repair.h, step 1),
+// so the next pass reads two words. A token of w[0, n) whose tail from a
+// lower-to-upper boundary is a sentence start, and whose head is a word,
+// becomes two entries (at most `cap` in all).
+std::size_t split_glued_starts(std::string_view c, const WordRepair& words, std::pair<std::size_t, std::size_t>* w,
+                               std::size_t n, std::size_t cap) {
+  for (std::size_t k = 0; k < n && n < cap; ++k) {
+    const std::size_t b = w[k].first, e = w[k].second;
+    for (std::size_t p = b + 3; p + 1 < e; ++p) {
+      if (!(c[p - 1] >= 'a' && c[p - 1] <= 'z' && c[p] >= 'A' && c[p] <= 'Z')) continue;
+      if (!words.sentence_start(lower_latin(c.substr(p, e - p))) || !words.lex().known(c.substr(b, p - b))) break;
+      std::move_backward(w + k + 1, w + n, w + n + 1);
+      w[k] = {b, p};
+      w[k + 1] = {p, e};
+      ++n;
+      ++k;
+      break;
+    }
+  }
+  return n;
+}
+
 // See split.h: a heading (a number before it, or not), up to 6 words without
 // punctuation (in capitals, a number may carry a . or :), then a capitalised sentence start followed by a word in lower
 // case or a number, and at least 3 more words.
@@ -122,7 +145,7 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
   bool numbered = std::isdigit(U(c[0]));
   if (!numbered && !(c[0] >= 'A' && c[0] <= 'Z')) return;
   std::pair<std::size_t, std::size_t> ws[12];
-  std::size_t n = first_words(c, 12, ws);
+  std::size_t n = split_glued_starts(c, words, ws, first_words(c, 11, ws), 12);
   std::size_t first = 0;
   if (numbered) {
     if (c.substr(0, ws[0].second).find_first_not_of("0123456789.") != std::string_view::npos) return;

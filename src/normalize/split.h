@@ -25,7 +25,9 @@
 //    (glue-words.txt or sentence-starts.txt: De, In, Klager …) followed by a
 //    word without a capital that is not a name particle before a name
 //    ("Mevrouw de Vries"), and at least 3 more words. What is left is cut
-//    again, until no heading starts it. A word broken at a hyphen counts as
+//    again, until no heading starts it. A heading glued to the sentence start
+//    after it ("SamenvattingDe ombudsman …") is cut at the capital, as the
+//    emitter splits such a token. A word broken at a hyphen counts as
 //    one, and a damaged next word ("|5") does not stop the cut, so that the
 //    next pass, which reads them joined and repaired, cuts the same.
 // Every piece after a cut starts a block of its own (Line::hard_start).

@@ -631,3 +631,15 @@ TEST_CASE("normalize: OCR's 1 for l inside a word") {
   CHECK(norm(once) == once);
 }
 
+// Regression (dev2 damage, c-gl-kop-samenvatting): a heading glued to the
+// sentence after it ("SamenvattingDe ombudsman …") was split by the emitter
+// into "Samenvatting De …", which only the next pass cut off as a heading:
+// the text was not idempotent. The cut now comes in the same pass.
+TEST_CASE("normalize regression: a heading glued to its sentence is cut off at once") {
+  std::string once = norm("SamenvattingDe ombudsman van de provincie heeft de klacht onderzocht.\n");
+  CHECK(once == "Samenvatting\n\nDe ombudsman van de provincie heeft de klacht onderzocht.\n");
+  CHECK(norm(once) == once);
+  // A name with an inner capital that is no sentence start is no heading.
+  CHECK(norm("DeltaPoort heeft de klacht over de brug onderzocht.\n").find("\n\n") == std::string::npos);
+}
+
