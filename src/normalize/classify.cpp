@@ -68,10 +68,26 @@ bool case_heading(std::string_view s) {
 }
 
 // A row of a flattened table: short, ends in a number, no sentence.
+namespace {
+
+// Where a word glued to a number of 1 to 3 digits ends ("kwartier20",
+// "Parkeren31"; not "COVID19"), or npos:
+// the emitter may write a space there (fragments.h, glued_number), so a row
+// is judged as if it had, and reads the same before and after.
+std::size_t glued_digits_at(std::string_view t) {
+  std::size_t k = 0;
+  while (k < t.size() && (k == 0 ? std::isalpha(U(t[k])) : (t[k] >= 'a' && t[k] <= 'z'))) ++k;
+  if (k < 4 || k == t.size() || t.size() - k > 3) return std::string_view::npos;
+  for (std::size_t d = k; d < t.size(); ++d)
+    if (!std::isdigit(U(t[d]))) return std::string_view::npos;
+  return k;
+}
+
+}  // namespace
+
 bool number_row(std::string_view s) {
-  if (s.size() > 100) return false;
   // Tokens walked in place (this runs for every line and its neighbours).
-  std::size_t count = 0;
+  std::size_t count = 0, size = s.size();
   int nums = 0;
   bool last_is_number = false;
   for (std::size_t i = 0; i < s.size();) {
@@ -79,13 +95,17 @@ bool number_row(std::string_view s) {
     std::size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
     if (j > i) {
-      if (++count > 10) return false;
-      last_is_number = number_token(s.substr(i, j - i));
+      std::string_view t = s.substr(i, j - i);
+      bool glued = glued_digits_at(t) != std::string_view::npos;
+      count += glued ? 2 : 1;
+      size += glued;
+      if (count > 10) return false;
+      last_is_number = glued || number_token(t);
       nums += last_is_number;
     }
     i = j;
   }
-  if (count == 0 || !last_is_number) return false;
+  if (size > 100 || count == 0 || !last_is_number) return false;
   return nums >= 1 && !(count > 3 && nums == 1 && ends_sentence(s));
 }
 

@@ -75,3 +75,15 @@ TEST_CASE("normalize classify: an e-bullet turns beside list items, in either di
   // Not after a line that goes on: "e" is a word there.
   CHECK(kinds("Hij zei dat\ne klachten kwamen.\n") == std::vector<LineKind>{T, T, B});
 }
+
+// Regression (fuzz, no-fixpoint-row-length-after-a-glued-number): a line of
+// ten tokens ending in "kwartier20 21" was a table row; once the emitter
+// had written "kwartier 20 21" it had eleven, was prose, and the next pass
+// joined the row under it to it. A word glued to a number counts as the two
+// tokens it becomes.
+TEST_CASE("classify regression: a word glued to a number counts as two tokens") {
+  CHECK(number_row("a b c d e f g h kwartier20 21") == number_row("a b c d e f g h kwartier 20 21"));
+  CHECK(number_row("a b c d e f g kwartier20 21") == number_row("a b c d e f g kwartier 20 21"));
+  CHECK(number_row("Parkeren31"));
+  CHECK_FALSE(number_row("Maatregelen rond COVID19 en meer tekst hier."));
+}
