@@ -319,6 +319,7 @@ TEST_CASE("extract: a report with nothing to find gives empty lists, not guesses
 // ---------------------------------------------------------------- the shared corpus (real reports)
 
 TEST_CASE("extract: shared quarterly report, facts and cases", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   Report r = run_shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   check_offsets(r);
   CHECK(r.x.facts.doctype == "kwartaalrapportage");
@@ -369,11 +370,13 @@ TEST_CASE("extract: shared quarterly report, facts and cases", "[.shared]") {
 }
 
 TEST_CASE("extract: shared quarterly report, regression: counts and years are not zaaknummers", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   Report r = run_shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   for (const char* no : {"6", "48", "2016", "2015", "4", "30", "020"}) CHECK_FALSE(r.tag("zaaknummer", no));
 }
 
 TEST_CASE("extract: shared investigation report, verdict and requirement", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   Report r = run_shared("rapport-2010-ra1056992.txt");
   check_offsets(r);
   CHECK(r.x.facts.doctype == "rapport");
@@ -396,6 +399,7 @@ TEST_CASE("extract: shared investigation report, verdict and requirement", "[.sh
 }
 
 TEST_CASE("extract: shared audit-office study, departments the dictionary does not know", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   Report r = run_shared("rekenkamer-2021-bejegening-bijstand.txt");
   check_offsets(r);
   CHECK(r.x.facts.doctype == "rekenkameronderzoek");

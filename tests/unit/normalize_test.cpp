@@ -60,6 +60,7 @@ std::string shared(const std::string& name) {
 }  // namespace
 
 TEST_CASE("normalize: shared corpus, investigation report: every damaged form repaired", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   std::string src = shared("rapport-2010-ra1056992.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -77,6 +78,7 @@ TEST_CASE("normalize: shared corpus, investigation report: every damaged form re
 }
 
 TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correct words kept", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   std::string src = shared("rekenkamer-2021-bejegening-bijstand.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -100,6 +102,7 @@ TEST_CASE("normalize: shared corpus, audit-office study: damage repaired, correc
 }
 
 TEST_CASE("normalize: shared corpus, quarterly report: structure and words", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   std::string src = shared("kwartaalrapportage-2016-q1-rve-werk.txt");
   Normalized n = N().normalize(src);
   check_map(src, n);
@@ -240,6 +243,7 @@ TEST_CASE("normalize: context repair rules load, validate and name the line of a
 }
 
 TEST_CASE("normalize property: idempotent on the shared corpus", "[.shared]") {
+  OMB_NEEDS_SHARED_CORPUS();
   for (const char* f : {"rapport-2010-ra1056992.txt", "rekenkamer-2021-bejegening-bijstand.txt",
                         "kwartaalrapportage-2016-q1-rve-werk.txt"}) {
     std::string once = norm(shared(f));
