@@ -40,10 +40,6 @@ std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 bool in(const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); }
 
 }  // namespace
@@ -92,10 +88,6 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
     body |= in(other.bodies, w) && !in(mine, w) && !about;
   }
   return body;
-}
-
-bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher) {
-  return another_bodys(text, at, other, publishers_words(other, publisher));
 }
 
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {

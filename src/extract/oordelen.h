@@ -35,9 +35,8 @@ struct OtherBody {
 // (the publisher speaking: ombudsman, commissie, ik, wij). "De gemeente
 // verklaarde de klacht ongegrond" in an ombudsman's report is the first
 // line's verdict, not the report's; in the gemeente's own report it is.
-bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::string& publisher);
-// The same, with the publisher's words and organs read once per document
-// (publishers_words), as run_oordelen asks for every hit.
+// `mine`: the publisher's words and organs (publishers_words), read once per
+// document, as run_oordelen asks for every hit.
 bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine);
 
 // [other_body] of an oordeel file; organ_of entries read "word=organ,organ".

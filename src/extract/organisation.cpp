@@ -36,13 +36,9 @@ const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int l
     std::string_view line = text.substr(b, e - b);
     if (std::size_t all = alnum_count(line); all > 0) {
       ++seen;
-      std::size_t last = line.find_last_not_of(" \t\r");
-      if (std::string_view(".!?;,").find(line[last]) != std::string_view::npos) {  // a sentence, not a letterhead
-        b = e + 1;
-        continue;
-      }
+      bool sentence = std::string_view(".!?;,").find(line[line.find_last_not_of(" \t\r")]) != std::string_view::npos;
       for (const Hit& h : hits)
-        if (h.start >= b && h.end <= e &&
+        if (!sentence && h.start >= b && h.end <= e &&
             (alnum_count(text.substr(b, h.start - b)) == 0 || alnum_count(text.substr(h.start, h.end - h.start)) * 10 >= all * 6))
           return &h;
     }

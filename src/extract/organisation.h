@@ -18,9 +18,10 @@ const Hit* pick_organisation(const std::vector<Hit>& hits, const std::vector<boo
 
 // The hit that is a letterhead: it opens, or stands almost alone on (60 %
 // of the letters and digits), one of the first `lines` lines of `text` that
-// hold anything, a line that does not end as a sentence does ("VEILIGHEIDSREGIO LINDEVALLEI", "Belastingsamenwerking
-// Oeverland", joined with the line under it). The body that puts its name at the head of a report publishes
-// it, whatever else the report names; null if none does.
+// hold anything, and that line does not end as a sentence does
+// ("VEILIGHEIDSREGIO LINDEVALLEI", "Belastingsamenwerking Oeverland", joined
+// with the line under it). The body that puts its name at the head of a
+// report publishes it, whatever else the report names; null if none does.
 const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int lines);
 void run_organisation(Context& ctx);
 

@@ -1,5 +1,6 @@
 #include "normalize/classify.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <string>
@@ -67,24 +68,22 @@ bool case_heading(std::string_view s) {
   return s.size() <= 100;
 }
 
-// A row of a flattened table: short, ends in a number, no sentence.
 namespace {
 
-// Where a word glued to a number of 1 to 3 digits ends ("kwartier20",
-// "Parkeren31"; not "COVID19"), or npos:
-// the emitter may write a space there (fragments.h, glued_number), so a row
-// is judged as if it had, and reads the same before and after.
-std::size_t glued_digits_at(std::string_view t) {
+// A word glued to a number of 1 to 3 digits ("kwartier20", "Parkeren31";
+// not "COVID19"): the emitter may write a space there (fragments.h,
+// glued_number), so a row is judged as if it had, and reads the same before
+// and after.
+bool glued_number_token(std::string_view t) {
   std::size_t k = 0;
   while (k < t.size() && (k == 0 ? std::isalpha(U(t[k])) : (t[k] >= 'a' && t[k] <= 'z'))) ++k;
-  if (k < 4 || k == t.size() || t.size() - k > 3) return std::string_view::npos;
-  for (std::size_t d = k; d < t.size(); ++d)
-    if (!std::isdigit(U(t[d]))) return std::string_view::npos;
-  return k;
+  if (k < 4 || k == t.size() || t.size() - k > 3) return false;
+  return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(k), t.end(), [](char ch) { return std::isdigit(U(ch)); });
 }
 
 }  // namespace
 
+// A row of a flattened table: short, ends in a number, no sentence.
 bool number_row(std::string_view s) {
   // Tokens walked in place (this runs for every line and its neighbours).
   std::size_t count = 0, size = s.size();
@@ -96,7 +95,7 @@ bool number_row(std::string_view s) {
     while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
     if (j > i) {
       std::string_view t = s.substr(i, j - i);
-      bool glued = glued_digits_at(t) != std::string_view::npos;
+      bool glued = glued_number_token(t);
       count += glued ? 2 : 1;
       size += glued;
       if (count > 10) return false;

@@ -238,9 +238,6 @@ bool hyphen_parts_known(const WordRepair& words, std::string_view w) {
 }
 }  // namespace
 
-// Chart and figure debris: too few tokens are words or numbers (under 60 %).
-// Tokens are walked in place; the walk stops as soon as the verdict is sure.
-// Two tokens that make a word together are two words.
 namespace {
 
 // A case or report number: letters and at least three digits joined by
@@ -258,6 +255,9 @@ bool code_token(std::string_view w) {
 
 }  // namespace
 
+// Chart and figure debris: too few tokens are words or numbers (under 60 %).
+// Tokens are walked in place; the walk stops as soon as the verdict is sure.
+// Two tokens that make a word together are two words.
 bool noise_line(const WordRepair& words, std::string_view s) {
   auto next_token = [&](std::size_t& i) -> std::string_view {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;

@@ -267,15 +267,13 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
 std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
                                  std::size_t stop) {
   if (j + 1 >= stop || src[j] != '1' || !std::isalpha(U(src[j + 1]))) return std::nullopt;
-  std::size_t e = j;
-  std::string cand(src.substr(i, j - i));
-  // Letters and single 1s between letters: "gemeenschappe1ijke", "1" twice
-  // in "a1gemeen1y" is left alone (one per word).
-  cand += 'l';
-  e = j + 1;
+  std::size_t e = j + 1;
   while (e < stop && word_char(src, e)) e += std::min(seq_len(src, e), stop - e);
+  // One 1 a word: another digit after the letters makes a code ("A1B2").
+  if (e < stop && std::isdigit(U(src[e]))) return std::nullopt;
+  std::string cand(src.substr(i, j - i));
+  cand += 'l';
   cand.append(src.substr(j + 1, e - j - 1));
-  if (e < stop && std::isdigit(U(src[e]))) return std::nullopt;  // a code: "A1B2"
   if (cand.size() < 5) return std::nullopt;
   const WordVerdict& v = verdict(words, cand);
   if (!v.known || v.repaired) return std::nullopt;

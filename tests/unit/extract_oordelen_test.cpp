@@ -67,7 +67,7 @@ TEST_CASE("oordelen: another body's verdict is not the report's, unless the body
   auto judged = [&](const std::string& sentence, const std::string& publisher) {
     std::size_t at = sentence.find("gegrond");
     if (sentence.find("ongegrond") != std::string::npos) at = sentence.find("ongegrond");
-    return another_bodys(sentence, at, other, publisher);
+    return another_bodys(sentence, at, other, publishers_words(other, publisher));
   };
   // A first-line verdict reported by an ombudsman.
   CHECK(judged("De gemeente had zijn klacht behandeld en ongegrond verklaard.", "Ombudsman Maasheuvelland"));
