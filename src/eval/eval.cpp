@@ -1,6 +1,8 @@
 #include "eval/eval.h"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -90,19 +92,53 @@ Result<GoldItem> read_entry(const std::string& path, const std::string& type, co
   return g;
 }
 
-Status read_facts(const std::string& path, const toml::node& node, GoldFacts& f) {
+// "A-B" (or "A"): a range of source lines, 1 <= A <= B.
+std::optional<LineRange> parse_range(std::string_view s) {
+  auto num = [](std::string_view t, int& out) {
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+    return ec == std::errc() && p == t.data() + t.size() && out >= 1;
+  };
+  LineRange r;
+  const std::size_t dash = s.find('-');
+  if (dash == std::string_view::npos) {
+    if (!num(s, r.first)) return std::nullopt;
+    r.last = r.first;
+  } else if (!num(s.substr(0, dash), r.first) || !num(s.substr(dash + 1), r.last)) {
+    return std::nullopt;
+  }
+  if (r.last < r.first) return std::nullopt;
+  return r;
+}
+
+Status read_facts(const std::string& path, const toml::node& node, GoldDoc& d) {
   auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, toml_line(n)); };
   const toml::table* t = node.as_table();
   if (!t) return err(node, "[document]: expected a table");
   for (const auto& [k, v] : *t) {
     const std::string key(k.str());
-    std::string* field = key == "organisation" ? &f.organisation
-                         : key == "doctype"    ? &f.doctype
-                         : key == "period"     ? &f.period
+    if (key == "lines") {
+      const toml::array* a = v.as_array();
+      if (!a || a->empty()) return err(v, "[document]: lines must be a list of ranges, e.g. [\"1-500\", \"881-1070\"]");
+      for (const toml::node& e : *a) {
+        auto s = e.value<std::string>();
+        auto r = s ? parse_range(*s) : std::nullopt;
+        if (!r) return err(e, "[document]: a line range reads \"FIRST-LAST\" (1-500), from line 1, FIRST <= LAST");
+        d.ranges.push_back(*r);
+      }
+      continue;
+    }
+    std::string* field = key == "organisation" ? &d.facts.organisation
+                         : key == "doctype"    ? &d.facts.doctype
+                         : key == "period"     ? &d.facts.period
                                                : nullptr;
-    if (!field) return err(v, "[document]: unknown key '" + key + "'");
+    if (!field && key != "text") return err(v, "[document]: unknown key '" + key + "'");
     auto s = v.value<std::string>();
     if (!s) return err(v, "[document]: " + key + " must be a string");
+    if (key == "text") {
+      if (s->empty()) return err(v, "[document]: text is empty");
+      d.text_path = (fs::path(path).parent_path() / *s).lexically_normal().string();
+      continue;
+    }
     *field = *s;
   }
   return {};
@@ -161,7 +197,7 @@ Result<GoldDoc> load_gold(const std::string& gold_path) {
   for (const auto& [k, v] : doc) {
     const std::string key(k.str());
     if (key == "document") {
-      OMB_TRY(read_facts(gold_path, v, d.facts));
+      OMB_TRY(read_facts(gold_path, v, d));
       has_document = true;
       continue;
     }
@@ -178,7 +214,17 @@ Result<GoldDoc> load_gold(const std::string& gold_path) {
     }
   }
   if (!has_document) return make_error(Errc::parse, "no [document] table (organisation, doctype, period)", gold_path, 1);
+  for (const GoldItem& g : d.items)
+    if (!d.covers(g.line))
+      return make_error(Errc::parse,
+                        "[[" + g.type + "]] on line " + std::to_string(g.line) + ", outside the [document] lines",
+                        gold_path);
   return d;
+}
+
+bool GoldDoc::covers(int line) const {
+  if (ranges.empty()) return true;
+  return std::any_of(ranges.begin(), ranges.end(), [&](const LineRange& r) { return r.first <= line && line <= r.last; });
 }
 
 Result<std::vector<std::string>> find_gold(const std::vector<std::string>& paths) {
@@ -248,7 +294,8 @@ void score(const GoldDoc& gold, const Findings& found, EvalReport& report) {
   std::map<std::string, const GoldItem*> want;
   for (const GoldItem& g : gold.items) want.emplace(item_key(g), &g);
   std::map<std::string, const GoldItem*> got;
-  for (const GoldItem& g : found.items) got.emplace(item_key(g), &g);
+  for (const GoldItem& g : found.items)
+    if (gold.covers(g.line)) got.emplace(item_key(g), &g);
   // A finding on the line next to a gold item of the same type and value
   // is that item: a sentence that runs over a line break is annotated on
   // one of its lines, and a rule's match may start on the other. Exact

@@ -46,14 +46,25 @@ struct GoldFacts {
   std::string organisation, doctype, period;  // period: "2021", "2021-Q3", "2021-H2" or ""
 };
 
+// Source lines first..last, both included.
+struct LineRange {
+  int first = 1, last = 1;
+};
+
 struct GoldDoc {
   std::string gold_path, text_path;
   GoldFacts facts;
   std::vector<GoldItem> items;
+  // The lines the gold covers ([document] lines = ["1-500", "881-1070"]);
+  // empty: the whole text. Findings outside them are not scored.
+  std::vector<LineRange> ranges;
+  bool covers(int line) const;
 };
 
-// Reads and checks one gold file; its text is gold_path without ".gold.toml",
-// with .txt or .md added when that is the file there.
+// Reads and checks one gold file. Its text is [document] text (a path
+// relative to the gold file's folder: gold kept apart from an archive it
+// cannot be copied into), else gold_path without ".gold.toml", with .txt or
+// .md added when that is the file there.
 Result<GoldDoc> load_gold(const std::string& gold_path);
 
 // The gold files named: files as they are, folders searched for

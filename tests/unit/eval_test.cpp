@@ -227,3 +227,59 @@ TEST_CASE("eval: an outcome table's rows are counts, not findings", "[eval]") {
     if (g.type == "oordeel") oordelen.push_back(g.value + "@" + std::to_string(g.line) + " " + g.rule);
   CHECK(oordelen == std::vector<std::string>{"gegrond@6 oordeel.gegrond/gegrond"});
 }
+
+// A gold file kept apart from its text (the text may not be copied into the
+// folder of gold), covering only some of its lines: [document] text and lines.
+TEST_CASE("eval: gold names its text elsewhere and covers some lines", "[eval]") {
+  test::TempDir dir;
+  dir.write("archief/k.txt", kText);
+  std::string gold = kGold;
+  gold.replace(gold.find("period = \"2021-Q3\"\n"), 19,
+               "period = \"2021-Q3\"\ntext = \"../archief/k.txt\"\nlines = [\"1-8\"]\n");
+  // Only the entries on lines 1-8 stay: the second case is outside.
+  gold = gold.substr(0, gold.find("[[theme]]\nline = 11")) + gold.substr(gold.find("[[oordeel]]\nline = 8"));
+  gold = gold.substr(0, gold.find("[[oordeel]]\nline = 11")) + gold.substr(gold.find("[[zaaknummer]]"));
+  gold = gold.substr(0, gold.find("[[zaaknummer]]\nline = 10")) + gold.substr(gold.find("[[case]]"));
+  gold = gold.substr(0, gold.find("[[case]]\nline = 10"));
+  const std::string path = dir.write("gold/k.gold.toml", gold);
+  auto g = load_gold(path);
+  REQUIRE(g.ok());
+  CHECK(g->text_path == dir.file("archief/k.txt"));
+  REQUIRE(g->ranges.size() == 1);
+  CHECK(g->covers(8));
+  CHECK_FALSE(g->covers(9));
+  auto r = evaluate({path}, test::normalizer(), extractor());
+  REQUIRE(r.ok());
+  auto t = [&](const char* type) { const TypeScore& s = r->types.at(type); return std::vector<std::size_t>{s.gold, s.found, s.right}; };
+  // What is found on lines 10 and 11 is not counted against the gold.
+  CHECK(t("unit") == std::vector<std::size_t>{2, 1, 1});
+  CHECK(t("theme") == std::vector<std::size_t>{1, 1, 1});
+  CHECK(t("oordeel") == std::vector<std::size_t>{1, 1, 1});
+  CHECK(t("zaaknummer") == std::vector<std::size_t>{1, 1, 1});
+  CHECK(t("case") == std::vector<std::size_t>{1, 1, 1});
+}
+
+TEST_CASE("eval: bad line ranges and entries outside them say file and line", "[eval][errors]") {
+  test::TempDir dir;
+  auto load = [&](const std::string& body) { return load_gold(dir.write("x.gold.toml", body)); };
+  const std::string doc = "[document]\norganisation = \"O\"\ndoctype = \"rapport\"\nperiod = \"\"\n";
+  for (const char* bad : {"[\"9-3\"]", "[\"0-3\"]", "[\"a-b\"]", "[\"3-\"]", "[]", "\"1-3\"", "[4]"}) {
+    auto r = load(doc + "lines = " + bad + "\n");
+    INFO(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().line == 5);
+    CHECK(r.error().message.rfind("[document]: ", 0) == 0);
+  }
+  auto r = load(doc + "lines = [\"1-3\", \"7\"]\n\n[[theme]]\nline = 5\nvalue = \"communicatie\"\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "[[theme]] on line 5, outside the [document] lines");
+  r = load(doc + "lines = [\"1-3\", \"7\"]\n\n[[theme]]\nline = 7\nvalue = \"communicatie\"\n");
+  REQUIRE(r.ok());
+  r = load(doc + "text = \"\"\n");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "[document]: text is empty");
+  // A text that is not there is an error naming it.
+  auto ev = evaluate({dir.write("y.gold.toml", doc + "text = \"elders/y.txt\"\n")}, test::normalizer(), extractor());
+  REQUIRE_FALSE(ev.ok());
+  CHECK(ev.error().file == dir.file("elders/y.txt"));
+}
