@@ -206,4 +206,5 @@ TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
 TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev", true);
   measure("dev2", true);
+  measure("dev3", true);
 }
