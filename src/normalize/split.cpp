@@ -137,31 +137,70 @@ std::size_t split_glued_starts(std::string_view c, const WordRepair& words, std:
   return n;
 }
 
+// How many of the first n words of c number a heading: "2.1", a letter
+// ("a." or "b)"), "§ 2.3", "Hoofdstuk 2:", "BIJLAGE B". 0 for none.
+std::size_t heading_number(std::string_view c, const std::pair<std::size_t, std::size_t>* ws, std::size_t n) {
+  auto word = [&](std::size_t k) { return c.substr(ws[k].first, ws[k].second - ws[k].first); };
+  auto number = [](std::string_view w) {
+    return !w.empty() && std::isdigit(U(w[0])) && w.find_first_not_of("0123456789.") == std::string_view::npos;
+  };
+  const std::string_view w0 = word(0);
+  if (std::isdigit(U(w0[0]))) return number(w0) ? 1 : 0;
+  if (w0.size() == 2 && w0[0] >= 'a' && w0[0] <= 'z' && (w0[1] == '.' || w0[1] == ')')) return 1;
+  if (n < 2) return 0;
+  std::string_view w1 = word(1);
+  if (w0 == "\xc2\xa7") return number(w1) ? 2 : 0;  // §
+  static constexpr std::string_view kParts[] = {"Hoofdstuk", "HOOFDSTUK", "Bijlage", "BIJLAGE", "Paragraaf", "PARAGRAAF"};
+  if (std::find(std::begin(kParts), std::end(kParts), w0) == std::end(kParts)) return 0;
+  if (w1.size() > 1 && (w1.back() == ':' || w1.back() == '.')) w1.remove_suffix(1);
+  const bool roman = !w1.empty() && w1.find_first_not_of("IVX") == std::string_view::npos;
+  const bool letter = w1.size() == 1 && w1[0] >= 'A' && w1[0] <= 'Z';
+  return number(w1) || roman || letter ? 2 : 0;
+}
+
+// A heading number inside a line, after a heading: "2 Werkwijze 2.1 Ontvangst …".
+bool inner_heading_number(std::string_view w) {
+  return w.size() >= 3 && std::isdigit(U(w[0])) && w.find('.') != std::string_view::npos &&
+         w.find('.') + 1 < w.size() && std::isdigit(U(w[w.find('.') + 1])) &&
+         w.find_first_not_of("0123456789.") == std::string_view::npos;
+}
+
 // See split.h: a heading (a number before it, or not), up to 6 words without
 // punctuation (in capitals, a number may carry a . or :), then a capitalised sentence start followed by a word in lower
-// case or a number, and at least 3 more words.
+// case or a number, and at least 3 more words. After a numbered heading, a
+// question mark ends it ("4.1 Is de klacht terecht? Ja, …"), and another
+// heading number starts the next ("2 Werkwijze 2.1 Ontvangst …").
 void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
   if (c.empty()) return;
-  bool numbered = std::isdigit(U(c[0]));
-  if (!numbered && !(c[0] >= 'A' && c[0] <= 'Z')) return;
+  const bool lettered = c.size() > 2 && c[0] >= 'a' && c[0] <= 'z' && (c[1] == '.' || c[1] == ')') && c[2] == ' ';
+  if (!lettered && !std::isdigit(U(c[0])) && !(c[0] >= 'A' && c[0] <= 'Z') && !c.starts_with("\xc2\xa7 ")) return;
   std::pair<std::size_t, std::size_t> ws[12];
   std::size_t n = split_glued_starts(c, words, ws, first_words(c, 11, ws), 12);
-  std::size_t first = 0;
-  if (numbered) {
-    if (c.substr(0, ws[0].second).find_first_not_of("0123456789.") != std::string_view::npos) return;
-    first = 1;
-    if (first >= n || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first]))) return;
+  std::size_t first = heading_number(c, ws, n);
+  // A dash after the number: "Bijlage B – Gesprekspartners".
+  if (first > 0 && first + 1 < n) {
+    const std::string_view d = c.substr(ws[first].first, ws[first].second - ws[first].first);
+    if (d == "-" || d == "\xe2\x80\x93" || d == "\xe2\x80\x94") ++first;
   }
+  if (first == 0 && !(c[0] >= 'A' && c[0] <= 'Z')) return;
+  if (first > 0 && (first >= n || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first]))))
+    return;
   // A heading in capitals may number itself with a mark: "II. BEVINDINGEN",
   // "BIJLAGE 1: VERANTWOORDING".
   bool caps = true;
   for (std::size_t k = first + 1; k < n && k <= first + 6; ++k) {
     std::string_view prev = c.substr(ws[k - 1].first, ws[k - 1].second - ws[k - 1].first);
+    std::string_view w = c.substr(ws[k].first, ws[k].second - ws[k].first);
+    if (first > 0 && k + 3 < n && ((prev.back() == '?' && w[0] >= 'A' && w[0] <= 'Z') ||
+                                   (inner_heading_number(w) && c[ws[k + 1].first] >= 'A' && c[ws[k + 1].first] <= 'Z' &&
+                                    std::string_view(".,;:!?)").find(prev.back()) == std::string_view::npos))) {
+      cuts.push_back(ws[k].first);
+      return;
+    }
     caps &= std::none_of(prev.begin(), prev.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     bool numbering = caps && prev.size() >= 2 && (prev.back() == '.' || prev.back() == ':') &&
                      std::all_of(prev.begin(), prev.end() - 1, [](char ch) { return std::isdigit(U(ch)) || ch == 'I' || ch == 'V' || ch == 'X'; });
     if (!numbering && std::string_view(".,;:!?)").find(prev.back()) != std::string_view::npos) return;  // a sentence, not a heading
-    std::string_view w = c.substr(ws[k].first, ws[k].second - ws[k].first);
     if (!capitalised(w) || k + 3 >= n) continue;
     if (!words.sentence_start(lower_latin(w)) || words.glue_word(lower_latin(prev))) continue;
     // The next word has no capital (a name would: "De Vries"); it may still

@@ -184,7 +184,7 @@ TEST_CASE("damage fixtures: the development set, per class at least its floor, n
 // split at its capital as "JaarbeschouwingOmbudsman" must be; telling the
 // two apart needs a list of names.
 TEST_CASE("damage fixtures: the second development set, per class at least its floor, no correct word changed") {
-  const std::map<std::string, int> floor_of_24 = {{"debris", 21}, {"glued", 15}, {"headers", 16}, {"heading", 17}, {"spaced", 18}};
+  const std::map<std::string, int> floor_of_24 = {{"debris", 21}, {"glued", 15}, {"headers", 16}, {"heading", 18}, {"spaced", 18}};
   const std::map<std::string, int> known_damage = {{"glued", 1}};
   Report r = measure("dev2", false);
   REQUIRE(r.classes.size() == floor_of_24.size());
@@ -194,6 +194,23 @@ TEST_CASE("damage fixtures: the second development set, per class at least its f
     REQUIRE(s.cases == 24);
     CHECK(s.repaired >= floor_of_24.at(name));
     CHECK(s.damaged_words == (known_damage.count(name) ? known_damage.at(name) : 0));
+  }
+}
+
+// dev3: five classes again, 20 cases each, written blind in session 14
+// (document-site chrome, print footers, scan specks; lettered, section-mark
+// and chapter-word headings; glued prepositions, dates and footnotes). Their
+// first run repaired debris 3, glued 10, headers 12, heading 8, spaced 13.
+TEST_CASE("damage fixtures: the third development set, per class at least its floor, no correct word changed") {
+  const std::map<std::string, int> floor_of_20 = {{"debris", 19}, {"glued", 10}, {"headers", 12}, {"heading", 13}, {"spaced", 13}};
+  Report r = measure("dev3", false);
+  REQUIRE(r.classes.size() == floor_of_20.size());
+  for (const auto& [name, s] : r.classes) {
+    INFO(name << ": " << s.repaired << " of " << s.cases);
+    for (const std::string& m : s.misses) UNSCOPED_INFO(m);
+    REQUIRE(s.cases == 20);
+    CHECK(s.repaired >= floor_of_20.at(name));
+    CHECK(s.damaged_words == 0);
   }
 }
 

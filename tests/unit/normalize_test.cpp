@@ -507,6 +507,28 @@ TEST_CASE("normalize: a heading pulled into its paragraph is cut off, numbered o
         "Aanbevelingen\n\n\xE2\x80\xA2 Reageer binnen twee weken op elke klacht.\n");
 }
 
+// dev3 (session 14): headings numbered with a letter, a section mark or a
+// word ("Hoofdstuk 2:", "Bijlage B –"), a numbered question, and a section
+// number after its chapter's heading.
+TEST_CASE("normalize: a heading numbered by a letter, a mark or a word is cut off too") {
+  CHECK(norm("a. Bereikbaarheid De gemeente was in de zomer slecht bereikbaar.\n") ==
+        "a. Bereikbaarheid\n\nDe gemeente was in de zomer slecht bereikbaar.\n");
+  CHECK(norm("\xC2\xA7 2.3 Hoor en wederhoor De ombudsman heeft de provincie gevraagd te reageren.\n") ==
+        "\xC2\xA7 2.3 Hoor en wederhoor\n\nDe ombudsman heeft de provincie gevraagd te reageren.\n");
+  CHECK(norm("Hoofdstuk 2: Werkwijze van de commissie De commissie vergadert eens per maand.\n") ==
+        "Hoofdstuk 2: Werkwijze van de commissie\n\nDe commissie vergadert eens per maand.\n");
+  CHECK(norm("Bijlage B \xE2\x80\x93 Gesprekspartners Voor dit onderzoek sprak de rekenkamer met klagers.\n") ==
+        "Bijlage B \xE2\x80\x93 Gesprekspartners\n\nVoor dit onderzoek sprak de rekenkamer met klagers.\n");
+  CHECK(norm("4.1 Is de klacht terecht? Ja, naar het oordeel van de commissie wel.\n") ==
+        "4.1 Is de klacht terecht?\n\nJa, naar het oordeel van de commissie wel.\n");
+  CHECK(norm("2 Werkwijze 2.1 Ontvangst van klachten Elke klacht wordt dezelfde dag geregistreerd.\n") ==
+        "2 Werkwijze\n\n2.1 Ontvangst van klachten\n\nElke klacht wordt dezelfde dag geregistreerd.\n");
+  // Not a heading: a sentence after a chapter word, a lettered item that is a sentence.
+  for (const char* s : {"Bijlage 2 bevat de cijfers per afdeling over het hele jaar.\n",
+                        "a. de gemeente heeft de klager niet gehoord en niet gebeld.\n"})
+    CHECK(norm(s) == s);
+}
+
 TEST_CASE("normalize: names and sentences are not taken for a heading and its text") {
   for (const char* s : {"Gesprek met Mevrouw de Vries over haar klacht op dinsdag.\n",  // a name particle, then a name
                         "Stichting De Hoop heeft de klacht snel behandeld.\n",          // a name
