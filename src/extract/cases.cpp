@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "extract/text_util.h"
@@ -27,7 +28,29 @@ std::string case_title(std::string_view text, std::size_t after, std::size_t le,
   return collapse_space(rest);
 }
 
-void find_cases(Context& ctx) {
+namespace {
+
+// Where a report on one complaint states it: the first paragraph of one
+// short line (or a heading) that opens with one of `words` after any section
+// number ("1 De klacht", "Wat is de klacht?"), else 0.
+std::size_t complaint_start(const Context& ctx, const std::vector<std::string>& words) {
+  for (const FoldedBlock& b : ctx.spans) {
+    const std::size_t le = ctx.line_end(b.start);
+    if (le - b.start > 60 || (le < b.end && b.kind != PassageKind::heading)) continue;
+    std::string_view line = ctx.text.substr(b.start, le - b.start);
+    const std::size_t at = line.find_first_not_of("0123456789. \t");
+    if (at == std::string_view::npos) continue;
+    const std::string f = fold_key(line.substr(at));
+    for (const std::string& w : words)
+      if (f.rfind(w, 0) == 0 && (f.size() == w.size() || !std::isalnum(static_cast<unsigned char>(f[w.size()]))))
+        return b.start;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool find_cases(Context& ctx) {
   std::string_view text = ctx.text;
   const RuleFile& zk = ctx.file("zaaknummer");
   std::vector<std::string> end_words = zk.strings("case.end");
@@ -67,10 +90,12 @@ void find_cases(Context& ctx) {
     Case c;
     c.zaaknummer = reports.front()->value;
     c.title = ctx.out.facts.title;
-    c.start = 0;
+    c.start = complaint_start(ctx, zk.strings("case.complaint_start"));
     c.end = text.size();
     ctx.out.cases.push_back(std::move(c));
+    return true;
   }
+  return false;
 }
 
 std::string pick_oordeel(const std::vector<Tag>& tags, std::size_t a, std::size_t b, std::size_t sec_start, std::size_t sec_end) {
@@ -170,7 +195,9 @@ void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> sectio
 }  // namespace
 
 void run_cases(Context& ctx) {
-  find_cases(ctx);
+  // A report on one complaint: what stands above its case is the report's
+  // title page, no section naming the case's afdeling.
+  const bool one_report = find_cases(ctx);
   // Tags in text order, so the tags of a span are one range.
   stable_sort_tags(ctx.tags, false);
   for (Tag& t : ctx.tags) t.case_index = ctx.case_at(t.start);
@@ -187,7 +214,7 @@ void run_cases(Context& ctx) {
       ++hi_idx;
     }
     // Sections above cases: their heading names the afdeling (or the theme).
-    if (outside_heading) section_heading(ctx, un, c, *outside_heading, section_afdelingen);
+    if (outside_heading && !one_report) section_heading(ctx, un, c, *outside_heading, section_afdelingen);
     // Oordeel: first in the last oordeel/conclusie section, else the last one.
     case_tags(ctx, c, oordeel_section(ctx, oordeel_sections, hi_idx, c));
   }

@@ -28,8 +28,10 @@ std::string case_title(std::string_view text, std::size_t after, std::size_t le,
 // runs from its heading's line to the next case heading, or to an earlier
 // block that is a numbered section (Lookups::section_re) or starts with one
 // of the zaaknummer file's case.end words; trailing newlines and spaces are
-// not in it. Reads facts.doctype and facts.title.
-void find_cases(Context& ctx);
+// not in it. A report on one complaint starts its case where it states the
+// complaint (the zaaknummer file's case.complaint_start). Reads
+// facts.doctype and facts.title. Returns whether the report is that one case.
+bool find_cases(Context& ctx);
 
 // The oordeel of a case whose tags are tags[a, b): the first oordeel tag (not
 // from a table) starting in [sec_start, sec_end), else the last one; "".

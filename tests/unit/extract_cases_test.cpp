@@ -92,6 +92,30 @@ TEST_CASE("cases: an investigation report with a report number is one case") {
   CHECK(y.out.cases.empty());
 }
 
+// The eval gold puts a report's one case where it states the complaint
+// ("Wat is de klacht?", "1 De klacht"); it began at the title page, and the
+// title page's last block was then read as the section naming its afdeling.
+TEST_CASE("cases: a report on one complaint starts its case where it states the complaint") {
+  const std::string head = "Rapport Gemeentelijke Ombudsman\n\nRapportnummer: 2019/0456\nDatum: 3 mei 2019\n\n";
+  for (const char* section : {"Wat is de klacht?", "1 De klacht", "Klachtomschrijving", "Wat ging er vooraf?"}) {
+    const std::string text = head + section + "\n\nDe afdeling Burgerzaken reageerde niet op zijn brief.\n";
+    test::ExtractCtx x(text);
+    before_cases(*x);
+    run_cases(*x);
+    INFO(section);
+    REQUIRE(x.out.cases.size() == 1);
+    CHECK(x.out.cases[0].start == x.text.find(section));
+    CHECK(x.out.cases[0].afdeling == "Burgerzaken");
+    for (const Tag& t : x.out.tags) CHECK(t.value != "Rapportnummer: 2019/0456");
+  }
+  // "De klachten" in a long paragraph is no section.
+  test::ExtractCtx y(head + "De klachtbehandeling van de gemeente duurde lang en de afdeling Burgerzaken reageerde niet.\n");
+  before_cases(*y);
+  run_cases(*y);
+  REQUIRE(y.out.cases.size() == 1);
+  CHECK(y.out.cases[0].start == 0);
+}
+
 TEST_CASE("cases: the oordeel is the first in the last section, else the last") {
   std::vector<Tag> tags{tag("oordeel", "gegrond", 10), tag("oordeel", "ongegrond", 20), tag("theme", "bejegening", 25),
                         tag("oordeel", "niet ontvankelijk", 30, "oordeel.table"), tag("oordeel", "ingetrokken", 40),
