@@ -219,21 +219,32 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
 
 bool glued_before(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t j,
                   const std::string& w) {
-  if (i <= line_b || !capitalised_word(words, w)) return false;
+  if (i <= line_b) return false;
   if (j + 1 < src.size() && (src[j] == '.' || src[j] == '@') && word_char(src, j + 1)) return false;  // an address
-  char p = src[i - 1];
+  const char p = src[i - 1];
+  // A sentence start of two letters ("De", "Zo") after a full stop.
+  const bool short_start = w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && p == '.' &&
+                           words.sentence_start(lower_latin(w));
+  const bool cap = short_start || capitalised_word(words, w);
+  // A word in lower case: after a number only of 4 letters or more ("14weken";
+  // "3de", "2e", "10km" stay), after a semicolon of 2 or more ("gemeente;de").
+  const bool lower = !cap && w.size() >= 2 && w[0] >= 'a' && w[0] <= 'z' && w.find(' ') == std::string::npos &&
+                     verdict(words, w).known && (p == ';' || w.size() >= 4);
+  if (!cap && !lower) return false;
   if (std::isdigit(U(p))) {
     std::size_t k = i - 1;
     while (k > line_b && (std::isdigit(U(src[k - 1])) || src[k - 1] == '.')) --k;
+    if (lower && (i - k > 4 || src.substr(k, i - k).find('.') != std::string_view::npos)) return false;
     return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(';
   }
+  if (lower && p != ';') return false;
   if (p != '.' && p != ':' && p != ';') return false;
   if (i < line_b + 3) return false;
   std::size_t k = i - 1;  // the token before the mark: at least 2 characters, not "www"
   std::size_t b = k;
   while (b > line_b && src[b - 1] != ' ') --b;
   std::string_view before = src.substr(b, k - b);
-  if (before.size() < 2 || before == "www" || before.find('@') != std::string_view::npos ||
+  if (before.size() < (short_start ? 3u : 2u) || before == "www" || before.find('@') != std::string_view::npos ||
       before.find('/') != std::string_view::npos)
     return false;
   char q = before.back();
@@ -260,8 +271,11 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
     if (std::isupper(U(w[a]))) return false;  // "COVID19", "PostNL2"
   std::string low = lower_latin(w);
   std::size_t digits = e - i;
-  if (digits == 4 && (src.compare(i, 2, "19") == 0 || src.compare(i, 2, "20") == 0) && words.glue_word(low)) return true;
-  return digits <= 3 && w.size() >= 4 && (words.lex().known(low) || words.lex().known(w));
+  const bool year = digits == 4 && (src.compare(i, 2, "19") == 0 || src.compare(i, 2, "20") == 0);
+  // A year after a glue word ("in2020") or a word of 3 letters or more
+  // ("maart2021"); 1-3 digits after a glue word ("op12 maart") or a word of 4.
+  if (year) return words.glue_word(low) || (w.size() >= 3 && (words.lex().known(low) || words.lex().known(w)));
+  return digits <= 3 && (words.glue_word(low) || (w.size() >= 4 && (words.lex().known(low) || words.lex().known(w))));
 }
 
 std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,

@@ -175,12 +175,28 @@ std::optional<std::pair<std::string, std::string>> WordRepair::repair(const std:
   }
   bool cap = c == Case::capitalised;
   if (lex_->known(w)) return std::nullopt;
+  // Two closed-class words glued ("bijhet", "omdatde") before an OCR
+  // confusion that happens to make a rare word of them ("bijzet").
+  if (auto s = split_two_glue(w)) return std::make_pair(*s, std::string("split"));
   if (auto r = confused(w, cap)) return r;
   if (!cap) {
     if (auto e = one_edit(w)) return std::make_pair(*e, std::string("ocr:edit"));
     if (auto s = split_glue(w)) return std::make_pair(*s, std::string("split"));
   }
   return std::nullopt;
+}
+
+// Before step 2: a word written in lower case or capitalised that is two
+// glue words of 2 letters or more, and only one such split.
+std::optional<std::string> WordRepair::split_two_glue(const std::string& w) const {
+  const std::string low = lower_latin(w);
+  std::optional<std::string> out;
+  for (std::size_t p = 2; p + 2 <= low.size(); ++p) {
+    if (!glue_.contains(std::string_view(low).substr(0, p)) || !glue_.contains(std::string_view(low).substr(p))) continue;
+    if (out) return std::nullopt;
+    out = w.substr(0, p) + " " + w.substr(p);
+  }
+  return out;
 }
 
 // Step 2: the cheapest confusion candidate that is a word, if it is the only

@@ -11,7 +11,9 @@
 // zero-width characters gone, NFC) that the lexicon does not know:
 //  1. glue at a case boundary: "JaarbeschouwingOmbudsman" → two words, when
 //     every part (≥ 2 letters) is a word (rule "split");
-//  2. confusions: every candidate of confusions.h that is a word (in a
+//  2. two glue words glued, when only one split makes them ("bijhet" →
+//     "bij het", not the rare "bijzet" a confusion finds; rule "split");
+//     then confusions: every candidate of confusions.h that is a word (in a
 //     capitalised word: a listed one; a footnote marker "i"/"ii" glued on does
 //     not stop a match), and a diaeresis on the second vowel of a pair (ei
 //     too, as "geinformeerd" needs; cost 0.15). The cheapest wins, if no
@@ -73,6 +75,7 @@ class WordRepair {
   std::optional<std::string> one_edit(const std::string& w) const;
   std::optional<std::string> split_case(const std::string& w) const;
   std::optional<std::string> split_glue(const std::string& w) const;
+  std::optional<std::string> split_two_glue(const std::string& w) const;
 
   std::shared_ptr<const Lexicon> lex_;
   Confusions conf_;
