@@ -267,16 +267,45 @@ bool noise_line(const WordRepair& words, std::string_view s) {
     i = j;
     return t;
   };
-  int total = 0;
-  for (std::size_t i = 0; !next_token(i).empty();) ++total;
+  // A token the emitter splits at its capitals ("olijkNatIt" → "olijk Nat
+  // It") counts as its parts, as the next pass reads them: else the share
+  // of good tokens changes between passes (no fixpoint).
+  std::string key;
+  auto split_parts = [&](std::string_view w) -> std::string_view {
+    bool inner = false;
+    for (std::size_t a = 1; a < w.size() && !inner; ++a) inner = w[a] >= 'A' && w[a] <= 'Z' && w[a - 1] >= 'a' && w[a - 1] <= 'z';
+    if (!inner) return {};
+    key.assign(w.data(), w.size());
+    const WordVerdict& v = verdict(words, key);
+    return v.repaired && v.rule == "split" ? std::string_view(v.to) : std::string_view();
+  };
+  int total = 0, splits = 0;
+  for (std::size_t i = 0;;) {
+    std::string_view t = next_token(i);
+    if (t.empty()) break;
+    ++total;
+    std::string_view parts = split_parts(word_core(t));
+    if (!parts.empty()) { total += static_cast<int>(std::count(parts.begin(), parts.end(), ' ')); ++splits; }
+  }
   if (total < 4) return false;
   int good = 0, seen = 0;
-  std::string key;
   for (std::size_t i = 0; seen < total; ++seen) {
     if (good * 10 >= total * 6) return false;                  // enough good tokens already
     if ((good + (total - seen)) * 10 < total * 6) return true;  // cannot reach the share any more
     std::string_view w = word_core(next_token(i));
     if (w.empty()) continue;
+    if (splits > 0) {
+      if (std::string parts(split_parts(w)); !parts.empty()) {
+        for (std::size_t b = 0; b <= parts.size();) {
+          std::size_t e = std::min(parts.find(' ', b), parts.size());
+          key.assign(parts, b, e - b);
+          if (e > b && verdict(words, key).known) ++good;
+          if (e < parts.size()) ++seen;
+          b = e + 1;
+        }
+        continue;
+      }
+    }
     if (number_token(w) || code_token(w)) { ++good; continue; }
     if (w.size() < 2) continue;
     // A period's or a code's short name: a letter and a number ("Q1 + Q2 2022", "H2").

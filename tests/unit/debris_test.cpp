@@ -86,3 +86,16 @@ TEST_CASE("normalize debris: a running header without page breaks ends in a grow
   const std::string rows = "Klachten over wegen - 3\nKlachten over wegen - 4\n";
   CHECK(kinds_after_debris(rows) == std::vector<LineKind>{T, T, B});
 }
+
+// Regression (fuzz, no-fixpoint-noise-share-before-a-capital-split): a line
+// with "olijkNatIt" was chart noise and a block of its own; the emitter wrote
+// it "olijk Nat It", two more tokens, two of them words, and the next pass
+// found a text line and joined the line below it. A token the emitter splits
+// at its capitals counts as its parts.
+TEST_CASE("normalize debris regression: a token split at its capitals counts as its parts") {
+  const pass::WordRepair& lex = test::normalizer().words();
+  const std::string once = "klantmanager belde de blijkNationalewoner niee olijkNatIt t";
+  const std::string twice = "klantmanager belde de blijkNationalewoner niee olijk Nat It t";
+  CHECK(noise_line(lex, once) == noise_line(lex, twice));
+  CHECK_FALSE(noise_line(lex, once));
+}
