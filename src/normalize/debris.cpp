@@ -6,6 +6,7 @@
 #include <string>
 
 #include "normalize/chars.h"
+#include "normalize/fragments.h"
 #include "normalize/repairs.h"
 #include "normalize/word_repair.h"
 
@@ -255,10 +256,53 @@ bool code_token(std::string_view w) {
 
 }  // namespace
 
+// The line with the spaces the emitter writes where a number and a word, or
+// a mark and a word, are glued (fragments.h: glued_number, glued_before):
+// the next pass reads them, so the share of words is counted over them.
+// Empty when there are none.
+namespace {
+std::string glue_spaced(const WordRepair& words, std::string_view s) {
+  std::string out;
+  std::size_t last = 0;
+  auto digit = [](unsigned char ch) { return ch >= '0' && ch <= '9'; };
+  auto letter = [](unsigned char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; };
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const unsigned char c = U(s[i]), p = U(s[i - 1]);
+    bool cut = false;
+    if (digit(c) && letter(p)) {
+      cut = glued_number(words, s, 0, i, s.size());
+    } else if (letter(c) && (digit(p) || p == '.' || p == ':' || p == ';')) {
+      std::size_t j = i;
+      while (j < s.size() && word_char(s, j)) j += std::min(seq_len(s, j), s.size() - j);
+      cut = glued_before(words, s, 0, i, j, std::string(s.substr(i, j - i)));
+    }
+    if (!cut) continue;
+    out.append(s.substr(last, i - last));
+    out += ' ';
+    last = i;
+  }
+  if (last == 0) return {};
+  out.append(s.substr(last));
+  return out;
+}
+}  // namespace
+
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
 // Two tokens that make a word together are two words.
-bool noise_line(const WordRepair& words, std::string_view s) {
+bool noise_line(const WordRepair& words, std::string_view line) {
+  // One look at the line says whether anything is glued or split at a
+  // capital (most lines: nothing, and no more work).
+  bool inner_caps = false, glued = false;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    const unsigned char c = U(line[i]), p = U(line[i - 1]);
+    const bool cd = c >= '0' && c <= '9', pd = p >= '0' && p <= '9';
+    const bool cl = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', pl = (p | 0x20) >= 'a' && (p | 0x20) <= 'z';
+    inner_caps |= c >= 'A' && c <= 'Z' && p >= 'a' && p <= 'z';
+    glued |= (cd && pl) || (cl && (pd || p == '.' || p == ':' || p == ';'));
+  }
+  const std::string spaced = glued ? glue_spaced(words, line) : std::string();
+  const std::string_view s = spaced.empty() ? line : std::string_view(spaced);
   auto next_token = [&](std::size_t& i) -> std::string_view {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     std::size_t j = i;
@@ -272,6 +316,7 @@ bool noise_line(const WordRepair& words, std::string_view s) {
   // of good tokens changes between passes (no fixpoint).
   std::string key;
   auto split_parts = [&](std::string_view w) -> std::string_view {
+    if (!inner_caps) return {};
     bool inner = false;
     for (std::size_t a = 1; a < w.size() && !inner; ++a) inner = w[a] >= 'A' && w[a] <= 'Z' && w[a - 1] >= 'a' && w[a - 1] <= 'z';
     if (!inner) return {};

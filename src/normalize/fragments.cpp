@@ -222,14 +222,15 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
   if (i <= line_b) return false;
   if (j + 1 < src.size() && (src[j] == '.' || src[j] == '@') && word_char(src, j + 1)) return false;  // an address
   const char p = src[i - 1];
+  if (!std::isdigit(U(p)) && p != '.' && p != ':' && p != ';') return false;  // nothing glued: no lookup
   // A sentence start of two letters ("De", "Zo") after a full stop.
   const bool short_start = w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && p == '.' &&
                            words.sentence_start(lower_latin(w));
   const bool cap = short_start || capitalised_word(words, w);
   // A word in lower case: after a number only of 4 letters or more ("14weken";
   // "3de", "2e", "10km" stay), after a semicolon of 2 or more ("gemeente;de").
-  const bool lower = !cap && w.size() >= 2 && w[0] >= 'a' && w[0] <= 'z' && w.find(' ') == std::string::npos &&
-                     verdict(words, w).known && (p == ';' || w.size() >= 4);
+  const bool lower = !cap && (p == ';' || (std::isdigit(U(p)) && w.size() >= 4)) && w.size() >= 2 && w[0] >= 'a' &&
+                     w[0] <= 'z' && w.find(' ') == std::string::npos && verdict(words, w).known;
   if (!cap && !lower) return false;
   if (std::isdigit(U(p))) {
     std::size_t k = i - 1;
