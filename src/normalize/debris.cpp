@@ -89,6 +89,14 @@ bool running_line(std::string_view c) {
   return long_words(c) >= 2;
 }
 
+// "p." on its own, as a footer abbreviates page ("… | p. 5"): not the end
+// of a word ("resp.", "blz.").
+bool abbreviated_page(std::string_view low) {
+  for (std::size_t at = low.find("p."); at != std::string_view::npos; at = low.find("p.", at + 1))
+    if (at == 0 || !std::isalpha(U(low[at - 1]))) return true;
+  return false;
+}
+
 // Running headers and footers where no form feed marks the pages (web
 // mirrors lose them): a short line with a number, whose text without its
 // digits recurs, names a page ("Pagina 2 van 3", "blz. 7") or ends in one
@@ -121,7 +129,8 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     if (at.size() < 2) continue;
     std::string low = lower_latin(key);
     bool page_word = low.find("pagina") != std::string::npos || low.find("page") != std::string::npos ||
-                     low.find("blz") != std::string::npos || low.find("blad ") != std::string::npos;
+                     low.find("blz") != std::string::npos || low.find("blad ") != std::string::npos ||
+                     low.find("pag.") != std::string::npos || abbreviated_page(low);
     // A page number that grows each time.
     bool separated = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return separated_page_number(content(src, lines[i])); });
     bool grows = page_word || separated;
@@ -179,6 +188,56 @@ bool sentence_like(std::string_view c) {
 
 }  // namespace
 
+namespace {
+
+// "Pagina 2 van 3", "Page 2 of 3", "blz. 2 van 3": a page's own label.
+bool page_label(std::string_view c) {
+  const std::string low = lower_latin(c);
+  std::size_t at = 0;
+  for (std::string_view w : {"pagina", "page", "blz.", "blad"})
+    if (low.starts_with(w)) at = w.size();
+  if (at == 0) return false;
+  int numbers = 0;
+  for (std::size_t i = at; i < low.size();) {
+    if (std::isdigit(U(low[i]))) {
+      ++numbers;
+      while (i < low.size() && std::isdigit(U(low[i]))) ++i;
+    } else if (low[i] == ' ' || low[i] == '/') {
+      ++i;
+    } else if (low.compare(i, 3, "van") == 0 || low.compare(i, 2, "of") == 0) {
+      i += low[i] == 'v' ? 3 : 2;
+    } else {
+      return false;
+    }
+  }
+  return numbers == 2;
+}
+
+}  // namespace
+
+// A letter's head on its later pages: at the top of a page after the first,
+// short lines (its date and reference) above the page's label ("Datum 8 juni
+// 2023", "Kenmerk OMB/23/0871", "Pagina 2 van 2"), within its first four lines.
+static void mark_letter_page_heads(std::string_view src, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].page < 2 || lines[i].kind == LineKind::blank || !page_label(content(src, lines[i]))) continue;
+    std::vector<std::size_t> above;
+    bool top = true;
+    for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;) {
+      if (lines[j].kind == LineKind::blank) continue;
+      std::string_view c = content(src, lines[j]);
+      if (above.size() == 3 || c.size() > 60 || ends_sentence(c) || c.find_first_of("0123456789") == std::string_view::npos) {
+        top = false;
+        break;
+      }
+      above.push_back(j);
+    }
+    if (!top) continue;
+    lines[i].kind = LineKind::debris;
+    for (std::size_t j : above) lines[j].kind = LineKind::debris;
+  }
+}
+
 void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
   std::map<std::string, int> edge_count;
   std::vector<std::size_t> edges;
@@ -202,6 +261,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
     if (edge_count[page_key(c)] >= (sentence_like(c) ? 3 : 2)) lines[i].kind = LineKind::debris;
   }
   mark_repeated_headers(src, lines);
+  mark_letter_page_heads(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {
     std::string_view c = content(src, lines[i]);

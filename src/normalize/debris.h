@@ -15,7 +15,11 @@
 // names a page ("Kenmerk 1261 / Pagina 2 van 3", "blz.") and has a number
 // that grows each time; a line of parts behind separators or a web address
 // ("Gemeente Enschede | Klachtrapportage 2021", "www.rekenkamer.nl") when it
-// recurs with text between its copies.
+// recurs with text between its copies; "p." and "pag." name a page too
+// ("DUO-rapport 2021/112 – pag. 2/5", "… | p. 5"). A letter's head on a
+// later page: a page's label ("Pagina 2 van 2") within its first four
+// lines, and the short lines with a number above it on that page ("Datum
+// 8 juni 2023", "Kenmerk OMB/23/0871").
 // Debris lines are dropped from the text; the emitter names their removal
 // "page-debris".
 //

@@ -160,7 +160,7 @@ TEST_CASE("damage fixtures: the case format, page breaks and controls") {
 // rules reach today, so that no change goes back on them. Raise a floor when
 // a class gets better; at 0.90 each, the target is met.
 TEST_CASE("damage fixtures: the development set, per class at least its floor, no correct word changed") {
-  const std::map<std::string, int> floor_of_20 = {{"apostrophe", 20}, {"debris", 20}, {"glued", 18}, {"headers", 19},
+  const std::map<std::string, int> floor_of_20 = {{"apostrophe", 20}, {"debris", 20}, {"glued", 19}, {"headers", 19},
                                                   {"heading", 19},    {"letter", 20},  {"mojibake", 20}, {"ocr", 19},
                                                   {"spaced", 17},     {"wrap", 20}};
   Report r = measure("dev", false);
@@ -202,7 +202,7 @@ TEST_CASE("damage fixtures: the second development set, per class at least its f
 // and chapter-word headings; glued prepositions, dates and footnotes). Their
 // first run repaired debris 3, glued 10, headers 12, heading 8, spaced 13.
 TEST_CASE("damage fixtures: the third development set, per class at least its floor, no correct word changed") {
-  const std::map<std::string, int> floor_of_20 = {{"debris", 19}, {"glued", 10}, {"headers", 12}, {"heading", 13}, {"spaced", 13}};
+  const std::map<std::string, int> floor_of_20 = {{"debris", 19}, {"glued", 15}, {"headers", 15}, {"heading", 13}, {"spaced", 13}};
   Report r = measure("dev3", false);
   REQUIRE(r.classes.size() == floor_of_20.size());
   for (const auto& [name, s] : r.classes) {

@@ -113,3 +113,20 @@ TEST_CASE("normalize debris regression: glue the emitter spaces is counted space
     CHECK(noise_line(lex, once) == noise_line(lex, twice));
   }
 }
+
+// dev3 (session 14): a footer that abbreviates page, and a letter's head on
+// its second page.
+TEST_CASE("normalize debris: 'p.' and 'pag.' name a page; a letter's head above its page label") {
+  const std::string footer =
+      "Een zin over klachten.\nJaarverslag 2021-2022 | Commissie | p. 5\nNog een zin.\n"
+      "Jaarverslag 2021-2022 | Commissie | p. 6\n";
+  CHECK(kinds_after_debris(footer) == std::vector<LineKind>{T, D, T, D, B});
+  const std::string letter =
+      "U schreef ons.\n\fDatum 8 juni 2023\nKenmerk OMB/23/0871\nPagina 2 van 2\nWij hebben gebeld.\n";
+  CHECK(kinds_after_debris(letter) == std::vector<LineKind>{T, B, D, D, D, T, B});
+  // Not "resp." nor a sentence above a label.
+  const std::string text = "Zie resp. 5 en 6.\nTekst.\nZie resp. 6 en 7.\n";
+  CHECK(kinds_after_debris(text) == std::vector<LineKind>{T, T, T, B});
+  const std::string sentence = "Een.\n\fDe klacht kwam op 8 juni binnen.\nPagina 2 van 2\nWij.\n";
+  CHECK(kinds_after_debris(sentence) == std::vector<LineKind>{T, B, T, T, T, B});
+}
