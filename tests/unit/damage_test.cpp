@@ -202,7 +202,7 @@ TEST_CASE("damage fixtures: the second development set, per class at least its f
 // and chapter-word headings; glued prepositions, dates and footnotes). Their
 // first run repaired debris 3, glued 10, headers 12, heading 8, spaced 13.
 TEST_CASE("damage fixtures: the third development set, per class at least its floor, no correct word changed") {
-  const std::map<std::string, int> floor_of_20 = {{"debris", 19}, {"glued", 15}, {"headers", 15}, {"heading", 13}, {"spaced", 13}};
+  const std::map<std::string, int> floor_of_20 = {{"debris", 19}, {"glued", 15}, {"headers", 15}, {"heading", 13}, {"spaced", 15}};
   Report r = measure("dev3", false);
   REQUIRE(r.classes.size() == floor_of_20.size());
   for (const auto& [name, s] : r.classes) {
