@@ -141,8 +141,48 @@ namespace {
 
 // Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
 // name after a unit word (role "unit"), a list of names (role "list").
+// Where a unit's name after its unit word ends: before a trailing word of
+// `starts` (the next sentence's first, with any "en", "van" before it), and
+// after ", B en C" that goes on a singular unit word's name.
+std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::string>& starts,
+                     bool singular) {
+  auto upper_word_end = [&](std::size_t p) {  // the end of a capitalised word at p, or p
+    if (p >= text.size() || !(std::isupper(static_cast<unsigned char>(text[p])) || (static_cast<unsigned char>(text[p]) & 0x80)))
+      return p;
+    std::size_t q = p;
+    while (q < text.size() && text[q] != ' ' && text[q] != ',' && text[q] != '\n' && text[q] != '.' && text[q] != ';') ++q;
+    return q;
+  };
+  if (singular) {
+    // ", B" repeated, then " en C": all capitalised, on one line.
+    std::size_t p = e, last = e;
+    while (p + 2 < text.size() && text[p] == ',' && text[p + 1] == ' ') {
+      std::size_t q = upper_word_end(p + 2);
+      if (q == p + 2) break;
+      p = q;
+      while (p + 1 < text.size() && text[p] == ' ' && upper_word_end(p + 1) > p + 1) p = upper_word_end(p + 1);
+      if (text.compare(p, 4, " en ") == 0 && upper_word_end(p + 4) > p + 4) {
+        last = upper_word_end(p + 4);
+        break;
+      }
+    }
+    e = last;
+  }
+  for (;;) {
+    std::size_t sp = text.substr(b, e - b).rfind(' ');
+    if (sp == std::string_view::npos) break;
+    std::string_view w = text.substr(b + sp + 1, e - b - sp - 1);
+    if (std::find(starts.begin(), starts.end(), w) == starts.end()) break;
+    e = b + sp;
+    for (std::string_view tail : {" en", " van", " &"})
+      if (e - b > tail.size() && text.substr(e - tail.size(), tail.size()) == tail) e -= tail.size();
+  }
+  return e;
+}
+
 void unit_hits(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
+  const std::vector<std::string> starts = ctx.file("afdeling").strings("names.sentence_starts");
   for (const Hit& h : ctx.hits_of("afdeling")) {
     const Rule& r = ctx.rule_of("afdeling", h);
     if (!r.entry.empty()) {
@@ -151,11 +191,13 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       if (!is_upper_start(t) && t.find(' ') == std::string_view::npos && un.unit_of(t).empty()) continue;
       ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(r.role));
     } else if (r.role == "unit") {
-      std::string_view name = text.substr(h.start, h.end - h.start);
+      const std::string unit = un.unit_of(h.groups[0]);
+      const bool singular = !h.groups[0].empty() && fold_key(h.groups[0]) == fold_key(unit);
+      const std::size_t end = name_end(text, h.start, h.end, starts, singular);
+      std::string_view name = text.substr(h.start, end - h.start);
       if (!un.valid_name(name)) continue;
-      std::string unit = un.unit_of(h.groups[0]);
       auto [value, u] = un.canonical(name, unit, h.groups[0]);
-      ctx.add("afdeling", value, h.start, h.end, r.id, un.unit_detail(u));
+      ctx.add("afdeling", value, h.start, end, r.id, un.unit_detail(u));
     } else if (r.role == "list") {
       std::string unit = un.unit_of(h.groups[0]);
       std::string_view list = text.substr(h.start, h.end - h.start);

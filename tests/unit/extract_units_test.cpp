@@ -340,3 +340,17 @@ TEST_CASE("units: a lower-case name is tagged, and its bracketed abbreviation na
                           "Vergunningen, Toezicht en Handhaving afdeling [152,155) afdeling.named-in-report",
                       });
 }
+
+// dev3 (session 14): a name ran on into the next sentence ("team Invordering
+// en Beslag Een klant"), and "de afdeling Werk, Inkomen en Zorg" gave "Werk".
+TEST_CASE("units: a name after its unit word stops at the next sentence and keeps its commas") {
+  test::ExtractCtx x(
+      "Het ging om team Invordering en Beslag Een klant wachtte lang.\n\n"
+      "De afdeling Werk, Inkomen en Zorg beslist.\n\n"
+      "De afdelingen Werk, Inkomen en Zorg beslissen.\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling" && t.rule == "afdeling.after-unit") values.push_back(t.value);
+  CHECK(values == std::vector<std::string>{"Invordering en Beslag", "Werk, Inkomen en Zorg"});
+}
