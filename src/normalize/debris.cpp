@@ -1,6 +1,7 @@
 #include "normalize/debris.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <string>
@@ -192,6 +193,7 @@ namespace {
 
 // "Pagina 2 van 3", "Page 2 of 3", "blz. 2 van 3": a page's own label.
 bool page_label(std::string_view c) {
+  if (c.size() < 8 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return false;
   const std::string low = lower_latin(c);
   std::size_t at = 0;
   for (std::string_view w : {"pagina", "page", "blz.", "blad"})
@@ -351,16 +353,29 @@ std::string glue_spaced(const WordRepair& words, std::string_view s) {
 // Tokens are walked in place; the walk stops as soon as the verdict is sure.
 // Two tokens that make a word together are two words.
 bool noise_line(const WordRepair& words, std::string_view line) {
-  // One look at the line says whether anything is glued or split at a
-  // capital (most lines: nothing, and no more work).
+  // One look at the line counts its tokens and says whether anything is
+  // glued or split at a capital (most lines: nothing, and no more work).
+  enum : unsigned char { kDigit = 1, kLower = 2, kUpper = 4, kMark = 8, kSpace = 16 };
+  static const auto kClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+    t['.'] = t[':'] = t[';'] = kMark;
+    t[' '] = t['\t'] = kSpace;
+    return t;
+  }();
   bool inner_caps = false, glued = false;
-  for (std::size_t i = 1; i < line.size(); ++i) {
-    const unsigned char c = U(line[i]), p = U(line[i - 1]);
-    const bool cd = c >= '0' && c <= '9', pd = p >= '0' && p <= '9';
-    const bool cl = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', pl = (p | 0x20) >= 'a' && (p | 0x20) <= 'z';
-    inner_caps |= c >= 'A' && c <= 'Z' && p >= 'a' && p <= 'z';
-    glued |= (cd && pl) || (cl && (pd || p == '.' || p == ':' || p == ';'));
+  int tokens = 0;
+  unsigned char p = kSpace;
+  for (unsigned char ch : line) {
+    const unsigned char c = kClass[ch];
+    tokens += (p & kSpace) && !(c & kSpace);
+    inner_caps |= (c & kUpper) && (p & kLower);
+    glued |= ((c & kDigit) && (p & (kLower | kUpper))) || ((c & (kLower | kUpper)) && (p & (kDigit | kMark)));
+    p = c;
   }
+  if (!glued && !inner_caps && tokens < 4) return false;
   const std::string spaced = glued ? glue_spaced(words, line) : std::string();
   const std::string_view s = spaced.empty() ? line : std::string_view(spaced);
   auto next_token = [&](std::size_t& i) -> std::string_view {
@@ -384,13 +399,16 @@ bool noise_line(const WordRepair& words, std::string_view line) {
     const WordVerdict& v = verdict(words, key);
     return v.repaired && v.rule == "split" ? std::string_view(v.to) : std::string_view();
   };
-  int total = 0, splits = 0;
-  for (std::size_t i = 0;;) {
-    std::string_view t = next_token(i);
-    if (t.empty()) break;
-    ++total;
-    std::string_view parts = split_parts(word_core(t));
-    if (!parts.empty()) { total += static_cast<int>(std::count(parts.begin(), parts.end(), ' ')); ++splits; }
+  int total = tokens, splits = 0;
+  if (glued || inner_caps) {
+    total = 0;
+    for (std::size_t i = 0;;) {
+      std::string_view t = next_token(i);
+      if (t.empty()) break;
+      ++total;
+      std::string_view parts = split_parts(word_core(t));
+      if (!parts.empty()) { total += static_cast<int>(std::count(parts.begin(), parts.end(), ' ')); ++splits; }
+    }
   }
   if (total < 4) return false;
   int good = 0, seen = 0;
