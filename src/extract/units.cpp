@@ -139,8 +139,6 @@ std::vector<std::vector<Row>> split_tables(const std::vector<Row>& rows, const s
 
 namespace {
 
-// Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
-// name after a unit word (role "unit"), a list of names (role "list").
 // Where a unit's name after its unit word ends: before a trailing word of
 // `starts` (the next sentence's first, with any "en", "van" before it), and
 // after ", B en C" that goes on a singular unit word's name.
@@ -180,6 +178,8 @@ std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const 
   return e;
 }
 
+// Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
+// name after a unit word (role "unit"), a list of names (role "list").
 void unit_hits(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
   const std::vector<std::string> starts = ctx.file("afdeling").strings("names.sentence_starts");

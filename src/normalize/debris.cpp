@@ -187,10 +187,6 @@ bool sentence_like(std::string_view c) {
   return words >= 3;
 }
 
-}  // namespace
-
-namespace {
-
 // "Pagina 2 van 3", "Page 2 of 3", "blz. 2 van 3": a page's own label.
 bool page_label(std::string_view c) {
   if (c.size() < 8 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return false;
@@ -215,12 +211,10 @@ bool page_label(std::string_view c) {
   return numbers == 2;
 }
 
-}  // namespace
-
 // A letter's head on its later pages: at the top of a page after the first,
 // short lines (its date and reference) above the page's label ("Datum 8 juni
 // 2023", "Kenmerk OMB/23/0871", "Pagina 2 van 2"), within its first four lines.
-static void mark_letter_page_heads(std::string_view src, std::vector<Line>& lines) {
+void mark_letter_page_heads(std::string_view src, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].page < 2 || lines[i].kind == LineKind::blank || !page_label(content(src, lines[i]))) continue;
     std::vector<std::size_t> above;
@@ -239,6 +233,8 @@ static void mark_letter_page_heads(std::string_view src, std::vector<Line>& line
     for (std::size_t j : above) lines[j].kind = LineKind::debris;
   }
 }
+
+}  // namespace
 
 void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
   std::map<std::string, int> edge_count;
@@ -276,9 +272,10 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
   }
 }
 
+namespace {
+
 // A name as a sentence writes one: a capital, then three or more lower-case
 // letters ("Keerdonk", "Ommerzand"); OCR debris is rarely so regular.
-namespace {
 bool proper_name(std::string_view w) {
   if (w.size() < 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
   return std::all_of(w.begin() + 1, w.end(), [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
@@ -299,9 +296,6 @@ bool hyphen_parts_known(const WordRepair& words, std::string_view w) {
   }
   return any;
 }
-}  // namespace
-
-namespace {
 
 // A case or report number: letters and at least three digits joined by
 // . / - ("KL.2021.0345", "Z/21/007736", "2022-OF-017"). A case heading made
@@ -316,24 +310,31 @@ bool code_token(std::string_view w) {
   return digits >= 3;
 }
 
-}  // namespace
+// ASCII character classes for the quick looks at a line below.
+enum : unsigned char { kDigit = 1, kLower = 2, kUpper = 4, kMark = 8, kSpace = 16, kLetter = kLower | kUpper };
+const std::array<unsigned char, 256> kClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  t['.'] = t[':'] = t[';'] = kMark;
+  t[' '] = t['\t'] = kSpace;
+  return t;
+}();
 
 // The line with the spaces the emitter writes where a number and a word, or
 // a mark and a word, are glued (fragments.h: glued_number, glued_before):
 // the next pass reads them, so the share of words is counted over them.
 // Empty when there are none.
-namespace {
 std::string glue_spaced(const WordRepair& words, std::string_view s) {
   std::string out;
   std::size_t last = 0;
-  auto digit = [](unsigned char ch) { return ch >= '0' && ch <= '9'; };
-  auto letter = [](unsigned char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; };
   for (std::size_t i = 1; i < s.size(); ++i) {
-    const unsigned char c = U(s[i]), p = U(s[i - 1]);
+    const unsigned char c = kClass[U(s[i])], p = kClass[U(s[i - 1])];
     bool cut = false;
-    if (digit(c) && letter(p)) {
+    if ((c & kDigit) && (p & kLetter)) {
       cut = glued_number(words, s, 0, i, s.size());
-    } else if (letter(c) && (digit(p) || p == '.' || p == ':' || p == ';')) {
+    } else if ((c & kLetter) && (p & (kDigit | kMark))) {
       std::size_t j = i;
       while (j < s.size() && word_char(s, j)) j += std::min(seq_len(s, j), s.size() - j);
       cut = glued_before(words, s, 0, i, j, std::string(s.substr(i, j - i)));
@@ -347,6 +348,7 @@ std::string glue_spaced(const WordRepair& words, std::string_view s) {
   out.append(s.substr(last));
   return out;
 }
+
 }  // namespace
 
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
@@ -355,16 +357,6 @@ std::string glue_spaced(const WordRepair& words, std::string_view s) {
 bool noise_line(const WordRepair& words, std::string_view line) {
   // One look at the line counts its tokens and says whether anything is
   // glued or split at a capital (most lines: nothing, and no more work).
-  enum : unsigned char { kDigit = 1, kLower = 2, kUpper = 4, kMark = 8, kSpace = 16 };
-  static const auto kClass = [] {
-    std::array<unsigned char, 256> t{};
-    for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
-    for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
-    for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
-    t['.'] = t[':'] = t[';'] = kMark;
-    t[' '] = t['\t'] = kSpace;
-    return t;
-  }();
   bool inner_caps = false, glued = false;
   int tokens = 0;
   unsigned char p = kSpace;
@@ -372,7 +364,7 @@ bool noise_line(const WordRepair& words, std::string_view line) {
     const unsigned char c = kClass[ch];
     tokens += (p & kSpace) && !(c & kSpace);
     inner_caps |= (c & kUpper) && (p & kLower);
-    glued |= ((c & kDigit) && (p & (kLower | kUpper))) || ((c & (kLower | kUpper)) && (p & (kDigit | kMark)));
+    glued |= ((c & kDigit) && (p & kLetter)) || ((c & kLetter) && (p & (kDigit | kMark)));
     p = c;
   }
   if (!glued && !inner_caps && tokens < 4) return false;

@@ -239,7 +239,6 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
     return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(';
   }
   if (lower && p != ';') return false;
-  if (p != '.' && p != ':' && p != ';') return false;
   if (i < line_b + 3) return false;
   std::size_t k = i - 1;  // the token before the mark: at least 2 characters, not "www"
   std::size_t b = k;

@@ -160,9 +160,9 @@ std::size_t heading_number(std::string_view c, const std::pair<std::size_t, std:
 
 // A heading number inside a line, after a heading: "2 Werkwijze 2.1 Ontvangst …".
 bool inner_heading_number(std::string_view w) {
-  return w.size() >= 3 && std::isdigit(U(w[0])) && w.find('.') != std::string_view::npos &&
-         w.find('.') + 1 < w.size() && std::isdigit(U(w[w.find('.') + 1])) &&
-         w.find_first_not_of("0123456789.") == std::string_view::npos;
+  const std::size_t dot = w.find('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < w.size() && std::isdigit(U(w[0])) &&
+         std::isdigit(U(w[dot + 1])) && w.find_first_not_of("0123456789.") == std::string_view::npos;
 }
 
 // See split.h: a heading (a number before it, or not), up to 6 words without
