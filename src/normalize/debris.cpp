@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "normalize/chars.h"
 #include "normalize/fragments.h"
@@ -349,6 +350,31 @@ std::string glue_spaced(const WordRepair& words, std::string_view s) {
   return out;
 }
 
+// A run of letter-spaced fragments the emitter joins into one word, from a
+// single letter: s[b, e), `tokens` tokens.
+struct SpacedRun {
+  std::size_t b = 0, e = 0;
+  int tokens = 0;
+};
+
+std::vector<SpacedRun> spaced_runs(const WordRepair& words, std::string_view s) {
+  std::vector<SpacedRun> runs;
+  auto single = [&](std::size_t b) {
+    return (kClass[U(s[b])] & kLetter) && (b == 0 || (kClass[U(s[b - 1])] & kSpace)) &&
+           (b + 1 == s.size() || (kClass[U(s[b + 1])] & kSpace));
+  };
+  for (std::size_t b = 0; b < s.size(); ++b) {
+    if (!single(b)) continue;
+    auto f = join_fragments(words, s, b, b + 1, s.size(), std::string(1, s[b]));
+    if (!f || f->end <= b + 1) continue;
+    int tokens = 1;
+    for (std::size_t k = b + 1; k + 1 < f->end; ++k) tokens += (kClass[U(s[k])] & kSpace) && !(kClass[U(s[k + 1])] & kSpace);
+    runs.push_back({b, f->end, tokens});
+    b = f->end;
+  }
+  return runs;
+}
+
 }  // namespace
 
 // Chart and figure debris: too few tokens are words or numbers (under 60 %).
@@ -391,6 +417,9 @@ bool noise_line(const WordRepair& words, std::string_view line) {
     const WordVerdict& v = verdict(words, key);
     return v.repaired && v.rule == "split" ? std::string_view(v.to) : std::string_view();
   };
+  // A letter-spaced run the emitter joins ("K L A C H T E N", "h aan":
+  // fragments.h, join_fragments) counts as the one word it becomes.
+  std::vector<SpacedRun> runs = spaced_runs(words, s);
   int total = tokens, splits = 0;
   if (glued || inner_caps) {
     total = 0;
@@ -402,12 +431,20 @@ bool noise_line(const WordRepair& words, std::string_view line) {
       if (!parts.empty()) { total += static_cast<int>(std::count(parts.begin(), parts.end(), ' ')); ++splits; }
     }
   }
+  for (const SpacedRun& r : runs) total -= r.tokens - 1;
   if (total < 4) return false;
   int good = 0, seen = 0;
+  std::size_t run = 0;
   for (std::size_t i = 0; seen < total; ++seen) {
     if (good * 10 >= total * 6) return false;                  // enough good tokens already
     if ((good + (total - seen)) * 10 < total * 6) return true;  // cannot reach the share any more
-    std::string_view w = word_core(next_token(i));
+    std::string_view raw = next_token(i);
+    if (run < runs.size() && static_cast<std::size_t>(raw.data() - s.data()) == runs[run].b) {
+      ++good;
+      i = runs[run++].e;
+      continue;
+    }
+    std::string_view w = word_core(raw);
     if (w.empty()) continue;
     if (splits > 0) {
       if (std::string parts(split_parts(w)); !parts.empty()) {

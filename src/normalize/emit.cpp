@@ -1,6 +1,7 @@
 #include "normalize/emit.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "normalize/chars.h"
 #include "normalize/fragments.h"
@@ -70,6 +71,12 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       std::string w = clean_word(i, j, &rule);
       if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
       visible();
+      if (noise_) {
+        if (rule.empty()) pending(j);
+        else edit(i, j, w, rule);
+        i = j;
+        continue;
+      }
       if (auto f = one_for_l(k_.words, src_, i, j, stop)) {
         edit(i, f->end, f->text, f->rule);
         i = f->end;
@@ -86,8 +93,8 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       i = j;
       continue;
     }
-    if (src_[i] >= '0' && src_[i] <= '9') {
-      if (glued_digit(src_, b, i) || glued_number(k_.words, src_, b, i, stop)) { visible(); edit(i, i, " ", "glue"); }
+    if (src_[i] >= '0' && src_[i] <= '9' && !noise_) {
+      if (number_glued(b, i, stop)) edit(i, i, " ", "glue");
       if (auto f = spaced_number(src_, i, stop)) {
         visible();
         edit(i, f->end, f->text, f->rule);
@@ -130,6 +137,7 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
     std::string c = nfc(w);
     if (c != w) { w = c; *rule = "nfc"; }
   }
+  if (noise_) return w;  // characters only (see emit.h)
   const WordVerdict& v = verdict(k_.words, w);
   // The first part of a compound ("beleids-", "uitvoerings-") is no word of
   // its own: only a sure repair applies to it.
@@ -139,6 +147,24 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
     w = v.to;
   }
   return w;
+}
+
+// A number glued to what comes before the digit src_[i] (fragments.h:
+// glued_digit, glued_number), judged on the line as written so far: the
+// word before it may have been repaired ("kwar<soft hyphen>tier20" is
+// written "kwartier20", which the next pass reads).
+bool Emitter::number_glued(std::size_t line_b, std::size_t i, std::size_t stop) {
+  if (i <= line_b || !(std::isalpha(U(src_[i - 1])) || src_[i - 1] == '.')) return false;
+  visible();
+  flush_copy(i);
+  const std::string& t = out_.text;
+  std::size_t from = t.rfind('\n');
+  from = from == std::string::npos ? 0 : from + 1;
+  if (t.size() - from > 64) from = t.size() - 64;
+  std::string probe = t.substr(from);
+  const std::size_t at = probe.size();
+  probe.append(src_.substr(i, std::min(stop, i + 16) - i));
+  return glued_digit(probe, 0, at) || glued_number(k_.words, probe, 0, at, probe.size());
 }
 
 void Emitter::finish() { flush_copy(src_.size()); }
@@ -229,6 +255,49 @@ bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src,
   return true;
 }
 
+// A word letter-spaced across the end of the line src[from, to) and the
+// start of `next` ("de" | "cember"): the next pass reads the line ends
+// joined by a space, and joins the fragments there (fragments.h,
+// join_fragments), so this pass does. Only the line's last token starts
+// such a join, and only when the token before it would not start one
+// itself. Writes the line up to the token and the joined word, and moves
+// next.cb past what it took. False, and nothing written, otherwise.
+bool emit_spaced_across(Emitter& em, const WordRepair& words, std::string_view src, std::size_t from, std::size_t to,
+                        Line& next) {
+  if (to <= from || !word_char(src, to - 1)) return false;
+  std::size_t lw = to;
+  while (lw > from && src[lw - 1] != ' ' && src[lw - 1] != '\t') --lw;
+  for (std::size_t k = lw; k < to; k += std::min(seq_len(src, k), to - k))
+    if (!word_char(src, k)) return false;  // a token with marks or digits in it
+  const std::size_t take = std::min(next.ce - next.cb, std::size_t{64});
+  auto join_at = [&](std::size_t b) -> std::optional<SpanFix> {
+    std::size_t e = b;
+    while (e < to && word_char(src, e)) e += std::min(seq_len(src, e), to - e);
+    std::string probe(src.substr(b, to - b));
+    const std::size_t boundary = probe.size();
+    probe += ' ';
+    probe.append(src.substr(next.cb, take));
+    std::string rule;
+    std::string w = em.clean_word(b, e, &rule);
+    auto f = join_fragments(words, probe, 0, e - b, probe.size(), w);
+    if (!f || f->end <= boundary) return std::nullopt;
+    f->end = next.cb + (f->end - boundary - 1);
+    return f;
+  };
+  // The token before the last one, when a plain word: it may start the join.
+  std::size_t pb = lw;
+  while (pb > from && (src[pb - 1] == ' ' || src[pb - 1] == '\t')) --pb;
+  std::size_t pw = pb;
+  while (pw > from && word_char(src, pw - 1)) --pw;
+  if (pw < pb && (pw == from || src[pw - 1] == ' ' || src[pw - 1] == '\t') && join_at(pw)) return false;
+  auto f = join_at(lw);
+  if (!f || f->end > next.ce) return false;
+  em.process(from, lw, /*line_end=*/false);
+  em.edit(lw, f->end, f->text, f->rule);
+  next.cb = f->end;
+  return true;
+}
+
 }  // namespace
 
 void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>& lines,
@@ -251,6 +320,7 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
       page |= lines[j].kind == LineKind::debris;
     em.edit(em.pos(), start_src, sep, page ? "page-debris" : first.hard_start && !line_end ? "split" : "layout");
     em.flush();
+    em.set_noise(bl.kind == LineKind::noise);
     std::size_t block_start = out.text.size();
 
     for (std::size_t k = 0; k < bl.lines.size(); ++k) {
@@ -267,6 +337,7 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
       }
       Line& nx = lines[bl.lines[k + 1]];
       if (emit_hyphenated(em, know.words, src, from, to, nx)) continue;
+      if (bl.kind != LineKind::noise && emit_spaced_across(em, know.words, src, from, to, nx)) continue;
       em.process(from, to);
       em.edit(to, nx.cb, " ", "join-lines");
     }

@@ -10,6 +10,9 @@
 // tabs and odd spaces, with any invisible characters removed inside it,
 // becomes one space, or none at the start of a line or (when `line_end`) at
 // its end. Bytes written unchanged are copied in runs (one map entry each).
+// In a noise block (chart debris, classify.h) process() fixes characters and
+// spans but repairs no words: noise_line() judged the line as written, and
+// the next pass must judge it the same.
 // Every source byte up to pos() is accounted for in the map; finish()
 // accounts for the rest.
 //
@@ -46,6 +49,8 @@ class Emitter {
   // A word, cleaned and repaired; the result replaces src[b, e). *rule gets
   // the rules applied ("" if none; several joined with "+").
   std::string clean_word(std::size_t b, std::size_t e, std::string* rule) const;
+  // Whether the block being written is noise (see above).
+  void set_noise(bool noise) { noise_ = noise; }
   // Writes what waits to be copied; finish() also maps the source to its end.
   void flush();
   void finish();
@@ -59,6 +64,7 @@ class Emitter {
   void drop_held();
   void pending(std::size_t e);
   void flush_copy(std::size_t upto);
+  bool number_glued(std::size_t line_b, std::size_t i, std::size_t stop);
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::string_view src_;
@@ -70,6 +76,7 @@ class Emitter {
   // Held whitespace: source span [held_b_, held_e_), nothing emitted yet.
   bool held_space_ = false;
   std::size_t held_b_ = kNone, held_e_ = kNone;
+  bool noise_ = false;
 };
 
 // Writes `blocks` into `out` (text, map, blocks). Moves lines[].cb past the

@@ -685,3 +685,47 @@ TEST_CASE("normalize regression: a heading glued to its sentence is cut off at o
   CHECK(norm("DeltaPoort heeft de klacht over de brug onderzocht.\n").find("\n\n") == std::string::npos);
 }
 
+
+// Regression (fuzz, no-fixpoint-spaced-join-inside-a-noise-line): a line was
+// judged noise while a single letter and the word after it ("h aan") were
+// two tokens, and the emitter then joined them; the next pass read text and
+// joined the line to the open sentence above it. A letter-spaced run counts
+// as the one word the emitter makes of it, and a noise line's words are
+// written as they stand (only its characters are fixed).
+TEST_CASE("normalize regression: a noise line is judged and written as the next pass reads it") {
+  std::string once = norm("Kenme 102r7k-PO-0091 Datum 12 de\n\ncember 2017 :Onderwerp khacht Geachte h aan.\n");
+  CHECK(norm(once) == once);
+  // A title spaced letter by letter is words, not noise, and joins.
+  Normalized t = N().normalize("K L A C H T E N  O V E R  D E  P O L I T I E\n");
+  CHECK(t.text == "KLACHTEN OVER DE POLITIE\n");
+  REQUIRE(t.blocks.size() == 1);
+  CHECK(t.blocks[0].kind != PassageKind::noise);
+  // Chart debris keeps its tokens as written: no word of it is repaired.
+  std::string chart = "Tekst van het verslag.\n\nii ll ee rr tt ss Isde\n\nMeer tekst hier.\n";
+  CHECK(count(norm(chart), "ii ll ee rr tt ss Isde") == 1);
+  CHECK(norm(norm(chart)) == norm(chart));
+}
+
+// Regression (fuzz, open since session 12): a word letter-spaced across a
+// line end ("12 de⏎⏎cember") was joined as two words by the first pass, and
+// the spaced word only by the second. The join across a line end is the
+// one the next pass makes on the joined line.
+TEST_CASE("normalize regression: a word spaced across a line end joins in the first pass") {
+  std::string once = norm("De klacht van 12 de\ncember is gegrond en de om\nbuds man zei niets.\n");
+  CHECK(once == "De klacht van 12 december is gegrond en de ombudsman zei niets.\n");
+  CHECK(norm(once) == once);
+  // Two words at a line end stay two words.
+  CHECK(norm("De klacht is\ngegrond verklaard door de\nombudsman.\n") ==
+        "De klacht is gegrond verklaard door de ombudsman.\n");
+}
+
+// Regression (fuzz, no-fixpoint-number-glued-after-a-soft-hyphen): a number
+// glued to a word written with a soft hyphen inside ("kwar<SHY>tier20") got
+// no space, since the word before it was judged as the source has it; the
+// next pass read "kwartier20" and split it. The glue is judged on the line
+// as written.
+TEST_CASE("normalize regression: a number glued after a repaired word gets its space at once") {
+  std::string once = norm("In het eerste kwar\xc2\xadtier20 klachten.\n");
+  CHECK(once == "In het eerste kwartier 20 klachten.\n");
+  CHECK(norm(once) == once);
+}
