@@ -115,9 +115,10 @@ void add_theme(Case& c, const std::string& theme) {
   if (std::find(c.themes.begin(), c.themes.end(), theme) == c.themes.end()) c.themes.push_back(theme);
 }
 
-// The heading of the section a case stands under: its themes, else the
-// afdeling it names (tagged, once per span, unless a tag ends there).
-void section_heading(Context& ctx, const UnitNames& un, Case& c, const FoldedBlock& heading,
+// The heading of the section a case stands under: its themes, else (when
+// `names_unit`: the case's own heading names none) the afdeling it names
+// (tagged, once per span, unless a tag ends there).
+void section_heading(Context& ctx, const UnitNames& un, Case& c, const FoldedBlock& heading, bool names_unit,
                      std::set<std::pair<std::size_t, std::size_t>>& section_afdelingen) {
   std::size_t he = ctx.heading_end(heading);
   std::string_view raw(ctx.text.data() + heading.start, he - heading.start);
@@ -139,7 +140,7 @@ void section_heading(Context& ctx, const UnitNames& un, Case& c, const FoldedBlo
       add_theme(c, t.value);
     }
   }
-  if (theme_heading || !un.valid_name(name)) return;
+  if (theme_heading || !names_unit || !un.valid_name(name)) return;
   auto [value, u] = un.canonical(name, unit.empty() ? "afdeling" : unit, unit_word);
   c.afdeling = value;
   std::size_t s = heading.start + static_cast<std::size_t>(std::string_view(raw).find(name));
@@ -167,6 +168,20 @@ std::pair<std::size_t, std::size_t> oordeel_section(const Context& ctx, const st
     sec_end = hj + 1 < headings.size() ? std::min(c.end, headings[hj + 1]->start) : c.end;
   }
   return {sec_start, sec_end};
+}
+
+// The unit a case's own heading line names ("Klacht K22-041 – team
+// Bedrijven"): it says more than the section above the case, whose heading
+// may be no unit at all ("Enkele klachten uitgelicht"). "" for none.
+std::string heading_unit(const Context& ctx, const Case& c) {
+  std::size_t eol = std::min(ctx.text.find('\n', c.start), c.end);
+  auto [a, b] = ctx.range(c.start, eol);
+  for (std::size_t ti = a; ti < b; ++ti) {
+    const Tag& t = ctx.tags[ti];
+    if (t.type == "afdeling" && t.end <= eol && t.detail.find("\"level\":\"organisation\"") == std::string::npos)
+      return t.value;
+  }
+  return {};
 }
 
 // What a case's own tags say: the first afdeling (in the first 3000 bytes
@@ -214,7 +229,9 @@ void run_cases(Context& ctx) {
       ++hi_idx;
     }
     // Sections above cases: their heading names the afdeling (or the theme).
-    if (outside_heading && !one_report) section_heading(ctx, un, c, *outside_heading, section_afdelingen);
+    const std::string own = heading_unit(ctx, c);
+    if (outside_heading && !one_report) section_heading(ctx, un, c, *outside_heading, own.empty(), section_afdelingen);
+    if (!own.empty()) c.afdeling = own;
     // Oordeel: first in the last oordeel/conclusie section, else the last one.
     case_tags(ctx, c, oordeel_section(ctx, oordeel_sections, hi_idx, c));
   }

@@ -157,3 +157,19 @@ TEST_CASE("cases: a heading without a unit word becomes an afdeling tag of its o
   CHECK(x->extra[0].case_index == -1);
   CHECK(x.at(x->extra[0]) == "Belastingen");
 }
+
+// Regression (#18, dev3 omgevingsdienst): every case under "4 Enkele klachten
+// uitgelicht" got that heading as its afdeling, and the heading an afdeling
+// tag, though each case's own heading named its team.
+TEST_CASE("cases: the unit in a case's own heading beats the section heading above it") {
+  test::ExtractCtx x(
+      "4 Enkele klachten uitgelicht\n\n"
+      "Klacht ODM-K22-041 – team Bedrijven en Agrarisch\n\nEen bewoner meldde elf keer geurhinder. Oordeel: gegrond.\n\n"
+      "Klacht ODM-K22-058 – team Omgevingsvergunningen\n\nEen ondernemer vroeg een vergunning aan. Oordeel: ongegrond.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 2);
+  CHECK(x.out.cases[0].afdeling == "Bedrijven en Agrarisch");
+  CHECK(x.out.cases[1].afdeling == "Omgevingsvergunningen");
+  CHECK(x->extra.empty());  // the section heading is no unit
+}
