@@ -25,6 +25,13 @@ std::string case_title(std::string_view text, std::size_t after, std::size_t le,
     std::string_view next = trim(text.substr(p, ne - p));
     if (!next.empty() && next.size() <= title_max && next.back() != '.') rest = next;
   }
+  // A heading the text runs on from ("– team Beslag Een man kreeg …"):
+  // its first title_max bytes, to a word's end.
+  if (rest.size() > title_max) {
+    std::size_t cut = rest.rfind(' ', title_max);
+    rest = rest.substr(0, cut == std::string_view::npos || cut == 0 ? title_max : cut);
+    return collapse_space(rest) + "…";
+  }
   return collapse_space(rest);
 }
 
@@ -48,6 +55,67 @@ std::size_t complaint_start(const Context& ctx, const std::vector<std::string>& 
   return 0;
 }
 
+// Where a case starts: its heading's position, where its title begins, and
+// its zaaknummer ("" for none).
+struct CaseStart {
+  std::size_t at = 0, title_from = 0;
+  std::string zaaknummer;
+};
+
+// The case headings that carry a sequence number instead of the case's own
+// ("Casus 3 – team Beslag", "Voorbeeld 2: …"): the zaaknummer file's
+// case.numbered_heading at a block's start. The case's number is the first
+// zaaknummer mentioned on that line or the next ("(dossier 2023-008870)",
+// "Dossiernummer: 2023-004511"); without one the case has none.
+std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<const Hit*>& mentions) {
+  std::vector<CaseStart> out;
+  for (const FoldedBlock& b : ctx.spans) {
+    const std::size_t le = ctx.line_end(b.start);
+    re2::StringPiece line(ctx.text.data() + b.start, le - b.start), m;
+    if (!ctx.look.case_heading_re->Match(line, 0, line.size(), RE2::UNANCHORED, &m, 1)) continue;
+    CaseStart c;
+    c.at = b.start;
+    c.title_from = static_cast<std::size_t>(m.data() + m.size() - ctx.text.data());
+    std::size_t next = le;
+    while (next < ctx.text.size() && ctx.text[next] == '\n') ++next;
+    const std::size_t until = next < ctx.text.size() ? ctx.line_end(next) : le;
+    for (const Hit* h : mentions)
+      if (h->start >= b.start && h->start < until) {
+        c.zaaknummer = h->value;
+        break;
+      }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// The case starts of zaaknummer hits of role "case", and the numbered
+// headings; a hit on a numbered heading's line or the next is that case.
+std::vector<CaseStart> case_starts(Context& ctx) {
+  std::vector<const Hit*> mentions;
+  std::vector<CaseStart> starts;
+  for (const Hit& h : ctx.hits_of("zaaknummer")) {
+    const std::string& role = ctx.rule_of("zaaknummer", h).role;
+    if (role == "case") starts.push_back({h.start, h.end, h.value});
+    else if (role == "reference") mentions.push_back(&h);
+  }
+  std::vector<CaseStart> numbered = numbered_headings(ctx, mentions);
+  if (numbered.empty()) return starts;
+  for (CaseStart& n : numbered) {
+    std::size_t next = ctx.line_end(n.at);
+    while (next < ctx.text.size() && ctx.text[next] == '\n') ++next;
+    const std::size_t until = next < ctx.text.size() ? ctx.line_end(next) : next;
+    auto own = std::find_if(starts.begin(), starts.end(), [&](const CaseStart& s) { return s.at >= n.at && s.at < until; });
+    if (own != starts.end()) {
+      if (n.zaaknummer.empty()) n.zaaknummer = own->zaaknummer;
+      starts.erase(own);
+    }
+    starts.push_back(std::move(n));
+  }
+  std::sort(starts.begin(), starts.end(), [](const CaseStart& a, const CaseStart& b) { return a.at < b.at; });
+  return starts;
+}
+
 }  // namespace
 
 bool find_cases(Context& ctx) {
@@ -55,20 +123,18 @@ bool find_cases(Context& ctx) {
   const RuleFile& zk = ctx.file("zaaknummer");
   std::vector<std::string> end_words = zk.strings("case.end");
   std::size_t title_max = static_cast<std::size_t>(std::stoul(zk.setting("case.title_max").value_or("100")));
-  std::vector<const Hit*> starts, reports;
-  for (const Hit& h : ctx.hits_of("zaaknummer")) {
-    const std::string& role = ctx.rule_of("zaaknummer", h).role;
-    if (role == "case") starts.push_back(&h);
-    else if (role == "report") reports.push_back(&h);
-  }
+  std::vector<const Hit*> reports;
+  for (const Hit& h : ctx.hits_of("zaaknummer"))
+    if (ctx.rule_of("zaaknummer", h).role == "report") reports.push_back(&h);
+  const std::vector<CaseStart> starts = case_starts(ctx);
   for (std::size_t i = 0; i < starts.size(); ++i) {
-    const Hit& h = *starts[i];
+    const CaseStart& h = starts[i];
     Case c;
-    c.zaaknummer = h.value;
-    c.start = ctx.line_start(h.start);
-    std::size_t le = ctx.line_end(h.end);
-    c.title = case_title(text, h.end, le, title_max);
-    std::size_t end = i + 1 < starts.size() ? ctx.line_start(starts[i + 1]->start) : text.size();
+    c.zaaknummer = h.zaaknummer;
+    c.start = ctx.line_start(h.at);
+    std::size_t le = ctx.line_end(h.title_from);
+    c.title = case_title(text, h.title_from, le, title_max);
+    std::size_t end = i + 1 < starts.size() ? ctx.line_start(starts[i + 1].at) : text.size();
     auto first_after = std::upper_bound(ctx.spans.begin(), ctx.spans.end(), le, [](std::size_t p, const FoldedBlock& r) { return p < r.start; });
     for (auto bi = first_after; bi != ctx.spans.end(); ++bi) {
       const FoldedBlock& b = *bi;

@@ -20,7 +20,8 @@ namespace omb::interp {
 
 // A case heading's title: the rest of its line after the number (dashes,
 // colons and spaces dropped), else the next non-empty line if it is at most
-// `title_max` bytes and does not end in "."; spaces collapsed. `after` is
+// `title_max` bytes and does not end in "."; spaces collapsed. A rest of
+// the line longer than `title_max` is cut at a word's end before it, with "…". `after` is
 // where the number ends, `le` the end of its line.
 std::string case_title(std::string_view text, std::size_t after, std::size_t le, std::size_t title_max);
 

@@ -71,6 +71,11 @@ Result<Lookups> Lookups::build(const RuleFile& afdeling, const RuleFile& zaaknum
   l.section_re = std::make_unique<RE2>(pat, o);
   if (!l.section_re->ok())
     return make_error(Errc::parse, "[case] section_heading: bad pattern: " + l.section_re->error(), zaaknummer.path());
+  // No setting: no such headings (a pattern that never matches).
+  o.set_case_sensitive(false);
+  l.case_heading_re = std::make_unique<RE2>(zaaknummer.setting("case.numbered_heading").value_or("$^x"), o);
+  if (!l.case_heading_re->ok())
+    return make_error(Errc::parse, "[case] numbered_heading: bad pattern: " + l.case_heading_re->error(), zaaknummer.path());
   return l;
 }
 

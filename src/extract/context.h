@@ -42,11 +42,13 @@ struct Lookups {
   std::unordered_map<std::string, std::string> canon_unit;  // canonical -> unit
   std::unordered_map<std::string, std::string> unit_level;  // unit -> level (afdeling file's [levels])
   std::unique_ptr<re2::RE2> section_re;                     // a numbered section heading
+  std::unique_ptr<re2::RE2> case_heading_re;                // "Casus 3 – …": a case heading without its number
 
   // From the afdeling file (entries, their ids and roles; [levels], checked:
   // every value a level of units.h's kLevels, every unit of [units] and of
   // the entries' roles with a level) and the zaaknummer file ([case]
-  // section_heading). Errors name the file and, for [levels], the line.
+  // section_heading, numbered_heading). Errors name the file and, for
+  // [levels], the line.
   static Result<Lookups> build(const RuleFile& afdeling, const RuleFile& zaaknummer);
   Lookups();
   Lookups(Lookups&&) noexcept;

@@ -173,3 +173,31 @@ TEST_CASE("cases: the unit in a case's own heading beats the section heading abo
   CHECK(x.out.cases[1].afdeling == "Omgevingsvergunningen");
   CHECK(x->extra.empty());  // the section heading is no unit
 }
+
+// Regression (#18, dev3 studiefinanciering): "Casus 1 – afdeling X" with
+// "Dossiernummer: 2023-004511" on the next line made no case, since the
+// heading holds no case number; 8 of 8 cases were missed.
+TEST_CASE("cases: a numbered case heading takes its number from its line or the next") {
+  test::ExtractCtx x(
+      "5 Uit de dossiers\n\n"
+      "Casus 1 – afdeling Studiefinanciering\n\nDossiernummer: 2023-004511\n\nEen student wachtte lang. Oordeel: gegrond.\n\n"
+      "Casus 2 (dossier 2023-008870) – team Invordering en Beslag\n\nEen man kreeg beslag op zijn loon. Oordeel: gegrond.\n\n"
+      "Voorbeeld 3: een boete\n\nEen vrouw kreeg een boete. Oordeel: ongegrond.\n\n"
+      "Casus 12 laat zien dat het beter kan.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 3);
+  CHECK(x.out.cases[0].zaaknummer == "2023-004511");
+  CHECK(x.out.cases[0].title == "afdeling Studiefinanciering");
+  CHECK(x.out.cases[0].afdeling == "Studiefinanciering");
+  CHECK(x.out.cases[1].zaaknummer == "2023-008870");
+  CHECK(x.out.cases[1].afdeling == "Invordering en Beslag");
+  CHECK(x.out.cases[2].zaaknummer.empty());
+  CHECK(x.out.cases[2].title == "een boete");
+  CHECK(x.out.cases[2].oordeel == "ongegrond");
+}
+
+TEST_CASE("cases: a title the text runs on from is cut at a word's end") {
+  std::string t = "Casus 4 – team Beslag Een man kreeg beslag op zijn loon, terwijl hij eerder een regeling had afgesproken.\n";
+  CHECK(case_title(t, 8, t.size() - 1, 40) == "team Beslag Een man kreeg beslag op zijn…");
+}

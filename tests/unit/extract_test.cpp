@@ -250,6 +250,10 @@ TEST_CASE("rules: a fault in a rule file names the file and the line") {
     d.write("theme.toml", "type = \"theme\"\n\n[[rule]]\nid = \"x\"\npattern = 'ab'\nvalue = \"$2\"\n");
     CHECK(d.load_error() == theme + ":5: rule 'theme.x': value $2 names a capture group the pattern does not have");
   }
+  SECTION("a bad pattern of numbered case headings") {
+    d.write("zaaknummer.toml", "type = \"zaaknummer\"\n[case]\nnumbered_heading = '(casus'\n");
+    CHECK(d.load_error() == d.tmp.file("extract/zaaknummer.toml") + ": [case] numbered_heading: bad pattern: missing ): (casus");
+  }
   SECTION("a duplicate rule id") {
     d.write("theme.toml", "type = \"theme\"\n[[rule]]\nid = \"x\"\npattern = 'a'\nvalue = \"a\"\n"
                           "[[rule]]\nid = \"x\"\npattern = 'b'\nvalue = \"b\"\n");
