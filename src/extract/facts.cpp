@@ -106,9 +106,23 @@ std::string fallback_title(const DocFacts& facts) {
 }
 
 void run_title(Context& ctx) {
+  // Lines that only name the organisation, the doctype or a date (a
+  // letterhead) are no title. An organisation tag that holds the doctype's
+  // word, then "van" or "door", is a title naming its publisher
+  // ("Nieuwsbrief van de Vereniging X"); "Rekenkamer Westvliet" is not.
+  std::vector<const Tag*> doctypes;
+  for (const Tag& t : ctx.tags)
+    if (t.type == "doctype") doctypes.push_back(&t);
+  auto holds_doctype = [&](const Tag& o) {
+    return std::any_of(doctypes.begin(), doctypes.end(), [&](const Tag* d) {
+      if (d->start < o.start || d->end > o.end) return false;
+      const std::string after = " " + fold_key(ctx.text.substr(d->end, o.end - d->end)) + " ";
+      return after.find(" van ") != std::string::npos || after.find(" door ") != std::string::npos;
+    });
+  };
   std::vector<std::pair<std::size_t, std::size_t>> cover;
   for (const Tag& t : ctx.tags)
-    if (t.type == "organisation" || t.type == "doctype" || t.type == "date") cover.emplace_back(t.start, t.end);
+    if ((t.type == "organisation" && !holds_doctype(t)) || t.type == "doctype" || t.type == "date") cover.emplace_back(t.start, t.end);
   std::sort(cover.begin(), cover.end());  // by start: a line's overlaps are among those starting before its end
   std::vector<std::string> skip = ctx.file("doctype").strings("title.skip");
   DocFacts& facts = ctx.out.facts;

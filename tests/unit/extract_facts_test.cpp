@@ -97,3 +97,25 @@ TEST_CASE("facts: run_title takes the first line, else the fallback") {
   run_title(*y);
   CHECK(y.out.facts.title == "Kwartaalrapportage 2016 Q1");
 }
+
+// Regression (#18, the newsletter fixture): "Nieuwsbrief van de Vereniging
+// Vrienden van het Stadspark" gave no organisation; once its title named
+// the publisher, the line was taken for a letterhead and lost as the title.
+TEST_CASE("facts: a title that names its publisher gives the organisation and stays the title") {
+  test::ExtractCtx x("Nieuwsbrief van de Vereniging Vrienden van het Stadspark\n\nVoorjaar 2024\n\nBeste leden,\n\n"
+                     "Op zaterdag houden we de plantdag.\n");
+  run_doctype(*x);
+  run_organisation(*x);
+  run_dates(*x);
+  run_title(*x);
+  CHECK(x.out.facts.organisation == "Vereniging Vrienden van het Stadspark");
+  CHECK(x.out.facts.title == "Nieuwsbrief van de Vereniging Vrienden van het Stadspark");
+  // A letterhead that is only the name is no title.
+  test::ExtractCtx r("Rekenkamer Westvliet\n\nBereikbaar voor iedereen?\n\nOnderzoek naar de bereikbaarheid.\n");
+  run_doctype(*r);
+  run_organisation(*r);
+  run_dates(*r);
+  run_title(*r);
+  CHECK(r.out.facts.organisation == "Rekenkamer Westvliet");
+  CHECK(r.out.facts.title == "Bereikbaar voor iedereen?");
+}
