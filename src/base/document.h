@@ -84,7 +84,7 @@ struct DocFacts {
   std::string organisation;
   std::optional<int> year;
   std::optional<int> quarter;
-  std::string period;         // what the report covers: "2021", "2021-Q3", "2021-H2"; "" for none (a single case)
+  std::string period;         // what the report covers: "2021", "2021-Q3", "2021-H2", "2022-H2/2023-H1", "2019-2020"; "" for none (a single case)
   std::string date;           // ISO yyyy-mm-dd or empty
 };
 

@@ -17,6 +17,16 @@ void run_doctype(Context& ctx) {
   if (best) ctx.add("doctype", best->value, best->start, best->end, ctx.rule_of("doctype", *best).id);
 }
 
+namespace {
+
+// A period across two calendar years: "2022-H2/2023-H1", "2019-2020".
+bool spans_years(const std::string& v) {
+  return v.find('/') != std::string::npos ||
+         (v.size() == 9 && v[4] == '-' && std::all_of(v.begin() + 5, v.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+}  // namespace
+
 void run_dates(Context& ctx) {
   DocFacts& facts = ctx.out.facts;
   {
@@ -50,6 +60,8 @@ void run_dates(Context& ctx) {
     if (q != std::string::npos && listed("document.quarter_doctypes", facts.doctype)) {
       facts.quarter = std::atoi(best->value.c_str() + q + 2);
       facts.period += best->value.substr(q);
+    } else if (spans_years(best->value) && listed("document.period_doctypes", facts.doctype)) {
+      facts.period = best->value;  // "2022-H2/2023-H1", "2019-2020"
     } else if (half != std::string::npos && listed("document.half_doctypes", facts.doctype)) {
       facts.period += best->value.substr(half);
     }

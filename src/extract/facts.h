@@ -18,8 +18,10 @@ void run_doctype(Context& ctx);
 // Date: every date hit tagged; the first in the window is the date.
 // Period: every period hit tagged; the best one in the window gives the year,
 // else the date does. facts.period is what the report covers: the best hit
-// (its quarter for the `document.quarter_doctypes`, its half for the
-// `half_doctypes`, else its year) unless its rule is `dated_only`; else the
+// (its quarter for the `document.quarter_doctypes`, a period across two
+// calendar years — "2022-H2/2023-H1", "2019-2020" — for the
+// `period_doctypes`, its half for the `half_doctypes`, else its year; the
+// year is the first) unless its rule is `dated_only`; else the
 // year for the `period_doctypes`; else "". Reads facts.doctype.
 void run_dates(Context& ctx);
 

@@ -82,3 +82,13 @@ TEST_CASE("period: a single case, a letter or a newsletter covers no period; its
 TEST_CASE("period: an annual report without a year in its title covers its date's year") {
   CHECK(covers("Jaarverslag klachtbehandeling") == "jaarverslag 2023");
 }
+
+// #18 (dev3 omgevingsdienst, the shared audit study): a year from July to
+// June, or two whole years, had no form: the report got its first year only.
+TEST_CASE("period: a report across two calendar years covers both") {
+  CHECK(covers("Jaarrapportage klachten\njuli 2022 tot en met juni 2023") == "jaarverslag 2022-H2/2023-H1");
+  CHECK(facts("Jaarrapportage klachten\njuli 2022 tot en met juni 2023") == "jaarverslag 2022");
+  CHECK(covers("Jaarverslag klachten over de jaren 2019 en 2020") == "jaarverslag 2019-2020");
+  // A single case names two years without covering them.
+  CHECK(covers("Rapport 2017/064\n\nOver de jaren 2015 en 2016 kreeg verzoeker te veel.") == "rapport ");
+}
