@@ -383,12 +383,16 @@ std::vector<SpacedRun> spaced_runs(const WordRepair& words, std::string_view s) 
 bool noise_line(const WordRepair& words, std::string_view line) {
   // One look at the line counts its tokens and says whether anything is
   // glued or split at a capital (most lines: nothing, and no more work).
-  bool inner_caps = false, glued = false;
+  bool inner_caps = false, glued = false, single = false;
   int tokens = 0;
   unsigned char p = kSpace;
-  for (unsigned char ch : line) {
-    const unsigned char c = kClass[ch];
-    tokens += (p & kSpace) && !(c & kSpace);
+  const std::size_t n = line.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char c = kClass[U(line[i])];
+    if ((p & kSpace) && !(c & kSpace)) {
+      ++tokens;
+      single |= (c & kLetter) && (i + 1 == n || (kClass[U(line[i + 1])] & kSpace));  // a one-letter token
+    }
     inner_caps |= (c & kUpper) && (p & kLower);
     glued |= ((c & kDigit) && (p & kLetter)) || ((c & kLetter) && (p & (kDigit | kMark)));
     p = c;
@@ -419,7 +423,8 @@ bool noise_line(const WordRepair& words, std::string_view line) {
   };
   // A letter-spaced run the emitter joins ("K L A C H T E N", "h aan":
   // fragments.h, join_fragments) counts as the one word it becomes.
-  std::vector<SpacedRun> runs = spaced_runs(words, s);
+  std::vector<SpacedRun> runs;
+  if (single) runs = spaced_runs(words, s);
   int total = tokens, splits = 0;
   if (glued || inner_caps) {
     total = 0;

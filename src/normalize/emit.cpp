@@ -284,14 +284,14 @@ bool emit_spaced_across(Emitter& em, const WordRepair& words, std::string_view s
     f->end = next.cb + (f->end - boundary - 1);
     return f;
   };
+  auto f = join_at(lw);
+  if (!f || f->end > next.ce) return false;
   // The token before the last one, when a plain word: it may start the join.
   std::size_t pb = lw;
   while (pb > from && (src[pb - 1] == ' ' || src[pb - 1] == '\t')) --pb;
   std::size_t pw = pb;
   while (pw > from && word_char(src, pw - 1)) --pw;
   if (pw < pb && (pw == from || src[pw - 1] == ' ' || src[pw - 1] == '\t') && join_at(pw)) return false;
-  auto f = join_at(lw);
-  if (!f || f->end > next.ce) return false;
   em.process(from, lw, /*line_end=*/false);
   em.edit(lw, f->end, f->text, f->rule);
   next.cb = f->end;
