@@ -66,7 +66,8 @@ struct CaseStart {
 // ("Casus 3 – team Beslag", "Voorbeeld 2: …"): the zaaknummer file's
 // case.numbered_heading at a block's start. The case's number is the first
 // zaaknummer mentioned on that line or the next ("(dossier 2023-008870)",
-// "Dossiernummer: 2023-004511"); without one the case has none.
+// "Dossiernummer: 2023-004511"). Without one it is no case heading: a
+// study's "Voorbeeld 2" or a report's "Klacht 1" is as often a part.
 std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<const Hit*>& mentions) {
   std::vector<CaseStart> out;
   for (const FoldedBlock& b : ctx.spans) {
@@ -84,23 +85,30 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
         c.zaaknummer = h->value;
         break;
       }
-    out.push_back(std::move(c));
+    if (!c.zaaknummer.empty()) out.push_back(std::move(c));
   }
   return out;
 }
 
 // The case starts of zaaknummer hits of role "case", and the numbered
-// headings; a hit on a numbered heading's line or the next is that case.
+// headings (two or more, outside a numbered report); a hit on a numbered
+// heading's line or the next is that case.
 std::vector<CaseStart> case_starts(Context& ctx) {
   std::vector<const Hit*> mentions;
   std::vector<CaseStart> starts;
+  bool has_report = false;
   for (const Hit& h : ctx.hits_of("zaaknummer")) {
     const std::string& role = ctx.rule_of("zaaknummer", h).role;
     if (role == "case") starts.push_back({h.start, h.end, h.value});
     else if (role == "reference") mentions.push_back(&h);
+    else if (role == "report") has_report = true;
   }
-  std::vector<CaseStart> numbered = numbered_headings(ctx, mentions);
-  if (numbered.empty()) return starts;
+  // A series of them ("Casus 1", "Casus 2" …), and not in a report with a
+  // report number: that is one case, whose "Klacht 1" and "Klacht 2" are
+  // its parts.
+  std::vector<CaseStart> numbered;
+  if (!(ctx.out.facts.doctype == "rapport" && has_report)) numbered = numbered_headings(ctx, mentions);
+  if (numbered.size() < 2) return starts;
   for (CaseStart& n : numbered) {
     std::size_t next = ctx.line_end(n.at);
     while (next < ctx.text.size() && ctx.text[next] == '\n') ++next;

@@ -186,15 +186,29 @@ TEST_CASE("cases: a numbered case heading takes its number from its line or the 
       "Casus 12 laat zien dat het beter kan.\n");
   before_cases(*x);
   run_cases(*x);
-  REQUIRE(x.out.cases.size() == 3);
+  // "Voorbeeld 3" has no case number at once: an example, no case.
+  REQUIRE(x.out.cases.size() == 2);
   CHECK(x.out.cases[0].zaaknummer == "2023-004511");
   CHECK(x.out.cases[0].title == "afdeling Studiefinanciering");
   CHECK(x.out.cases[0].afdeling == "Studiefinanciering");
   CHECK(x.out.cases[1].zaaknummer == "2023-008870");
   CHECK(x.out.cases[1].afdeling == "Invordering en Beslag");
-  CHECK(x.out.cases[2].zaaknummer.empty());
-  CHECK(x.out.cases[2].title == "een boete");
-  CHECK(x.out.cases[2].oordeel == "ongegrond");
+}
+
+TEST_CASE("cases: numbered headings count only as a series, and not in a numbered report") {
+  // One "Casus 1" is no series.
+  test::ExtractCtx one("Casus 1 – team Beslag\n\nDossiernummer: 2023-004511\n\nEen man kreeg beslag.\n");
+  before_cases(*one);
+  run_cases(*one);
+  CHECK(one.out.cases.empty());
+  // A report with a report number is one case; its "Klacht 1" and "Klacht 2" are its parts.
+  test::ExtractCtx rap(
+      "Rapport\n\nRapportnummer: 2019/0456\n\nKlacht 1 – de duur\n\nZaaknummer: 2019-0001\n\nHet duurde lang.\n\n"
+      "Klacht 2 – de toon\n\nZaaknummer: 2019-0002\n\nDe toon was grof.\n");
+  before_cases(*rap);
+  run_cases(*rap);
+  REQUIRE(rap.out.cases.size() == 1);
+  CHECK(rap.out.cases[0].zaaknummer == "2019/0456");
 }
 
 TEST_CASE("cases: a title the text runs on from is cut at a word's end") {
