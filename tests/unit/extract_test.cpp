@@ -307,15 +307,16 @@ TEST_CASE("extract: counts, years, percentages, phone numbers, amounts and dates
 
 TEST_CASE("extract: a report with nothing to find gives empty lists, not guesses") {
   Report r = run_fixture("nieuwsbrief-zonder-bevindingen.txt");
-  // What it is, said in its masthead (#18); nothing else.
+  // What it is and who publishes it, said in its masthead (#18); nothing else.
   CHECK(r.x.facts.doctype == "nieuwsbrief");
-  CHECK(r.x.facts.organisation.empty());
+  CHECK(r.x.facts.organisation == "Vereniging Vrienden van het Stadspark");
   CHECK_FALSE(r.x.facts.year);
   CHECK_FALSE(r.x.facts.quarter);
   CHECK(r.x.facts.date.empty());
   CHECK(r.x.cases.empty());
-  REQUIRE(r.x.tags.size() == 1);
-  CHECK(r.x.tags[0].type == "doctype");
+  REQUIRE(r.x.tags.size() == 2);
+  CHECK(r.x.tags[0].type == "organisation");
+  CHECK(r.x.tags[1].type == "doctype");
   CHECK(run_text("").x.tags.empty());
   CHECK(run_text("\n\n   \n").x.cases.empty());
 }
