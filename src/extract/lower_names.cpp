@@ -48,16 +48,21 @@ bool participle(std::string_view w) {
   return w.back() == 'd' || w.back() == 't' || (at > 0 && w.ends_with("en"));
 }
 
-// A word a name may hold: not a stop word, no verb form.
-bool name_word(std::string_view w, const LowerNameRules& rules) {
+// A word a name may hold: not a stop word, no verb form. After an adjective
+// a word in -de or -te is its noun ("openbare ruimte"), not a past tense.
+bool name_word(std::string_view w, const LowerNameRules& rules, bool after_adjective = false) {
   if (w.size() < 3 || w.back() == '-' || rules.stop.count(std::string(w))) return false;
-  for (std::string_view past : {"de", "te", "den", "ten"})
-    if (w.ends_with(past)) return false;
+  if (!after_adjective)
+    for (std::string_view past : {"de", "te", "den", "ten"})
+      if (w.ends_with(past)) return false;
   return !participle(w);
 }
 
 // An adjective before the word it qualifies: "openbare", "sociaal", "ruimtelijk".
+// Not a word in -de or -te: after "de afdeling" that is a past tense
+// ("werkte", "meldde"), far more often than "goede" or "grote".
 bool adjective(std::string_view w) {
+  if (w.ends_with("de") || w.ends_with("te")) return false;
   for (std::string_view e : {"e", "aal", "eel", "lijk", "isch"})
     if (w.ends_with(e)) return true;
   return false;
@@ -70,7 +75,7 @@ bool item_at(std::string_view text, std::size_t p, const LowerNameRules& rules, 
   if (w1.empty()) return false;
   std::size_t e2 = 0;
   std::string_view w2 = e1 + 1 < text.size() && text[e1] == ' ' ? word_at(text, e1 + 1, e2) : std::string_view{};
-  if (adjective(w1) && !w2.empty() && name_word(w2, rules) && !rules.stop.count(std::string(w1))) {
+  if (adjective(w1) && !w2.empty() && name_word(w2, rules, true) && !rules.stop.count(std::string(w1))) {
     end = e2;
     return true;
   }

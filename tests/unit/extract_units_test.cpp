@@ -316,6 +316,11 @@ TEST_CASE("units: names in lower case after a unit word in lower case") {
   CHECK(lower("de afdeling vergunningen, toezicht en handhaving (VTH) en") ==
         std::vector<std::string>{"Vergunningen, Toezicht en Handhaving [12,48)"});
   CHECK(lower("over de afdeling openbare werken kwamen") == std::vector<std::string>{"Openbare Werken [17,32)"});
+  // Regression (#18, dev3 rekenkamer): a noun in -te after its adjective was
+  // read as a past tense, and the name cut to "Openbare".
+  CHECK(lower("bij de afdeling openbare ruimte en groen ging") ==
+        std::vector<std::string>{"Openbare Ruimte en Groen [16,40)"});
+  CHECK(lower("de afdeling werkte hard") == std::vector<std::string>{});
   CHECK(lower("het team handhaving kwam langs") == std::vector<std::string>{"Handhaving [9,19)"});
   CHECK(lower("de afdeling financi\xC3\xABn betaalde") == std::vector<std::string>{"Financi\xC3\xABn [12,22)"});
   // No name: a verb, an adverb, a particle, a participle, a word in a word.
