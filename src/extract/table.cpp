@@ -58,6 +58,21 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row) {
   row.label_end = row.label_start + lab.size();
 }
 
+// A label the next line goes on with: it ends in a word that joins two
+// parts of a name ("Vergunningen, Toezicht en" | "Handhaving (VTH)").
+bool open_label(std::string_view label) {
+  for (std::string_view w : {" en", " van", " voor", " of", " &", ","})
+    if (label.size() > w.size() && label.substr(label.size() - w.size()) == w) return true;
+  return false;
+}
+
+// `part` without an abbreviation in brackets after it: "Handhaving (VTH)".
+std::string_view without_bracketed_tail(std::string_view part) {
+  if (part.empty() || part.back() != ')') return part;
+  std::size_t open = part.rfind(" (");
+  return open == std::string_view::npos || open == 0 ? part : part.substr(0, open);
+}
+
 }  // namespace
 
 std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b) {
@@ -69,20 +84,47 @@ std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b
       if (!markdown_row(line, ln.start, row)) continue;
     } else {
       plain_row(line, ln.start, row);
+      // A row without cells after a label left open is that label's end.
+      // Its span stays the first line's part (the cells stand between).
+      if (row.cells.empty() && !rows.empty() && open_label(rows.back().label) && !row.label.empty()) {
+        rows.back().label += " " + std::string(without_bracketed_tail(row.label));
+        continue;
+      }
     }
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-std::vector<FoldedBlock> table_spans(const std::vector<FoldedBlock>& spans) {
+std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<FoldedBlock>& spans) {
   std::vector<FoldedBlock> tables;
-  for (const FoldedBlock& b : spans) {
+  bool continued = false;  // the last span ends with a label's end line
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const FoldedBlock& b = spans[i];
     bool row = b.kind == PassageKind::table_row;
-    if (row && !tables.empty() && tables.back().kind == PassageKind::table_row && b.start <= tables.back().end + 1)
+    bool after_row = !tables.empty() && tables.back().kind == PassageKind::table_row;
+    if (row && after_row && b.start <= tables.back().end + (continued ? 2 : 1)) {
       tables.back().end = b.end;
-    else
-      tables.push_back(b);
+      continued = false;
+      continue;
+    }
+    continued = false;
+    // The end of a row's label on a line of its own, which the normaliser
+    // could not tell from a paragraph ("Vergunningen, Toezicht en 27 19 8" |
+    // "Handhaving (VTH)"), between two rows: part of the table.
+    if (!row && after_row && i + 1 < spans.size() && spans[i + 1].kind == PassageKind::table_row) {
+      std::string_view last = text.substr(tables.back().start, tables.back().end - tables.back().start);
+      last = last.substr(last.rfind('\n') == std::string_view::npos ? 0 : last.rfind('\n') + 1);
+      Row r;
+      plain_row(last, 0, r);
+      std::string_view line = trim(text.substr(b.start, b.end - b.start));
+      if (open_label(r.label) && line.size() <= 60 && line.find('\n') == std::string_view::npos) {
+        tables.back().end = b.end;
+        continued = true;
+        continue;
+      }
+    }
+    tables.push_back(b);
   }
   return tables;
 }

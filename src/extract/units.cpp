@@ -288,7 +288,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
     std::string k = fold_key(r.label);
     return among(af_headers, k) || among(oo_headers, k) || !un.unit_named_in(r.label).empty();
   };
-  for (const FoldedBlock& b : table_spans(ctx.spans)) {
+  for (const FoldedBlock& b : table_spans(ctx.text, ctx.spans)) {
     std::size_t nl = ctx.text.find('\n', b.start);
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
     std::string_view caption = caption_before(ctx, b.start);

@@ -79,10 +79,28 @@ TEST_CASE("units: one block of tables splits at header rows; table rows one byte
 
   std::vector<FoldedBlock> spans{{0, 10, PassageKind::table_row}, {11, 20, PassageKind::table_row},
                                  {22, 30, PassageKind::table_row}, {31, 40, PassageKind::paragraph}};
-  auto t = table_spans(spans);
+  auto t = table_spans(std::string(40, 'x'), spans);
   REQUIRE(t.size() == 3);
   CHECK(t[0].end == 20);
   CHECK(t[1].start == 22);
+}
+
+// Regression (#18, dev3 rekenkamer): a row's label wrapped onto a line of
+// its own ("Vergunningen, Toezicht en 27 19 8" | "Handhaving (VTH)") ended
+// the table there, and the unit was cut to "Vergunningen, Toezicht en".
+TEST_CASE("units: a row label that goes on on the next line is one label") {
+  const std::string text =
+      "Afdeling ontvangen formeel\nWerk 51 18\nVergunningen, Toezicht en 27 8\n\nHandhaving (VTH)\n\nBelastingen 15 3\n";
+  std::vector<FoldedBlock> spans{{0, 68, PassageKind::table_row}, {70, 86, PassageKind::paragraph},
+                                 {88, 104, PassageKind::table_row}};
+  auto t = table_spans(text, spans);
+  REQUIRE(t.size() == 1);
+  auto rows = parse_table(text, t[0].start, t[0].end);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[2].label == "Vergunningen, Toezicht en Handhaving");
+  CHECK(text.substr(rows[2].label_start, rows[2].label_end - rows[2].label_start) == "Vergunningen, Toezicht en");
+  CHECK(rows[2].cells == std::vector<std::string>{"27", "8"});
+  CHECK(rows[3].label == "Belastingen");
 }
 
 TEST_CASE("units: after a unit word, tables with counts, outcome rows and the other mentions") {
