@@ -390,6 +390,7 @@ void named_in_report(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
   std::vector<std::pair<std::string, std::string>> found;  // as written -> value
   std::unordered_set<std::string> seen;
+  const std::string publisher = fold_key(ctx.out.facts.organisation);
   for (const Tag& t : ctx.tags) {
     // Names found by a rule or a table; an entry's (rule "afdeling.<value>/<phrase>")
     // are matched everywhere already.
@@ -398,6 +399,11 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     // A name in lower case is a name only after its unit word (lower_names.h).
     if (!is_upper_start(as_written)) continue;
     if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
+    // The abbreviation it gives the unit ("afdeling Spoedeisende Hulp (SEH)")
+    // names it too, alone ("naar de SEH"); not the publisher's own ("DST").
+    std::string ab(bracketed_abbreviation(text, t.end));
+    if (!ab.empty() && ab != t.value && fold_key(t.value) != publisher && seen.insert(ab).second)
+      found.emplace_back(std::move(ab), t.value);
   }
   Coverage have;
   std::unordered_map<std::string, std::string> unit_detail_of;  // value -> unit_detail() of the first tag found

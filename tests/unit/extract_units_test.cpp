@@ -364,6 +364,18 @@ TEST_CASE("units: a lower-case name is tagged, and its bracketed abbreviation na
                       });
 }
 
+// Regression (#18, dev3 hospital letter): "de afdeling Spoedeisende Hulp
+// (SEH)" and then "naar de SEH": the abbreviation alone was no unit.
+TEST_CASE("units: the abbreviation a capitalised unit name is given names it alone") {
+  test::ExtractCtx x("Wij spraken met de teamleider van de afdeling Spoedeisende Hulp (SEH) en een arts.\n\n"
+                     "U bent naar de SEH gekomen.\n");
+  run_units(*x);
+  CHECK(leveled(x) == std::vector<std::string>{
+                          "Spoedeisende Hulp afdeling [46,63) afdeling.after-unit",
+                          "Spoedeisende Hulp afdeling [99,102) afdeling.named-in-report",
+                      });
+}
+
 // dev3 (session 14): a name ran on into the next sentence ("team Invordering
 // en Beslag Een klant"), and "de afdeling Werk, Inkomen en Zorg" gave "Werk".
 TEST_CASE("units: a name after its unit word stops at the next sentence and keeps its commas") {
