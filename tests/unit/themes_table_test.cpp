@@ -106,3 +106,18 @@ TEST_CASE("themes: the second development tables, reported", "[.devthemes]") {
   auto scores = score_tables(test::source_dir() + "/tests/eval/themes-dev2", misses);
   WARN(report(scores) << misses);
 }
+
+// The fourth development tables (tests/eval/themes-dev4, written blind by a
+// helper in session 15, after that session's theme rules): reported, to
+// develop rules on.
+//   build/test/tests/omb_tests "[.devthemes]" -s
+TEST_CASE("themes: the fourth development tables, reported", "[.devthemes]") {
+  std::string dir = test::source_dir() + "/tests/eval/themes-dev4";
+  if (!std::filesystem::is_directory(dir)) {
+    WARN("no " + dir);
+    return;
+  }
+  std::string misses;
+  auto scores = score_tables(dir, misses);
+  WARN(report(scores) << misses);
+}
