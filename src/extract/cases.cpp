@@ -62,6 +62,14 @@ struct CaseStart {
   std::string zaaknummer;
 };
 
+// The end of the first non-empty line after the line at `p` (the end of
+// that line at the text's end).
+std::size_t next_line_end(const Context& ctx, std::size_t p) {
+  std::size_t next = ctx.line_end(p);
+  while (next < ctx.text.size() && ctx.text[next] == '\n') ++next;
+  return next < ctx.text.size() ? ctx.line_end(next) : next;
+}
+
 // The case headings that carry a sequence number instead of the case's own
 // ("Casus 3 – team Beslag", "Voorbeeld 2: …"): the zaaknummer file's
 // case.numbered_heading at a block's start. The case's number is the first
@@ -77,9 +85,7 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
     CaseStart c;
     c.at = b.start;
     c.title_from = static_cast<std::size_t>(m.data() + m.size() - ctx.text.data());
-    std::size_t next = le;
-    while (next < ctx.text.size() && ctx.text[next] == '\n') ++next;
-    const std::size_t until = next < ctx.text.size() ? ctx.line_end(next) : le;
+    const std::size_t until = next_line_end(ctx, b.start);
     for (const Hit* h : mentions)
       if (h->start >= b.start && h->start < until) {
         c.zaaknummer = h->value;
@@ -91,33 +97,27 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
 }
 
 // The case starts of zaaknummer hits of role "case", and the numbered
-// headings (two or more, outside a numbered report); a hit on a numbered
-// heading's line or the next is that case.
-std::vector<CaseStart> case_starts(Context& ctx) {
+// headings (two or more, outside a numbered report: `reports` are its
+// report-number hits); a hit on a numbered heading's line or the next is
+// that case.
+std::vector<CaseStart> case_starts(Context& ctx, const std::vector<const Hit*>& reports) {
   std::vector<const Hit*> mentions;
   std::vector<CaseStart> starts;
-  bool has_report = false;
   for (const Hit& h : ctx.hits_of("zaaknummer")) {
     const std::string& role = ctx.rule_of("zaaknummer", h).role;
     if (role == "case") starts.push_back({h.start, h.end, h.value});
     else if (role == "reference") mentions.push_back(&h);
-    else if (role == "report") has_report = true;
   }
   // A series of them ("Casus 1", "Casus 2" …), and not in a report with a
   // report number: that is one case, whose "Klacht 1" and "Klacht 2" are
   // its parts.
   std::vector<CaseStart> numbered;
-  if (!(ctx.out.facts.doctype == "rapport" && has_report)) numbered = numbered_headings(ctx, mentions);
+  if (!(ctx.out.facts.doctype == "rapport" && !reports.empty())) numbered = numbered_headings(ctx, mentions);
   if (numbered.size() < 2) return starts;
   for (CaseStart& n : numbered) {
-    std::size_t next = ctx.line_end(n.at);
-    while (next < ctx.text.size() && ctx.text[next] == '\n') ++next;
-    const std::size_t until = next < ctx.text.size() ? ctx.line_end(next) : next;
+    const std::size_t until = next_line_end(ctx, n.at);
     auto own = std::find_if(starts.begin(), starts.end(), [&](const CaseStart& s) { return s.at >= n.at && s.at < until; });
-    if (own != starts.end()) {
-      if (n.zaaknummer.empty()) n.zaaknummer = own->zaaknummer;
-      starts.erase(own);
-    }
+    if (own != starts.end()) starts.erase(own);
     starts.push_back(std::move(n));
   }
   std::sort(starts.begin(), starts.end(), [](const CaseStart& a, const CaseStart& b) { return a.at < b.at; });
@@ -134,7 +134,7 @@ bool find_cases(Context& ctx) {
   std::vector<const Hit*> reports;
   for (const Hit& h : ctx.hits_of("zaaknummer"))
     if (ctx.rule_of("zaaknummer", h).role == "report") reports.push_back(&h);
-  const std::vector<CaseStart> starts = case_starts(ctx);
+  const std::vector<CaseStart> starts = case_starts(ctx, reports);
   for (std::size_t i = 0; i < starts.size(); ++i) {
     const CaseStart& h = starts[i];
     Case c;

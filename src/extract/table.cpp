@@ -87,7 +87,9 @@ std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b
       // A row without cells after a label left open is that label's end.
       // Its span stays the first line's part (the cells stand between).
       if (row.cells.empty() && !rows.empty() && open_label(rows.back().label) && !row.label.empty()) {
-        rows.back().label += " " + std::string(without_bracketed_tail(row.label));
+        std::string& label = rows.back().label;
+        label += ' ';
+        label += without_bracketed_tail(row.label);
         continue;
       }
     }
@@ -114,7 +116,7 @@ std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<Fo
     // "Handhaving (VTH)"), between two rows: part of the table.
     if (!row && after_row && i + 1 < spans.size() && spans[i + 1].kind == PassageKind::table_row) {
       std::string_view last = text.substr(tables.back().start, tables.back().end - tables.back().start);
-      last = last.substr(last.rfind('\n') == std::string_view::npos ? 0 : last.rfind('\n') + 1);
+      if (std::size_t nl = last.rfind('\n'); nl != std::string_view::npos) last.remove_prefix(nl + 1);
       Row r;
       plain_row(last, 0, r);
       std::string_view line = trim(text.substr(b.start, b.end - b.start));

@@ -71,22 +71,17 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       std::string w = clean_word(i, j, &rule);
       if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
       visible();
-      if (noise_) {
-        if (rule.empty()) pending(j);
-        else edit(i, j, w, rule);
-        i = j;
-        continue;
-      }
-      if (auto f = one_for_l(k_.words, src_, i, j, stop)) {
-        edit(i, f->end, f->text, f->rule);
-        i = f->end;
-        continue;
-      }
-      if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
-      if (auto f = join_fragments(k_.words, src_, i, j, stop, w)) {
-        edit(i, f->end, f->text, f->rule);
-        i = f->end;
-        continue;
+      if (!noise_) {  // a noise line's words stand as written (emit.h)
+        std::optional<SpanFix> f = one_for_l(k_.words, src_, i, j, stop);
+        if (!f) {
+          if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
+          f = join_fragments(k_.words, src_, i, j, stop, w);
+        }
+        if (f) {
+          edit(i, f->end, f->text, f->rule);
+          i = f->end;
+          continue;
+        }
       }
       if (rule.empty()) pending(j);
       else edit(i, j, w, rule);

@@ -73,6 +73,19 @@ std::string report(const std::map<std::string, Score>& scores) {
   return o.str();
 }
 
+// Reports the tables of `dir` (under the source tree) with every miss; says
+// so when the folder is not there.
+void report_tables(const std::string& dir) {
+  const std::string path = test::source_dir() + dir;
+  if (!std::filesystem::is_directory(path)) {
+    WARN("no " + path);
+    return;
+  }
+  std::string misses;
+  auto scores = score_tables(path, misses);
+  WARN(report(scores) << misses);
+}
+
 }  // namespace
 
 TEST_CASE("themes said in other words: 90% precision and recall per theme") {
@@ -87,37 +100,15 @@ TEST_CASE("themes said in other words: 90% precision and recall per theme") {
   }
 }
 
-TEST_CASE("themes: the held-out tables, reported once", "[.heldout]") {
-  std::string dir = test::source_dir() + "/tests/eval/themes-heldout";
-  if (!std::filesystem::is_directory(dir)) {
-    WARN("no " + dir);
-    return;
-  }
-  std::string misses;
-  auto scores = score_tables(dir, misses);
-  WARN(report(scores) << misses);
-}
+TEST_CASE("themes: the held-out tables, reported once", "[.heldout]") { report_tables("/tests/eval/themes-heldout"); }
 
 // The second development tables (tests/eval/themes-dev2, written blind by
 // another author): reported, to develop rules on.
 //   build/test/tests/omb_tests "[.devthemes]" -s
-TEST_CASE("themes: the second development tables, reported", "[.devthemes]") {
-  std::string misses;
-  auto scores = score_tables(test::source_dir() + "/tests/eval/themes-dev2", misses);
-  WARN(report(scores) << misses);
-}
+TEST_CASE("themes: the second development tables, reported", "[.devthemes]") { report_tables("/tests/eval/themes-dev2"); }
 
 // The fourth development tables (tests/eval/themes-dev4, written blind by a
 // helper in session 15, after that session's theme rules): reported, to
 // develop rules on.
 //   build/test/tests/omb_tests "[.devthemes]" -s
-TEST_CASE("themes: the fourth development tables, reported", "[.devthemes]") {
-  std::string dir = test::source_dir() + "/tests/eval/themes-dev4";
-  if (!std::filesystem::is_directory(dir)) {
-    WARN("no " + dir);
-    return;
-  }
-  std::string misses;
-  auto scores = score_tables(dir, misses);
-  WARN(report(scores) << misses);
-}
+TEST_CASE("themes: the fourth development tables, reported", "[.devthemes]") { report_tables("/tests/eval/themes-dev4"); }
