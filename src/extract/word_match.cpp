@@ -2,6 +2,7 @@
 // words and their classes, sentences and clauses, the two kinds of pattern,
 // the guards, and overlaps.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -33,8 +34,15 @@ void WordRules::Impl::index_classes() {
   }
   rules_by_anchor.assign(classes.size(), {});
   guard_class.assign(classes.size(), false);
+  needs.assign(rules.size(), {});
   for (std::size_t r = 0; r < rules.size(); ++r) {
     rules_by_anchor[rules[r].items.front().cls].push_back(r);
+    for (std::size_t i = 1; i < rules[r].items.size(); ++i) {
+      const Item& it = rules[r].items[i];
+      if (!it.gap && !it.optional && it.cls != rules[r].items.front().cls) needs[r].push_back(it.cls);
+    }
+    std::sort(needs[r].begin(), needs[r].end());
+    needs[r].erase(std::unique(needs[r].begin(), needs[r].end()), needs[r].end());
     for (ClassId g : rules[r].guards.unless_near) guard_class[g] = true;
     for (ClassId g : rules[r].guards.unless_in_sentence) guard_class[g] = true;
     for (ClassId g : rules[r].guards.if_in_sentence) guard_class[g] = true;
@@ -312,6 +320,40 @@ struct WordSpan {
   }
 };
 
+// The classes that the words of one sentence hold, for the rules' `needs`.
+// A stamp per class, not a set cleared per sentence: marking costs the
+// sentence's classes, and asking costs one load per class asked about.
+class SentenceClasses {
+ public:
+  explicit SentenceClasses(std::size_t classes) {
+    thread_local std::vector<std::uint32_t> stamps;
+    thread_local std::uint32_t last = 0;
+    if (stamps.size() < classes) stamps.resize(classes, 0);
+    if (last == UINT32_MAX) std::fill(stamps.begin(), stamps.end(), 0), last = 0;
+    stamps_ = &stamps;
+    last_ = &last;
+  }
+  // Marks the classes of the sentence that starts at word p; returns the
+  // index of the sentence's last word + 1.
+  std::size_t mark(const std::vector<Tok>& toks, const std::vector<ClassId>& pool, std::size_t p) {
+    now_ = ++*last_;
+    std::uint32_t s = toks[p].sentence;
+    for (; p < toks.size() && toks[p].sentence == s; ++p)
+      for (std::uint32_t k = 0; k < toks[p].count; ++k) (*stamps_)[pool[toks[p].off + k]] = now_;
+    return p;
+  }
+  bool all(const std::vector<ClassId>& cs) const {
+    for (ClassId c : cs)
+      if ((*stamps_)[c] != now_) return false;
+    return true;
+  }
+
+ private:
+  std::vector<std::uint32_t>* stamps_;
+  std::uint32_t* last_;
+  std::uint32_t now_ = 0;
+};
+
 // Per value: higher priority, then longer, then earlier wins; the rest that
 // overlap a winner are dropped, and so are the hits a suppressing match
 // overlaps. Back in text order. O(h log h) for h hits, however dense.
@@ -364,15 +406,18 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   toks.clear();
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
   WordSpan span{*this, toks, cache.pool, question, {}, false};
+  SentenceClasses present(classes.size());
   std::vector<Hit> hits;
   std::vector<std::size_t> used;
-  for (std::size_t p = 0; p < toks.size(); ++p) {
+  for (std::size_t p = 0, sentence_end = 0; p < toks.size(); ++p) {
     const Tok& t = toks[p];
+    if (p == sentence_end) sentence_end = present.mark(toks, cache.pool, p);
     for (std::uint32_t k = 0; k < t.count; ++k) {
       for (std::size_t ri : rules_by_anchor[cache.pool[t.off + k]]) {
         if (only >= 0 && ri != static_cast<std::size_t>(only)) continue;
         const CompiledRule& r = rules[ri];
         if (!r.blocks.empty() && std::find(r.blocks.begin(), r.blocks.end(), kind) == r.blocks.end()) continue;
+        if (!present.all(needs[ri])) continue;
         used.assign(1, p);
         bool ok = r.any_order ? span.bag(r, p, used) : span.sequence(r, 1, p + 1, used);
         if (!ok || !span.guards_pass(r, used, question)) continue;

@@ -75,6 +75,10 @@ struct WordRules::Impl {
   };
   std::vector<Affix> affixes;
   std::vector<std::vector<std::size_t>> rules_by_anchor;  // ClassId -> rules whose first item is that class
+  // Rule -> the classes of its required words after the first: a rule can
+  // match only in a sentence that holds a word of each (its words stay in
+  // one sentence), so the matcher tries it nowhere else.
+  std::vector<std::vector<words::ClassId>> needs;
   std::vector<bool> guard_class;  // ClassId -> used in some guard
 
   void index_classes();
