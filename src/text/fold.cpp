@@ -75,6 +75,17 @@ const FoldTable& table() {
   return t;
 }
 
+// An ASCII byte's folded form: lower case, and \t \r \f \v a space.
+constexpr std::array<unsigned char, 128> kAsciiFold = [] {
+  std::array<unsigned char, 128> t{};
+  for (int b = 0; b < 128; ++b) {
+    int c = b >= 'A' && b <= 'Z' ? b + 32 : b;
+    if (c == '\t' || c == '\r' || c == '\f' || c == '\v') c = ' ';
+    t[static_cast<std::size_t>(b)] = static_cast<unsigned char>(c);
+  }
+  return t;
+}();
+
 template <class Emit>
 void fold_each(std::string_view s, Emit emit) {
   const FoldTable& t = table();
@@ -84,8 +95,7 @@ void fold_each(std::string_view s, Emit emit) {
   while (i < len) {
     uint8_t b = p[i];
     if (b < 0x80) {
-      char c = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-      if (c == '\t' || c == '\r' || c == '\f' || c == '\v') c = ' ';
+      char c = static_cast<char>(kAsciiFold[b]);
       emit(std::string_view(&c, 1), static_cast<std::size_t>(i));
       ++i;
       continue;
@@ -120,10 +130,30 @@ Folded fold(std::string_view text) {
     }
     f.marks.push_back({fo, static_cast<std::uint32_t>(at), linear});
   };
-  fold_each(text, [&](std::string_view piece, std::size_t at) {
-    mark(at, piece.size() == 1);
-    f.text.append(piece);
-  });
+  // A run of ASCII (most of a Dutch text) maps byte for byte: one mark and a
+  // loop without branches per byte; the characters between runs go through
+  // fold_each as a piece each.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0, n = text.size();
+  while (i < n) {
+    std::size_t j = i;
+    while (j < n && p[j] < 0x80) ++j;
+    if (j > i) {
+      mark(i, true);
+      std::size_t at = f.text.size();
+      f.text.resize(at + (j - i));
+      char* out = f.text.data() + at;
+      for (std::size_t k = i; k < j; ++k) out[k - i] = static_cast<char>(kAsciiFold[p[k]]);
+      i = j;
+      continue;
+    }
+    while (j < n && p[j] >= 0x80) ++j;  // the non-ASCII run: whole characters, or bytes that are none
+    fold_each(text.substr(i, j - i), [&](std::string_view piece, std::size_t at) {
+      mark(i + at, piece.size() == 1);
+      f.text.append(piece);
+    });
+    i = j;
+  }
   mark(text.size(), true);
   return f;
 }

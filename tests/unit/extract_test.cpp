@@ -173,6 +173,14 @@ TEST_CASE("fold property: any bytes fold without failing; the map is monotone an
     for (std::size_t src = 0; src <= s.size() + 1; ++src)
       REQUIRE(f.folded(src) == static_cast<std::size_t>(std::lower_bound(dense.begin(), dense.end(), src) - dense.begin()));
     REQUIRE(fold(f.text).text == f.text);  // folding is idempotent
+    // A character folds alone: cut before an ASCII byte, the halves fold to
+    // the whole, and their maps are the whole's (fold() takes ASCII runs at once).
+    for (std::size_t cut = 0; cut < s.size(); ++cut) {
+      if (static_cast<unsigned char>(s[cut]) >= 0x80) continue;
+      Folded a = fold(s.substr(0, cut)), b = fold(s.substr(cut));
+      REQUIRE(a.text + b.text == f.text);
+      for (std::size_t i = 0; i < b.text.size(); ++i) REQUIRE(f.source(a.text.size() + i) == cut + b.source(i));
+    }
   }
 }
 
