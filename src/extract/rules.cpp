@@ -387,6 +387,10 @@ std::vector<Hit> RuleFile::match(std::string_view text, const Folded& folded, co
 struct RuleSets::Impl {
   std::unique_ptr<RE2::Set> set[2];                  // folded, text
   std::vector<std::pair<int, int>> ids[2];           // set index -> (file, rule)
+  // Whether a set may first be asked about a whole block (see match()): not
+  // when a pattern holds \B, which can hold inside the text at a block's
+  // edge and not at the edge of the block alone.
+  bool whole_blocks[2] = {true, true};
 };
 
 RuleSets::RuleSets() : impl_(std::make_unique<Impl>()) {}
@@ -411,6 +415,7 @@ Result<RuleSets> RuleSets::build(const std::vector<const RuleFile*>& files) {
         if (s.impl_->set[mode]->Add(rules[ri].re->pattern(), &error) < 0)
           return make_error(Errc::parse, "rule '" + rules[ri].id + "': " + error, files[fi]->path(), rules[ri].line);
         s.impl_->ids[mode].emplace_back(static_cast<int>(fi), static_cast<int>(ri));
+        if (rules[ri].re->pattern().find("\\B") != std::string::npos) s.impl_->whole_blocks[mode] = false;
       }
     }
     if (!s.impl_->ids[mode].empty() && !s.impl_->set[mode]->Compile())
@@ -428,10 +433,18 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
   // each rule the prefilter names scans a sentence, not a whole paragraph.
   // A cut is a line end, or ". X" after a lower-case word (not "nr. 5",
   // "o.a. De"). Anchors and \b still see the text around a piece.
+  // A set is first asked about a whole block of several pieces, one call
+  // instead of one per sentence, as long as that pays: while at least half
+  // the blocks it was asked about hold none of its matches (the
+  // case-sensitive rules look for codes, which most blocks lack; the folded
+  // ones for common words). Every match the rules make inside a piece is a
+  // match of the set over its block (the block's edges count as text edges,
+  // which only lets more through), so no hit is lost either way.
+  int asked[2] = {0, 0}, passed[2] = {0, 0};
   std::vector<FoldedBlock> pieces;
-  pieces.reserve(blocks.size() * 4);
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   for (const FoldedBlock& b : blocks) {
+    pieces.clear();
     std::size_t a = b.start;
     for (std::size_t i = b.start; i < b.end; ++i) {
       char c = text[i];
@@ -450,39 +463,53 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
       }
     }
     if (b.end > a) pieces.push_back({a, b.end, b.kind});
-  }
-  // Folded spans of the pieces.
-  for (FoldedBlock& b : pieces) {
-    b.fstart = std::min(folded.folded(b.start), folded.text.size());
-    b.fend = std::min(folded.folded(b.end), folded.text.size());
-  }
-  for (const FoldedBlock& b : pieces) {
-    for (auto& c : cand) c.clear();
-    bool any = false;
+    // Folded spans of the pieces.
+    for (FoldedBlock& pc : pieces) {
+      pc.fstart = std::min(folded.folded(pc.start), folded.text.size());
+      pc.fend = std::min(folded.folded(pc.end), folded.text.size());
+    }
+    bool ask[2];
     for (int mode = 0; mode < 2; ++mode) {
-      if (impl_->ids[mode].empty()) continue;
-      re2::StringPiece piece;
-      if (mode == 0) {
-        piece = re2::StringPiece(folded.text.data() + b.fstart, b.fend - b.fstart);
-      } else {
-        piece = re2::StringPiece(text.data() + b.start, b.end - b.start);
-      }
-      idx.clear();
-      if (!impl_->set[mode]->Match(piece, &idx)) continue;
-      for (int i : idx) {
-        auto [fi, ri] = impl_->ids[mode][static_cast<std::size_t>(i)];
-        cand[static_cast<std::size_t>(fi)].push_back(ri);
-        any = true;
-      }
+      ask[mode] = !impl_->ids[mode].empty();
+      if (!ask[mode] || pieces.size() < 2 || !impl_->whole_blocks[mode]) continue;
+      if (asked[mode] >= 16 && 2 * passed[mode] > asked[mode]) continue;
+      re2::StringPiece whole = mode == 0 ? re2::StringPiece(folded.text.data() + pieces.front().fstart,
+                                                            pieces.back().fend - pieces.front().fstart)
+                                         : re2::StringPiece(text.data() + pieces.front().start,
+                                                            pieces.back().end - pieces.front().start);
+      ask[mode] = impl_->set[mode]->Match(whole, nullptr);
+      ++asked[mode];
+      passed[mode] += ask[mode] ? 1 : 0;
     }
-    if (!any) continue;
-    for (std::size_t fi = 0; fi < files_.size(); ++fi) {
-      if (cand[fi].empty()) continue;
-      std::sort(cand[fi].begin(), cand[fi].end());
-      files_[fi]->match_block(text, folded, b, cand[fi], out[fi]);
-    }
+    if (!ask[0] && !ask[1]) continue;
+    for (const FoldedBlock& pc : pieces) match_piece(text, folded, pc, ask, cand, idx, out);
   }
   return out;
+}
+
+void RuleSets::match_piece(std::string_view text, const Folded& folded, const FoldedBlock& b, const bool ask[2],
+                           std::vector<std::vector<int>>& cand, std::vector<int>& idx,
+                           std::vector<std::vector<Hit>>& out) const {
+  for (auto& c : cand) c.clear();
+  bool any = false;
+  for (int mode = 0; mode < 2; ++mode) {
+    if (!ask[mode]) continue;
+    re2::StringPiece piece = mode == 0 ? re2::StringPiece(folded.text.data() + b.fstart, b.fend - b.fstart)
+                                       : re2::StringPiece(text.data() + b.start, b.end - b.start);
+    idx.clear();
+    if (!impl_->set[mode]->Match(piece, &idx)) continue;
+    for (int i : idx) {
+      auto [fi, ri] = impl_->ids[mode][static_cast<std::size_t>(i)];
+      cand[static_cast<std::size_t>(fi)].push_back(ri);
+      any = true;
+    }
+  }
+  if (!any) return;
+  for (std::size_t fi = 0; fi < files_.size(); ++fi) {
+    if (cand[fi].empty()) continue;
+    std::sort(cand[fi].begin(), cand[fi].end());
+    files_[fi]->match_block(text, folded, b, cand[fi], out[fi]);
+  }
 }
 
 }  // namespace omb

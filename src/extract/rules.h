@@ -150,6 +150,10 @@ class RuleSets {
 
  private:
   RuleSets();
+  // The candidates of the sets asked (`ask`: folded, text) in one piece of a
+  // block, matched by their files into out.
+  void match_piece(std::string_view text, const Folded& folded, const FoldedBlock& piece, const bool ask[2],
+                   std::vector<std::vector<int>>& cand, std::vector<int>& idx, std::vector<std::vector<Hit>>& out) const;
   std::vector<const RuleFile*> files_;
   struct Impl;
   std::unique_ptr<Impl> impl_;

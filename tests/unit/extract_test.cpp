@@ -301,6 +301,41 @@ TEST_CASE("rules: priority, then length, then the earlier match wins an overlap"
   CHECK(got == Strings{"heropend:de zaak"});
 }
 
+// The rule sets are asked about a whole paragraph before its sentences, for
+// as long as at least half the paragraphs hold none of their matches; either
+// way each sentence's matches are all found.
+TEST_CASE("rules: sets asked about whole paragraphs first still find every sentence's match") {
+  RulesDir d;
+  d.write("status.toml", "type = \"status\"\n"
+                         "[[rule]]\nid = \"code\"\npattern = '\\bZK-[0-9]{3}\\b'\non = \"text\"\n"
+                         "[[rule]]\nid = \"brief\"\npattern = '\\bbrieven\\b'\nvalue = \"brieven\"\n");
+  auto x = Extractor::load(d.tmp.path());
+  REQUIRE(x.ok());
+  auto codes = [&](const std::string& text) {
+    Normalized n = test::normalizer().normalize(text);
+    Extraction e = (*x)->extract(n.text, n.blocks);
+    Strings got;
+    for (const Tag& t : e.tags)
+      if (t.type == "status") got.push_back(t.value);
+    return got;
+  };
+  // Half the paragraphs hold a code (the sets keep being asked), then all
+  // of them (the sets are no longer asked about whole paragraphs).
+  for (int every : {2, 1}) {
+    std::string text = "Verslag\n\n";
+    Strings want;
+    for (int i = 100; i < 140; ++i) {
+      bool code = i % every == 0, brief = i % 3 == 0;
+      text += "De eerste zin gaat over niets. Een tweede zin over " + std::string(brief ? "brieven" : "het weer") +
+              ". De derde zin noemt " + (code ? "ZK-" + std::to_string(i) : std::string("geen code")) + " hier.\n\n";
+      if (brief) want.push_back("brieven");
+      if (code) want.push_back("ZK-" + std::to_string(i));
+    }
+    INFO("a code in every " << every << " paragraphs");
+    CHECK(codes(text) == want);
+  }
+}
+
 // ---------------------------------------------------------------- what must not be tagged
 
 TEST_CASE("extract: counts, years, percentages, phone numbers, amounts and dates are never zaaknummers") {
