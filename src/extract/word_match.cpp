@@ -2,10 +2,12 @@
 // words and their classes, sentences and clauses, the two kinds of pattern,
 // the guards, and overlaps.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 
 #include "extract/word_rules.h"
@@ -68,11 +70,9 @@ struct WordCache {
   std::vector<Recent> recent = std::vector<Recent>(4096);
 };
 
-std::size_t recent_slot(std::string_view w) {
-  std::uint32_t h = 2166136261u;
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h & 4095u;
-}
+// FNV-1a over a word's bytes; its low bits pick the word's Recent slot.
+constexpr std::uint32_t kFnvStart = 2166136261u;
+inline std::uint32_t fnv_step(std::uint32_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 16777619u; }
 
 constexpr std::size_t kWordCacheSize = 200000;
 
@@ -86,10 +86,12 @@ WordCache& cache_for(std::uint64_t serial) {
   return *caches.back();
 }
 
-std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word) {
+// `hash`: the word's FNV-1a hash, which the tokenizer makes as it reads it.
+std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word,
+                                                   std::uint32_t hash) {
   WordCache::Recent* r = nullptr;
   if (word.size() <= sizeof r->word) {
-    r = &cache.recent[recent_slot(word)];
+    r = &cache.recent[hash & 4095u];
     if (r->len == word.size() && std::memcmp(r->word, word.data(), word.size()) == 0) return r->at;
   }
   auto remember = [&](std::pair<std::uint32_t, std::uint32_t> at) {
@@ -133,7 +135,13 @@ struct Tok {
   std::uint32_t off, count;  // its classes in the cache's pool
 };
 
-bool token_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; }
+// A byte of a word: a folded letter or digit, or any byte of a non-ASCII character.
+constexpr std::array<bool, 256> kTokenByte = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) t[static_cast<std::size_t>(b)] = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
+  return t;
+}();
+bool token_byte(char c) { return kTokenByte[static_cast<unsigned char>(c)]; }
 
 // A comma or point between digits is part of a number ("€ 18,40",
 // "2.340,00"), not the end of a clause or sentence.
@@ -159,12 +167,20 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
   while (i < fe) {
     char c = t[i];
     if (token_byte(c)) {
+      // The word: word bytes, and a - or ' between word bytes, or a , or .
+      // inside a number; hashed as it is read.
+      std::uint32_t h = fnv_step(kFnvStart, c);
       std::size_t j = i + 1;
-      while (j < fe && (token_byte(t[j]) || ((t[j] == '-' || t[j] == '\'') && j + 1 < fe && token_byte(t[j + 1])) ||
-                        in_number(t, j, fe)))
-        ++j;
+      for (;;) {
+        while (j < fe && token_byte(t[j])) h = fnv_step(h, t[j++]);
+        if (j < fe && (((t[j] == '-' || t[j] == '\'') && j + 1 < fe && token_byte(t[j + 1])) || in_number(t, j, fe))) {
+          h = fnv_step(h, t[j++]);
+          continue;
+        }
+        break;
+      }
       std::string_view w = t.substr(i, j - i);
-      auto [off, count] = classes_of(impl, cache, w);
+      auto [off, count] = classes_of(impl, cache, w, h);
       auto has = [&](std::uint32_t o, std::uint32_t n, int cls) {
         return cls >= 0 && std::binary_search(cache.pool.begin() + o, cache.pool.begin() + o + n, static_cast<ClassId>(cls));
       };
@@ -175,10 +191,13 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
       i = j;
       continue;
     }
-    bool after_word = i > fs && token_byte(t[i - 1]);
-    bool space_after = i + 1 >= fe || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '"' || t[i + 1] == '\'';
+    auto sentence_end = [&] {  // a full stop after a word ends a sentence only before a space or quote
+      bool after_word = i > fs && token_byte(t[i - 1]);
+      bool space_after = i + 1 >= fe || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '"' || t[i + 1] == '\'';
+      return space_after || !after_word;
+    };
     if (c == '\n') end_sentence(false);
-    else if ((c == '.' || c == '!' || c == '?') && (space_after || !after_word)) end_sentence(c == '?');
+    else if ((c == '.' || c == '!' || c == '?') && sentence_end()) end_sentence(c == '?');
     else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') ++clause;
     ++i;
   }
@@ -186,38 +205,47 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
 
 // How many words of each guard class a sentence holds, so that a sentence
 // guard costs a lookup, not a walk over the sentence (a table dumped on one
-// line is one sentence with a hit every few words).
-struct SentenceGuards {
-  std::vector<std::uint32_t> first;                       // sentence -> index into counts
-  std::vector<std::pair<ClassId, std::uint32_t>> counts;  // per sentence, sorted by class
-  std::uint32_t count(std::uint32_t sentence, ClassId c) const {
-    auto b = counts.begin() + first[sentence], e = counts.begin() + first[sentence + 1];
-    auto it = std::lower_bound(b, e, std::pair<ClassId, std::uint32_t>{c, 0});
-    return it != e && it->first == c ? it->second : 0;
+// line is one sentence with a hit every few words). A sentence is counted
+// when a guard first asks about it: most sentences never are.
+class SentenceGuards {
+ public:
+  SentenceGuards(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool, std::size_t sentences)
+      : impl_(impl), toks_(toks), pool_(pool), sentences_(sentences) {}
+  std::uint32_t count(std::uint32_t sentence, ClassId c) {
+    if (range_.empty()) range_.assign(sentences_, {kNone, kNone});
+    auto& [b, e] = range_[sentence];
+    if (b == kNone) std::tie(b, e) = add(sentence);
+    auto first = counts_.begin() + b, last = counts_.begin() + e;
+    auto it = std::lower_bound(first, last, std::pair<ClassId, std::uint32_t>{c, 0});
+    return it != last && it->first == c ? it->second : 0;
   }
-};
 
-SentenceGuards count_guards(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
-                            std::size_t sentences) {
-  SentenceGuards g;
-  g.first.assign(sentences + 1, 0);
-  std::vector<std::pair<ClassId, std::uint32_t>> one;
-  std::size_t p = 0;
-  for (std::uint32_t s = 0; s < sentences; ++s) {
-    g.first[s] = static_cast<std::uint32_t>(g.counts.size());
-    one.clear();
-    for (; p < toks.size() && toks[p].sentence == s; ++p)
-      for (std::uint32_t k = 0; k < toks[p].count; ++k)
-        if (ClassId c = pool[toks[p].off + k]; impl.guard_class[c]) one.emplace_back(c, 1);
-    std::sort(one.begin(), one.end());
-    for (const auto& [c, n] : one) {
-      if (g.counts.size() > g.first[s] && g.counts.back().first == c) ++g.counts.back().second;
-      else g.counts.emplace_back(c, n);
+ private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::pair<std::uint32_t, std::uint32_t> add(std::uint32_t sentence) {
+    auto p = static_cast<std::size_t>(std::lower_bound(toks_.begin(), toks_.end(), sentence,
+                                                       [](const Tok& t, std::uint32_t s) { return t.sentence < s; }) -
+                                      toks_.begin());
+    one_.clear();
+    for (; p < toks_.size() && toks_[p].sentence == sentence; ++p)
+      for (std::uint32_t k = 0; k < toks_[p].count; ++k)
+        if (ClassId c = pool_[toks_[p].off + k]; impl_.guard_class[c]) one_.push_back(c);
+    std::sort(one_.begin(), one_.end());
+    auto b = static_cast<std::uint32_t>(counts_.size());
+    for (ClassId c : one_) {
+      if (counts_.size() > b && counts_.back().first == c) ++counts_.back().second;
+      else counts_.emplace_back(c, 1);
     }
+    return {b, static_cast<std::uint32_t>(counts_.size())};
   }
-  g.first[sentences] = static_cast<std::uint32_t>(g.counts.size());
-  return g;
-}
+  const WordRules::Impl& impl_;
+  const std::vector<Tok>& toks_;
+  const std::vector<ClassId>& pool_;
+  std::size_t sentences_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> range_;  // sentence -> its counts in counts_
+  std::vector<std::pair<ClassId, std::uint32_t>> counts_;       // per sentence, sorted by class
+  std::vector<ClassId> one_;
+};
 
 // One span's words and what the matcher needs of them.
 struct WordSpan {
@@ -225,17 +253,11 @@ struct WordSpan {
   const std::vector<Tok>& toks;
   const std::vector<ClassId>& pool;
   const std::vector<bool>& question;
-  mutable SentenceGuards sentence_guards;  // built on the first match that reaches its guards
-  mutable bool counted = false;
-
-  const SentenceGuards& guards_of_sentences() const {
-    if (!counted) sentence_guards = count_guards(impl, toks, pool, question.size()), counted = true;
-    return sentence_guards;
-  }
+  mutable SentenceGuards sentence_guards{impl, toks, pool, question.size()};
 
   // Words of class c in sentence s, not counting the matched words `used`.
   std::uint32_t in_sentence(std::uint32_t s, ClassId c, const std::vector<std::size_t>& used) const {
-    std::uint32_t n = guards_of_sentences().count(s, c);
+    std::uint32_t n = sentence_guards.count(s, c);
     for (std::size_t q : used) n -= has(q, c) ? 1 : 0;
     return n;
   }
@@ -312,7 +334,7 @@ struct WordSpan {
       }
     }
     if (!g.if_in_sentence.empty() &&
-        std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return guards_of_sentences().count(s, c) > 0; }))
+        std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return sentence_guards.count(s, c) > 0; }))
       return false;
     for (ClassId c : g.unless_in_sentence)
       if (in_sentence(s, c, used) > 0) return false;
@@ -405,7 +427,7 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   thread_local std::vector<bool> question;
   toks.clear();
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
-  WordSpan span{*this, toks, cache.pool, question, {}, false};
+  WordSpan span{*this, toks, cache.pool, question};
   SentenceClasses present(classes.size());
   std::vector<Hit> hits;
   std::vector<std::size_t> used;
