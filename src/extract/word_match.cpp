@@ -55,9 +55,16 @@ namespace {
 
 // The classes of the words one thread has seen, per loaded file: most words
 // of a text are in no class, and a word is looked up once, not stemmed again.
+// A word's classes: where they are in the cache's pool, and whether one of
+// them is [scope]'s clause-end or not-after class (asked of every word).
+struct WordClasses {
+  std::uint32_t off = 0, count = 0;
+  bool ends_clause = false, keeps_clause = false;
+};
+
 struct WordCache {
   std::uint64_t serial = 0;
-  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>> index;  // word -> (offset, count) in pool
+  std::unordered_map<std::string, WordClasses> index;  // word -> its classes
   std::vector<ClassId> pool;
   Stemmer stemmer;
   // In front of `index`: a direct-mapped table of short words by a hash of
@@ -65,7 +72,7 @@ struct WordCache {
   struct Recent {
     char word[24];
     std::uint8_t len = 0xFF;  // 0xFF: empty
-    std::pair<std::uint32_t, std::uint32_t> at;
+    WordClasses at;
   };
   std::vector<Recent> recent = std::vector<Recent>(4096);
 };
@@ -87,14 +94,13 @@ WordCache& cache_for(std::uint64_t serial) {
 }
 
 // `hash`: the word's FNV-1a hash, which the tokenizer makes as it reads it.
-std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word,
-                                                   std::uint32_t hash) {
+WordClasses classes_of(const WordRules::Impl& impl, WordCache& cache, std::string_view word, std::uint32_t hash) {
   WordCache::Recent* r = nullptr;
   if (word.size() <= sizeof r->word) {
     r = &cache.recent[hash & 4095u];
     if (r->len == word.size() && std::memcmp(r->word, word.data(), word.size()) == 0) return r->at;
   }
-  auto remember = [&](std::pair<std::uint32_t, std::uint32_t> at) {
+  auto remember = [&](const WordClasses& at) {
     if (r) {
       std::memcpy(r->word, word.data(), word.size());
       r->len = static_cast<std::uint8_t>(word.size());
@@ -122,7 +128,9 @@ std::pair<std::uint32_t, std::uint32_t> classes_of(const WordRules::Impl& impl, 
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
-  std::pair<std::uint32_t, std::uint32_t> at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(found.size())};
+  auto in = [&](int cls) { return cls >= 0 && std::binary_search(found.begin(), found.end(), static_cast<ClassId>(cls)); };
+  WordClasses at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(found.size()),
+                 in(impl.clause_end_class), in(impl.clause_keep_class)};
   cache.pool.insert(cache.pool.end(), found.begin(), found.end());
   cache.index.emplace(std::move(key), at);
   return remember(at);
@@ -155,6 +163,7 @@ bool in_number(std::string_view t, std::size_t j, std::size_t fe) {
 void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
               std::vector<Tok>& toks, std::vector<bool>& question) {
   std::uint32_t sentence = 0, clause = 0;
+  bool keeps = false;  // the last word keeps a clause-end word after it from ending its clause
   question.assign(1, false);
   auto end_sentence = [&](bool q) {
     if (toks.empty() || toks.back().sentence != sentence) return;
@@ -180,14 +189,11 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
         break;
       }
       std::string_view w = t.substr(i, j - i);
-      auto [off, count] = classes_of(impl, cache, w, h);
-      auto has = [&](std::uint32_t o, std::uint32_t n, int cls) {
-        return cls >= 0 && std::binary_search(cache.pool.begin() + o, cache.pool.begin() + o + n, static_cast<ClassId>(cls));
-      };
-      bool kept = !toks.empty() && toks.back().sentence == sentence && toks.back().clause == clause &&
-                  has(toks.back().off, toks.back().count, impl.clause_keep_class);
-      if (!kept && has(off, count, impl.clause_end_class)) ++clause;
-      toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, off, count});
+      WordClasses wc = classes_of(impl, cache, w, h);
+      bool kept = keeps && !toks.empty() && toks.back().sentence == sentence && toks.back().clause == clause;
+      if (!kept && wc.ends_clause) ++clause;
+      toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, wc.off, wc.count});
+      keeps = wc.keeps_clause;
       i = j;
       continue;
     }
@@ -381,6 +387,10 @@ class SentenceClasses {
 // overlaps. Back in text order. O(h log h) for h hits, however dense.
 void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool keep_suppressors) {
   auto rule = [&](const Hit& h) -> const CompiledRule& { return impl.rules[static_cast<std::size_t>(h.rule)]; };
+  if (hits.size() < 2) {  // most spans: nothing overlaps
+    if (!hits.empty() && !keep_suppressors && rule(hits.front()).suppress) hits.clear();
+    return;
+  }
   // Suppressing spans per value, by start, with the largest end so far.
   std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>, std::less<>> cancel;
   if (!keep_suppressors) {
