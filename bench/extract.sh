@@ -8,6 +8,11 @@
 # timed), then on one core (taskset -c 0), alternating RUNS times: the fold
 # pass alone (the floor every rule set pays) and Extractor::extract with all
 # dictionaries loaded. Prints medians in MB/s of normalised text.
+#
+#   OMB_BASE=DIR bench/extract.sh …   also runs DIR/omb_bench_extract (an older
+#                                      build), alternating with this one, RUNS
+#                                      times each, and prints both medians and
+#                                      their ratio (the extraction's seconds).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-200}"; runs="${2:-3}"
@@ -19,4 +24,24 @@ if [ ! -d "$arch" ]; then
   echo "generating $arch ..." >&2
   "$bin/omb_gen_archive" --out "$arch" --mb "$mb" --files $((mb * 20))
 fi
-taskset -c 0 "$bin/omb_bench_extract" "$arch" "$runs" --dictionaries "$root/dictionaries"
+base="${OMB_BASE:-}"
+if [ -z "$base" ]; then
+  taskset -c 0 "$bin/omb_bench_extract" "$arch" "$runs" --dictionaries "$root/dictionaries"
+  exit 0
+fi
+[ -x "$base/omb_bench_extract" ] || { echo "OMB_BASE=$base has no omb_bench_extract" >&2; exit 2; }
+out="$(mktemp)"; trap 'rm -f "$out"' EXIT
+seconds() {  # the extraction's seconds; keeps the output in $out
+  taskset -c 0 "$1/omb_bench_extract" "$arch" 1 --dictionaries "$root/dictionaries" >"$out"
+  awk '/^extract /{print $2}' "$out"
+}
+new=() old=()
+for ((i = 1; i <= runs; i++)); do
+  new+=("$(seconds "$bin")")
+  mb_text=$(awk '/normalised text/{print $3}' "$out")
+  old+=("$(seconds "$base")")
+  echo "run $i: extract ${new[-1]} s, base ${old[-1]} s"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+mn=$(median "${new[@]}") mo=$(median "${old[@]}")
+awk -v n="$mn" -v o="$mo" -v mb="$mb_text" 'BEGIN{printf "median: extract %.2f s (%.1f MB/s), base %.2f s (%.1f MB/s): %.3f x the time\n", n, mb/n, o, mb/o, n/o}'
