@@ -43,7 +43,7 @@ std::string key_form(std::string_view s) {
 // word in a tag's value ("sector Keringen", "Dienst Werk en Inkomen").
 std::string value_key(const GoldItem& g) {
   std::string k = key_form(g.value);
-  if (g.type != "unit") return k;
+  if (g.type != "unit" && g.type != "case_unit") return k;
   const std::size_t sp = k.find(' ');
   if (sp != std::string::npos && kLevels.count(std::string_view(k).substr(0, sp))) k.erase(0, sp + 1);
   return k;
@@ -53,8 +53,10 @@ std::string item_key(const GoldItem& g) {
   return g.type + '\x1f' + std::to_string(g.line) + '\x1f' + value_key(g) + '\x1f' + g.level;
 }
 
-// One [[type]] entry of a gold file: its fields checked, or the error.
-Result<GoldItem> read_entry(const std::string& path, const std::string& type, const toml::node& node) {
+// One [[type]] entry of a gold file: its fields checked, or the error. A
+// [[case]]'s `unit` goes to *case_unit ("" when the case names none).
+Result<GoldItem> read_entry(const std::string& path, const std::string& type, const toml::node& node,
+                            std::optional<std::string>* case_unit) {
   auto err = [&](const toml::node& n, const std::string& msg) { return make_error(Errc::parse, msg, path, toml_line(n)); };
   const toml::table* t = node.as_table();
   if (!t) return err(node, "[[" + type + "]]: expected a table");
@@ -82,6 +84,10 @@ Result<GoldItem> read_entry(const std::string& path, const std::string& type, co
                       "rve, afdeling, team");
       g.level = *s;
       has_level = true;
+    } else if (key == "unit" && type == "case") {
+      auto s = v.value<std::string>();
+      if (!s) return err(v, "[[case]]: unit must be a string (\"\" when the case names none)");
+      *case_unit = *s;
     } else {
       return err(v, "[[" + type + "]]: unknown key '" + key + "'");
     }
@@ -201,17 +207,29 @@ Result<GoldDoc> load_gold(const std::string& gold_path) {
       has_document = true;
       continue;
     }
-    if (std::find_if(std::begin(kEvalTypes), std::end(kEvalTypes), [&](const char* t) { return key == t; }) ==
-        std::end(kEvalTypes))
+    if (key != "unit" && key != "theme" && key != "oordeel" && key != "zaaknummer" && key != "case")
       return make_error(Errc::parse,
                         "unknown section '" + key + "' (document, unit, theme, oordeel, zaaknummer or case)",
                         gold_path, toml_line(v));
     const toml::array* a = v.as_array();
     if (!a) return make_error(Errc::parse, "'" + key + "' must be written [[" + key + "]]", gold_path, toml_line(v));
+    std::size_t cases = 0, with_unit = 0;
     for (const toml::node& e : *a) {
-      OMB_TRY_ASSIGN(item, read_entry(gold_path, key, e));
+      std::optional<std::string> unit;
+      OMB_TRY_ASSIGN(item, read_entry(gold_path, key, e, &unit));
+      const int line = item.line;
       d.items.push_back(std::move(item));
+      if (key != "case") continue;
+      ++cases;
+      if (!unit) continue;
+      ++with_unit;
+      if (!unit->empty()) d.items.push_back({"case_unit", line, *unit, "", ""});
     }
+    if (with_unit > 0 && with_unit < cases)
+      return make_error(Errc::parse, "a unit on " + std::to_string(with_unit) + " of " + std::to_string(cases) +
+                                         " [[case]] entries: give it on every case or on none",
+                        gold_path, toml_line(v));
+    d.case_units = d.case_units || with_unit > 0;
   }
   if (!has_document) return make_error(Errc::parse, "no [document] table (organisation, doctype, period)", gold_path, 1);
   for (const GoldItem& g : d.items)
@@ -284,7 +302,10 @@ Findings find(const std::string& raw, const Normalizer& normalizer, const Extrac
     g.rule = std::string(t.rule);
     add(std::move(g));
   }
-  for (const Case& c : e.cases) add({"case", line(c.start, c.end), c.zaaknummer, "", "case"});
+  for (const Case& c : e.cases) {
+    add({"case", line(c.start, c.end), c.zaaknummer, "", "case"});
+    if (!c.afdeling.empty()) add({"case_unit", line(c.start, c.end), c.afdeling, "", "case"});
+  }
   return f;
 }
 
@@ -295,7 +316,7 @@ void score(const GoldDoc& gold, const Findings& found, EvalReport& report) {
   for (const GoldItem& g : gold.items) want.emplace(item_key(g), &g);
   std::map<std::string, const GoldItem*> got;
   for (const GoldItem& g : found.items)
-    if (gold.covers(g.line)) got.emplace(item_key(g), &g);
+    if (gold.covers(g.line) && (g.type != "case_unit" || gold.case_units)) got.emplace(item_key(g), &g);
   // A finding on the line next to a gold item of the same type and value
   // is that item: a sentence that runs over a line break is annotated on
   // one of its lines, and a rule's match may start on the other. Exact

@@ -31,13 +31,15 @@
 namespace omb {
 
 // The types evaluated, in report order; the first four make the micro score.
-inline constexpr const char* kEvalTypes[] = {"unit", "theme", "oordeel", "zaaknummer", "case"};
+// case_unit: the unit a case is about (a [[case]]'s `unit`), scored only in
+// documents whose gold gives it.
+inline constexpr const char* kEvalTypes[] = {"unit", "theme", "oordeel", "zaaknummer", "case", "case_unit"};
 inline constexpr int kEvalMicroTypes = 4;
 
 struct GoldItem {
   std::string type;   // one of kEvalTypes
   int line = 0;       // 1-based source line
-  std::string value;  // unit: its name; case: its zaaknummer ("" for none)
+  std::string value;  // unit and case_unit: the unit's name; case: its zaaknummer ("" for none)
   std::string level;  // unit only: organisation, dienst, directie, cluster, programma, sector, rve, afdeling, team
   std::string rule;   // a finding's rule (empty in gold)
 };
@@ -59,6 +61,8 @@ struct GoldDoc {
   // empty: the whole text. Findings outside them are not scored.
   std::vector<LineRange> ranges;
   bool covers(int line) const;
+  // Whether its cases carry `unit`: only then are the cases' units scored.
+  bool case_units = false;
 };
 
 // Reads and checks one gold file. Its text is [document] text (a path

@@ -77,6 +77,39 @@ const Extractor& extractor() {
 
 }  // namespace
 
+// A case's unit is scored where the gold gives one on every case: both
+// cases stand under "6.1. Inkomen"; the gold puts the second under Werk.
+TEST_CASE("eval: the units of cases, scored only where the gold gives them", "[eval]") {
+  test::TempDir dir;
+  dir.write("k.txt", kText);
+  std::string with_units = kGold;
+  auto put = [&](const std::string& zaak, const std::string& unit) {
+    const std::string at = "zaaknummer = \"" + zaak + "\"\n";
+    with_units.replace(with_units.rfind(at), at.size(), at + "unit = \"" + unit + "\"\n");
+  };
+  put("40123", "Inkomen");
+  put("40124", "Werk");
+  auto t = [](const EvalReport& r) { const TypeScore& s = r.types.at("case_unit"); return std::vector<std::size_t>{s.gold, s.found, s.right}; };
+  auto r = evaluate({dir.write("k.gold.toml", with_units)}, test::normalizer(), extractor());
+  REQUIRE(r.ok());
+  CHECK(t(*r) == std::vector<std::size_t>{2, 2, 1});
+  CHECK(r->micro.gold == 8);  // not part of the micro score
+  std::vector<std::string> mm;
+  for (const Mismatch& m : r->mismatches)
+    if (m.item.type == "case_unit") mm.push_back(std::to_string(m.item.line) + (m.miss ? " miss " : " false ") + m.item.value);
+  CHECK(mm == std::vector<std::string>{"10 miss Werk", "10 false Inkomen"});
+  // Without units in the gold, the cases' units are not scored at all.
+  auto plain = evaluate({dir.write("k.gold.toml", kGold)}, test::normalizer(), extractor());
+  REQUIRE(plain.ok());
+  CHECK(t(*plain) == std::vector<std::size_t>{0, 0, 0});
+  // A unit on some cases only is an error at the [[case]] table.
+  std::string some = kGold;
+  some.replace(some.rfind("zaaknummer = \"40124\"\n"), 21, "zaaknummer = \"40124\"\nunit = \"\"\n");
+  auto bad = load_gold(dir.write("k.gold.toml", some));
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().to_string().find("a unit on 1 of 2 [[case]] entries") != std::string::npos);
+}
+
 TEST_CASE("eval: one document through the pipeline, every count exact", "[eval]") {
   test::TempDir dir;
   dir.write("k.txt", kText);
