@@ -214,7 +214,7 @@ void section_heading(Context& ctx, const UnitNames& un, Case& c, const FoldedBlo
       add_theme(c, t.value);
     }
   }
-  if (theme_heading || !names_unit || !un.valid_name(name)) return;
+  if (theme_heading || !names_unit || (unit.empty() && un.about_cases(name)) || !un.valid_name(name)) return;
   auto [value, u] = un.canonical(name, unit.empty() ? "afdeling" : unit, unit_word);
   c.afdeling = value;
   std::size_t s = heading.start + static_cast<std::size_t>(std::string_view(raw).find(name));

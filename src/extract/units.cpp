@@ -18,7 +18,8 @@ UnitNames::UnitNames(const RuleFile& afdeling, const Lookups& look)
       prefix_units_(afdeling.strings("units.prefix")),
       not_first_(afdeling.strings("discover.not_first")),
       not_names_(afdeling.strings("discover.not_names")),
-      not_words_(afdeling.strings("discover.not_words")) {}
+      not_words_(afdeling.strings("discover.not_words")),
+      case_section_words_(afdeling.strings("discover.case_section_words")) {}
 
 std::string UnitNames::unit_of(std::string_view word) const { return af_.setting("units." + fold_key(word)).value_or(""); }
 
@@ -37,6 +38,18 @@ bool UnitNames::valid_name(std::string_view name) const {
     a = e + 1;
   }
   return std::count(k.begin(), k.end(), ' ') < 6;
+}
+
+bool UnitNames::about_cases(std::string_view heading) const {
+  std::string k = fold_key(heading);
+  for (std::size_t a = 0; a < k.size();) {
+    std::size_t e = std::min(k.find(' ', a), k.size());
+    if (std::find(case_section_words_.begin(), case_section_words_.end(), std::string_view(k).substr(a, e - a)) !=
+        case_section_words_.end())
+      return true;
+    a = e + 1;
+  }
+  return false;
 }
 
 std::pair<std::string, std::string> UnitNames::canonical(std::string_view name, const std::string& unit,

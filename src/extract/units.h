@@ -31,6 +31,9 @@ class UnitNames {
   // not one of discover.not_names, not starting with a discover.not_first word,
   // holding no discover.not_words word and no number ("Jaarverslag 2021 … 6").
   bool valid_name(std::string_view name) const;
+  // Whether a heading holds a discover.case_section_words word: a section
+  // about the cases under it ("Uit de praktijk"), not a unit.
+  bool about_cases(std::string_view heading) const;
   // The canonical value of a found name and the unit it is: a known variant's
   // entry (and its unit); for a units.prefix unit, "<unit word> <name>"
   // (canonical if known); else the name itself.
@@ -51,7 +54,7 @@ class UnitNames {
  private:
   const RuleFile& af_;
   const Lookups& look_;
-  std::vector<std::string> prefix_units_, not_first_, not_names_, not_words_;
+  std::vector<std::string> prefix_units_, not_first_, not_names_, not_words_, case_section_words_;
 };
 
 // The items of a list of names ("A, B en C"): split at commas. A last item
