@@ -110,11 +110,6 @@ WordClasses classes_of(const WordRules::Impl& impl, WordCache& cache, std::strin
   };
   std::string key(word);
   if (auto it = cache.index.find(key); it != cache.index.end()) return remember(it->second);
-  if (cache.index.size() >= kWordCacheSize) {
-    cache.index.clear();
-    cache.pool.clear();
-    for (auto& e : cache.recent) e.len = 0xFF;
-  }
   std::vector<ClassId> found;
   if (auto it = impl.by_word.find(key); it != impl.by_word.end()) found = it->second;
   if (!impl.by_stem.empty())
@@ -433,6 +428,13 @@ void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool 
 void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size_t fe, PassageKind kind, long only,
                                  std::vector<Hit>& out) const {
   WordCache& cache = cache_for(serial);
+  // A full cache is emptied before a span, never inside one: the span's
+  // words point into the pool (a span's own words may take it past the size).
+  if (cache.index.size() >= kWordCacheSize) {
+    cache.index.clear();
+    cache.pool.clear();
+    for (auto& e : cache.recent) e.len = 0xFF;
+  }
   thread_local std::vector<Tok> toks;
   thread_local std::vector<bool> question;
   toks.clear();
