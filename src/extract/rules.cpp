@@ -387,10 +387,6 @@ std::vector<Hit> RuleFile::match(std::string_view text, const Folded& folded, co
 struct RuleSets::Impl {
   std::unique_ptr<RE2::Set> set[2];                  // folded, text
   std::vector<std::pair<int, int>> ids[2];           // set index -> (file, rule)
-  // Whether a set may first be asked about a whole block (see match()): not
-  // when a pattern holds \B, which can hold inside the text at a block's
-  // edge and not at the edge of the block alone.
-  bool whole_blocks[2] = {true, true};
 };
 
 RuleSets::RuleSets() : impl_(std::make_unique<Impl>()) {}
@@ -415,7 +411,6 @@ Result<RuleSets> RuleSets::build(const std::vector<const RuleFile*>& files) {
         if (s.impl_->set[mode]->Add(rules[ri].re->pattern(), &error) < 0)
           return make_error(Errc::parse, "rule '" + rules[ri].id + "': " + error, files[fi]->path(), rules[ri].line);
         s.impl_->ids[mode].emplace_back(static_cast<int>(fi), static_cast<int>(ri));
-        if (rules[ri].re->pattern().find("\\B") != std::string::npos) s.impl_->whole_blocks[mode] = false;
       }
     }
     if (!s.impl_->ids[mode].empty() && !s.impl_->set[mode]->Compile())
@@ -438,9 +433,15 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
   // the blocks it was asked about hold none of its matches (the
   // case-sensitive rules look for codes, which most blocks lack; the folded
   // ones for common words). Every match the rules make inside a piece is a
-  // match of the set over its block (the block's edges count as text edges,
-  // which only lets more through), so no hit is lost either way.
+  // match of the set over its block when the block is set off by a byte
+  // that is no word byte (the normaliser's blocks are: by line ends), so no
+  // hit is lost: ^ and $ are line anchors, and a block's edge is then a text
+  // edge to \b and \B alike. A block next to a word byte is not asked whole.
   int asked[2] = {0, 0}, passed[2] = {0, 0};
+  auto word_byte = [](char ch) {  // RE2's \w: ASCII only
+    unsigned char c = static_cast<unsigned char>(ch);
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
   std::vector<FoldedBlock> pieces;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   for (const FoldedBlock& b : blocks) {
@@ -471,12 +472,13 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
     bool ask[2];
     for (int mode = 0; mode < 2; ++mode) {
       ask[mode] = !impl_->ids[mode].empty();
-      if (!ask[mode] || pieces.size() < 2 || !impl_->whole_blocks[mode]) continue;
+      if (!ask[mode] || pieces.size() < 2) continue;
       if (asked[mode] >= 16 && 2 * passed[mode] > asked[mode]) continue;
-      re2::StringPiece whole = mode == 0 ? re2::StringPiece(folded.text.data() + pieces.front().fstart,
-                                                            pieces.back().fend - pieces.front().fstart)
-                                         : re2::StringPiece(text.data() + pieces.front().start,
-                                                            pieces.back().end - pieces.front().start);
+      std::string_view hay = mode == 0 ? std::string_view(folded.text) : text;
+      std::size_t ws = mode == 0 ? pieces.front().fstart : pieces.front().start;
+      std::size_t we = mode == 0 ? pieces.back().fend : pieces.back().end;
+      if ((ws > 0 && word_byte(hay[ws - 1])) || (we < hay.size() && word_byte(hay[we]))) continue;
+      re2::StringPiece whole(hay.data() + ws, we - ws);
       ask[mode] = impl_->set[mode]->Match(whole, nullptr);
       ++asked[mode];
       passed[mode] += ask[mode] ? 1 : 0;
