@@ -14,8 +14,10 @@
 #                                      times each, and prints both medians and
 #                                      their ratio (the extraction's seconds).
 set -euo pipefail
+shopt -s inherit_errexit  # a failing run inside $(...) stops the script
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-200}"; runs="${2:-3}"
+[[ "$mb" =~ ^[1-9][0-9]*$ && "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/extract.sh [MB] [RUNS] (whole numbers from 1)" >&2; exit 2; }
 bin="$root/build/release"; work="$root/build/bench"
 mkdir -p "$work"
 [ -x "$bin/omb_bench_extract" ] || { echo "build first: scripts/demo (or cmake --build build/release)" >&2; exit 2; }
@@ -33,7 +35,10 @@ fi
 out="$(mktemp)"; trap 'rm -f "$out"' EXIT
 seconds() {  # the extraction's seconds; keeps the output in $out
   taskset -c 0 "$1/omb_bench_extract" "$arch" 1 --dictionaries "$root/dictionaries" >"$out"
-  awk '/^extract /{print $2}' "$out"
+  local t
+  t=$(awk '/^extract /{print $2}' "$out")
+  [[ "$t" =~ ^[0-9.]+$ ]] || { echo "$1/omb_bench_extract gave no extraction time:" >&2; cat "$out" >&2; exit 1; }
+  echo "$t"
 }
 new=() old=()
 for ((i = 1; i <= runs; i++)); do
@@ -42,6 +47,6 @@ for ((i = 1; i <= runs; i++)); do
   old+=("$(seconds "$base")")
   echo "run $i: extract ${new[-1]} s, base ${old[-1]} s"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+median() { printf '%s\n' "$@" | LC_ALL=C sort -n | awk '{a[NR]=$1} END{print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 mn=$(median "${new[@]}") mo=$(median "${old[@]}")
 awk -v n="$mn" -v o="$mo" -v mb="$mb_text" 'BEGIN{printf "median: extract %.2f s (%.1f MB/s), base %.2f s (%.1f MB/s): %.3f x the time\n", n, mb/n, o, mb/o, n/o}'
