@@ -55,6 +55,24 @@ std::size_t complaint_start(const Context& ctx, const std::vector<std::string>& 
   return 0;
 }
 
+// The number in a header field above the text (before `body`, the complaint
+// section, or in the first 2000 bytes without one): the first zaaknummer
+// whose line starts with one of `labels` ("Dossiernummer:", "Klachtnummer:";
+// not a letter's "Kenmerk"). nullptr for none.
+const Hit* header_number(Context& ctx, const std::vector<std::string>& labels, std::size_t body) {
+  const std::size_t until = body > 0 ? body : std::min<std::size_t>(ctx.text.size(), 2000);
+  for (const Hit& h : ctx.hits_of("zaaknummer")) {
+    if (h.match_start >= until) break;
+    const std::size_t ls = ctx.line_start(h.match_start);
+    std::string_view before = ctx.text.substr(ls, h.match_start - ls);
+    if (before.find_first_not_of(" \t") != std::string_view::npos) continue;  // a field starts its line
+    const std::string f = fold_key(ctx.text.substr(h.match_start, std::min<std::size_t>(40, ctx.text.size() - h.match_start)));
+    for (const std::string& l : labels)
+      if (f.rfind(l, 0) == 0 && f.size() > l.size() && (f[l.size()] == ':' || f[l.size()] == ' ')) return &h;
+  }
+  return nullptr;
+}
+
 // Where a case starts: its heading's position, where its title begins, and
 // its zaaknummer ("" for none).
 struct CaseStart {
@@ -160,16 +178,23 @@ bool find_cases(Context& ctx) {
     c.end = end;
     ctx.out.cases.push_back(std::move(c));
   }
-  if (ctx.out.cases.empty() && ctx.out.facts.doctype == "rapport" && !reports.empty()) {
-    Case c;
-    c.zaaknummer = reports.front()->value;
-    c.title = ctx.out.facts.title;
-    c.start = complaint_start(ctx, zk.strings("case.complaint_start"));
-    c.end = text.size();
-    ctx.out.cases.push_back(std::move(c));
-    return true;
-  }
-  return false;
+  if (!ctx.out.cases.empty()) return false;
+  // A report or letter on one complaint is one case: numbered by its report
+  // number, else by the number in its header fields ("Dossiernummer: …",
+  // "Klachtnummer: …"); a letter only when it has a section on the complaint.
+  const std::string& doctype = ctx.out.facts.doctype;
+  if (doctype != "rapport" && doctype != "brief") return false;
+  const std::size_t from = complaint_start(ctx, zk.strings("case.complaint_start"));
+  const Hit* number = doctype == "rapport" && !reports.empty() ? reports.front() : nullptr;
+  if (!number && (doctype == "rapport" || from > 0)) number = header_number(ctx, zk.strings("case.header_labels"), from);
+  if (!number) return false;
+  Case c;
+  c.zaaknummer = number->value;
+  c.title = ctx.out.facts.title;
+  c.start = from;
+  c.end = text.size();
+  ctx.out.cases.push_back(std::move(c));
+  return true;
 }
 
 std::string pick_oordeel(const std::vector<Tag>& tags, std::size_t a, std::size_t b, std::size_t sec_start, std::size_t sec_end) {

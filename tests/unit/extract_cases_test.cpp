@@ -116,6 +116,43 @@ TEST_CASE("cases: a report on one complaint starts its case where it states the 
   CHECK(y.out.cases[0].start == 0);
 }
 
+// Regression (#18, dev and dev3): a report without a report number and a
+// letter on one complaint made no case, though their header fields give its
+// number ("Dossiernummer: OV-2022-0318", "Klachtnummer: 2024-0418").
+TEST_CASE("cases: a report or letter on one complaint is numbered by its header field") {
+  const std::string fields = "Datum: 6 februari 2025\nKenmerk: KF/25/0031\nKlachtnummer: 2024-0418\n"
+                             "Betreft: uw klacht over de afdeling Orthopedie\n\n";
+  const std::string body = "Uw klacht\n\nU klaagde dat de afdeling Orthopedie u niet terugbelde.\n";
+  // A letter: one case from its complaint section, numbered by the field.
+  test::ExtractCtx x("Ziekenhuis De Wielingen\n\n" + fields + "Geachte mevrouw Jansen,\n\n" + body);
+  before_cases(*x);
+  REQUIRE(x.out.facts.doctype == "brief");
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 1);
+  CHECK(x.out.cases[0].zaaknummer == "2024-0418");
+  CHECK(x.out.cases[0].start == x.text.find("Uw klacht\n"));
+  CHECK(x.out.cases[0].afdeling == "Orthopedie");
+  // A letter without a section on the complaint is no case.
+  test::ExtractCtx y("Ziekenhuis De Wielingen\n\n" + fields + "Geachte mevrouw Jansen,\n\nHierbij de cijfers over 2024.\n");
+  before_cases(*y);
+  run_cases(*y);
+  CHECK(y.out.cases.empty());
+  // A letter's own reference ("Kenmerk") numbers no case.
+  test::ExtractCtx z("Ziekenhuis De Wielingen\n\nDatum: 6 februari 2025\nKenmerk: KF/25/0031\n\nGeachte mevrouw Jansen,\n\n" + body);
+  before_cases(*z);
+  run_cases(*z);
+  CHECK(z.out.cases.empty());
+  // A report without a report number: the number of its header.
+  test::ExtractCtx r("OMBUDSMAN HOOGSLOTEN\n\nRAPPORT\n\nDossiernummer: OH 2024-0219\nDatum: 9 september 2024\n\n"
+                     "1 De klacht\n\nDe afdeling Jeugd reageerde niet op hun brieven.\n");
+  before_cases(*r);
+  REQUIRE(r.out.facts.doctype == "rapport");
+  run_cases(*r);
+  REQUIRE(r.out.cases.size() == 1);
+  CHECK(r.out.cases[0].zaaknummer == "OH 2024-0219");
+  CHECK(r.out.cases[0].start == r.text.find("1 De klacht"));
+}
+
 TEST_CASE("cases: the oordeel is the first in the last section, else the last") {
   std::vector<Tag> tags{tag("oordeel", "gegrond", 10), tag("oordeel", "ongegrond", 20), tag("theme", "bejegening", 25),
                         tag("oordeel", "niet ontvankelijk", 30, "oordeel.table"), tag("oordeel", "ingetrokken", 40),
