@@ -16,6 +16,7 @@ namespace omb {
 
 namespace {
 
+// A byte of RE2's \w (ASCII only).
 bool is_word(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -438,10 +439,6 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
   // hit is lost: ^ and $ are line anchors, and a block's edge is then a text
   // edge to \b and \B alike. A block next to a word byte is not asked whole.
   int asked[2] = {0, 0}, passed[2] = {0, 0};
-  auto word_byte = [](char ch) {  // RE2's \w: ASCII only
-    unsigned char c = static_cast<unsigned char>(ch);
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-  };
   std::vector<FoldedBlock> pieces;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   for (const FoldedBlock& b : blocks) {
@@ -477,7 +474,7 @@ std::vector<std::vector<Hit>> RuleSets::match(std::string_view text, const Folde
       std::string_view hay = mode == 0 ? std::string_view(folded.text) : text;
       std::size_t ws = mode == 0 ? pieces.front().fstart : pieces.front().start;
       std::size_t we = mode == 0 ? pieces.back().fend : pieces.back().end;
-      if ((ws > 0 && word_byte(hay[ws - 1])) || (we < hay.size() && word_byte(hay[we]))) continue;
+      if ((ws > 0 && is_word(hay[ws - 1])) || (we < hay.size() && is_word(hay[we]))) continue;
       re2::StringPiece whole(hay.data() + ws, we - ws);
       ask[mode] = impl_->set[mode]->Match(whole, nullptr);
       ++asked[mode];

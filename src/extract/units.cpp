@@ -23,6 +23,21 @@ UnitNames::UnitNames(const RuleFile& afdeling, const Lookups& look)
 
 std::string UnitNames::unit_of(std::string_view word) const { return af_.setting("units." + fold_key(word)).value_or(""); }
 
+namespace {
+// Whether a word of `folded` (words split at spaces) satisfies `pred`.
+template <class Pred>
+bool any_word(std::string_view folded, Pred pred) {
+  for (std::size_t a = 0; a < folded.size();) {
+    std::size_t e = std::min(folded.find(' ', a), folded.size());
+    if (pred(folded.substr(a, e - a))) return true;
+    a = e + 1;
+  }
+  return false;
+}
+
+bool among(const std::vector<std::string>& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
+}  // namespace
+
 bool UnitNames::valid_name(std::string_view name) const {
   name = trim(name);
   if (name.empty() || name.size() > 60 || !is_upper_start(name)) return false;
@@ -30,26 +45,15 @@ bool UnitNames::valid_name(std::string_view name) const {
   if (std::find(not_names_.begin(), not_names_.end(), k) != not_names_.end()) return false;
   std::string first = k.substr(0, k.find(' '));
   if (std::find(not_first_.begin(), not_first_.end(), first) != not_first_.end()) return false;
-  for (std::size_t a = 0; a < k.size();) {
-    std::size_t e = std::min(k.find(' ', a), k.size());
-    std::string_view w = std::string_view(k).substr(a, e - a);
-    if (std::find(not_words_.begin(), not_words_.end(), w) != not_words_.end()) return false;
-    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
-    a = e + 1;
-  }
+  if (any_word(k, [&](std::string_view w) {
+        return among(not_words_, w) || (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }));
+      }))
+    return false;
   return std::count(k.begin(), k.end(), ' ') < 6;
 }
 
 bool UnitNames::about_cases(std::string_view heading) const {
-  std::string k = fold_key(heading);
-  for (std::size_t a = 0; a < k.size();) {
-    std::size_t e = std::min(k.find(' ', a), k.size());
-    if (std::find(case_section_words_.begin(), case_section_words_.end(), std::string_view(k).substr(a, e - a)) !=
-        case_section_words_.end())
-      return true;
-    a = e + 1;
-  }
-  return false;
+  return any_word(fold_key(heading), [&](std::string_view w) { return among(case_section_words_, w); });
 }
 
 std::pair<std::string, std::string> UnitNames::canonical(std::string_view name, const std::string& unit,
@@ -296,7 +300,6 @@ std::optional<Row> detached_header(std::string_view caption, const UnitNames& un
 void unit_tables(Context& ctx, const UnitNames& un) {
   std::vector<std::string> af_headers = ctx.file("afdeling").strings("table.headers");
   std::vector<std::string> oo_headers = ctx.file("oordeel").strings("table.headers");
-  auto among = [](const std::vector<std::string>& v, const std::string& k) { return std::find(v.begin(), v.end(), k) != v.end(); };
   auto is_header = [&](const Row& r) {
     std::string k = fold_key(r.label);
     return among(af_headers, k) || among(oo_headers, k) || !un.unit_named_in(r.label).empty();

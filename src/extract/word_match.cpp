@@ -53,8 +53,6 @@ void WordRules::Impl::index_classes() {
 
 namespace {
 
-// The classes of the words one thread has seen, per loaded file: most words
-// of a text are in no class, and a word is looked up once, not stemmed again.
 // A word's classes: where they are in the cache's pool, and whether one of
 // them is [scope]'s clause-end or not-after class (asked of every word).
 struct WordClasses {
@@ -62,6 +60,8 @@ struct WordClasses {
   bool ends_clause = false, keeps_clause = false;
 };
 
+// The classes of the words one thread has seen, per loaded file: most words
+// of a text are in no class, and a word is looked up once, not stemmed again.
 struct WordCache {
   std::uint64_t serial = 0;
   std::unordered_map<std::string, WordClasses> index;  // word -> its classes
