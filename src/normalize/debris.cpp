@@ -237,6 +237,59 @@ void mark_letter_page_heads(std::string_view src, std::vector<Line>& lines) {
 
 }  // namespace
 
+namespace {
+
+// A page's head or foot: up to three short lines (at most 80 bytes, not a
+// sentence) at its top (side 0) or its bottom (side 1), outermost first.
+// The first page's top and the last page's bottom count too.
+std::vector<std::size_t> page_run(std::string_view src, const std::vector<Line>& lines, std::size_t first,
+                                  std::size_t end, int side) {
+  std::vector<std::size_t> run;
+  for (std::size_t n = 0; n < end - first && run.size() < 3; ++n) {
+    std::size_t i = side == 0 ? first + n : end - 1 - n;
+    if (lines[i].kind == LineKind::blank) continue;
+    std::string_view c = content(src, lines[i]);
+    if (c.size() > 80 || sentence_like(c) || (lines[i].kind != LineKind::text && lines[i].kind != LineKind::debris)) break;
+    run.push_back(i);
+  }
+  return run;
+}
+
+// Running heads and feet of two or three lines, and their copies on the
+// first page's top and the last page's bottom ("GEMEENTE HOORN" above
+// "Klachtenjaarverslag 2020" on every page): a line that stands at the same
+// place (side, and rank from the edge) on two pages or more, with the same
+// text once its digits are taken out, is debris, and so is the line after
+// it in the run when it does the same. A run stops at the first line that
+// does not repeat, so a heading under a running head stays unless it too
+// stands in that place on every page it shares with the head.
+void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
+  if (lines.empty() || lines.back().page < 2) return;
+  std::vector<std::pair<std::size_t, std::size_t>> pages;  // [first, end) of each page
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j < lines.size() && lines[j].page == lines[i].page) ++j;
+    pages.emplace_back(i, j);
+    i = j;
+  }
+  std::map<std::string, int> count;
+  std::vector<std::vector<std::size_t>> runs;
+  std::vector<std::vector<std::string>> keys;
+  for (const auto& [first, end] : pages)
+    for (int side = 0; side < 2; ++side) {
+      runs.push_back(page_run(src, lines, first, end, side));
+      keys.emplace_back();
+      for (std::size_t r = 0; r < runs.back().size(); ++r) {
+        keys.back().push_back(std::to_string(side) + std::to_string(r) + page_key(content(src, lines[runs.back()[r]])));
+        ++count[keys.back().back()];
+      }
+    }
+  for (std::size_t p = 0; p < runs.size(); ++p)
+    for (std::size_t r = 0; r < runs[p].size() && count[keys[p][r]] >= 2; ++r) lines[runs[p][r]].kind = LineKind::debris;
+}
+
+}  // namespace
+
 void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
   std::map<std::string, int> edge_count;
   std::vector<std::size_t> edges;
@@ -259,6 +312,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
     std::string_view c = content(src, lines[i]);
     if (edge_count[page_key(c)] >= (sentence_like(c) ? 3 : 2)) lines[i].kind = LineKind::debris;
   }
+  mark_page_runs(src, lines);
   mark_repeated_headers(src, lines);
   mark_letter_page_heads(src, lines);
   // A lone page number just after a running header.

@@ -10,6 +10,12 @@
 // (running headers and footers: "Jaarverslag 2019 | 12"). Then a lone page
 // number anywhere whose nearest line before it, across one or more blank
 // lines, is debris is debris too (a number under a running header).
+// A page's head and foot (up to three short lines, not sentences, at its
+// top or bottom; the first page's top and the last page's bottom too) are
+// compared place by place: a line that stands at the same rank from the
+// same edge on two pages or more, digits taken out, is debris, and so is
+// the next line of the run when it does the same ("GEMEENTE HOORN" above
+// "Klachtenjaarverslag 2020" on every page, the first included).
 // Where no form feed marks the pages (web mirrors lose them), a short line
 // (≤ 80 bytes) with a number is debris when its text without digits recurs,
 // names a page ("Kenmerk 1261 / Pagina 2 van 3", "blz.") and has a number

@@ -36,6 +36,20 @@ TEST_CASE("normalize debris: a header seen once stays, and so does a number insi
   CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, T, B, T, T, T, T, B});
 }
 
+// A running head of two lines stands on every page, the first too; only the
+// lines that repeat in the same place go, not the heading below them.
+TEST_CASE("normalize debris: a two-line running head goes from every page, the first too") {
+  const std::string src =
+      "GEMEENTE VLIET\nKlachten 2020\nInleiding\nTekst een.\n"
+      "\fGEMEENTE VLIET\nKlachten 2020\nBevindingen\nTekst twee.\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{D, D, T, T, B, D, D, T, T, B});
+}
+
+TEST_CASE("normalize debris: the first page's head stays when no later page repeats it") {
+  const std::string src = "GEMEENTE VLIET\nKlachten 2020\nTekst een.\n\fBevindingen\nTekst twee.\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, T, T, B, T, T, B});
+}
+
 TEST_CASE("normalize debris: a page number under a running header, across a blank line") {
   const std::string src =
       "Een.\n\fKwartaalrapportage\n\n 7 \n\nTwee.\n\fKwartaalrapportage\n\n 8 \n\nDrie.\n";
