@@ -188,14 +188,16 @@ bool sentence_like(std::string_view c) {
   return words >= 3;
 }
 
-// "Pagina 2 van 3", "Page 2 of 3", "blz. 2 van 3": a page's own label.
-bool page_label(std::string_view c) {
-  if (c.size() < 8 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return false;
+// How many numbers a page's own label holds ("Pagina 2 van 3", "Page 2 of
+// 3", "blz. 2 van 3": 2; "Pagina 5", "blz. 7": 1), or 0 when `c` is none.
+int page_label_numbers(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  if (c.size() < 5 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return 0;
   const std::string low = lower_latin(c);
   std::size_t at = 0;
   for (std::string_view w : {"pagina", "page", "blz.", "blad"})
     if (low.starts_with(w)) at = w.size();
-  if (at == 0) return false;
+  if (at == 0) return 0;
   int numbers = 0;
   for (std::size_t i = at; i < low.size();) {
     if (std::isdigit(U(low[i]))) {
@@ -206,10 +208,32 @@ bool page_label(std::string_view c) {
     } else if (low.compare(i, 3, "van") == 0 || low.compare(i, 2, "of") == 0) {
       i += low[i] == 'v' ? 3 : 2;
     } else {
-      return false;
+      return 0;
     }
   }
-  return numbers == 2;
+  return numbers <= 2 ? numbers : 0;
+}
+
+bool page_label(std::string_view c) { return c.size() >= 8 && page_label_numbers(c) == 2; }
+
+// A footer that names its own page behind a separator, after two words:
+// "Gemeente Almelo – Ombudsrapport 2022/08 – pagina 2", "Jaarverslag | blz. 4".
+bool names_own_page(std::string_view c) {
+  for (std::string_view sep : {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "}) {
+    std::size_t at = c.rfind(sep);
+    if (at != std::string_view::npos && page_label_numbers(c.substr(at + sep.size())) > 0)
+      return long_words(c.substr(0, at)) >= 2;
+  }
+  return false;
+}
+
+// A page number in roman numerals, alone, as a preface numbers its pages:
+// "iii", "xii" (lower case: an upper-case "I" or "V" may be a heading; up
+// to xxxix: a lone "c" or "l" is a list's letter).
+bool roman_page_number(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  return !c.empty() && c.size() <= 6 && c.find_first_not_of("ivx") == std::string_view::npos;
 }
 
 // A letter's head on its later pages: at the top of a page after the first,
@@ -288,6 +312,21 @@ void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
     for (std::size_t r = 0; r < runs[p].size() && count[keys[p][r]] >= 2; ++r) lines[runs[p][r]].kind = LineKind::debris;
 }
 
+// A page's label alone on its line ("Pagina 5", "Pagina 2 van 3", "blz.
+// 7") is debris wherever it stands: a web mirror keeps it where the page
+// broke, without a form feed. A running line (running_line) next to it is
+// that page's header or footer.
+void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == LineKind::blank || page_label_numbers(content(src, lines[i])) == 0) continue;
+    lines[i].kind = LineKind::debris;
+    for (long j : {prev_nonblank(lines, i), next_nonblank(lines, i)})
+      if (j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::text &&
+          running_line(content(src, lines[static_cast<std::size_t>(j)])))
+        lines[static_cast<std::size_t>(j)].kind = LineKind::debris;
+  }
+}
+
 }  // namespace
 
 void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
@@ -305,7 +344,10 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
     if (!near_break) continue;
     std::string_view c = content(src, lines[i]);
     std::string key = page_key(c);
-    if (key.empty() && c.size() <= 4) { lines[i].kind = LineKind::debris; continue; }
+    if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c)) {
+      lines[i].kind = LineKind::debris;
+      continue;
+    }
     if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
   }
   for (std::size_t i : edges) {
@@ -313,6 +355,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
     if (edge_count[page_key(c)] >= (sentence_like(c) ? 3 : 2)) lines[i].kind = LineKind::debris;
   }
   mark_page_runs(src, lines);
+  mark_lone_page_labels(src, lines);
   mark_repeated_headers(src, lines);
   mark_letter_page_heads(src, lines);
   // A lone page number just after a running header.

@@ -15,7 +15,11 @@
 // compared place by place: a line that stands at the same rank from the
 // same edge on two pages or more, digits taken out, is debris, and so is
 // the next line of the run when it does the same ("GEMEENTE HOORN" above
-// "Klachtenjaarverslag 2020" on every page, the first included).
+// "Klachtenjaarverslag 2020" on every page, the first included). At a page
+// break, a footer that names its own page behind a separator is debris seen
+// once ("Gemeente Almelo – Rapport 2022/08 – pagina 2"), and so is a lone
+// roman page number ("iii"). A page's label alone ("Pagina 5", "Pagina 2
+// van 3") is debris anywhere, and so is a running line beside it.
 // Where no form feed marks the pages (web mirrors lose them), a short line
 // (≤ 80 bytes) with a number is debris when its text without digits recurs,
 // names a page ("Kenmerk 1261 / Pagina 2 van 3", "blz.") and has a number

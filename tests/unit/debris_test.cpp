@@ -142,5 +142,21 @@ TEST_CASE("normalize debris: 'p.' and 'pag.' name a page; a letter's head above 
   const std::string text = "Zie resp. 5 en 6.\nTekst.\nZie resp. 6 en 7.\n";
   CHECK(kinds_after_debris(text) == std::vector<LineKind>{T, T, T, B});
   const std::string sentence = "Een.\n\fDe klacht kwam op 8 juni binnen.\nPagina 2 van 2\nWij.\n";
-  CHECK(kinds_after_debris(sentence) == std::vector<LineKind>{T, B, T, T, T, B});
+  // The sentence stays; the label alone is debris wherever it stands (session 17).
+  CHECK(kinds_after_debris(sentence) == std::vector<LineKind>{T, B, T, D, T, B});
+}
+
+// dev3 (session 17): a page's label alone without a form feed, the running
+// line beside it, a footer that names its page seen once, roman page numbers.
+TEST_CASE("normalize debris: a lone page label, a footer naming its page, roman numbers") {
+  const std::string web =
+      "De commissie heeft het dossier\nPagina 5\nZorggroep Noord | Jaarverslag klachten 2021\nopgevraagd.\n";
+  CHECK(kinds_after_debris(web) == std::vector<LineKind>{T, D, D, T, B});
+  const std::string footer = "Hij vroeg om een nieuwe\nGemeente Vliet \xe2\x80\x93 Rapport 2022/08 \xe2\x80\x93 pagina 2\n\fcontainer.\n";
+  CHECK(kinds_after_debris(footer) == std::vector<LineKind>{T, D, B, T, B});
+  const std::string roman = "Een terugblik.\niii\n\fMeer klachten.\niv\n\fSlot.\n";
+  CHECK(kinds_after_debris(roman) == std::vector<LineKind>{T, D, B, T, D, B, T, B});
+  // Not a page: "zie pagina 12" in a sentence, a list's letter "c".
+  const std::string text = "Het staat op\nzie pagina 12\nc\n\fDat is alles.\n";
+  CHECK(kinds_after_debris(text) == std::vector<LineKind>{T, T, T, B, T, B});
 }
