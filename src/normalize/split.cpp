@@ -165,6 +165,56 @@ bool inner_heading_number(std::string_view w) {
          std::isdigit(U(w[dot + 1])) && w.find_first_not_of("0123456789.") == std::string_view::npos;
 }
 
+// A short question that opens the line as a heading does: a question word
+// ("Wat", "Hoe", "Waarover"), at most 7 words to the "?" and no other
+// punctuation, then a capital or a dash and at least 3 more words ("Wat is
+// er gebeurd? U heeft op 3 mei …", "Wat ging er goed? – De medewerker …").
+// Where the sentence after it starts, or npos.
+std::size_t question_end(std::string_view c, const WordRepair& words, const std::pair<std::size_t, std::size_t>* ws,
+                         std::size_t n) {
+  auto word = [&](std::size_t k) { return c.substr(ws[k].first, ws[k].second - ws[k].first); };
+  if (n < 5 || !words.question_word(lower_latin(word(0)))) return std::string_view::npos;
+  for (std::size_t k = 0; k < n && k < 7; ++k) {
+    const std::string_view w = word(k);
+    if (w.back() != '?') {
+      if (std::string_view(".,;:!()").find(w.back()) != std::string_view::npos) return std::string_view::npos;
+      continue;
+    }
+    if (k + 4 >= n) return std::string_view::npos;
+    const std::string_view next = word(k + 1);
+    const bool dash = next == "-" || next == "\xe2\x80\x93" || next == "\xe2\x80\x94";
+    return dash || (next[0] >= 'A' && next[0] <= 'Z') ? ws[k + 1].first : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+// A colon inside a heading, at the end of its word `at`: the first colon,
+// within the heading's first 5 words, whose first word does not open a
+// sentence ("Overwegingen: De commissie …", "Casus: de verdwenen container
+// …", "Zaak 2021-017: parkeervergunning …"; not "Klager schreef: De …").
+bool heading_colon(std::string_view c, const WordRepair& words, const std::pair<std::size_t, std::size_t>* ws,
+                   std::size_t first, std::size_t at) {
+  if (c[ws[at].second - 1] != ':' || at > first + 4) return false;
+  for (std::size_t k = first; k < at; ++k)
+    if (std::string_view(".,;:!?").find(c[ws[k].second - 1]) != std::string_view::npos) return false;
+  std::string head = lower_latin(c.substr(ws[first].first, ws[first].second - ws[first].first));
+  while (!head.empty() && head.back() == ':') head.pop_back();
+  return !words.sentence_start(head);
+}
+
+// Whether a word of the heading from `first` to `at` opens the parenthesis
+// that word `at` closes, around a count ("Bejegening (12 klachten) Twaalf
+// …"); not an abbreviation, which text writes too ("Inkomen (WPI) De …",
+// where a full stop went missing).
+bool opened_paren(std::string_view c, const std::pair<std::size_t, std::size_t>* ws, std::size_t first, std::size_t at) {
+  for (std::size_t k = first; k <= at; ++k)
+    if (c[ws[k].first] == '(') {
+      const std::string_view inside = c.substr(ws[k].first, ws[at].second - ws[k].first);
+      return inside.find_first_of("0123456789") != std::string_view::npos;
+    }
+  return false;
+}
+
 // See split.h: a heading (a number before it, or not), up to 6 words without
 // punctuation (in capitals, a number may carry a . or :), then a capitalised sentence start followed by a word in lower
 // case or a number, and at least 3 more words. After a numbered heading, a
@@ -183,6 +233,13 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
     if (d == "-" || d == "\xe2\x80\x93" || d == "\xe2\x80\x94") ++first;
   }
   if (first == 0 && !(c[0] >= 'A' && c[0] <= 'Z')) return;
+  if (first == 0) {
+    const std::size_t q = question_end(c, words, ws, n);
+    if (q != std::string_view::npos) {
+      cuts.push_back(q);
+      return;
+    }
+  }
   if (first > 0 && (first >= n || !starts_upper_or_digit(c.substr(ws[first].first)) || std::isdigit(U(c[ws[first].first]))))
     return;
   // A heading in capitals may number itself with a mark: "II. BEVINDINGEN",
@@ -200,14 +257,20 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
     caps &= std::none_of(prev.begin(), prev.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     bool numbering = caps && prev.size() >= 2 && (prev.back() == '.' || prev.back() == ':') &&
                      std::all_of(prev.begin(), prev.end() - 1, [](char ch) { return std::isdigit(U(ch)) || ch == 'I' || ch == 'V' || ch == 'X'; });
-    if (!numbering && std::string_view(".,;:!?)").find(prev.back()) != std::string_view::npos) return;  // a sentence, not a heading
+    const bool allowed = numbering || heading_colon(c, words, ws, first, k - 1) ||
+                         (prev.back() == ')' && opened_paren(c, ws, first, k - 1));
+    if (!allowed && std::string_view(".,;:!?)").find(prev.back()) != std::string_view::npos) return;  // a sentence, not a heading
     if (!capitalised(w) || k + 3 >= n) continue;
-    if (!words.sentence_start(lower_latin(w)) || words.glue_word(lower_latin(prev))) continue;
+    const std::string low = lower_latin(w);
+    if (!words.sentence_start(low) || words.glue_word(lower_latin(prev))) continue;
     // The next word has no capital (a name would: "De Vries"); it may still
     // be damaged ("|5 oktober"), so that the next pass, which sees it
-    // repaired, cuts the same.
+    // repaired, cuts the same. A title before a name opens the sentence
+    // when a word in lower case follows the name ("Mevrouw Koster zette").
     char next = c[ws[k + 1].first];
-    if ((next >= 'A' && next <= 'Z') || name_follows(c, ws, k + 1, n)) continue;
+    const bool titled = words.title_word(low) && capitalised(c.substr(ws[k + 1].first, ws[k + 1].second - ws[k + 1].first)) &&
+                        c[ws[k + 2].first] >= 'a' && c[ws[k + 2].first] <= 'z';
+    if (!titled && ((next >= 'A' && next <= 'Z') || name_follows(c, ws, k + 1, n))) continue;
     cuts.push_back(ws[k].first);
     return;
   }
@@ -300,6 +363,17 @@ void piece_cuts(std::string_view c, std::size_t from, std::size_t to, const Know
   piece_cuts(c, at, to, k, cuts);
 }
 
+// Whether the line `c` is cut first at a heading pulled into it (no bullet,
+// field or salutation cuts it before).
+bool opens_with_heading(std::string_view c, const Knowledge& k) {
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  std::vector<std::size_t> own;
+  structure_cuts(c, k.letter, own);
+  if (std::any_of(own.begin(), own.end(), [](std::size_t q) { return q > 0; })) return false;
+  const std::size_t h = heading_cut_at(c, k.words);
+  return h != std::string_view::npos && h > 0;
+}
+
 }  // namespace
 
 void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
@@ -319,7 +393,14 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
       continue;
     }
     if (!changed) out.assign(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(i));
+    const std::size_t first_piece = out.size();
     cut_line(src, l, std::move(cuts), out);
+    // A heading pulled into the text below it never goes on the paragraph
+    // above it either ("… parkeervergunning." ⏎ "Afval Ook over het …").
+    // Only after a sentence's end: after "Participatie en" the line goes on.
+    if (first_piece > 0 && out[first_piece - 1].kind == LineKind::text && ends_sentence(content(src, out[first_piece - 1])) &&
+        opens_with_heading(content(src, l), k))
+      out[first_piece].hard_start = true;
     changed = true;
   }
   if (changed) lines.swap(out);

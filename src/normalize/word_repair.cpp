@@ -126,8 +126,13 @@ Result<std::unique_ptr<WordRepair>> WordRepair::load(std::shared_ptr<const Lexic
       return {};
     }));
     OMB_TRY(each_row(nd / "sentence-starts.txt", [&](const TsvRow& row, const std::string& file) -> Status {
-      if (row.cols.size() > 1 || !one_lower_word(row.cols[0])) return not_one_word(row.cols[0], file, row.line);
+      if (row.cols.size() > 2 || !one_lower_word(row.cols[0])) return not_one_word(row.cols[0], file, row.line);
+      if (row.cols.size() == 2 && row.cols[1] != "question" && row.cols[1] != "title")
+        return make_error(Errc::parse, "the second column can only say 'question' or 'title', got '" +
+                                           std::string(row.cols[1]) + "'",
+                          file, row.line);
       w->starts_.add(row.cols[0]);
+      if (row.cols.size() == 2) (row.cols[1] == "question" ? w->questions_ : w->titles_).add(row.cols[0]);
       return {};
     }));
   }

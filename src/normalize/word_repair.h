@@ -68,6 +68,10 @@ class WordRepair {
   // A word that begins a sentence (lower case): a glue word or one of
   // sentence-starts.txt, for cutting off a heading.
   bool sentence_start(std::string_view lower) const { return starts_.contains(lower); }
+  // A sentence start that opens a question ("wat", "hoe", "waarom") or is a
+  // title before a name ("mevrouw"): sentence-starts.txt's second column.
+  bool question_word(std::string_view lower) const { return questions_.contains(lower); }
+  bool title_word(std::string_view lower) const { return titles_.contains(lower); }
 
  private:
   WordRepair() = default;
@@ -81,6 +85,7 @@ class WordRepair {
   Confusions conf_;
   StringSet glue_, prefix_;  // glue-words.txt; prefix_: those that also begin compounds
   StringSet starts_;         // sentence-starts.txt and the glue words (one lookup)
+  StringSet questions_, titles_;  // sentence-starts.txt's second column
   std::unordered_map<std::string, std::string> glued_pairs_;  // glued-pairs.tsv
   std::size_t longest_glue_ = 0;
 };

@@ -542,6 +542,30 @@ TEST_CASE("normalize: a number glued to a word, a mark to a sentence, two glue w
     CHECK(norm(s) == s);
 }
 
+// dev2/dev3 (session 17): a heading that is a question, or holds a colon,
+// a count in parentheses or an ampersand; a title and a name after it.
+TEST_CASE("normalize: a question, a colon or parentheses in a heading pulled in") {
+  CHECK(norm("Wat is er gebeurd? U heeft op 3 mei een klacht over uw buren ingediend.\n") ==
+        "Wat is er gebeurd?\n\nU heeft op 3 mei een klacht over uw buren ingediend.\n");
+  CHECK(norm("Wat ging er goed? \xE2\x80\x93 De medewerker belde dezelfde dag terug.\n") ==
+        "Wat ging er goed?\n\n\xE2\x80\x93 De medewerker belde dezelfde dag terug.\n");
+  CHECK(norm("Overwegingen: De commissie stelt voorop dat zij niet over de zorg oordeelt.\n") ==
+        "Overwegingen:\n\nDe commissie stelt voorop dat zij niet over de zorg oordeelt.\n");
+  CHECK(norm("Casus: de kapotte lantaarn Mevrouw Bakker meldde de lamp drie keer.\n") ==
+        "Casus: de kapotte lantaarn\n\nMevrouw Bakker meldde de lamp drie keer.\n");
+  CHECK(norm("Bereikbaarheid (9 klachten) Negen klachten gingen over de telefoon.\n") ==
+        "Bereikbaarheid (9 klachten)\n\nNegen klachten gingen over de telefoon.\n");
+  CHECK(norm("WONEN & WERKEN Inwoners konden ook op zaterdag langskomen.\n") ==
+        "WONEN & WERKEN\n\nInwoners konden ook op zaterdag langskomen.\n");
+  // Not a heading: a question why in a paragraph, a colon after a sentence
+  // start, a question with more punctuation.
+  for (const char* s : {"Waarom duurde het zo lang? De gemeente heeft die vraag nooit beantwoord.\n",
+                        "Klager schreef: De gemeente heeft mijn brief nooit beantwoord.\n",
+                        "Wat nu, vroeg hij? De gemeente gaf geen antwoord op die vraag.\n",
+                        "Zie Bijlage 2 voor de cijfers per afdeling over het jaar.\n"})
+    CHECK(norm(s) == s);
+}
+
 TEST_CASE("normalize: names and sentences are not taken for a heading and its text") {
   for (const char* s : {"Gesprek met Mevrouw de Vries over haar klacht op dinsdag.\n",  // a name particle, then a name
                         "Stichting De Hoop heeft de klacht snel behandeld.\n",          // a name
