@@ -83,6 +83,21 @@ bool glued_number_token(std::string_view t) {
 
 }  // namespace
 
+namespace {
+
+// A table's rule: dashes, underscores or equals signs (3 or more), spaces
+// between ("----          ----" above a total).
+bool rule_line(std::string_view s) {
+  std::size_t marks = 0;
+  for (char ch : s) {
+    if (ch == '-' || ch == '_' || ch == '=') ++marks;
+    else if (ch != ' ' && ch != '\t') return false;
+  }
+  return marks >= 3;
+}
+
+}  // namespace
+
 // A row of a flattened table: short, ends in a number, no sentence.
 bool number_row(std::string_view s) {
   // Tokens walked in place (this runs for every line and its neighbours).
@@ -203,10 +218,15 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
     if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
     long p = prev_nonblank(lines, i), n = next_nonblank(lines, i);
-    if (number_row(c)) {
-      bool nb = (p >= 0 && number_row(content(src, lines[static_cast<std::size_t>(p)]))) ||
-                (n >= 0 && number_row(content(src, lines[static_cast<std::size_t>(n)])));
-      if (nb) { l.kind = LineKind::table_row; continue; }
+    // A table's rule is part of the table: seen through when a row looks for
+    // its neighbour, a row itself beside one.
+    auto row_at = [&](long j, bool forward) {
+      while (j >= 0 && rule_line(content(src, lines[static_cast<std::size_t>(j)])))
+        j = forward ? next_nonblank(lines, static_cast<std::size_t>(j)) : prev_nonblank(lines, static_cast<std::size_t>(j));
+      return j >= 0 && number_row(content(src, lines[static_cast<std::size_t>(j)]));
+    };
+    if (number_row(c) || rule_line(c)) {
+      if (row_at(p, false) || row_at(n, true)) { l.kind = LineKind::table_row; continue; }
     }
     if (chart_debris(k, c)) { l.kind = LineKind::noise; continue; }
     // A short title line on its own: blank (or start) before it, and what

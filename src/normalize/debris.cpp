@@ -37,6 +37,16 @@ std::string page_key(std::string_view c, bool keep_spaces = true) {
   return key;
 }
 
+// The size of `c` with each run of spaces counted once: a footer set out in
+// columns ("Ombudsman X – dossier 12                pagina 2 van 3") is as
+// short as the next pass, which writes one space, reads it.
+std::size_t squeezed_size(std::string_view c) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (!(c[i] == ' ' && i > 0 && c[i - 1] == ' ')) ++n;
+  return n;
+}
+
 // How many words of three ASCII letters or more `s` holds.
 int long_words(std::string_view s) {
   int words = 0;
@@ -110,7 +120,7 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].kind != LineKind::text) continue;
     std::string_view c = content(src, lines[i]);
-    if (c.size() > 80) continue;
+    if (squeezed_size(c) > 80) continue;
     if (c.find_first_of("0123456789") == std::string_view::npos && !running_line(c)) continue;
     by_key[page_key(c, /*keep_spaces=*/false)].push_back(i);
   }
@@ -273,7 +283,7 @@ std::vector<std::size_t> page_run(std::string_view src, const std::vector<Line>&
     std::size_t i = side == 0 ? first + n : end - 1 - n;
     if (lines[i].kind == LineKind::blank) continue;
     std::string_view c = content(src, lines[i]);
-    if (c.size() > 80 || sentence_like(c) || (lines[i].kind != LineKind::text && lines[i].kind != LineKind::debris)) break;
+    if (squeezed_size(c) > 80 || sentence_like(c) || (lines[i].kind != LineKind::text && lines[i].kind != LineKind::debris)) break;
     run.push_back(i);
   }
   return run;
@@ -348,7 +358,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
       lines[i].kind = LineKind::debris;
       continue;
     }
-    if (c.size() <= 80) { ++edge_count[key]; edges.push_back(i); }
+    if (squeezed_size(c) <= 80) { ++edge_count[key]; edges.push_back(i); }
   }
   for (std::size_t i : edges) {
     std::string_view c = content(src, lines[i]);

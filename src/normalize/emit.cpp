@@ -115,6 +115,20 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
 
 // A word, cleaned and repaired; the result replaces src[b, e).
 std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule) const {
+  std::string w = clean_chars(b, e, rule);
+  if (noise_) return w;  // characters only (see emit.h)
+  const WordVerdict& v = verdict(k_.words, w);
+  // The first part of a compound ("beleids-", "uitvoerings-") is no word of
+  // its own: only a sure repair applies to it.
+  bool part = e < src_.size() && src_[e] == '-';
+  if (v.repaired && !(part && v.guessed)) {
+    *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
+    w = v.to;
+  }
+  return w;
+}
+
+std::string Emitter::clean_chars(std::size_t b, std::size_t e, std::string* rule) const {
   std::string w;
   bool marks = false;
   for (std::size_t i = b; i < e;) {
@@ -131,15 +145,6 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
   if (marks) {
     std::string c = nfc(w);
     if (c != w) { w = c; *rule = "nfc"; }
-  }
-  if (noise_) return w;  // characters only (see emit.h)
-  const WordVerdict& v = verdict(k_.words, w);
-  // The first part of a compound ("beleids-", "uitvoerings-") is no word of
-  // its own: only a sure repair applies to it.
-  bool part = e < src_.size() && src_[e] == '-';
-  if (v.repaired && !(part && v.guessed)) {
-    *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
-    w = v.to;
   }
   return w;
 }
@@ -239,9 +244,14 @@ bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src,
   std::size_t rw = next.cb;
   while (rw < next.ce && word_char(src, rw)) rw += std::min(seq_len(src, rw), next.ce - rw);
   if (!(rw > next.cb && lw < to - 1)) return false;
+  // An OCR digit inside the right half belongs to it ("ge-" | "me1d,"): the
+  // joined word is repaired whole, as the next pass would read it.
+  std::size_t more = rw;
+  while (more < next.ce && (word_char(src, more) || std::isdigit(U(src[more])))) more += std::min(seq_len(src, more), next.ce - more);
+  if (more > rw && std::isalpha(U(src[more - 1]))) rw = more;
   std::string rules;
   std::string left = em.clean_word(lw, to - 1, &rules);
-  std::string right(src.substr(next.cb, rw - next.cb));
+  std::string right = em.clean_chars(next.cb, rw, &rules);  // a ligature too ("onthef-" | "ﬁng")
   HyphenJoin join = join_hyphenated(words, left, right);
   em.process(from, lw, /*line_end=*/false);
   em.edit(lw, rw, join.text, join.rule);

@@ -49,6 +49,9 @@ class Emitter {
   // A word, cleaned and repaired; the result replaces src[b, e). *rule gets
   // the rules applied ("" if none; several joined with "+").
   std::string clean_word(std::size_t b, std::size_t e, std::string* rule) const;
+  // clean_word()'s first step: ligatures, soft hyphens, zero-width marks
+  // and NFC, without the word's repair.
+  std::string clean_chars(std::size_t b, std::size_t e, std::string* rule) const;
   // Whether the block being written is noise (see above).
   void set_noise(bool noise) { noise_ = noise; }
   // Writes what waits to be copied; finish() also maps the source to its end.
