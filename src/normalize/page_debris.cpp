@@ -1,0 +1,373 @@
+// normalize/page_debris.cpp — mark_page_debris (debris.h): page numbers,
+// running headers and footers, a letter's head on its later pages.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "normalize/chars.h"
+#include "normalize/debris.h"
+#include "normalize/lexicon.h"
+
+namespace omb::pass {
+namespace {
+
+// What the copies of a running header or footer share from page to page:
+// the line without its digits (the page number changes). A header found
+// without form feeds (mark_repeated_headers) is compared without spaces too:
+// the emitter joins a word spaced apart ("Kw artaalrapportage"), and the
+// next pass must find the same copies. That finding asks more of a line (a
+// page word or number, and text between copies), so the looser key takes
+// no sentence for a header; at page edges it would.
+std::string page_key(std::string_view c, bool keep_spaces = true) {
+  std::string key;
+  for (char ch : c)
+    if (!std::isdigit(U(ch)) && (keep_spaces || (ch != ' ' && ch != '\t'))) key += ch;
+  return key;
+}
+
+// The size of `c` with each run of spaces counted once: a footer set out in
+// columns ("Ombudsman X – dossier 12                pagina 2 van 3") is as
+// short as the next pass, which writes one space, reads it.
+std::size_t squeezed_size(std::string_view c) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (!(c[i] == ' ' && i > 0 && c[i - 1] == ' ')) ++n;
+  return n;
+}
+
+// How many words of three ASCII letters or more `s` holds.
+int long_words(std::string_view s) {
+  int words = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size() && std::isalpha(U(s[j]))) ++j;
+    if (j - i >= 3) ++words;
+    i = j == i ? i + 1 : j;
+  }
+  return words;
+}
+
+// A line that ends in a page number behind a separator, after two words or
+// more: "Provincie Gelderland | Klachtenverslag 2021 | 3",
+// "Rekenkamer Oost - Klachten in beeld - 14".
+bool separated_page_number(std::string_view c) {
+  std::size_t end = c.size();
+  while (end > 0 && c[end - 1] == ' ') --end;
+  std::size_t d = end;
+  while (d > 0 && std::isdigit(U(c[d - 1]))) --d;
+  if (d == end || end - d > 4 || d < 3 || c[d - 1] != ' ') return false;
+  std::string_view head = c.substr(0, d - 1);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+  bool sep = head.ends_with("|") || head.ends_with(" -") || head.ends_with("\xe2\x80\x93") ||
+             head.ends_with("\xe2\x80\x94") || head.ends_with("\xc2\xb7") || head.ends_with("/");
+  if (!sep) return false;
+  return long_words(head) >= 2;
+}
+
+// A line as running headers and footers are made, not as text is: parts
+// behind a separator (| · – —: "Gemeente Enschede | Klachtrapportage 2021",
+// "6 | Provincie Drenthe", "Waterschap Limburg – Klachtenverslag 2022"),
+// with two words of three letters or more, no separator at its ends (a
+// markdown table row has them) and at most one number (a table row has
+// more); or a web address alone ("www.rekenkamerwestbrabant.nl").
+bool running_line(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  if (c.empty() || c.front() == '|' || c.back() == '|') return false;
+  if (c.find(' ') == std::string_view::npos) {
+    std::string low = lower_latin(c);
+    return low.starts_with("www.") || low.starts_with("http://") || low.starts_with("https://");
+  }
+  // At most one number (a page number or a year): a table row has more.
+  int numbers = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (std::isdigit(U(c[i])) && (i == 0 || !std::isdigit(U(c[i - 1])))) ++numbers;
+  if (numbers > 1) return false;
+  bool sep = c.find(" | ") != std::string_view::npos || c.find(" \xc2\xb7 ") != std::string_view::npos ||
+             c.find(" \xe2\x80\x93 ") != std::string_view::npos || c.find(" \xe2\x80\x94 ") != std::string_view::npos;
+  if (!sep) return false;
+  return long_words(c) >= 2;
+}
+
+// "p." on its own, as a footer abbreviates page ("… | p. 5"): not the end
+// of a word ("resp.", "blz.").
+bool abbreviated_page(std::string_view low) {
+  for (std::size_t at = low.find("p."); at != std::string_view::npos; at = low.find("p.", at + 1))
+    if (at == 0 || !std::isalpha(U(low[at - 1]))) return true;
+  return false;
+}
+
+// Running headers and footers where no form feed marks the pages (web
+// mirrors lose them): a short line with a number, whose text without its
+// digits recurs, names a page ("Pagina 2 van 3", "blz. 7") or ends in one
+// behind a separator, and has a number that grows each time, with text
+// between. (Otherwise a repeated line with a growing number is as often a
+// table's or a list's: "100001 - Klacht over", "Aanbeveling 2".)
+void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
+  std::map<std::string, std::vector<std::size_t>> by_key;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != LineKind::text) continue;
+    std::string_view c = content(src, lines[i]);
+    if (squeezed_size(c) > 80) continue;
+    if (c.find_first_of("0123456789") == std::string_view::npos && !running_line(c)) continue;
+    by_key[page_key(c, /*keep_spaces=*/false)].push_back(i);
+  }
+  auto numbers = [&](std::size_t i) {
+    std::vector<long> v;
+    std::string_view c = content(src, lines[i]);
+    for (std::size_t j = 0; j < c.size();) {
+      if (!std::isdigit(U(c[j]))) { ++j; continue; }
+      long n = 0;
+      while (j < c.size() && std::isdigit(U(c[j])) && n < 100000000) n = n * 10 + (c[j++] - '0');
+      v.push_back(n);
+    }
+    return v;
+  };
+  for (const auto& entry : by_key) {
+    const std::string& key = entry.first;
+    const std::vector<std::size_t>& at = entry.second;  // a name a lambda can capture (clang 14)
+    if (at.size() < 2) continue;
+    std::string low = lower_latin(key);
+    bool page_word = low.find("pagina") != std::string::npos || low.find("page") != std::string::npos ||
+                     low.find("blz") != std::string::npos || low.find("blad ") != std::string::npos ||
+                     low.find("pag.") != std::string::npos || abbreviated_page(low);
+    // A page number that grows each time.
+    bool separated = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return separated_page_number(content(src, lines[i])); });
+    bool grows = page_word || separated;
+    // A line of parts behind separators or a web address needs no number:
+    // "Gemeente Enschede | Klachtrapportage 2021", "www.rekenkamer.nl".
+    bool running = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return running_line(content(src, lines[i])); });
+    // Copies behind a dash must be the same to the digit: "267 – Nog geen
+    // besluit" and "270 – Nog geen besluit" are two cases' headings.
+    bool dashed = std::any_of(at.begin(), at.end(), [&](std::size_t i) {
+      std::string_view c = content(src, lines[i]);
+      return c.find(" \xe2\x80\x93 ") != std::string_view::npos || c.find(" \xe2\x80\x94 ") != std::string_view::npos;
+    });
+    if (running && dashed)
+      running = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return content(src, lines[i]) == content(src, lines[at[0]]); });
+    if (running) {
+      bool text_between = true;
+      for (std::size_t k = 1; text_between && k < at.size(); ++k) {
+        text_between = false;
+        for (std::size_t j = at[k - 1] + 1; j < at[k]; ++j) text_between |= lines[j].kind == LineKind::text;
+      }
+      if (text_between) {
+        for (std::size_t i : at) lines[i].kind = LineKind::debris;
+        continue;
+      }
+    }
+    for (std::size_t k = 1; grows && k < at.size(); ++k) {
+      bool text_between = false;
+      for (std::size_t j = at[k - 1] + 1; j < at[k]; ++j) text_between |= lines[j].kind == LineKind::text;
+      if (!text_between) { grows = false; break; }
+      std::vector<long> a = numbers(at[k - 1]), b = numbers(at[k]);
+      bool up = false;
+      for (std::size_t j = 0; j < a.size() && j < b.size(); ++j) up |= b[j] > a[j];
+      grows = up && a.size() == b.size();
+    }
+    if (grows)
+      for (std::size_t i : at) lines[i].kind = LineKind::debris;
+  }
+}
+
+// A line that reads as a sentence or a question: three words or more, ending
+// in . ? or ! ("De klacht is gegrond.", "Wat vindt de ombudsman?"). At a page
+// edge, two copies of one are as often the text's own as a footer's.
+bool sentence_like(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  if (c.empty() || (c.back() != '.' && c.back() != '?' && c.back() != '!')) return false;
+  int words = 0;
+  for (std::size_t i = 0; i < c.size();) {
+    std::size_t j = i;
+    while (j < c.size() && (std::isalpha(U(c[j])) || (U(c[j]) & 0x80))) ++j;
+    if (j > i) ++words;
+    i = j == i ? i + 1 : j;
+  }
+  return words >= 3;
+}
+
+// How many numbers a page's own label holds ("Pagina 2 van 3", "Page 2 of
+// 3", "blz. 2 van 3": 2; "Pagina 5", "blz. 7": 1), or 0 when `c` is none.
+int page_label_numbers(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  if (c.size() < 5 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return 0;
+  const std::string low = lower_latin(c);
+  std::size_t at = 0;
+  for (std::string_view w : {"pagina", "page", "blz.", "blad"})
+    if (low.starts_with(w)) at = w.size();
+  if (at == 0) return 0;
+  int numbers = 0;
+  for (std::size_t i = at; i < low.size();) {
+    if (std::isdigit(U(low[i]))) {
+      ++numbers;
+      while (i < low.size() && std::isdigit(U(low[i]))) ++i;
+    } else if (low[i] == ' ' || low[i] == '/') {
+      ++i;
+    } else if (low.compare(i, 3, "van") == 0 || low.compare(i, 2, "of") == 0) {
+      i += low[i] == 'v' ? 3 : 2;
+    } else {
+      return 0;
+    }
+  }
+  return numbers <= 2 ? numbers : 0;
+}
+
+bool page_label(std::string_view c) { return c.size() >= 8 && page_label_numbers(c) == 2; }
+
+// A footer that names its own page behind a separator, after two words:
+// "Gemeente Almelo – Ombudsrapport 2022/08 – pagina 2", "Jaarverslag | blz. 4".
+bool names_own_page(std::string_view c) {
+  for (std::string_view sep : {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "}) {
+    std::size_t at = c.rfind(sep);
+    if (at != std::string_view::npos && page_label_numbers(c.substr(at + sep.size())) > 0)
+      return long_words(c.substr(0, at)) >= 2;
+  }
+  return false;
+}
+
+// A page number in roman numerals, alone, as a preface numbers its pages:
+// "iii", "xii" (lower case: an upper-case "I" or "V" may be a heading; up
+// to xxxix: a lone "c" or "l" is a list's letter).
+bool roman_page_number(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  return !c.empty() && c.size() <= 6 && c.find_first_not_of("ivx") == std::string_view::npos;
+}
+
+// A letter's head on its later pages: at the top of a page after the first,
+// short lines (its date and reference) above the page's label ("Datum 8 juni
+// 2023", "Kenmerk OMB/23/0871", "Pagina 2 van 2"), within its first four lines.
+void mark_letter_page_heads(std::string_view src, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].page < 2 || lines[i].kind == LineKind::blank || !page_label(content(src, lines[i]))) continue;
+    std::vector<std::size_t> above;
+    bool top = true;
+    for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;) {
+      if (lines[j].kind == LineKind::blank) continue;
+      std::string_view c = content(src, lines[j]);
+      if (above.size() == 3 || c.size() > 60 || ends_sentence(c) || c.find_first_of("0123456789") == std::string_view::npos) {
+        top = false;
+        break;
+      }
+      above.push_back(j);
+    }
+    if (!top) continue;
+    lines[i].kind = LineKind::debris;
+    for (std::size_t j : above) lines[j].kind = LineKind::debris;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// A page's head or foot: up to three short lines (at most 80 bytes, not a
+// sentence) at its top (side 0) or its bottom (side 1), outermost first.
+// The first page's top and the last page's bottom count too.
+std::vector<std::size_t> page_run(std::string_view src, const std::vector<Line>& lines, std::size_t first,
+                                  std::size_t end, int side) {
+  std::vector<std::size_t> run;
+  for (std::size_t n = 0; n < end - first && run.size() < 3; ++n) {
+    std::size_t i = side == 0 ? first + n : end - 1 - n;
+    if (lines[i].kind == LineKind::blank) continue;
+    std::string_view c = content(src, lines[i]);
+    if (squeezed_size(c) > 80 || sentence_like(c) || (lines[i].kind != LineKind::text && lines[i].kind != LineKind::debris)) break;
+    run.push_back(i);
+  }
+  return run;
+}
+
+// Running heads and feet of two or three lines, and their copies on the
+// first page's top and the last page's bottom ("GEMEENTE HOORN" above
+// "Klachtenjaarverslag 2020" on every page): a line that stands at the same
+// place (side, and rank from the edge) on two pages or more, with the same
+// text once its digits are taken out, is debris, and so is the line after
+// it in the run when it does the same. A run stops at the first line that
+// does not repeat, so a heading under a running head stays unless it too
+// stands in that place on every page it shares with the head.
+void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
+  if (lines.empty() || lines.back().page < 2) return;
+  std::vector<std::pair<std::size_t, std::size_t>> pages;  // [first, end) of each page
+  for (std::size_t i = 0; i < lines.size();) {
+    std::size_t j = i;
+    while (j < lines.size() && lines[j].page == lines[i].page) ++j;
+    pages.emplace_back(i, j);
+    i = j;
+  }
+  std::map<std::string, int> count;
+  std::vector<std::vector<std::size_t>> runs;
+  std::vector<std::vector<std::string>> keys;
+  for (const auto& [first, end] : pages)
+    for (int side = 0; side < 2; ++side) {
+      runs.push_back(page_run(src, lines, first, end, side));
+      keys.emplace_back();
+      for (std::size_t r = 0; r < runs.back().size(); ++r) {
+        keys.back().push_back(std::to_string(side) + std::to_string(r) + page_key(content(src, lines[runs.back()[r]])));
+        ++count[keys.back().back()];
+      }
+    }
+  for (std::size_t p = 0; p < runs.size(); ++p)
+    for (std::size_t r = 0; r < runs[p].size() && count[keys[p][r]] >= 2; ++r) lines[runs[p][r]].kind = LineKind::debris;
+}
+
+// A page's label alone on its line ("Pagina 5", "Pagina 2 van 3", "blz.
+// 7") is debris wherever it stands: a web mirror keeps it where the page
+// broke, without a form feed. A running line (running_line) next to it is
+// that page's header or footer.
+void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == LineKind::blank || page_label_numbers(content(src, lines[i])) == 0) continue;
+    lines[i].kind = LineKind::debris;
+    for (long j : {prev_nonblank(lines, i), next_nonblank(lines, i)})
+      if (j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::text &&
+          running_line(content(src, lines[static_cast<std::size_t>(j)])))
+        lines[static_cast<std::size_t>(j)].kind = LineKind::debris;
+  }
+}
+
+}  // namespace
+
+void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
+  std::map<std::string, int> edge_count;
+  std::vector<std::size_t> edges;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == LineKind::blank) continue;
+    bool first_on_page = true, last_on_page = true;
+    for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page;)
+      if (lines[j].kind != LineKind::blank) { first_on_page = false; break; }
+    for (std::size_t j = i + 1; j < lines.size() && lines[j].page == lines[i].page; ++j)
+      if (lines[j].kind != LineKind::blank) { last_on_page = false; break; }
+    bool near_break = (first_on_page && lines[i].page > 1) ||
+                      (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
+    if (!near_break) continue;
+    std::string_view c = content(src, lines[i]);
+    std::string key = page_key(c);
+    if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c)) {
+      lines[i].kind = LineKind::debris;
+      continue;
+    }
+    if (squeezed_size(c) <= 80) { ++edge_count[key]; edges.push_back(i); }
+  }
+  for (std::size_t i : edges) {
+    std::string_view c = content(src, lines[i]);
+    if (edge_count[page_key(c)] >= (sentence_like(c) ? 3 : 2)) lines[i].kind = LineKind::debris;
+  }
+  mark_page_runs(src, lines);
+  mark_lone_page_labels(src, lines);
+  mark_repeated_headers(src, lines);
+  mark_letter_page_heads(src, lines);
+  // A lone page number just after a running header.
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    std::string_view c = content(src, lines[i]);
+    if (lines[i].kind == LineKind::text && !c.empty() && c.size() <= 4 &&
+        std::all_of(c.begin(), c.end(), [](char ch) { return std::isdigit(U(ch)); })) {
+      long p = prev_nonblank(lines, i);
+      for (long j = static_cast<long>(i) - 1; j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::blank; --j) p = j - 1;
+      if (p >= 0 && lines[static_cast<std::size_t>(p)].kind == LineKind::debris) lines[i].kind = LineKind::debris;
+    }
+  }
+}
+
+}  // namespace omb::pass
