@@ -9,10 +9,23 @@
 
 namespace omb::interp {
 
+std::size_t head_end(const Context& ctx) {
+  for (const FoldedBlock& b : ctx.spans)
+    if (b.kind == PassageKind::paragraph && b.end - b.start >= 120) return b.start;
+  return ctx.text.size();
+}
+
 void run_doctype(Context& ctx) {
+  // What the head says the report is beats what its text mentions: a
+  // half-year report's text names its quarters ("Rapportage Q1 + Q2 2023",
+  // then "het eerste en tweede kwartaal").
+  const std::size_t head = head_end(ctx);
   const Hit* best = nullptr;
-  for (const Hit& h : ctx.hits_of("doctype"))
-    if (!best || ctx.rule_of("doctype", h).priority > ctx.rule_of("doctype", *best).priority) best = &h;
+  for (const Hit& h : ctx.hits_of("doctype")) {
+    if (!best) { best = &h; continue; }
+    const bool in_head = h.start < head, best_in_head = best->start < head;
+    if (in_head != best_in_head ? in_head : ctx.rule_of("doctype", h).priority > ctx.rule_of("doctype", *best).priority) best = &h;
+  }
   ctx.out.facts.doctype = best ? best->value : "overig";
   if (best) ctx.add("doctype", best->value, best->start, best->end, ctx.rule_of("doctype", *best).id);
 }

@@ -11,8 +11,12 @@
 
 namespace omb::interp {
 
-// Doctype: the doctype hit of the highest priority (the first of equals),
-// tagged; else "overig".
+// Where the report's head ends: the start of its first paragraph of 120
+// bytes or more (the end of the text without one). Title, letterhead and
+// the lines under them stand before it.
+std::size_t head_end(const Context& ctx);
+// The doctype: the hit of the highest priority (the first of equals) in
+// the head, else anywhere, tagged; else "overig".
 void run_doctype(Context& ctx);
 
 // Date: every date hit tagged; the first in the window is the date.

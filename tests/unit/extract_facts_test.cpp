@@ -21,6 +21,20 @@ TEST_CASE("facts: the doctype of the highest priority wins; none is overig") {
   CHECK(none.out.tags.empty());
 }
 
+// dev5 (session 17): a half-year report names its quarters in its text.
+TEST_CASE("facts: the doctype the head names beats one the text mentions") {
+  const std::string para =
+      "Deze rapportage gaat over het eerste en tweede kwartaal van 2023. Over heel 2023 verschijnt in februari 2024 "
+      "het jaarverslag van de commissie.\n";
+  test::ExtractCtx x("Klachtencommissie Woonstichting Lindehof\n\nRapportage Q1 + Q2 2023\n\n" + para);
+  run_doctype(*x);
+  CHECK(x.out.facts.doctype == "halfjaarverslag");
+  // Without the title, the text's quarters decide.
+  test::ExtractCtx y("Klachtencommissie Woonstichting Lindehof\n\n" + para);
+  run_doctype(*y);
+  CHECK(y.out.facts.doctype == "kwartaalrapportage");
+}
+
 TEST_CASE("facts: the quarter only for a kwartaalrapportage, else the year") {
   const std::string text = "Dit is de eerste kwartaalrapportage van 2016.\n";
   test::ExtractCtx q(text);
