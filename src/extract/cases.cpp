@@ -93,10 +93,15 @@ std::size_t next_line_end(const Context& ctx, std::size_t p) {
 // case.numbered_heading at a block's start. The case's number is the first
 // zaaknummer mentioned on that line or the next ("(dossier 2023-008870)",
 // "Dossiernummer: 2023-004511"). Without one it is no case heading: a
-// study's "Voorbeeld 2" or a report's "Klacht 1" is as often a part.
+// study's "Voorbeeld 2" or a report's "Klacht 1" is as often a part. A
+// block that opens with a number field ("Klachtnummer: 23-003") is one
+// too, unless it is the line under the heading before it that gave that
+// heading its number.
 std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<const Hit*>& mentions) {
   std::vector<CaseStart> out;
+  std::size_t last_until = 0;  // a field under a heading ("Dossiernummer: …") is that heading's
   for (const FoldedBlock& b : ctx.spans) {
+    if (!out.empty() && b.start < last_until) continue;
     const std::size_t le = ctx.line_end(b.start);
     re2::StringPiece line(ctx.text.data() + b.start, le - b.start), m;
     if (!ctx.look.case_heading_re->Match(line, 0, line.size(), RE2::UNANCHORED, &m, 1)) continue;
@@ -104,12 +109,17 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
     c.at = b.start;
     c.title_from = static_cast<std::size_t>(m.data() + m.size() - ctx.text.data());
     const std::size_t until = next_line_end(ctx, b.start);
+    bool next_line = false;  // the number stands on the line under the heading
     for (const Hit* h : mentions)
       if (h->start >= b.start && h->start < until) {
         c.zaaknummer = h->value;
+        next_line = h->start >= le;
         break;
       }
-    if (!c.zaaknummer.empty()) out.push_back(std::move(c));
+    if (!c.zaaknummer.empty()) {
+      last_until = next_line ? until : 0;
+      out.push_back(std::move(c));
+    }
   }
   return out;
 }

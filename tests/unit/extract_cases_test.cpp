@@ -232,6 +232,33 @@ TEST_CASE("cases: a numbered case heading takes its number from its line or the 
   CHECK(x.out.cases[1].afdeling == "Invordering en Beslag");
 }
 
+// dev5 (session 17): a committee's summaries open with their number as a
+// field; an annual report numbers the section of each dossier.
+TEST_CASE("cases: a series of blocks opening with a number field; a dossier under a section number") {
+  test::ExtractCtx x(
+      "3 Behandelde klachten\n\n"
+      "Klachtnummer: 23-003\nAfdeling: Vastgoed, team Onderhoud\nOnderwerp: lekkage\nEen huurster meldde een lekkage. Oordeel: gegrond.\n\n"
+      "Klachtnummer: 23-009\nAfdeling: Verhuur\nOnderwerp: geluid\nEen huurder had last van muziek. Oordeel: ongegrond.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 2);
+  CHECK(x.out.cases[0].zaaknummer == "23-003");
+  CHECK(x.out.cases[1].zaaknummer == "23-009");
+  // One such field is a letter's header, no series.
+  test::ExtractCtx one("Klachtnummer: 23-003\n\nGeachte mevrouw Smit,\n\nUw klacht is gegrond.\n");
+  before_cases(*one);
+  run_cases(*one);
+  CHECK(one.out.cases.empty());
+  test::ExtractCtx sec(
+      "3.1  Dossier KC16-008 \xe2\x80\x93 directie Mobiliteit\nEen weg ging dicht zonder bericht. Ik vind de klacht gegrond.\n\n"
+      "3.2  Dossier KC16-015 \xe2\x80\x93 afdeling Ruimte\nEen inwoner kreeg geen antwoord. Ik vind de klacht ongegrond.\n");
+  before_cases(*sec);
+  run_cases(*sec);
+  REQUIRE(sec.out.cases.size() == 2);
+  CHECK(sec.out.cases[0].zaaknummer == "KC16-008");
+  CHECK(sec.out.cases[1].zaaknummer == "KC16-015");
+}
+
 TEST_CASE("cases: numbered headings count only as a series, and not in a numbered report") {
   // One "Casus 1" is no series.
   test::ExtractCtx one("Casus 1 – team Beslag\n\nDossiernummer: 2023-004511\n\nEen man kreeg beslag.\n");
