@@ -448,9 +448,25 @@ void named_in_report(Context& ctx, const UnitNames& un) {
   }
 }
 
+// Whether `whole` is `publisher` with its first words as initials: "isd
+// heiderand" for "intergemeentelijke sociale dienst heiderand" (both
+// fold_key()s).
+bool initials_of(std::string_view whole, std::string_view publisher) {
+  const std::size_t sp = whole.find(' ');
+  if (sp == std::string_view::npos || sp < 2) return false;
+  const std::string_view acronym = whole.substr(0, sp), rest = whole.substr(sp);
+  if (publisher.size() <= rest.size() || !publisher.ends_with(rest)) return false;
+  std::string initials;
+  const std::string_view head = publisher.substr(0, publisher.size() - rest.size());
+  for (std::size_t i = 0; i < head.size(); ++i)
+    if (head[i] != ' ' && (i == 0 || head[i - 1] == ' ')) initials += head[i];
+  return initials == acronym;
+}
+
 // The organisations a report is about: organisation.toml's mentions that
 // are no issuer's, as units at level organisation, named without a word of
-// [organisation] drop. Not the publisher, nor a body its name holds.
+// [organisation] drop. Not the publisher (nor its name's initials: "ISD
+// Heiderand"), nor a body its name holds.
 void organisation_units(Context& ctx, const UnitNames& un) {
   const std::string publisher = fold_key(ctx.out.facts.organisation);
   const std::vector<std::string> drop = ctx.file("afdeling").strings("organisation.drop");
@@ -468,7 +484,9 @@ void organisation_units(Context& ctx, const UnitNames& un) {
     // or a body the publisher's name holds; "gemeente Veenmarke" in the
     // Gemeentelijke Ombudsman Veenmarke's report is neither.
     const std::string whole = fold_key(ctx.text.substr(h.start, h.end - h.start));
-    if (name.empty() || publisher.find(whole) != std::string::npos || have.overlaps(h.start, h.end)) continue;
+    if (name.empty() || publisher.find(whole) != std::string::npos || initials_of(whole, publisher) ||
+        have.overlaps(h.start, h.end))
+      continue;
     const std::size_t s = static_cast<std::size_t>(name.data() - ctx.text.data());
     have.add(h.start, h.end);
     ctx.add("afdeling", collapse_space(name), s, s + name.size(), "afdeling.organisation", un.unit_detail("organisation"));

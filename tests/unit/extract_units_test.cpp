@@ -297,6 +297,12 @@ TEST_CASE("units: the publisher is no unit of its own report, nor a body its nam
   CHECK(z.out.facts.organisation == "Klachtencommissie Zorggroep Aardam");
   run_units(*z);
   CHECK(organisations(z) == std::vector<std::string>{"Zorggroep Beekdam organisation [77,94) afdeling.organisation"});
+  // Nor its name's initials (dev5, session 17); another body's initials are.
+  test::ExtractCtx i("Intergemeentelijke Sociale Dienst Aardam\n\nDe ISD Aardam en de ISD Beekdam werken samen.\n");
+  run_organisation(*i);
+  CHECK(i.out.facts.organisation == "Intergemeentelijke Sociale Dienst Aardam");
+  run_units(*i);
+  CHECK(organisations(i) == std::vector<std::string>{"ISD Beekdam organisation [62,73) afdeling.organisation"});
   // A joint body's member municipalities are not what its report is about.
   test::ExtractCtx y("De gemeenschappelijke regeling van de gemeenten Aardam, Beekdam en Ceedam voert de Participatiewet uit.\n");
   run_organisation(*y);
