@@ -51,6 +51,34 @@ bool would_cut(std::string_view src, const Knowledge& k, const std::vector<Line>
   return heading_cut_at(probe, k.words) != std::string_view::npos || letter_cut_in(probe, k.letter);
 }
 
+// A line that is a field: a label of one or two words, the first
+// capitalised, then a colon and a value ("Afdeling: Vastgoed", "Onderwerp:
+// lekkage dak"). Of the label, the length.
+std::size_t field_label(std::string_view c) {
+  if (c.empty() || !(c[0] >= 'A' && c[0] <= 'Z')) return 0;
+  std::size_t i = 1, spaces = 0;
+  for (; i < c.size() && i <= 25; ++i) {
+    if (c[i] == ':') break;
+    if (c[i] == ' ') {
+      if (++spaces > 1 || c[i - 1] == ' ') return 0;
+    } else if (!(c[i] >= 'a' && c[i] <= 'z')) {
+      return 0;
+    }
+  }
+  return i < c.size() && c[i] == ':' && i + 2 < c.size() && c[i + 1] == ' ' && c[i - 1] != ' ' ? i : 0;
+}
+
+// Fields stand on lines of their own: a field after a field ("Klachtnummer:
+// 23-003" ⏎ "Afdeling: …" ⏎ "Onderwerp: …"), or a letter's field
+// (letter-fields.txt) after anything.
+bool own_field_line(std::string_view last, std::string_view c, const LetterFields& lf) {
+  const std::size_t n = field_label(c);
+  if (n == 0) return false;
+  if (field_label(last) > 0) return true;
+  const std::string_view label = c.substr(0, n);
+  return std::find(lf.fields.begin(), lf.fields.end(), label) != lf.fields.end();
+}
+
 }  // namespace
 
 std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, const std::vector<Line>& lines) {
@@ -60,7 +88,8 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
     const Line& l = lines[i];
     if (l.kind == LineKind::blank || l.kind == LineKind::debris) continue;
     std::string_view c = content(src, l);
-    if (!blocks.empty() && !l.hard_start && !would_cut(src, k, lines, blocks.back(), c)) {
+    if (!blocks.empty() && !l.hard_start && !would_cut(src, k, lines, blocks.back(), c) &&
+        !own_field_line(content(src, lines[blocks.back().lines.back()]), c, k.letter)) {
       BlockLines& cur = blocks.back();
       const Line& last = lines[cur.lines.back()];
       std::string_view lc = content(src, last);

@@ -18,7 +18,9 @@
 // with a text or heading line that starts in lower case, after a last word
 // that is a glue word (glue-words.txt: "de", "van", "over"), or that is a
 // year alone after a title (block ≤ 100 bytes). A line cut from the one
-// before it (hard_start, split.h) always starts a block.
+// before it (hard_start, split.h) always starts a block, and so does a
+// field (a label of one or two words and a colon: "Afdeling: Vastgoed")
+// after a field, or a letter's field (letter-fields.txt) after anything.
 // Blocks keep the source order of their lines. Cost: linear in the lines.
 //
 // join_hyphenated() decides how "left-" at a line end and "right" at the

@@ -794,3 +794,16 @@ TEST_CASE("normalize regression: a table's rule above its total stays a row of t
   CHECK(once == "Tabel 1\nMiddelen 2 3\nWelzijn 1 2\n---- ----\ntotaal 27 38\n\nVan de 38 verzoeken.\n");
   CHECK(norm(once) == once);
 }
+
+// dev5 (session 17): a committee's case opens with fields, one a line; the
+// second and third were joined as a paragraph's wrapped lines.
+TEST_CASE("normalize: fields under each other stay lines of their own") {
+  std::string once = norm("Klachtnummer: 23-003\nAfdeling: Vastgoed en Onderhoud, team Reparatieonderhoud\n"
+                          "Onderwerp: lekkage dak\nEen huurster meldde in november een lekkage boven haar slaapkamer.\n");
+  CHECK(once == "Klachtnummer: 23-003\n\nAfdeling: Vastgoed en Onderhoud, team Reparatieonderhoud\n\nOnderwerp: lekkage dak\n\n"
+                "Een huurster meldde in november een lekkage boven haar slaapkamer.\n");
+  CHECK(norm(once) == once);
+  // A sentence with a colon in a paragraph goes on as it did.
+  const char* text = "De commissie schreef in haar advies aan de directeur het volgende op, namelijk\nLet op: de termijn is kort.\n";
+  CHECK(norm(text) == "De commissie schreef in haar advies aan de directeur het volgende op, namelijk Let op: de termijn is kort.\n");
+}
