@@ -269,6 +269,30 @@ std::string_view caption_before(const Context& ctx, std::size_t start) {
   return nl == std::string_view::npos ? block : block.substr(nl + 1);
 }
 
+// Whether `s` ends as a sentence does (. ! ? or :).
+bool ends_sentence_mark(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return !s.empty() && std::string_view(".!?:").find(s.back()) != std::string_view::npos;
+}
+
+// A row of column names alone ("Q1 Q2 totaal", "aantal gegrond"): 2 to 8
+// words without punctuation, as a header row without a label.
+std::optional<Row> column_header(std::string_view line) {
+  Row header;
+  for (std::size_t a = 0; a < line.size();) {
+    std::size_t e = line.find(' ', a);
+    if (e == std::string_view::npos) e = line.size();
+    if (e > a) {
+      const std::string_view w = line.substr(a, e - a);
+      if (w.find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
+      header.cells.emplace_back(w);
+    }
+    a = e + 1;
+  }
+  if (header.cells.size() < 2 || header.cells.size() > 8) return std::nullopt;
+  return header;
+}
+
 // A header row set apart from its table by a blank line ("Directie aantal
 // gegrond ongegrond overig"): a unit word, then at most 7 words in lower
 // case or digits, no punctuation. Its first word is the label.
@@ -309,10 +333,20 @@ void unit_tables(Context& ctx, const UnitNames& un) {
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
     std::string_view caption = caption_before(ctx, b.start);
     std::string caption_unit = un.unit_named_in(caption);
+    // A column header set apart ("Q1 Q2 totaal") between the caption and
+    // the rows: the caption is the line above it, and the column header is
+    // the table's header row.
+    std::optional<Row> columns;
+    if (caption_unit.empty() && !caption.empty() && caption.size() <= 60 && !ends_sentence_mark(caption)) {
+      caption_unit = un.unit_named_in(caption_before(ctx, static_cast<std::size_t>(caption.data() - ctx.text.data())));
+      if (!caption_unit.empty()) columns = column_header(caption);
+    }
     bool first = true;
     for (std::vector<Row> rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
-      if (first && !is_header(rows[0]) && !rows[0].cells.empty())
+      if (first && !is_header(rows[0]) && !rows[0].cells.empty()) {
         if (std::optional<Row> h = detached_header(caption, un)) rows.insert(rows.begin(), std::move(*h));
+        else if (columns) rows.insert(rows.begin(), *columns);
+      }
       std::string head = fold_key(rows[0].label);
       std::string unit = un.unit_named_in(rows[0].label);
       if (unit.empty() && first) unit = caption_unit;

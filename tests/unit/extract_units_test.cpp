@@ -236,6 +236,29 @@ TEST_CASE("units: a header set apart from its table by a blank line still names 
                  });
 }
 
+// dev5 (session 17): a column header with no unit word stands between the
+// caption and the rows.
+TEST_CASE("units: a caption above a column header set apart names the rows' unit") {
+  test::ExtractCtx x(
+      "Ingediende klachten per afdeling\n\n"
+      "Q1 Q2 totaal\n\n"
+      "Vastgoed en Onderhoud 9 12 21\n"
+      "Verhuur en Leefbaarheid 5 7 12\n");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") units.push_back(t.value);
+  CHECK(units == std::vector<std::string>{"Vastgoed en Onderhoud", "Verhuur en Leefbaarheid"});
+  // Not across a sentence.
+  test::ExtractCtx y(
+      "Ingediende klachten per afdeling\n\n"
+      "Hieronder de cijfers van dit jaar.\n\n"
+      "Vastgoed en Onderhoud 9 12 21\n"
+      "Verhuur en Leefbaarheid 5 7 12\n");
+  run_units(*y);
+  CHECK(std::none_of(y.out.tags.begin(), y.out.tags.end(), [](const Tag& t) { return t.rule == "afdeling.table"; }));
+}
+
 namespace {
 // "value level [start,end) rule" of the afdeling tags at level organisation.
 std::vector<std::string> organisations(const test::ExtractCtx& x) {
