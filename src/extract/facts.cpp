@@ -54,7 +54,10 @@ void run_dates(Context& ctx) {
   const Hit* best = nullptr;
   for (const Hit& h : ctx.hits_of("period")) {
     ctx.add("period", h.value, h.start, h.end, ctx.rule_of("period", h).id);
-    if (h.start < w && (!best || ctx.rule_of("period", h).priority > ctx.rule_of("period", *best).priority)) best = &h;
+    // The document's window, or a rule's own when it reaches further (a
+    // study states its years in its method section).
+    const Rule& r = ctx.rule_of("period", h);
+    if (h.start < std::max(w, r.within) && (!best || r.priority > ctx.rule_of("period", *best).priority)) best = &h;
   }
   if (best) {
     facts.year = std::atoi(best->value.c_str());

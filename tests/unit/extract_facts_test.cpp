@@ -35,6 +35,19 @@ TEST_CASE("facts: the doctype the head names beats one the text mentions") {
   CHECK(y.out.facts.doctype == "kwartaalrapportage");
 }
 
+// The shared audit study (session 17): its years stand in its method
+// section, far past the document's window.
+TEST_CASE("facts: a study's years, stated past the window, are its period") {
+  std::string text = "Rekenkamercommissie Aardam\n\nOnderzoek naar de bejegening\n\n17 november 2021\n\n";
+  for (int i = 0; i < 40; ++i) text += "Dit is een zin over de aanpak van het onderzoek en de gesprekken die zijn gevoerd.\n\n";
+  text += "De periode waarop het onderzoek betrekking heeft zijn de jaren 2019 en 2020.\n";
+  test::ExtractCtx x(text);
+  run_doctype(*x);
+  run_dates(*x);
+  CHECK(x.out.facts.doctype == "rekenkameronderzoek");
+  CHECK(x.out.facts.period == "2019-2020");
+}
+
 TEST_CASE("facts: the quarter only for a kwartaalrapportage, else the year") {
   const std::string text = "Dit is de eerste kwartaalrapportage van 2016.\n";
   test::ExtractCtx q(text);
