@@ -42,6 +42,18 @@ std::vector<std::string> words_of(std::string_view s) {
 
 bool in(const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); }
 
+// A count before the verdict word: "8 maal gegrond", "9 keer niet gegrond".
+bool counted_before(std::string_view text, std::size_t at) {
+  std::size_t e = at;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z') --b;
+  const std::string_view w = text.substr(b, e - b);
+  if (w != "maal" && w != "keer" && w != "x") return false;
+  while (b > 0 && text[b - 1] == ' ') --b;
+  return b > 0 && text[b - 1] >= '0' && text[b - 1] <= '9';
+}
+
 }  // namespace
 
 OtherBody other_body_of(const RuleFile& oordeel) {
@@ -94,6 +106,7 @@ bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t 
   const Hit& h = hits[i];
   std::size_t after = skip_separators(text, h.end);
   if (after < text.size() && text[after] >= '0' && text[after] <= '9') return true;
+  if (counted_before(text, h.start)) return true;
   // Hits come in text order: the header's other words are the neighbours.
   if (i + 1 < hits.size() && after > h.end && hits[i + 1].start == after) return true;
   if (i > 0 && hits[i - 1].end < h.start && skip_separators(text, hits[i - 1].end) == h.start) return true;
@@ -109,8 +122,16 @@ void run_oordelen(Context& ctx) {
     ctx.add("oordeel", value, row.start, row.end, "oordeel.table", row.counts);
     table_labels.add(row.start, row.end);
   }
-  const OtherBody other = other_body_of(oo);
+  OtherBody other = other_body_of(oo);
   const std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
+  // A watchdog's report (an ombudsman, a committee, a rekenkamer) tells of
+  // the verdicts the units it looks at gave: "Het cluster verklaarde de
+  // klacht gegrond" is the cluster's, not the report's.
+  const std::vector<std::string> watchdogs = oo.strings("other_body.watchdogs");
+  if (std::any_of(mine.begin(), mine.end(), [&](const std::string& w) { return in(watchdogs, w); })) {
+    std::vector<std::string> units = oo.strings("other_body.unit_bodies");
+    other.bodies.insert(other.bodies.end(), units.begin(), units.end());
+  }
   const std::vector<std::string> judged = oo.strings("other_body.values");
   const std::vector<Hit>& hits = ctx.hits_of("oordeel");
   for (std::size_t i = 0; i < hits.size(); ++i) {

@@ -92,3 +92,25 @@ TEST_CASE("oordelen: a first-line verdict in an ombudsman's report gives no tag;
   run_oordelen(*x);
   CHECK(x.tags() == std::vector<std::string>{"oordeel gegrond [79,86) oordeel.gegrond/gegrond"});
 }
+
+// dev5 (session 17): in a watchdog's report, its units' verdicts are
+// theirs; in the body's own report, they are the report's. A count before a
+// verdict word is a statistic.
+TEST_CASE("oordelen: a unit's verdict in a watchdog's report, and a count before the word") {
+  test::ExtractCtx x("Het cluster verklaarde de klacht na elf weken gegrond.\n\nDe rechtbank heeft het beroep gegrond verklaard.\n\n"
+                     "De ombudsman vindt de klacht ongegrond.\n");
+  x->out.facts.organisation = "Rekenkamercommissie Aardam";
+  run_units(*x);
+  run_oordelen(*x);
+  CHECK(x.tags() == std::vector<std::string>{"oordeel ongegrond [135,144) oordeel.ongegrond/ongegrond"});
+  test::ExtractCtx own("Het cluster verklaarde de klacht na elf weken gegrond.\n");
+  own->out.facts.organisation = "Gemeente Aardam";
+  run_units(*own);
+  run_oordelen(*own);
+  CHECK(own.tags() == std::vector<std::string>{"oordeel gegrond [46,53) oordeel.gegrond/gegrond"});
+  test::ExtractCtx count("In de 21 rapporten achtte de commissie de klacht 8 maal gegrond en 9 maal niet gegrond.\n");
+  count->out.facts.organisation = "Ombudscommissie Aardam";
+  run_units(*count);
+  run_oordelen(*count);
+  CHECK(count.tags().empty());
+}
