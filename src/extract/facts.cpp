@@ -127,7 +127,9 @@ std::string fallback_title(const DocFacts& facts) {
   if (facts.doctype == "overig") return {};
   std::string t = facts.doctype;
   t[0] = static_cast<char>(t[0] - 32);
-  if (facts.year) t += " " + std::to_string(*facts.year);
+  // The period as covered when it spans years ("2019-2020"), else the year.
+  if (!facts.period.empty() && spans_years(facts.period)) t += " " + facts.period;
+  else if (facts.year) t += " " + std::to_string(*facts.year);
   if (facts.quarter) t += " Q" + std::to_string(*facts.quarter);
   if (!facts.organisation.empty()) t += ", " + facts.organisation;
   return t;
