@@ -1,8 +1,11 @@
 #include "normalize/fragments.h"
 
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "normalize/chars.h"
+#include "normalize/lexicon.h"
 #include "normalize/lines.h"
 
 namespace omb::pass {
@@ -185,21 +188,72 @@ std::optional<SpanFix> join_fragments(const WordRepair& words, std::string_view 
   return spaced(words, src, j, stop, w);
 }
 
+namespace {
+
+// Digits spaced one by one from src[at]: appended to `out`; `at` moves past
+// the last. How many.
+std::size_t spaced_run(std::string_view src, std::size_t& at, std::size_t stop, std::string& out) {
+  std::size_t n = 0;
+  while (at < stop && digit(src, at) && !digit(src, at + 1)) {
+    out += src[at];
+    ++n;
+    if (at + 2 < stop && src[at + 1] == ' ' && digit(src, at + 2)) at += 2;
+    else { ++at; break; }
+  }
+  return n;
+}
+
+// The word (lower case ASCII) after src[at] and a space, or "%".
+std::string word_after(std::string_view src, std::size_t at, std::size_t stop) {
+  if (at < stop && src[at] == ' ') ++at;
+  if (at < stop && src[at] == '%') return "%";
+  std::size_t e = at;
+  while (e < stop && std::isalpha(U(src[e]))) ++e;
+  return lower_latin(src.substr(at, e - at));
+}
+
+// A figure spaced out whose shape says what it is, the first run of digits
+// [i, at) read as `out`: a date "1 4 - 0 3 - 2 0 2 2", a time "1 4 . 3 0
+// uur", an amount after the euro sign "€ 1 2 5 , 0 0", a count before its
+// unit "8 7 procent". A bare run of digits may be a table's cells
+// ("Middelen 2 3") and stays.
+std::optional<SpanFix> spaced_figure(std::string_view src, std::size_t i, std::size_t at, std::string out,
+                                     std::size_t stop) {
+  std::vector<std::size_t> sizes{out.size()};
+  std::string seps;
+  std::size_t end = at;
+  for (;;) {
+    std::size_t k = end;
+    if (k < stop && src[k] == ' ') ++k;
+    if (!(k < stop && (src[k] == '-' || src[k] == '.' || src[k] == ',' || src[k] == ':'))) break;
+    const char sep = src[k++];
+    if (k < stop && src[k] == ' ') ++k;
+    std::string g;
+    if (spaced_run(src, k, stop, g) == 0) break;
+    out += sep;
+    out += g;
+    sizes.push_back(g.size());
+    seps += sep;
+    end = k;
+  }
+  if (end < stop && std::isalnum(U(src[end]))) return std::nullopt;
+  const std::string after = word_after(src, end, stop);
+  const bool euro = (i >= 4 && src.compare(i - 4, 4, "\xe2\x82\xac ") == 0) || (i >= 3 && src.compare(i - 3, 3, "\xe2\x82\xac") == 0);
+  const bool date = sizes.size() == 3 && (seps == "--" || seps == "..") && sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4;
+  const bool time = sizes == std::vector<std::size_t>{2, 2} && (seps == "." || seps == ":") && after == "uur";
+  const bool amount = euro && (sizes.size() == 1 || (sizes.size() == 2 && seps == "," && sizes[1] == 2));
+  const bool count = sizes.size() == 1 && (after == "procent" || after == "%" || after == "euro" || after == "uur");
+  if (!(date || time || amount || count)) return std::nullopt;
+  return SpanFix{end, out, "join-spaced"};
+}
+
+}  // namespace
+
 std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::size_t stop) {
   if (i > 0 && (std::isalnum(U(src[i - 1])) || src[i - 1] == '/')) return std::nullopt;
-  auto run = [&](std::size_t& at, std::string& out) {
-    std::size_t n = 0;
-    while (at < stop && digit(src, at) && !digit(src, at + 1)) {
-      out += src[at];
-      ++n;
-      if (at + 2 < stop && src[at + 1] == ' ' && digit(src, at + 2)) at += 2;
-      else { ++at; break; }
-    }
-    return n;
-  };
   std::size_t at = i;
   std::string out;
-  if (run(at, out) < 2) return std::nullopt;
+  if (spaced_run(src, at, stop, out) < 2) return std::nullopt;
   std::size_t k = at;
   if (k < stop && src[k] == ' ') ++k;
   if (!(k < stop && src[k] == '/')) {
@@ -207,12 +261,12 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
     bool year = out.size() == 4 && (out.compare(0, 2, "19") == 0 || out.compare(0, 2, "20") == 0) &&
                 !(at < stop && std::isalnum(U(src[at])));
     if (year) return SpanFix{at, out, "join-spaced"};
-    return std::nullopt;
+    return spaced_figure(src, i, at, out, stop);
   }
   ++k;
   if (k < stop && src[k] == ' ') ++k;
   out += '/';
-  if (run(k, out) < 2) return std::nullopt;
+  if (spaced_run(src, k, stop, out) < 2) return std::nullopt;
   if (k < stop && std::isalnum(U(src[k]))) return std::nullopt;
   return SpanFix{k, out, "join-spaced"};
 }

@@ -25,7 +25,10 @@
 //    or "Van der".
 // spaced_number(), at a digit src[i]: digits spaced one by one around a
 // slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each side; rule
-// "join-spaced").
+// "join-spaced"); a year "2 0 1 8"; and a figure whose shape says what it
+// is: a date "1 4 - 0 3 - 2 0 2 2", a time "1 4 . 3 0 uur", an amount after
+// the euro sign "€ 1 2 5 , 0 0", a count before "procent", "%", "euro" or
+// "uur". Other spaced digits may be a table's cells and stay.
 // glued_before(), at the word src[i, j): a word glued to what ends a heading
 // number or a sentence — "9Inleiding", "2008.Voor", "enz.De" — when it is a
 // capitalised word of at least 3 letters that the lexicon knows, the digits

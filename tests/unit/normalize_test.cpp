@@ -807,3 +807,20 @@ TEST_CASE("normalize: fields under each other stay lines of their own") {
   const char* text = "De commissie schreef in haar advies aan de directeur het volgende op, namelijk\nLet op: de termijn is kort.\n";
   CHECK(norm(text) == "De commissie schreef in haar advies aan de directeur het volgende op, namelijk Let op: de termijn is kort.\n");
 }
+
+// dev2/dev3 (session 17): figures spaced out digit by digit, whose shape
+// says what they are; bare spaced digits may be a table's cells.
+TEST_CASE("normalize: a spaced date, time, amount or percentage joins; table cells stay") {
+  CHECK(norm("Datum besluit: 1 4 - 0 3 - 2 0 2 2\n") == "Datum besluit: 14-03-2022\n");
+  CHECK(norm("De zitting begint op 1 4 . 3 0 uur in de raadzaal.\n") == "De zitting begint op 14.30 uur in de raadzaal.\n");
+  CHECK(norm("Hij kreeg een vergoeding van \xe2\x82\xac 1 2 5 , 0 0 toegekend.\n") ==
+        "Hij kreeg een vergoeding van \xe2\x82\xac 125,00 toegekend.\n");
+  CHECK(norm("Het waterschap handelde 8 7 procent van de klachten op tijd af.\n") ==
+        "Het waterschap handelde 87 procent van de klachten op tijd af.\n");
+  for (const char* s : {"Middelen 2 3\nWelzijn 1 4\n", "Er waren 1 2 klachten en 3 4 meldingen.\n"}) {
+    std::string once = norm(s);
+    CHECK(once.find("23") == std::string::npos);
+    CHECK(once.find("12") == std::string::npos);
+    CHECK(norm(once) == once);
+  }
+}
