@@ -52,8 +52,13 @@ class Repairs;
 
 namespace omb::pass {
 
-// Marks page debris in `lines` (kind debris); reads only blank and text lines.
-void mark_page_debris(std::string_view src, std::vector<Line>& lines);
+struct LetterFields;  // split.h
+
+// Marks page debris in `lines` (kind debris); reads only blank and text
+// lines. With `fields` (letter-fields.txt), a letter's fields right above a
+// lone page label are its head on a later page, where no form feed marks
+// the page ("Ons kenmerk: ZW/2021/0413", "Datum: 17 mei 2021", "Blad 2 van 2").
+void mark_page_debris(std::string_view src, std::vector<Line>& lines, const LetterFields* fields = nullptr);
 
 // Under 60 % of at least 4 tokens are words (verdict().known, word_repair.h)
 // or numbers, punctuation around a token ignored; two tokens that are one

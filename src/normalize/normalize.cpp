@@ -81,7 +81,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   pass::Knowledge k{*words_, *repairs_, *debris_, *letter_};
   std::vector<pass::Line> lines = pass::read_lines(src);
   out.map.reserve(2 * lines.size() + 16);
-  pass::mark_page_debris(src, lines);
+  pass::mark_page_debris(src, lines, &k.letter);
   pass::split_joined_lines(src, k, lines);
   pass::classify_lines(src, k, lines);
   std::vector<pass::BlockLines> blocks = pass::group_blocks(src, k, lines);

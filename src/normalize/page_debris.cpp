@@ -9,6 +9,7 @@
 #include "normalize/chars.h"
 #include "normalize/debris.h"
 #include "normalize/lexicon.h"
+#include "normalize/split.h"
 
 namespace omb::pass {
 namespace {
@@ -312,14 +313,30 @@ void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
     for (std::size_t r = 0; r < runs[p].size() && count[keys[p][r]] >= 2; ++r) lines[runs[p][r]].kind = LineKind::debris;
 }
 
+// A letter's fields right above its page label, up to three, each a field
+// of letter-fields.txt with a number, at most 60 bytes, no blank line
+// between: the letter's head on a later page.
+void mark_fields_above(std::string_view src, std::vector<Line>& lines, std::size_t label, const LetterFields& fields) {
+  for (std::size_t j = label, n = 0; j-- > 0 && n < 3; ++n) {
+    if (lines[j].kind != LineKind::text) break;
+    const std::string_view c = content(src, lines[j]);
+    const bool field = std::any_of(fields.fields.begin(), fields.fields.end(), [&](const std::string& f) {
+      return c.size() > f.size() && c.compare(0, f.size(), f) == 0 && (c[f.size()] == ':' || c[f.size()] == ' ');
+    });
+    if (!field || c.size() > 60 || c.find_first_of("0123456789") == std::string_view::npos) break;
+    lines[j].kind = LineKind::debris;
+  }
+}
+
 // A page's label alone on its line ("Pagina 5", "Pagina 2 van 3", "blz.
 // 7") is debris wherever it stands: a web mirror keeps it where the page
 // broke, without a form feed. A running line (running_line) next to it is
 // that page's header or footer.
-void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines) {
+void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines, const LetterFields* fields) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].kind == LineKind::blank || page_label_numbers(content(src, lines[i])) == 0) continue;
     lines[i].kind = LineKind::debris;
+    if (fields) mark_fields_above(src, lines, i, *fields);
     for (long j : {prev_nonblank(lines, i), next_nonblank(lines, i)})
       if (j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::text &&
           running_line(content(src, lines[static_cast<std::size_t>(j)])))
@@ -329,7 +346,7 @@ void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines) {
 
 }  // namespace
 
-void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
+void mark_page_debris(std::string_view src, std::vector<Line>& lines, const LetterFields* fields) {
   std::map<std::string, int> edge_count;
   std::vector<std::size_t> edges;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -355,7 +372,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines) {
     if (edge_count[page_key(c)] >= (sentence_like(c) ? 3 : 2)) lines[i].kind = LineKind::debris;
   }
   mark_page_runs(src, lines);
-  mark_lone_page_labels(src, lines);
+  mark_lone_page_labels(src, lines, fields);
   mark_repeated_headers(src, lines);
   mark_letter_page_heads(src, lines);
   // A lone page number just after a running header.

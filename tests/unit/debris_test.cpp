@@ -3,6 +3,7 @@
 
 #include "normalize/debris.h"
 #include "normalize/repairs.h"
+#include "normalize/split.h"
 #include "testutil.h"
 
 using namespace omb;
@@ -159,4 +160,21 @@ TEST_CASE("normalize debris: a lone page label, a footer naming its page, roman 
   // Not a page: "zie pagina 12" in a sentence, a list's letter "c".
   const std::string text = "Het staat op\nzie pagina 12\nc\n\fDat is alles.\n";
   CHECK(kinds_after_debris(text) == std::vector<LineKind>{T, T, T, B, T, B});
+}
+
+// dev2 (session 17): a letter's head on its second page, where the web
+// mirror lost the form feed; only a letter's fields with a number go.
+TEST_CASE("normalize debris: a letter's fields above a lone page label are its later head") {
+  const LetterFields fields{{"Ons kenmerk", "Kenmerk", "Datum"}, {}};
+  auto kinds = [&](const std::string& src) {
+    std::vector<Line> lines = read_lines(src);
+    mark_page_debris(src, lines, &fields);
+    std::vector<LineKind> k;
+    for (const Line& l : lines) k.push_back(l.kind);
+    return k;
+  };
+  CHECK(kinds("Wij spraken u.\n\nOns kenmerk: ZW/2021/0413\nDatum: 17 mei 2021\nBlad 2 van 2\n\nIn dat gesprek.\n") ==
+        std::vector<LineKind>{T, B, D, D, D, B, T, B});
+  // A sentence above the label stays.
+  CHECK(kinds("Wij spraken u op 12 mei 2021\nBlad 2 van 2\nover de klacht.\n") == std::vector<LineKind>{T, D, T, B});
 }
