@@ -15,6 +15,27 @@ std::size_t head_end(const Context& ctx) {
   return ctx.text.size();
 }
 
+// A letter whole: a salutation opens a line in its head, and a closing
+// stands in its last `letter.tail` bytes (doctype.toml [letter]). A report
+// sent with a cover letter closes that letter early, and goes on.
+bool whole_letter(const Context& ctx, std::size_t head) {
+  const RuleFile& dt = ctx.file("doctype");
+  const std::vector<std::string> salutations = dt.strings("letter.salutations"), closings = dt.strings("letter.closings");
+  if (salutations.empty() || closings.empty()) return false;
+  bool opens = false;
+  for (std::size_t b = 0; b < head && b < ctx.text.size() && !opens;) {
+    std::size_t e = ctx.text.find('\n', b);
+    if (e == std::string_view::npos) e = ctx.text.size();
+    const std::string line = fold_key(ctx.text.substr(b, std::min<std::size_t>(e - b, 40)));
+    for (const std::string& w : salutations) opens |= line.starts_with(w + " ");
+    b = e + 1;
+  }
+  if (!opens) return false;
+  const std::size_t tail = static_cast<std::size_t>(std::stoul(dt.setting("letter.tail").value_or("3000")));
+  const std::string end = fold_key(ctx.text.substr(ctx.text.size() > tail ? ctx.text.size() - tail : 0));
+  return std::any_of(closings.begin(), closings.end(), [&](const std::string& c) { return end.find(c) != std::string::npos; });
+}
+
 void run_doctype(Context& ctx) {
   // What the head says the report is beats what its text mentions: a
   // half-year report's text names its quarters ("Rapportage Q1 + Q2 2023",
@@ -25,6 +46,10 @@ void run_doctype(Context& ctx) {
     if (!best) { best = &h; continue; }
     const bool in_head = h.start < head, best_in_head = best->start < head;
     if (in_head != best_in_head ? in_head : ctx.rule_of("doctype", h).priority > ctx.rule_of("doctype", *best).priority) best = &h;
+  }
+  if (whole_letter(ctx, head)) {
+    ctx.out.facts.doctype = "brief";
+    return;
   }
   ctx.out.facts.doctype = best ? best->value : "overig";
   if (best) ctx.add("doctype", best->value, best->start, best->end, ctx.rule_of("doctype", *best).id);

@@ -15,8 +15,10 @@ namespace omb::interp {
 // bytes or more (the end of the text without one). Title, letterhead and
 // the lines under them stand before it.
 std::size_t head_end(const Context& ctx);
-// The doctype: the hit of the highest priority (the first of equals) in
-// the head, else anywhere, tagged; else "overig".
+// The doctype: "brief" for a whole letter (a salutation in the head, a
+// closing at the end: doctype.toml [letter]); else the hit of the highest
+// priority (the first of equals) in the head, else anywhere, tagged; else
+// "overig".
 void run_doctype(Context& ctx);
 
 // Date: every date hit tagged; the first in the window is the date.

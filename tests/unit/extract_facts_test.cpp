@@ -48,6 +48,22 @@ TEST_CASE("facts: a study's years, stated past the window, are its period") {
   CHECK(x.out.facts.period == "2019-2020");
 }
 
+// dev5 (session 17): a rekenkamer's letter is a letter; a study sent with a
+// cover letter stays a study.
+TEST_CASE("facts: a whole letter is a brief, whoever sends it") {
+  const std::string para = "In het voorjaar heeft de rekenkamercommissie een verkennend onderzoek gedaan naar de manier waarop "
+                           "de gemeente klachten van inwoners behandelt.\n\n";
+  test::ExtractCtx x("REKENKAMERCOMMISSIE AARDAM\n\nGeachte leden van de raad,\n\n" + para +
+                     "Met vriendelijke groet,\n\nde voorzitter\n");
+  run_doctype(*x);
+  CHECK(x.out.facts.doctype == "brief");
+  std::string study = "REKENKAMERCOMMISSIE AARDAM\n\nGeachte leden van de raad,\n\n" + para + "Met vriendelijke groet,\n\n";
+  for (int i = 0; i < 40; ++i) study += "Hoofdstuk over de bevindingen van het onderzoek en de gesprekken met de afdelingen.\n\n";
+  test::ExtractCtx y(study);
+  run_doctype(*y);
+  CHECK(y.out.facts.doctype == "rekenkameronderzoek");
+}
+
 TEST_CASE("facts: the quarter only for a kwartaalrapportage, else the year") {
   const std::string text = "Dit is de eerste kwartaalrapportage van 2016.\n";
   test::ExtractCtx q(text);
