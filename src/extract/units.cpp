@@ -275,21 +275,28 @@ bool ends_sentence_mark(std::string_view s) {
   return !s.empty() && std::string_view(".!?:").find(s.back()) != std::string_view::npos;
 }
 
-// A row of column names alone ("Q1 Q2 totaal", "aantal gegrond"): 2 to 8
-// words without punctuation, as a header row without a label.
-std::optional<Row> column_header(std::string_view line) {
-  Row header;
+// The words of a header line, split at spaces.
+std::vector<std::string_view> space_words(std::string_view line) {
+  std::vector<std::string_view> words;
   for (std::size_t a = 0; a < line.size();) {
     std::size_t e = line.find(' ', a);
     if (e == std::string_view::npos) e = line.size();
-    if (e > a) {
-      const std::string_view w = line.substr(a, e - a);
-      if (w.find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
-      header.cells.emplace_back(w);
-    }
+    if (e > a) words.push_back(line.substr(a, e - a));
     a = e + 1;
   }
-  if (header.cells.size() < 2 || header.cells.size() > 8) return std::nullopt;
+  return words;
+}
+
+// A row of column names alone ("Q1 Q2 totaal", "aantal gegrond"): 2 to 8
+// words without punctuation, as a header row without a label.
+std::optional<Row> column_header(std::string_view line) {
+  const std::vector<std::string_view> words = space_words(line);
+  if (words.size() < 2 || words.size() > 8) return std::nullopt;
+  Row header;
+  for (std::string_view w : words) {
+    if (w.find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
+    header.cells.emplace_back(w);
+  }
   return header;
 }
 
@@ -297,13 +304,7 @@ std::optional<Row> column_header(std::string_view line) {
 // gegrond ongegrond overig"): a unit word, then at most 7 words in lower
 // case or digits, no punctuation. Its first word is the label.
 std::optional<Row> detached_header(std::string_view caption, const UnitNames& un) {
-  std::vector<std::string_view> words;
-  for (std::size_t a = 0; a < caption.size();) {
-    std::size_t e = caption.find(' ', a);
-    if (e == std::string_view::npos) e = caption.size();
-    if (e > a) words.push_back(caption.substr(a, e - a));
-    a = e + 1;
-  }
+  const std::vector<std::string_view> words = space_words(caption);
   if (words.size() < 2 || words.size() > 8 || un.unit_of(words[0]).empty()) return std::nullopt;
   Row header;
   header.label = std::string(words[0]);

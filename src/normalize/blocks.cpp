@@ -5,6 +5,7 @@
 
 #include "normalize/chars.h"
 #include "normalize/classify.h"
+#include "normalize/fragments.h"
 #include "normalize/split.h"
 #include "normalize/word_repair.h"
 
@@ -154,18 +155,14 @@ HyphenJoin join_hyphenated(const WordRepair& words, const std::string& left, con
   else if (starts_upper_or_digit(right)) pick = hyph;
   else {
     // Unknown either way: rejoin, then let the word repair try, and an OCR
-    // "1" for an "l" between letters ("ge-" | "me1d"), as the emitter
-    // repairs it inside a line (fragments.h, one_for_l).
+    // "1" for an "l" ("ge-" | "me1d") as the emitter repairs it inside a
+    // line (fragments.h, one_for_l).
     pick = joined;
     const std::size_t one = joined.find('1');
     if (auto rep = words.repair(joined)) {
       pick = rep->first;
-    } else if (one != std::string::npos && one > 0 && one + 1 < joined.size() && joined.find('1', one + 1) == std::string::npos &&
-               std::isalpha(U(joined[one - 1])) && std::isalpha(U(joined[one + 1]))) {
-      std::string cand = joined;
-      cand[one] = 'l';
-      const WordVerdict& v = verdict(words, cand);
-      if (v.known && !v.repaired) pick = cand;
+    } else if (one != std::string::npos) {
+      if (auto f = one_for_l(words, joined, 0, one, joined.size()); f && f->end == joined.size()) pick = f->text;
     }
   }
   std::string_view rule = pick == hyph || pick == left + "- " + right ? "hyphen-kept" : "dehyphenate";

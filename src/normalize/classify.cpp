@@ -81,10 +81,6 @@ bool glued_number_token(std::string_view t) {
   return std::all_of(t.begin() + static_cast<std::ptrdiff_t>(k), t.end(), [](char ch) { return std::isdigit(U(ch)); });
 }
 
-}  // namespace
-
-namespace {
-
 // A table's rule: dashes, underscores or equals signs (3 or more), spaces
 // between ("----          ----" above a total).
 bool rule_line(std::string_view s) {

@@ -165,6 +165,9 @@ bool inner_heading_number(std::string_view w) {
          std::isdigit(U(w[dot + 1])) && w.find_first_not_of("0123456789.") == std::string_view::npos;
 }
 
+// A dash standing as a word: "-", "–" or "—".
+bool is_dash(std::string_view w) { return w == "-" || w == "\xe2\x80\x93" || w == "\xe2\x80\x94"; }
+
 // A short question that opens the line as a heading does: a question word
 // ("Wat", "Hoe", "Waarover"), at most 7 words to the "?" and no other
 // punctuation, then a capital or a dash and at least 3 more words ("Wat is
@@ -182,8 +185,7 @@ std::size_t question_end(std::string_view c, const WordRepair& words, const std:
     }
     if (k + 4 >= n) return std::string_view::npos;
     const std::string_view next = word(k + 1);
-    const bool dash = next == "-" || next == "\xe2\x80\x93" || next == "\xe2\x80\x94";
-    return dash || (next[0] >= 'A' && next[0] <= 'Z') ? ws[k + 1].first : std::string_view::npos;
+    return is_dash(next) || (next[0] >= 'A' && next[0] <= 'Z') ? ws[k + 1].first : std::string_view::npos;
   }
   return std::string_view::npos;
 }
@@ -230,7 +232,7 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
   // A dash after the number: "Bijlage B – Gesprekspartners".
   if (first > 0 && first + 1 < n) {
     const std::string_view d = c.substr(ws[first].first, ws[first].second - ws[first].first);
-    if (d == "-" || d == "\xe2\x80\x93" || d == "\xe2\x80\x94") ++first;
+    if (is_dash(d)) ++first;
   }
   if (first == 0 && !(c[0] >= 'A' && c[0] <= 'Z')) return;
   if (first == 0) {
@@ -338,18 +340,20 @@ void structure_cuts(std::string_view c, const LetterFields& lf, std::vector<std:
 // the same way, until none is cut: a heading cut off may leave a letter's
 // header ("Geachte" | "Ons kenmerk 2 Datum …"), a field a heading
 // ("Ons kenmerk 2 Heeft u vragen …"), a heading another heading ("Worden Er
-// is een werkende De uitvoering …").
-void piece_cuts(std::string_view c, std::size_t from, std::size_t to, const Knowledge& k,
+// is een werkende De uitvoering …"). Returns whether the piece was cut
+// first at a heading pulled into it (no bullet, field or salutation cuts it).
+bool piece_cuts(std::string_view c, std::size_t from, std::size_t to, const Knowledge& k,
                 std::vector<std::size_t>& cuts) {
   while (from < to && c[from] == ' ') ++from;
-  if (from >= to) return;
+  if (from >= to) return false;
   std::string_view piece = c.substr(from, to - from);
   std::vector<std::size_t> own;
   structure_cuts(piece, k.letter, own);
   own.erase(std::remove(own.begin(), own.end(), std::size_t{0}), own.end());
-  if (own.empty()) {
+  const bool heading = own.empty();
+  if (heading) {
     std::size_t h = heading_cut_at(piece, k.words);
-    if (h == std::string_view::npos || h == 0) return;
+    if (h == std::string_view::npos || h == 0) return false;
     own.push_back(h);
   }
   std::sort(own.begin(), own.end());
@@ -361,17 +365,7 @@ void piece_cuts(std::string_view c, std::size_t from, std::size_t to, const Know
     at = from + q;
   }
   piece_cuts(c, at, to, k, cuts);
-}
-
-// Whether the line `c` is cut first at a heading pulled into it (no bullet,
-// field or salutation cuts it before).
-bool opens_with_heading(std::string_view c, const Knowledge& k) {
-  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
-  std::vector<std::size_t> own;
-  structure_cuts(c, k.letter, own);
-  if (std::any_of(own.begin(), own.end(), [](std::size_t q) { return q > 0; })) return false;
-  const std::size_t h = heading_cut_at(c, k.words);
-  return h != std::string_view::npos && h > 0;
+  return heading;
 }
 
 }  // namespace
@@ -382,11 +376,12 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     std::vector<std::size_t> cuts;
+    bool heading_first = false;  // cut first at a heading pulled into it
     if (l.kind == LineKind::text) {
       // Any line, not only a block's first: once cut and joined, the next pass
       // sees each block as one line, and must cut it the same way.
       std::string_view c = content(src, l);
-      piece_cuts(c, 0, c.size(), k, cuts);
+      heading_first = piece_cuts(c, 0, c.size(), k, cuts);
     }
     if (cuts.empty()) {
       if (changed) out.push_back(l);
@@ -399,7 +394,7 @@ void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Li
     // above it either ("… parkeervergunning." ⏎ "Afval Ook over het …").
     // Only after a sentence's end: after "Participatie en" the line goes on.
     if (first_piece > 0 && out[first_piece - 1].kind == LineKind::text && ends_sentence(content(src, out[first_piece - 1])) &&
-        opens_with_heading(content(src, l), k))
+        heading_first)
       out[first_piece].hard_start = true;
     changed = true;
   }
