@@ -6,6 +6,7 @@
 #include <string>
 
 #include "normalize/chars.h"
+#include "normalize/chrome.h"
 #include "normalize/debris.h"
 #include "normalize/repairs.h"
 #include "normalize/word_repair.h"
@@ -189,11 +190,13 @@ void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>&
 }
 
 // Step 0: a line that known debris (debris.tsv) covers all of: "Bezig met
-// laden…", "Save this PDF as: WORD PNG TXT JPG".
+// laden…", "Save this PDF as: WORD PNG TXT JPG"; a line of a viewer's
+// controls (chrome.h): "Abonneren  Meld dit document  Deel op".
 void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (Line& l : lines) {
     if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
+    if (k.chrome.covers(c)) { l.kind = LineKind::debris; continue; }
     std::vector<RepairHit> hits = k.debris.find(c);
     if (hits.empty()) continue;
     std::size_t at = 0;

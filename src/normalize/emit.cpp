@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "normalize/chars.h"
+#include "normalize/chrome.h"
 #include "normalize/fragments.h"
 #include "normalize/mojibake.h"
 #include "normalize/repairs.h"
@@ -21,11 +22,16 @@ void Emitter::edit(std::size_t b, std::size_t e, std::string_view text, std::str
 namespace {
 
 // The repairs of spans, in order and without overlaps: mojibake first, then
-// known debris, then context repairs (an earlier kind wins an overlap).
-std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text) {
+// known debris, then a viewer's controls after a sentence (chrome.h, when
+// `line_end`), then context repairs (an earlier kind wins an overlap).
+std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, bool line_end) {
   std::vector<RepairHit> hits = find_mojibake(k.words, text);
-  for (const Repairs* r : {&k.debris, &k.repairs}) {
-    std::vector<RepairHit> more = r->find(text);
+  for (int kind = 0; kind < 3; ++kind) {
+    std::vector<RepairHit> more;
+    if (kind == 0) more = k.debris.find(text);
+    if (kind == 1 && line_end)
+      if (std::optional<RepairHit> t = k.chrome.tail(text)) more.push_back(std::move(*t));
+    if (kind == 2) more = k.repairs.find(text);
     if (more.empty()) continue;
     if (hits.empty()) { hits = std::move(more); continue; }
     for (RepairHit& h : more) {
@@ -47,7 +53,7 @@ std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text) {
 // at the start of a line or (when `line_end`) at its end.
 void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
   flush_copy(b);
-  std::vector<RepairHit> hits = span_repairs(k_, src_.substr(b, e - b));
+  std::vector<RepairHit> hits = span_repairs(k_, src_.substr(b, e - b), line_end);
   std::size_t h = 0;
   std::size_t i = b;
   while (i < e) {

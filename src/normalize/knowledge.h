@@ -8,7 +8,9 @@
 //    as: …" (the same format, normalize/debris.tsv, with an empty
 //    replacement: what a rule's group matches is removed);
 //  - letter: a letter's header fields and salutations (split.h,
-//    normalize/letter-fields.txt).
+//    normalize/letter-fields.txt);
+//  - chrome: the controls of web mirrors and viewers (chrome.h,
+//    normalize/interface-phrases.txt).
 #pragma once
 
 namespace omb {
@@ -19,12 +21,14 @@ namespace omb::pass {
 
 class WordRepair;
 struct LetterFields;
+class Chrome;
 
 struct Knowledge {
   const WordRepair& words;
   const Repairs& repairs;
   const Repairs& debris;
   const LetterFields& letter;  // split.h, normalize/letter-fields.txt
+  const Chrome& chrome;        // chrome.h, normalize/interface-phrases.txt
 };
 
 }  // namespace omb::pass

@@ -16,6 +16,7 @@
 
 #include "normalize/blocks.h"
 #include "normalize/classify.h"
+#include "normalize/chrome.h"
 #include "normalize/debris.h"
 #include "normalize/emit.h"
 #include "normalize/invisible.h"
@@ -64,6 +65,13 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::create(const std::string& 
     if (!l.ok()) return l.error();
     *n->letter_ = std::move(l).value();
   }
+  n->chrome_ = pass::Chrome::empty();
+  fs::path ip = fs::path(dir) / "normalize" / "interface-phrases.txt";
+  if (!dir.empty() && fs::exists(ip, ec)) {
+    auto c = pass::Chrome::load(ip.string());
+    if (!c.ok()) return c.error();
+    n->chrome_ = std::move(c).value();
+  }
   return std::shared_ptr<const Normalizer>(n);
 }
 
@@ -78,7 +86,7 @@ Normalized Normalizer::normalize(std::string_view src) const {
 Normalized Normalizer::normalize_visible(std::string_view src) const {
   Normalized out;
   out.text.reserve(src.size());
-  pass::Knowledge k{*words_, *repairs_, *debris_, *letter_};
+  pass::Knowledge k{*words_, *repairs_, *debris_, *letter_, *chrome_};
   std::vector<pass::Line> lines = pass::read_lines(src);
   out.map.reserve(2 * lines.size() + 16);
   pass::mark_page_debris(src, lines, &k.letter);

@@ -51,14 +51,15 @@ class Repairs;  // context repairs and known debris, loaded from repairs.tsv and
 namespace pass {
 class WordRepair;  // word repair: confusions.tsv, glue-words.txt
 struct LetterFields;  // letter-fields.txt
+class Chrome;         // interface-phrases.txt
 }
 
 class Normalizer {
  public:
   // Loads the word lists and rules: `dictionaries_dir`/words/*.txt (domain
   // words), and in `dictionaries_dir`/normalize/ repairs.tsv, debris.tsv,
-  // confusions.tsv, glue-words.txt, glued-pairs.tsv, sentence-starts.txt and
-  // letter-fields.txt (each optional). Errors name the file
+  // confusions.tsv, glue-words.txt, glued-pairs.tsv, sentence-starts.txt,
+  // letter-fields.txt and interface-phrases.txt (each optional). Errors name the file
   // and line.
   static Result<std::shared_ptr<const Normalizer>> create(const std::string& dictionaries_dir,
                                                           const LexiconPaths& base = {});
@@ -77,6 +78,7 @@ class Normalizer {
   std::unique_ptr<pass::WordRepair> words_;
   std::unique_ptr<Repairs> repairs_, debris_;
   std::unique_ptr<pass::LetterFields> letter_;
+  std::unique_ptr<pass::Chrome> chrome_;
 };
 
 }  // namespace omb

@@ -12,6 +12,7 @@
 
 #include "extract/extract.h"
 #include "index/tokenizer.h"
+#include "normalize/chrome.h"
 #include "normalize/knowledge.h"
 #include "normalize/normalize.h"
 #include "normalize/repairs.h"
@@ -65,7 +66,8 @@ inline const Normalizer& normalizer() {
 inline pass::Knowledge knowledge(const Repairs& repairs) {
   static std::unique_ptr<Repairs> none = Repairs::empty();
   static pass::LetterFields letter;
-  return {normalizer().words(), repairs, *none, letter};
+  static std::unique_ptr<pass::Chrome> chrome = pass::Chrome::empty();
+  return {normalizer().words(), repairs, *none, letter, *chrome};
 }
 // The project's search word lists (dictionaries/search), loaded once.
 inline std::shared_ptr<const SearchLexicon> search_lexicon() {
