@@ -199,7 +199,7 @@ TEST_CASE("damage fixtures: the development set, per class at least its floor, n
 // split at its capital as "JaarbeschouwingOmbudsman" must be; telling the
 // two apart needs a list of names.
 TEST_CASE("damage fixtures: the second development set, per class at least its floor, no correct word changed") {
-  check_floors("dev2", 24, {{"debris", 21}, {"glued", 15}, {"headers", 16}, {"heading", 18}, {"spaced", 18}}, {{"glued", 1}});
+  check_floors("dev2", 24, {{"debris", 22}, {"glued", 19}, {"headers", 21}, {"heading", 24}, {"spaced", 20}}, {{"glued", 1}});
 }
 
 // dev3: five classes again, 20 cases each, written blind in session 14
@@ -207,7 +207,16 @@ TEST_CASE("damage fixtures: the second development set, per class at least its f
 // and chapter-word headings; glued prepositions, dates and footnotes). Their
 // first run repaired debris 3, glued 10, headers 12, heading 8, spaced 13.
 TEST_CASE("damage fixtures: the third development set, per class at least its floor, no correct word changed") {
-  check_floors("dev3", 20, {{"debris", 19}, {"glued", 15}, {"headers", 15}, {"heading", 13}, {"spaced", 15}}, {});
+  check_floors("dev3", 20, {{"debris", 19}, {"glued", 15}, {"headers", 18}, {"heading", 19}, {"spaced", 17}}, {});
+}
+
+// dev4: debris alone, 24 cases, written blind in session 18 (document-hosting
+// chrome, fax headers, incoming-mail stamps, reading and accessibility tools,
+// publication metadata, watermarks). Its first run repaired 2 of 24 (5 more
+// failed only as two lines of prose stood together, which the clean part now
+// joins: see the file's head).
+TEST_CASE("damage fixtures: the fourth development set, per class at least its floor, no correct word changed") {
+  check_floors("dev4", 24, {{"debris", 17}}, {});
 }
 
 TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
@@ -220,4 +229,5 @@ TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev", true);
   measure("dev2", true);
   measure("dev3", true);
+  measure("dev4", true);
 }
