@@ -248,12 +248,38 @@ class SentenceGuards {
   std::vector<ClassId> one_;
 };
 
+constexpr std::uint32_t kNoCondition = UINT32_MAX, kWholeSentence = UINT32_MAX - 1;
+
+// Per sentence: a condition's clause, when the sentence opens with one
+// ([scope] if_starts: "Als de gemeente niet reageert, ..."), whose words
+// state no fact; kWholeSentence when the main clause after it is advice
+// ([scope] if_thens: "..., kunt u een herinnering sturen"); else kNoCondition.
+void conditions(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
+                std::size_t sentences, std::vector<std::uint32_t>& out) {
+  out.assign(sentences, kNoCondition);
+  if (impl.if_start_class < 0) return;
+  auto has = [&](std::size_t p, int c) {
+    auto b = pool.begin() + toks[p].off, e = b + toks[p].count;
+    return c >= 0 && std::binary_search(b, e, static_cast<ClassId>(c));
+  };
+  for (std::size_t p = 0; p < toks.size(); ++p) {
+    bool first = p == 0 || toks[p - 1].sentence != toks[p].sentence;
+    if (!first || !has(p, impl.if_start_class)) continue;
+    std::uint32_t& o = out[toks[p].sentence];
+    o = toks[p].clause;
+    std::size_t q = p + 1;
+    while (q < toks.size() && toks[q].sentence == toks[p].sentence && toks[q].clause == toks[p].clause) ++q;
+    if (q < toks.size() && toks[q].sentence == toks[p].sentence && has(q, impl.if_then_class)) o = kWholeSentence;
+  }
+}
+
 // One span's words and what the matcher needs of them.
 struct WordSpan {
   const WordRules::Impl& impl;
   const std::vector<Tok>& toks;
   const std::vector<ClassId>& pool;
   const std::vector<bool>& question;
+  const std::vector<std::uint32_t>& condition;  // per sentence: see conditions()
   mutable SentenceGuards sentence_guards{impl, toks, pool, question.size()};
 
   // Words of class c in sentence s, not counting the matched words `used`.
@@ -323,7 +349,7 @@ struct WordSpan {
     auto [mn, mx] = std::minmax_element(used.begin(), used.end());
     std::size_t first = *mn, last = *mx;
     std::uint32_t s = toks[first].sentence;
-    if (!g.questions && question[s]) return false;
+    if (!g.questions && (question[s] || condition[s] == kWholeSentence || condition[s] == toks[last].clause)) return false;
     auto matched = [&](std::size_t q) { return std::find(used.begin(), used.end(), q) != used.end(); };
     if (!g.unless_near.empty()) {
       auto n = static_cast<std::size_t>(g.near);
@@ -438,8 +464,10 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   thread_local std::vector<Tok> toks;
   thread_local std::vector<bool> question;
   toks.clear();
+  thread_local std::vector<std::uint32_t> condition;
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
-  WordSpan span{*this, toks, cache.pool, question};
+  conditions(*this, toks, cache.pool, question.size(), condition);
+  WordSpan span{*this, toks, cache.pool, question, condition};
   SentenceClasses present(classes.size());
   std::vector<Hit> hits;
   std::vector<std::size_t> used;

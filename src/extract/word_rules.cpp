@@ -345,14 +345,18 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
     if (!s->is_table()) return ld.err(*s, "`scope` must be a table");
     for (auto&& [k, node] : *s->as_table()) {
       const std::string key(k.str());
-      if (key != "clause_ends" && key != "not_after")
-        return ld.err(node, "[scope]: unknown key `" + key + "` (clause_ends, not_after)");
+      int* slot = key == "clause_ends" ? &impl.clause_end_class
+                  : key == "not_after" ? &impl.clause_keep_class
+                  : key == "if_starts" ? &impl.if_start_class
+                  : key == "if_thens"  ? &impl.if_then_class
+                                       : nullptr;
+      if (!slot) return ld.err(node, "[scope]: unknown key `" + key + "` (clause_ends, not_after, if_starts, if_thens)");
       std::vector<std::string> v;
       OMB_TRY(ld.strings(node, key, v));
       ClassDef c;
-      c.name = key == "clause_ends" ? "(clause ends)" : "(not after)";
+      c.name = "(" + key + ")";
       for (const std::string& w : v) OMB_TRY(ld.add_word(c, w, node));
-      (key == "clause_ends" ? impl.clause_end_class : impl.clause_keep_class) = static_cast<int>(impl.classes.size());
+      *slot = static_cast<int>(impl.classes.size());
       impl.classes.push_back(std::move(c));
     }
   }

@@ -23,8 +23,9 @@
 //                              the sentence ("tevreden")
 //                  if_in_sentence     = classes of which one must stand
 //                              somewhere in the sentence (the match included)
-//                  questions = true to match in a sentence ending in "?"
-//                              (default false: a question is not a complaint)
+//                  questions = true to match in a sentence ending in "?",
+//                              and in a condition (below) (default false: a
+//                              question or a supposition is not a complaint)
 //                  blocks    = only in blocks of these kinds (heading,
 //                              list_item, table_row, paragraph)
 //                  suppress  = true: a match is no hit, and cancels the hits
@@ -36,6 +37,14 @@
 //                ("maar", "echter"); , ; : ( ) always end one.
 //                not_after = words after which a clause end word ends
 //                none: "dan maar" is a particle, not "but"
+//                if_starts = words that open a condition ("als", "mocht"): in
+//                a sentence that opens with one, the words before the first
+//                clause end state no fact, and match nothing ("Als de
+//                gemeente niet reageert, ..."); the main clause does
+//                ("Wie belt, komt niet verder dan een bandje")
+//                if_thens = words that open advice after a condition ("kunt",
+//                "neem"): then the whole sentence matches nothing ("Mocht de
+//                informatie onjuist zijn, neem dan contact op")
 // A pattern is words separated by spaces:
 //   @name        a word of class `name`
 //   word         a folded word, wildcards as in `words`

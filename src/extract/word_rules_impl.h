@@ -66,6 +66,8 @@ struct WordRules::Impl {
   std::vector<words::Example> examples;
   int clause_end_class = -1;   // the class of [scope] clause_ends, if any
   int clause_keep_class = -1;  // [scope] not_after: after one of these, a clause end word ends none ("dan maar")
+  int if_start_class = -1;     // [scope] if_starts: a sentence opening with one is a condition ("als", "mocht")
+  int if_then_class = -1;      // [scope] if_thens: a main clause opening with one is advice ("kunt", "neem")
   // Membership lookups built from `classes`.
   std::unordered_map<std::string, std::vector<words::ClassId>> by_word, by_stem;
   struct Affix {

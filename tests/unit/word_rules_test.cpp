@@ -251,3 +251,41 @@ examples = ["hij zou terugbellen"]
   CHECK(hits[0].start == 4);
   CHECK(hits[0].end == 16);
 }
+
+TEST_CASE("word rules: a condition states no fact, and advice after one none at all") {
+  test::TempDir tmp;
+  auto r = WordRules::load(tmp.write("theme.toml", R"(type = "theme"
+engine = "words"
+
+[class]
+neg = { words = ["niet", "geen", "nooit"] }
+reageren = { words = ["reageert", "reageerde", "teruggebeld"] }
+
+[scope]
+if_starts = ["als", "mocht", "wie"]
+if_thens = ["kunt", "neem"]
+
+[[rule]]
+id = "geen-reactie"
+value = "communicatie"
+match = "@neg ..3 @reageren"
+examples = ["Als hij belde, werd hij nooit teruggebeld."]
+counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
+)"));
+  REQUIRE(r.ok());
+  const WordRules& w = **r;
+  auto values = [&](const std::string& text) {
+    std::vector<std::string> v;
+    for (const Hit& h : w.match(text)) v.push_back(text.substr(h.start, h.end - h.start));
+    return v;
+  };
+  // In the condition: no fact.
+  CHECK(values("Als de gemeente niet reageert, stuur dan een herinnering.").empty());
+  // In the main clause after it: a fact.
+  CHECK(values("Wie belt, wordt nooit teruggebeld.") == V{"nooit teruggebeld"});
+  // Advice after a condition: nothing in the sentence.
+  CHECK(values("Mocht u niet worden teruggebeld, kunt u ons niet verwijten dat niemand reageerde.").empty());
+  // Not at the sentence's start: no condition.
+  CHECK(values("Hij vroeg als eerste, maar de gemeente reageerde niet. De gemeente heeft hem niet teruggebeld.") ==
+        V{"niet teruggebeld"});
+}
