@@ -44,14 +44,26 @@ bool participle(std::string_view w) {
       at = part.size();
       break;
     }
-  if (w.size() <= at + 4 || w.substr(at, 2) != "ge") return false;
-  return w.back() == 'd' || w.back() == 't' || (at > 0 && w.ends_with("en"));
+  if (w.size() > at + 4 && w.substr(at, 2) == "ge") return w.back() == 'd' || w.back() == 't' || (at > 0 && w.ends_with("en"));
+  // A verb with an unstressed prefix takes no "ge": "besproken", "behandeld",
+  // "verstuurd", "ontvangen". Not "beleid" or "veiligheid" (-eid), nor
+  // "belastingen" or "vergunningen" (-ingen).
+  for (std::string_view pre : {"be", "ver", "ont", "her"}) {
+    if (!w.starts_with(pre) || w.size() < pre.size() + 4) continue;
+    if (w.ends_with("eid")) return false;
+    if (w.back() == 'd' || w.back() == 't') return true;
+    return w.ends_with("en") && !w.ends_with("ingen") && w.size() <= 10;
+  }
+  return false;
 }
 
 // A word a name may hold: not a stop word, no verb form. After an adjective
 // a word in -de or -te is its noun ("openbare ruimte"), not a past tense.
 bool name_word(std::string_view w, const LowerNameRules& rules, bool after_adjective = false) {
   if (w.size() < 3 || w.back() == '-' || rules.stop.count(std::string(w))) return false;
+  // An uninflected word in -lijk alone is an adverb: "de afdeling
+  // uitdrukkelijk gevraagd", "de afdeling waarschijnlijk".
+  if (w.ends_with("lijk")) return false;
   if (!after_adjective)
     for (std::string_view past : {"de", "te", "den", "ten"})
       if (w.ends_with(past)) return false;

@@ -379,6 +379,19 @@ TEST_CASE("units: names in lower case after a unit word in lower case") {
   CHECK(lower("de afdeling werk, inkomen, zorg kreeg") == std::vector<std::string>{"Werk [12,16)"});
 }
 
+// Regression (#18, dev5 GGD and 1996 scan): a participle without "ge" ("het
+// team besproken") and an adverb in -lijk ("de afdeling uitdrukkelijk
+// gevraagd") were read as names.
+TEST_CASE("units regression: participles of be-, ver-, ont- and her- verbs and adverbs in -lijk are no names") {
+  for (const char* no : {"met de klager en het team besproken", "de afdeling uitdrukkelijk gevraagd", "de afdeling verstuurd",
+                         "het team ontvangen", "de afdeling behandeld"})
+    CHECK(lower(no) == std::vector<std::string>{});
+  CHECK(lower("de afdeling beleid schreef") == std::vector<std::string>{"Beleid [12,18)"});
+  CHECK(lower("de afdeling belastingen stuurde") == std::vector<std::string>{"Belastingen [12,23)"});
+  CHECK(lower("de afdeling vergunningen kwam") == std::vector<std::string>{"Vergunningen [12,24)"});
+  CHECK(lower("het team verhuur kwam") == std::vector<std::string>{"Verhuur [9,16)"});
+}
+
 TEST_CASE("units: a lower-case name is tagged, and its bracketed abbreviation names it") {
   test::ExtractCtx x(
       "Verzoeken gingen over de afdeling vergunningen, toezicht en handhaving (\xE2\x80\x9CVTH\xE2\x80\x9D) en het sociaal loket.\n\n"
