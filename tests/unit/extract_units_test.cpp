@@ -333,6 +333,19 @@ TEST_CASE("units: the publisher is no unit of its own report, nor a body its nam
   CHECK(organisations(y).empty());
 }
 
+// Regression (#18, dev5 ISD): "Dienst Heiderand" inside the publisher's own
+// name above its report was a dienst.
+TEST_CASE("units regression: a unit word inside the publisher's own name makes no unit") {
+  test::ExtractCtx x("Intergemeentelijke Sociale Dienst Aardam\n\nDe dienst Werk en Inkomen stuurde een brief.\n");
+  run_organisation(*x);
+  REQUIRE(x.out.facts.organisation == "Intergemeentelijke Sociale Dienst Aardam");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") units.push_back(t.value);
+  CHECK(units == std::vector<std::string>{"Dienst Werk en Inkomen"});
+}
+
 TEST_CASE("units: a section title is no unit name") {
   UnitNames un = names();
   CHECK_FALSE(un.valid_name("Onderzoeken en oordelen"));

@@ -1,0 +1,25 @@
+// extract/unit_bodies.h — internal to units.h: the steps of run_units about
+// whole bodies, in the order run_units calls them.
+#pragma once
+
+#include <string_view>
+
+#include "extract/context.h"
+#include "extract/units.h"
+
+namespace omb::interp {
+
+// A unit tag's detail at level organisation holds this.
+inline constexpr std::string_view kOrganisationLevel = "\"level\":\"organisation\"";
+
+// The organisations a report is about: organisation.toml's mentions that
+// are no issuer's, as units at level organisation (not the publisher, nor
+// its name's initials, nor a body its name holds).
+void organisation_units(Context& ctx, const UnitNames& un);
+// "de afdeling Publiekszaken van Keerdonk": the unit is "Publiekszaken",
+// once Keerdonk is a unit of its own.
+void cut_organisation_tails(Context& ctx);
+// No unit inside the publisher's own name ("Sociale Dienst Heiderand").
+void drop_units_in_publisher(Context& ctx);
+
+}  // namespace omb::interp
