@@ -321,11 +321,14 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
   if (k > line_b && ((U(src[k - 1]) & 0x80) || std::isdigit(U(src[k - 1])) || src[k - 1] == '-' || src[k - 1] == '_'))
     return false;  // part of a longer token
   std::string w(src.substr(k, i - k));
-  for (std::size_t a = 1; a < w.size(); ++a)
-    if (std::isupper(U(w[a]))) return false;  // "COVID19", "PostNL2"
-  std::string low = lower_latin(w);
   std::size_t digits = e - i;
   const bool year = digits == 4 && (src.compare(i, 2, "19") == 0 || src.compare(i, 2, "20") == 0);
+  // Capitals inside make a code ("COVID19", "PostNL2"), except a word in
+  // capitals of 6 letters or more before a year: a title ("JAARVERSLAG2022").
+  const bool all_caps = std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(U(c)); });
+  for (std::size_t a = 1; a < w.size(); ++a)
+    if (std::isupper(U(w[a])) && !(all_caps && year && w.size() >= 6)) return false;
+  std::string low = lower_latin(w);
   // A year after a glue word ("in2020") or a word of 3 letters or more
   // ("maart2021"); 1-3 digits after a glue word ("op12 maart") or a word of 4.
   if (year) return words.glue_word(low) || (w.size() >= 3 && (words.lex().known(low) || words.lex().known(w)));

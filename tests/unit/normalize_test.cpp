@@ -677,6 +677,10 @@ TEST_CASE("normalize: a number glued after a known word gets its space; a code k
   CHECK(norm(codes) == codes);
   std::string once = norm("Parkeren31 en zorg5.\n");
   CHECK(norm(once) == once);
+  // A title in capitals glued to its year (dev3); an acronym keeps its number.
+  CHECK(norm("JAARVERSLAG2022 KLACHTENCOMMISSIE\n") == "JAARVERSLAG 2022 KLACHTENCOMMISSIE\n");
+  const std::string acronyms = "De WMO2015 en het COVID2020 fonds.\n";
+  CHECK(norm(acronyms) == acronyms);
 }
 
 TEST_CASE("normalize: a heading in capitals with a numbering mark is cut from its paragraph") {
