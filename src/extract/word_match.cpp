@@ -257,11 +257,11 @@ constexpr std::uint32_t kNoCondition = UINT32_MAX, kWholeSentence = UINT32_MAX -
 void conditions(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
                 std::size_t sentences, std::vector<std::uint32_t>& out) {
   out.assign(sentences, kNoCondition);
-  if (impl.if_start_class < 0) return;
   auto has = [&](std::size_t p, int c) {
     auto b = pool.begin() + toks[p].off, e = b + toks[p].count;
     return c >= 0 && std::binary_search(b, e, static_cast<ClassId>(c));
   };
+  if (impl.if_start_class < 0) return;
   for (std::size_t p = 0; p < toks.size(); ++p) {
     bool first = p == 0 || toks[p - 1].sentence != toks[p].sentence;
     if (!first || !has(p, impl.if_start_class)) continue;
@@ -273,6 +273,32 @@ void conditions(const WordRules::Impl& impl, const std::vector<Tok>& toks, const
   }
 }
 
+// Per sentence: the clause from which on it tells the citizen's own doing
+// ([scope] own_subjects, own_doings): "Klager heeft zelf zijn nummer niet
+// doorgegeven, waardoor de school hem niet kon bereiken" states no fault of
+// the organisation from "zelf" on; an effort or burden ([scope] own_musts
+// within 3 words: "moest zelf", "belden zij zelf") does; kNoCondition else.
+void own_doings(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
+                std::size_t sentences, std::vector<std::uint32_t>& out) {
+  out.assign(sentences, kNoCondition);
+  if (impl.own_doing_class < 0) return;
+  auto has = [&](std::size_t p, int c) {
+    auto b = pool.begin() + toks[p].off, e = b + toks[p].count;
+    return c >= 0 && std::binary_search(b, e, static_cast<ClassId>(c));
+  };
+  for (std::size_t p = 0; p < toks.size(); ++p) {
+    if (!has(p, impl.own_doing_class)) continue;
+    const std::uint32_t s = toks[p].sentence;
+    bool burden = false, subject = false;
+    for (std::size_t q = p >= 3 ? p - 3 : 0; q < toks.size() && q <= p + 3; ++q) {
+      if (q == p || toks[q].sentence != s) continue;
+      burden |= has(q, impl.own_must_class);
+      subject |= q < p && has(q, impl.own_subject_class);
+    }
+    if (subject && !burden) out[s] = std::min(out[s], toks[p].clause);
+  }
+}
+
 // One span's words and what the matcher needs of them.
 struct WordSpan {
   const WordRules::Impl& impl;
@@ -280,6 +306,7 @@ struct WordSpan {
   const std::vector<ClassId>& pool;
   const std::vector<bool>& question;
   const std::vector<std::uint32_t>& condition;  // per sentence: see conditions()
+  const std::vector<std::uint32_t>& own_from;   // per sentence: see own_doings()
   mutable SentenceGuards sentence_guards{impl, toks, pool, question.size()};
 
   // Words of class c in sentence s, not counting the matched words `used`.
@@ -349,7 +376,9 @@ struct WordSpan {
     auto [mn, mx] = std::minmax_element(used.begin(), used.end());
     std::size_t first = *mn, last = *mx;
     std::uint32_t s = toks[first].sentence;
-    if (!g.questions && (question[s] || condition[s] == kWholeSentence || condition[s] == toks[last].clause)) return false;
+    if (!g.questions && (question[s] || condition[s] == kWholeSentence || condition[s] == toks[last].clause ||
+                         (own_from[s] != kNoCondition && toks[last].clause >= own_from[s])))
+      return false;
     auto matched = [&](std::size_t q) { return std::find(used.begin(), used.end(), q) != used.end(); };
     if (!g.unless_near.empty()) {
       auto n = static_cast<std::size_t>(g.near);
@@ -466,8 +495,10 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   toks.clear();
   thread_local std::vector<std::uint32_t> condition;
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
+  thread_local std::vector<std::uint32_t> own_from;
   conditions(*this, toks, cache.pool, question.size(), condition);
-  WordSpan span{*this, toks, cache.pool, question, condition};
+  own_doings(*this, toks, cache.pool, question.size(), own_from);
+  WordSpan span{*this, toks, cache.pool, question, condition, own_from};
   SentenceClasses present(classes.size());
   std::vector<Hit> hits;
   std::vector<std::size_t> used;

@@ -349,8 +349,13 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
                   : key == "not_after" ? &impl.clause_keep_class
                   : key == "if_starts" ? &impl.if_start_class
                   : key == "if_thens"  ? &impl.if_then_class
+                  : key == "own_subjects" ? &impl.own_subject_class
+                  : key == "own_doings" ? &impl.own_doing_class
+                  : key == "own_musts" ? &impl.own_must_class
                                        : nullptr;
-      if (!slot) return ld.err(node, "[scope]: unknown key `" + key + "` (clause_ends, not_after, if_starts, if_thens)");
+      if (!slot)
+        return ld.err(node, "[scope]: unknown key `" + key +
+                                "` (clause_ends, not_after, if_starts, if_thens, own_subjects, own_doings, own_musts)");
       std::vector<std::string> v;
       OMB_TRY(ld.strings(node, key, v));
       ClassDef c;

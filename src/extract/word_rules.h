@@ -45,6 +45,13 @@
 //                if_thens = words that open advice after a condition ("kunt",
 //                "neem"): then the whole sentence matches nothing ("Mocht de
 //                informatie onjuist zijn, neem dan contact op")
+//                own_subjects, own_doings, own_musts = the citizen's words
+//                ("klager", "hij"), "zelf", and the words that make it a
+//                burden or an effort ("moest", "belde"): with own_doings
+//                within 3 words after own_subjects, and no own_musts within
+//                3 words of it, the sentence from that clause on matches
+//                nothing ("Klager heeft zelf zijn nummer niet doorgegeven";
+//                not "Klager moest zelf uitzoeken welke stukken nodig waren")
 // A pattern is words separated by spaces:
 //   @name        a word of class `name`
 //   word         a folded word, wildcards as in `words`

@@ -68,6 +68,9 @@ struct WordRules::Impl {
   int clause_keep_class = -1;  // [scope] not_after: after one of these, a clause end word ends none ("dan maar")
   int if_start_class = -1;     // [scope] if_starts: a sentence opening with one is a condition ("als", "mocht")
   int if_then_class = -1;      // [scope] if_thens: a main clause opening with one is advice ("kunt", "neem")
+  int own_subject_class = -1;  // [scope] own_subjects: the citizen ("klager", "verzoeker", "hij")
+  int own_doing_class = -1;    // [scope] own_doings: "zelf" right after one: the citizen's own doing
+  int own_must_class = -1;     // [scope] own_musts: "moest zelf": a burden, not his doing
   // Membership lookups built from `classes`.
   std::unordered_map<std::string, std::vector<words::ClassId>> by_word, by_stem;
   struct Affix {

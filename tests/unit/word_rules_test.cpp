@@ -289,3 +289,35 @@ counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
   CHECK(values("Hij vroeg als eerste, maar de gemeente reageerde niet. De gemeente heeft hem niet teruggebeld.") ==
         V{"niet teruggebeld"});
 }
+
+TEST_CASE("word rules: the citizen's own doing states no fault, from its clause on; an effort does") {
+  test::TempDir tmp;
+  auto r = WordRules::load(tmp.write("theme.toml", R"(type = "theme"
+engine = "words"
+
+[class]
+neg = { words = ["niet", "geen", "nooit"] }
+bereiken = { words = ["bereiken", "doorgegeven", "teruggebeld"] }
+
+[scope]
+own_subjects = ["klager", "zij", "hij"]
+own_doings = ["zelf"]
+own_musts = ["moest", "belde"]
+
+[[rule]]
+id = "niet"
+value = "bereikbaarheid"
+match = "@neg ..3 @bereiken"
+)"));
+  REQUIRE(r.ok());
+  const WordRules& w = **r;
+  auto n = [&](const std::string& text) { return w.match(text).size(); };
+  CHECK(n("Klager heeft zelf zijn nummer niet doorgegeven, waardoor de school hem niet kon bereiken.") == 0);
+  // Before the clause of "zelf": still a fact.
+  CHECK(n("De school kon hem niet bereiken, tenzij hij zelf langskwam.") == 1);
+  // An effort or a burden: "belde zelf", "moest zelf".
+  CHECK(n("Toen zij zelf belde, werd zij nooit teruggebeld.") == 1);
+  CHECK(n("Hij moest zelf uitzoeken waarom hij niet werd teruggebeld.") == 1);
+  // "zelf" after the organisation: no citizen's doing.
+  CHECK(n("De gemeente heeft zelf nooit teruggebeld.") == 1);
+}
