@@ -124,10 +124,34 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
   return out;
 }
 
+// Case headings without a number: in a section whose numbered heading says
+// it holds cases ("3. Uit de praktijk", "4 Klachten uitgelicht": the
+// afdeling file's discover.case_section_words), each heading without a
+// number that a paragraph follows starts a case ("Geen bericht over de
+// uitslag"). Two or more, or none.
+std::vector<CaseStart> section_case_headings(const Context& ctx) {
+  const UnitNames un(ctx.file("afdeling"), ctx.look);
+  std::vector<CaseStart> out;
+  bool in_cases = false;
+  for (std::size_t i = 0; i < ctx.spans.size(); ++i) {
+    const FoldedBlock& b = ctx.spans[i];
+    if (b.kind != PassageKind::heading) continue;
+    const std::string_view line(ctx.text.data() + b.start, ctx.line_end(b.start) - b.start);
+    if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *ctx.look.section_re)) {
+      in_cases = un.about_cases(line);
+      continue;
+    }
+    if (in_cases && i + 1 < ctx.spans.size() && ctx.spans[i + 1].kind == PassageKind::paragraph)
+      out.push_back({b.start, b.start, ""});
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
 // The case starts of zaaknummer hits of role "case", and the numbered
 // headings (two or more, outside a numbered report: `reports` are its
 // report-number hits); a hit on a numbered heading's line or the next is
-// that case.
+// that case. Without any, the headings of a section of cases.
 std::vector<CaseStart> case_starts(Context& ctx, const std::vector<const Hit*>& reports) {
   std::vector<const Hit*> mentions;
   std::vector<CaseStart> starts;
@@ -141,6 +165,8 @@ std::vector<CaseStart> case_starts(Context& ctx, const std::vector<const Hit*>& 
   // its parts.
   std::vector<CaseStart> numbered;
   if (!(ctx.out.facts.doctype == "rapport" && !reports.empty())) numbered = numbered_headings(ctx, mentions);
+  // No case with a number at all: the headings of a section of cases.
+  if (starts.empty() && numbered.size() < 2 && reports.empty()) return section_case_headings(ctx);
   if (numbered.size() < 2) return starts;
   for (CaseStart& n : numbered) {
     const std::size_t until = next_line_end(ctx, n.at);

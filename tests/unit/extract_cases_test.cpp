@@ -71,6 +71,33 @@ TEST_CASE("cases: a case runs to the next case, a numbered section or a closing 
   CHECK(y.out.cases[0].end == std::string("406 - Geen beleid\n\nDe klacht.").size());
 }
 
+// dev6 (a hospital committee) and dev5 (a 1996 scan) tell their cases under
+// "3. Uit de praktijk", each under a heading of its own and no number.
+TEST_CASE("cases: unnumbered headings in a section of cases are cases; elsewhere they are not") {
+  test::ExtractCtx x(
+      "2. Cijfers\n\nDe commissie ontving 40 klachten.\n\n"
+      "3. Uit de praktijk\n\nHieronder twee klachten.\n\n"
+      "Geen bericht over de uitslag\n\nEen man wachtte vijf weken op de uitslag van zijn test.\n\n"
+      "Lang wachten op de Spoedeisende Hulp\n\nEen vrouw wachtte vijf uur en niemand vertelde haar waarom.\n\n"
+      "4. Aanbevelingen\n\nBel patiënten terug.\n");
+  before_cases(*x);
+  find_cases(*x);
+  REQUIRE(x.out.cases.size() == 2);
+  CHECK(x.out.cases[0].zaaknummer.empty());
+  CHECK(x.out.cases[0].title == "Geen bericht over de uitslag");
+  CHECK(x.out.cases[1].title == "Lang wachten op de Spoedeisende Hulp");
+  CHECK(x.text.substr(x.out.cases[1].start, x.out.cases[1].end - x.out.cases[1].start) ==
+        "Lang wachten op de Spoedeisende Hulp\n\nEen vrouw wachtte vijf uur en niemand vertelde haar waarom.");
+  // The same headings under a section that is not about cases: no cases.
+  test::ExtractCtx y(
+      "3. Werkwijze\n\nZo werken wij.\n\n"
+      "Het hoorgesprek\n\nDe commissie nodigt beide partijen uit.\n\n"
+      "Het advies\n\nDe commissie schrijft een advies.\n");
+  before_cases(*y);
+  find_cases(*y);
+  CHECK(y.out.cases.empty());
+}
+
 TEST_CASE("cases: an investigation report with a report number is one case") {
   const std::string text = "Rapport Gemeentelijke Ombudsman\n\nRapportnummer: 2019/0456\n\nDe afdeling Burgerzaken reageerde niet.\n";
   test::ExtractCtx x(text);
