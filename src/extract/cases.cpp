@@ -125,12 +125,22 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
 }
 
 // Case headings without a number: in a section whose numbered heading says
-// it holds cases ("3. Uit de praktijk", "4 Klachten uitgelicht": the
-// afdeling file's discover.case_section_words), each heading without a
-// number that a paragraph follows starts a case ("Geen bericht over de
-// uitslag"). Two or more, or none.
+// it tells cases ("3. Uit de praktijk", "4 Klachten uitgelicht": the
+// zaaknummer file's case.section_words), each heading without a number
+// that a paragraph follows starts a case ("Geen bericht over de uitslag").
+// Two or more, or none.
 std::vector<CaseStart> section_case_headings(const Context& ctx) {
-  const UnitNames un(ctx.file("afdeling"), ctx.look);
+  const std::vector<std::string> words = ctx.file("zaaknummer").strings("case.section_words");
+  auto tells_cases = [&](std::string_view heading) {
+    const std::string f = fold_key(heading);
+    for (std::size_t a = 0; a < f.size();) {
+      std::size_t e = a;
+      while (e < f.size() && std::isalpha(static_cast<unsigned char>(f[e]))) ++e;
+      if (e > a && std::find(words.begin(), words.end(), f.substr(a, e - a)) != words.end()) return true;
+      a = e + 1;
+    }
+    return false;
+  };
   std::vector<CaseStart> out;
   bool in_cases = false;
   for (std::size_t i = 0; i < ctx.spans.size(); ++i) {
@@ -138,7 +148,7 @@ std::vector<CaseStart> section_case_headings(const Context& ctx) {
     if (b.kind != PassageKind::heading) continue;
     const std::string_view line(ctx.text.data() + b.start, ctx.line_end(b.start) - b.start);
     if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *ctx.look.section_re)) {
-      in_cases = un.about_cases(line);
+      in_cases = tells_cases(line);
       continue;
     }
     if (in_cases && i + 1 < ctx.spans.size() && ctx.spans[i + 1].kind == PassageKind::paragraph)
