@@ -323,6 +323,12 @@ std::optional<Row> detached_header(std::string_view caption, const UnitNames& un
 // the afdeling file's table.headers, a unit word, "per <unit word>"; or its
 // caption says "per <unit word>", or is its detached header. The unit named
 // gives the rows' level.
+// The label a table's numbered caption leaves as a row: "Tabel", "Figuur".
+bool numbered_caption(std::string_view label) {
+  const std::string k = fold_key(label);
+  return k == "tabel" || k == "figuur" || k == "grafiek" || k == "overzicht";
+}
+
 void unit_tables(Context& ctx, const UnitNames& un) {
   std::vector<std::string> af_headers = ctx.file("afdeling").strings("table.headers");
   std::vector<std::string> oo_headers = ctx.file("oordeel").strings("table.headers");
@@ -343,8 +349,24 @@ void unit_tables(Context& ctx, const UnitNames& un) {
       caption_unit = un.unit_named_in(caption_before(ctx, static_cast<std::size_t>(caption.data() - ctx.text.data())));
       if (!caption_unit.empty()) columns = column_header(caption);
     }
+    // A numbered caption with numbers in it ("Tabel 1  Klachten per
+    // afdeling  2020  2021") reads as the table's first row: its line is
+    // the caption.
+    std::vector<Row> parsed = parse_table(ctx.text, b.start, b.end);
+    if (!parsed.empty() && numbered_caption(parsed[0].label)) {
+      const std::size_t at = parsed[0].label_start;
+      caption = ctx.text.substr(at, ctx.line_end(at) - at);
+      caption_unit = un.unit_named_in(caption);
+      parsed.erase(parsed.begin());
+      // Its rows follow at once: a header row of the unit it names.
+      if (!caption_unit.empty() && !parsed.empty() && !is_header(parsed[0])) {
+        Row h;
+        h.label = caption_unit;
+        parsed.insert(parsed.begin(), std::move(h));
+      }
+    }
     bool first = true;
-    for (std::vector<Row> rows : split_tables(parse_table(ctx.text, b.start, b.end), is_header)) {
+    for (std::vector<Row> rows : split_tables(std::move(parsed), is_header)) {
       if (first && !is_header(rows[0]) && !rows[0].cells.empty()) {
         if (std::optional<Row> h = detached_header(caption, un)) rows.insert(rows.begin(), std::move(*h));
         else if (columns) rows.insert(rows.begin(), *columns);

@@ -184,6 +184,22 @@ TEST_CASE("units: a table whose header names no unit gives afdelingen; a caption
   CHECK(leveled(x) == std::vector<std::string>{"Burgerzaken afdeling [118,129) afdeling.table"});
 }
 
+// Regression (#18, dev6 water board): a numbered caption with the years of
+// its columns ("Tabel 1  Klachten per afdeling  2020  2021") was read as the
+// table's first row, and no row was a unit.
+TEST_CASE("units regression: a numbered caption with numbers in it is the caption, not a row") {
+  test::ExtractCtx x(
+      "Tabel 1  Klachten per afdeling                    2020        2021\n"
+      "Watersysteem                                        18          21\n"
+      "Zuivering                                            9           8\n"
+      "Wegen en Vaarwegen                                   4           6\n");
+  run_units(*x);
+  std::vector<std::string> names;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") names.push_back(t.value);
+  CHECK(names == std::vector<std::string>{"Watersysteem", "Zuivering", "Wegen en Vaarwegen"});
+}
+
 TEST_CASE("units: the rule file says the level of each unit word") {
   UnitNames un = names();
   CHECK(un.unit_of("Programmaonderdeel") == "programma");
