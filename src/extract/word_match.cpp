@@ -138,6 +138,12 @@ struct Tok {
   std::uint32_t off, count;  // its classes in the cache's pool
 };
 
+// Whether word t is of class c (-1: no class, never).
+bool of_class(const Tok& t, const std::vector<ClassId>& pool, int c) {
+  auto b = pool.begin() + t.off, e = b + t.count;
+  return c >= 0 && std::binary_search(b, e, static_cast<ClassId>(c));
+}
+
 // A byte of a word: a folded letter or digit, or any byte of a non-ASCII character.
 constexpr std::array<bool, 256> kTokenByte = [] {
   std::array<bool, 256> t{};
@@ -257,11 +263,8 @@ constexpr std::uint32_t kNoCondition = UINT32_MAX, kWholeSentence = UINT32_MAX -
 void conditions(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
                 std::size_t sentences, std::vector<std::uint32_t>& out) {
   out.assign(sentences, kNoCondition);
-  auto has = [&](std::size_t p, int c) {
-    auto b = pool.begin() + toks[p].off, e = b + toks[p].count;
-    return c >= 0 && std::binary_search(b, e, static_cast<ClassId>(c));
-  };
   if (impl.if_start_class < 0) return;
+  auto has = [&](std::size_t p, int c) { return of_class(toks[p], pool, c); };
   for (std::size_t p = 0; p < toks.size(); ++p) {
     bool first = p == 0 || toks[p - 1].sentence != toks[p].sentence;
     if (!first || !has(p, impl.if_start_class)) continue;
@@ -282,10 +285,7 @@ void own_doings(const WordRules::Impl& impl, const std::vector<Tok>& toks, const
                 std::size_t sentences, std::vector<std::uint32_t>& out) {
   out.assign(sentences, kNoCondition);
   if (impl.own_doing_class < 0) return;
-  auto has = [&](std::size_t p, int c) {
-    auto b = pool.begin() + toks[p].off, e = b + toks[p].count;
-    return c >= 0 && std::binary_search(b, e, static_cast<ClassId>(c));
-  };
+  auto has = [&](std::size_t p, int c) { return of_class(toks[p], pool, c); };
   for (std::size_t p = 0; p < toks.size(); ++p) {
     if (!has(p, impl.own_doing_class)) continue;
     const std::uint32_t s = toks[p].sentence;
@@ -316,11 +316,7 @@ struct WordSpan {
     return n;
   }
 
-  bool has(std::size_t p, ClassId c) const {
-    const Tok& t = toks[p];
-    auto b = pool.begin() + t.off, e = b + t.count;
-    return std::binary_search(b, e, c);
-  }
+  bool has(std::size_t p, ClassId c) const { return of_class(toks[p], pool, c); }
   bool has_any(std::size_t p, const std::vector<ClassId>& cs) const {
     for (ClassId c : cs)
       if (has(p, c)) return true;
@@ -492,10 +488,9 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   }
   thread_local std::vector<Tok> toks;
   thread_local std::vector<bool> question;
+  thread_local std::vector<std::uint32_t> condition, own_from;
   toks.clear();
-  thread_local std::vector<std::uint32_t> condition;
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
-  thread_local std::vector<std::uint32_t> own_from;
   conditions(*this, toks, cache.pool, question.size(), condition);
   own_doings(*this, toks, cache.pool, question.size(), own_from);
   WordSpan span{*this, toks, cache.pool, question, condition, own_from};

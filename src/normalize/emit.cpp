@@ -26,21 +26,21 @@ namespace {
 // `line_end`), then context repairs (an earlier kind wins an overlap).
 std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, bool line_end) {
   std::vector<RepairHit> hits = find_mojibake(k.words, text);
-  for (int kind = 0; kind < 3; ++kind) {
-    std::vector<RepairHit> more;
-    if (kind == 0) more = k.debris.find(text);
-    if (kind == 1 && line_end)
-      if (std::optional<RepairHit> t = k.chrome.tail(text)) more.push_back(std::move(*t));
-    if (kind == 2) more = k.repairs.find(text);
-    if (more.empty()) continue;
-    if (hits.empty()) { hits = std::move(more); continue; }
+  // Adds the hits of a later kind that overlap none before them.
+  auto add = [&](std::vector<RepairHit> more) {
+    if (more.empty()) return;
+    if (hits.empty()) { hits = std::move(more); return; }
     for (RepairHit& h : more) {
       bool overlaps = false;
       for (const RepairHit& o : hits) overlaps |= h.start < o.end && o.start < h.end;
       if (!overlaps) hits.push_back(std::move(h));
     }
     std::sort(hits.begin(), hits.end(), [](const RepairHit& a, const RepairHit& b) { return a.start < b.start; });
-  }
+  };
+  add(k.debris.find(text));
+  if (line_end)
+    if (std::optional<RepairHit> t = k.chrome.tail(text)) add({std::move(*t)});
+  add(k.repairs.find(text));
   return hits;
 }
 

@@ -30,8 +30,9 @@ struct Loaded {
   test::TempDir tmp;
   std::unique_ptr<WordRules> rules;
   std::string error;
-  explicit Loaded(const std::string& body) {
-    auto r = WordRules::load(tmp.write("theme.toml", std::string(kHead) + body));
+  // `body` after kHead; or, when `whole`, the whole file (its own [scope]).
+  explicit Loaded(const std::string& body, bool whole = false) {
+    auto r = WordRules::load(tmp.write("theme.toml", whole ? body : std::string(kHead) + body));
     if (r.ok()) rules = std::move(*r);
     else error = r.error().to_string();
   }
@@ -253,8 +254,7 @@ examples = ["hij zou terugbellen"]
 }
 
 TEST_CASE("word rules: a condition states no fact, and advice after one none at all") {
-  test::TempDir tmp;
-  auto r = WordRules::load(tmp.write("theme.toml", R"(type = "theme"
+  Loaded l(R"(type = "theme"
 engine = "words"
 
 [class]
@@ -271,9 +271,9 @@ value = "communicatie"
 match = "@neg ..3 @reageren"
 examples = ["Als hij belde, werd hij nooit teruggebeld."]
 counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
-)"));
-  REQUIRE(r.ok());
-  const WordRules& w = **r;
+)", true);
+  REQUIRE(l.error.empty());
+  const WordRules& w = *l.rules;
   auto values = [&](const std::string& text) {
     std::vector<std::string> v;
     for (const Hit& h : w.match(text)) v.push_back(text.substr(h.start, h.end - h.start));
@@ -291,8 +291,7 @@ counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
 }
 
 TEST_CASE("word rules: the citizen's own doing states no fault, from its clause on; an effort does") {
-  test::TempDir tmp;
-  auto r = WordRules::load(tmp.write("theme.toml", R"(type = "theme"
+  Loaded l(R"(type = "theme"
 engine = "words"
 
 [class]
@@ -308,9 +307,9 @@ own_musts = ["moest", "belde"]
 id = "niet"
 value = "bereikbaarheid"
 match = "@neg ..3 @bereiken"
-)"));
-  REQUIRE(r.ok());
-  const WordRules& w = **r;
+)", true);
+  REQUIRE(l.error.empty());
+  const WordRules& w = *l.rules;
   auto n = [&](const std::string& text) { return w.match(text).size(); };
   CHECK(n("Klager heeft zelf zijn nummer niet doorgegeven, waardoor de school hem niet kon bereiken.") == 0);
   // Before the clause of "zelf": still a fact.
