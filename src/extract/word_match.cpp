@@ -159,6 +159,35 @@ bool in_number(std::string_view t, std::size_t j, std::size_t fe) {
   return (t[j] == ',' || t[j] == '.') && j > 0 && digit(t[j - 1]) && j + 1 < fe && digit(t[j + 1]);
 }
 
+// A verb after a separable particle and "te" ("om het dossier in te zien",
+// "terug te bellen") also has the classes of the verb written as one word
+// ("inzien", "terugbellen"), as [scope] particles says. `toks` holds the
+// words before `w`; the union is kept in the cache under "particle verb".
+WordClasses with_particle(const WordRules::Impl& impl, WordCache& cache, std::string_view t, const std::vector<Tok>& toks,
+                          std::string_view w, WordClasses wc) {
+  const Tok& te = toks.back();
+  const Tok& particle = toks[toks.size() - 2];
+  if (impl.particle_class < 0 || t.substr(te.fs, te.fe - te.fs) != "te" || particle.sentence != te.sentence ||
+      particle.clause != te.clause || !of_class(particle, cache.pool, impl.particle_class))
+    return wc;
+  std::string_view p = t.substr(particle.fs, particle.fe - particle.fs);
+  std::string key = std::string(p) + ' ' + std::string(w);
+  if (auto it = cache.index.find(key); it != cache.index.end()) return it->second;
+  std::string joined = std::string(p) + std::string(w);
+  std::uint32_t h = kFnvStart;
+  for (char c : joined) h = fnv_step(h, c);
+  WordClasses jc = classes_of(impl, cache, joined, h);
+  std::vector<ClassId> merged(cache.pool.begin() + wc.off, cache.pool.begin() + wc.off + wc.count);
+  merged.insert(merged.end(), cache.pool.begin() + jc.off, cache.pool.begin() + jc.off + jc.count);
+  std::sort(merged.begin(), merged.end());
+  merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  WordClasses at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(merged.size()), wc.ends_clause,
+                 wc.keeps_clause};
+  cache.pool.insert(cache.pool.end(), merged.begin(), merged.end());
+  cache.index.emplace(std::move(key), at);
+  return at;
+}
+
 // The words of folded[fs, fe) with their classes; `question[s]` says whether
 // sentence s ends in "?".
 void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
@@ -191,6 +220,7 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
       }
       std::string_view w = t.substr(i, j - i);
       WordClasses wc = classes_of(impl, cache, w, h);
+      if (toks.size() >= 2) wc = with_particle(impl, cache, t, toks, w, wc);
       bool kept = keeps && !toks.empty() && toks.back().sentence == sentence && toks.back().clause == clause;
       if (!kept && wc.ends_clause) ++clause;
       toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, wc.off, wc.count});
@@ -380,6 +410,7 @@ struct WordSpan {
       auto n = static_cast<std::size_t>(g.near);
       std::size_t lo = first >= n ? first - n : 0, hi = std::min(toks.size(), last + n + 1);
       for (std::size_t q = lo; q < hi; ++q) {
+        if (q > last && of_class(toks[q], pool, impl.conjunction_class)) break;  // "onheus en niet ...": the next conjunct's
         if (matched(q) || toks[q].sentence != s) continue;
         bool outside_clause = (q < first && toks[q].clause != toks[first].clause) || (q > last && toks[q].clause != toks[last].clause);
         if (!outside_clause && has_any(q, g.unless_near)) return false;

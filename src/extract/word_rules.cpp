@@ -352,10 +352,12 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
                   : key == "own_subjects" ? &impl.own_subject_class
                   : key == "own_doings" ? &impl.own_doing_class
                   : key == "own_musts" ? &impl.own_must_class
+                  : key == "particles" ? &impl.particle_class
+                  : key == "conjunctions" ? &impl.conjunction_class
                                        : nullptr;
       if (!slot)
         return ld.err(node, "[scope]: unknown key `" + key +
-                                "` (clause_ends, not_after, if_starts, if_thens, own_subjects, own_doings, own_musts)");
+                                "` (clause_ends, not_after, if_starts, if_thens, own_subjects, own_doings, own_musts, particles, conjunctions)");
       std::vector<std::string> v;
       OMB_TRY(ld.strings(node, key, v));
       ClassDef c;

@@ -52,6 +52,14 @@
 //                3 words of it, the sentence from that clause on matches
 //                nothing ("Klager heeft zelf zijn nummer niet doorgegeven";
 //                not "Klager moest zelf uitzoeken welke stukken nodig waren")
+//                particles = separable particles ("in", "terug", "op"): a
+//                verb after a particle and "te" ("om het dossier in te
+//                zien", "beloofde terug te bellen") is also a word of the
+//                classes of the two written as one ("inzien", "terugbellen")
+//                conjunctions = words that join two parts ("en", "of"): an
+//                unless_near guard after a match looks no further than one
+//                ("was onheus en niet in overeenstemming met ...": the "niet"
+//                is the next part's)
 // A pattern is words separated by spaces:
 //   @name        a word of class `name`
 //   word         a folded word, wildcards as in `words`

@@ -71,6 +71,8 @@ struct WordRules::Impl {
   int own_subject_class = -1;  // [scope] own_subjects: the citizen ("klager", "verzoeker", "hij")
   int own_doing_class = -1;    // [scope] own_doings: "zelf" right after one: the citizen's own doing
   int own_must_class = -1;     // [scope] own_musts: "moest zelf": a burden, not his doing
+  int conjunction_class = -1;  // [scope] conjunctions: a guard after a match stops at one ("onheus en niet ...")
+  int particle_class = -1;     // [scope] particles: "in te zien" is also "inzien"
   // Membership lookups built from `classes`.
   std::unordered_map<std::string, std::vector<words::ClassId>> by_word, by_stem;
   struct Affix {

@@ -320,3 +320,60 @@ match = "@neg ..3 @bereiken"
   // "zelf" after the organisation: no citizen's doing.
   CHECK(n("De gemeente heeft zelf nooit teruggebeld.") == 1);
 }
+
+TEST_CASE("word rules: a verb split by a particle and \"te\" is also the verb written as one") {
+  Loaded l(R"(type = "theme"
+engine = "words"
+
+[class]
+inzien = { words = ["inzien", "ingezien"] }
+terugbellen = { words = ["terugbellen"] }
+
+[scope]
+particles = ["in", "terug"]
+
+[[rule]]
+id = "inzage"
+value = "privacy"
+match = "@inzien ..6 geweigerd"
+
+[[rule]]
+id = "bellen"
+value = "communicatie"
+match = "beloofde ..3 @terugbellen"
+)", true);
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Haar verzoek om het dossier in te zien, werd geweigerd.") == V{});  // a comma ends the clause
+  CHECK(l.hits("Zijn verzoek in te zien werd geweigerd.") == V{"theme.inzage:zien werd geweigerd"});
+  CHECK(l.hits("De consulent beloofde hem terug te bellen.") == V{"theme.bellen:beloofde hem terug te bellen"});
+  CHECK(l.hits("De consulent beloofde hem terugbellen.") == V{"theme.bellen:beloofde hem terugbellen"});
+  // Only after a particle and "te", in one clause: "zien" alone, "in" without "te", or "terug, te" are not.
+  CHECK(l.hits("Zijn verzoek om te zien werd geweigerd.") == V{});
+  CHECK(l.hits("De consulent beloofde hem terug bellen.") == V{});
+  CHECK(l.hits("De consulent beloofde terug, te bellen.") == V{});
+}
+
+TEST_CASE("word rules: a guard after the match stops at a conjunction") {
+  Loaded l(R"(type = "theme"
+engine = "words"
+
+[class]
+neg = { words = ["niet", "geen"] }
+onheus = { words = ["onheus", "grof"] }
+
+[scope]
+conjunctions = ["en", "of"]
+
+[[rule]]
+id = "onheus"
+value = "bejegening"
+match = "@onheus"
+unless_near = ["neg"]
+near = 3
+)", true);
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Het gedrag was onheus en niet in orde.") == V{"theme.onheus:onheus"});
+  CHECK(l.hits("Het gedrag was niet onheus.") == V{});
+  // Before the match a conjunction stops nothing: "niet grof of onheus".
+  CHECK(l.hits("Het gedrag was niet grof of onheus.") == V{});
+}
