@@ -34,8 +34,13 @@ double thread_cpu_s() {
 }
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
+  auto usage = [] {
     std::fprintf(stderr, "usage: omb_bench_extract DIR [RUNS] [--dictionaries D]\n");
+    return 2;
+  };
+  if (argc < 2 || argv[1][0] == '-') return usage();
+  if (std::error_code ec; !std::filesystem::is_directory(argv[1], ec)) {
+    std::fprintf(stderr, "omb_bench_extract: %s: not a folder\n", argv[1]);
     return 2;
   }
   std::string dir = argv[1], dict = "dictionaries";
@@ -43,7 +48,7 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--dictionaries" && i + 1 < argc) dict = argv[++i];
-    else runs = std::atoi(argv[i]);
+    else if (a.empty() || a[0] == '-' || (runs = std::atoi(a.c_str())) < 1) return usage();
   }
   auto norm = Normalizer::create(dict);
   if (!norm.ok()) { std::fprintf(stderr, "%s\n", norm.error().to_string().c_str()); return 1; }
