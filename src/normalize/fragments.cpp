@@ -1,5 +1,6 @@
 #include "normalize/fragments.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -103,6 +104,23 @@ std::optional<SpanFix> broken_name(const WordRepair& words, const std::string& w
   return std::nullopt;
 }
 
+// A separable particle and a past participle in a row, which Dutch always
+// writes as one word: "op genomen" → "opgenomen", "toe gezegd" →
+// "toegezegd", when the lexicon knows the whole. Only a participle of the
+// shape ge…d, ge…t or ge…en: "op gezette tijden" and "in geval" stay.
+std::optional<SpanFix> broken_participle(const WordRepair& words, const std::string& w, std::string_view next,
+                                         std::size_t next_end) {
+  static constexpr std::string_view kParticles[] = {"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over",
+                                                    "toe", "uit", "terug", "weg", "vast", "neer", "los"};
+  if (std::find(std::begin(kParticles), std::end(kParticles), std::string_view(w)) == std::end(kParticles)) return std::nullopt;
+  const bool shape = next.size() >= 5 && next.substr(0, 2) == "ge" &&
+                     (next.back() == 'd' || next.back() == 't' || next.substr(next.size() - 2) == "en");
+  if (!shape) return std::nullopt;
+  std::string joined = w + std::string(next);
+  if (!words.lex().known(joined)) return std::nullopt;
+  return SpanFix{next_end, joined, "join-spaced"};
+}
+
 std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                               const std::string& w) {
   if (!(j + 1 < stop && gap(src[j]) && word_char(src, j + 1))) return std::nullopt;
@@ -126,7 +144,10 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
     std::string_view t = src.substr(at + 1, e - at - 1);
     bool frag = not_a_word(words, t);
     // Two words never join: "Resultaat Verantwoordelijke", "enquête vragen".
-    if (n == 0 && !w_fragment && !frag) return broken_name(words, w, t, e);
+    if (n == 0 && !w_fragment && !frag) {
+      if (auto f = broken_participle(words, w, t, e)) return f;
+      return broken_name(words, w, t, e);
+    }
     singles_run &= letters(t) == 1;
     parts[n] = t;
     frags[n] = frag;
@@ -251,6 +272,9 @@ std::optional<SpanFix> spaced_figure(std::string_view src, std::size_t i, std::s
 
 std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::size_t stop) {
   if (i > 0 && (std::isalnum(U(src[i - 1])) || src[i - 1] == '/')) return std::nullopt;
+  // Inside a run of spaced digits, not at its start: "5 4 2 0 1 1" are a
+  // table's cells, and their tail "2 0 1 1" is no year.
+  if (i >= 2 && src[i - 1] == ' ' && digit(src, i - 2)) return std::nullopt;
   std::size_t at = i;
   std::string out;
   if (spaced_run(src, at, stop, out) < 2) return std::nullopt;

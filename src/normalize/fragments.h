@@ -22,7 +22,9 @@
 //    an unknown piece of 3 letters or more: "om buds man", not "te veel"
 //    (rule "join-spaced"). A name broken in two joins when the word list has
 //    it whole and only as a name: "Rotter dam" → "Rotterdam", never "Werk en"
-//    or "Van der".
+//    or "Van der". A separable particle before a past participle joins too
+//    when the lexicon knows the whole: "op genomen" → "opgenomen" (a
+//    participle ge…d, ge…t or ge…en only: "op gezette tijden" stays).
 // spaced_number(), at a digit src[i]: digits spaced one by one around a
 // slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each side; rule
 // "join-spaced"); a year "2 0 1 8"; and a figure whose shape says what it

@@ -828,3 +828,24 @@ TEST_CASE("normalize: a spaced date, time, amount or percentage joins; table cel
     CHECK(norm(once) == once);
   }
 }
+
+TEST_CASE("normalize: a separable particle and its past participle join; a phrase stays") {
+  CHECK(norm("De politie heeft de aangifte pas na drie weken op genomen.\n") ==
+        "De politie heeft de aangifte pas na drie weken opgenomen.\n");
+  CHECK(norm("Het college heeft toe gezegd de regels aan te passen.\n") ==
+        "Het college heeft toegezegd de regels aan te passen.\n");
+  for (const char* s : {"De commissie komt op gezette tijden bijeen.\n", "In geval van nood belt u de wacht.\n",
+                        "Zij hebben tegen gestemd.\n"})
+    CHECK(norm(s) == s);
+}
+
+// Regression (dev7 eval document): a table row of single digits
+// "Zorgtoewijzing 5 4 2 0 1 1" was left, and its tail "2 0 1 1" read as a
+// spaced year "2011" in the second pass, once the columns' wide gaps had
+// become single spaces.
+TEST_CASE("normalize regression: the tail of a row of spaced digits is no year") {
+  const char* s = "Zorgtoewijzing                5      4       2        0      1        1\n";
+  std::string once = norm(s);
+  CHECK(once == "Zorgtoewijzing 5 4 2 0 1 1\n");
+  CHECK(norm(once) == once);
+}
