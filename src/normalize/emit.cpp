@@ -95,6 +95,12 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       continue;
     }
     if (src_[i] >= '0' && src_[i] <= '9' && !noise_) {
+      if (auto f = letters_in_number(k_.words, src_, i, stop)) {
+        visible();
+        edit(i, f->end, f->text, f->rule);
+        i = f->end;
+        continue;
+      }
       if (number_glued(b, i, stop)) edit(i, i, " ", "glue");
       if (auto f = spaced_number(src_, i, stop)) {
         visible();

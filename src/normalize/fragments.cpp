@@ -361,18 +361,55 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
 
 std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
                                  std::size_t stop) {
-  if (j + 1 >= stop || src[j] != '1' || !std::isalpha(U(src[j + 1]))) return std::nullopt;
+  if (j >= stop || src[j] != '1') return std::nullopt;
   std::size_t e = j + 1;
   while (e < stop && word_char(src, e)) e += std::min(seq_len(src, e), stop - e);
-  // One 1 a word: another digit after the letters makes a code ("A1B2").
+  // One 1 a word: another digit after it makes a code ("A1B2", "fase12").
   if (e < stop && std::isdigit(U(src[e]))) return std::nullopt;
-  std::string cand(src.substr(i, j - i));
-  cand += 'l';
-  cand.append(src.substr(j + 1, e - j - 1));
-  if (cand.size() < 5) return std::nullopt;
-  const WordVerdict& v = verdict(words, cand);
-  if (!v.known || v.repaired) return std::nullopt;
-  return SpanFix{e, cand, "ocr:1>l"};
+  std::string_view before = src.substr(i, j - i), after = src.substr(j + 1, e - j - 1);
+  const bool caps = std::all_of(before.begin(), before.end(), [](char c) { return std::isupper(U(c)); }) &&
+                    std::all_of(after.begin(), after.end(), [](char c) { return std::isupper(U(c)); });
+  // In capitals the 1 is an I or an L ("KLACHTBEHANDEL1NG"), else an l
+  // ("consu1ent", and at a word's end "artike1").
+  // At a word's end the part before must be no word: "Fase1" is a phase's
+  // number, "artike1" a broken word.
+  if (after.empty() && verdict(words, std::string(before)).known) return std::nullopt;
+  for (char letter : caps ? std::string_view("IL") : std::string_view("l")) {
+    std::string cand(before);
+    cand += letter;
+    cand.append(after);
+    if (cand.size() < 5) return std::nullopt;
+    const WordVerdict& v = verdict(words, cand);
+    if (v.known && !v.repaired) return SpanFix{e, cand, "ocr:1>l"};
+  }
+  return std::nullopt;
+}
+
+std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_view src, std::size_t i, std::size_t stop) {
+  if (i > 0 && std::isalnum(U(src[i - 1]))) return std::nullopt;
+  std::size_t e = i;
+  while (e < stop && std::isalnum(U(src[e]))) ++e;
+  if (e < stop && (static_cast<unsigned char>(src[e]) & 0x80)) return std::nullopt;  // a letter with an accent
+  std::string_view t = src.substr(i, e - i);
+  // A year with O for 0 or l/I for 1: "2OO3", "2O19", "20l8".
+  if (t.size() == 4 && std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(U(c)); })) {
+    std::string y;
+    for (char c : t) y += c == 'O' || c == 'o' ? '0' : c == 'l' || c == 'I' ? '1' : c;
+    bool year = std::all_of(y.begin(), y.end(), [](char c) { return std::isdigit(U(c)); }) &&
+                (y.compare(0, 2, "19") == 0 || y.compare(0, 2, "20") == 0);
+    if (year) return SpanFix{e, y, "ocr:letter>digit"};
+  }
+  // A word that starts with 0 for O: "0UDWOLDE", "0udwolde", "0nderzoek".
+  if (t.size() >= 4 && t[0] == '0') {
+    std::string_view rest = t.substr(1);
+    bool upper = std::all_of(rest.begin(), rest.end(), [](char c) { return std::isupper(U(c)); });
+    bool lower = std::all_of(rest.begin(), rest.end(), [](char c) { return std::islower(U(c)); });
+    if (!upper && !lower) return std::nullopt;
+    std::string w = "o" + std::string(rest);
+    if (upper || !verdict(words, w).known) w[0] = 'O';
+    return SpanFix{e, w, "ocr:0>O"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace omb::pass

@@ -44,11 +44,19 @@
 // of a code follows ("Wmo2015-0381", "COVID19" stay). The emitter writes a
 // space there (rule "glue").
 //
-// one_for_l(), at a word src[i, j) followed by a "1" and more letters: OCR's
-// 1 for l inside a word ("Dienstver1ening", "consu1ent", "Kwijtsche1ding"),
-// when the letters joined by an l make a word the lexicon knows, of 5 letters
-// or more (rule "ocr:1>l"). The tokens around the 1 are no words of their
-// own, so the word repairs never see it whole.
+// one_for_l(), at a word src[i, j) followed by a "1": OCR's 1 for l inside a
+// word ("Dienstver1ening", "consu1ent", "Kwijtsche1ding") or at its end
+// ("artike1", when the part before is no word: "Fase1" stays), and for I or
+// L in capitals ("KLACHTBEHANDEL1NG"), when the letters joined make a word
+// the lexicon knows, of 5 letters or more (rule "ocr:1>l"). The tokens
+// around the 1 are no words of their own, so the word repairs never see it
+// whole.
+// letters_in_number(), at a digit src[i] that starts a token: OCR's O for 0
+// and l or I for 1 in a year ("2OO3" → "2003", only when it makes 19xx or
+// 20xx; rule "ocr:letter>digit"), and 0 for O at the start of a word of 3
+// letters or more of one case ("0UDWOLDE" → "OUDWOLDE", "0udwolde" →
+// "Oudwolde", "0nderzoek" → "onderzoek" when the lexicon knows it; rule
+// "ocr:0>O").
 #pragma once
 
 #include <cstddef>
@@ -73,6 +81,7 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
                   const std::string& w);
 bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i);
 bool glued_number(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t stop);
+std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_view src, std::size_t i, std::size_t stop);
 std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
                                  std::size_t stop);
 

@@ -849,3 +849,13 @@ TEST_CASE("normalize regression: the tail of a row of spaced digits is no year")
   CHECK(once == "Zorgtoewijzing 5 4 2 0 1 1\n");
   CHECK(norm(once) == once);
 }
+
+TEST_CASE("normalize: OCR's digits for letters in capitals and at a word's end, letters for digits in a year") {
+  CHECK(norm("JAARVERSLAG KLACHTBEHANDEL1NG 2OO3\n") == "JAARVERSLAG KLACHTBEHANDELING 2003\n");
+  CHECK(norm("GEMEENTE 0UDWOLDE\n") == "GEMEENTE OUDWOLDE\n");
+  CHECK(norm("Volgens artike1 12 van de regeling van gemeente 0udwolde kwam het 0nderzoek in maart 2OO4.\n") ==
+        "Volgens artikel 12 van de regeling van gemeente Oudwolde kwam het onderzoek in maart 2004.\n");
+  // Codes, numbers and a word's number stay.
+  for (const char* s : {"Code 0AB1 en nummer 0800 en 1O12 bleven staan.\n", "In A1 stond het.\n"}) CHECK(norm(s) == s);
+  CHECK(norm("Fase1 begon.\n") == "Fase 1 begon.\n");
+}
