@@ -54,19 +54,29 @@ bool would_cut(std::string_view src, const Knowledge& k, const std::vector<Line>
 
 // A line that is a field: a label of one or two words, the first
 // capitalised, then a colon and a value ("Afdeling: Vastgoed", "Onderwerp:
-// lekkage dak"). Of the label, the length.
+// lekkage dak"); a letter's form may pad the label to a column ("Aan
+// : de leden van de raad"). Of the label, the length (padding left out).
 std::size_t field_label(std::string_view c) {
   if (c.empty() || !(c[0] >= 'A' && c[0] <= 'Z')) return 0;
-  std::size_t i = 1, spaces = 0;
+  std::size_t i = 1, words = 1, end = 0;
   for (; i < c.size() && i <= 25; ++i) {
     if (c[i] == ':') break;
     if (c[i] == ' ') {
-      if (++spaces > 1 || c[i - 1] == ' ') return 0;
+      if (c[i - 1] == ' ') return 0;
+      std::size_t k = i;
+      while (k < c.size() && c[k] == ' ') ++k;
+      if (k < c.size() && c[k] == ':') {  // padding up to the colon
+        end = i;
+        i = k;
+        break;
+      }
+      if (++words > 2) return 0;
     } else if (!(c[i] >= 'a' && c[i] <= 'z')) {
       return 0;
     }
   }
-  return i < c.size() && c[i] == ':' && i + 2 < c.size() && c[i + 1] == ' ' && c[i - 1] != ' ' ? i : 0;
+  if (!(i < c.size() && c[i] == ':' && i + 2 < c.size() && c[i + 1] == ' ')) return 0;
+  return end ? end : i;
 }
 
 // Fields stand on lines of their own: a field after a field ("Klachtnummer:

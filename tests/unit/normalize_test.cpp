@@ -859,3 +859,12 @@ TEST_CASE("normalize: OCR's digits for letters in capitals and at a word's end, 
   for (const char* s : {"Code 0AB1 en nummer 0800 en 1O12 bleven staan.\n", "In A1 stond het.\n"}) CHECK(norm(s) == s);
   CHECK(norm("Fase1 begon.\n") == "Fase 1 begon.\n");
 }
+
+// Regression (dev7 eval document): a letter's form pads its labels to a
+// column ("Aan                 : de leden"), and the fields were read as one
+// paragraph, so the subject line with the year was lost in it.
+TEST_CASE("normalize regression: fields padded to a colon stand on lines of their own") {
+  CHECK(norm("Aan                 : de leden van de raad\nVan                 : het college\n"
+             "Onderwerp           : Klachten in 2023\n") ==
+        "Aan : de leden van de raad\n\nVan : het college\n\nOnderwerp : Klachten in 2023\n");
+}
