@@ -102,11 +102,47 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
   return body;
 }
 
+// A count of verdicts: a number right before the verdict ("58 gegrond",
+// "12 procent deels gegrond", "11 niet behoorlijk"; not numbered parts,
+// "klachtonderdelen 1 en 2 gegrond"), or a clause that opens
+// with one ("31 klachten zijn in onderling overleg afgesloten", "41 procent
+// van de klachten vonden wij gegrond").
+bool number_counts(std::string_view text, std::size_t at) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t e = at;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z') --b;
+  std::string_view w = text.substr(b, e - b);
+  if (w == "procent" || (e > 0 && text[e - 1] == '%')) {
+    e = w.empty() ? e - 1 : b;
+    while (e > 0 && text[e - 1] == ' ') --e;
+  }
+  if (e > 0 && digit(text[e - 1])) {
+    // Numbered parts are no count: "vindt de klachtonderdelen 1 en 2 gegrond".
+    std::size_t from = e > 60 ? e - 60 : 0;
+    std::string_view before = text.substr(from, e - from);
+    return before.find("onderde") == std::string_view::npos && before.find("punt") == std::string_view::npos &&
+           before.find("aspect") == std::string_view::npos;
+  }
+  // The clause's first word: back to a sentence end, a line end or a ; , :
+  std::size_t c = at, limit = at > 300 ? at - 300 : 0;
+  while (c > limit) {
+    char ch = text[c - 1];
+    if (ch == '\n' || ch == ';' || ch == ':' || (ch == ',' && !(c >= 2 && digit(text[c - 2]))) ||
+        ((ch == '.' || ch == '!' || ch == '?') && text[c] == ' '))
+      break;
+    --c;
+  }
+  while (c < at && text[c] == ' ') ++c;
+  return c < at && digit(text[c]);
+}
+
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {
   const Hit& h = hits[i];
   std::size_t after = skip_separators(text, h.end);
   if (after < text.size() && text[after] >= '0' && text[after] <= '9') return true;
-  if (counted_before(text, h.start)) return true;
+  if (counted_before(text, h.start) || number_counts(text, h.start)) return true;
   // Hits come in text order: the header's other words are the neighbours.
   if (i + 1 < hits.size() && after > h.end && hits[i + 1].start == after) return true;
   if (i > 0 && hits[i - 1].end < h.start && skip_separators(text, hits[i - 1].end) == h.start) return true;
@@ -132,11 +168,16 @@ void run_oordelen(Context& ctx) {
     std::vector<std::string> units = oo.strings("other_body.unit_bodies");
     other.bodies.insert(other.bodies.end(), units.begin(), units.end());
   }
+  // Verdicts only a watchdog gives ("behoorlijk"): in another body's report
+  // they are an ombudsman's about it, never the report's own.
+  const bool watchdog = std::any_of(mine.begin(), mine.end(), [&](const std::string& w) { return in(watchdogs, w); });
+  const std::vector<std::string> watchdog_values = oo.strings("other_body.watchdog_values");
   const std::vector<std::string> judged = oo.strings("other_body.values");
   const std::vector<Hit>& hits = ctx.hits_of("oordeel");
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
     if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i)) continue;
+    if (!watchdog && !mine.empty() && in(watchdog_values, h.value)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
         another_bodys(ctx.text, h.start, other, mine))
       continue;

@@ -114,3 +114,30 @@ TEST_CASE("oordelen: a unit's verdict in a watchdog's report, and a count before
   run_oordelen(*count);
   CHECK(count.tags().empty());
 }
+
+// dev7 (session 19): verdicts counted in running text ("er 58 gegrond",
+// "12 procent deels gegrond", a clause that opens with a number) are
+// statistics; numbered parts are not counts; "niet behoorlijk" in the report
+// of a body that is no watchdog is an ombudsman's verdict about it.
+TEST_CASE("oordelen: counts in prose, numbered parts, and a watchdog's verdict in a body's report") {
+  auto values = [](const std::string& text, const std::string& publisher) {
+    test::ExtractCtx x(text);
+    x->out.facts.organisation = publisher;
+    run_units(*x);
+    run_oordelen(*x);
+    std::vector<std::string> v;
+    for (const Tag& t : x.out.tags)
+      if (t.type == "oordeel") v.push_back(t.value);
+    return v;
+  };
+  using V = std::vector<std::string>;
+  CHECK(values("Van de klachten verklaarden wij er 58 gegrond en 37 deels gegrond.\n", "Gemeente Aardam") == V{});
+  CHECK(values("Wij vonden 12 procent deels gegrond en 33 % ongegrond.\n", "Gemeente Aardam") == V{});
+  CHECK(values("31 klachten zijn in onderling overleg afgesloten.\n", "Gemeente Aardam") == V{});
+  CHECK(values("41 procent van de klachten vonden wij gegrond.\n", "Gemeente Aardam") == V{});
+  CHECK(values("De ombudsman vindt de klachtonderdelen 1 en 2 gegrond.\n", "Nationale ombudsman") == V{"gegrond"});
+  CHECK(values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "Landelijk Bureau Aardam") == V{});
+  CHECK(values("Ik vind dat de gemeente niet behoorlijk heeft gehandeld.\n", "Ombudsman Aardam") == V{"niet behoorlijk"});
+  // Without a publisher nothing is judged so.
+  CHECK(values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "") == V{"niet behoorlijk"});
+}
