@@ -98,6 +98,20 @@ std::string glue_spaced(const WordRepair& words, std::string_view s) {
   return out;
 }
 
+// A token with OCR's digit for a letter or letters for digits that the
+// emitter repairs (fragments.h: "K1acht", "Be1astingen", "2OO3/027",
+// "0UDWOLDE"): it counts as the word it becomes, so that a line of them is
+// no noise in the first pass either.
+bool ocr_digit_token(const WordRepair& words, std::string_view w) {
+  std::size_t d = w.find_first_of("10");
+  if (d == std::string_view::npos) return false;
+  if (d > 0 && w[d] == '1' && std::isalpha(U(w[d - 1])) && !std::isdigit(U(w[0])))
+    return one_for_l(words, w, 0, d, w.size()).has_value();
+  return d == 0 || std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(d), [](char c) { return std::isdigit(U(c)); })
+             ? letters_in_number(words, w, 0, w.size()).has_value()
+             : false;
+}
+
 // A run of letter-spaced fragments the emitter joins into one word, from a
 // single letter: s[b, e), `tokens` tokens.
 struct SpacedRun {
@@ -219,6 +233,7 @@ bool noise_line(const WordRepair& words, std::string_view line) {
       continue;
     }
     if (proper_name(w)) { ++good; continue; }  // "gemeenten Keerdonk, Ommerzand en Wolderveen"
+    if (ocr_digit_token(words, w)) { ++good; continue; }  // "K1acht", "2OO3/027": the emitter repairs them
     key.assign(w.data(), w.size());
     if (verdict(words, key).known) { ++good; continue; }  // damaged words count too
     // A compound joined by hyphens counts as its parts, which the emitter

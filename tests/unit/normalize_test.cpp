@@ -868,3 +868,10 @@ TEST_CASE("normalize regression: fields padded to a colon stand on lines of thei
              "Onderwerp           : Klachten in 2023\n") ==
         "Aan : de leden van de raad\n\nVan : het college\n\nOnderwerp : Klachten in 2023\n");
 }
+
+// Regression (dev7 eval document): "K1acht nr. 2OO3/027 - afdeling
+// Be1astingen" had too few good tokens, so the line was judged chart noise
+// and no word in it was repaired, though the emitter repairs each of them.
+TEST_CASE("normalize regression: a line of OCR digit damage is no noise; its words are repaired") {
+  CHECK(norm("K1acht nr. 2OO3/027 - afdeling Be1astingen\n") == "Klacht nr. 2003/027 - afdeling Belastingen\n");
+}
