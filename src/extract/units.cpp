@@ -95,6 +95,20 @@ std::string UnitNames::unit_named_in(std::string_view label) const {
   return "";
 }
 
+std::string UnitNames::sub_unit_named_in(std::string_view caption) const {
+  std::string k = fold_key(caption);
+  std::size_t p = k.find("per ");
+  if (p == std::string::npos || (p > 0 && k[p - 1] != ' ')) return "";
+  auto word_at = [&](std::size_t w) {
+    std::size_t e = w;
+    while (e < k.size() && ((k[e] >= 'a' && k[e] <= 'z') || k[e] == '-')) ++e;
+    return std::pair{k.substr(w, e - w), e};
+  };
+  auto [first, e1] = word_at(p + 4);
+  if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) return "";
+  return unit_of(word_at(e1 + 4).first);
+}
+
 std::string UnitNames::unit_detail(const std::string& unit) const {
   std::string level = "\"level\":\"" + level_of(unit) + "\"}";
   return unit.empty() ? "{" + level : "{\"unit\":\"" + unit + "\"," + level;
@@ -232,14 +246,24 @@ void unit_hits(Context& ctx, const UnitNames& un) {
 // The rows of one table: a unit table's as afdeling tags of `unit` (the
 // unit its header or caption names, "" for none; with the row's counts), an
 // outcome table's into ctx.outcome_rows.
-void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& unit) {
+// In a table of two levels (`sub`, the caption's "per cluster en
+// afdeling"), the rows that open with the first level's word are that
+// level, and the rows between them the second.
+void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& unit,
+                const std::string& sub = "") {
+  auto opens_with_unit = [&](const Row& row) {
+    std::string_view l = row.label;
+    return !unit.empty() && un.unit_of(l.substr(0, l.find(' '))) == unit;
+  };
+  const bool two_levels = !sub.empty() && std::any_of(rows.begin() + 1, rows.end(), opens_with_unit);
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const Row& row = rows[i];
     if (row.label.empty()) continue;
     std::string counts = json_counts(rows[0].cells, row.cells);
     if (dept) {
       if (!un.valid_name(row.label)) continue;
-      auto [value, u] = un.canonical(row.label, unit, "");
+      const std::string& level = two_levels && !opens_with_unit(row) ? sub : unit;
+      auto [value, u] = un.canonical(row.label, level, "");
       // A row names the unit as the table writes it: "Werk" in a table per
       // cluster, unless "cluster Werk" is a known entry.
       if (value != row.label && !un.known(value)) value = row.label;
@@ -379,7 +403,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
       bool outcome = among(oo_headers, head);
       bool dept = !outcome && (among(af_headers, head) || !unit.empty());
       if (!dept && !outcome) continue;
-      table_rows(ctx, un, rows, dept, unit);
+      table_rows(ctx, un, rows, dept, unit, unit == caption_unit ? un.sub_unit_named_in(caption) : "");
     }
   }
 }

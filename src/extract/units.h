@@ -47,6 +47,9 @@ class UnitNames {
   // unit word ("Team", "Programmaonderdeel"), or a unit word follows "per"
   // ("Klachten per cluster (uitvoering)"); else "".
   std::string unit_named_in(std::string_view label) const;
+  // The second unit a caption names after "per": "Klachten per cluster en
+  // afdeling" → "afdeling" (the rows below a cluster's row); else "".
+  std::string sub_unit_named_in(std::string_view caption) const;
   // {"unit":"<unit>","level":"<level_of(unit)>"}, or {"level":"afdeling"}
   // for no unit.
   std::string unit_detail(const std::string& unit) const;

@@ -462,3 +462,30 @@ TEST_CASE("units: a name after its unit word stops at the next sentence and keep
     if (t.type == "afdeling" && t.rule == "afdeling.after-unit") values.push_back(t.value);
   CHECK(values == std::vector<std::string>{"Invordering en Beslag", "Werk, Inkomen en Zorg"});
 }
+
+// dev7 (session 19): "Klachten per cluster en afdeling" with each cluster's
+// row ("Cluster Ruimte") above its afdelingen' rows, which carry no level
+// word: those rows are afdelingen, not clusters.
+TEST_CASE("units: a table of two levels gives the rows under a level's row the second level") {
+  test::ExtractCtx x(
+      "Tabel 1. Klachten per cluster en afdeling                  2022        2023\n"
+      "Cluster Sociaal Domein                                         71          84\n"
+      "   Werk en Inkomen                                             33          41\n"
+      "Cluster Ruimte                                                 52          57\n"
+      "   Beheer Openbare Ruimte                                      27          28\n");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") units.push_back(t.value + " " + t.detail);
+  CHECK(units == std::vector<std::string>{
+                     "Cluster Sociaal Domein {\"unit\":\"cluster\",\"level\":\"dienst\"}",
+                     "Werk en Inkomen {\"unit\":\"afdeling\",\"level\":\"afdeling\"}",
+                     "Cluster Ruimte {\"unit\":\"cluster\",\"level\":\"dienst\"}",
+                     "Beheer Openbare Ruimte {\"unit\":\"afdeling\",\"level\":\"afdeling\"}",
+                 });
+  // One level named: every row is of it.
+  test::ExtractCtx flat("Tabel 1. Klachten per cluster en afdeling       2023\nSociaal Domein       84\nRuimte     57\n");
+  run_units(*flat);
+  for (const Tag& t : flat.out.tags)
+    if (t.rule == "afdeling.table") CHECK(t.detail.find("\"unit\":\"cluster\"") != std::string::npos);
+}
