@@ -233,12 +233,12 @@ bool noise_line(const WordRepair& words, std::string_view line) {
       continue;
     }
     if (proper_name(w)) { ++good; continue; }  // "gemeenten Keerdonk, Ommerzand en Wolderveen"
-    if (ocr_digit_token(words, w)) { ++good; continue; }  // "K1acht", "2OO3/027": the emitter repairs them
     key.assign(w.data(), w.size());
     if (verdict(words, key).known) { ++good; continue; }  // damaged words count too
     // A compound joined by hyphens counts as its parts, which the emitter
     // repairs one by one ("provincie-eente": "provincie", "een te").
     if (hyphen_parts_known(words, w)) { ++good; continue; }
+    if (ocr_digit_token(words, w)) { ++good; continue; }  // "K1acht", "2OO3/027": the emitter repairs them
     // A word spaced apart ("alsn og") counts as the word the emitter joins
     // it into (fragments.h): else the line is noise until the join, and a
     // text line after the next pass (no fixpoint). Any two tokens that make

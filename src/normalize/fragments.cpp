@@ -112,10 +112,10 @@ std::optional<SpanFix> broken_participle(const WordRepair& words, const std::str
                                          std::size_t next_end) {
   static constexpr std::string_view kParticles[] = {"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over",
                                                     "toe", "uit", "terug", "weg", "vast", "neer", "los"};
-  if (std::find(std::begin(kParticles), std::end(kParticles), std::string_view(w)) == std::end(kParticles)) return std::nullopt;
-  const bool shape = next.size() >= 5 && next.substr(0, 2) == "ge" &&
+  const bool shape = next.size() >= 5 && next[0] == 'g' && next[1] == 'e' &&
                      (next.back() == 'd' || next.back() == 't' || next.substr(next.size() - 2) == "en");
-  if (!shape) return std::nullopt;
+  if (!shape || w.size() > 5) return std::nullopt;
+  if (std::find(std::begin(kParticles), std::end(kParticles), std::string_view(w)) == std::end(kParticles)) return std::nullopt;
   std::string joined = w + std::string(next);
   if (!words.lex().known(joined)) return std::nullopt;
   return SpanFix{next_end, joined, "join-spaced"};
