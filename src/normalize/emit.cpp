@@ -78,7 +78,11 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
       if (w.empty()) { hold(i, j); i = j; continue; }  // nothing visible left
       visible();
       if (!noise_) {  // a noise line's words stand as written (emit.h)
-        std::optional<SpanFix> f = one_for_l(k_.words, src_, i, j, stop);
+        // A figure that starts with OCR's letter for a digit ("l997",
+        // "O214" after "2005/", "OO" after "25O,").
+        std::optional<SpanFix> f;
+        if (std::string_view("OolI").find(src_[i]) != std::string_view::npos) f = letters_in_number(k_.words, src_, i, stop);
+        if (!f) f = one_for_l(k_.words, src_, i, j, stop);
         if (!f) {
           if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
           f = join_fragments(k_.words, src_, i, j, stop, w);

@@ -361,7 +361,8 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
 
 std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, std::size_t i, std::size_t j,
                                  std::size_t stop) {
-  if (j >= stop || src[j] != '1') return std::nullopt;
+  if (j >= stop || (src[j] != '1' && src[j] != '0')) return std::nullopt;
+  const bool zero = src[j] == '0';
   std::size_t e = j + 1;
   while (e < stop && word_char(src, e)) e += std::min(seq_len(src, e), stop - e);
   // One 1 a word: another digit after it makes a code ("A1B2", "fase12").
@@ -374,13 +375,14 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
   // At a word's end the part before must be no word: "Fase1" is a phase's
   // number, "artike1" a broken word.
   if (after.empty() && verdict(words, std::string(before)).known) return std::nullopt;
-  for (char letter : caps ? std::string_view("IL") : std::string_view("l")) {
+  for (char letter : zero ? (caps ? std::string_view("O") : std::string_view("o"))
+                          : caps ? std::string_view("IL") : std::string_view("l")) {
     std::string cand(before);
     cand += letter;
     cand.append(after);
     if (cand.size() < 5) return std::nullopt;
     const WordVerdict& v = verdict(words, cand);
-    if (v.known && !v.repaired) return SpanFix{e, cand, "ocr:1>l"};
+    if (v.known && !v.repaired) return SpanFix{e, cand, zero ? "ocr:0>O" : "ocr:1>l"};
   }
   return std::nullopt;
 }
@@ -391,7 +393,20 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
   while (e < stop && std::isalnum(U(src[e]))) ++e;
   if (e < stop && (static_cast<unsigned char>(src[e]) & 0x80)) return std::nullopt;  // a letter with an accent
   std::string_view t = src.substr(i, e - i);
-  // A year with O for 0 or l/I for 1: "2OO3", "2O19", "20l8".
+  auto is_o = [](char c) { return c == 'O' || c == 'o'; };
+  auto digit_at = [&](std::size_t k) { return k < src.size() && std::isdigit(U(src[k])); };
+  // A number with O for 0: "25O", "1.2OO", after a figure's separator
+  // "2005/O214", "25O,OO".
+  const bool after_figure = i >= 2 && std::string_view("/.,-").find(src[i - 1]) != std::string_view::npos &&
+                            (digit_at(i - 2) || is_o(src[i - 2]));
+  if (std::all_of(t.begin(), t.end(), [&](char c) { return std::isdigit(U(c)) || is_o(c); }) &&
+      std::any_of(t.begin(), t.end(), is_o) && (std::isdigit(U(t[0])) || after_figure) &&
+      (std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit(U(c)); }) || (after_figure && src[i - 1] == ','))) {
+    std::string n(t);
+    for (char& c : n) c = is_o(c) ? '0' : c;
+    return SpanFix{e, n, "ocr:letter>digit"};
+  }
+  // A year with O for 0 or l/I for 1: "2OO3", "2O19", "20l8", "l997".
   if (t.size() == 4 && std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(U(c)); })) {
     std::string y;
     for (char c : t) y += c == 'O' || c == 'o' ? '0' : c == 'l' || c == 'I' ? '1' : c;

@@ -156,6 +156,15 @@ std::optional<std::pair<std::string, std::string>> WordRepair::repair(const std:
   if (w.size() < 3 || has_digit(w) || roman(w)) return std::nullopt;
   Case c = case_of(w);
   if (c == Case::mixed) {
+    // OCR's capital I for an l between small letters ("juIi", "kIacht"):
+    // the word with an l, when the lexicon knows it.
+    std::size_t at = w.find('I');
+    if (at != std::string::npos && at > 0 && at + 1 < w.size() && w.find('I', at + 1) == std::string::npos &&
+        std::islower(static_cast<unsigned char>(w[at - 1])) && std::islower(static_cast<unsigned char>(w[at + 1]))) {
+      std::string l = w;
+      l[at] = 'l';
+      if (case_of(l) != Case::mixed && lex_->known(l)) return std::make_pair(l, std::string("ocr:I>l"));
+    }
     if (auto s = split_case(w)) return std::make_pair(*s, std::string("split"));
     return std::nullopt;
   }

@@ -856,8 +856,14 @@ TEST_CASE("normalize: OCR's digits for letters in capitals and at a word's end, 
   CHECK(norm("Volgens artike1 12 van de regeling van gemeente 0udwolde kwam het 0nderzoek in maart 2OO4.\n") ==
         "Volgens artikel 12 van de regeling van gemeente Oudwolde kwam het onderzoek in maart 2004.\n");
   // Codes, numbers and a word's number stay.
-  for (const char* s : {"Code 0AB1 en nummer 0800 en 1O12 bleven staan.\n", "In A1 stond het.\n"}) CHECK(norm(s) == s);
+  for (const char* s : {"Code 0AB1 en nummer 0800 bleven staan.\n", "In A1 stond het.\n", "De O-benen en OK en OO.\n"})
+    CHECK(norm(s) == s);
   CHECK(norm("Fase1 begon.\n") == "Fase 1 begon.\n");
+  // O for 0 in figures, 0 for O and I for l in words, l for 1 in a year.
+  CHECK(norm("H0OFDSTUK 3 BEVINDINGEN\n") == "HOOFDSTUK 3 BEVINDINGEN\n");
+  CHECK(norm("Het steeg van 212 in l997 naar 305 op 21 juIi 2001.\n") == "Het steeg van 212 in 1997 naar 305 op 21 juli 2001.\n");
+  CHECK(norm("Rapport 2005/O214 kende \xe2\x82\xac 25O,OO toe van de \xe2\x82\xac 1.2OO en nummer 1O12.\n") ==
+        "Rapport 2005/0214 kende \xe2\x82\xac 250,00 toe van de \xe2\x82\xac 1.200 en nummer 1012.\n");
 }
 
 // Regression (dev7 eval document): a letter's form pads its labels to a
