@@ -230,4 +230,5 @@ TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev2", true);
   measure("dev3", true);
   measure("dev4", true);
+  measure("dev5", true);
 }
