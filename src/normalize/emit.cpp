@@ -86,6 +86,13 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
         if (!f) {
           if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
           f = join_fragments(k_.words, src_, i, j, stop, w);
+          // A fragment the word repair took for a word ("aanbevelin" →
+          // "aanbevelen") joins as written: "aanbevelin g" → "aanbeveling".
+          if (!f && !rule.empty()) {
+            std::string chars_rule;
+            std::string raw = clean_chars(i, j, &chars_rule);
+            if (raw != w) f = join_fragments(k_.words, src_, i, j, stop, raw);
+          }
         }
         if (f) {
           edit(i, f->end, f->text, f->rule);

@@ -65,9 +65,15 @@ std::optional<SpanFix> broken(const WordRepair& words, std::string_view src, std
   if (!(j + 2 < stop && src[j] == '-' && src[j + 1] == ' ' && word_char(src, j + 2))) return std::nullopt;
   std::size_t re = word_end(src, j + 2, stop);
   std::string r(src.substr(j + 2, re - j - 2));
-  if (r == "en" || r == "of" || r == "tot" || r == "noch" || !(r[0] >= 'a' && r[0] <= 'z')) return std::nullopt;
+  // In capitals too: "DE RE- ACTIE VAN HET BESTUURSORGAAN".
+  auto upper = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  const bool caps = upper(w) && upper(r);
+  const std::string rl = caps ? lower_latin(r) : r;
+  if (rl == "en" || rl == "of" || rl == "tot" || rl == "noch" || !(caps || (r[0] >= 'a' && r[0] <= 'z'))) return std::nullopt;
   std::string joined = w + r;
-  if (!words.lex().known(joined)) return std::nullopt;
+  if (!words.lex().known(caps ? lower_latin(joined) : joined)) return std::nullopt;
   return SpanFix{re, joined, "join-broken"};
 }
 
@@ -262,9 +268,25 @@ std::optional<SpanFix> spaced_figure(std::string_view src, std::size_t i, std::s
   const bool euro = (i >= 4 && src.compare(i - 4, 4, "\xe2\x82\xac ") == 0) || (i >= 3 && src.compare(i - 3, 3, "\xe2\x82\xac") == 0);
   const bool date = sizes.size() == 3 && (seps == "--" || seps == "..") && sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4;
   const bool time = sizes == std::vector<std::size_t>{2, 2} && (seps == "." || seps == ":") && after == "uur";
-  const bool amount = euro && (sizes.size() == 1 || (sizes.size() == 2 && seps == "," && sizes[1] == 2));
+  // An amount: "€ 1 2 5 , 0 0", "€ 1 . 4 5 0" (thousands in groups of three).
+  bool grouped = sizes[0] <= 3 && !seps.empty();
+  for (std::size_t g = 0; g < seps.size() && grouped; ++g)
+    grouped = seps[g] == '.' ? sizes[g + 1] == 3 : (seps[g] == ',' && g + 1 == seps.size() && sizes[g + 1] == 2);
+  const bool amount = euro && (sizes.size() == 1 || grouped);
   const bool count = sizes.size() == 1 && (after == "procent" || after == "%" || after == "euro" || after == "uur");
-  if (!(date || time || amount || count)) return std::nullopt;
+  // A section number at a line's start before its title: "3 . 2 Wachttijden".
+  bool section = (i == 0 || src[i - 1] == '\n') && sizes.size() >= 2 && seps.find_first_not_of('.') == std::string::npos &&
+                 std::all_of(sizes.begin(), sizes.end(), [](std::size_t n) { return n <= 2; }) && end + 1 < stop &&
+                 src[end] == ' ' && std::isupper(U(src[end + 1]));
+  // A number after its label: "Dossiernummer: 0 3 . 0 0 7 1 2".
+  std::size_t b = i;
+  while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == ':')) --b;
+  std::size_t lb = b;
+  while (lb > 0 && (std::isalpha(U(src[lb - 1])) || src[lb - 1] == '.')) --lb;
+  const std::string label = lower_latin(src.substr(lb, b - lb));
+  const bool labelled = b < i && seps.find_first_not_of("./-") == std::string::npos &&
+                        (label.ends_with("nummer") || label.ends_with("kenmerk") || label == "nr" || label == "nr.");
+  if (!(date || time || amount || count || section || labelled)) return std::nullopt;
   return SpanFix{end, out, "join-spaced"};
 }
 
@@ -277,7 +299,10 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
   if (i >= 2 && src[i - 1] == ' ' && digit(src, i - 2)) return std::nullopt;
   std::size_t at = i;
   std::string out;
-  if (spaced_run(src, at, stop, out) < 2) return std::nullopt;
+  // One digit is a run when a figure's separator follows ("1 . 4 5 0").
+  const std::size_t n = spaced_run(src, at, stop, out);
+  const bool sep_next = at + 2 < stop && src[at] == ' ' && (src[at + 1] == '.' || src[at + 1] == ',') && src[at + 2] == ' ';
+  if (n < 2 && !(n == 1 && sep_next)) return std::nullopt;
   std::size_t k = at;
   if (k < stop && src[k] == ' ') ++k;
   if (!(k < stop && src[k] == '/')) {

@@ -881,3 +881,22 @@ TEST_CASE("normalize regression: fields padded to a colon stand on lines of thei
 TEST_CASE("normalize regression: a line of OCR digit damage is no noise; its words are repaired") {
   CHECK(norm("K1acht nr. 2OO3/027 - afdeling Be1astingen\n") == "Klacht nr. 2003/027 - afdeling Belastingen\n");
 }
+
+TEST_CASE("normalize: spaced figures with separators, a spaced heading run, a word broken in capitals") {
+  CHECK(norm("De verzekeraar heeft alsnog \xe2\x82\xac 1 . 4 5 0 vergoed.\n") ==
+        "De verzekeraar heeft alsnog \xe2\x82\xac 1.450 vergoed.\n");
+  CHECK(norm("Dossiernummer: 0 3 . 0 0 7 1 2\n") == "Dossiernummer: 03.00712\n");
+  CHECK(norm("3 . 2 Wachttijden\n\nDe wachttijd liep op.\n") == "3.2 Wachttijden\n\nDe wachttijd liep op.\n");
+  CHECK(norm("K l a c h t e n   o v e r   d e   p o l i t i e\n") == "Klachten over de politie\n");
+  CHECK(norm("De burgemeester nam de\naanbevelin g van de ombudsman over.\n") ==
+        "De burgemeester nam de aanbeveling van de ombudsman over.\n");
+  CHECK(norm("DE RE- ACTIE VAN HET BESTUURSORGAAN\n") == "DE REACTIE VAN HET BESTUURSORGAAN\n");
+  // A spaced figure in running text, and "terug- en" in capitals, stay.
+  for (const char* s : {"Het cijfer 3 . 2 daalde.\n", "TERUG- EN INVORDERING\n", "Wij laten v weten wat er gebeurt.\n"}) {
+    std::string once = norm(s);
+    CHECK(norm(once) == once);
+  }
+  CHECK(norm("Het cijfer 3 . 2 daalde.\n") == "Het cijfer 3 . 2 daalde.\n");
+  CHECK(norm("TERUG- EN INVORDERING\n") == "TERUG- EN INVORDERING\n");
+  CHECK(norm("Wij laten v weten wat er gebeurt.\n") == "Wij laten u weten wat er gebeurt.\n");
+}
