@@ -147,6 +147,16 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
   if (v.repaired && !(part && v.guessed)) {
     *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
     w = v.to;
+  } else if (!v.known && !part && w.size() >= 6 && w[0] >= 'A' && w[0] <= 'Z') {
+    std::size_t p = b;
+    while (p > 0 && (src_[p - 1] == ' ' || src_[p - 1] == '\t')) --p;
+    const bool starts = p == 0 || src_[p - 1] == '\n' || src_[p - 1] == '.' || src_[p - 1] == '!' || src_[p - 1] == '?' ||
+                        src_[p - 1] == ':';
+    if (starts)
+      if (auto s = k_.words.split_sentence_start(w)) {
+        *rule = rule->empty() ? "split" : *rule + "+split";
+        w = *s;
+      }
   }
   return w;
 }

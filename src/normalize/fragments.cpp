@@ -339,7 +339,11 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
     std::size_t k = i - 1;
     while (k > line_b && (std::isdigit(U(src[k - 1])) || src[k - 1] == '.')) --k;
     if (lower && (i - k > 4 || src.substr(k, i - k).find('.') != std::string_view::npos)) return false;
-    return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(';
+    // "§5Bezwaar": a section mark before the number.
+    const bool section_mark = k >= line_b + 2 && src[k - 2] == '\xC2' && src[k - 1] == '\xA7';
+    // "Hoofdstuk4Klachten": a number glued_number() cuts from the word before.
+    const bool cut_before = k > line_b && std::isalpha(U(src[k - 1])) && glued_number(words, src, line_b, k, j);
+    return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(' || section_mark || cut_before;
   }
   if (lower && p != ';') return false;
   if (i < line_b + 3) return false;
@@ -362,8 +366,17 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
   if (i <= line_b || !digit(src, i) || !std::isalpha(U(src[i - 1]))) return false;
   std::size_t e = i;
   while (e < stop && digit(src, e)) ++e;
-  if (e < stop && (std::isalnum(U(src[e])) || (U(src[e]) & 0x80) || src[e] == '-' || src[e] == '/' ||
-                   ((src[e] == '.' || src[e] == ',') && e + 1 < stop && digit(src, e + 1))))
+  // A capitalised word after the number is a title glued on ("Hoofdstuk4Klachten").
+  bool title_after = false;
+  if (e < stop && std::isupper(U(src[e]))) {
+    std::size_t f = e + 1;
+    while (f < stop && std::islower(U(src[f]))) ++f;
+    title_after = f - e >= 3 && (f == stop || !std::isalnum(U(src[f]))) &&
+                  capitalised_word(words, std::string(src.substr(e, f - e)));
+  }
+  if (!title_after && e < stop &&
+      (std::isalnum(U(src[e])) || (U(src[e]) & 0x80) || src[e] == '-' || src[e] == '/' ||
+       ((src[e] == '.' || src[e] == ',') && e + 1 < stop && digit(src, e + 1))))
     return false;  // a code or a number goes on: "Wmo2015-0381", "art5.2"
   std::size_t k = i;
   while (k > line_b && std::isalpha(U(src[k - 1]))) --k;

@@ -306,6 +306,20 @@ std::optional<std::string> WordRepair::split_case(const std::string& w) const {
 }
 
 // Step 4: glue words in front (up to two) or one behind a word.
+std::optional<std::string> WordRepair::split_sentence_start(const std::string& w) const {
+  if (w.size() < 6 || case_of(w) != Case::capitalised || lex_->known(w)) return std::nullopt;
+  const std::string low = lower_latin(w);
+  // A glue word, then a word: "Deklager", "Metbetrekking", "Tenaanzien".
+  for (std::size_t g = std::min(longest_glue_, low.size() - 3); g >= 2; --g)
+    if (glue_.contains(std::string_view(low).substr(0, g)) && lex_->known(low.substr(g)))
+      return w.substr(0, g) + " " + w.substr(g);
+  // A word, then a glue word of 3 letters or more: "Tijdenshet".
+  for (std::size_t g = 3; g + 3 <= low.size() && g <= longest_glue_; ++g)
+    if (glue_.contains(std::string_view(low).substr(low.size() - g)) && lex_->known(low.substr(0, low.size() - g)))
+      return w.substr(0, w.size() - g) + " " + w.substr(w.size() - g);
+  return std::nullopt;
+}
+
 std::optional<std::string> WordRepair::split_glue(const std::string& w) const {
   if (glue_.size() == 0 || w.size() < 4) return std::nullopt;
   std::string low = lower_latin(w);

@@ -72,6 +72,11 @@ class WordRepair {
   // title before a name ("mevrouw"): sentence-starts.txt's second column.
   bool question_word(std::string_view lower) const { return questions_.contains(lower); }
   bool title_word(std::string_view lower) const { return titles_.contains(lower); }
+  // A capitalised word no list knows that opens a sentence, glued to the
+  // next ("Deklager" → "De klager", "Tijdenshet" → "Tijdens het"): a glue
+  // word and a word. Only at a sentence's start, where "De" is a word of its
+  // own; elsewhere a capitalised word is a name ("Dewolf").
+  std::optional<std::string> split_sentence_start(const std::string& w) const;
 
  private:
   WordRepair() = default;

@@ -900,3 +900,21 @@ TEST_CASE("normalize: spaced figures with separators, a spaced heading run, a wo
   CHECK(norm("TERUG- EN INVORDERING\n") == "TERUG- EN INVORDERING\n");
   CHECK(norm("Wij laten v weten wat er gebeurt.\n") == "Wij laten u weten wat er gebeurt.\n");
 }
+
+TEST_CASE("normalize: glued sentence starts, section marks, titles after a number, quotes and units") {
+  CHECK(norm("Deklager heeft om inzage gevraagd. Tijdenshet gesprek voelde hij zich niet gehoord.\n") ==
+        "De klager heeft om inzage gevraagd. Tijdens het gesprek voelde hij zich niet gehoord.\n");
+  CHECK(norm("Metbetrekking tot uw klacht merken wij op. Tenaanzien van de wachttijd erkennen wij het.\n") ==
+        "Met betrekking tot uw klacht merken wij op. Ten aanzien van de wachttijd erkennen wij het.\n");
+  // Not a sentence's start: a name.
+  CHECK(norm("De brief ging naar Dewolf en Deurne.\n") == "De brief ging naar Dewolf en Deurne.\n");
+  CHECK(norm("\xc2\xa7" "5Bezwaar en beroep\n") == "\xc2\xa7" "5 Bezwaar en beroep\n");
+  CHECK(norm("Hoofdstuk4Klachten over de zorg\n") == "Hoofdstuk 4 Klachten over de zorg\n");
+  CHECK(norm("Het bureau (CJIB)stuurde de aanmaning. De klager zei:\"Daar gaan wij niet over.\"Het college ontkent.\n") ==
+        "Het bureau (CJIB) stuurde de aanmaning. De klager zei: \"Daar gaan wij niet over.\" Het college ontkent.\n");
+  CHECK(norm("Een aanvraag voor 3uur hulp.\n") == "Een aanvraag voor 3 uur hulp.\n");
+  CHECK(norm("De soorten:\n\na.klachten over de informatie; b.klachten over de bereikbaarheid.\n") ==
+        "De soorten:\n\na. klachten over de informatie; b. klachten over de bereikbaarheid.\n");
+  // Codes stay: "COVID19", "art5.2", "Wmo2015-0381".
+  for (const char* s : {"De regels van COVID19 en art5.2 en Wmo2015-0381 golden.\n"}) CHECK(norm(s) == s);
+}
