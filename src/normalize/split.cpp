@@ -144,9 +144,20 @@ std::size_t heading_number(std::string_view c, const std::pair<std::size_t, std:
   auto number = [](std::string_view w) {
     return !w.empty() && std::isdigit(U(w[0])) && w.find_first_not_of("0123456789.") == std::string_view::npos;
   };
+  // A number with a letter after it: "2.a", "2.b.", "3.1.c".
+  auto lettered = [&](std::string_view w) {
+    if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+    return w.size() >= 3 && std::isdigit(U(w[0])) && w[w.size() - 2] == '.' && w.back() >= 'a' && w.back() <= 'z' &&
+           number(w.substr(0, w.size() - 1));
+  };
   const std::string_view w0 = word(0);
-  if (std::isdigit(U(w0[0]))) return number(w0) ? 1 : 0;
+  if (std::isdigit(U(w0[0]))) return number(w0) || lettered(w0) ? 1 : 0;
   if (w0.size() == 2 && w0[0] >= 'a' && w0[0] <= 'z' && (w0[1] == '.' || w0[1] == ')')) return 1;
+  // A capital letter of a list of parts: "A. Inleiding" (A to H: no initial
+  // of a name before a word in lower case follows, see heading_cut).
+  if (w0.size() == 2 && w0[0] >= 'A' && w0[0] <= 'H' && w0[1] == '.') return 1;
+  // "§3" with its number glued on.
+  if (w0.size() > 2 && w0.starts_with("\xc2\xa7") && number(w0.substr(2))) return 1;
   if (n < 2) return 0;
   std::string_view w1 = word(1);
   if (w0 == "\xc2\xa7") return number(w1) ? 2 : 0;  // §
@@ -225,9 +236,9 @@ bool opened_paren(std::string_view c, const std::pair<std::size_t, std::size_t>*
 void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::size_t>& cuts) {
   if (c.empty()) return;
   const bool lettered = c.size() > 2 && c[0] >= 'a' && c[0] <= 'z' && (c[1] == '.' || c[1] == ')') && c[2] == ' ';
-  if (!lettered && !std::isdigit(U(c[0])) && !(c[0] >= 'A' && c[0] <= 'Z') && !c.starts_with("\xc2\xa7 ")) return;
-  std::pair<std::size_t, std::size_t> ws[12];
-  std::size_t n = split_glued_starts(c, words, ws, first_words(c, 11, ws), 12);
+  if (!lettered && !std::isdigit(U(c[0])) && !(c[0] >= 'A' && c[0] <= 'Z') && !c.starts_with("\xc2\xa7")) return;
+  std::pair<std::size_t, std::size_t> ws[14];
+  std::size_t n = split_glued_starts(c, words, ws, first_words(c, 13, ws), 14);
   std::size_t first = heading_number(c, ws, n);
   // A dash after the number: "Bijlage B – Gesprekspartners".
   if (first > 0 && first + 1 < n) {
@@ -272,7 +283,13 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
     char next = c[ws[k + 1].first];
     const bool titled = words.title_word(low) && capitalised(c.substr(ws[k + 1].first, ws[k + 1].second - ws[k + 1].first)) &&
                         c[ws[k + 2].first] >= 'a' && c[ws[k + 2].first] <= 'z';
-    if (!titled && ((next >= 'A' && next <= 'Z') || name_follows(c, ws, k + 1, n))) continue;
+    // Under a heading in capitals, the sentence may name an acronym first:
+    // "KLACHTEN OVER DE GGD De GGD ontving dit jaar ...".
+    const std::string_view nw = c.substr(ws[k + 1].first, ws[k + 1].second - ws[k + 1].first);
+    const bool acronym = caps && w != lower_latin(w) && nw.size() >= 2 &&
+                         std::all_of(nw.begin(), nw.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+                         c[ws[k + 2].first] >= 'a' && c[ws[k + 2].first] <= 'z';
+    if (!titled && !acronym && ((next >= 'A' && next <= 'Z') || name_follows(c, ws, k + 1, n))) continue;
     cuts.push_back(ws[k].first);
     return;
   }

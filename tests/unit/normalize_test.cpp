@@ -918,3 +918,19 @@ TEST_CASE("normalize: glued sentence starts, section marks, titles after a numbe
   // Codes stay: "COVID19", "art5.2", "Wmo2015-0381".
   for (const char* s : {"De regels van COVID19 en art5.2 en Wmo2015-0381 golden.\n"}) CHECK(norm(s) == s);
 }
+
+TEST_CASE("normalize: headings numbered 2.a, A., §3 and Bijlage 2, and a capitals heading before an acronym") {
+  CHECK(norm("2.a Bereikbaarheid van de gemeente Veel inwoners klaagden dat zij de gemeente niet konden bereiken.\n") ==
+        "2.a Bereikbaarheid van de gemeente\n\nVeel inwoners klaagden dat zij de gemeente niet konden bereiken.\n");
+  CHECK(norm("\xc2\xa7" "3 Reactie van het waterschap Het waterschap erkent dat het werk te laat is gemeld.\n") ==
+        "\xc2\xa7" "3 Reactie van het waterschap\n\nHet waterschap erkent dat het werk te laat is gemeld.\n");
+  CHECK(norm("A. Inleiding Dit rapport gaat over de manier waarop de gemeente klachten behandelt.\n") ==
+        "A. Inleiding\n\nDit rapport gaat over de manier waarop de gemeente klachten behandelt.\n");
+  CHECK(norm("Bijlage 2 Overzicht van de klachten per afdeling In deze bijlage staat hoeveel klachten er zijn.\n") ==
+        "Bijlage 2 Overzicht van de klachten per afdeling\n\nIn deze bijlage staat hoeveel klachten er zijn.\n");
+  CHECK(norm("KLACHTEN OVER DE GGD De GGD ontving dit jaar 19 klachten over de wachttijd.\n") ==
+        "KLACHTEN OVER DE GGD\n\nDe GGD ontving dit jaar 19 klachten over de wachttijd.\n");
+  // An initial before a name and a sentence stays one line.
+  const char* s = "A. Jansen heeft de klacht ingediend bij de gemeente.\n";
+  CHECK(norm(s) == s);
+}
