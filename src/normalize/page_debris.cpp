@@ -196,8 +196,8 @@ int page_label_numbers(std::string_view c) {
   if (c.size() < 5 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return 0;
   const std::string low = lower_latin(c);
   std::size_t at = 0;
-  for (std::string_view w : {"pagina", "page", "blz.", "blad"})
-    if (low.starts_with(w)) at = w.size();
+  for (std::string_view w : {"pagina", "page", "blz.", "blad", "pag.", "pag"})
+    if (low.starts_with(w) && at == 0) at = w.size();
   if (at == 0) return 0;
   int numbers = 0;
   for (std::size_t i = at; i < low.size();) {
@@ -225,6 +225,30 @@ bool names_own_page(std::string_view c) {
     if (at != std::string_view::npos && page_label_numbers(c.substr(at + sep.size())) > 0)
       return long_words(c.substr(0, at)) >= 2;
   }
+  // Without a separator, a label a footer writes, not a sentence: a page
+  // word with a capital, or two numbers ("Politie Gelderland-Zuid Pag. 2/5";
+  // not "… staan op pagina 5").
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  for (std::size_t at = c.rfind(' '); at != std::string_view::npos && at > 0; at = c.rfind(' ', at - 1)) {
+    std::string_view label = c.substr(at + 1);
+    if (label.empty() || std::isdigit(U(label[0])) || label[0] == '/' || label[0] == ' ') continue;
+    const int numbers = page_label_numbers(label);
+    if (numbers == 0) return false;
+    return (numbers == 2 || std::isupper(U(label[0]))) && long_words(c.substr(0, at)) >= 2;
+  }
+  return false;
+}
+
+// Whether `c` ends in a page out of its pages: "2/5", "3 van 12", "3 of 12".
+bool page_of_pages(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  std::size_t e = c.size();
+  while (e > 0 && std::isdigit(U(c[e - 1]))) --e;
+  if (e == c.size() || e == 0) return false;
+  std::string_view before = c.substr(0, e);
+  for (std::string_view sep : {"/", " / ", " van ", " of "})
+    if (before.size() > sep.size() && before.ends_with(sep) && std::isdigit(U(before[before.size() - sep.size() - 1])))
+      return true;
   return false;
 }
 
@@ -358,8 +382,15 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
       if (lines[j].kind != LineKind::blank) { last_on_page = false; break; }
     bool near_break = (first_on_page && lines[i].page > 1) ||
                       (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
-    if (!near_break) continue;
     std::string_view c = content(src, lines[i]);
+    // Anywhere, a footer that names its page out of its pages ("Politie
+    // Gelderland-Zuid Pag. 2/5", "Jaarverslag | pagina 3 van 12"): no
+    // sentence ends so.
+    if (!near_break && names_own_page(c) && page_of_pages(c)) {
+      lines[i].kind = LineKind::debris;
+      continue;
+    }
+    if (!near_break) continue;
     std::string key = page_key(c);
     if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c)) {
       lines[i].kind = LineKind::debris;

@@ -934,3 +934,12 @@ TEST_CASE("normalize: headings numbered 2.a, A., §3 and Bijlage 2, and a capita
   const char* s = "A. Jansen heeft de klacht ingediend bij de gemeente.\n";
   CHECK(norm(s) == s);
 }
+
+// dev5 (session 19): a footer with its page out of its pages and no page
+// break around it, between two halves of a sentence.
+TEST_CASE("normalize: a footer naming its page of pages is dropped anywhere; a sentence that cites a page stays") {
+  CHECK(norm("De klager deed aangifte van een inbraak in zijn\nPolitie Gelderland-Zuid Pag. 2/5\nschuur. De agent nam het op.\n") ==
+        "De klager deed aangifte van een inbraak in zijn schuur. De agent nam het op.\n");
+  const char* s = "De cijfers over de klachten staan op pagina 5 van het rapport.\n";
+  CHECK(norm(s) == s);
+}
