@@ -252,7 +252,7 @@ TEST_CASE("vocabulary: ingest stores it for the database's generation; a stale o
   auto scanned = Vocabulary::scan(db);
   REQUIRE(scanned.ok());
   CHECK((*v)->encode() == (*scanned)->encode());
-  CHECK((*v)->docs_of("klantmanager") == 1);
+  CHECK((*v)->docs_of("klantmanager") == 2);  // c's "kIantmanager" is repaired at ingest (I for l)
   CHECK((*v)->docs_of("klantbeheerder") == 1);
   // A list of another generation is not used: the index is read anew, and stored.
   REQUIRE(db.exec("UPDATE search_vocab SET generation = generation - 1, data = 'zzz' || char(9) || '1' || char(10)").ok());
@@ -274,23 +274,26 @@ TEST_CASE("vocabulary: ingest stores it for the database's generation; a stale o
   CHECK(test::text_of(db, "SELECT data FROM search_vocab") == (*scanned)->encode());
 }
 
+// The fixture c-capital-i-for-l writes "kIantmanager": since session 19 the
+// normaliser repairs a capital I between small letters, so it is found as
+// written; the other damaged forms only by fuzzy words.
 TEST_CASE("fuzzy search: OCR-damaged and mistyped forms are found, never those further away") {
-  CHECK(files_found("klantmanager") == Strings{"a-exact"});
-  CHECK(files_found("klantmanager~0") == Strings{"a-exact"});
+  CHECK(files_found("klantmanager") == Strings{"a-exact", "c-capital-i-for-l"});
+  CHECK(files_found("klantmanager~0") == Strings{"a-exact", "c-capital-i-for-l"});
   CHECK(files_found("klantmanager~1") == Strings{"a-exact", "c-capital-i-for-l", "d-transposed", "e-letter-dropped"});
   CHECK(files_found("klantmanager~") ==
         Strings{"a-exact", "b-rn-for-m", "c-capital-i-for-l", "d-transposed", "e-letter-dropped"});
   CHECK(files_found("klantmanager~2") == files_found("klantmanager~"));
   // Mistyped: one edit (a transposition) from klantmanager, two from klantmanagre.
-  CHECK(files_found("klantmangaer~1") == Strings{"a-exact"});
+  CHECK(files_found("klantmangaer~1") == Strings{"a-exact", "c-capital-i-for-l"});
   // In a phrase and in NEAR.
   CHECK(files_found("\"de klantmanager~1 belde\"") ==
         Strings{"a-exact", "c-capital-i-for-l", "d-transposed", "e-letter-dropped"});
   // From OCR's form: kIantrnanager is one edit away, klantmanager two.
   CHECK(files_found("NEAR(klantrnanager~1 terug, 5)") == Strings{"b-rn-for-m", "f-three-edits"});
-  CHECK(files_found("NEAR(klantrnanager~2 terug, 5)") == Strings{"a-exact", "b-rn-for-m", "f-three-edits"});  // kIantmanager: 3
-  CHECK(files_found("klantmanager~ NOT klantmanager") ==
-        Strings{"b-rn-for-m", "c-capital-i-for-l", "d-transposed", "e-letter-dropped"});
+  CHECK(files_found("NEAR(klantrnanager~2 terug, 5)") ==
+        Strings{"a-exact", "b-rn-for-m", "c-capital-i-for-l", "f-three-edits"});
+  CHECK(files_found("klantmanager~ NOT klantmanager") == Strings{"b-rn-for-m", "d-transposed", "e-letter-dropped"});
   // Folding comes first: cliënt, client and OCR's cliént are one term.
   CHECK(files_found("cliënt~0") == Strings{"h-accent"});
 }
@@ -305,7 +308,7 @@ TEST_CASE("fuzzy search: the result says which terms each fuzzy word became") {
   REQUIRE(r->fuzzy.size() == 1);
   CHECK(r->fuzzy[0].word == "klantmanager");
   CHECK(r->fuzzy[0].term == "klantmanager");
-  CHECK(r->fuzzy[0].terms == Strings{"klantmanager", "kiantmanager", "klantmanagr", "klantmnager"});
+  CHECK(r->fuzzy[0].terms == Strings{"klantmanager", "klantmanagr", "klantmnager"});
   CHECK(r->fuzzy[0].more == 0);
   CHECK(r->total == 4);
 }
