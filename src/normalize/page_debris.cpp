@@ -67,6 +67,23 @@ bool separated_page_number(std::string_view c) {
   return long_words(head) >= 2;
 }
 
+// A line that starts with a page number before a separator, then one part
+// with a word: "17 | Jaarverslag 2009", "4 – Gemeente Hoorn".
+bool leading_page_number(std::string_view c) {
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  std::size_t d = 0;
+  while (d < c.size() && std::isdigit(U(c[d]))) ++d;
+  if (d == 0 || d > 4) return false;
+  std::string_view rest = c.substr(d);
+  for (std::string_view sep : {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "})
+    if (rest.starts_with(sep)) {
+      std::string_view text = rest.substr(sep.size());
+      // One part only (a table row has more), with a word in it.
+      return text.find(sep) == std::string_view::npos && long_words(text) >= 1;
+    }
+  return false;
+}
+
 // A line as running headers and footers are made, not as text is: parts
 // behind a separator (| · – —: "Gemeente Enschede | Klachtrapportage 2021",
 // "6 | Provincie Drenthe", "Waterschap Limburg – Klachtenverslag 2022"),
@@ -392,7 +409,10 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
     }
     if (!near_break) continue;
     std::string key = page_key(c);
-    if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c)) {
+    // At a page's edge, a page number behind or before a separator names the
+    // page too, even once ("Ombudsman Zuidoost | 18", "17 | Jaarverslag 2009").
+    if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c) ||
+        (squeezed_size(c) <= 80 && (separated_page_number(c) || leading_page_number(c)))) {
       lines[i].kind = LineKind::debris;
       continue;
     }

@@ -943,3 +943,12 @@ TEST_CASE("normalize: a footer naming its page of pages is dropped anywhere; a s
   const char* s = "De cijfers over de klachten staan op pagina 5 van het rapport.\n";
   CHECK(norm(s) == s);
 }
+
+// dev5 (session 19): odd and even pages carry different running lines, each
+// seen once at a page's edge: a page number before or behind a separator.
+TEST_CASE("normalize: at a page's edge a page number before or behind a separator is a running line") {
+  CHECK(norm("In 2009 kwamen 410 klachten binnen, waarvan een kwart over\nparkeren ging.\n17 | Jaarverslag 2009\n"
+             "\fOmbudsman Zuidoost | 18\nBijna alle klachten zijn binnen tien weken afgehandeld.\n") ==
+        "In 2009 kwamen 410 klachten binnen, waarvan een kwart over parkeren ging.\n\n"
+        "Bijna alle klachten zijn binnen tien weken afgehandeld.\n");
+}
