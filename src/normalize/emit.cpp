@@ -81,7 +81,11 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
         // A figure that starts with OCR's letter for a digit ("l997",
         // "O214" after "2005/", "OO" after "25O,").
         std::optional<SpanFix> f;
-        if (std::string_view("OolI").find(src_[i]) != std::string_view::npos) f = letters_in_number(k_.words, src_, i, stop);
+        const bool figure_around = (j < stop && src_[j] >= '0' && src_[j] <= '9') ||
+                                   (i >= 2 && ((src_[i - 2] >= '0' && src_[i - 2] <= '9') || src_[i - 2] == 'O') &&
+                                    (src_[i - 1] == '/' || src_[i - 1] == '.' || src_[i - 1] == ',' || src_[i - 1] == '-'));
+        if (figure_around && (src_[i] == 'O' || src_[i] == 'o' || src_[i] == 'l' || src_[i] == 'I'))
+          f = letters_in_number(k_.words, src_, i, stop);
         if (!f) f = one_for_l(k_.words, src_, i, j, stop);
         if (!f) {
           if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");

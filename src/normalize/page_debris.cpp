@@ -403,7 +403,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
     // Anywhere, a footer that names its page out of its pages ("Politie
     // Gelderland-Zuid Pag. 2/5", "Jaarverslag | pagina 3 van 12"): no
     // sentence ends so.
-    if (!near_break && names_own_page(c) && page_of_pages(c)) {
+    if (!near_break && page_of_pages(c) && names_own_page(c)) {  // the cheap test first: every line asks
       lines[i].kind = LineKind::debris;
       continue;
     }
