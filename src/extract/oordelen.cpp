@@ -118,7 +118,15 @@ bool number_counts(std::string_view text, std::size_t at) {
     e = w.empty() ? e - 1 : b;
     while (e > 0 && text[e - 1] == ' ') --e;
   }
+  static constexpr std::string_view kMonths[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                                 "augustus", "september", "oktober", "november", "december"};
+  auto month = [&](std::string_view w) { return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths); };
   if (e > 0 && digit(text[e - 1])) {
+    std::size_t n = e;
+    while (n > 0 && digit(text[n - 1])) --n;
+    // A date's year or day is no count: "op 3 mei 2022 gegrond verklaard".
+    const std::string_view number = text.substr(n, e - n);
+    if (number.size() == 4 && (number.starts_with("19") || number.starts_with("20"))) return false;
     // Numbered parts are no count: "vindt de klachtonderdelen 1 en 2 gegrond".
     std::size_t from = e > 60 ? e - 60 : 0;
     std::string_view before = text.substr(from, e - from);
@@ -135,7 +143,16 @@ bool number_counts(std::string_view text, std::size_t at) {
     --c;
   }
   while (c < at && text[c] == ' ') ++c;
-  return c < at && digit(text[c]);
+  if (!(c < at && digit(text[c]))) return false;
+  // A count opens the clause: a whole number and a word that is no month
+  // ("31 klachten zijn ..."; not "15 juni 2021 heeft ...", "2.1 De klacht").
+  std::size_t d = c;
+  while (d < at && digit(text[d])) ++d;
+  if (d >= at || text[d] != ' ') return false;
+  const std::size_t ws = d + 1;
+  std::size_t we = ws;
+  while (we < at && text[we] >= 'a' && text[we] <= 'z') ++we;
+  return we > ws && !month(text.substr(ws, we - ws));
 }
 
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {

@@ -97,16 +97,18 @@ std::string UnitNames::unit_named_in(std::string_view label) const {
 
 std::string UnitNames::sub_unit_named_in(std::string_view caption) const {
   std::string k = fold_key(caption);
-  std::size_t p = k.find("per ");
-  if (p == std::string::npos || (p > 0 && k[p - 1] != ' ')) return "";
   auto word_at = [&](std::size_t w) {
     std::size_t e = w;
     while (e < k.size() && ((k[e] >= 'a' && k[e] <= 'z') || k[e] == '-')) ++e;
     return std::pair{k.substr(w, e - w), e};
   };
-  auto [first, e1] = word_at(p + 4);
-  if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) return "";
-  return unit_of(word_at(e1 + 4).first);
+  for (std::size_t p = k.find("per "); p != std::string::npos; p = k.find("per ", p + 1)) {
+    if (p > 0 && k[p - 1] != ' ') continue;  // "koper"
+    auto [first, e1] = word_at(p + 4);
+    if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) continue;
+    return unit_of(word_at(e1 + 4).first);
+  }
+  return "";
 }
 
 std::string UnitNames::unit_detail(const std::string& unit) const {

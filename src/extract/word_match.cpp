@@ -220,7 +220,8 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
       }
       std::string_view w = t.substr(i, j - i);
       WordClasses wc = classes_of(impl, cache, w, h);
-      if (toks.size() >= 2) wc = with_particle(impl, cache, t, toks, w, wc);
+      if (toks.size() >= 2 && toks.back().sentence == sentence && toks.back().clause == clause)
+        wc = with_particle(impl, cache, t, toks, w, wc);  // "te" right before, in this clause
       bool kept = keeps && !toks.empty() && toks.back().sentence == sentence && toks.back().clause == clause;
       if (!kept && wc.ends_clause) ++clause;
       toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, wc.off, wc.count});

@@ -56,7 +56,7 @@ bool digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >
 // The end of a number at s[i]: digits with inner . , : ("1.284", "1,2",
 // "10:42"), then a percent sign, a K or M ("1,2K") or am/pm ("02:31PM").
 std::size_t number_end(std::string_view s, std::size_t i) {
-  while (digit_at(s, i) || ((s[i] == '.' || s[i] == ',' || s[i] == ':') && digit_at(s, i + 1))) ++i;
+  while (digit_at(s, i) || (i < s.size() && (s[i] == '.' || s[i] == ',' || s[i] == ':') && digit_at(s, i + 1))) ++i;
   if (i < s.size() && s[i] == '%') return i + 1;
   if (i < s.size() && (s[i] == 'k' || s[i] == 'K' || s[i] == 'm' || s[i] == 'M') && !letter_at(s, i + 1)) return i + 1;
   if (i + 1 < s.size() && ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 'p') && (s[i + 1] | 0x20) == 'm' && !letter_at(s, i + 2))

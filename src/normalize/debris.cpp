@@ -105,11 +105,16 @@ std::string glue_spaced(const WordRepair& words, std::string_view s) {
 bool ocr_digit_token(const WordRepair& words, std::string_view w) {
   std::size_t d = w.find_first_of("10");
   if (d == std::string_view::npos) return false;
-  if (d > 0 && w[d] == '1' && std::isalpha(U(w[d - 1])) && !std::isdigit(U(w[0])))
-    return one_for_l(words, w, 0, d, w.size()).has_value();
-  return d == 0 || std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(d), [](char c) { return std::isdigit(U(c)); })
-             ? letters_in_number(words, w, 0, w.size()).has_value()
-             : false;
+  if (d > 0 && (w[d] == '1' || w[d] == '0') && std::isalpha(U(w[d - 1])) && !std::isdigit(U(w[0])))
+    return one_for_l(words, w, 0, d, w.size()).has_value();  // the lexicon has judged it
+  if (d != 0 && !std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(d), [](char c) { return std::isdigit(U(c)); }))
+    return false;
+  // What the fix makes must itself be good: a number, or a known word.
+  auto f = letters_in_number(words, w, 0, w.size());
+  if (!f) return false;
+  if (std::all_of(f->text.begin(), f->text.end(), [](char c) { return std::isdigit(U(c)); })) return true;
+  const WordVerdict& v = verdict(words, f->text);
+  return v.known && !v.repaired;
 }
 
 // A run of letter-spaced fragments the emitter joins into one word, from a

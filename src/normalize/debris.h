@@ -17,9 +17,14 @@
 // the next line of the run when it does the same ("GEMEENTE HOORN" above
 // "Klachtenjaarverslag 2020" on every page, the first included). At a page
 // break, a footer that names its own page behind a separator is debris seen
-// once ("Gemeente Almelo – Rapport 2022/08 – pagina 2"), and so is a lone
-// roman page number ("iii"). A page's label alone ("Pagina 5", "Pagina 2
-// van 3") is debris anywhere, and so is a running line beside it.
+// once ("Gemeente Almelo – Rapport 2022/08 – pagina 2"), and so are a lone
+// roman page number ("iii") and a short line with the page number behind a
+// separator after two words, or before a bar or a year or two words
+// ("Ombudsman Zuidoost | 18", "17 | Jaarverslag 2009"; not "3 – Bevindingen").
+// A page's label alone ("Pagina 5", "Pagina 2 van 3") is debris anywhere, and
+// so is a running line beside it, and a footer that ends in its page out of
+// its pages after two words and a page word ("Politie Gelderland-Zuid Pag.
+// 2/5", "Klachtenrapport Pagina 3 van 12").
 // Where no form feed marks the pages (web mirrors lose them), a short line
 // (≤ 80 bytes) with a number is debris when its text without digits recurs,
 // names a page ("Kenmerk 1261 / Pagina 2 van 3", "blz.") and has a number
@@ -62,7 +67,9 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
 
 // Under 60 % of at least 4 tokens are words (verdict().known, word_repair.h)
 // or numbers, punctuation around a token ignored; two tokens that are one
-// word written apart ("alsn og") count as two words.
+// word written apart ("alsn og") count as two words, and a token with OCR's
+// digit for a letter or letter for a digit as what the emitter makes of it
+// when that is a known word or a number ("K1acht", "2OO3/027").
 bool noise_line(const WordRepair& words, std::string_view s);
 
 // noise_line(), of the line as written and of the line once repaired.

@@ -152,10 +152,23 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
     *rule = rule->empty() ? v.rule : *rule + "+" + v.rule;
     w = v.to;
   } else if (!v.known && !part && w.size() >= 6 && w[0] >= 'A' && w[0] <= 'Z') {
+    // A sentence's start: the text's start, or after . ! ? that end a word
+    // of two letters or more that is no abbreviation ("dhr.", "o.a.", "nr."),
+    // or a number; a line break is none (a hard wrap breaks sentences
+    // anywhere).
+    static constexpr std::string_view kAbbreviations[] = {"dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "nr",
+                                                          "blz", "bijv", "enz", "ca", "resp", "jl", "vs", "st", "art", "jr"};
     std::size_t p = b;
-    while (p > 0 && (src_[p - 1] == ' ' || src_[p - 1] == '\t')) --p;
-    const bool starts = p == 0 || src_[p - 1] == '\n' || src_[p - 1] == '.' || src_[p - 1] == '!' || src_[p - 1] == '?' ||
-                        src_[p - 1] == ':';
+    while (p > 0 && (src_[p - 1] == ' ' || src_[p - 1] == '\t' || src_[p - 1] == '\n')) --p;
+    bool starts = p == 0;
+    if (p > 0 && (src_[p - 1] == '.' || src_[p - 1] == '!' || src_[p - 1] == '?')) {
+      std::size_t q = p - 1;
+      while (q > 0 && std::isalnum(static_cast<unsigned char>(src_[q - 1]))) --q;
+      const std::string before = lower_latin(src_.substr(q, p - 1 - q));
+      const bool abbreviation = (q > 0 && src_[q - 1] == '.') ||  // "o.a."
+                                std::find(std::begin(kAbbreviations), std::end(kAbbreviations), before) != std::end(kAbbreviations);
+      starts = before.size() >= 2 && !abbreviation;
+    }
     if (starts)
       if (auto s = k_.words.split_sentence_start(w)) {
         *rule = rule->empty() ? "split" : *rule + "+split";

@@ -118,10 +118,15 @@ std::optional<SpanFix> broken_participle(const WordRepair& words, const std::str
                                          std::size_t next_end) {
   static constexpr std::string_view kParticles[] = {"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over",
                                                     "toe", "uit", "terug", "weg", "vast", "neer", "los"};
-  const bool shape = next.size() >= 5 && next[0] == 'g' && next[1] == 'e' &&
-                     (next.back() == 'd' || next.back() == 't' || next.substr(next.size() - 2) == "en");
+  const bool en = next.size() >= 2 && next.substr(next.size() - 2) == "en";
+  const bool shape = next.size() >= 5 && next[0] == 'g' && next[1] == 'e' && (next.back() == 'd' || next.back() == 't' || en);
   if (!shape || w.size() > 5) return std::nullopt;
   if (std::find(std::begin(kParticles), std::end(kParticles), std::string_view(w)) == std::end(kParticles)) return std::nullopt;
+  // A ge...en word after a preposition is as often a plural noun: "in
+  // gevallen waarin", "na gesprekken met" stay; after a particle that is no
+  // preposition it is a participle ("toe gegeven", "terug gekomen").
+  static constexpr std::string_view kAdverbs[] = {"toe", "terug", "weg", "vast", "neer", "los", "mee"};
+  if (en && std::find(std::begin(kAdverbs), std::end(kAdverbs), std::string_view(w)) == std::end(kAdverbs)) return std::nullopt;
   std::string joined = w + std::string(next);
   if (!words.lex().known(joined)) return std::nullopt;
   return SpanFix{next_end, joined, "join-spaced"};
@@ -371,7 +376,7 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
   if (e < stop && std::isupper(U(src[e]))) {
     std::size_t f = e + 1;
     while (f < stop && std::islower(U(src[f]))) ++f;
-    title_after = f - e >= 3 && (f == stop || !std::isalnum(U(src[f]))) &&
+    title_after = f - e >= 3 && !(f < src.size() && std::isalnum(U(src[f]))) &&
                   capitalised_word(words, std::string(src.substr(e, f - e)));
   }
   if (!title_after && e < stop &&
@@ -437,8 +442,11 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
   // "2005/O214", "25O,OO".
   const bool after_figure = i >= 2 && std::string_view("/.,-").find(src[i - 1]) != std::string_view::npos &&
                             (digit_at(i - 2) || is_o(src[i - 2]));
+  // (A small o only beside a capital O or after a separator: "20o" may be a
+  // degree sign.)
+  const bool big_o = std::any_of(t.begin(), t.end(), [](char c) { return c == 'O'; });
   if (std::all_of(t.begin(), t.end(), [&](char c) { return std::isdigit(U(c)) || is_o(c); }) &&
-      std::any_of(t.begin(), t.end(), is_o) && (std::isdigit(U(t[0])) || after_figure) &&
+      (big_o || after_figure) && (std::isdigit(U(t[0])) || after_figure) &&
       (std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit(U(c)); }) || (after_figure && src[i - 1] == ','))) {
     std::string n(t);
     for (char& c : n) c = is_o(c) ? '0' : c;
@@ -452,15 +460,20 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
                 (y.compare(0, 2, "19") == 0 || y.compare(0, 2, "20") == 0);
     if (year) return SpanFix{e, y, "ocr:letter>digit"};
   }
-  // A word that starts with 0 for O: "0UDWOLDE", "0udwolde", "0nderzoek".
+  // A word that starts with 0 for O: a word in capitals of 4 letters or
+  // more ("0UDWOLDE": a name, which no list may hold), or one in small
+  // letters the lexicon knows as it stands ("0nderzoek"; "0weken" is a
+  // number glued to a word).
   if (t.size() >= 4 && t[0] == '0') {
     std::string_view rest = t.substr(1);
     bool upper = std::all_of(rest.begin(), rest.end(), [](char c) { return std::isupper(U(c)); });
     bool lower = std::all_of(rest.begin(), rest.end(), [](char c) { return std::islower(U(c)); });
-    if (!upper && !lower) return std::nullopt;
+    if (upper && (rest.size() >= 4 || words.lex().known(lower_latin("o" + std::string(rest)))))
+      return SpanFix{e, "O" + std::string(rest), "ocr:0>O"};
+    if (!lower) return std::nullopt;
     std::string w = "o" + std::string(rest);
-    if (upper || !verdict(words, w).known) w[0] = 'O';
-    return SpanFix{e, w, "ocr:0>O"};
+    const WordVerdict& v = verdict(words, w);
+    if (v.known && !v.repaired) return SpanFix{e, w, "ocr:0>O"};
   }
   return std::nullopt;
 }

@@ -25,38 +25,48 @@
 //    or "Van der". A separable particle before a past participle joins too
 //    when the lexicon knows the whole: "op genomen" → "opgenomen" (a
 //    participle ge…d, ge…t or ge…en only: "op gezette tijden" stays).
-// spaced_number(), at a digit src[i]: digits spaced one by one around a
-// slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each side; rule
-// "join-spaced"); a year "2 0 1 8"; and a figure whose shape says what it
-// is: a date "1 4 - 0 3 - 2 0 2 2", a time "1 4 . 3 0 uur", an amount after
-// the euro sign "€ 1 2 5 , 0 0", a count before "procent", "%", "euro" or
-// "uur". Other spaced digits may be a table's cells and stay.
+// spaced_number(), at a digit src[i] that starts its run (the tail of "5 4 2
+// 0 1 1" is no year): digits spaced one by one around a slash, "2 0 0 1 /
+// 0 6 5" → "2001/065" (at least 2 digits each side; rule "join-spaced"); a
+// year "2 0 1 8"; and a figure whose shape says what it is (a first group of
+// one digit when a separator follows): a date "1 4 - 0 3 - 2 0 2 2", a time
+// "1 4 . 3 0 uur", an amount after the euro sign "€ 1 2 5 , 0 0", "€ 1 . 4 5
+// 0" (thousands in groups of three), a count before "procent", "%", "euro"
+// or "uur", a section number at a line's start before a capital ("3 . 2
+// Wachttijden"), a number after its label (…nummer, …kenmerk, nr: "0 3 . 0
+// 0 7 1 2"). Other spaced digits may be a table's cells and stay.
 // glued_before(), at the word src[i, j): a word glued to what ends a heading
-// number or a sentence — "9Inleiding", "2008.Voor", "enz.De" — when it is a
-// capitalised word of at least 3 letters that the lexicon knows, the digits
-// before it start the line or follow a space or bracket, and the word is not
-// part of a web or mail address; and glued_digit(), at a digit src[i]: a
-// number glued after a closing bracket and a full stop, "(UWV).1"; and
-// glued_number(), at a digit src[i]: a number of 1-3 digits glued after a
-// word the lexicon knows, of 4 letters or more without capitals inside
-// ("zorg5", "Parkeren31", "Inleiding3": a footnote, a table cell, a page in a
-// contents list), or a year glued after a glue word ("in2020"), when no more
-// of a code follows ("Wmo2015-0381", "COVID19" stay). The emitter writes a
-// space there (rule "glue").
+// number or a sentence — "9Inleiding", "2008.Voor", "enz.De", "§5Bezwaar" —
+// when it is a capitalised word of at least 3 letters that the lexicon
+// knows, the digits before it start the line, follow a space, a bracket or a
+// section mark, or are cut from the word before by glued_number()
+// ("Hoofdstuk4Klachten"), and the word is not part of a web or mail address;
+// and glued_digit(), at a digit src[i]: a number glued after a closing
+// bracket and a full stop, "(UWV).1"; and glued_number(), at a digit src[i]:
+// a number of 1-3 digits glued after a word the lexicon knows, of 4 letters
+// or more without capitals inside ("zorg5", "Parkeren31", "Inleiding3": a
+// footnote, a table cell, a page in a contents list), or a year glued after
+// a glue word ("in2020"), when no more of a code follows ("Wmo2015-0381",
+// "COVID19" stay) but for a capitalised known word that ends there ("4Klachten"
+// in "Hoofdstuk4Klachten"). The emitter writes a space there (rule "glue").
 //
-// one_for_l(), at a word src[i, j) followed by a "1": OCR's 1 for l inside a
-// word ("Dienstver1ening", "consu1ent", "Kwijtsche1ding") or at its end
-// ("artike1", when the part before is no word: "Fase1" stays), and for I or
-// L in capitals ("KLACHTBEHANDEL1NG"), when the letters joined make a word
-// the lexicon knows, of 5 letters or more (rule "ocr:1>l"). The tokens
-// around the 1 are no words of their own, so the word repairs never see it
-// whole.
-// letters_in_number(), at a digit src[i] that starts a token: OCR's O for 0
-// and l or I for 1 in a year ("2OO3" → "2003", only when it makes 19xx or
-// 20xx; rule "ocr:letter>digit"), and 0 for O at the start of a word of 3
-// letters or more of one case ("0UDWOLDE" → "OUDWOLDE", "0udwolde" →
-// "Oudwolde", "0nderzoek" → "onderzoek" when the lexicon knows it; rule
-// "ocr:0>O").
+// one_for_l(), at a word src[i, j) followed by a "1" or a "0": OCR's 1 for
+// l inside a word ("Dienstver1ening", "consu1ent") or at its end ("artike1",
+// when the part before is no word: "Fase1" stays), for I or L in capitals
+// ("KLACHTBEHANDEL1NG"), and 0 for o or O ("H0OFDSTUK"), when the letters
+// joined make a word the lexicon knows (not by its own repair), of 5
+// letters or more (rules "ocr:1>l", "ocr:0>O"). The tokens around the digit
+// are no words of their own, so the word repairs never see it whole.
+// letters_in_number(), at a token src[i] that starts with a digit, or with O,
+// o, l or I beside a figure (emit.cpp asks only there): a figure with O for
+// 0 that starts with a digit or follows a figure's separator ("25O",
+// "1.2OO", "2005/O214", "OO" after "25O,"; a small o only beside a capital O
+// or after a separator), and a year with O for 0 or l/I for 1 ("2OO3",
+// "l997"; only when it makes 19xx or 20xx) (rule "ocr:letter>digit"); and 0
+// for O at the start of a word: in capitals of 4 letters or more, or that
+// the lexicon knows ("0UDWOLDE" → "OUDWOLDE", "0VER" → "OVER"), in small
+// letters when the lexicon knows the word as it stands ("0nderzoek" →
+// "onderzoek"; "0weken" stays) (rule "ocr:0>O").
 #pragma once
 
 #include <cstddef>

@@ -78,8 +78,11 @@ bool leading_page_number(std::string_view c) {
   for (std::string_view sep : {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "})
     if (rest.starts_with(sep)) {
       std::string_view text = rest.substr(sep.size());
-      // One part only (a table row has more), with a word in it.
-      return text.find(sep) == std::string_view::npos && long_words(text) >= 1;
+      // One part only (a table row has more), and no chapter's heading ("3 –
+      // Bevindingen"): a bar, a year, or two words.
+      const bool year = text.find("19") != std::string_view::npos || text.find("20") != std::string_view::npos;
+      return text.find(sep) == std::string_view::npos && long_words(text) >= 1 &&
+             (sep == " | " || long_words(text) >= 2 || year);
     }
   return false;
 }
@@ -248,7 +251,9 @@ bool names_own_page(std::string_view c) {
   while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
   for (std::size_t at = c.rfind(' '); at != std::string_view::npos && at > 0; at = c.rfind(' ', at - 1)) {
     std::string_view label = c.substr(at + 1);
-    if (label.empty() || std::isdigit(U(label[0])) || label[0] == '/' || label[0] == ' ') continue;
+    if (label.empty() || std::isdigit(U(label[0])) || label[0] == '/' || label[0] == ' ' || label.starts_with("van ") ||
+        label.starts_with("of "))
+      continue;
     const int numbers = page_label_numbers(label);
     if (numbers == 0) return false;
     return (numbers == 2 || std::isupper(U(label[0]))) && long_words(c.substr(0, at)) >= 2;

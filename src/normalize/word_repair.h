@@ -28,7 +28,9 @@
 //     letters or more ("KLACHTENOVER") (rule "split"). The parts keep the
 //     case of the token.
 // Words under 3 bytes, with a digit, or roman numerals (vii) are never
-// repaired; a word with inner capitals only by step 1; an all-capital word
+// repaired; a word with inner capitals only by OCR's capital I for an l
+// between small letters ("juIi" → "juli", when the lexicon knows it: rule
+// "ocr:I>l") and by step 1; an all-capital word
 // only by step 4. A generic edit never touches the last letter
 // ("afstemmings-" begins a compound) and adds none before it; behind a word
 // only glue words of 3 letters or more are split off ("bruteren" stays).

@@ -92,3 +92,15 @@ TEST_CASE("chrome: the project's phrases keep report lines that look like contro
   CHECK_FALSE(c.covers("Volgen"));
   CHECK_FALSE(c.covers("De klacht is gegrond."));
 }
+
+// Regression (fuzzing, session 19): a number at the very end of the text
+// was read one byte past it (number_end looked at s[i] before checking i).
+// The string is cut from a longer buffer so that the byte past it is no
+// terminator the sanitizers would miss.
+TEST_CASE("chrome regression: a number at the text's end is read within it") {
+  auto c = chrome_of("lees voor\n");
+  std::string buffer = "Het verslag kwam in 2021.5";
+  std::string_view t = std::string_view(buffer).substr(0, buffer.size() - 2);  // "... in 2021"
+  CHECK_FALSE(c->tail(t));
+  CHECK_FALSE(c->covers(t));
+}

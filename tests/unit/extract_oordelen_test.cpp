@@ -141,3 +141,22 @@ TEST_CASE("oordelen: counts in prose, numbered parts, and a watchdog's verdict i
   // Without a publisher nothing is judged so.
   CHECK(values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "") == V{"niet behoorlijk"});
 }
+
+// Review (session 19): a date's year or day before the verdict, or a date
+// or section number opening the clause, is no count.
+TEST_CASE("oordelen regression: a dated verdict is a verdict, not a count") {
+  auto values = [](const std::string& text) {
+    test::ExtractCtx x(text);
+    x->out.facts.organisation = "Nationale ombudsman";
+    run_units(*x);
+    run_oordelen(*x);
+    std::vector<std::string> v;
+    for (const Tag& t : x.out.tags)
+      if (t.type == "oordeel") v.push_back(t.value);
+    return v;
+  };
+  using V = std::vector<std::string>;
+  CHECK(values("De ombudsman heeft de klacht op 3 mei 2022 gegrond verklaard.\n") == V{"gegrond"});
+  CHECK(values("15 juni 2021 heeft de ombudsman de klacht gegrond verklaard.\n") == V{"gegrond"});
+  CHECK(values("31 klachten vond de ombudsman gegrond.\n") == V{});
+}
