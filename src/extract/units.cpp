@@ -83,32 +83,42 @@ std::string UnitNames::level_of(const std::string& unit) const {
   return is_level(unit) ? unit : "afdeling";
 }
 
-std::string UnitNames::unit_named_in(std::string_view label) const {
-  std::string k = fold_key(label);
-  if (k.find(' ') == std::string::npos) return unit_of(k);
-  for (std::size_t p = k.find("per "); p != std::string::npos; p = k.find("per ", p + 1)) {
+namespace {
+
+// The word of the folded key `k` that starts at w (letters and hyphens), and
+// where it ends.
+std::pair<std::string_view, std::size_t> key_word_at(std::string_view k, std::size_t w) {
+  std::size_t e = w;
+  while (e < k.size() && ((k[e] >= 'a' && k[e] <= 'z') || k[e] == '-')) ++e;
+  return {k.substr(w, e - w), e};
+}
+
+// Calls f at the end of each "per " that opens a word of `k` ("koper" holds
+// none) until f names a unit; that unit, or "".
+template <typename F>
+std::string each_per(std::string_view k, F&& f) {
+  for (std::size_t p = k.find("per "); p != std::string_view::npos; p = k.find("per ", p + 1)) {
     if (p > 0 && k[p - 1] != ' ') continue;
-    std::size_t w = p + 4, e = w;
-    while (e < k.size() && ((k[e] >= 'a' && k[e] <= 'z') || k[e] == '-')) ++e;
-    if (std::string u = unit_of(k.substr(w, e - w)); !u.empty()) return u;
+    if (std::string u = f(p + 4); !u.empty()) return u;
   }
   return "";
 }
 
+}  // namespace
+
+std::string UnitNames::unit_named_in(std::string_view label) const {
+  std::string k = fold_key(label);
+  if (k.find(' ') == std::string::npos) return unit_of(k);
+  return each_per(k, [&](std::size_t w) { return unit_of(key_word_at(k, w).first); });
+}
+
 std::string UnitNames::sub_unit_named_in(std::string_view caption) const {
   std::string k = fold_key(caption);
-  auto word_at = [&](std::size_t w) {
-    std::size_t e = w;
-    while (e < k.size() && ((k[e] >= 'a' && k[e] <= 'z') || k[e] == '-')) ++e;
-    return std::pair{k.substr(w, e - w), e};
-  };
-  for (std::size_t p = k.find("per "); p != std::string::npos; p = k.find("per ", p + 1)) {
-    if (p > 0 && k[p - 1] != ' ') continue;  // "koper"
-    auto [first, e1] = word_at(p + 4);
-    if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) continue;
-    return unit_of(word_at(e1 + 4).first);
-  }
-  return "";
+  return each_per(k, [&](std::size_t w) -> std::string {
+    auto [first, e1] = key_word_at(k, w);
+    if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) return "";
+    return unit_of(key_word_at(k, e1 + 4).first);
+  });
 }
 
 std::string UnitNames::unit_detail(const std::string& unit) const {

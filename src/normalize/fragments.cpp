@@ -14,6 +14,10 @@ namespace {
 
 bool digit(std::string_view s, std::size_t i) { return i < s.size() && std::isdigit(U(s[i])); }
 
+// Whether every byte of `w` is a capital (a small letter) in ASCII; true for "".
+bool all_upper(std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(U(c)); }); }
+bool all_lower(std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return std::islower(U(c)); }); }
+
 // The end of the word starting at i (word characters only).
 std::size_t word_end(std::string_view s, std::size_t i, std::size_t stop) {
   while (i < stop && word_char(s, i)) i += std::min(seq_len(s, i), stop - i);
@@ -65,11 +69,8 @@ std::optional<SpanFix> broken(const WordRepair& words, std::string_view src, std
   if (!(j + 2 < stop && src[j] == '-' && src[j + 1] == ' ' && word_char(src, j + 2))) return std::nullopt;
   std::size_t re = word_end(src, j + 2, stop);
   std::string r(src.substr(j + 2, re - j - 2));
-  // In capitals too: "DE RE- ACTIE VAN HET BESTUURSORGAAN".
-  auto upper = [](std::string_view t) {
-    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  };
-  const bool caps = upper(w) && upper(r);
+  // In capitals too: "DE RE- ACTIE VAN HET BESTUURSORGAAN" (both sides hold letters).
+  const bool caps = all_upper(w) && all_upper(r);
   const std::string rl = caps ? lower_latin(r) : r;
   if (rl == "en" || rl == "of" || rl == "tot" || rl == "noch" || !(caps || (r[0] >= 'a' && r[0] <= 'z'))) return std::nullopt;
   std::string joined = w + r;
@@ -392,7 +393,7 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
   const bool year = digits == 4 && (src.compare(i, 2, "19") == 0 || src.compare(i, 2, "20") == 0);
   // Capitals inside make a code ("COVID19", "PostNL2"), except a word in
   // capitals of 6 letters or more before a year: a title ("JAARVERSLAG2022").
-  const bool all_caps = std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(U(c)); });
+  const bool all_caps = all_upper(w);
   for (std::size_t a = 1; a < w.size(); ++a)
     if (std::isupper(U(w[a])) && !(all_caps && year && w.size() >= 6)) return false;
   std::string low = lower_latin(w);
@@ -411,8 +412,7 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
   // One 1 a word: another digit after it makes a code ("A1B2", "fase12").
   if (e < stop && std::isdigit(U(src[e]))) return std::nullopt;
   std::string_view before = src.substr(i, j - i), after = src.substr(j + 1, e - j - 1);
-  const bool caps = std::all_of(before.begin(), before.end(), [](char c) { return std::isupper(U(c)); }) &&
-                    std::all_of(after.begin(), after.end(), [](char c) { return std::isupper(U(c)); });
+  const bool caps = all_upper(before) && all_upper(after);
   // In capitals the 1 is an I or an L ("KLACHTBEHANDEL1NG"), else an l
   // ("consu1ent", and at a word's end "artike1").
   // At a word's end the part before must be no word: "Fase1" is a phase's
@@ -437,11 +437,10 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
   if (e < stop && (static_cast<unsigned char>(src[e]) & 0x80)) return std::nullopt;  // a letter with an accent
   std::string_view t = src.substr(i, e - i);
   auto is_o = [](char c) { return c == 'O' || c == 'o'; };
-  auto digit_at = [&](std::size_t k) { return k < src.size() && std::isdigit(U(src[k])); };
   // A number with O for 0: "25O", "1.2OO", after a figure's separator
   // "2005/O214", "25O,OO".
   const bool after_figure = i >= 2 && std::string_view("/.,-").find(src[i - 1]) != std::string_view::npos &&
-                            (digit_at(i - 2) || is_o(src[i - 2]));
+                            (digit(src, i - 2) || is_o(src[i - 2]));
   // (A small o only beside a capital O or after a separator: "20o" may be a
   // degree sign.)
   const bool big_o = std::any_of(t.begin(), t.end(), [](char c) { return c == 'O'; });
@@ -466,8 +465,7 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
   // number glued to a word).
   if (t.size() >= 4 && t[0] == '0') {
     std::string_view rest = t.substr(1);
-    bool upper = std::all_of(rest.begin(), rest.end(), [](char c) { return std::isupper(U(c)); });
-    bool lower = std::all_of(rest.begin(), rest.end(), [](char c) { return std::islower(U(c)); });
+    const bool upper = all_upper(rest), lower = all_lower(rest);
     if (upper && (rest.size() >= 4 || words.lex().known(lower_latin("o" + std::string(rest)))))
       return SpanFix{e, "O" + std::string(rest), "ocr:0>O"};
     if (!lower) return std::nullopt;

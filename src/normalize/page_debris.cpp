@@ -67,6 +67,10 @@ bool separated_page_number(std::string_view c) {
   return long_words(head) >= 2;
 }
 
+// What stands between the parts of a running line: a bar, an en or em dash,
+// a middle dot, a hyphen, each with spaces around it.
+constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "};
+
 // A line that starts with a page number before a separator, then one part
 // with a word: "17 | Jaarverslag 2009", "4 – Gemeente Hoorn".
 bool leading_page_number(std::string_view c) {
@@ -75,7 +79,7 @@ bool leading_page_number(std::string_view c) {
   while (d < c.size() && std::isdigit(U(c[d]))) ++d;
   if (d == 0 || d > 4) return false;
   std::string_view rest = c.substr(d);
-  for (std::string_view sep : {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "})
+  for (std::string_view sep : kSeparators)
     if (rest.starts_with(sep)) {
       std::string_view text = rest.substr(sep.size());
       // One part only (a table row has more), and no chapter's heading ("3 –
@@ -240,7 +244,7 @@ bool page_label(std::string_view c) { return c.size() >= 8 && page_label_numbers
 // A footer that names its own page behind a separator, after two words:
 // "Gemeente Almelo – Ombudsrapport 2022/08 – pagina 2", "Jaarverslag | blz. 4".
 bool names_own_page(std::string_view c) {
-  for (std::string_view sep : {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "}) {
+  for (std::string_view sep : kSeparators) {
     std::size_t at = c.rfind(sep);
     if (at != std::string_view::npos && page_label_numbers(c.substr(at + sep.size())) > 0)
       return long_words(c.substr(0, at)) >= 2;

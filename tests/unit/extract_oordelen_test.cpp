@@ -8,6 +8,22 @@
 using namespace omb;
 using namespace omb::interp;
 
+namespace {
+
+// The values of the oordeel tags of `text` in a report of `publisher`.
+std::vector<std::string> oordeel_values(const std::string& text, const std::string& publisher) {
+  test::ExtractCtx x(text);
+  x->out.facts.organisation = publisher;
+  run_units(*x);
+  run_oordelen(*x);
+  std::vector<std::string> v;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "oordeel") v.push_back(t.value);
+  return v;
+}
+
+}  // namespace
+
 TEST_CASE("oordelen: an outcome row's label from table.labels, else an entry's value") {
   const RuleFile& oo = test::rule_file("oordeel");
   CHECK(outcome_value(oo, "Deels gegrond") == "gedeeltelijk gegrond");
@@ -120,41 +136,22 @@ TEST_CASE("oordelen: a unit's verdict in a watchdog's report, and a count before
 // statistics; numbered parts are not counts; "niet behoorlijk" in the report
 // of a body that is no watchdog is an ombudsman's verdict about it.
 TEST_CASE("oordelen: counts in prose, numbered parts, and a watchdog's verdict in a body's report") {
-  auto values = [](const std::string& text, const std::string& publisher) {
-    test::ExtractCtx x(text);
-    x->out.facts.organisation = publisher;
-    run_units(*x);
-    run_oordelen(*x);
-    std::vector<std::string> v;
-    for (const Tag& t : x.out.tags)
-      if (t.type == "oordeel") v.push_back(t.value);
-    return v;
-  };
   using V = std::vector<std::string>;
-  CHECK(values("Van de klachten verklaarden wij er 58 gegrond en 37 deels gegrond.\n", "Gemeente Aardam") == V{});
-  CHECK(values("Wij vonden 12 procent deels gegrond en 33 % ongegrond.\n", "Gemeente Aardam") == V{});
-  CHECK(values("31 klachten zijn in onderling overleg afgesloten.\n", "Gemeente Aardam") == V{});
-  CHECK(values("41 procent van de klachten vonden wij gegrond.\n", "Gemeente Aardam") == V{});
-  CHECK(values("De ombudsman vindt de klachtonderdelen 1 en 2 gegrond.\n", "Nationale ombudsman") == V{"gegrond"});
-  CHECK(values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "Landelijk Bureau Aardam") == V{});
-  CHECK(values("Ik vind dat de gemeente niet behoorlijk heeft gehandeld.\n", "Ombudsman Aardam") == V{"niet behoorlijk"});
+  CHECK(oordeel_values("Van de klachten verklaarden wij er 58 gegrond en 37 deels gegrond.\n", "Gemeente Aardam") == V{});
+  CHECK(oordeel_values("Wij vonden 12 procent deels gegrond en 33 % ongegrond.\n", "Gemeente Aardam") == V{});
+  CHECK(oordeel_values("31 klachten zijn in onderling overleg afgesloten.\n", "Gemeente Aardam") == V{});
+  CHECK(oordeel_values("41 procent van de klachten vonden wij gegrond.\n", "Gemeente Aardam") == V{});
+  CHECK(oordeel_values("De ombudsman vindt de klachtonderdelen 1 en 2 gegrond.\n", "Nationale ombudsman") == V{"gegrond"});
+  CHECK(oordeel_values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "Landelijk Bureau Aardam") == V{});
+  CHECK(oordeel_values("Ik vind dat de gemeente niet behoorlijk heeft gehandeld.\n", "Ombudsman Aardam") == V{"niet behoorlijk"});
   // Without a publisher nothing is judged so.
-  CHECK(values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "") == V{"niet behoorlijk"});
+  CHECK(oordeel_values("Hij vond dat wij niet behoorlijk hadden gehandeld.\n", "") == V{"niet behoorlijk"});
 }
 
 // Review (session 19): a date's year or day before the verdict, or a date
 // or section number opening the clause, is no count.
 TEST_CASE("oordelen regression: a dated verdict is a verdict, not a count") {
-  auto values = [](const std::string& text) {
-    test::ExtractCtx x(text);
-    x->out.facts.organisation = "Nationale ombudsman";
-    run_units(*x);
-    run_oordelen(*x);
-    std::vector<std::string> v;
-    for (const Tag& t : x.out.tags)
-      if (t.type == "oordeel") v.push_back(t.value);
-    return v;
-  };
+  auto values = [](const std::string& text) { return oordeel_values(text, "Nationale ombudsman"); };
   using V = std::vector<std::string>;
   CHECK(values("De ombudsman heeft de klacht op 3 mei 2022 gegrond verklaard.\n") == V{"gegrond"});
   CHECK(values("15 juni 2021 heeft de ombudsman de klacht gegrond verklaard.\n") == V{"gegrond"});
