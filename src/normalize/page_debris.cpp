@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "normalize/chars.h"
@@ -214,13 +215,14 @@ bool sentence_like(std::string_view c) {
 }
 
 // How many numbers a page's own label holds ("Pagina 2 van 3", "Page 2 of
-// 3", "blz. 2 van 3": 2; "Pagina 5", "blz. 7": 1), or 0 when `c` is none.
+// 3", "blz. 2 van 3": 2; "Pagina 5", "blz. 7", "p. 7": 1), or 0 when `c` is
+// none.
 int page_label_numbers(std::string_view c) {
   while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
-  if (c.size() < 5 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return 0;
+  if (c.size() < 3 || c.size() > 40 || ((c[0] | 0x20) != 'p' && (c[0] | 0x20) != 'b')) return 0;
   const std::string low = lower_latin(c);
   std::size_t at = 0;
-  for (std::string_view w : {"pagina", "page", "blz.", "blad", "pag.", "pag"})
+  for (std::string_view w : {"pagina", "page", "blz.", "blad", "pag.", "pag", "p."})
     if (low.starts_with(w) && at == 0) at = w.size();
   if (at == 0) return 0;
   int numbers = 0;
@@ -276,6 +278,14 @@ bool page_of_pages(std::string_view c) {
     if (before.size() > sep.size() && before.ends_with(sep) && std::isdigit(U(before[before.size() - sep.size() - 1])))
       return true;
   return false;
+}
+
+// A letter's continuation sheet names itself at its top: "Vervolgblad 2
+// bij onze brief van 4 mei 1999, kenmerk BZ/99/311", "Vervolgblad 3".
+bool continuation_sheet(std::string_view c) {
+  if (c.size() < 13 || (c[0] | 0x20) != 'v') return false;
+  const std::string low = lower_latin(c.substr(0, 13));
+  return low.starts_with("vervolgblad ") && std::isdigit(U(low[12]));
 }
 
 // A page number in roman numerals, alone, as a preface numbers its pages:
@@ -355,7 +365,9 @@ void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
       runs.push_back(page_run(src, lines, first, end, side));
       keys.emplace_back();
       for (std::size_t r = 0; r < runs.back().size(); ++r) {
-        keys.back().push_back(std::to_string(side) + std::to_string(r) + page_key(content(src, lines[runs.back()[r]])));
+        std::string key{static_cast<char>('0' + side), static_cast<char>('0' + r)};  // r < 3
+        key += page_key(content(src, lines[runs.back()[r]]));
+        keys.back().push_back(std::move(key));
         ++count[keys.back().back()];
       }
     }
@@ -394,6 +406,70 @@ void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines, const
   }
 }
 
+// The page number a line at a page's edge carries at its start or its end:
+// a number of one to three digits, or lower-case roman numerals, apart from
+// the text by a space ("24 Jaarverslag klachtencommissie 2007", "Klachten
+// over de politie 23", "iv"); -1 when there is none.
+int edge_number(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+  if (c.empty()) return -1;
+  if (roman_page_number(c)) {
+    static constexpr std::string_view kRoman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                                                  "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"};
+    for (std::size_t k = 0; k < std::size(kRoman); ++k)
+      if (c == kRoman[k]) return static_cast<int>(k) + 1;
+    return -1;
+  }
+  auto number = [](std::string_view d) {
+    if (d.empty() || d.size() > 3 || !std::all_of(d.begin(), d.end(), [](char ch) { return std::isdigit(U(ch)); })) return -1;
+    return std::stoi(std::string(d));
+  };
+  std::size_t first_space = c.find(' '), last_space = c.rfind(' ');
+  if (first_space == std::string_view::npos) return number(c);
+  if (int n = number(c.substr(0, first_space)); n >= 0) return n;
+  return number(c.substr(last_space + 1));
+}
+
+// Running heads whose text changes from page to page but whose page number
+// runs on: "Klachten over de politie 23" on one page, "24 Jaarverslag
+// klachtencommissie 2007" on the next. A line at a page's top or bottom
+// (short, not a sentence) is debris when its edge number fits the page
+// numbers already found within two pages of it (the same distance from
+// their pages' counts), and its own page has no page number yet: a page
+// whose number is found elsewhere keeps a numbered heading at its top.
+void mark_page_number_runs(std::string_view src, std::vector<Line>& lines) {
+  if (lines.empty() || lines.back().page < 2) return;
+  struct Edge { std::size_t line; int page; int offset; };
+  std::vector<Edge> known, open;
+  std::map<int, bool> numbered;  // pages with a page number found
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == LineKind::blank) continue;
+    bool top = true, bottom = true;  // no other line (blank ones aside) on its page above / below it
+    for (std::size_t j = i; j-- > 0 && lines[j].page == lines[i].page && top;) top = lines[j].kind == LineKind::blank;
+    for (std::size_t j = i + 1; j < lines.size() && lines[j].page == lines[i].page && bottom; ++j)
+      bottom = lines[j].kind == LineKind::blank;
+    if (!top && !bottom) continue;
+    const std::string_view c = content(src, lines[i]);
+    const int number = squeezed_size(c) <= 80 && !sentence_like(c) ? edge_number(c) : -1;
+    if (number < 0) continue;
+    const int page = static_cast<int>(lines[i].page);
+    if (lines[i].kind == LineKind::debris) {
+      known.push_back({i, page, number - page});
+      numbered[page] = true;
+    } else if (lines[i].kind == LineKind::text) {
+      open.push_back({i, page, number - page});
+    }
+  }
+  for (const Edge& e : open) {
+    if (numbered[e.page]) continue;
+    if (std::any_of(known.begin(), known.end(), [&](const Edge& k) {
+          return k.page != e.page && std::abs(k.page - e.page) <= 2 && k.offset == e.offset;
+        }))
+      lines[e.line].kind = LineKind::debris;
+  }
+}
+
 }  // namespace
 
 void mark_page_debris(std::string_view src, std::vector<Line>& lines, const LetterFields* fields) {
@@ -420,7 +496,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
     std::string key = page_key(c);
     // At a page's edge, a page number behind or before a separator names the
     // page too, even once ("Ombudsman Zuidoost | 18", "17 | Jaarverslag 2009").
-    if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c) ||
+    if ((key.empty() && c.size() <= 4) || roman_page_number(c) || names_own_page(c) || continuation_sheet(c) ||
         (squeezed_size(c) <= 80 && (separated_page_number(c) || leading_page_number(c)))) {
       lines[i].kind = LineKind::debris;
       continue;
@@ -435,6 +511,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
   mark_lone_page_labels(src, lines, fields);
   mark_repeated_headers(src, lines);
   mark_letter_page_heads(src, lines);
+  mark_page_number_runs(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {
     std::string_view c = content(src, lines[i]);

@@ -178,3 +178,30 @@ TEST_CASE("normalize debris: a letter's fields above a lone page label are its l
   // A sentence above the label stays.
   CHECK(kinds("Wij spraken u op 12 mei 2021\nBlad 2 van 2\nover de klacht.\n") == std::vector<LineKind>{T, D, T, B});
 }
+// dev5 (session 20): book-style heads whose text differs from page to page
+// while the page number runs on, a footer "p. 6" alone, a letter's
+// continuation sheet.
+TEST_CASE("normalize debris: a head whose page number runs on with the pages around it") {
+  const std::string book =
+      "Klachten over de politie 23\nDe meeste klachten.\n\f24 Jaarverslag klachtencommissie 2007\nEen deel.\n"
+      "\fKlachten over de politie 25\nIn drie zaken.\n";
+  CHECK(kinds_after_debris(book) == std::vector<LineKind>{D, T, B, D, T, B, D, T, B});
+  const std::string lone = "Tekst van de ombudsman.\n31\n\f32 JAARVERSLAG 2001\nMeer tekst.\n";
+  CHECK(kinds_after_debris(lone) == std::vector<LineKind>{T, D, B, D, T, B});
+  // A numbered heading at the top of a page that has its own page number
+  // stays, though its number fits the pages around it.
+  const std::string chapter = "Inleiding.\n5\n\f6 Conclusies\nDe klachten.\n6\n\fSlot.\n7\n";
+  CHECK(kinds_after_debris(chapter) == std::vector<LineKind>{T, D, B, T, T, D, B, T, D, B});
+  // A numbered heading with no page numbers around it stays.
+  const std::string plain = "Inleiding.\n\f2 Klachten\nEen tekst.\n\f3 Oordelen\nOok tekst.\n";
+  CHECK(kinds_after_debris(plain) == std::vector<LineKind>{T, B, T, T, B, T, T, B});
+}
+
+TEST_CASE("normalize debris: 'p. 6' alone and a letter's continuation sheet") {
+  CHECK(kinds_after_debris("Afgehandeld.\np. 5\n\fWel vonden zij.\np. 6\n") == std::vector<LineKind>{T, D, B, T, D, B});
+  const std::string letter =
+      "Wij betreuren het.\n\fVervolgblad 2 bij onze brief van 4 mei 1999, kenmerk BZ/99/311\nWij hebben gebeld.\n";
+  CHECK(kinds_after_debris(letter) == std::vector<LineKind>{T, B, D, T, B});
+  // In a sentence, "vervolgblad" stays.
+  CHECK(kinds_after_debris("Een.\n\fHet vervolgblad 2 ontbrak.\nTwee.\n") == std::vector<LineKind>{T, B, T, T, B});
+}
