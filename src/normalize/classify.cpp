@@ -7,6 +7,7 @@
 
 #include "normalize/chars.h"
 #include "normalize/chrome.h"
+#include "normalize/site_lines.h"
 #include "normalize/debris.h"
 #include "normalize/repairs.h"
 #include "normalize/word_repair.h"
@@ -191,12 +192,15 @@ void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>&
 
 // Step 0: a line that known debris (debris.tsv) covers all of: "Bezig met
 // laden…", "Save this PDF as: WORD PNG TXT JPG"; a line of a viewer's
-// controls (chrome.h): "Abonneren  Meld dit document  Deel op".
+// controls (chrome.h): "Abonneren  Meld dit document  Deel op"; a line a
+// site or a program wrote (site_lines.h): "1.482 weergaven · 37 downloads",
+// "About this capture", and a line of numbers and dates alone between two
+// such lines ("4 May 2008 - 17 Feb 2022" in an archive's banner).
 void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (Line& l : lines) {
     if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
-    if (k.chrome.covers(c)) { l.kind = LineKind::debris; continue; }
+    if (k.chrome.covers(c) || k.site.whole_line(c, k.words)) { l.kind = LineKind::debris; continue; }
     std::vector<RepairHit> hits = k.debris.find(c);
     if (hits.empty()) continue;
     std::size_t at = 0;
@@ -207,6 +211,10 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     }
     for (std::size_t j = at; j < c.size(); ++j) all &= c[j] == ' ';
     if (all) l.kind = LineKind::debris;
+  }
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    if (lines[i].kind != LineKind::text || !k.site.neutral_line(content(src, lines[i]))) continue;
+    if (lines[i - 1].kind == LineKind::debris && lines[i + 1].kind == LineKind::debris) lines[i].kind = LineKind::debris;
   }
 }
 

@@ -10,7 +10,9 @@
 //  - letter: a letter's header fields and salutations (split.h,
 //    normalize/letter-fields.txt);
 //  - chrome: the controls of web mirrors and viewers (chrome.h,
-//    normalize/interface-phrases.txt).
+//    normalize/interface-phrases.txt);
+//  - site: the words of lines a site or a program wrote (site_lines.h,
+//    normalize/site-words.txt).
 #pragma once
 
 namespace omb {
@@ -22,6 +24,7 @@ namespace omb::pass {
 class WordRepair;
 struct LetterFields;
 class Chrome;
+class SiteWords;
 
 struct Knowledge {
   const WordRepair& words;
@@ -29,6 +32,7 @@ struct Knowledge {
   const Repairs& debris;
   const LetterFields& letter;  // split.h, normalize/letter-fields.txt
   const Chrome& chrome;        // chrome.h, normalize/interface-phrases.txt
+  const SiteWords& site;       // site_lines.h, normalize/site-words.txt
 };
 
 }  // namespace omb::pass

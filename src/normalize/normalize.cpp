@@ -17,6 +17,7 @@
 #include "normalize/blocks.h"
 #include "normalize/classify.h"
 #include "normalize/chrome.h"
+#include "normalize/site_lines.h"
 #include "normalize/debris.h"
 #include "normalize/emit.h"
 #include "normalize/invisible.h"
@@ -72,6 +73,13 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::create(const std::string& 
     if (!c.ok()) return c.error();
     n->chrome_ = std::move(c).value();
   }
+  n->site_ = pass::SiteWords::empty();
+  fs::path sp = fs::path(dir) / "normalize" / "site-words.txt";
+  if (!dir.empty() && fs::exists(sp, ec)) {
+    auto w = pass::SiteWords::load(sp.string());
+    if (!w.ok()) return w.error();
+    n->site_ = std::move(w).value();
+  }
   return std::shared_ptr<const Normalizer>(n);
 }
 
@@ -86,7 +94,7 @@ Normalized Normalizer::normalize(std::string_view src) const {
 Normalized Normalizer::normalize_visible(std::string_view src) const {
   Normalized out;
   out.text.reserve(src.size());
-  pass::Knowledge k{*words_, *repairs_, *debris_, *letter_, *chrome_};
+  pass::Knowledge k{*words_, *repairs_, *debris_, *letter_, *chrome_, *site_};
   std::vector<pass::Line> lines = pass::read_lines(src);
   out.map.reserve(2 * lines.size() + 16);
   pass::mark_page_debris(src, lines, &k.letter);

@@ -52,6 +52,7 @@ namespace pass {
 class WordRepair;  // word repair: confusions.tsv, glue-words.txt
 struct LetterFields;  // letter-fields.txt
 class Chrome;         // interface-phrases.txt
+class SiteWords;      // site-words.txt
 }
 
 class Normalizer {
@@ -79,6 +80,7 @@ class Normalizer {
   std::unique_ptr<Repairs> repairs_, debris_;
   std::unique_ptr<pass::LetterFields> letter_;
   std::unique_ptr<pass::Chrome> chrome_;
+  std::unique_ptr<pass::SiteWords> site_;
 };
 
 }  // namespace omb

@@ -16,6 +16,7 @@
 #include "normalize/knowledge.h"
 #include "normalize/normalize.h"
 #include "normalize/repairs.h"
+#include "normalize/site_lines.h"
 #include "normalize/split.h"
 #include "normalize/word_repair.h"
 
@@ -67,7 +68,8 @@ inline pass::Knowledge knowledge(const Repairs& repairs) {
   static std::unique_ptr<Repairs> none = Repairs::empty();
   static pass::LetterFields letter;
   static std::unique_ptr<pass::Chrome> chrome = pass::Chrome::empty();
-  return {normalizer().words(), repairs, *none, letter, *chrome};
+  static std::unique_ptr<pass::SiteWords> site = pass::SiteWords::empty();
+  return {normalizer().words(), repairs, *none, letter, *chrome, *site};
 }
 // The project's search word lists (dictionaries/search), loaded once.
 inline std::shared_ptr<const SearchLexicon> search_lexicon() {

@@ -1,0 +1,189 @@
+#include "normalize/site_lines.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "base/fs.h"
+#include "normalize/tsv.h"
+#include "normalize/word_repair.h"
+#include "text/fold.h"
+
+namespace omb::pass {
+
+namespace {
+
+// Longer lines are a report's paragraphs, whatever words they hold.
+constexpr std::size_t kMaxLine = 240;
+
+UChar32 code_point_at(std::string_view s, std::size_t i, std::size_t* next) {
+  std::int32_t k = static_cast<std::int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), k, static_cast<std::int32_t>(s.size()), c);
+  *next = static_cast<std::size_t>(k);
+  return c;
+}
+
+// `t` without the signs around it ("(pdf,", "»", "capture."), letters and
+// digits kept.
+std::string_view trim_signs(std::string_view t) {
+  std::size_t b = 0, e = 0;
+  bool found = false;
+  for (std::size_t i = 0, n; i < t.size(); i = n) {
+    UChar32 c = code_point_at(t, i, &n);
+    if (c >= 0 && u_isalnum(c)) {
+      if (!found) b = i;
+      found = true;
+      e = n;
+    }
+  }
+  return found ? t.substr(b, e - b) : std::string_view();
+}
+
+bool has_letter(std::string_view t) {
+  for (std::size_t i = 0, n; i < t.size(); i = n) {
+    UChar32 c = code_point_at(t, i, &n);
+    if (c >= 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
+std::string lower_ascii(std::string_view t) {
+  std::string s(t);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return s;
+}
+
+// A web address, an e-mail address or a file name, as written (signs
+// around it allowed): "https://…", "www.x.nl", "archive.today",
+// "klachten@x.nl", "SCAN0042.PDF", ".zip".
+bool address(std::string_view raw) {
+  const std::string t = lower_ascii(raw);
+  if (t.find("://") != std::string::npos || t.starts_with("www.")) return true;
+  const std::size_t at = t.find('@');
+  if (at != std::string::npos && at > 0 && t.find('.', at) != std::string::npos) return true;
+  static constexpr std::string_view kEnds[] = {".nl",  ".com", ".org", ".net",  ".eu",  ".be",  ".de",   ".io",
+                                               ".info", ".today", ".pdf", ".zip", ".doc", ".docx", ".jpg", ".png", ".tif"};
+  std::string_view s = t;
+  while (!s.empty() && std::string_view(".,;:)]»›\"'").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  const std::size_t slash = s.find('/');
+  const std::string_view host = slash == std::string_view::npos ? s : s.substr(0, slash);
+  for (std::string_view end : kEnds)
+    if (host.size() >= end.size() && host.ends_with(end)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::unique_ptr<SiteWords> SiteWords::empty() { return std::unique_ptr<SiteWords>(new SiteWords()); }
+
+Result<std::unique_ptr<SiteWords>> SiteWords::load(const std::string& path) {
+  auto data = read_file(path);
+  if (!data.ok()) return data.error();
+  std::unique_ptr<SiteWords> w(new SiteWords());
+  std::unordered_set<std::string>* section = nullptr;
+  bool interface = false;
+  for (const TsvRow& row : tsv_rows(*data)) {
+    if (row.cols.size() != 1) return make_error(Errc::parse, "expected one word or a [section], no TAB", path, row.line);
+    std::string_view v = row.cols[0];
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (v.starts_with("[")) {
+      interface = v == "[interface]";
+      section = interface            ? &w->interface_
+                : v == "[english]"   ? &w->english_
+                : v == "[dutch]"     ? &w->dutch_
+                : v == "[neutral]"   ? &w->neutral_
+                                     : nullptr;
+      if (!section)
+        return make_error(Errc::parse, "unknown section '" + std::string(v) + "' (interface, english, dutch, neutral)", path,
+                          row.line);
+      continue;
+    }
+    if (!section) return make_error(Errc::parse, "a word before the first [section]", path, row.line);
+    if (v.empty() || v.find(' ') != std::string_view::npos)
+      return make_error(Errc::parse, "one word a line, got '" + std::string(v) + "'", path, row.line);
+    const bool prefix = v.back() == '*';
+    if (prefix && !interface) return make_error(Errc::parse, "only [interface] words may end in *", path, row.line);
+    std::string word = fold_key(prefix ? v.substr(0, v.size() - 1) : v);
+    if (word.empty() || trim_signs(word) != word)
+      return make_error(Errc::parse, "a word is letters and digits, got '" + std::string(v) + "'", path, row.line);
+    for (const auto* other : {&w->interface_, &w->english_, &w->dutch_, &w->neutral_})
+      if (other->count(word)) return make_error(Errc::parse, "word listed twice: '" + word + "'", path, row.line);
+    if (prefix) {
+      if (std::find(w->prefixes_.begin(), w->prefixes_.end(), word) != w->prefixes_.end())
+        return make_error(Errc::parse, "word listed twice: '" + word + "*'", path, row.line);
+      w->prefixes_.push_back(std::move(word));
+    } else {
+      section->insert(std::move(word));
+    }
+  }
+  return w;
+}
+
+SiteWords::Class SiteWords::word_class(std::string_view folded) const {
+  const std::string key(folded);
+  if (neutral_.count(key)) return Class::neutral;
+  if (interface_.count(key) || english_.count(key)) return Class::cue;
+  if (dutch_.count(key)) return Class::dutch;
+  for (const std::string& p : prefixes_)
+    if (folded.starts_with(p)) return Class::cue;
+  return Class::content;
+}
+
+bool SiteWords::neutral_line(std::string_view line) const {
+  if (line.size() > kMaxLine || neutral_.empty()) return false;
+  bool any = false;
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+    const std::string_view raw = line.substr(i, j - i);
+    i = j;
+    if (raw.empty()) continue;
+    any = true;
+    if (has_letter(raw) && !neutral_.count(fold_key(trim_signs(raw)))) return false;
+  }
+  return any;
+}
+
+bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const {
+  if (line.size() > kMaxLine || (interface_.empty() && english_.empty())) return false;
+  int cues = 0, english = 0, dutch = 0, content = 0, total = 0;
+  bool number = false;
+  std::vector<std::string_view> unknown;  // content words, judged once the line is read
+  for (std::size_t i = 0; i < line.size();) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    std::size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+    const std::string_view raw = line.substr(i, j - i);
+    i = j;
+    if (raw.empty()) continue;
+    if (!has_letter(raw)) { number |= std::any_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; }); continue; }
+    ++total;
+    if (address(raw)) { ++cues; continue; }
+    const std::string_view word = trim_signs(raw);
+    switch (word_class(fold_key(word))) {
+      case Class::neutral: --total; break;
+      case Class::cue:
+        ++cues;
+        english += english_.count(fold_key(word)) ? 1 : 0;
+        break;
+      case Class::dutch: ++dutch; break;
+      case Class::content:
+        ++content;
+        unknown.push_back(word);
+        break;
+    }
+  }
+  // In an English line, a word that is not Dutch is the site's too.
+  if (english > 0 && dutch == 0)
+    for (std::string_view w : unknown)
+      if (!verdict(words, w).known) ++cues;
+  if (total == 0) return false;
+  if (cues >= 2 && 2 * cues > total) return true;
+  return cues == 1 && total == 1 && number;
+}
+
+}  // namespace omb::pass

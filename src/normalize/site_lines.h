@@ -1,0 +1,62 @@
+// normalize/site_lines.h — internal: lines that a website, a document
+// viewer, a scanner or a PDF converter wrote around a report, told by their
+// words rather than by a list of phrases (normalize/site-words.txt).
+//
+// Each word of a line is one of:
+//   - a cue: a word of the [interface] section ("downloaden", "weergaven",
+//     "captures", "gescand"; a word ending in * there begins such words:
+//     "cookie*"), an English word of the [english] section ("the", "your",
+//     "from"), a web address, an e-mail address or a file name
+//     ("www.x.nl", "https://…", "SCAN0042.PDF"); in a line with an English
+//     word and no Dutch one of the [dutch] section, a word the lexicon does
+//     not know ("Nitro", "value") counts as a cue too;
+//   - Dutch: a word of the [dutch] section ("de", "het", "van", "dit");
+//   - neutral: numbers, dates, times, signs, and words of the [neutral]
+//     section (month abbreviations, words both languages write: "we", "is");
+//   - content: any other word.
+// A line is a site's when its cues are more than half of its words (two at
+// least: "1.482 weergaven · 37 downloads · 4 likes", "About this capture",
+// "Meld dit document Deel Opslaan als pdf"), or its only word is a cue beside
+// a number ("38 captures 12", "GESCAND 03-04-2019"). A report's sentence
+// about downloads ("Het rapport is te downloaden via www.x.nl") has more
+// Dutch and content words than cues and stays; so does a heading "Delen en
+// downloaden".
+//
+// site-words.txt: a line `[section]` starts a section (interface, english,
+// dutch, neutral); every other line is one word in lower case. Errors name
+// the file and line. A loaded SiteWords is immutable.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "base/result.h"
+
+namespace omb::pass {
+
+class WordRepair;
+
+class SiteWords {
+ public:
+  static Result<std::unique_ptr<SiteWords>> load(const std::string& path);
+  static std::unique_ptr<SiteWords> empty();
+
+  // Is all of `line` a site's or a program's? `words` judges whether a word
+  // is Dutch (word_repair.h).
+  bool whole_line(std::string_view line, const WordRepair& words) const;
+  // Is `line` only numbers, dates and signs, and words of [neutral] ("4 May
+  // 2008 - 17 Feb 2022  2013 2014")?
+  bool neutral_line(std::string_view line) const;
+
+ private:
+  enum class Class { cue, dutch, neutral, content };
+  Class word_class(std::string_view folded) const;
+
+  std::unordered_set<std::string> interface_, english_, dutch_, neutral_;
+  std::vector<std::string> prefixes_;  // of [interface] words ending in *
+};
+
+}  // namespace omb::pass

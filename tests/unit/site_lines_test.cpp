@@ -1,0 +1,89 @@
+// normalize/site_lines.h: lines a website, a viewer, a scanner or a
+// converter wrote, told by their words.
+#include <catch2/catch.hpp>
+
+#include "normalize/site_lines.h"
+#include "testutil.h"
+
+using namespace omb;
+using namespace omb::pass;
+
+namespace {
+
+const SiteWords& project_site() {
+  static std::unique_ptr<SiteWords> w = [] {
+    auto r = SiteWords::load(test::source_dir() + "/dictionaries/normalize/site-words.txt");
+    if (!r.ok()) throw std::runtime_error(r.error().to_string());
+    return std::move(r).value();
+  }();
+  return *w;
+}
+
+bool site_line(std::string_view line) { return project_site().whole_line(line, test::normalizer().words()); }
+
+}  // namespace
+
+TEST_CASE("site lines: interface words, English and addresses make most of the line") {
+  CHECK(site_line("Uploaden Downloaden Delen Insluiten Opslaan"));
+  CHECK(site_line("1.482 weergaven \xc2\xb7 37 downloads \xc2\xb7 4 likes"));
+  CHECK(site_line("Meld dit document Deel Opslaan als pdf"));
+  CHECK(site_line("About this capture"));
+  CHECK(site_line("All snapshots from host www.esbroek.nl"));
+  CHECK(site_line("http://www.deveenlanden.nl/klachten/jaarverslag-2014    Go    NOV DEC JAN"));
+  // An English line: words that are not Dutch count with it.
+  CHECK(site_line("We value your privacy"));
+  CHECK(site_line("Evaluation Warning: The document was created with Spire.PDF for .NET."));
+  // One cue beside a number and nothing else.
+  CHECK(site_line("38 captures                12"));
+  CHECK(site_line("GESCAND 03-04-2019"));
+  CHECK(site_line("SCAN0042.PDF pagina 3 03-04-2019 10:12 Scanner KM-C364"));
+}
+
+TEST_CASE("site lines: the report's own lines stay, about downloads and cookies too") {
+  CHECK_FALSE(site_line("Het rapport is te downloaden via www.ombudsman.nl"));
+  CHECK_FALSE(site_line("Digitaal delen en downloaden"));
+  CHECK_FALSE(site_line("Opslaan en delen van gegevens"));
+  CHECK_FALSE(site_line("Inloggen met DigiD"));
+  CHECK_FALSE(site_line("De student klaagde dat de Board of Examiners zijn e-mail niet had beantwoord."));
+  CHECK_FALSE(site_line("Klachten over cookies op de website van de gemeente"));
+  CHECK_FALSE(site_line("Deel 2"));
+  CHECK_FALSE(site_line("Bijlage 3"));
+  CHECK_FALSE(site_line("2019 12 3 4"));
+  CHECK_FALSE(site_line("De klacht is gegrond."));
+  CHECK_FALSE(site_line(""));
+}
+
+TEST_CASE("site lines: a line of numbers and dates alone is neutral") {
+  CHECK(project_site().neutral_line("4 May 2008 - 17 Feb 2022      2013 2014 2015"));
+  CHECK_FALSE(project_site().neutral_line("4 mei 2008 Klachten"));
+  CHECK_FALSE(project_site().neutral_line("   "));
+}
+
+// Through the normaliser: the numbers between two site lines go with them;
+// the same numbers between report lines stay.
+TEST_CASE("site lines: the normaliser drops them, and numbers between two of them") {
+  const std::string banner =
+      "38 captures 12\n4 May 2008 - 17 Feb 2022 2013 2014 2015\nAbout this capture\nHet waterschap ontving klachten.\n";
+  CHECK(test::normalizer().normalize(banner).text == "Het waterschap ontving klachten.\n");
+  const std::string table = "De klachten per jaar.\n\n2013 2014 2015\n\nHet waterschap ontving klachten.\n";
+  CHECK(test::normalizer().normalize(table).text.find("2013 2014 2015") != std::string::npos);
+}
+
+TEST_CASE("site lines: the file's faults name the line") {
+  test::TempDir dir;
+  auto section = SiteWords::load(dir.write("a.txt", "# c\n[interface]\nklik\n[engels]\nthe\n"));
+  REQUIRE_FALSE(section.ok());
+  CHECK(section.error().to_string().find("a.txt:4") != std::string::npos);
+  auto before = SiteWords::load(dir.write("b.txt", "klik\n"));
+  REQUIRE_FALSE(before.ok());
+  CHECK(before.error().to_string().find("b.txt:1") != std::string::npos);
+  auto twice = SiteWords::load(dir.write("c.txt", "[interface]\nklik\n[english]\nKlik\n"));
+  REQUIRE_FALSE(twice.ok());
+  CHECK(twice.error().to_string().find("c.txt:4") != std::string::npos);
+  auto two = SiteWords::load(dir.write("d.txt", "[english]\nthe end\n"));
+  REQUIRE_FALSE(two.ok());
+  CHECK(two.error().to_string().find("d.txt:2") != std::string::npos);
+  auto star = SiteWords::load(dir.write("e.txt", "[dutch]\nde*\n"));
+  REQUIRE_FALSE(star.ok());
+  CHECK(star.error().to_string().find("e.txt:2") != std::string::npos);
+}
