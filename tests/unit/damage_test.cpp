@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "testutil.h"
@@ -143,11 +144,14 @@ Report measure(const std::string& set, bool print) {
 
 // Every class of `set` has `cases` cases, repairs at least its floor and
 // changes no correct word but the known ones.
+// With `only`, the classes named there alone (a set whose classes have
+// different numbers of cases).
 void check_floors(const std::string& set, int cases, const std::map<std::string, int>& floors,
-                  const std::map<std::string, int>& known_damage) {
+                  const std::map<std::string, int>& known_damage, const std::set<std::string>& only = {}) {
   Report r = measure(set, false);
-  REQUIRE(r.classes.size() == floors.size());
+  if (only.empty()) REQUIRE(r.classes.size() == floors.size());
   for (const auto& [name, s] : r.classes) {
+    if (!only.empty() && !only.count(name)) continue;
     INFO(set << " " << name << ": " << s.repaired << " of " << s.cases);
     for (const std::string& m : s.misses) UNSCOPED_INFO(m);
     REQUIRE(s.cases == cases);
@@ -225,7 +229,16 @@ TEST_CASE("damage fixtures: the fourth development set, per class at least its f
 // headers 11, heading 13, ocr 9 (13 after the OCR repairs made before it
 // was read), spaced 11.
 TEST_CASE("damage fixtures: the fifth development set, per class at least its floor, no correct word changed") {
-  check_floors("dev5", 20, {{"glued", 17}, {"headers", 13}, {"heading", 18}, {"ocr", 19}, {"spaced", 16}}, {});
+  check_floors("dev5", 20, {{"glued", 17}, {"headers", 16}, {"heading", 18}, {"ocr", 19}, {"spaced", 16}}, {});
+}
+
+// dev6: debris (30 cases), headers and heading (15 each), written blind in
+// session 20 (document hosts, web archives, browser and mail prints, scan
+// stamps, converter watermarks, leader dots; running heads in new shapes).
+// First run: debris 6, headers 9, heading 14.
+TEST_CASE("damage fixtures: the sixth development set, per class at least its floor, no correct word changed") {
+  check_floors("dev6", 30, {{"debris", 20}}, {}, {"debris"});
+  check_floors("dev6", 15, {{"headers", 9}, {"heading", 14}}, {}, {"headers", "heading"});
 }
 
 TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
@@ -240,4 +253,5 @@ TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev3", true);
   measure("dev4", true);
   measure("dev5", true);
+  measure("dev6", true);
 }
