@@ -291,6 +291,12 @@ bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src,
   std::size_t lw = to - 1;
   while (lw > from && (word_char(src, lw - 1) || (U(src[lw - 1]) & 0xC0) == 0x80)) --lw;
   while (lw < to - 1 && (U(src[lw]) & 0xC0) == 0x80) ++lw;
+  // So does one inside the left half ("k1achten-" | "regeling"), when the
+  // half starts with a letter (not "2021-" | "2022").
+  std::size_t wider = lw;
+  while (wider > from && (word_char(src, wider - 1) || std::isdigit(U(src[wider - 1])) || (U(src[wider - 1]) & 0xC0) == 0x80))
+    --wider;
+  if (wider < lw && std::isalpha(U(src[wider]))) lw = wider;
   std::size_t rw = next.cb;
   while (rw < next.ce && word_char(src, rw)) rw += std::min(seq_len(src, rw), next.ce - rw);
   if (!(rw > next.cb && lw < to - 1)) return false;

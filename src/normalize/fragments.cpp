@@ -408,8 +408,9 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
   if (j >= stop || (src[j] != '1' && src[j] != '0')) return std::nullopt;
   const bool zero = src[j] == '0';
   std::size_t e = j + 1;
-  while (e < stop && word_char(src, e)) e += std::min(seq_len(src, e), stop - e);
-  // One 1 a word: another digit after it makes a code ("A1B2", "fase12").
+  while (e < stop && (word_char(src, e) || src[e] == src[j])) e += std::min(seq_len(src, e), stop - e);
+  // The same digit again is the same letter ("k1achtenrege1ing"); another
+  // digit after it makes a code ("A1B2", "fase12").
   if (e < stop && std::isdigit(U(src[e]))) return std::nullopt;
   std::string_view before = src.substr(i, j - i), after = src.substr(j + 1, e - j - 1);
   const bool caps = all_upper(before) && all_upper(after);
@@ -422,10 +423,12 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
                           : caps ? std::string_view("IL") : std::string_view("l")) {
     std::string cand(before);
     cand += letter;
-    cand.append(after);
+    for (char c : after) cand += c == src[j] ? letter : c;
     if (cand.size() < 5) return std::nullopt;
+    // A word once OCR's other confusions are repaired too ("gedee1te1iik":
+    // ii for ij), as the next pass would repair it; not by a guess.
     const WordVerdict& v = verdict(words, cand);
-    if (v.known && !v.repaired) return SpanFix{e, cand, zero ? "ocr:0>O" : "ocr:1>l"};
+    if (v.known && !v.guessed) return SpanFix{e, v.repaired ? v.to : cand, zero ? "ocr:0>O" : "ocr:1>l"};
   }
   return std::nullopt;
 }
@@ -471,7 +474,13 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
     if (!lower) return std::nullopt;
     std::string w = "o" + std::string(rest);
     const WordVerdict& v = verdict(words, w);
-    if (v.known && !v.repaired) return SpanFix{e, w, "ocr:0>O"};
+    if (!v.known || v.repaired) return std::nullopt;
+    // The 0 has a capital's shape: at a line's or a sentence's start it is
+    // one ("0verig" in a table's first column, "… juni. 0nderzoek").
+    std::size_t p = i;
+    while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) --p;
+    if (p == 0 || std::string_view("\n\f.!?").find(src[p - 1]) != std::string_view::npos) w[0] = 'O';
+    return SpanFix{e, w, "ocr:0>O"};
   }
   return std::nullopt;
 }

@@ -53,8 +53,10 @@
 // one_for_l(), at a word src[i, j) followed by a "1" or a "0": OCR's 1 for
 // l inside a word ("Dienstver1ening", "consu1ent") or at its end ("artike1",
 // when the part before is no word: "Fase1" stays), for I or L in capitals
-// ("KLACHTBEHANDEL1NG"), and 0 for o or O ("H0OFDSTUK"), when the letters
-// joined make a word the lexicon knows (not by its own repair), of 5
+// ("KLACHTBEHANDEL1NG"), and 0 for o or O ("H0OFDSTUK"), each time the
+// digit recurs in the word too ("k1achtenrege1ing"), when the letters
+// joined make a word the lexicon knows, or will once the word repair's
+// confusions have mended it ("gedee1te1iik": ii for ij; not a guess), of 5
 // letters or more (rules "ocr:1>l", "ocr:0>O"). The tokens around the digit
 // are no words of their own, so the word repairs never see it whole.
 // letters_in_number(), at a token src[i] that starts with a digit, or with O,
@@ -66,7 +68,8 @@
 // for O at the start of a word: in capitals of 4 letters or more, or that
 // the lexicon knows ("0UDWOLDE" → "OUDWOLDE", "0VER" → "OVER"), in small
 // letters when the lexicon knows the word as it stands ("0nderzoek" →
-// "onderzoek"; "0weken" stays) (rule "ocr:0>O").
+// "onderzoek", at a line's or a sentence's start "Onderzoek": a 0 has a
+// capital's shape; "0weken" stays) (rule "ocr:0>O").
 #pragma once
 
 #include <cstddef>

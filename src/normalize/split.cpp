@@ -245,7 +245,10 @@ void heading_cut(std::string_view c, const WordRepair& words, std::vector<std::s
     const std::string_view d = c.substr(ws[first].first, ws[first].second - ws[first].first);
     if (is_dash(d)) ++first;
   }
-  if (first == 0 && !(c[0] >= 'A' && c[0] <= 'Z')) return;
+  // OCR's 0 for a capital O opens a line as the capital does: the emitter
+  // writes "0njuiste" there as "Onjuiste" (fragments.h).
+  const bool zero_for_o = c.size() > 3 && c[0] == '0' && c[1] >= 'a' && c[1] <= 'z';
+  if (first == 0 && !(c[0] >= 'A' && c[0] <= 'Z') && !zero_for_o) return;
   if (first == 0) {
     const std::size_t q = question_end(c, words, ws, n);
     if (q != std::string_view::npos) {

@@ -975,3 +975,26 @@ TEST_CASE("normalize regression: the session's OCR, glue and footer repairs hold
   CHECK(norm("De klacht ging over de\nGemeente Utrecht Klachtenrapport Pagina 3 van 12\nparkeervergunning van klager.\n") ==
         "De klacht ging over de parkeervergunning van klager.\n");
 }
+
+// dev8 (session 20): a 1999 scan was not idempotent. An OCR 1 for l in the
+// left half of a hyphenated word was left for the next pass; a word with two
+// 1s for l, or a 1 and an ii for ij, was mended one step a pass; a 0 for O
+// opening a table's row was written small, and the next pass joined the row
+// to the line above it.
+TEST_CASE("normalize regression: OCR digits across a hyphen, twice in a word, and a 0 opening a line") {
+  auto twice_same = [](const std::string& s) {
+    const std::string once = norm(s);
+    CHECK(norm(once) == once);
+    return once;
+  };
+  CHECK(twice_same("volgens de nieuwe k1achten-\nrege1ing, die is\n") == "volgens de nieuwe klachtenregeling, die is\n");
+  CHECK(twice_same("de k1achtenrege1ing is\n") == "de klachtenregeling is\n");
+  CHECK(twice_same("De klacht is gedee1te1iik gegrond verklaard.\n") == "De klacht is gedeeltelijk gegrond verklaard.\n");
+  CHECK(twice_same("het jaar 2021-\n2022 was goed\n") == "het jaar 2021- 2022 was goed\n");
+  const std::string table = "Geen optreden tegen over-      3\n                       tredingen\n0verig          5     T0TAAL  34\n";
+  const std::string once = twice_same(table);
+  CHECK(once.find("Overig 5") != std::string::npos);
+  // Inside a sentence the 0 is a small o.
+  CHECK(twice_same("Het 0nderzoek duurde lang.\n") == "Het onderzoek duurde lang.\n");
+  CHECK(twice_same("Het duurde lang. 0nderzoek volgde.\n") == "Het duurde lang. Onderzoek volgde.\n");
+}
