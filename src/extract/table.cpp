@@ -59,11 +59,33 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row) {
 }
 
 // A label the next line goes on with: it ends in a word that joins two
-// parts of a name ("Vergunningen, Toezicht en" | "Handhaving (VTH)").
+// parts of a name ("Vergunningen, Toezicht en" | "Handhaving (VTH)"), in a
+// word broken at a hyphen ("Dienst Regionale Informatie-" | "organisatie"),
+// or in an adjective that waits for its noun ("Dienst Regionale
+// Operationele" | "Samenwerking").
 bool open_label(std::string_view label) {
   for (std::string_view w : {" en", " van", " voor", " of", " &", ","})
     if (label.size() > w.size() && label.substr(label.size() - w.size()) == w) return true;
+  if (label.size() > 3 && label.back() == '-' && std::isalpha(static_cast<unsigned char>(label[label.size() - 2])))
+    return true;
+  const std::size_t sp = label.rfind(' ');
+  if (sp == std::string_view::npos) return false;  // one word: a name of its own ("Regionale")
+  const std::string_view last = label.substr(sp + 1);
+  if (last.size() < 7 || !std::isupper(static_cast<unsigned char>(last[0]))) return false;
+  for (std::string_view end : {"ale", "ele", "ische", "lijke", "ieve"})
+    if (last.ends_with(end)) return true;
   return false;
+}
+
+// Appends a label's end to the label left open: after a hyphen and a
+// word in lower case, the word goes on ("Informatie-" + "organisatie").
+void close_label(std::string& label, std::string_view end) {
+  if (label.back() == '-' && !end.empty() && std::islower(static_cast<unsigned char>(end[0]))) {
+    label.pop_back();
+  } else {
+    label += ' ';
+  }
+  label += end;
 }
 
 // `part` without an abbreviation in brackets after it: "Handhaving (VTH)".
@@ -87,9 +109,7 @@ std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b
       // A row without cells after a label left open is that label's end.
       // Its span stays the first line's part (the cells stand between).
       if (row.cells.empty() && !rows.empty() && open_label(rows.back().label) && !row.label.empty()) {
-        std::string& label = rows.back().label;
-        label += ' ';
-        label += without_bracketed_tail(row.label);
+        close_label(rows.back().label, without_bracketed_tail(row.label));
         continue;
       }
     }
@@ -114,7 +134,17 @@ std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<Fo
     // The end of a row's label on a line of its own, which the normaliser
     // could not tell from a paragraph ("Vergunningen, Toezicht en 27 19 8" |
     // "Handhaving (VTH)"), between two rows: part of the table.
-    if (!row && after_row && i + 1 < spans.size() && spans[i + 1].kind == PassageKind::table_row) {
+    // (The row after it may stand alone, a total the normaliser read as
+    // text: "Totaal 176 151 25".)
+    auto row_like = [&](const FoldedBlock& n) {
+      if (n.kind == PassageKind::table_row) return true;
+      std::string_view t = trim(text.substr(n.start, n.end - n.start));
+      Row r;
+      if (t.size() > 80 || t.find('\n') != std::string_view::npos) return false;
+      plain_row(t, 0, r);
+      return !r.cells.empty() && !r.label.empty();
+    };
+    if (!row && after_row && i + 1 < spans.size() && row_like(spans[i + 1])) {
       std::string_view last = text.substr(tables.back().start, tables.back().end - tables.back().start);
       if (std::size_t nl = last.rfind('\n'); nl != std::string_view::npos) last.remove_prefix(nl + 1);
       Row r;

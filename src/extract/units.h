@@ -2,7 +2,7 @@
 // them, their teams) a report names (context.h): afdeling hits (entries, a
 // name after a unit word, lists of names), unit tables (a header or caption
 // that names units: "Afdeling", "Team", "Klachten per cluster"; and the rows
-// of outcome tables, for extract/oordelen.h), and the other mentions of the
+// of outcome tables, for extract/oordelen.h: unit_tables.h), and the other mentions of the
 // names found so. Every tag is type afdeling with its detail
 // {"unit":"<unit>","level":"<level>"}: the unit its word or table names (no
 // "unit" where none does) and that unit's level (context.h's kLevels, from

@@ -489,3 +489,64 @@ TEST_CASE("units: a table of two levels gives the rows under a level's row the s
   for (const Tag& t : flat.out.tags)
     if (t.rule == "afdeling.table") CHECK(t.detail.find("\"unit\":\"cluster\"") != std::string::npos);
 }
+
+// dev8 (session 20): the caption "per directie en afdeling" stood above a
+// column header set apart ("2021  2022  afgehandeld"), and the second level
+// was read from the column header; rows that open with a unit word of their
+// own ("Basisteam Rietmond" in a table per district en dienst) took the
+// table's level; names broken over two rows at a hyphen or after an
+// adjective lost their end.
+TEST_CASE("units: a two-level table under a column header, rows with their own unit word, broken names") {
+  test::ExtractCtx x(
+      "Tabel 1   Klachten per directie en afdeling\n\n"
+      "                                   2021      2022    afgehandeld\n\n"
+      "Directie Mobiliteit                  29        33         31\n"
+      "   Wegen en Vaarwegen                17        22         21\n"
+      "   Openbaar Vervoer                  12        11         10\n");
+  run_units(*x);
+  std::vector<std::string> units;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") units.push_back(t.value + " " + t.detail.substr(0, t.detail.find(",\"counts\"")));
+  CHECK(units == std::vector<std::string>{
+                     "Directie Mobiliteit {\"unit\":\"directie\",\"level\":\"dienst\"",
+                     "Wegen en Vaarwegen {\"unit\":\"afdeling\",\"level\":\"afdeling\"",
+                     "Openbaar Vervoer {\"unit\":\"afdeling\",\"level\":\"afdeling\"",
+                 });
+  test::ExtractCtx police(
+      "\n"
+      "Tabel 1  Klachten per district en dienst, januari t/m juni 2023\n"
+      "                                          ingekomen   afgerond   lopend\n"
+      "District Hoogwater                            61          52         9\n"
+      "   Basisteam Hoogwater-Stad                   38          33         5\n"
+      "   Basisteam Rietmond                         23          19         4\n"
+      "District Turfmeer                             44          40         4\n"
+      "   Basisteam Turfmeer                         27          25         2\n"
+      "   Basisteam Eemsloot                         17          15         2\n"
+      "District Kanaalstreek                         39          31         8\n"
+      "   Basisteam Kanaalstreek-West                22          17         5\n"
+      "   Basisteam Ravenbroek                       17          14         3\n"
+      "Dienst Regionale Operationele                 12          11         1\n"
+      "Samenwerking\n"
+      "Dienst Regionale Recherche                     6           5         1\n"
+      "Dienst Regionale Informatie-                  14          12         2\n"
+      "organisatie\n"
+      "Totaal                                       176         151        25\n");
+  run_units(*police);
+  std::vector<std::string> rows;
+  for (const Tag& t : police.out.tags)
+    if (t.type == "afdeling") rows.push_back(t.value + " " + t.detail.substr(0, t.detail.find(",\"counts\"")) + " " + std::string(t.rule));
+  CHECK(rows == std::vector<std::string>{
+                    "District Hoogwater {\"unit\":\"sector\",\"level\":\"dienst\"} afdeling.table",
+                    "Hoogwater-Stad {\"unit\":\"team\",\"level\":\"team\"} afdeling.table",
+                    "Rietmond {\"unit\":\"team\",\"level\":\"team\"} afdeling.table",
+                    "District Turfmeer {\"unit\":\"sector\",\"level\":\"dienst\"} afdeling.table",
+                    "Turfmeer {\"unit\":\"team\",\"level\":\"team\"} afdeling.table",
+                    "Eemsloot {\"unit\":\"team\",\"level\":\"team\"} afdeling.table",
+                    "District Kanaalstreek {\"unit\":\"sector\",\"level\":\"dienst\"} afdeling.table",
+                    "Kanaalstreek-West {\"unit\":\"team\",\"level\":\"team\"} afdeling.table",
+                    "Ravenbroek {\"unit\":\"team\",\"level\":\"team\"} afdeling.table",
+                    "Dienst Regionale Operationele Samenwerking {\"unit\":\"dienst\",\"level\":\"dienst\"} afdeling.table",
+                    "Dienst Regionale Recherche {\"unit\":\"dienst\",\"level\":\"dienst\"} afdeling.table",
+                    "Dienst Regionale Informatieorganisatie {\"unit\":\"dienst\",\"level\":\"dienst\"} afdeling.table",
+                });
+}

@@ -1,0 +1,215 @@
+#include "extract/unit_tables.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "extract/table.h"
+#include "extract/text_util.h"
+#include "text/fold.h"
+
+namespace omb::interp {
+
+namespace {
+
+bool among(const std::vector<std::string>& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
+
+// The rows of one table: a unit table's as afdeling tags of `unit` (the
+// unit its header or caption names, "" for none; with the row's counts), an
+// outcome table's into ctx.outcome_rows.
+// In a table of two levels (`sub`, the caption's "per cluster en
+// afdeling"), the rows that open with the first level's word are that
+// level, and the rows between them the second.
+void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& unit,
+                const std::string& sub = "") {
+  auto opens_with_unit = [&](const Row& row) {
+    std::string_view l = row.label;
+    return !unit.empty() && un.unit_of(l.substr(0, l.find(' '))) == unit;
+  };
+  const bool two_levels = !sub.empty() && std::any_of(rows.begin() + 1, rows.end(), opens_with_unit);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const Row& row = rows[i];
+    if (row.label.empty()) continue;
+    std::string counts = json_counts(rows[0].cells, row.cells);
+    if (dept) {
+      if (!un.valid_name(row.label)) continue;
+      // A row that opens with a unit word of its own has that word's level
+      // ("Basisteam Rietmond" under "District Hoogwater" in a table per
+      // district en dienst).
+      // Its name is then the rest, as a unit word in running text gives it
+      // ("Rietmond"; "dienst Regionale Recherche" for a word that stays).
+      const std::string_view label = row.label;
+      const std::size_t space = label.find(' ');
+      const std::string own = space == std::string_view::npos ? "" : un.unit_of(fold_key(label.substr(0, space)));
+      const std::string& level = !own.empty() ? own : two_levels && !opens_with_unit(row) ? sub : unit;
+      auto [value, u] = own.empty() ? un.canonical(row.label, level, "")
+                                    : un.canonical(label.substr(space + 1), own, label.substr(0, space));
+      // A row names the unit as the table writes it: "Werk" in a table per
+      // cluster, unless "cluster Werk" is a known entry.
+      if (own.empty() && value != row.label && !un.known(value)) value = row.label;
+      // A word that stays in the name stays as the table writes it ("Cluster Ruimte").
+      if (!own.empty() && !un.known(value) && fold_key(value) == fold_key(label)) value = row.label;
+      std::string detail = un.unit_detail(u);
+      if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+      // The row's tag, with its counts, replaces a known name's at its span.
+      // A row that opens with its unit word replaces the name after that
+      // word too ("Rietmond" in "Basisteam Rietmond").
+      std::erase_if(ctx.tags, [&](const Tag& t) {
+        return t.type == "afdeling" && (own.empty() ? t.start == row.label_start && t.end == row.label_end
+                                                    : t.start >= row.label_start && t.end <= row.label_end);
+      });
+      ctx.add("afdeling", value, row.label_start, row.label_end, "afdeling.table", detail);
+    } else {
+      ctx.outcome_rows.push_back({row.label, row.label_start, row.label_end, std::move(counts)});
+    }
+  }
+}
+
+// The caption of the table that starts at `start`: the last line of the
+// block just before it, if that is no table row.
+std::string_view caption_before(const Context& ctx, std::size_t start) {
+  auto it = std::lower_bound(ctx.spans.begin(), ctx.spans.end(), start,
+                             [](const FoldedBlock& b, std::size_t p) { return b.start < p; });
+  if (it == ctx.spans.begin()) return {};
+  const FoldedBlock& prev = *(it - 1);
+  if (prev.kind == PassageKind::table_row || prev.end > start) return {};
+  std::string_view block = ctx.text.substr(prev.start, prev.end - prev.start);
+  while (!block.empty() && (block.back() == '\n' || block.back() == ' ')) block.remove_suffix(1);
+  std::size_t nl = block.rfind('\n');
+  return nl == std::string_view::npos ? block : block.substr(nl + 1);
+}
+
+// Whether `s` ends as a sentence does (. ! ? or :).
+bool ends_sentence_mark(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return !s.empty() && std::string_view(".!?:").find(s.back()) != std::string_view::npos;
+}
+
+// The words of a header line, split at spaces.
+std::vector<std::string_view> space_words(std::string_view line) {
+  std::vector<std::string_view> words;
+  for (std::size_t a = 0; a < line.size();) {
+    std::size_t e = line.find(' ', a);
+    if (e == std::string_view::npos) e = line.size();
+    if (e > a) words.push_back(line.substr(a, e - a));
+    a = e + 1;
+  }
+  return words;
+}
+
+// A row of column names alone ("Q1 Q2 totaal", "aantal gegrond"): 2 to 8
+// words without punctuation, as a header row without a label.
+std::optional<Row> column_header(std::string_view line) {
+  const std::vector<std::string_view> words = space_words(line);
+  if (words.size() < 2 || words.size() > 8) return std::nullopt;
+  Row header;
+  for (std::string_view w : words) {
+    if (w.find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
+    header.cells.emplace_back(w);
+  }
+  return header;
+}
+
+// A header row set apart from its table by a blank line ("Directie aantal
+// gegrond ongegrond overig"): a unit word, then at most 7 words in lower
+// case or digits, no punctuation. Its first word is the label.
+std::optional<Row> detached_header(std::string_view caption, const UnitNames& un) {
+  const std::vector<std::string_view> words = space_words(caption);
+  if (words.size() < 2 || words.size() > 8 || un.unit_of(words[0]).empty()) return std::nullopt;
+  Row header;
+  header.label = std::string(words[0]);
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(words[i][0]);
+    if (!std::islower(c) && !std::isdigit(c)) return std::nullopt;
+    if (words[i].find_first_of(".,:;()") != std::string_view::npos) return std::nullopt;
+    header.cells.emplace_back(words[i]);
+  }
+  return header;
+}
+
+// Tables of units and of outcomes: a table has a header row whose label is
+// one of the oordeel file's table.headers (outcomes), or names units: one of
+// the afdeling file's table.headers, a unit word, "per <unit word>"; or its
+// caption says "per <unit word>", or is its detached header. The unit named
+// gives the rows' level.
+// The label a table's numbered caption leaves as a row: "Tabel", "Figuur".
+bool numbered_caption(std::string_view label) {
+  const std::string k = fold_key(label);
+  return k == "tabel" || k == "figuur" || k == "grafiek" || k == "overzicht";
+}
+
+}  // namespace
+
+void unit_tables(Context& ctx, const UnitNames& un) {
+  std::vector<std::string> af_headers = ctx.file("afdeling").strings("table.headers");
+  std::vector<std::string> oo_headers = ctx.file("oordeel").strings("table.headers");
+  // A row with a count in it is data, whatever its label names ("District
+  // Hoogwater  61  52  9"); a header's cells are words or years.
+  auto counts = [](const Row& r) {
+    return std::any_of(r.cells.begin(), r.cells.end(), [](const std::string& c) {
+      const bool digits = !c.empty() && std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      return digits && !(c.size() == 4 && (c.starts_with("19") || c.starts_with("20")));
+    });
+  };
+  auto is_header = [&](const Row& r) {
+    if (counts(r)) return false;
+    std::string k = fold_key(r.label);
+    return among(af_headers, k) || among(oo_headers, k) || !un.unit_named_in(r.label).empty();
+  };
+  for (const FoldedBlock& b : table_spans(ctx.text, ctx.spans)) {
+    std::size_t nl = ctx.text.find('\n', b.start);
+    if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
+    std::string_view caption = caption_before(ctx, b.start);
+    std::string caption_unit = un.unit_named_in(caption);
+    // A column header set apart ("Q1 Q2 totaal") between the caption and
+    // the rows: the caption is the line above it, and the column header is
+    // the table's header row.
+    std::optional<Row> columns;
+    std::string_view naming = caption;  // the caption that names the unit
+    if (caption_unit.empty() && !caption.empty() && caption.size() <= 60 && !ends_sentence_mark(caption)) {
+      naming = caption_before(ctx, static_cast<std::size_t>(caption.data() - ctx.text.data()));
+      caption_unit = un.unit_named_in(naming);
+      if (!caption_unit.empty()) columns = column_header(caption);
+    }
+    // A numbered caption with numbers in it ("Tabel 1  Klachten per
+    // afdeling  2020  2021") reads as the table's first row: its line is
+    // the caption.
+    std::vector<Row> parsed = parse_table(ctx.text, b.start, b.end);
+    if (!parsed.empty() && numbered_caption(parsed[0].label)) {
+      const std::size_t at = parsed[0].label_start;
+      caption = naming = ctx.text.substr(at, ctx.line_end(at) - at);
+      caption_unit = un.unit_named_in(caption);
+      parsed.erase(parsed.begin());
+      // Its rows follow at once: a header row of the unit it names.
+      if (!caption_unit.empty() && !parsed.empty() && !is_header(parsed[0])) {
+        Row h;
+        h.label = caption_unit;
+        parsed.insert(parsed.begin(), std::move(h));
+      }
+    }
+    bool first = true;
+    for (std::vector<Row> rows : split_tables(std::move(parsed), is_header)) {
+      if (first && !is_header(rows[0]) && !rows[0].cells.empty()) {
+        if (std::optional<Row> h = detached_header(caption, un)) rows.insert(rows.begin(), std::move(*h));
+        else if (columns) rows.insert(rows.begin(), *columns);
+        else if (!caption_unit.empty() && counts(rows[0])) {  // the caption heads the rows
+          Row h;
+          h.label = caption_unit;
+          rows.insert(rows.begin(), std::move(h));
+        }
+      }
+      std::string head = fold_key(rows[0].label);
+      std::string unit = un.unit_named_in(rows[0].label);
+      if (unit.empty() && first) unit = caption_unit;
+      first = false;
+      if (rows.size() < 2) continue;
+      bool outcome = among(oo_headers, head);
+      bool dept = !outcome && (among(af_headers, head) || !unit.empty());
+      if (!dept && !outcome) continue;
+      table_rows(ctx, un, rows, dept, unit, unit == caption_unit ? un.sub_unit_named_in(naming) : "");
+    }
+  }
+}
+
+
+}  // namespace omb::interp
