@@ -429,6 +429,12 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
     // ii for ij), as the next pass would repair it; not by a guess.
     const WordVerdict& v = verdict(words, cand);
     if (v.known && !v.guessed) return SpanFix{e, v.repaired ? v.to : cand, zero ? "ocr:0>O" : "ocr:1>l"};
+    // In a word of capitals, a 0 with two letters or more on either side is
+    // an O, a name's too, which no list holds ("STAVERW0LD"; codes hold more
+    // digits: "KOM014").
+    if (zero && caps && before.size() >= 2 && after.size() >= 2 && cand.size() >= 7 &&
+        std::all_of(after.begin(), after.end(), [](char c) { return std::isupper(U(c)); }))
+      return SpanFix{e, cand, "ocr:0>O"};
   }
   return std::nullopt;
 }

@@ -997,4 +997,7 @@ TEST_CASE("normalize regression: OCR digits across a hyphen, twice in a word, an
   // Inside a sentence the 0 is a small o.
   CHECK(twice_same("Het 0nderzoek duurde lang.\n") == "Het onderzoek duurde lang.\n");
   CHECK(twice_same("Het duurde lang. 0nderzoek volgde.\n") == "Het duurde lang. Onderzoek volgde.\n");
+  // A 0 inside a name in capitals, which no list holds; codes stay.
+  CHECK(twice_same("GEMEENTE STAVERW0LD\n") == "GEMEENTE STAVERWOLD\n");
+  CHECK(twice_same("Zie KOM014 en NL0ABC.\n") == "Zie KOM014 en NL0ABC.\n");
 }
