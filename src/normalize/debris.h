@@ -35,6 +35,15 @@
 // later page: a page's label ("Pagina 2 van 2") within its first four
 // lines, and the short lines with a number above it on that page ("Datum
 // 8 juni 2023", "Kenmerk OMB/23/0871").
+// Also (session 20): a page-edge line whose page number runs on with the
+// page numbers found within two pages of it, on a page with none yet
+// ("24 Jaarverslag klachtencommissie 2007" between "… politie 23" and
+// "… 25"); "p. 6" alone; a letter's "Vervolgblad 2 …"; a roman number
+// between dashes ("— iii —"); the last page's lone number; a title beside
+// a lone page label that stands elsewhere too (with its copies); a
+// repeated line ending in its page out of its pages ("… versie 2.0  3/7");
+// a letter's head on one line ending in its page ("Datum … Ons kenmerk …
+// Blad 2").
 // Debris lines are dropped from the text; the emitter names their removal
 // "page-debris".
 //

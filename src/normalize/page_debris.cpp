@@ -125,6 +125,8 @@ bool abbreviated_page(std::string_view low) {
   return false;
 }
 
+bool page_of_pages(std::string_view c);
+
 // Running headers and footers where no form feed marks the pages (web
 // mirrors lose them): a short line with a number, whose text without its
 // digits recurs, names a page ("Pagina 2 van 3", "blz. 7") or ends in one
@@ -161,7 +163,9 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
                      low.find("pag.") != std::string::npos || abbreviated_page(low);
     // A page number that grows each time.
     bool separated = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return separated_page_number(content(src, lines[i])); });
-    bool grows = page_word || separated;
+    // Or a page out of the pages at its end: "…, versie 2.0        3/7".
+    bool of_pages = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return page_of_pages(content(src, lines[i])); });
+    bool grows = page_word || separated || of_pages;
     // A line of parts behind separators or a web address needs no number:
     // "Gemeente Enschede | Klachtrapportage 2021", "www.rekenkamer.nl".
     bool running = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return running_line(content(src, lines[i])); });
@@ -292,6 +296,16 @@ bool continuation_sheet(std::string_view c) {
 // "iii", "xii" (lower case: an upper-case "I" or "V" may be a heading; up
 // to xxxix: a lone "c" or "l" is a list's letter).
 bool roman_page_number(std::string_view c) {
+  // Between dashes too: "— iii —", "- iv -".
+  for (std::string_view dash : {"\xe2\x80\x94", "\xe2\x80\x93", "-"}) {
+    std::string_view t = c;
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    if (t.size() > 2 * dash.size() && t.starts_with(dash) && t.ends_with(dash)) {
+      c = t.substr(dash.size(), t.size() - 2 * dash.size());
+      break;
+    }
+  }
   while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
   while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
   return !c.empty() && c.size() <= 6 && c.find_first_not_of("ivx") == std::string_view::npos;
@@ -394,16 +408,50 @@ void mark_fields_above(std::string_view src, std::vector<Line>& lines, std::size
 // 7") is debris wherever it stands: a web mirror keeps it where the page
 // broke, without a form feed. A running line (running_line) next to it is
 // that page's header or footer.
+// A short line that is no sentence, with the lines of the same text
+// (digits aside) elsewhere: the copies of a running title.
+std::map<std::string, std::vector<std::size_t>> short_line_copies(std::string_view src, const std::vector<Line>& lines) {
+  std::map<std::string, std::vector<std::size_t>> copies;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != LineKind::text) continue;
+    const std::string_view c = content(src, lines[i]);
+    if (squeezed_size(c) <= 80 && !sentence_like(c) && long_words(c) >= 2) copies[page_key(c)].push_back(i);
+  }
+  return copies;
+}
+
 void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines, const LetterFields* fields) {
+  std::map<std::string, std::vector<std::size_t>> copies;
+  bool copies_read = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].kind == LineKind::blank || page_label_numbers(content(src, lines[i])) == 0) continue;
     lines[i].kind = LineKind::debris;
     if (fields) mark_fields_above(src, lines, i, *fields);
-    for (long j : {prev_nonblank(lines, i), next_nonblank(lines, i)})
-      if (j >= 0 && lines[static_cast<std::size_t>(j)].kind == LineKind::text &&
-          running_line(content(src, lines[static_cast<std::size_t>(j)])))
+    for (long j : {prev_nonblank(lines, i), next_nonblank(lines, i)}) {
+      if (j < 0 || lines[static_cast<std::size_t>(j)].kind != LineKind::text) continue;
+      const std::string_view c = content(src, lines[static_cast<std::size_t>(j)]);
+      if (running_line(c)) {
         lines[static_cast<std::size_t>(j)].kind = LineKind::debris;
+        continue;
+      }
+      // A title beside the label that stands elsewhere too ("blz. 5" |
+      // "Klachtenverslag 2020 gemeente Esbroek"): a running title, every
+      // copy of it.
+      if (!copies_read) copies = short_line_copies(src, lines), copies_read = true;
+      auto it = copies.find(page_key(c));
+      if (it != copies.end() && it->second.size() >= 2)
+        for (std::size_t k : it->second) lines[k].kind = LineKind::debris;
+    }
   }
+}
+
+// A letter's head on one line, ending in its page: "Datum 12 maart 2021
+// Ons kenmerk WS/2021/0318   Blad 2".
+bool letter_head_line(std::string_view c, const LetterFields& fields) {
+  if (!names_own_page(c)) return false;
+  return std::any_of(fields.fields.begin(), fields.fields.end(), [&](const std::string& f) {
+    return c.size() > f.size() && c.compare(0, f.size(), f) == 0 && (c[f.size()] == ':' || c[f.size()] == ' ');
+  });
 }
 
 // The page number a line at a page's edge carries at its start or its end:
@@ -485,10 +533,21 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
     bool near_break = (first_on_page && lines[i].page > 1) ||
                       (last_on_page && i + 1 < lines.size() && lines.back().page > lines[i].page);
     std::string_view c = content(src, lines[i]);
+    // The last page's foot, when pages go before it: its lone number only
+    // ("— iv —" under the last page of a preface).
+    if (!near_break && last_on_page && lines[i].page > 1 && lines[i].page == lines.back().page &&
+        (roman_page_number(c) || (page_key(c).empty() && c.size() <= 4))) {
+      lines[i].kind = LineKind::debris;
+      continue;
+    }
     // Anywhere, a footer that names its page out of its pages ("Politie
     // Gelderland-Zuid Pag. 2/5", "Jaarverslag | pagina 3 van 12"): no
     // sentence ends so.
     if (!near_break && page_of_pages(c) && names_own_page(c)) {  // the cheap test first: every line asks
+      lines[i].kind = LineKind::debris;
+      continue;
+    }
+    if (!near_break && fields && c.size() <= 120 && letter_head_line(c, *fields)) {
       lines[i].kind = LineKind::debris;
       continue;
     }

@@ -205,3 +205,37 @@ TEST_CASE("normalize debris: 'p. 6' alone and a letter's continuation sheet") {
   // In a sentence, "vervolgblad" stays.
   CHECK(kinds_after_debris("Een.\n\fHet vervolgblad 2 ontbrak.\nTwee.\n") == std::vector<LineKind>{T, B, T, T, B});
 }
+
+// dev6 (session 20): running heads without form feeds, from a web mirror.
+TEST_CASE("normalize debris: a title beside a lone page label, a page of pages, a letter's head line") {
+  // A title that stands beside "blz. 5" and elsewhere too is a running title.
+  const std::string title =
+      "Klachtenverslag 2020 gemeente Esbroek\nDe klachten gingen over de\nblz. 5\n"
+      "Klachtenverslag 2020 gemeente Esbroek\nopenbare ruimte.\n";
+  CHECK(kinds_after_debris(title) == std::vector<LineKind>{D, T, D, D, T, B});
+  // The same title once, beside a label, stays.
+  CHECK(kinds_after_debris("De klachten gingen over de\nblz. 5\nKlachtenverslag 2020 gemeente Esbroek\n") ==
+        std::vector<LineKind>{T, D, T, B});
+  // A repeated line ending in its page out of the pages.
+  const std::string of_pages =
+      "De functionaris\nKlachtenregeling Zorggroep Lindenhof, versie 2.0      3/7\nwerkt onafhankelijk.\n"
+      "Klachtenregeling Zorggroep Lindenhof, versie 2.0      4/7\n";
+  CHECK(kinds_after_debris(of_pages) == std::vector<LineKind>{T, D, T, D, B});
+  // A roman page number between dashes, and the last page's lone number.
+  CHECK(kinds_after_debris("Een terugblik.\n\xe2\x80\x94 iii \xe2\x80\x94\n\fMeer.\n\xe2\x80\x94 iv \xe2\x80\x94\n") ==
+        std::vector<LineKind>{T, D, B, T, D, B});
+}
+
+TEST_CASE("normalize debris: a letter's head on one line with its page") {
+  const LetterFields fields{{"Ons kenmerk", "Kenmerk", "Datum"}, {}};
+  const std::string src =
+      "Het bedrag\nDatum 12 maart 2021   Ons kenmerk WS/2021/0318   Blad 2\nwordt terugbetaald.\n";
+  std::vector<Line> lines = read_lines(src);
+  mark_page_debris(src, lines, &fields);
+  CHECK(lines[1].kind == LineKind::debris);
+  // A sentence with a date and a page stays.
+  const std::string text = "Datum van de hoorzitting staat op blad 2\nvan het verslag.\n";
+  std::vector<Line> l2 = read_lines(text);
+  mark_page_debris(text, l2, &fields);
+  CHECK(l2[0].kind == LineKind::text);
+}
