@@ -165,7 +165,22 @@ void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
     bool separated = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return separated_page_number(content(src, lines[i])); });
     // Or a page out of the pages at its end: "…, versie 2.0        3/7".
     bool of_pages = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return page_of_pages(content(src, lines[i])); });
-    bool grows = page_word || separated || of_pages;
+    // Or, in three copies or more, a last number set apart by a gap of
+    // spaces that counts the pages on one by one, after three words or more
+    // ("Halfjaarrapportage klachtbehandeling 2022-I – Politie Eenheid
+    // Zandstreek      1", "… 2", "… 3"; not "Aanbeveling 1", "… 2", "… 3").
+    auto gap_number = [&](std::string_view c) {
+      std::size_t e = c.size();
+      while (e > 0 && std::isdigit(U(c[e - 1]))) --e;
+      return e >= 3 && e < c.size() && c[e - 1] == ' ' && c[e - 2] == ' ' && long_words(c.substr(0, e)) >= 3;
+    };
+    bool counts_pages = at.size() >= 3;
+    for (std::size_t k = 1; counts_pages && k < at.size(); ++k) {
+      std::vector<long> a = numbers(at[k - 1]), b = numbers(at[k]);
+      counts_pages = !a.empty() && a.size() == b.size() && b.back() > a.back() && b.back() - a.back() <= 2 &&
+                     gap_number(content(src, lines[at[k]])) && gap_number(content(src, lines[at[k - 1]]));
+    }
+    bool grows = page_word || separated || of_pages || counts_pages;
     // A line of parts behind separators or a web address needs no number:
     // "Gemeente Enschede | Klachtrapportage 2021", "www.rekenkamer.nl".
     bool running = std::all_of(at.begin(), at.end(), [&](std::size_t i) { return running_line(content(src, lines[i])); });

@@ -239,3 +239,21 @@ TEST_CASE("normalize debris: a letter's head on one line with its page") {
   mark_page_debris(text, l2, &fields);
   CHECK(l2[0].kind == LineKind::text);
 }
+
+// dev6's police report: a running foot without form feeds whose page number
+// stands apart by spaces alone, on three pages.
+TEST_CASE("normalize debris: a repeated line whose last number counts the pages one by one") {
+  const std::string foot =
+      "Tekst een.\nHalfjaarrapportage klachten 2022-I \xe2\x80\x93 Politie Zandstreek      1\nTekst twee.\n"
+      "Halfjaarrapportage klachten 2022-I \xe2\x80\x93 Politie Zandstreek      2\nTekst drie.\n"
+      "Halfjaarrapportage klachten 2022-I \xe2\x80\x93 Politie Zandstreek      3\n";
+  CHECK(kinds_after_debris(foot) == std::vector<LineKind>{T, D, T, D, T, D, B});
+  // Twice is not enough, nor a list whose numbers jump.
+  const std::string twice = "Tekst.\nKlachten per team 2022      1\nMeer.\nKlachten per team 2022      2\n";
+  CHECK(kinds_after_debris(twice) == std::vector<LineKind>{T, T, T, T, B});
+  const std::string list = "Tekst.\nAanbeveling 1\nMeer.\nAanbeveling 2\nNog.\nAanbeveling 3\n";
+  CHECK(kinds_after_debris(list) == std::vector<LineKind>{T, T, T, T, T, T, B});
+  const std::string spaced = "Tekst.\nAanbeveling aan het college      1\nMeer.\nAanbeveling aan het college 2\nNog.\n"
+                             "Aanbeveling aan het college 3\n";
+  CHECK(kinds_after_debris(spaced) == std::vector<LineKind>{T, T, T, T, T, T, B});
+}
