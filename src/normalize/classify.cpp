@@ -197,10 +197,15 @@ void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>&
 // "About this capture", and a line of numbers and dates alone between two
 // such lines ("4 May 2008 - 17 Feb 2022" in an archive's banner).
 void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
-  for (Line& l : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
     if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
-    if (k.chrome.covers(c) || k.site.whole_line(c, k.words)) { l.kind = LineKind::debris; continue; }
+    // A line in lower case after a line that ends in no full stop goes on
+    // that line's sentence: the report's, whatever its words.
+    const bool goes_on = i > 0 && lines[i - 1].kind == LineKind::text && starts_lower(c) &&
+                         !ends_sentence(content(src, lines[i - 1]));
+    if (!goes_on && (k.chrome.covers(c) || k.site.whole_line(c, k.words))) { l.kind = LineKind::debris; continue; }
     std::vector<RepairHit> hits = k.debris.find(c);
     if (hits.empty()) continue;
     std::size_t at = 0;

@@ -452,9 +452,28 @@ void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines, const
       // A title beside the label that stands elsewhere too ("blz. 5" |
       // "Klachtenverslag 2020 gemeente Esbroek"): a running title, every
       // copy of it.
+      // Each copy stands where a running title does: at the text's start or
+      // end, or beside page debris (a later caption of the same words
+      // inside a page stays).
       if (!copies_read) copies = short_line_copies(src, lines), copies_read = true;
       auto it = copies.find(page_key(c));
-      if (it != copies.end() && it->second.size() >= 2)
+      if (it == copies.end() || it->second.size() < 2) continue;
+      auto at_edge = [&](std::size_t k) {
+        if (k == static_cast<std::size_t>(j)) return true;
+        for (std::size_t n = k; n-- > 0;) {
+          if (lines[n].kind == LineKind::blank) continue;
+          if (lines[n].kind == LineKind::debris || page_label_numbers(content(src, lines[n])) > 0) return true;
+          goto after;
+        }
+        return true;  // the text's first line
+      after:
+        for (std::size_t n = k + 1; n < lines.size(); ++n) {
+          if (lines[n].kind == LineKind::blank) continue;
+          return lines[n].kind == LineKind::debris || page_label_numbers(content(src, lines[n])) > 0;
+        }
+        return true;  // the text's last line
+      };
+      if (std::all_of(it->second.begin(), it->second.end(), at_edge))
         for (std::size_t k : it->second) lines[k].kind = LineKind::debris;
     }
   }
@@ -463,10 +482,10 @@ void mark_lone_page_labels(std::string_view src, std::vector<Line>& lines, const
 // A letter's head on one line, ending in its page: "Datum 12 maart 2021
 // Ons kenmerk WS/2021/0318   Blad 2".
 bool letter_head_line(std::string_view c, const LetterFields& fields) {
-  if (!names_own_page(c)) return false;
-  return std::any_of(fields.fields.begin(), fields.fields.end(), [&](const std::string& f) {
+  const bool field = std::any_of(fields.fields.begin(), fields.fields.end(), [&](const std::string& f) {
     return c.size() > f.size() && c.compare(0, f.size(), f) == 0 && (c[f.size()] == ':' || c[f.size()] == ' ');
   });
+  return field && names_own_page(c);  // the cheap test first: every line asks
 }
 
 // The page number a line at a page's edge carries at its start or its end:
@@ -525,11 +544,19 @@ void mark_page_number_runs(std::string_view src, std::vector<Line>& lines) {
     }
   }
   for (const Edge& e : open) {
-    if (numbered[e.page]) continue;
-    if (std::any_of(known.begin(), known.end(), [&](const Edge& k) {
-          return k.page != e.page && std::abs(k.page - e.page) <= 2 && k.offset == e.offset;
-        }))
-      lines[e.line].kind = LineKind::debris;
+    // The first page opens with a title, and a page with its number found
+    // keeps a numbered heading at its top.
+    if (numbered[e.page] || e.page == 1) continue;
+    auto fits = [&](int side) {  // a page number found before (-1) or after (1) it fits
+      return std::any_of(known.begin(), known.end(), [&](const Edge& k) {
+        return (k.page - e.page) * side > 0 && std::abs(k.page - e.page) <= 2 && k.offset == e.offset;
+      });
+    };
+    // A number that opens the line reads as a heading's ("3 Oordelen")
+    // unless the pages on both sides agree with it.
+    const std::string_view c = content(src, lines[e.line]);
+    const bool leading = !c.empty() && std::isdigit(U(c.front())) && c.find(' ') != std::string_view::npos;
+    if (leading ? fits(-1) && fits(1) : fits(-1) || fits(1)) lines[e.line].kind = LineKind::debris;
   }
 }
 

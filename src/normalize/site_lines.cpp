@@ -122,53 +122,78 @@ Result<std::unique_ptr<SiteWords>> SiteWords::load(const std::string& path) {
   return w;
 }
 
-SiteWords::Class SiteWords::word_class(std::string_view folded) const {
-  const std::string key(folded);
+SiteWords::Class SiteWords::word_class(const std::string& key) const {
   if (neutral_.count(key)) return Class::neutral;
   if (interface_.count(key) || english_.count(key)) return Class::cue;
   if (dutch_.count(key)) return Class::dutch;
   for (const std::string& p : prefixes_)
-    if (folded.starts_with(p)) return Class::cue;
+    if (key.starts_with(p)) return Class::cue;
   return Class::content;
 }
 
-bool SiteWords::neutral_line(std::string_view line) const {
-  if (line.size() > kMaxLine || neutral_.empty()) return false;
-  bool any = false;
+namespace {
+
+// The folded form of a word into `out`: ASCII lowered in place, the rest by
+// fold_key (the cheap way first: nearly every word is ASCII).
+void fold_word(std::string_view w, std::string& out) {
+  out.clear();
+  for (char c : w) {
+    if (static_cast<unsigned char>(c) >= 0x80) { out = fold_key(w); return; }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+  }
+}
+
+// The words of `line` (tokens between spaces and tabs), one by one.
+template <typename F>
+void each_token(std::string_view line, F&& f) {
   for (std::size_t i = 0; i < line.size();) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     std::size_t j = i;
     while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-    const std::string_view raw = line.substr(i, j - i);
+    if (j > i && !f(line.substr(i, j - i))) return;
     i = j;
-    if (raw.empty()) continue;
-    any = true;
-    if (has_letter(raw) && !neutral_.count(fold_key(trim_signs(raw)))) return false;
   }
-  return any;
+}
+
+}  // namespace
+
+bool SiteWords::neutral_line(std::string_view line) const {
+  if (line.size() > kMaxLine || neutral_.empty()) return false;
+  bool any = false, neutral = true;
+  std::string key;
+  each_token(line, [&](std::string_view raw) {
+    any = true;
+    if (!has_letter(raw)) return true;
+    fold_word(trim_signs(raw), key);
+    neutral = neutral_.count(key) > 0;
+    return neutral;
+  });
+  return any && neutral;
 }
 
 bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const {
   if (line.size() > kMaxLine || (interface_.empty() && english_.empty())) return false;
-  int cues = 0, english = 0, dutch = 0, content = 0, total = 0;
-  bool number = false;
+  int most = 0;  // words in the line, at most (neutral ones are known later)
+  each_token(line, [&](std::string_view raw) { most += has_letter(raw) ? 1 : 0; return true; });
+  if (most == 0) return false;
+  int cues = 0, english = 0, dutch = 0, content = 0, neutral = 0, strong = 0;
+  bool number = false, hopeless = false;
   std::vector<std::string_view> unknown;  // content words, judged once the line is read
-  for (std::size_t i = 0; i < line.size();) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    std::size_t j = i;
-    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-    const std::string_view raw = line.substr(i, j - i);
-    i = j;
-    if (raw.empty()) continue;
-    if (!has_letter(raw)) { number |= std::any_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; }); continue; }
-    ++total;
-    if (address(raw)) { ++cues; continue; }
+  std::string key;
+  each_token(line, [&](std::string_view raw) {
+    if (!has_letter(raw)) {
+      number |= std::any_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return true;
+    }
+    if (address(raw)) { ++cues, ++strong; return true; }
     const std::string_view word = trim_signs(raw);
-    switch (word_class(fold_key(word))) {
-      case Class::neutral: --total; break;
+    fold_word(word, key);
+    switch (word_class(key)) {
+      case Class::neutral: ++neutral; break;
       case Class::cue:
         ++cues;
-        english += english_.count(fold_key(word)) ? 1 : 0;
+        if (english_.count(key)) ++english;
+        else ++strong;
         break;
       case Class::dutch: ++dutch; break;
       case Class::content:
@@ -176,14 +201,36 @@ bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const
         unknown.push_back(word);
         break;
     }
-  }
+    // With a Dutch word in it, content words stay content: once they and
+    // the Dutch words are half the line, no more cues can make it a site's.
+    if (dutch > 0 && 2 * (dutch + content) >= most - neutral && most - neutral > 1) hopeless = true;
+    return !hopeless;
+  });
+  // An English sentence alone is a summary's or a reference's: a site's
+  // line holds an interface word or an address.
+  if (hopeless || strong == 0) return false;
+  const int total = most - neutral;
   // In an English line, a word that is not Dutch is the site's too.
   if (english > 0 && dutch == 0)
     for (std::string_view w : unknown)
       if (!verdict(words, w).known) ++cues;
-  if (total == 0) return false;
-  if (cues >= 2 && 2 * cues > total) return true;
-  return cues == 1 && total == 1 && number;
+  if (total <= 0) return false;
+  // Beside a Dutch word, three cues at least ("Delen en downloaden" is a
+  // heading; "Meld dit document Deel Opslaan als pdf" is not).
+  if (cues >= (dutch > 0 ? 3 : 2) && 2 * cues > total) return true;
+  // One cue beside a number, which no Dutch text writes so: an English or
+  // unknown word, or a stamp in capitals ("38 captures 12", "GESCAND
+  // 03-04-2019"; not "Document 3").
+  if (cues != 1 || total != 1 || !number || unknown.size() > 0) return false;
+  bool capitals = false, known = false;
+  each_token(line, [&](std::string_view raw) {
+    if (!has_letter(raw)) return true;
+    const std::string_view w = trim_signs(raw);
+    capitals = std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    known = verdict(words, w).known;
+    return false;
+  });
+  return capitals || !known || english > 0;
 }
 
 }  // namespace omb::pass

@@ -14,13 +14,17 @@
 //   - neutral: numbers, dates, times, signs, and words of the [neutral]
 //     section (month abbreviations, words both languages write: "we", "is");
 //   - content: any other word.
-// A line is a site's when its cues are more than half of its words (two at
-// least: "1.482 weergaven · 37 downloads · 4 likes", "About this capture",
-// "Meld dit document Deel Opslaan als pdf"), or its only word is a cue beside
-// a number ("38 captures 12", "GESCAND 03-04-2019"). A report's sentence
-// about downloads ("Het rapport is te downloaden via www.x.nl") has more
-// Dutch and content words than cues and stays; so does a heading "Delen en
-// downloaden".
+// A line is a site's when it holds an interface word or an address, and
+// its cues are more than half of its words (two at least, three beside a
+// Dutch word: "1.482 weergaven · 37 downloads · 4 likes", "About this
+// capture", "Meld dit document Deel Opslaan als pdf"), or its only word is
+// a cue beside a number that is English, no Dutch word, or in capitals
+// ("38 captures 12", "GESCAND 03-04-2019"; not "Document 3"). A report's
+// sentence about downloads ("Het rapport is te downloaden via www.x.nl")
+// has more Dutch and content words than cues and stays; so do a heading
+// "Delen en downloaden" and an English summary or reference. classify.h
+// does not ask it of a line that goes on a sentence of the line before
+// ("… konden het jaarverslag niet" | "downloaden of printen").
 //
 // site-words.txt: a line `[section]` starts a section (interface, english,
 // dutch, neutral); every other line is one word in lower case. Errors name
@@ -53,7 +57,7 @@ class SiteWords {
 
  private:
   enum class Class { cue, dutch, neutral, content };
-  Class word_class(std::string_view folded) const;
+  Class word_class(const std::string& key) const;
 
   std::unordered_set<std::string> interface_, english_, dutch_, neutral_;
   std::vector<std::string> prefixes_;  // of [interface] words ending in *

@@ -186,8 +186,15 @@ TEST_CASE("normalize debris: a head whose page number runs on with the pages aro
       "Klachten over de politie 23\nDe meeste klachten.\n\f24 Jaarverslag klachtencommissie 2007\nEen deel.\n"
       "\fKlachten over de politie 25\nIn drie zaken.\n";
   CHECK(kinds_after_debris(book) == std::vector<LineKind>{D, T, B, D, T, B, D, T, B});
+  // A number that opens the line needs the pages on both sides (review,
+  // session 20: "1 Inleiding" at a page's top).
   const std::string lone = "Tekst van de ombudsman.\n31\n\f32 JAARVERSLAG 2001\nMeer tekst.\n";
-  CHECK(kinds_after_debris(lone) == std::vector<LineKind>{T, D, B, D, T, B});
+  CHECK(kinds_after_debris(lone) == std::vector<LineKind>{T, D, B, T, T, B});
+  const std::string both = "Tekst.\n31\n\f32 JAARVERSLAG 2001\nMeer tekst.\n\fSlot.\n33\n";
+  CHECK(kinds_after_debris(both)[3] == D);
+  // The first page's title stays.
+  const std::string first = "Bijlage 1\nTekst.\n\fMeer.\n2\n\fSlot.\n3\n";
+  CHECK(kinds_after_debris(first)[0] == T);
   // A numbered heading at the top of a page that has its own page number
   // stays, though its number fits the pages around it.
   const std::string chapter = "Inleiding.\n5\n\f6 Conclusies\nDe klachten.\n6\n\fSlot.\n7\n";
@@ -213,6 +220,11 @@ TEST_CASE("normalize debris: a title beside a lone page label, a page of pages, 
       "Klachtenverslag 2020 gemeente Esbroek\nDe klachten gingen over de\nblz. 5\n"
       "Klachtenverslag 2020 gemeente Esbroek\nopenbare ruimte.\n";
   CHECK(kinds_after_debris(title) == std::vector<LineKind>{D, T, D, D, T, B});
+  // A later caption of the same words inside a page stays, and so does
+  // the title beside the label (review, session 20).
+  const std::string caption =
+      "Pagina 2 van 5\nKlachten per afdeling\nDe klachten gingen over de balie.\nKlachten per afdeling\nTabel.\n";
+  CHECK(kinds_after_debris(caption) == std::vector<LineKind>{D, T, T, T, T, B});
   // The same title once, beside a label, stays.
   CHECK(kinds_after_debris("De klachten gingen over de\nblz. 5\nKlachtenverslag 2020 gemeente Esbroek\n") ==
         std::vector<LineKind>{T, D, T, B});

@@ -30,8 +30,7 @@ TEST_CASE("site lines: interface words, English and addresses make most of the l
   CHECK(site_line("About this capture"));
   CHECK(site_line("All snapshots from host www.esbroek.nl"));
   CHECK(site_line("http://www.deveenlanden.nl/klachten/jaarverslag-2014    Go    NOV DEC JAN"));
-  // An English line: words that are not Dutch count with it.
-  CHECK(site_line("We value your privacy"));
+  // An English line with an interface word: words that are not Dutch count with it.
   CHECK(site_line("Evaluation Warning: The document was created with Spire.PDF for .NET."));
   // One cue beside a number and nothing else.
   CHECK(site_line("38 captures                12"));
@@ -47,6 +46,13 @@ TEST_CASE("site lines: the report's own lines stay, about downloads and cookies 
   CHECK_FALSE(site_line("De student klaagde dat de Board of Examiners zijn e-mail niet had beantwoord."));
   CHECK_FALSE(site_line("Klachten over cookies op de website van de gemeente"));
   CHECK_FALSE(site_line("Deel 2"));
+  // Review (session 20): an English reference or summary line holds no
+  // interface word; a heading of two cues beside a Dutch word; one Dutch
+  // cue beside a number.
+  CHECK_FALSE(site_line("Tyler, T.R. (2006). Why people obey the law. Princeton University Press."));
+  CHECK_FALSE(site_line("We value your privacy"));
+  CHECK_FALSE(site_line("Delen en downloaden"));
+  CHECK_FALSE(site_line("Document 3"));
   CHECK_FALSE(site_line("Bijlage 3"));
   CHECK_FALSE(site_line("2019 12 3 4"));
   CHECK_FALSE(site_line("De klacht is gegrond."));
@@ -67,6 +73,10 @@ TEST_CASE("site lines: the normaliser drops them, and numbers between two of the
   CHECK(test::normalizer().normalize(banner).text == "Het waterschap ontving klachten.\n");
   const std::string table = "De klachten per jaar.\n\n2013 2014 2015\n\nHet waterschap ontving klachten.\n";
   CHECK(test::normalizer().normalize(table).text.find("2013 2014 2015") != std::string::npos);
+  // A line that goes on the sentence before it is the report's.
+  const std::string wrapped = "Inwoners konden het jaarverslag niet\ndownloaden of printen\nomdat de server uitviel.\n";
+  CHECK(test::normalizer().normalize(wrapped).text ==
+        "Inwoners konden het jaarverslag niet downloaden of printen omdat de server uitviel.\n");
 }
 
 TEST_CASE("site lines: the file's faults name the line") {
