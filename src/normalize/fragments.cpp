@@ -475,10 +475,13 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
   if (t.size() >= 4 && t[0] == '0') {
     std::string_view rest = t.substr(1);
     const bool upper = all_upper(rest), lower = all_lower(rest);
-    if (upper && (rest.size() >= 4 || words.lex().known(lower_latin("o" + std::string(rest)))))
-      return SpanFix{e, "O" + std::string(rest), "ocr:0>O"};
+    std::string w(1, 'o');  // built in place: GCC 12 misreads "o" + std::string (-Wrestrict)
+    w.append(rest);
+    if (upper && (rest.size() >= 4 || words.lex().known(lower_latin(w)))) {
+      w[0] = 'O';
+      return SpanFix{e, w, "ocr:0>O"};
+    }
     if (!lower) return std::nullopt;
-    std::string w = "o" + std::string(rest);
     const WordVerdict& v = verdict(words, w);
     if (!v.known || v.repaired) return std::nullopt;
     // The 0 has a capital's shape: at a line's or a sentence's start it is
