@@ -12,7 +12,7 @@ namespace omb::interp {
 
 namespace {
 
-bool among(const std::vector<std::string>& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
+bool listed(const std::vector<std::string>& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
 
 // The rows of one table: a unit table's as afdeling tags of `unit` (the
 // unit its header or caption names, "" for none; with the row's counts), an
@@ -154,7 +154,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
   auto is_header = [&](const Row& r) {
     if (counts(r)) return false;
     std::string k = fold_key(r.label);
-    return among(af_headers, k) || among(oo_headers, k) || !un.unit_named_in(r.label).empty();
+    return listed(af_headers, k) || listed(oo_headers, k) || !un.unit_named_in(r.label).empty();
   };
   for (const FoldedBlock& b : table_spans(ctx.text, ctx.spans)) {
     std::size_t nl = ctx.text.find('\n', b.start);
@@ -203,8 +203,8 @@ void unit_tables(Context& ctx, const UnitNames& un) {
       if (unit.empty() && first) unit = caption_unit;
       first = false;
       if (rows.size() < 2) continue;
-      bool outcome = among(oo_headers, head);
-      bool dept = !outcome && (among(af_headers, head) || !unit.empty());
+      bool outcome = listed(oo_headers, head);
+      bool dept = !outcome && (listed(af_headers, head) || !unit.empty());
       if (!dept && !outcome) continue;
       table_rows(ctx, un, rows, dept, unit, unit == caption_unit ? un.sub_unit_named_in(naming) : "");
     }

@@ -15,7 +15,7 @@ namespace omb::pass {
 namespace {
 
 // Longer lines are a report's paragraphs, whatever words they hold.
-constexpr std::size_t kMaxLine = 240;
+constexpr std::size_t kMaxSiteLine = 240;
 
 UChar32 code_point_at(std::string_view s, std::size_t i, std::size_t* next) {
   std::int32_t k = static_cast<std::int32_t>(i);
@@ -41,7 +41,7 @@ std::string_view trim_signs(std::string_view t) {
   return found ? t.substr(b, e - b) : std::string_view();
 }
 
-bool has_letter(std::string_view t) {
+bool holds_letter(std::string_view t) {
   for (std::size_t i = 0, n; i < t.size(); i = n) {
     UChar32 c = code_point_at(t, i, &n);
     if (c >= 0 && u_isalpha(c)) return true;
@@ -49,7 +49,7 @@ bool has_letter(std::string_view t) {
   return false;
 }
 
-std::string lower_ascii(std::string_view t) {
+std::string ascii_lower(std::string_view t) {
   std::string s(t);
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
@@ -59,8 +59,8 @@ std::string lower_ascii(std::string_view t) {
 // A web address, an e-mail address or a file name, as written (signs
 // around it allowed): "https://…", "www.x.nl", "archive.today",
 // "klachten@x.nl", "SCAN0042.PDF", ".zip".
-bool address(std::string_view raw) {
-  const std::string t = lower_ascii(raw);
+bool web_address(std::string_view raw) {
+  const std::string t = ascii_lower(raw);
   if (t.find("://") != std::string::npos || t.starts_with("www.")) return true;
   const std::size_t at = t.find('@');
   if (at != std::string::npos && at > 0 && t.find('.', at) != std::string::npos) return true;
@@ -135,7 +135,7 @@ namespace {
 
 // The folded form of a word into `out`: ASCII lowered in place, the rest by
 // fold_key (the cheap way first: nearly every word is ASCII).
-void fold_word(std::string_view w, std::string& out) {
+void fold_site_word(std::string_view w, std::string& out) {
   out.clear();
   for (char c : w) {
     if (static_cast<unsigned char>(c) >= 0x80) { out = fold_key(w); return; }
@@ -158,13 +158,13 @@ void each_token(std::string_view line, F&& f) {
 }  // namespace
 
 bool SiteWords::neutral_line(std::string_view line) const {
-  if (line.size() > kMaxLine || neutral_.empty()) return false;
+  if (line.size() > kMaxSiteLine || neutral_.empty()) return false;
   bool any = false, neutral = true;
   std::string key;
   each_token(line, [&](std::string_view raw) {
     any = true;
-    if (!has_letter(raw)) return true;
-    fold_word(trim_signs(raw), key);
+    if (!holds_letter(raw)) return true;
+    fold_site_word(trim_signs(raw), key);
     neutral = neutral_.count(key) > 0;
     return neutral;
   });
@@ -172,22 +172,22 @@ bool SiteWords::neutral_line(std::string_view line) const {
 }
 
 bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const {
-  if (line.size() > kMaxLine || (interface_.empty() && english_.empty())) return false;
+  if (line.size() > kMaxSiteLine || (interface_.empty() && english_.empty())) return false;
   int most = 0;  // words in the line, at most (neutral ones are known later)
-  each_token(line, [&](std::string_view raw) { most += has_letter(raw) ? 1 : 0; return true; });
+  each_token(line, [&](std::string_view raw) { most += holds_letter(raw) ? 1 : 0; return true; });
   if (most == 0) return false;
   int cues = 0, english = 0, dutch = 0, content = 0, neutral = 0, strong = 0;
   bool number = false, hopeless = false;
   std::vector<std::string_view> unknown;  // content words, judged once the line is read
   std::string key;
   each_token(line, [&](std::string_view raw) {
-    if (!has_letter(raw)) {
+    if (!holds_letter(raw)) {
       number |= std::any_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
       return true;
     }
-    if (address(raw)) { ++cues, ++strong; return true; }
+    if (web_address(raw)) { ++cues, ++strong; return true; }
     const std::string_view word = trim_signs(raw);
-    fold_word(word, key);
+    fold_site_word(word, key);
     switch (word_class(key)) {
       case Class::neutral: ++neutral; break;
       case Class::cue:
@@ -224,7 +224,7 @@ bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const
   if (cues != 1 || total != 1 || !number || unknown.size() > 0) return false;
   bool capitals = false, known = false;
   each_token(line, [&](std::string_view raw) {
-    if (!has_letter(raw)) return true;
+    if (!holds_letter(raw)) return true;
     const std::string_view w = trim_signs(raw);
     capitals = std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     known = verdict(words, w).known;
