@@ -201,10 +201,11 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     Line& l = lines[i];
     if (l.kind != LineKind::text) continue;
     std::string_view c = content(src, l);
-    // A line in lower case after a line that ends in no full stop goes on
-    // that line's sentence: the report's, whatever its words.
-    const bool goes_on = i > 0 && lines[i - 1].kind == LineKind::text && starts_lower(c) &&
-                         !ends_sentence(content(src, lines[i - 1]));
+    // A line that starts in lower case (a web address aside) goes on a
+    // sentence: the report's, whatever its words ("downloaden of printen").
+    // Asked of the line alone, so that the next pass, which may see it
+    // joined or apart, judges it the same.
+    const bool goes_on = starts_lower(c) && c.find("://") == std::string_view::npos && !c.starts_with("www.");
     if (!goes_on && (k.chrome.covers(c) || k.site.whole_line(c, k.words))) { l.kind = LineKind::debris; continue; }
     std::vector<RepairHit> hits = k.debris.find(c);
     if (hits.empty()) continue;
