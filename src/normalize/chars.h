@@ -12,14 +12,28 @@
 // The small ones are inline: they run for every byte.
 #pragma once
 
+#include <unicode/umachine.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace omb::pass {
+
+// The code point at s[i] (negative for invalid UTF-8), and in *next where
+// the one after it starts.
+inline UChar32 code_point_at(std::string_view s, std::size_t i, std::size_t* next) {
+  std::int32_t k = static_cast<std::int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), k, static_cast<std::int32_t>(s.size()), c);
+  *next = static_cast<std::size_t>(k);
+  return c;
+}
 
 inline unsigned char U(char c) { return static_cast<unsigned char>(c); }
 

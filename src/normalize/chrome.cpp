@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/fs.h"
+#include "normalize/chars.h"
 #include "normalize/tsv.h"
 #include "text/fold.h"
 
@@ -33,14 +34,6 @@ bool evidence_picture(UChar32 c) {
          (c >= 0x24B6 && c <= 0x24E9) || (c >= 0x1D400 && c <= 0x1D7FF) || (c >= 0x1F000 && c <= 0x1FAFF);
 }
 
-UChar32 at(std::string_view s, std::size_t i, std::size_t* next) {
-  std::int32_t k = static_cast<std::int32_t>(i);
-  UChar32 c;
-  U8_NEXT(s.data(), k, static_cast<std::int32_t>(s.size()), c);
-  *next = static_cast<std::size_t>(k);
-  return c;
-}
-
 bool ascii_letter(unsigned char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
 bool letter_at(std::string_view s, std::size_t i) {
@@ -48,7 +41,7 @@ bool letter_at(std::string_view s, std::size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return ascii_letter(c);
   std::size_t n;
-  return u_isalpha(at(s, i, &n));
+  return u_isalpha(code_point_at(s, i, &n));
 }
 
 bool digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
@@ -71,7 +64,7 @@ std::size_t word_end(std::string_view s, std::size_t i) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80 && (ascii_letter(b) || (b >= '0' && b <= '9'))) { ++i; continue; }
     std::size_t n;
-    UChar32 c = at(s, i, &n);
+    UChar32 c = code_point_at(s, i, &n);
     if (u_isalpha(c) || u_isdigit(c)) { i = n; continue; }
     if ((c == '-' || c == '\'' || c == 0x2019 || c == '.') && letter_at(s, n)) { i = n; continue; }
     break;
@@ -98,7 +91,7 @@ struct Cursor {
   bool next(Token& t) {
     while (i < s.size()) {
       std::size_t n;
-      UChar32 c = at(s, i, &n);
+      UChar32 c = code_point_at(s, i, &n);
       if (evidence_picture(c)) {  // before letters: ⓕ and 𝕏 are letters too
         t.kind = Kind::picture;
         i = n;

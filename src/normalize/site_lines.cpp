@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/fs.h"
+#include "normalize/chars.h"
 #include "normalize/tsv.h"
 #include "normalize/word_repair.h"
 #include "text/fold.h"
@@ -16,14 +17,6 @@ namespace {
 
 // Longer lines are a report's paragraphs, whatever words they hold.
 constexpr std::size_t kMaxSiteLine = 240;
-
-UChar32 code_point_at(std::string_view s, std::size_t i, std::size_t* next) {
-  std::int32_t k = static_cast<std::int32_t>(i);
-  UChar32 c;
-  U8_NEXT(s.data(), k, static_cast<std::int32_t>(s.size()), c);
-  *next = static_cast<std::size_t>(k);
-  return c;
-}
 
 // `t` without the signs around it ("(pdf,", "»", "capture."), letters and
 // digits kept.
