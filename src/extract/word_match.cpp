@@ -461,8 +461,8 @@ class SentenceClasses {
 };
 
 // Per value: higher priority, then longer, then earlier wins; the rest that
-// overlap a winner are dropped, and so are the hits a suppressing match
-// overlaps. Back in text order. O(h log h) for h hits, however dense.
+// overlap a winner are dropped, and so are the hits a suppressing match of
+// their value, or of value "*", overlaps. Back in text order. O(h log h) for h hits, however dense.
 void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool keep_suppressors) {
   auto rule = [&](const Hit& h) -> const CompiledRule& { return impl.rules[static_cast<std::size_t>(h.rule)]; };
   if (hits.size() < 2) {  // most spans: nothing overlaps
@@ -479,13 +479,16 @@ void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool 
       for (std::size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
     }
   }
-  auto cancelled = [&](const Hit& h) {
-    auto it = cancel.find(h.value);
+  auto cancelled_by = [&](std::string_view value, const Hit& h) {
+    auto it = cancel.find(value);
     if (it == cancel.end()) return false;
     const auto& spans = it->second;
     auto before = std::lower_bound(spans.begin(), spans.end(), std::pair<std::size_t, std::size_t>{h.end, 0});
     return before != spans.begin() && std::prev(before)->second > h.start;
   };
+  // A suppressor of value "*" cancels every value ("Over de bejegening kwam
+  // geen klacht binnen").
+  auto cancelled = [&](const Hit& h) { return cancelled_by(h.value, h) || cancelled_by("*", h); };
   std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
     if (rule(a).info.priority != rule(b).info.priority) return rule(a).info.priority > rule(b).info.priority;
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;

@@ -278,6 +278,7 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
     }
     OMB_TRY(guard_key(key, node, r.guards, where));
   }
+  if (r.info.value == "*" && !r.suppress) return err(*value, where + "value \"*\" (every value) is only for a rule with `suppress = true`");
   OMB_TRY(parse_pattern(r, **match->as_string(), stemmer, *match));
   for (const char* kind : {"examples", "counter_examples"}) {
     const toml::node* n = t.get(kind);

@@ -31,7 +31,9 @@
 //                  suppress  = true: a match is no hit, and cancels the hits
 //                              of the rule's value it overlaps ("verzoeker
 //                              heeft niet gereageerd": the citizen, not the
-//                              organisation, gave no answer)
+//                              organisation, gave no answer); with
+//                              value = "*" it cancels the hits of every
+//                              value ("Over de bejegening kwam geen klacht")
 //                  priority, note, examples, counter_examples
 //   [scope]      clause_ends = words that end a clause for unless_near
 //                ("maar", "echter"); , ; : ( ) always end one.

@@ -253,6 +253,42 @@ examples = ["hij zou terugbellen"]
   CHECK(hits[0].end == 16);
 }
 
+TEST_CASE("word rules: a suppressor of value * cancels every value it overlaps") {
+  Loaded l(R"(
+[[rule]]
+id = "naam"
+value = "bejegening"
+match = "bejegening"
+
+[[rule]]
+id = "bellen"
+value = "communicatie"
+match = "@terugbellen"
+
+[[rule]]
+id = "geen-klacht"
+value = "*"
+suppress = true
+match = "over ..6 geen klacht"
+examples = ["Over de bejegening kwam geen klacht."]
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Over de bejegening kwam geen klacht.").empty());
+  // Only what it overlaps: the call-back after it stays.
+  CHECK(l.hits("Over de bejegening kwam geen klacht; wel werd hij niet teruggebeld.") == V{"theme.bellen:teruggebeld"});
+  CHECK(l.hits("Over de bejegening en het terugbellen kwam geen klacht.").empty());
+  CHECK(l.hits("De bejegening was slecht.") == V{"theme.naam:bejegening"});
+
+  Loaded bad(R"(
+[[rule]]
+id = "alles"
+value = "*"
+match = "klacht"
+)");
+  CHECK(bad.error.find("theme.toml:17: rule 'theme.alles': value \"*\" (every value) is only for a rule with `suppress = true`") !=
+        std::string::npos);
+}
+
 TEST_CASE("word rules: a condition states no fact, and advice after one none at all") {
   Loaded l(R"(type = "theme"
 engine = "words"
