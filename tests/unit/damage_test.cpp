@@ -241,6 +241,18 @@ TEST_CASE("damage fixtures: the sixth development set, per class at least its fl
   check_floors("dev6", 15, {{"headers", 12}, {"heading", 14}}, {}, {"headers", "heading"});
 }
 
+// dev7: debris (30 cases), headers (15) and controls (15), written blind in
+// session 21 (document hosts' upload and view counts, share buttons, pagers,
+// language switches, converter watermarks, web-archive and cache notices
+// glued to report lines; running heads as "- 4 -", "4/12", "blz. 11", a
+// letter's side column). First run: debris 7, headers 11, no correct word
+// changed.
+TEST_CASE("damage fixtures: the seventh development set, per class at least its floor, no correct word changed") {
+  check_floors("dev7", 30, {{"debris", 7}}, {}, {"debris"});
+  check_floors("dev7", 15, {{"headers", 11}}, {}, {"headers"});
+  CHECK(measure("dev7", false).damaged_words == 0);
+}
+
 TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
   Report r = measure("heldout", true);
   CHECK(r.damaged_words == 0);
@@ -254,4 +266,5 @@ TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev4", true);
   measure("dev5", true);
   measure("dev6", true);
+  measure("dev7", true);
 }
