@@ -8,6 +8,7 @@
 #include "normalize/fragments.h"
 #include "normalize/mojibake.h"
 #include "normalize/repairs.h"
+#include "normalize/site_lines.h"
 #include "normalize/word_repair.h"
 
 namespace omb::pass {
@@ -22,9 +23,11 @@ void Emitter::edit(std::size_t b, std::size_t e, std::string_view text, std::str
 namespace {
 
 // The repairs of spans, in order and without overlaps: mojibake first, then
-// known debris, then a viewer's controls after a sentence (chrome.h, when
-// `line_end`), then context repairs (an earlier kind wins an overlap).
-std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, bool line_end) {
+// known debris, then a site's words before or after a sentence
+// (site_lines.h, as `site_edges` asks), a viewer's controls after one
+// (chrome.h, when `line_end`), then context repairs (an earlier kind wins an
+// overlap).
+std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, bool line_end, int site_edges) {
   std::vector<RepairHit> hits = find_mojibake(k.words, text);
   // Adds the hits of a later kind that overlap none before them.
   auto add = [&](std::vector<RepairHit> more) {
@@ -38,6 +41,10 @@ std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, b
     std::sort(hits.begin(), hits.end(), [](const RepairHit& a, const RepairHit& b) { return a.start < b.start; });
   };
   add(k.debris.find(text));
+  if (site_edges & kSiteHead)
+    if (std::size_t h = k.site.head_end(text, k.words, k.chrome); h > 0) add({RepairHit{0, h, "", "site-head"}});
+  if (site_edges & kSiteTail)
+    if (std::size_t t = k.site.tail_start(text, k.words); t < text.size()) add({RepairHit{t, text.size(), "", "site-tail"}});
   if (line_end)
     if (std::optional<RepairHit> t = k.chrome.tail(text)) add({std::move(*t)});
   add(k.repairs.find(text));
@@ -51,9 +58,9 @@ std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, b
 // spaces, tabs and odd spaces, with any invisible characters removed inside
 // it (controls, zero-width, lone soft hyphens), becomes one space, or none
 // at the start of a line or (when `line_end`) at its end.
-void Emitter::process(std::size_t b, std::size_t e, bool line_end) {
+void Emitter::process(std::size_t b, std::size_t e, bool line_end, int site_edges) {
   flush_copy(b);
-  std::vector<RepairHit> hits = span_repairs(k_, src_.substr(b, e - b), line_end);
+  std::vector<RepairHit> hits = span_repairs(k_, src_.substr(b, e - b), line_end, noise_ ? 0 : site_edges);
   std::size_t h = 0;
   std::size_t i = b;
   while (i < e) {
@@ -392,14 +399,17 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
         from = l.marker_end;
       }
       std::size_t to = l.ce;
+      // A site's words glued to the block: before its first sentence, after
+      // its last (where a page's text begins and ends).
+      const int edges = (k == 0 && from == l.cb ? kSiteHead : 0) | (k + 1 == bl.lines.size() ? kSiteTail : 0);
       if (k + 1 == bl.lines.size()) {
-        em.process(from, to);
+        em.process(from, to, true, edges);
         continue;
       }
       Line& nx = lines[bl.lines[k + 1]];
       if (emit_hyphenated(em, know.words, src, from, to, nx)) continue;
       if (bl.kind != LineKind::noise && emit_spaced_across(em, know.words, src, from, to, nx)) continue;
-      em.process(from, to);
+      em.process(from, to, true, edges);
       em.edit(to, nx.cb, " ", "join-lines");
     }
     em.flush();

@@ -38,14 +38,18 @@
 
 namespace omb::pass {
 
+inline constexpr int kSiteHead = 1, kSiteTail = 2;
+
 class Emitter {
  public:
   Emitter(std::string_view src, const Knowledge& k, Normalized& out) : src_(src), k_(k), out_(out) {}
 
   // Writes `text` for src[b, e) (copies the span if it equals `text`).
   void edit(std::size_t b, std::size_t e, std::string_view text, std::string_view rule);
-  // Writes src[b, e) fixed and repaired (see above).
-  void process(std::size_t b, std::size_t e, bool line_end = true);
+  // Writes src[b, e) fixed and repaired (see above). `site_edges`: kSiteHead
+  // when src[b, e) begins a block, kSiteTail when it ends one: a site's words
+  // glued before its first sentence or after its last go (site_lines.h).
+  void process(std::size_t b, std::size_t e, bool line_end = true, int site_edges = 0);
   // A word, cleaned and repaired; the result replaces src[b, e). *rule gets
   // the rules applied ("" if none; several joined with "+").
   std::string clean_word(std::size_t b, std::size_t e, std::string* rule) const;

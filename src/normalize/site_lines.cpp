@@ -7,6 +7,7 @@
 
 #include "base/fs.h"
 #include "normalize/chars.h"
+#include "normalize/chrome.h"
 #include "normalize/tsv.h"
 #include "normalize/word_repair.h"
 #include "text/fold.h"
@@ -112,6 +113,20 @@ Result<std::unique_ptr<SiteWords>> SiteWords::load(const std::string& path) {
       section->insert(std::move(word));
     }
   }
+  // The first letters and lengths of the cue words (site_sign's quick no).
+  auto shape = [&](const std::string& word, bool prefix) {
+    const char first = word.empty() ? 0 : word[0];
+    if (first < 'a' || first > 'z') {  // a word that folds to no ASCII letter: always look it up
+      for (auto& m : w->cue_shapes_) m = ~std::uint64_t{0};
+      return;
+    }
+    for (std::size_t n = std::min<std::size_t>(word.size(), 63); n < 64; ++n) {
+      w->cue_shapes_[first - 'a'] |= std::uint64_t{1} << n;
+      if (!prefix) break;
+    }
+  };
+  for (const std::string& word : w->interface_) shape(word, false);
+  for (const std::string& p : w->prefixes_) shape(p, true);
   return w;
 }
 
@@ -224,6 +239,134 @@ bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const
     return false;
   });
   return capitals || !known || english > 0;
+}
+
+namespace {
+
+struct SiteTok {
+  std::size_t b, e;
+};
+
+// The tokens of `line` into `out` (reused: one buffer per thread).
+void site_tokens(std::string_view line, std::vector<SiteTok>& out) {
+  out.clear();
+  each_token(line, [&](std::string_view raw) {
+    const std::size_t b = static_cast<std::size_t>(raw.data() - line.data());
+    out.push_back({b, b + raw.size()});
+    return true;
+  });
+}
+
+// Does `raw` open a sentence: a Dutch word in capitals ("De", "Klaagster"),
+// not a site's ("Share", "Download").
+bool opens_report_sentence(std::string_view raw, const WordRepair& words) {
+  if (raw.empty() || !(raw[0] >= 'A' && raw[0] <= 'Z')) return false;
+  const std::string_view w = trim_signs(raw);
+  // Not a unit or an acronym in capitals ("KB", "PDF").
+  if (w.size() > 1 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  return w.data() == raw.data() && verdict(words, w).known;
+}
+
+bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+// Most tokens are plain ASCII words of the report: they are told apart
+// without folding (cue_shapes_ holds the first letters and lengths of the
+// [interface] words).
+bool SiteWords::site_sign(std::string_view raw) const {
+  // One pass: ASCII alone? letters, digits, signs inside, an address's marks.
+  bool ascii = true, letter = false, digit = false, marks = false, inner_sign = false;
+  std::size_t b = raw.size(), e = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    const bool l = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', d = c >= '0' && c <= '9';
+    letter |= l, digit |= d;
+    marks |= c == '.' || c == '@' || c == '/';
+    if (l || d) {
+      if (b == raw.size()) b = i;
+      else if (e != i) inner_sign = true;
+      e = i + 1;
+    }
+  }
+  if (!ascii) {
+    if (!holds_letter(raw)) return std::none_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+  } else {
+    if (!letter) return !digit;  // signs alone ("|", "--"), not a number
+    if (!marks && !inner_sign) {
+      const char first = static_cast<char>(raw[b] | 0x20);
+      if (first < 'a' || first > 'z' || !(cue_shapes_[first - 'a'] >> std::min<std::size_t>(e - b, 63) & 1)) return false;
+    }
+  }
+  if (web_address(raw)) return true;
+  thread_local std::string key;
+  fold_site_word(trim_signs(raw), key);
+  return word_class(key) == Class::cue && !english_.count(key);
+}
+
+std::size_t SiteWords::head_end(std::string_view line, const WordRepair& words, const Chrome& chrome) const {
+  thread_local std::vector<SiteTok> toks;
+  std::size_t cut = 0;
+  for (;;) {  // again on the rest, so that a second pass finds nothing more
+    const std::string_view rest = line.substr(cut);
+    site_tokens(rest, toks);
+    // Cheap first: a word in capitals to start a sentence after the first
+    // token, and a sign or an interface word before it ("|", "weergaven").
+    auto capital = [&](std::size_t t) {
+      const char c = rest[toks[t].b];
+      return c >= 'A' && c <= 'Z' && toks[t].e - toks[t].b > 1 && rest[toks[t].b + 1] >= 'a' && rest[toks[t].b + 1] <= 'z';
+    };
+    std::size_t last_capital = 0;
+    for (std::size_t t = 1; t + 2 < toks.size() && toks[t].b <= kMaxSiteLine; ++t)
+      if (capital(t)) last_capital = t;
+    std::size_t first_sign = toks.size();
+    for (std::size_t t = 0; t < last_capital && first_sign == toks.size(); ++t)
+      if (site_sign(rest.substr(toks[t].b, toks[t].e - toks[t].b))) first_sign = t;
+    std::size_t best = 0;
+    int letters_after = 0;  // words with letters from t on
+    for (std::size_t t = toks.size(); t-- > first_sign + 1;) {
+      const std::string_view raw = rest.substr(toks[t].b, toks[t].e - toks[t].b);
+      letters_after += holds_letter(raw) ? 1 : 0;
+      if (toks[t].b > kMaxSiteLine || letters_after < 3 || !opens_report_sentence(raw, words)) continue;
+      const std::string_view head = rest.substr(0, toks[t - 1].e);
+      if ((whole_line(head, words) || chrome.covers(head)) && !whole_line(rest.substr(toks[t].b), words)) {
+        best = toks[t].b;
+        break;
+      }
+    }
+    if (best == 0) return cut;
+    cut += best;
+  }
+}
+
+std::size_t SiteWords::tail_start(std::string_view line, const WordRepair& words) const {
+  thread_local std::vector<SiteTok> toks;
+  std::size_t end = line.size();
+  for (;;) {
+    const std::string_view text = line.substr(0, end);
+    // Cheap first: a sentence end before the last 240 bytes' tokens, with a
+    // sign or an interface word after it.
+    if (text.find_first_of(".!?") == std::string_view::npos) return end;
+    site_tokens(text, toks);
+    auto ends_sentence = [&](std::size_t t) {
+      const std::string_view prev = text.substr(toks[t - 1].b, toks[t - 1].e - toks[t - 1].b);
+      const char last = prev.back();
+      return (last == '.' || last == '!' || last == '?') && prev.size() >= 3;
+    };
+    std::size_t first = toks.size();
+    for (std::size_t t = toks.size(); t-- > 3 && text.size() - toks[t].b <= kMaxSiteLine;)
+      if (ends_sentence(t)) first = t;
+    bool sign = false;
+    for (std::size_t t = first; t < toks.size() && !sign; ++t) sign = site_sign(text.substr(toks[t].b, toks[t].e - toks[t].b));
+    if (!sign) return end;
+    // The longest tail that is a site's.
+    std::size_t best = end;
+    for (std::size_t t = first; t < toks.size() && best == end; ++t)
+      if (ends_sentence(t) && whole_line(text.substr(toks[t].b), words)) best = toks[t - 1].e;
+    if (best == end) return end;
+    end = best;
+  }
 }
 
 }  // namespace omb::pass

@@ -31,6 +31,8 @@
 // the file and line. A loaded SiteWords is immutable.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +44,7 @@
 namespace omb::pass {
 
 class WordRepair;
+class Chrome;
 
 class SiteWords {
  public:
@@ -55,12 +58,30 @@ class SiteWords {
   // 2008 - 17 Feb 2022  2013 2014")?
   bool neutral_line(std::string_view line) const;
 
+  // A site's words glued to a report's sentence on one line. head_end():
+  // where the sentence begins after them ("NL | EN | DE De klager …",
+  // "Geüpload door: x · 1.204 weergaven De gemeente …"), or 0. The sentence
+  // starts with a known word in capitals and has three words at least; the
+  // words before it are a whole_line() or chrome (chrome.h), and the longest
+  // such head is taken. tail_start(): where the site's words after a
+  // sentence end begin, with the spaces before them ("… te bewaken. Share:
+  // Facebook Twitter LinkedIn"), or line.size(); the longest whole_line()
+  // tail after three words at least. Cutting them leaves no further head or
+  // tail (idempotent).
+  std::size_t head_end(std::string_view line, const WordRepair& words, const Chrome& chrome) const;
+  std::size_t tail_start(std::string_view line, const WordRepair& words) const;
+
  private:
   enum class Class { cue, dutch, neutral, content };
   Class word_class(const std::string& key) const;
+  // A token of signs alone ("|", "·", "▶"), an address or an [interface]
+  // word: what a site's head or tail must hold (whole_line() needs an
+  // interface word or an address, Chrome::covers() a phrase or a sign).
+  bool site_sign(std::string_view raw) const;
 
   std::unordered_set<std::string> interface_, english_, dutch_, neutral_;
   std::vector<std::string> prefixes_;  // of [interface] words ending in *
+  std::array<std::uint64_t, 26> cue_shapes_{};  // per first letter, the lengths of [interface] words (bit 63: 63 or more)
 };
 
 }  // namespace omb::pass

@@ -248,7 +248,7 @@ TEST_CASE("damage fixtures: the sixth development set, per class at least its fl
 // letter's side column). First run: debris 7, headers 11, no correct word
 // changed.
 TEST_CASE("damage fixtures: the seventh development set, per class at least its floor, no correct word changed") {
-  check_floors("dev7", 30, {{"debris", 7}}, {}, {"debris"});
+  check_floors("dev7", 30, {{"debris", 11}}, {}, {"debris"});
   check_floors("dev7", 15, {{"headers", 11}}, {}, {"headers"});
   CHECK(measure("dev7", false).damaged_words == 0);
 }

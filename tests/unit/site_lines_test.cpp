@@ -2,6 +2,8 @@
 // converter wrote, told by their words.
 #include <catch2/catch.hpp>
 
+#include "normalize/chrome.h"
+#include "normalize/normalize.h"
 #include "normalize/site_lines.h"
 #include "testutil.h"
 
@@ -77,6 +79,37 @@ TEST_CASE("site lines: the normaliser drops them, and numbers between two of the
   const std::string wrapped = "Inwoners konden het jaarverslag niet\ndownloaden of printen\nomdat de server uitviel.\n";
   CHECK(test::normalizer().normalize(wrapped).text ==
         "Inwoners konden het jaarverslag niet downloaden of printen omdat de server uitviel.\n");
+}
+
+// A site's words glued before or after a sentence on one line (dev7).
+TEST_CASE("site lines: a site's head and tail beside a sentence on one line") {
+  const auto& words = test::normalizer().words();
+  auto chrome = Chrome::empty();
+  auto head = [&](std::string_view line) { return std::string(line.substr(project_site().head_end(line, words, *chrome))); };
+  auto tail = [&](std::string_view line) { return std::string(line.substr(0, project_site().tail_start(line, words))); };
+  CHECK(head("Converted by PDF2Page Free Edition - www.pdf2page-free.net De aanslag werd in twee termijnen geïnd.") ==
+        "De aanslag werd in twee termijnen geïnd.");
+  CHECK(tail("De ombudsman vindt de klacht gegrond. Share: Facebook Twitter LinkedIn Email") ==
+        "De ombudsman vindt de klacht gegrond.");
+  // The report's own line stays whole.
+  for (std::string_view line : {"Het rapport is te downloaden via www.ombudsman.nl. De gemeente reageerde niet.",
+                                "Download het formulier via de website. Dat lukte niet.",
+                                "De klacht ging over de website. Klik hier werkte niet, zei klager.",
+                                "Klager deelde de brief op Facebook. De gemeente vond dat niet gepast."}) {
+    CHECK(head(line) == line);
+    CHECK(tail(line) == line);
+  }
+  // Not up to a unit in capitals: "KB" opens no sentence.
+  CHECK(head("rapport_2019-047_definitief.pdf — 412 KB — laatst gewijzigd 17-06-2019") ==
+        "rapport_2019-047_definitief.pdf — 412 KB — laatst gewijzigd 17-06-2019");
+}
+
+TEST_CASE("site lines: the normaliser cuts a site's head and tail") {
+  Normalized n = test::normalizer().normalize(
+      "Converted by PDF2Page Free Edition - www.pdf2page-free.net De aanslag werd in twee termijnen geïnd.\n\n"
+      "De ombudsman vindt de klacht gegrond. Share: Facebook Twitter LinkedIn Email\n");
+  CHECK(n.text == "De aanslag werd in twee termijnen geïnd.\n\nDe ombudsman vindt de klacht gegrond.\n");
+  CHECK(test::normalizer().normalize(n.text).text == n.text);
 }
 
 TEST_CASE("site lines: the file's faults name the line") {
