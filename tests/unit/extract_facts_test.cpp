@@ -35,6 +35,15 @@ TEST_CASE("facts: the doctype the head names beats one the text mentions") {
   CHECK(y.out.facts.doctype == "kwartaalrapportage");
 }
 
+// dev9 (session 21): a title over a label line that ends in a year too
+// reads as two rows of a table; the half in it still names the report.
+TEST_CASE("facts: a half-year title over a period line is a halfjaarverslag") {
+  test::ExtractCtx x("GGD Vlieterland\n\nKlachtenrapportage tweede halfjaar 2024\n\nPeriode: juli tot en met december 2024\n\n"
+                     "Twee keer per jaar rapporteert de klachtenfunctionaris over de klachten.\n");
+  run_doctype(*x);
+  CHECK(x.out.facts.doctype == "halfjaarverslag");
+}
+
 // The shared audit study (session 17): its years stand in its method
 // section, far past the document's window.
 TEST_CASE("facts: a study's years, stated past the window, are its period") {
