@@ -125,6 +125,20 @@ TEST_CASE("units: after a unit word, tables with counts, outcome rows and the ot
   CHECK(x->outcome_rows[0].counts == "{\"counts\":{\"Aantal\":3}}");
 }
 
+// dev9 (session 21): a row "Afdeling Veilig Thuis  16" tags the row with its
+// unit word; the name alone in the text is the same afdeling.
+TEST_CASE("units regression: a table row's name without its unit word is a mention too") {
+  const std::string text =
+      "Klachten per afdeling\n\nAfdeling Jeugdgezondheidszorg    29\nAfdeling Veilig Thuis    16\n\n"
+      "Veilig Thuis kreeg zestien klachten.\n";
+  test::ExtractCtx x(text);
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.value == "Veilig Thuis") got.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " " + std::string(t.rule));
+  CHECK(got == std::vector<std::string>{"Afdeling Veilig Thuis afdeling.table", "Veilig Thuis afdeling.named-in-report"});
+}
+
 namespace {
 // "value level [start,end) rule" of every afdeling tag made.
 std::vector<std::string> leveled(const test::ExtractCtx& x) {
