@@ -139,6 +139,15 @@ TEST_CASE("units regression: a table row's name without its unit word is a menti
   CHECK(got == std::vector<std::string>{"Afdeling Veilig Thuis afdeling.table", "Veilig Thuis afdeling.named-in-report"});
 }
 
+// dev9 (session 21): a unit table's last row counts the cases sent on.
+TEST_CASE("units regression: a row of an outcome under a unit table is no unit") {
+  test::ExtractCtx x("Klachten per afdeling\n\nWerk en Inkomen    11\nBelastingen    6\nDoorverwezen    9\n\nTekst.\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags) values.push_back(t.value);
+  CHECK(values == std::vector<std::string>{"Werk en Inkomen", "Belastingen"});
+}
+
 namespace {
 // "value level [start,end) rule" of every afdeling tag made.
 std::vector<std::string> leveled(const test::ExtractCtx& x) {
