@@ -1,6 +1,7 @@
 #include "extract/lower_names.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace omb::interp {
 
@@ -161,6 +162,46 @@ std::string_view bracketed_abbreviation(std::string_view text, std::size_t end) 
   skip_quote(z);
   if (z >= text.size() || text[z] != ')') return {};
   return text.substr(a, p - a);
+}
+
+std::string_view hereafter_name(std::string_view text, std::size_t end) {
+  std::size_t p = end;
+  auto take = [&](std::string_view w) {
+    if (text.compare(p, w.size(), w) != 0) return false;
+    p += w.size();
+    return true;
+  };
+  if (!take(" (") || !take("hierna")) return {};
+  take(" te noemen");
+  take(":");
+  while (p < text.size() && text[p] == ' ') ++p;
+  for (std::string_view q : kQuotes)
+    if (take(q)) break;
+  const std::size_t a = p;
+  if (a >= text.size() || !upper(text[a])) return {};
+  int words = 1;
+  while (p < text.size() && text[p] != ')' && text[p] != '\n' && p - a <= 60) {
+    const unsigned char c = static_cast<unsigned char>(text[p]);
+    if (c == ' ') ++words;
+    else if (!(std::isalnum(c) || c == '-' || c >= 0x80)) break;
+    ++p;
+  }
+  std::size_t z = p;
+  for (std::string_view q : kQuotes)
+    if (text.compare(z, q.size(), q) == 0) {
+      z += q.size();
+      break;
+    }
+  // Quotes of more than one byte end inside the name's bytes above: trim them.
+  std::string_view name = text.substr(a, p - a);
+  for (std::string_view q : kQuotes)
+    if (name.size() > q.size() && name.ends_with(q)) {
+      name.remove_suffix(q.size());
+      z = a + name.size() + q.size();
+      break;
+    }
+  if (z >= text.size() || text[z] != ')' || words > 4 || name.size() < 2) return {};
+  return name;
 }
 
 bool after_open_bracket(std::string_view text, std::size_t p) {

@@ -350,6 +350,10 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
     // The abbreviation it gives the unit ("afdeling Spoedeisende Hulp (SEH)")
     // names it too, alone ("naar de SEH"); not the publisher's own ("DST").
+    // The short name it is given ("Stichting Kraaiendonk Wonen (hierna:
+    // Kraaiendonk)") names it alone.
+    std::string here(hereafter_name(text, t.end));
+    if (!here.empty() && fold_key(t.value) != publisher && seen.insert(here).second) found.emplace_back(std::move(here), t.value);
     std::string ab(bracketed_abbreviation(text, t.end));
     if (!ab.empty() && ab != t.value && fold_key(t.value) != publisher && seen.insert(ab).second)
       found.emplace_back(std::move(ab), t.value);

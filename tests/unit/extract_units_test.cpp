@@ -2,6 +2,8 @@
 // (src/extract/table.h) alone.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "extract/lower_names.h"
 #include "extract/organisation.h"
 #include "extract/table.h"
@@ -146,6 +148,28 @@ TEST_CASE("units regression: a row of an outcome under a unit table is no unit")
   std::vector<std::string> values;
   for (const Tag& t : x.out.tags) values.push_back(t.value);
   CHECK(values == std::vector<std::string>{"Werk en Inkomen", "Belastingen"});
+}
+
+TEST_CASE("units: hereafter_name reads the short name a text gives") {
+  auto at = [](std::string_view text) {
+    return std::string(hereafter_name(text, text.find(" (") == std::string_view::npos ? text.size() : text.find(" (")));
+  };
+  CHECK(at("Stichting Kraaiendonk Wonen (hierna: Kraaiendonk). Meer") == "Kraaiendonk");
+  CHECK(at("Woonstichting Aldervoort (hierna te noemen \xE2\x80\x9C" "De Aldervoort\xE2\x80\x9D) en") == "De Aldervoort");
+  CHECK(at("De gemeente Oldenvaart (hierna: de gemeente) schreef") == "");
+  CHECK(at("Het college (VTH) schreef") == "");
+  CHECK(at("Het college (hierna: Een Heel Lange Naam Van Vijf) schreef") == "");
+}
+
+// dev9 (session 21): "Stichting Kraaiendonk Wonen (hierna: Kraaiendonk)".
+TEST_CASE("units regression: the short name a report gives a unit is a mention of it") {
+  test::ExtractCtx x(
+      "Wij behandelen klachten van huurders van Stichting Kraaiendonk Wonen (hierna: Kraaiendonk).\n\n"
+      "Bij Kraaiendonk ging het drie keer over overlast.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags) got.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " = " + t.value);
+  CHECK(std::count(got.begin(), got.end(), "Kraaiendonk = Stichting Kraaiendonk Wonen") == 2);
 }
 
 namespace {
