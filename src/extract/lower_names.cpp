@@ -125,6 +125,13 @@ std::string name_case(std::string_view s) {
 // Quotes a report puts around an abbreviation: (“VTH”), ('VTH').
 constexpr std::string_view kQuotes[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'"};
 
+// The size of the quote at `at` in `text`, 0 when none stands there.
+std::size_t quote_at(std::string_view text, std::size_t at) {
+  for (std::string_view q : kQuotes)
+    if (text.compare(at, q.size(), q) == 0) return q.size();
+  return 0;
+}
+
 }  // namespace
 
 std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRules& rules) {
@@ -147,19 +154,11 @@ std::string_view bracketed_abbreviation(std::string_view text, std::size_t end) 
   std::size_t p = end;
   if (p + 3 >= text.size() || text.compare(p, 2, " (") != 0) return {};
   p += 2;
-  auto skip_quote = [&](std::size_t& at) {
-    for (std::string_view q : kQuotes)
-      if (text.compare(at, q.size(), q) == 0) {
-        at += q.size();
-        return;
-      }
-  };
-  skip_quote(p);
+  p += quote_at(text, p);
   std::size_t a = p;
   while (p < text.size() && (upper(text[p]) || text[p] == '&')) ++p;
   if (p - a < 2 || p - a > 6) return {};
-  std::size_t z = p;
-  skip_quote(z);
+  const std::size_t z = p + quote_at(text, p);
   if (z >= text.size() || text[z] != ')') return {};
   return text.substr(a, p - a);
 }
@@ -175,33 +174,22 @@ std::string_view hereafter_name(std::string_view text, std::size_t end) {
   take(" te noemen");
   take(":");
   while (p < text.size() && text[p] == ' ') ++p;
-  for (std::string_view q : kQuotes)
-    if (take(q)) break;
+  p += quote_at(text, p);
   const std::size_t a = p;
   if (a >= text.size() || !upper(text[a])) return {};
   int words = 1;
+  // Up to the bracket, or a closing quote before it.
   while (p < text.size() && text[p] != ')' && text[p] != '\n' && p - a <= 60) {
+    const std::size_t q = quote_at(text, p);
+    if (q > 0 && p + q < text.size() && text[p + q] == ')') break;
     const unsigned char c = static_cast<unsigned char>(text[p]);
     if (c == ' ') ++words;
     else if (!(std::isalnum(c) || c == '-' || c >= 0x80)) break;
     ++p;
   }
-  std::size_t z = p;
-  for (std::string_view q : kQuotes)
-    if (text.compare(z, q.size(), q) == 0) {
-      z += q.size();
-      break;
-    }
-  // Quotes of more than one byte end inside the name's bytes above: trim them.
-  std::string_view name = text.substr(a, p - a);
-  for (std::string_view q : kQuotes)
-    if (name.size() > q.size() && name.ends_with(q)) {
-      name.remove_suffix(q.size());
-      z = a + name.size() + q.size();
-      break;
-    }
-  if (z >= text.size() || text[z] != ')' || words > 4 || name.size() < 2) return {};
-  return name;
+  const std::size_t z = p + quote_at(text, p);
+  if (z >= text.size() || text[z] != ')' || words > 4 || p - a < 2) return {};
+  return text.substr(a, p - a);
 }
 
 bool after_open_bracket(std::string_view text, std::size_t p) {
