@@ -1,6 +1,8 @@
 // extract/themes.h — theme tags (context.h): every theme hit, except those
-// inside the name of an afdeling or organisation found before ("Team
-// Communicatie" is a department, not the theme communicatie).
+// that start or end inside the name of an afdeling or organisation found
+// before ("Team Communicatie" is a department, not the theme communicatie).
+// A name wholly inside a hit is who acted: "Laat het sociaal loket e-mails
+// binnen vijf werkdagen beantwoorden" stays communicatie.
 #pragma once
 
 #include "extract/context.h"
