@@ -550,6 +550,10 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
         h.start = h.match_start = folded.source(toks[*mn].fs);
         h.end = h.match_end = folded.source(toks[*mx].fe);
         h.value = r.info.value;
+        for (const std::string& v : r.info.also) {
+          hits.push_back(h);
+          hits.back().value = v;
+        }
         hits.push_back(std::move(h));
       }
     }

@@ -265,6 +265,13 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
       }
       continue;
     }
+    if (key == "also") {
+      OMB_TRY(strings(node, "also", r.info.also));
+      for (const std::string& v : r.info.also)
+        if (v.empty() || v == "*" || v == r.info.value)
+          return err(node, where + "`also` lists other values, not \"" + v + "\"");
+      continue;
+    }
     if (key == "suppress") {
       if (!node.is_boolean()) return err(node, where + "`suppress` must be true or false");
       r.suppress = **node.as_boolean();
@@ -279,6 +286,7 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
     OMB_TRY(guard_key(key, node, r.guards, where));
   }
   if (r.info.value == "*" && !r.suppress) return err(*value, where + "value \"*\" (every value) is only for a rule with `suppress = true`");
+  if (r.suppress && !r.info.also.empty()) return err(*t.get("also"), where + "a rule with `suppress = true` cannot give `also` values");
   OMB_TRY(parse_pattern(r, **match->as_string(), stemmer, *match));
   for (const char* kind : {"examples", "counter_examples"}) {
     const toml::node* n = t.get(kind);

@@ -34,6 +34,10 @@
 //                              organisation, gave no answer); with
 //                              value = "*" it cancels the hits of every
 //                              value ("Over de bejegening kwam geen klacht")
+//                  also      = more values the same match gives, where
+//                              the project's conventions give a passage two
+//                              ("tegenstrijdige antwoorden": communicatie,
+//                              also informatievoorziening); not with suppress
 //                  priority, note, examples, counter_examples
 //   [scope]      clause_ends = words that end a clause for unless_near
 //                ("maar", "echter"); , ; : ( ) always end one.
@@ -98,6 +102,7 @@ struct Folded;
 struct WordRule {
   std::string id;     // full id: type.id
   std::string value;  // the tag's value
+  std::vector<std::string> also;  // more values the same match gives (`also`)
   int priority = 0;
   int line = 0;
 };

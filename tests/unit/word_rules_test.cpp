@@ -3,6 +3,8 @@
 // loader's errors with their lines.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "extract/word_rules.h"
 #include "testutil.h"
 #include "text/fold.h"
@@ -286,6 +288,46 @@ value = "*"
 match = "klacht"
 )");
   CHECK(bad.error.find("theme.toml:17: rule 'theme.alles': value \"*\" (every value) is only for a rule with `suppress = true`") !=
+        std::string::npos);
+}
+
+TEST_CASE("word rules: `also` gives the same match a second value") {
+  Loaded l(R"(
+[[rule]]
+id = "tegenstrijdig"
+value = "communicatie"
+also = ["informatievoorziening"]
+match = "verschillende antwoorden"
+examples = ["Hij kreeg drie verschillende antwoorden."]
+)");
+  REQUIRE(l.error.empty());
+  const std::string text = "Hij kreeg drie verschillende antwoorden.";
+  std::vector<std::string> got;
+  for (const Hit& h : l.rules->match(text))
+    got.push_back(l.rules->rules()[static_cast<std::size_t>(h.rule)].id + ":" + h.value + ":" +
+                  text.substr(h.start, h.end - h.start));
+  std::sort(got.begin(), got.end());
+  CHECK(got == V{"theme.tegenstrijdig:communicatie:verschillende antwoorden",
+                 "theme.tegenstrijdig:informatievoorziening:verschillende antwoorden"});
+
+  Loaded same(R"(
+[[rule]]
+id = "dubbel"
+value = "communicatie"
+also = ["communicatie"]
+match = "brief"
+)");
+  CHECK(same.error.find("theme.toml:18: rule 'theme.dubbel': `also` lists other values, not \"communicatie\"") !=
+        std::string::npos);
+  Loaded suppressing(R"(
+[[rule]]
+id = "stil"
+value = "communicatie"
+suppress = true
+also = ["bejegening"]
+match = "brief"
+)");
+  CHECK(suppressing.error.find("rule 'theme.stil': a rule with `suppress = true` cannot give `also` values") !=
         std::string::npos);
 }
 
