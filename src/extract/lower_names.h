@@ -46,8 +46,9 @@ std::string_view bracketed_abbreviation(std::string_view text, std::size_t end);
 // capitals; "" when there is none (or a name in lower case: "de gemeente").
 std::string_view hereafter_name(std::string_view text, std::size_t end);
 
-// Whether `p` starts the inside of such brackets (" (", maybe a quote):
-// the abbreviation there is part of the mention of the name before it.
+// Whether `p` starts the inside of such brackets (" (", maybe a quote, or
+// " (hierna: "): the abbreviation or short name there is part of the
+// mention of the name before it.
 bool after_open_bracket(std::string_view text, std::size_t p);
 
 }  // namespace omb::interp

@@ -337,17 +337,19 @@ void named_in_report(Context& ctx, const UnitNames& un) {
   const std::string publisher = fold_key(ctx.out.facts.organisation);
   for (const Tag& t : ctx.tags) {
     // Names found by a rule or a table; an entry's (rule "afdeling.<value>/<phrase>")
-    // are matched everywhere already.
-    if (t.type != "afdeling" || t.rule.find('/') != std::string_view::npos || t.rule == "afdeling.named-in-report") continue;
+    // are matched everywhere already, but the short name a report gives one
+    // ("afdeling Klantcontactcentrum (hierna: KCC)") is the report's own.
+    if (t.type != "afdeling" || t.rule == "afdeling.named-in-report") continue;
+    const bool entry = t.rule.find('/') != std::string_view::npos;
     std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
     // A name in lower case is a name only after its unit word (lower_names.h).
     if (!is_upper_start(as_written)) continue;
     // A table row's tag holds its unit word ("Afdeling Veilig Thuis"): the
     // name alone names it too ("een onderzoek van Veilig Thuis").
-    if (as_written.size() > t.value.size() && as_written.ends_with(" " + t.value) && is_upper_start(t.value) &&
+    if (!entry && as_written.size() > t.value.size() && as_written.ends_with(" " + t.value) && is_upper_start(t.value) &&
         t.value.size() >= 3 && seen.insert(t.value).second)
       found.emplace_back(t.value, t.value);
-    if (as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
+    if (!entry && as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
     // The abbreviation it gives the unit ("afdeling Spoedeisende Hulp (SEH)")
     // names it too, alone ("naar de SEH"); not the publisher's own ("DST").
     // The short name it is given ("Stichting Kraaiendonk Wonen (hierna:
