@@ -32,7 +32,6 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
     if (row.label.empty()) continue;
     std::string counts = json_counts(rows[0].cells, row.cells);
     if (dept) {
-      if (!un.valid_name(row.label)) continue;
       // A row that opens with a unit word of its own has that word's level
       // ("Basisteam Rietmond" under "District Hoogwater" in a table per
       // district en dienst).
@@ -41,6 +40,9 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       const std::string_view label = row.label;
       const std::size_t space = label.find(' ');
       const std::string own = space == std::string_view::npos ? "" : un.unit_of(fold_key(label.substr(0, space)));
+      // The name is what must be valid: "afdeling Wegen en Vaarwegen", an
+      // indented row in lower case, is a row as "Afdeling …" is.
+      if (!un.valid_name(own.empty() ? label : label.substr(space + 1))) continue;
       const std::string& level = !own.empty() ? own : two_levels && !opens_with_unit(row) ? sub : unit;
       auto [value, u] = own.empty() ? un.canonical(row.label, level, "")
                                     : un.canonical(label.substr(space + 1), own, label.substr(0, space));

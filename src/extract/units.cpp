@@ -342,13 +342,14 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     if (t.type != "afdeling" || t.rule == "afdeling.named-in-report") continue;
     const bool entry = t.rule.find('/') != std::string_view::npos;
     std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
-    // A name in lower case is a name only after its unit word (lower_names.h).
-    if (!is_upper_start(as_written)) continue;
-    // A table row's tag holds its unit word ("Afdeling Veilig Thuis"): the
-    // name alone names it too ("een onderzoek van Veilig Thuis").
+    // A table row's tag holds its unit word ("Afdeling Veilig Thuis", an
+    // indented "team Aflossing"): the name alone names it too ("een
+    // onderzoek van Veilig Thuis", "de teams Aflossing, Draagkracht").
     if (!entry && as_written.size() > t.value.size() && as_written.ends_with(" " + t.value) && is_upper_start(t.value) &&
         t.value.size() >= 3 && seen.insert(t.value).second)
       found.emplace_back(t.value, t.value);
+    // A name in lower case is a name only after its unit word (lower_names.h).
+    if (!is_upper_start(as_written)) continue;
     if (!entry && as_written.size() >= 3 && seen.insert(as_written).second) found.emplace_back(std::move(as_written), t.value);
     // The abbreviation it gives the unit ("afdeling Spoedeisende Hulp (SEH)")
     // names it too, alone ("naar de SEH"); not the publisher's own ("DST").

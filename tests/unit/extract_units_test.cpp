@@ -141,6 +141,23 @@ TEST_CASE("units regression: a table row's name without its unit word is a menti
   CHECK(got == std::vector<std::string>{"Afdeling Veilig Thuis afdeling.table", "Veilig Thuis afdeling.named-in-report"});
 }
 
+// dev10 (session 22): indented rows "  afdeling Wegen en Vaarwegen  19" of a
+// table per directie en afdeling were no rows (the name check saw the lower-case
+// unit word), so their counts were lost; and the name alone names the unit.
+TEST_CASE("units regression: a row that opens with its unit word in lower case is a row") {
+  const std::string text =
+      "Klachten per directie en afdeling\n\nDirectie Ruimte    27\nafdeling Wegen en Vaarwegen    19\n"
+      "team Aflossing    8\n\nDe teams Aflossing en Beslag werken samen.\n";
+  test::ExtractCtx x(text);
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    got.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " = " + t.value + " " + std::string(t.rule));
+  CHECK(std::count(got.begin(), got.end(), "afdeling Wegen en Vaarwegen = Wegen en Vaarwegen afdeling.table") == 1);
+  CHECK(std::count(got.begin(), got.end(), "team Aflossing = Aflossing afdeling.table") == 1);
+  CHECK(std::count(got.begin(), got.end(), "Aflossing = Aflossing afdeling.named-in-report") == 1);
+}
+
 // dev9 (session 21): a unit table's last row counts the cases sent on.
 TEST_CASE("units regression: a row of an outcome under a unit table is no unit") {
   test::ExtractCtx x("Klachten per afdeling\n\nWerk en Inkomen    11\nBelastingen    6\nDoorverwezen    9\n\nTekst.\n");
