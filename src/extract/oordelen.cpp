@@ -155,6 +155,34 @@ bool number_counts(std::string_view text, std::size_t at) {
   return we > ws && !month(text.substr(ws, we - ws));
 }
 
+// A column of a table's header: the verdict's line holds a word that names a
+// column of counts (`column_words`) and ends in no full stop: "ontvangen
+// afgehandeld gegrond", "binnen termijn   gegrond of deels gegrond".
+bool column_header(const Context& ctx, const Hit& h, const std::vector<std::string>& column_words) {
+  // A header row is short; a long line is prose (and folding it for every
+  // verdict on it would make dense text quadratic).
+  constexpr std::size_t kMaxHeader = 240;
+  std::string_view text = ctx.text;
+  std::size_t a = h.start;
+  while (a > 0 && text[a - 1] != '\n')
+    if (h.start - --a > kMaxHeader) return false;
+  std::size_t b = h.end;
+  while (b < text.size() && text[b] != '\n')
+    if (++b - h.end > kMaxHeader) return false;
+  std::string_view line = text.substr(a, b - a);
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  if (line.empty() || line.back() == '.') return false;
+  const std::string folded = fold_key(line);
+  for (const std::string& w : column_words) {
+    for (std::size_t p = folded.find(w); p != std::string::npos; p = folded.find(w, p + 1)) {
+      const bool starts = p == 0 || folded[p - 1] == ' ';
+      const bool ends = p + w.size() == folded.size() || folded[p + w.size()] == ' ';
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {
   const Hit& h = hits[i];
   std::size_t after = skip_separators(text, h.end);
@@ -190,10 +218,12 @@ void run_oordelen(Context& ctx) {
   const bool watchdog = std::any_of(mine.begin(), mine.end(), [&](const std::string& w) { return in(watchdogs, w); });
   const std::vector<std::string> watchdog_values = oo.strings("other_body.watchdog_values");
   const std::vector<std::string> judged = oo.strings("other_body.values");
+  const std::vector<std::string> column_words = oo.strings("table.column_words");
   const std::vector<Hit>& hits = ctx.hits_of("oordeel");
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
-    if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i)) continue;
+    if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i) || column_header(ctx, h, column_words))
+      continue;
     if (!watchdog && !mine.empty() && in(watchdog_values, h.value)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
         another_bodys(ctx.text, h.start, other, mine))

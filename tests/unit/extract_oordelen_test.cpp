@@ -67,6 +67,11 @@ TEST_CASE("oordelen regression: counts and column headers are statistics, not ve
   CHECK(values("De klacht is gegrond. Op het tweede punt is zij ongegrond.\n") == V{"gegrond", "ongegrond"});
   CHECK(values("Het eerste punt is gegrond, het tweede ongegrond.\n") == V{"gegrond", "ongegrond"});
   CHECK(values("De klacht is gegrond (zie bijlage 2).\n") == V{"gegrond"});
+  // dev10 (session 22): one verdict word among the names of count columns,
+  // also where the caption and the header row were joined on one line.
+  CHECK(values("Tabel 1 Klachten per directie en afdeling, 2024 ontvangen afgehandeld gegrond\n").empty());
+  CHECK(values("ontvangen Q2 2024 ontvangen Q1 2024 afgehandeld binnen termijn gegrond of deels gegrond\n").empty());
+  CHECK(values("De klacht is op 3 mei ontvangen en gegrond verklaard.\n") == V{"gegrond"});
 }
 
 TEST_CASE("oordelen: a row whose label names no oordeel covers nothing") {
