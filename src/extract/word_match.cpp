@@ -191,16 +191,18 @@ WordClasses with_particle(const WordRules::Impl& impl, WordCache& cache, std::st
 // The words of folded[fs, fe) with their classes; `question[s]` says whether
 // sentence s ends in "?".
 void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
-              std::vector<Tok>& toks, std::vector<bool>& question) {
+              std::vector<Tok>& toks, std::vector<bool>& question, std::vector<bool>& quoted) {
   std::uint32_t sentence = 0, clause = 0;
   bool keeps = false;  // the last word keeps a clause-end word after it from ending its clause
   question.assign(1, false);
+  quoted.assign(1, false);
   auto end_sentence = [&](bool q) {
     if (toks.empty() || toks.back().sentence != sentence) return;
     question[sentence] = q;
     ++sentence;
     ++clause;
     question.push_back(false);
+    quoted.push_back(false);
   };
   std::size_t i = fs;
   while (i < fe) {
@@ -234,6 +236,9 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
       bool space_after = i + 1 >= fe || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '"' || t[i + 1] == '\'';
       return space_after || !after_word;
     };
+    // A quotation mark outside a word (folding made every kind ' or "): the
+    // sentence quotes someone ("zei dat hij 'niet zo moest zeuren'").
+    if (c == '"' || c == '\'') quoted[sentence] = true;
     if (c == '\n') end_sentence(false);
     else if ((c == '.' || c == '!' || c == '?') && sentence_end()) end_sentence(c == '?');
     else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') ++clause;
@@ -336,6 +341,7 @@ struct WordSpan {
   const std::vector<Tok>& toks;
   const std::vector<ClassId>& pool;
   const std::vector<bool>& question;
+  const std::vector<bool>& quoted;               // per sentence: it holds a quotation mark
   const std::vector<std::uint32_t>& condition;  // per sentence: see conditions()
   const std::vector<std::uint32_t>& own_from;   // per sentence: see own_doings()
   mutable SentenceGuards sentence_guards{impl, toks, pool, question.size()};
@@ -403,6 +409,7 @@ struct WordSpan {
     auto [mn, mx] = std::minmax_element(used.begin(), used.end());
     std::size_t first = *mn, last = *mx;
     std::uint32_t s = toks[first].sentence;
+    if (g.quoted && !quoted[s]) return false;
     if (!g.questions && (question[s] || condition[s] == kWholeSentence || condition[s] == toks[last].clause ||
                          (own_from[s] != kNoCondition && toks[last].clause >= own_from[s])))
       return false;
@@ -522,13 +529,13 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
     for (auto& e : cache.recent) e.len = 0xFF;
   }
   thread_local std::vector<Tok> toks;
-  thread_local std::vector<bool> question;
+  thread_local std::vector<bool> question, quoted;
   thread_local std::vector<std::uint32_t> condition, own_from;
   toks.clear();
-  tokenize_words(*this, cache, folded.text, fs, fe, toks, question);
+  tokenize_words(*this, cache, folded.text, fs, fe, toks, question, quoted);
   conditions(*this, toks, cache.pool, question.size(), condition);
   own_doings(*this, toks, cache.pool, question.size(), own_from);
-  WordSpan span{*this, toks, cache.pool, question, condition, own_from};
+  WordSpan span{*this, toks, cache.pool, question, quoted, condition, own_from};
   SentenceClasses present(classes.size());
   std::vector<Hit> hits;
   std::vector<std::size_t> used;

@@ -220,6 +220,9 @@ struct Loader {
     } else if (key == "questions") {
       if (!n.is_boolean()) return err(n, where + "`questions` must be true or false");
       g.questions = **n.as_boolean();
+    } else if (key == "quoted") {
+      if (!n.is_boolean()) return err(n, where + "`quoted` must be true or false");
+      g.quoted = **n.as_boolean();
     } else {
       return Status(err(n, where + "unknown key `" + key + "`"));
     }

@@ -23,6 +23,9 @@
 //                              the sentence ("tevreden")
 //                  if_in_sentence     = classes of which one must stand
 //                              somewhere in the sentence (the match included)
+//                  quoted    = true: only in a sentence that holds a
+//                              quotation mark (a remark quoted: "zei dat
+//                              hij 'niet zo moest zeuren'")
 //                  questions = true to match in a sentence ending in "?",
 //                              and in a condition (below) (default false: a
 //                              question or a supposition is not a complaint)

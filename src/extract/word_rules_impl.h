@@ -35,6 +35,7 @@ struct Guards {
   std::vector<ClassId> unless_near, unless_in_sentence, if_in_sentence;
   int near = 3;
   bool questions = false;
+  bool quoted = false;  // only in a sentence that quotes someone
 };
 
 struct CompiledRule {

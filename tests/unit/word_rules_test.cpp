@@ -331,6 +331,30 @@ match = "brief"
         std::string::npos);
 }
 
+TEST_CASE("word rules: `quoted` matches only in a sentence that quotes someone") {
+  Loaded l(R"(
+[[rule]]
+id = "geciteerd"
+value = "bejegening"
+match = "medewerker zei"
+quoted = true
+examples = ["De medewerker zei dat hij 'niet zo moest zeuren'."]
+counter_examples = ["De medewerker zei dat de aanvraag compleet was."]
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("De medewerker zei: \"U bent niet de enige.\"") == V{"theme.geciteerd:medewerker zei"});
+  CHECK(l.hits("De medewerker zei dat het klopte. Hij noemde het 'een vergissing'.").empty());  // another sentence's
+  CHECK(l.hits("De medewerker zei dat zo'n aanvraag vier weken duurt.").empty());  // an apostrophe inside a word
+  Loaded bad(R"(
+[[rule]]
+id = "fout"
+value = "bejegening"
+match = "zei"
+quoted = "ja"
+)");
+  CHECK(bad.error.find("rule 'theme.fout': `quoted` must be true or false") != std::string::npos);
+}
+
 TEST_CASE("word rules: a condition states no fact, and advice after one none at all") {
   Loaded l(R"(type = "theme"
 engine = "words"
