@@ -4,38 +4,50 @@
 #include <utility>
 #include <vector>
 
-#include "extract/text_util.h"
 
 namespace omb::interp {
 
 namespace {
 
-// Whether a theme hit is part of a name: it starts or ends inside one
-// ("Team Communicatie", "afdeling Klantcontact niet bereikbaar"). A name
-// wholly inside the hit is only who did it: "Laat het sociaal loket e-mails
-// binnen vijf werkdagen beantwoorden".
-bool in_a_name(const std::vector<std::pair<std::size_t, std::size_t>>& names, std::size_t s, std::size_t e) {
-  for (const auto& [ns, ne] : names) {
-    if (ns >= e) break;
-    if (ne <= s) continue;
-    if (!(ns > s && ne < e)) return true;
+// The names (afdelingen, organisations) sorted by start, with the largest
+// end among each name and those before it: whether a hit is part of a name
+// is then a binary search and a look at the few names that start inside
+// the hit, however many names a dense text holds.
+class NameSpans {
+ public:
+  explicit NameSpans(std::vector<std::pair<std::size_t, std::size_t>> spans) : spans_(std::move(spans)) {
+    std::sort(spans_.begin(), spans_.end());
+    reach_.reserve(spans_.size());
+    for (const auto& [s, e] : spans_) reach_.push_back(reach_.empty() ? e : std::max(reach_.back(), e));
   }
-  return false;
-}
+  // Whether a hit [s, e) starts or ends inside a name ("Team Communicatie",
+  // "afdeling Klantcontact niet bereikbaar"). A name wholly inside the hit
+  // is only who did it: "Laat het sociaal loket e-mails binnen vijf
+  // werkdagen beantwoorden".
+  bool part_of_one(std::size_t s, std::size_t e) const {
+    auto k = static_cast<std::size_t>(
+        std::upper_bound(spans_.begin(), spans_.end(), s, [](std::size_t v, const auto& n) { return v < n.first; }) -
+        spans_.begin());
+    if (k > 0 && reach_[k - 1] > s) return true;  // a name from before the hit reaches into it
+    for (; k < spans_.size() && spans_[k].first < e; ++k)
+      if (spans_[k].second >= e) return true;  // a name starts inside the hit and runs to its end or past
+    return false;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
+  std::vector<std::size_t> reach_;
+};
 
 }  // namespace
 
 void run_themes(Context& ctx) {
-  Coverage any;
-  std::vector<std::pair<std::size_t, std::size_t>> names;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const Tag& t : ctx.tags)
-    if (t.type == "afdeling" || t.type == "organisation") {
-      any.add(t.start, t.end);
-      names.emplace_back(t.start, t.end);
-    }
-  std::sort(names.begin(), names.end());
+    if (t.type == "afdeling" || t.type == "organisation") spans.emplace_back(t.start, t.end);
+  const NameSpans names(std::move(spans));
   for (const Hit& h : ctx.hits_of("theme")) {
-    if (any.overlaps(h.start, h.end) && in_a_name(names, h.start, h.end)) continue;
+    if (names.part_of_one(h.start, h.end)) continue;
     ctx.add("theme", h.value, h.start, h.end, ctx.rule_id("theme", h));
   }
 }

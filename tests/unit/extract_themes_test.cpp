@@ -49,3 +49,18 @@ TEST_CASE("themes: a hit only partly inside a name is dropped too") {
   run_themes(*x);
   CHECK(x.out.tags.size() == 1);
 }
+
+// Session 22: a unit's name wholly inside a theme's words is who acted; a hit
+// that starts or ends inside a name is the name ("team Communicatie").
+TEST_CASE("themes: a name inside the hit stays a theme; a hit inside a name does not") {
+  test::ExtractCtx x(
+      "De ombudsman beveelt aan: laat het team Leerlingenvervoer e-mails binnen vijf werkdagen beantwoorden.\n\n"
+      "Het team Communicatie schreef een nieuwe folder.\n");
+  run_units(*x);
+  run_themes(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "theme") got.push_back(t.value + ": " + std::string(x->text.substr(t.start, t.end - t.start)));
+  CHECK(got == std::vector<std::string>{
+                   "communicatie: beveelt aan: laat het team Leerlingenvervoer e-mails binnen vijf werkdagen beantwoorden"});
+}
