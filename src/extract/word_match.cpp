@@ -189,7 +189,7 @@ WordClasses with_particle(const WordRules::Impl& impl, WordCache& cache, std::st
 }
 
 // The words of folded[fs, fe) with their classes; `question[s]` says whether
-// sentence s ends in "?".
+// sentence s ends in "?", `quoted[s]` whether it holds a quotation mark.
 void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_view t, std::size_t fs, std::size_t fe,
               std::vector<Tok>& toks, std::vector<bool>& question, std::vector<bool>& quoted) {
   std::uint32_t sentence = 0, clause = 0;
@@ -237,8 +237,20 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
       return space_after || !after_word;
     };
     // A quotation mark outside a word (folding made every kind ' or "): the
-    // sentence quotes someone ("zei dat hij 'niet zo moest zeuren'").
-    if (c == '"' || c == '\'') quoted[sentence] = true;
+    // sentence quotes someone ("zei dat hij 'niet zo moest zeuren'"). Not an
+    // elision ('s middags, 't, 'n) nor an apostrophe after a word (Hans'
+    // auto); a mark that closes the sentence before it ('Het klopt.' …)
+    // belongs to that sentence.
+    if (c == '"' || c == '\'') {
+      const bool after_word = i > fs && token_byte(t[i - 1]);
+      const bool elision = c == '\'' && i + 2 < fe && (t[i + 1] == 's' || t[i + 1] == 't' || t[i + 1] == 'n') &&
+                           (t[i + 2] == ' ' || t[i + 2] == '-');
+      const bool trailing_apostrophe = c == '\'' && after_word && (i + 1 >= fe || t[i + 1] == ' ');
+      if (!elision && !(trailing_apostrophe && !quoted[sentence])) {
+        const bool opens_new = sentence > 0 && (toks.empty() || toks.back().sentence != sentence);
+        quoted[opens_new && !(i + 1 < fe && token_byte(t[i + 1])) ? sentence - 1 : sentence] = true;
+      }
+    }
     if (c == '\n') end_sentence(false);
     else if ((c == '.' || c == '!' || c == '?') && sentence_end()) end_sentence(c == '?');
     else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') ++clause;

@@ -345,6 +345,11 @@ counter_examples = ["De medewerker zei dat de aanvraag compleet was."]
   CHECK(l.hits("De medewerker zei: \"U bent niet de enige.\"") == V{"theme.geciteerd:medewerker zei"});
   CHECK(l.hits("De medewerker zei dat het klopte. Hij noemde het 'een vergissing'.").empty());  // another sentence's
   CHECK(l.hits("De medewerker zei dat zo'n aanvraag vier weken duurt.").empty());  // an apostrophe inside a word
+  CHECK(l.hits("De medewerker zei dat hij 's avonds terugbelde.").empty());          // an elision
+  CHECK(l.hits("De medewerker zei dat Hans' auto er stond.").empty());               // an apostrophe after a word
+  // A mark that closes the sentence before belongs to that one.
+  CHECK(l.hits("Zij schreef: 'Het klopt.' De medewerker zei dat het goed was.").empty());
+  CHECK(l.hits("Het klopt. 'U bent niet de enige,' zei de medewerker zei.") == V{"theme.geciteerd:medewerker zei"});
   Loaded bad(R"(
 [[rule]]
 id = "fout"
