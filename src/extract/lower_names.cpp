@@ -201,8 +201,8 @@ bool after_open_bracket(std::string_view text, std::size_t p) {
   if (p >= 2 && text[p - 1] == '(' && text[p - 2] == ' ') return true;
   // " (hierna: KCC)", " (hierna te noemen KCC)": the short name being given.
   while (p > 0 && text[p - 1] == ' ') --p;
-  for (std::string_view lead : {std::string_view(" (hierna:"), std::string_view(" (hierna te noemen"),
-                                std::string_view(" (hierna te noemen:")})
+  for (std::string_view lead : {std::string_view(" (hierna"), std::string_view(" (hierna:"),
+                                std::string_view(" (hierna te noemen"), std::string_view(" (hierna te noemen:")})
     if (p >= lead.size() && text.substr(p - lead.size(), lead.size()) == lead) return true;
   return false;
 }

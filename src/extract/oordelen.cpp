@@ -155,10 +155,13 @@ bool number_counts(std::string_view text, std::size_t at) {
   return we > ws && !month(text.substr(ws, we - ws));
 }
 
+namespace {
+
 // A column of a table's header: the verdict's line holds a word that names a
-// column of counts (`column_words`) and ends in no full stop: "ontvangen
-// afgehandeld gegrond", "binnen termijn   gegrond of deels gegrond".
-bool column_header(const Context& ctx, const Hit& h, const std::vector<std::string>& column_words) {
+// column of counts (`column_words`) and does not end like a sentence or a
+// list item: "ontvangen   afgehandeld   gegrond", "binnen termijn   gegrond of
+// deels gegrond".
+bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::string>& column_words) {
   // A header row is short; a long line is prose (and folding it for every
   // verdict on it would make dense text quadratic).
   constexpr std::size_t kMaxHeader = 240;
@@ -171,7 +174,10 @@ bool column_header(const Context& ctx, const Hit& h, const std::vector<std::stri
     if (++b - h.end > kMaxHeader) return false;
   std::string_view line = text.substr(a, b - a);
   while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-  if (line.empty() || line.back() == '.') return false;
+  static constexpr std::string_view kEnds = ".;:!?)\"'";
+  if (line.empty() || kEnds.find(line.back()) != std::string_view::npos || line.ends_with("\u201D") ||
+      line.ends_with("\u2019"))
+    return false;
   const std::string folded = fold_key(line);
   for (const std::string& w : column_words) {
     for (std::size_t p = folded.find(w); p != std::string::npos; p = folded.find(w, p + 1)) {
@@ -182,6 +188,8 @@ bool column_header(const Context& ctx, const Hit& h, const std::vector<std::stri
   }
   return false;
 }
+
+}  // namespace
 
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i) {
   const Hit& h = hits[i];
@@ -222,7 +230,7 @@ void run_oordelen(Context& ctx) {
   const std::vector<Hit>& hits = ctx.hits_of("oordeel");
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const Hit& h = hits[i];
-    if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i) || column_header(ctx, h, column_words))
+    if (table_labels.overlaps(h.start, h.end) || statistic(ctx.text, hits, i) || on_count_header(ctx, h, column_words))
       continue;
     if (!watchdog && !mine.empty() && in(watchdog_values, h.value)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&

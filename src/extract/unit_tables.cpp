@@ -40,9 +40,10 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       const std::string_view label = row.label;
       const std::size_t space = label.find(' ');
       const std::string own = space == std::string_view::npos ? "" : un.unit_of(fold_key(label.substr(0, space)));
-      // The name is what must be valid: "afdeling Wegen en Vaarwegen", an
-      // indented row in lower case, is a row as "Afdeling …" is.
-      if (!un.valid_name(own.empty() ? label : label.substr(space + 1))) continue;
+      // The label or, after its own unit word, the name must be valid:
+      // "afdeling Wegen en Vaarwegen", an indented row in lower case, is a
+      // row as "Afdeling Burgerzaken" is.
+      if (!un.valid_name(label) && (own.empty() || !un.valid_name(label.substr(space + 1)))) continue;
       const std::string& level = !own.empty() ? own : two_levels && !opens_with_unit(row) ? sub : unit;
       auto [value, u] = own.empty() ? un.canonical(row.label, level, "")
                                     : un.canonical(label.substr(space + 1), own, label.substr(0, space));

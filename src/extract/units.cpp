@@ -337,8 +337,9 @@ void named_in_report(Context& ctx, const UnitNames& un) {
   const std::string publisher = fold_key(ctx.out.facts.organisation);
   for (const Tag& t : ctx.tags) {
     // Names found by a rule or a table; an entry's (rule "afdeling.<value>/<phrase>")
-    // are matched everywhere already, but the short name a report gives one
-    // ("afdeling Klantcontactcentrum (hierna: KCC)") is the report's own.
+    // are matched everywhere already, but the short name or the abbreviation
+    // a report gives one ("afdeling Klantcontactcentrum (hierna: KCC)",
+    // "Spoedeisende Hulp (SEH)") is the report's own.
     if (t.type != "afdeling" || t.rule == "afdeling.named-in-report") continue;
     const bool entry = t.rule.find('/') != std::string_view::npos;
     std::string as_written = collapse_space(text.substr(t.start, t.end - t.start));
