@@ -40,7 +40,10 @@
 //                  also      = more values the same match gives, where
 //                              the project's conventions give a passage two
 //                              ("tegenstrijdige antwoorden": communicatie,
-//                              also informatievoorziening); not with suppress
+//                              also informatievoorziening); not with suppress.
+//                              Each value's copy is resolved on its own: a
+//                              suppressor of one value leaves the other
+//                              (only value = "*" cancels both)
 //                  priority, note, examples, counter_examples
 //   [scope]      clause_ends = words that end a clause for unless_near
 //                ("maar", "echter"); , ; : ( ) always end one.
