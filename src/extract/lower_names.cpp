@@ -199,12 +199,12 @@ bool after_open_bracket(std::string_view text, std::size_t p) {
       break;
     }
   if (p >= 2 && text[p - 1] == '(' && text[p - 2] == ' ') return true;
-  // " (hierna: KCC)", " (hierna te noemen KCC)": the short name being given.
-  while (p > 0 && text[p - 1] == ' ') --p;
-  for (std::string_view lead : {std::string_view(" (hierna"), std::string_view(" (hierna:"),
-                                std::string_view(" (hierna te noemen"), std::string_view(" (hierna te noemen:")})
-    if (p >= lead.size() && text.substr(p - lead.size(), lead.size()) == lead) return true;
-  return false;
+  // " (hierna: KCC)", " (hierna te noemen KCC)": the short name being given
+  // (the leads hereafter_name reads, with or without the colon).
+  std::string_view before = text.substr(0, p);
+  while (before.ends_with(' ')) before.remove_suffix(1);
+  if (before.ends_with(':')) before.remove_suffix(1);
+  return before.ends_with(" (hierna") || before.ends_with(" (hierna te noemen");
 }
 
 }  // namespace omb::interp

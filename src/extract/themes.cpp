@@ -4,7 +4,6 @@
 #include <utility>
 #include <vector>
 
-
 namespace omb::interp {
 
 namespace {

@@ -141,6 +141,16 @@ TEST_CASE("units regression: a table row's name without its unit word is a menti
   CHECK(got == std::vector<std::string>{"Afdeling Veilig Thuis afdeling.table", "Veilig Thuis afdeling.named-in-report"});
 }
 
+namespace {
+// "as written = value" of every tag made, with " rule" after it when `rule`.
+std::vector<std::string> written(test::ExtractCtx& x, bool rule = false) {
+  std::vector<std::string> v;
+  for (const Tag& t : x.out.tags)
+    v.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " = " + t.value + (rule ? " " + std::string(t.rule) : ""));
+  return v;
+}
+}  // namespace
+
 // dev10 (session 22): indented rows "  afdeling Wegen en Vaarwegen  19" of a
 // table per directie en afdeling were no rows (the name check saw the lower-case
 // unit word), so their counts were lost; and the name alone names the unit.
@@ -150,9 +160,7 @@ TEST_CASE("units regression: a row that opens with its unit word in lower case i
       "team Aflossing    8\n\nDe teams Aflossing en Beslag werken samen.\n";
   test::ExtractCtx x(text);
   run_units(*x);
-  std::vector<std::string> got;
-  for (const Tag& t : x.out.tags)
-    got.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " = " + t.value + " " + std::string(t.rule));
+  const std::vector<std::string> got = written(x, true);
   CHECK(std::count(got.begin(), got.end(), "afdeling Wegen en Vaarwegen = Wegen en Vaarwegen afdeling.table") == 1);
   CHECK(std::count(got.begin(), got.end(), "team Aflossing = Aflossing afdeling.table") == 1);
   CHECK(std::count(got.begin(), got.end(), "Aflossing = Aflossing afdeling.named-in-report") == 1);
@@ -184,8 +192,7 @@ TEST_CASE("units regression: the short name a report gives a unit is a mention o
       "Wij behandelen klachten van huurders van Stichting Kraaiendonk Wonen (hierna: Kraaiendonk).\n\n"
       "Bij Kraaiendonk ging het drie keer over overlast.\n");
   run_units(*x);
-  std::vector<std::string> got;
-  for (const Tag& t : x.out.tags) got.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " = " + t.value);
+  const std::vector<std::string> got = written(x);
   // Once: the short name inside "(hierna: …)" is part of the full name's
   // mention, as an abbreviation in brackets is (session 22).
   CHECK(std::count(got.begin(), got.end(), "Kraaiendonk = Stichting Kraaiendonk Wonen") == 1);
@@ -198,8 +205,7 @@ TEST_CASE("units regression: the short name given to a gazetteer unit is a menti
       "Het cluster bestaat uit de afdeling Klantcontactcentrum (hierna: KCC) en de afdeling Wmo.\n\n"
       "Wie bij het KCC belde, hoorde vaak niets meer.\n");
   run_units(*x);
-  std::vector<std::string> got;
-  for (const Tag& t : x.out.tags) got.push_back(std::string(x->text.substr(t.start, t.end - t.start)) + " = " + t.value);
+  const std::vector<std::string> got = written(x);
   CHECK(std::count(got.begin(), got.end(), "KCC = Klantcontactcentrum") == 1);
 }
 
