@@ -483,12 +483,24 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
     }
     if (!lower) return std::nullopt;
     const WordVerdict& v = verdict(words, w);
-    if (!v.known || v.repaired) return std::nullopt;
+    if (v.repaired) return std::nullopt;
     // The 0 has a capital's shape: at a line's or a sentence's start it is
-    // one ("0verig" in a table's first column, "… juni. 0nderzoek").
+    // one ("0verig" in a table's first column, "… juni. 0nderzoek"), and
+    // so it is in a name: before a word with a capital ("bij 0penbare
+    // Werken", "sector 0penbare Ruimte"), or when neither the word nor
+    // its rest is a word ("gemeente 0udwolde"; "0weken" is a number glued
+    // to "weken" and stays).
+    if (!v.known) {
+      if (rest.size() < 5 || words.lex().known(std::string(rest))) return std::nullopt;
+      w[0] = 'O';
+      return SpanFix{e, w, "ocr:0>O"};
+    }
     std::size_t p = i;
     while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) --p;
-    if (p == 0 || std::string_view("\n\f.!?").find(src[p - 1]) != std::string_view::npos) w[0] = 'O';
+    std::size_t n = e;
+    while (n < stop && src[n] == ' ') ++n;
+    const bool name_next = n > e && n < stop && std::isupper(U(src[n]));
+    if (p == 0 || std::string_view("\n\f.!?").find(src[p - 1]) != std::string_view::npos || name_next) w[0] = 'O';
     return SpanFix{e, w, "ocr:0>O"};
   }
   return std::nullopt;

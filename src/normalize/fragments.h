@@ -68,8 +68,11 @@
 // for O at the start of a word: in capitals of 4 letters or more, or that
 // the lexicon knows ("0UDWOLDE" → "OUDWOLDE", "0VER" → "OVER"), in small
 // letters when the lexicon knows the word as it stands ("0nderzoek" →
-// "onderzoek", at a line's or a sentence's start "Onderzoek": a 0 has a
-// capital's shape; "0weken" stays) (rule "ocr:0>O").
+// "onderzoek"; a 0 has a capital's shape, so "Onderzoek" at a line's or a
+// sentence's start, and "Openbare" before a word with a capital: "bij
+// 0penbare Werken"), and as a name's O when neither the word nor its rest
+// of 5 letters or more is known ("gemeente 0udwolde" → "Oudwolde";
+// "0weken" stays) (rule "ocr:0>O").
 #pragma once
 
 #include <cstddef>

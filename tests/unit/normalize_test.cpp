@@ -860,6 +860,14 @@ TEST_CASE("normalize: OCR's digits for letters in capitals and at a word's end, 
         "Volgens artikel 12 van de regeling kwam het onderzoek in maart 2004.\n");
   // A number glued to a word stays a number: "0weken" is no "Oweken".
   CHECK(norm("De wachttijd was 0weken.\n") == "De wachttijd was 0 weken.\n");
+  // Regression (dev5, dev7, dev8 eval documents): a 0 for O inside a
+  // sentence lost its capital, so "bij 0penbare Werken" gave "openbare
+  // Werken" and no afdeling. Before a word with a capital it is a name's O;
+  // and a word that neither the lexicon nor its rest knows is a name.
+  CHECK(norm("Dat speelde vooral bij 0penbare Werken.\n") == "Dat speelde vooral bij Openbare Werken.\n");
+  CHECK(norm("Sinds 1999 geldt voor de gemeente 0udwolde de regeling.\n") ==
+        "Sinds 1999 geldt voor de gemeente Oudwolde de regeling.\n");
+  CHECK(norm("Het 0nderzoek liep tot juni.\n") == "Het onderzoek liep tot juni.\n");
   // Codes, numbers and a word's number stay.
   for (const char* s : {"Code 0AB1 en nummer 0800 bleven staan.\n", "In A1 stond het.\n", "De O-benen en OK en OO.\n"})
     CHECK(norm(s) == s);
