@@ -424,6 +424,25 @@ void resolve_abbreviations(Context& ctx) {
     }
 }
 
+// A tag whose whole value is an organisation's first word ("Belastingsamen-
+// werking" in a table per organisation, for "Belastingsamenwerking
+// Maasheuvelland" named above it) names that organisation, when it is the
+// only one found that begins with the word: the tag takes its name. Both at
+// level organisation; a word of 6 letters or more.
+void resolve_short_forms(Context& ctx) {
+  std::unordered_map<std::string, std::string> full;  // first word -> the one name, "" when several
+  auto organisation = [](const Tag& t) { return t.type == "afdeling" && t.detail.find(kOrganisationLevel) != std::string::npos; };
+  for (const Tag& t : ctx.tags) {
+    const std::size_t sp = t.value.find(' ');
+    if (!organisation(t) || sp == std::string::npos || sp < 6) continue;
+    auto [it, fresh] = full.emplace(t.value.substr(0, sp), t.value);
+    if (!fresh && it->second != t.value) it->second.clear();
+  }
+  if (full.empty()) return;
+  for (Tag& t : ctx.tags)
+    if (auto it = full.find(t.value); it != full.end() && !it->second.empty() && organisation(t)) t.value = it->second;
+}
+
 }  // namespace
 
 void run_units(Context& ctx) {
@@ -435,6 +454,7 @@ void run_units(Context& ctx) {
   cut_organisation_tails(ctx);
   drop_units_in_publisher(ctx);
   resolve_abbreviations(ctx);
+  resolve_short_forms(ctx);
   named_in_report(ctx, un);
 }
 

@@ -409,6 +409,35 @@ TEST_CASE("units: an organisation's proper name alone is a mention of it") {
                             });
 }
 
+// Regression (dev eval document, session 23): a table per organisation gave
+// its row "Belastingsamenwerking" as a unit of its own, beside the
+// "Belastingsamenwerking Maasheuvelland" named above it, and every later
+// "de Belastingsamenwerking" took the short value.
+TEST_CASE("units: an organisation's first word alone, in a table row too, is the organisation named in full") {
+  test::ExtractCtx x(
+      "Ombudsman Rijnvallei\n\nJaarverslag 2021 voor de gemeente Aardam en de Belastingsamenwerking Rijnmond.\n\n"
+      "Tabel 1  Verzoeken per gemeente\nAardam      39\nBelastingsamenwerking      14\n\n"
+      "Bij de Belastingsamenwerking wachtten verzoekers lang.\n");
+  run_organisation(*x);
+  run_units(*x);
+  CHECK(organisations(x) == std::vector<std::string>{
+                                "Aardam organisation [134,140) afdeling.table",
+                                "Belastingsamenwerking Rijnmond organisation [144,165) afdeling.table",
+                                "Aardam organisation [56,62) afdeling.organisation",
+                                "Belastingsamenwerking Rijnmond organisation [69,99) afdeling.organisation",
+                                "Belastingsamenwerking Rijnmond organisation [177,198) afdeling.named-in-report",
+                            });
+  // Two organisations that begin with the word: the row stays as written.
+  test::ExtractCtx two(
+      "Ombudsman Rijnvallei\n\nOver de Belastingsamenwerking Rijnmond en de Belastingsamenwerking Oost.\n\n"
+      "Tabel 1  Verzoeken per gemeente\nAardam      39\nBelastingsamenwerking      14\n");
+  run_organisation(*two);
+  run_units(*two);
+  bool short_row = false;
+  for (const Tag& t : two.out.tags) short_row |= t.rule == "afdeling.table" && t.value == "Belastingsamenwerking";
+  CHECK(short_row);
+}
+
 TEST_CASE("units: the publisher is no unit of its own report, nor a body its name holds") {
   test::ExtractCtx x("Gemeente Aardam\n\nKlachtenjaarverslag 2020 van de gemeente Aardam.\n");
   run_organisation(*x);
