@@ -237,6 +237,15 @@ std::optional<std::pair<std::string, std::string>> WordRepair::confused(const st
     tie = false;
   };
   if (conf_.may_apply(w, cap)) conf_.each(w, cap, consider);
+  // A capitalised word of 8 letters or more also takes the small letters'
+  // confusions behind its capital, to a listed word only: a table's first
+  // column and a sentence's first word are capitalised by their place
+  // ("Cardiologle", "Gerneente"); a name that long is rarely
+  // one confusion from a listed word, as short ones are ("Storn").
+  if (cap && best.empty() && w.size() >= 8 && conf_.may_apply(w, false))
+    conf_.each(w, false, [&](const std::string& cand, double cost, const std::string& rule) {
+      if (!cand.empty() && cand[0] == w[0]) consider(cand, cost, rule);
+    });
   if (!cap)
     for (std::size_t i = 0; i + 1 < w.size(); ++i)
       if (diaeresis_pair(w[i], w[i + 1]))

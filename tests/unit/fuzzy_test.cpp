@@ -8,8 +8,10 @@
 //   c-capital-i-for-l kIantmanager 1 · d-transposed klantmanagre 1 ·
 //   e-letter-dropped klantmnager 1 · f-three-edits kIantrnanager 3 ·
 //   g-other-word klantbeheerder · h-accent cliént (OCR's é for ë)
-// b, d and e write the word capitalised ("De Klantrnanager"): the normaliser
-// repairs such damage in a lower-case word, and these must reach the index.
+// b writes the word in capitals ("De KLANTRNANAGER"), d and e capitalised
+// ("De Klantmanagre"): the normaliser repairs OCR's confusions in a word in
+// lower case or a long capitalised one, and edits in lower case only; these
+// must reach the index as written.
 #include <catch2/catch.hpp>
 
 #include <algorithm>

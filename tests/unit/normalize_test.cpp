@@ -868,6 +868,15 @@ TEST_CASE("normalize: OCR's digits for letters in capitals and at a word's end, 
   CHECK(norm("Sinds 1999 geldt voor de gemeente 0udwolde de regeling.\n") ==
         "Sinds 1999 geldt voor de gemeente Oudwolde de regeling.\n");
   CHECK(norm("Het 0nderzoek liep tot juni.\n") == "Het onderzoek liep tot juni.\n");
+}
+
+// Regression (dev6 eval document, session 23): a table's first column is
+// capitalised by its place, and "Cardiologle" stayed (a capitalised word took only the "any" confusions), so the unit
+// kept OCR's form and its clean mentions elsewhere were not found.
+TEST_CASE("normalize: a long capitalised word takes the small letters' OCR confusions") {
+  CHECK(norm("Cardiologle 4 6\nGerneente 6 6\n") == "Cardiologie 4 6\nGemeente 6 6\n");
+  // A short name stays: "Storn" is no "Stom"; the first letter is never changed.
+  CHECK(norm("Storn en Bakkcr kwamen.\n") == "Storn en Bakkcr kwamen.\n");
   // Codes, numbers and a word's number stay.
   for (const char* s : {"Code 0AB1 en nummer 0800 bleven staan.\n", "In A1 stond het.\n", "De O-benen en OK en OO.\n"})
     CHECK(norm(s) == s);
