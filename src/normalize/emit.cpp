@@ -161,13 +161,13 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
   } else if (!v.known && !part && w.size() >= 6 && w[0] >= 'A' && w[0] <= 'Z') {
     // A sentence's start: the text's start, or after . ! ? that end a word
     // of two letters or more that is no abbreviation ("dhr.", "o.a.", "nr."),
-    // or a number; a line break is none (a hard wrap breaks sentences
-    // anywhere).
+    // or a number, and a paragraph's first word; a line break is none (a
+    // hard wrap breaks sentences anywhere).
     static constexpr std::string_view kAbbreviations[] = {"dhr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "nr",
                                                           "blz", "bijv", "enz", "ca", "resp", "jl", "vs", "st", "art", "jr"};
     std::size_t p = b;
     while (p > 0 && (src_[p - 1] == ' ' || src_[p - 1] == '\t' || src_[p - 1] == '\n')) --p;
-    bool starts = p == 0;
+    bool starts = p == 0 || b == paragraph_start_;
     if (p > 0 && (src_[p - 1] == '.' || src_[p - 1] == '!' || src_[p - 1] == '?')) {
       std::size_t q = p - 1;
       while (q > 0 && std::isalnum(static_cast<unsigned char>(src_[q - 1]))) --q;
@@ -389,6 +389,7 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
     em.edit(em.pos(), start_src, sep, page ? "page-debris" : first.hard_start && !line_end ? "split" : "layout");
     em.flush();
     em.set_noise(bl.kind == LineKind::noise);
+    em.set_paragraph_start(bl.kind == LineKind::text ? first.cb : Emitter::kNone);
     std::size_t block_start = out.text.size();
 
     for (std::size_t k = 0; k < bl.lines.size(); ++k) {

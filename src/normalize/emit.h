@@ -58,11 +58,16 @@ class Emitter {
   std::string clean_chars(std::size_t b, std::size_t e, std::string* rule) const;
   // Whether the block being written is noise (see above).
   void set_noise(bool noise) { noise_ = noise; }
+  // Where a paragraph's first word begins (a sentence's start, whatever the
+  // line before it: "Hetaantal" under a heading), or kNone.
+  void set_paragraph_start(std::size_t at) { paragraph_start_ = at; }
   // Writes what waits to be copied; finish() also maps the source to its end.
   void flush();
   void finish();
   // The source position up to which the output is written.
   std::size_t pos() const { return pos_; }
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
  private:
   void hold(std::size_t b, std::size_t e);
@@ -73,7 +78,6 @@ class Emitter {
   void flush_copy(std::size_t upto);
   bool number_glued(std::size_t line_b, std::size_t i, std::size_t stop);
 
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::string_view src_;
   const Knowledge& k_;
   Normalized& out_;
@@ -84,6 +88,7 @@ class Emitter {
   bool held_space_ = false;
   std::size_t held_b_ = kNone, held_e_ = kNone;
   bool noise_ = false;
+  std::size_t paragraph_start_ = kNone;
 };
 
 // Writes `blocks` into `out` (text, map, blocks). Moves lines[].cb past the
