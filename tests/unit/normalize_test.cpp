@@ -931,6 +931,14 @@ TEST_CASE("normalize: glued sentence starts, section marks, titles after a numbe
   // Not a sentence's start: a name, after a line break or an abbreviation too.
   CHECK(norm("De brief ging naar Dewolf en Deurne.\n") == "De brief ging naar Dewolf en Deurne.\n");
   CHECK(norm("Hij sprak met\nDewolf en met dhr. Vandam.\n") == "Hij sprak met Dewolf en met dhr. Vandam.\n");
+  // Regression (damage dev8, session 23): a paragraph's first word opens a
+  // sentence whatever the line before it ends with: "Hetaantal" under a
+  // heading without a full stop stayed glued.
+  CHECK(norm("3.1 Klachten over de politie\nHetaantal klachten steeg in 2022 met twaalf procent.\n") ==
+        "3.1 Klachten over de politie\n\nHet aantal klachten steeg in 2022 met twaalf procent.\n");
+  // OCR's "m" for "in", "u" for "n", "h" for "b" (confusions.tsv, dev8).
+  CHECK(norm("Over de bejegenmg klaagde zij na drie wekeu; de stukken zijn hestudeerd.\n") ==
+        "Over de bejegening klaagde zij na drie weken; de stukken zijn bestudeerd.\n");
   CHECK(norm("\xc2\xa7" "5Bezwaar en beroep\n") == "\xc2\xa7" "5 Bezwaar en beroep\n");
   CHECK(norm("Hoofdstuk4Klachten over de zorg\n") == "Hoofdstuk 4 Klachten over de zorg\n");
   CHECK(norm("Het bureau (CJIB)stuurde de aanmaning. De klager zei:\"Daar gaan wij niet over.\"Het college ontkent.\n") ==
