@@ -253,6 +253,18 @@ TEST_CASE("damage fixtures: the seventh development set, per class at least its 
   CHECK(measure("dev7", false).damaged_words == 0);
 }
 
+// dev8: debris (20 cases), glued, headers, heading, ocr and spaced (15 each),
+// written blind in session 23 (e-book and signature stamps, track changes,
+// transcript timestamps, widgets; running heads as "Vervolgblad 2", recto and
+// verso numbers, print footers; OCR's m for in, u for n; stray spaces,
+// spaced numbers; glued lines, marks and lists). First run: debris 1,
+// glued 6, headers 9, heading 14, ocr 10, spaced 11.
+TEST_CASE("damage fixtures: the eighth development set, per class at least its floor, no correct word changed") {
+  check_floors("dev8", 20, {{"debris", 1}}, {}, {"debris"});
+  check_floors("dev8", 15, {{"glued", 8}, {"headers", 9}, {"heading", 14}, {"ocr", 13}, {"spaced", 11}}, {},
+               {"glued", "headers", "heading", "ocr", "spaced"});
+}
+
 TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
   Report r = measure("heldout", true);
   CHECK(r.damaged_words == 0);
@@ -267,4 +279,5 @@ TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev5", true);
   measure("dev6", true);
   measure("dev7", true);
+  measure("dev8", true);
 }
