@@ -424,11 +424,14 @@ void resolve_abbreviations(Context& ctx) {
     }
 }
 
-// A tag whose whole value is an organisation's first word ("Belastingsamen-
-// werking" in a table per organisation, for "Belastingsamenwerking
-// Maasheuvelland" named above it) names that organisation, when it is the
-// only one found that begins with the word: the tag takes its name. Both at
-// level organisation; a word of 6 letters or more.
+// A tag whose whole value is an organisation's first word
+// ("Belastingsamenwerking" in a table per organisation, for
+// "Belastingsamenwerking Maasheuvelland" named above it) names that
+// organisation, when it is the only one found that begins with the word:
+// the tag takes its name. Both at level organisation; a first word of 6
+// bytes or more. A tag of a gazetteer entry (its rule holds a '/') is an
+// organisation of its own ("Belastingdienst" beside "Belastingdienst
+// Toeslagen") and stays.
 void resolve_short_forms(Context& ctx) {
   std::unordered_map<std::string, std::string> full;  // first word -> the one name, "" when several
   auto organisation = [](const Tag& t) { return t.type == "afdeling" && t.detail.find(kOrganisationLevel) != std::string::npos; };
@@ -440,7 +443,9 @@ void resolve_short_forms(Context& ctx) {
   }
   if (full.empty()) return;
   for (Tag& t : ctx.tags)
-    if (auto it = full.find(t.value); it != full.end() && !it->second.empty() && organisation(t)) t.value = it->second;
+    if (auto it = full.find(t.value); it != full.end() && !it->second.empty() && organisation(t) &&
+        t.rule.find('/') == std::string::npos)
+      t.value = it->second;
 }
 
 }  // namespace

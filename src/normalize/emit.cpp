@@ -167,8 +167,9 @@ std::string Emitter::clean_word(std::size_t b, std::size_t e, std::string* rule)
                                                           "blz", "bijv", "enz", "ca", "resp", "jl", "vs", "st", "art", "jr"};
     std::size_t p = b;
     while (p > 0 && (src_[p - 1] == ' ' || src_[p - 1] == '\t' || src_[p - 1] == '\n')) --p;
-    bool starts = p == 0 || b == paragraph_start_;
-    if (p > 0 && (src_[p - 1] == '.' || src_[p - 1] == '!' || src_[p - 1] == '?')) {
+    const bool paragraph = b == paragraph_start_;  // whatever ends the line before
+    bool starts = p == 0 || paragraph;
+    if (!paragraph && p > 0 && (src_[p - 1] == '.' || src_[p - 1] == '!' || src_[p - 1] == '?')) {
       std::size_t q = p - 1;
       while (q > 0 && std::isalnum(static_cast<unsigned char>(src_[q - 1]))) --q;
       const std::string before = lower_latin(src_.substr(q, p - 1 - q));

@@ -58,8 +58,9 @@ class Emitter {
   std::string clean_chars(std::size_t b, std::size_t e, std::string* rule) const;
   // Whether the block being written is noise (see above).
   void set_noise(bool noise) { noise_ = noise; }
-  // Where a paragraph's first word begins (a sentence's start, whatever the
-  // line before it: "Hetaantal" under a heading), or kNone.
+  // Where a text block's first word begins (a sentence's start, whatever
+  // the line before it: "Hetaantal" under a heading), or kNone; not set for
+  // headings, list items and table rows.
   void set_paragraph_start(std::size_t at) { paragraph_start_ = at; }
   // Writes what waits to be copied; finish() also maps the source to its end.
   void flush();

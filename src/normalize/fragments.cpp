@@ -469,9 +469,9 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
     if (year) return SpanFix{e, y, "ocr:letter>digit"};
   }
   // A word that starts with 0 for O: a word in capitals of 4 letters or
-  // more ("0UDWOLDE": a name, which no list may hold), or one in small
-  // letters the lexicon knows as it stands ("0nderzoek"; "0weken" is a
-  // number glued to a word).
+  // more ("0UDWOLDE": a name, which no list may hold), one in small letters
+  // the lexicon knows as it stands ("0nderzoek"; "0weken" is a number glued
+  // to a word), or a name in small letters that no word is ("0udwolde").
   if (t.size() >= 4 && t[0] == '0') {
     std::string_view rest = t.substr(1);
     const bool upper = all_upper(rest), lower = all_lower(rest);
@@ -491,15 +491,21 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
     // its rest is a word ("gemeente 0udwolde"; "0weken" is a number glued
     // to "weken" and stays).
     if (!v.known) {
-      if (rest.size() < 5 || words.lex().known(std::string(rest))) return std::nullopt;
+      if (rest.size() < 5) return std::nullopt;
+      const WordVerdict& r = verdict(words, std::string(rest));  // "0klachtcn": a number and a damaged word
+      if (r.known || r.repaired) return std::nullopt;
       w[0] = 'O';
+      // As the next pass reads it: a name it would repair is no name.
+      if (verdict(words, w).repaired) return std::nullopt;
       return SpanFix{e, w, "ocr:0>O"};
     }
     std::size_t p = i;
     while (p > 0 && (src[p - 1] == ' ' || src[p - 1] == '\t')) --p;
     std::size_t n = e;
-    while (n < stop && src[n] == ' ') ++n;
-    const bool name_next = n > e && n < stop && std::isupper(U(src[n]));
+    while (n < stop && (src[n] == ' ' || src[n] == '\t')) ++n;
+    // Not a short word nor a glue word before a name ("klachten 0ver UWV").
+    const bool name_next = n > e && n < stop && std::isupper(U(src[n])) && rest.size() >= 5 &&
+                           !words.glue_word(lower_latin(w));
     if (p == 0 || std::string_view("\n\f.!?").find(src[p - 1]) != std::string_view::npos || name_next) w[0] = 'O';
     return SpanFix{e, w, "ocr:0>O"};
   }
