@@ -265,11 +265,32 @@ std::string unit_in(const std::string& detail) {
 }
 
 // A place named as where someone lives or as an address, not as a body
-// complained about: "woont in Stavelhoek", "te Keerdonk", "6300 AK Keerdonk".
+// complained about: "woont in Stavelhoek", "te Keerdonk", "6300 AK Keerdonk",
+// "een inwoner van Kettelmeer", "een ondernemer uit Brinkdorp", "Postbus
+// 2211, Klaverbeek", a letter's "Bremwerve, 21 november 2023"; nor a body
+// of its own: "de gemeenteraad van Ossendam", "Provinciale Staten van
+// Brederland".
 bool residence_or_address(std::string_view text, std::size_t p) {
-  std::string_view before = text.substr(p >= 12 ? p - 12 : 0, p >= 12 ? 12 : p);
-  for (std::string_view w : {" in ", " te ", "\nin ", "\nte "})
+  std::string_view before = text.substr(p >= 24 ? p - 24 : 0, p >= 24 ? 24 : p);
+  for (std::string_view w : {" in ", " te ", "\nin ", "\nte ", " uit ", "inwoner van ", "inwoners van ",
+                             "inwoonster van ", "gemeenteraad van ", "raad van ", "Staten van ", "staten van "})
     if (before.size() >= w.size() && before.substr(before.size() - w.size()) == w) return true;
+  // "Postbus 2211, Klaverbeek": a P.O. box's number and a comma just before.
+  if (std::size_t c = before.rfind(", "); c != std::string_view::npos && c + 2 == before.size()) {
+    std::size_t d = c;
+    while (d > 0 && before[d - 1] >= '0' && before[d - 1] <= '9') --d;
+    if (d < c && d >= 8 && before.substr(d - 8, 8) == "Postbus ") return true;
+  }
+  // A letter's place and date at a line's start: "Bremwerve, 21 november
+  // 2023", "Ommerzijl, juni 2023".
+  std::size_t e = p;
+  while (e < text.size() && text[e] != ',' && text[e] != '\n' && e - p < 40) ++e;
+  if ((p == 0 || text[p - 1] == '\n') && e + 3 < text.size() && text[e] == ',' && text[e + 1] == ' ') {
+    if (text[e + 2] >= '0' && text[e + 2] <= '9') return true;
+    for (std::string_view m : {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                               "oktober", "november", "december"})
+      if (text.substr(e + 2, m.size()) == m) return true;
+  }
   // A postcode just before: four digits, a space, two capitals, a space.
   if (before.size() >= 8) {
     std::string_view pc = before.substr(before.size() - 8);

@@ -393,6 +393,24 @@ TEST_CASE("units: the organisations a report writes about are units at level org
   CHECK(leveled(x)[7] == "Publiekszaken afdeling [146,159) afdeling.after-unit");
 }
 
+// Regression (eight blind eval sets, session 23): a municipality named as
+// where someone lives, as an address or a letter's place, or as the council
+// of it, was tagged as the organisation complained about: 12 false units.
+TEST_CASE("units: a residence, an address, a letter's place and a council are no mention of the body") {
+  test::ExtractCtx x(
+      "Ombudsman Rijnvallei\n\nJaarverslag 2021 voor de gemeenten Aardam en Beekdam.\n\n"
+      "Aan de gemeenteraad van Aardam\n\nAardam, 21 november 2022\n\nBeekdam, juni 2022\n\n"
+      "Een inwoner van Beekdam en een ondernemer uit Aardam klaagden. Postbus 12, Beekdam.\n\n"
+      "De gemeente Aardam reageerde niet.\n");
+  run_organisation(*x);
+  run_units(*x);
+  CHECK(organisations(x) == std::vector<std::string>{
+                                "Aardam organisation [57,63) afdeling.gemeenten",
+                                "Beekdam organisation [67,74) afdeling.gemeenten",
+                                "Aardam organisation [251,257) afdeling.organisation",
+                            });
+}
+
 // The proper name alone stands for the body ("Heidezoom" for "Woonstichting
 // Heidezoom"), unless the publisher's name holds it too (the place both
 // carry: "Rijnvallei" here is the ombudsman's).
