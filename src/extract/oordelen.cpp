@@ -158,9 +158,9 @@ bool number_counts(std::string_view text, std::size_t at) {
 namespace {
 
 // A column of a table's header: the verdict's line holds a word that names a
-// column of counts (`column_words`) and does not end like a sentence or a
-// list item: "ontvangen   afgehandeld   gegrond", "binnen termijn   gegrond of
-// deels gegrond".
+// column of counts (`column_words`) or two years, and does not end like a
+// sentence or a list item: "ontvangen   afgehandeld   gegrond", "binnen
+// termijn   gegrond of deels gegrond", "2022   2023   waarvan gegrond".
 bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::string>& column_words) {
   // A header row is short; a long line is prose (and folding it for every
   // verdict on it would make dense text quadratic).
@@ -175,9 +175,20 @@ bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::st
   std::string_view line = text.substr(a, b - a);
   while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
   static constexpr std::string_view kEnds = ".;:!?)\"'";
-  if (line.empty() || kEnds.find(line.back()) != std::string_view::npos || line.ends_with("\u201D") ||
-      line.ends_with("\u2019"))
+  if (line.empty() || (kEnds.find(line.back()) != std::string_view::npos && line.back() != ')') ||
+      line.ends_with("\u201D") || line.ends_with("\u2019"))
     return false;
+  // Two years name columns too, a bracket after them ("2022  2023  gegrond
+  // (2023)", "Directie  Q1 2021  Q2 2021  (deels) gegrond").
+  int periods = 0;
+  for (std::size_t p = 0; p + 4 <= line.size(); ++p) {
+    const bool edge = (p == 0 || !std::isalnum(static_cast<unsigned char>(line[p - 1]))) &&
+                      (p + 4 == line.size() || !std::isalnum(static_cast<unsigned char>(line[p + 4])));
+    const bool year = (line.compare(p, 2, "19") == 0 || line.compare(p, 2, "20") == 0) &&
+                      std::isdigit(static_cast<unsigned char>(line[p + 2])) && std::isdigit(static_cast<unsigned char>(line[p + 3]));
+    if (edge && year && ++periods >= 2) return true;
+  }
+  if (line.back() == ')') return false;
   const std::string folded = fold_key(line);
   for (const std::string& w : column_words) {
     for (std::size_t p = folded.find(w); p != std::string::npos; p = folded.find(w, p + 1)) {

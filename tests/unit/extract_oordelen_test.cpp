@@ -72,6 +72,12 @@ TEST_CASE("oordelen regression: counts and column headers are statistics, not ve
   CHECK(values("Tabel 1 Klachten per directie en afdeling, 2024 ontvangen afgehandeld gegrond\n").empty());
   CHECK(values("ontvangen Q2 2024 ontvangen Q1 2024 afgehandeld binnen termijn gegrond of deels gegrond\n").empty());
   CHECK(values("De klacht is op 3 mei ontvangen en gegrond verklaard.\n") == V{"gegrond"});
+  // dev sets (session 23): columns named by two years, or "waarvan",
+  // "aandeel", "formeel" beside the verdict.
+  CHECK(values("2022 2023 gegrond (2023)\n").empty());
+  CHECK(values("Directie 2018 2019 aandeel 2019 gegrond\n").empty());
+  CHECK(values("Directie Q1 2021 Q2 2021 formeel (deels) gegrond\n").empty());
+  CHECK(values("In 2022 en 2023 was de klacht gegrond.\n") == V{"gegrond"});
 }
 
 TEST_CASE("oordelen: a row whose label names no oordeel covers nothing") {
