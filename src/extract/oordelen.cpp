@@ -118,15 +118,12 @@ bool number_counts(std::string_view text, std::size_t at) {
     e = w.empty() ? e - 1 : b;
     while (e > 0 && text[e - 1] == ' ') --e;
   }
-  static constexpr std::string_view kMonths[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                                 "augustus", "september", "oktober", "november", "december"};
-  auto month = [&](std::string_view w) { return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths); };
   if (e > 0 && digit(text[e - 1])) {
     std::size_t n = e;
     while (n > 0 && digit(text[n - 1])) --n;
     // A date's year or day is no count: "op 3 mei 2022 gegrond verklaard".
     const std::string_view number = text.substr(n, e - n);
-    if (number.size() == 4 && (number.starts_with("19") || number.starts_with("20"))) return false;
+    if (is_year(number)) return false;
     // Numbered parts are no count: "vindt de klachtonderdelen 1 en 2 gegrond".
     std::size_t from = e > 60 ? e - 60 : 0;
     std::string_view before = text.substr(from, e - from);
@@ -152,7 +149,7 @@ bool number_counts(std::string_view text, std::size_t at) {
   const std::size_t ws = d + 1;
   std::size_t we = ws;
   while (we < at && text[we] >= 'a' && text[we] <= 'z') ++we;
-  return we > ws && !month(text.substr(ws, we - ws));
+  return we > ws && !is_month_name(text.substr(ws, we - ws));
 }
 
 namespace {
@@ -184,9 +181,7 @@ bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::st
   for (std::size_t p = 0; p + 4 <= line.size(); ++p) {
     const bool edge = (p == 0 || !std::isalnum(static_cast<unsigned char>(line[p - 1]))) &&
                       (p + 4 == line.size() || !std::isalnum(static_cast<unsigned char>(line[p + 4])));
-    const bool year = (line.compare(p, 2, "19") == 0 || line.compare(p, 2, "20") == 0) &&
-                      std::isdigit(static_cast<unsigned char>(line[p + 2])) && std::isdigit(static_cast<unsigned char>(line[p + 3]));
-    if (edge && year && ++periods >= 2) return true;
+    if (edge && is_year(line.substr(p, 4)) && ++periods >= 2) return true;
   }
   if (line.back() == ')') return false;
   const std::string folded = fold_key(line);

@@ -31,6 +31,17 @@ bool is_number_token(std::string_view t) {
   return digit;
 }
 
+bool is_month_name(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                                 "augustus", "september", "oktober", "november", "december"};
+  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+}
+
+bool is_year(std::string_view w) {
+  return w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' &&
+         w[3] <= '9';
+}
+
 void Coverage::add(std::size_t s, std::size_t e) {
   if (e <= s) return;
   auto it = ranges_.upper_bound(s);

@@ -1,7 +1,8 @@
 // extract/text_util.h — small text and tag utilities shared by the
 // interpreters of extract/ (context.h): trimming, spans of lines, a set of
-// covered byte ranges, heading numbering, organisation names, table counts
-// as JSON, whole-word mentions of many names, a stable sort of tags.
+// covered byte ranges, month names and years, heading numbering, organisation
+// names, table counts as JSON, whole-word mentions of many names, a stable
+// sort of tags.
 // Internal to extract/.
 #pragma once
 
@@ -26,6 +27,12 @@ bool is_upper_start(std::string_view s);
 
 // A table cell that is a number: digits with . , % - * only.
 bool is_number_token(std::string_view t);
+
+// A Dutch month's name in lower case ("januari" … "december").
+bool is_month_name(std::string_view w);
+
+// Four digits that begin with 19 or 20: a year ("2023").
+bool is_year(std::string_view w);
 
 // A set of byte ranges that answers "does [s, e) overlap any of them?" in
 // O(log n); ranges may be added in any order.

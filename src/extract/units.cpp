@@ -287,9 +287,9 @@ bool residence_or_address(std::string_view text, std::size_t p) {
   while (e < text.size() && text[e] != ',' && text[e] != '\n' && e - p < 40) ++e;
   if ((p == 0 || text[p - 1] == '\n') && e + 3 < text.size() && text[e] == ',' && text[e + 1] == ' ') {
     if (text[e + 2] >= '0' && text[e + 2] <= '9') return true;
-    for (std::string_view m : {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                               "oktober", "november", "december"})
-      if (text.substr(e + 2, m.size()) == m) return true;
+    std::size_t m = e + 2;
+    while (m < text.size() && text[m] >= 'a' && text[m] <= 'z') ++m;
+    if (is_month_name(text.substr(e + 2, m - e - 2))) return true;
   }
   // A postcode just before: four digits, a space, two capitals, a space.
   if (before.size() >= 8) {
