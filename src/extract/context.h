@@ -78,6 +78,7 @@ struct Context {
   const std::vector<std::unique_ptr<WordRules>>& word_files;  // files with engine = "words" (themes)
   const Lookups& look;
   std::vector<const FoldedBlock*> headings;  // the heading blocks among spans, in order
+  std::vector<std::size_t> gaps;  // the table rows' column gaps (Block::gaps), in order
 
   // ---- Outputs ----
   Extraction& out;         // facts: facts, organisation; cases: cases; all: tags

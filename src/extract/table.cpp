@@ -1,5 +1,7 @@
 #include "extract/table.h"
 
+#include <algorithm>
+
 #include "extract/text_util.h"
 
 namespace omb::interp {
@@ -34,8 +36,9 @@ bool markdown_row(std::string_view line, std::size_t line_start, Row& row) {
   return !separator;
 }
 
-// A plain row: words up to the first number are the label.
-void plain_row(std::string_view line, std::size_t line_start, Row& row) {
+// A plain row: words up to the first number, or up to a column gap (one
+// of `gaps`, offsets in the text), are the label.
+void plain_row(std::string_view line, std::size_t line_start, Row& row, std::span<const std::size_t> gaps = {}) {
   std::size_t i = 0, label_end = 0;
   bool in_label = true;
   while (i < line.size()) {
@@ -44,6 +47,7 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row) {
     if (j == std::string_view::npos) j = line.size();
     std::string_view tok = line.substr(i, j - i);
     if (tok.empty()) break;
+    if (in_label && label_end > 0 && std::binary_search(gaps.begin(), gaps.end(), line_start + i - 1)) in_label = false;
     if (in_label && !is_number_token(tok)) {
       label_end = j;
     } else {
@@ -97,7 +101,7 @@ std::string_view without_bracketed_tail(std::string_view part) {
 
 }  // namespace
 
-std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b) {
+std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b, std::span<const std::size_t> gaps) {
   std::vector<Row> rows;
   for (const Line& ln : lines_of(text, a, b)) {
     std::string_view line = text.substr(ln.start, ln.end - ln.start);
@@ -105,7 +109,7 @@ std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b
     if (!trim(line).empty() && trim(line).front() == '|') {
       if (!markdown_row(line, ln.start, row)) continue;
     } else {
-      plain_row(line, ln.start, row);
+      plain_row(line, ln.start, row, gaps);
       // A row without cells after a label left open is that label's end.
       // Its span stays the first line's part (the cells stand between).
       if (row.cells.empty() && !rows.empty() && open_label(rows.back().label) && !row.label.empty()) {
@@ -118,7 +122,8 @@ std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b
   return rows;
 }
 
-std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<FoldedBlock>& spans) {
+std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<FoldedBlock>& spans,
+                                     std::span<const std::size_t> gaps) {
   std::vector<FoldedBlock> tables;
   bool continued = false;  // the last span ends with a label's end line
   for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -148,7 +153,7 @@ std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<Fo
       std::string_view last = text.substr(tables.back().start, tables.back().end - tables.back().start);
       if (std::size_t nl = last.rfind('\n'); nl != std::string_view::npos) last.remove_prefix(nl + 1);
       Row r;
-      plain_row(last, 0, r);
+      plain_row(last, static_cast<std::size_t>(last.data() - text.data()), r, gaps);
       std::string_view line = trim(text.substr(b.start, b.end - b.start));
       if (open_label(r.label) && line.size() <= 60 && line.find('\n') == std::string_view::npos) {
         tables.back().end = b.end;

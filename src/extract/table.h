@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,13 @@ struct Row {
 
 // Reads text[a, b) as a table: markdown rows (| a | b |, separator rows
 // left out, ** around a cell dropped) or plain rows (the words up to the
-// first number are the label, the rest are cells). A plain line without
+// first number are the label, the rest are cells; a column gap of the
+// source, one of `gaps`, also ends the label: "afdeling Intensieve Zorg
+// ⟨gap⟩ Hoogerbeek 5 4 2" has the label "afdeling Intensieve Zorg"). A plain line without
 // cells after a label that ends in "en", "van", "voor", "of", "&" or ","
 // ends that label (an abbreviation in brackets after it left out; the
 // label's span stays on its first line). Returns header + rows.
-std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b);
+std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b, std::span<const std::size_t> gaps = {});
 
 // The tables among `spans` (sorted by start) of `text`: consecutive table
 // rows (the normaliser makes each row a block, one byte apart at most)
@@ -32,6 +35,7 @@ std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b
 // label of the row before ("… Toezicht en 27 19 8" | "Handhaving (VTH)");
 // every other block is a span of its own (one block of several lines may be
 // a table too). parse_table() joins such a line to its row's label.
-std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<FoldedBlock>& spans);
+std::vector<FoldedBlock> table_spans(std::string_view text, const std::vector<FoldedBlock>& spans,
+                                     std::span<const std::size_t> gaps = {});
 
 }  // namespace omb::interp

@@ -159,7 +159,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
     std::string k = fold_key(r.label);
     return listed(af_headers, k) || listed(oo_headers, k) || !un.unit_named_in(r.label).empty();
   };
-  for (const FoldedBlock& b : table_spans(ctx.text, ctx.spans)) {
+  for (const FoldedBlock& b : table_spans(ctx.text, ctx.spans, ctx.gaps)) {
     std::size_t nl = ctx.text.find('\n', b.start);
     if (nl == std::string_view::npos || nl >= b.end) continue;  // a table has a header and rows
     std::string_view caption = caption_before(ctx, b.start);
@@ -177,7 +177,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
     // A numbered caption with numbers in it ("Tabel 1  Klachten per
     // afdeling  2020  2021") reads as the table's first row: its line is
     // the caption.
-    std::vector<Row> parsed = parse_table(ctx.text, b.start, b.end);
+    std::vector<Row> parsed = parse_table(ctx.text, b.start, b.end, ctx.gaps);
     if (!parsed.empty() && numbered_caption(parsed[0].label)) {
       const std::size_t at = parsed[0].label_start;
       caption = naming = ctx.text.substr(at, ctx.line_end(at) - at);

@@ -238,7 +238,9 @@ void unit_hits(Context& ctx, const UnitNames& un) {
     } else if (r.role == "unit") {
       const std::string unit = un.unit_of(h.groups[0]);
       const bool singular = !h.groups[0].empty() && fold_key(h.groups[0]) == fold_key(unit);
-      const std::size_t end = name_end(text, h.start, h.end, starts, singular);
+      std::size_t end = name_end(text, h.start, h.end, starts, singular);
+      // A table row's column gap ends the name ("afdeling Intensieve Zorg ⟨gap⟩ Hoogerbeek").
+      if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), h.start); g != ctx.gaps.end() && *g < end) end = *g;
       std::string_view name = text.substr(h.start, end - h.start);
       if (!un.valid_name(name)) continue;
       auto [value, u] = un.canonical(name, unit, h.groups[0]);
@@ -427,6 +429,40 @@ void lower_unit_names(Context& ctx, const UnitNames& un) {
   }
 }
 
+// A table row's name that takes its level from the table's caption or
+// header ("Cluster  Team" over an indented "Invordering", which the
+// normalised text no longer shows indented) takes the unit the report
+// writes before the same name elsewhere ("het team Invordering"), when all
+// such mentions agree: the report's own word wins over a column's guess.
+// A row that names its unit itself ("RVE Acute Zorg") keeps it.
+void align_table_levels(Context& ctx, const UnitNames& un) {
+  std::unordered_map<std::string, std::string> written;  // value -> the unit written before it, "" when they disagree
+  for (const Tag& t : ctx.tags) {
+    if (t.type != "afdeling" || (t.rule != "afdeling.after-unit" && t.rule != "afdeling.lower-case")) continue;
+    std::string u = unit_in(t.detail);
+    if (u.empty()) continue;
+    auto [it, fresh] = written.emplace(t.value, u);
+    if (!fresh && !it->second.empty() && un.level_of(it->second) != un.level_of(u)) it->second.clear();
+  }
+  if (written.empty()) return;
+  for (Tag& t : ctx.tags) {
+    if (t.type != "afdeling" || t.rule != "afdeling.table" || t.detail.find(kOrganisationLevel) != std::string::npos) continue;
+    auto it = written.find(t.value);
+    if (it == written.end() || it->second.empty()) continue;
+    const std::string own = unit_in(t.detail);
+    if (un.level_of(own) == un.level_of(it->second) || un.level_of(it->second) == "organisation" ||
+        collapse_space(ctx.text.substr(t.start, t.end - t.start)) != t.value)
+      continue;
+    // The detail's unit and level change; its counts stay.
+    const std::size_t lv = t.detail.find("\"level\":\"");
+    const std::size_t z = lv == std::string::npos ? std::string::npos : t.detail.find('"', lv + 9);
+    if (z == std::string::npos) continue;
+    std::string detail = un.unit_detail(it->second);
+    detail.pop_back();
+    t.detail = detail + t.detail.substr(z + 1);
+  }
+}
+
 // The abbreviation a report gives a unit in brackets after its name
 // ("vergunningen, toezicht en handhaving (“VTH”)") names that unit: a tag
 // whose value is the abbreviation ("de afdeling VTH") takes the unit's.
@@ -476,6 +512,7 @@ void run_units(Context& ctx) {
   unit_hits(ctx, un);
   unit_tables(ctx, un);
   lower_unit_names(ctx, un);
+  align_table_levels(ctx, un);
   organisation_units(ctx, un);
   cut_organisation_tails(ctx);
   drop_units_in_publisher(ctx);

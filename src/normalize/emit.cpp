@@ -253,7 +253,10 @@ void Emitter::visible() {
   if (!held_space_) edit(b, e, "", "invisible");
   else if (at_line_start()) edit(b, e, "", "spaces");
   else if (e - b == 1 && src_[b] == ' ') pending(e);
-  else edit(b, e, " ", "spaces");
+  else {
+    edit(b, e, " ", "spaces");
+    if (table_) gaps_.push_back(out_.text.size() - 1);  // a column gap: two spaces or more, or a tab
+  }
 }
 
 void Emitter::drop_held() {
@@ -390,6 +393,7 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
     em.edit(em.pos(), start_src, sep, page ? "page-debris" : first.hard_start && !line_end ? "split" : "layout");
     em.flush();
     em.set_noise(bl.kind == LineKind::noise);
+    em.set_table(bl.kind == LineKind::table_row);
     em.set_paragraph_start(bl.kind == LineKind::text ? first.cb : Emitter::kNone);
     std::size_t block_start = out.text.size();
 
@@ -421,7 +425,8 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
     b.end = out.text.size();
     b.line = first.no;
     b.page = first.page;
-    out.blocks.push_back(b);
+    b.gaps = em.take_gaps();
+    out.blocks.push_back(std::move(b));
     prev_kind = bl.kind;
   }
   em.edit(em.pos(), src.size(), out.text.empty() ? "" : "\n", "layout");

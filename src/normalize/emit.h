@@ -29,6 +29,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "normalize/blocks.h"
@@ -58,6 +59,10 @@ class Emitter {
   std::string clean_chars(std::size_t b, std::size_t e, std::string* rule) const;
   // Whether the block being written is noise (see above).
   void set_noise(bool noise) { noise_ = noise; }
+  // Whether the block being written is a table row: its column gaps are
+  // kept (Block::gaps); take_gaps() hands them over and starts anew.
+  void set_table(bool table) { table_ = table; }
+  std::vector<std::size_t> take_gaps() { return std::exchange(gaps_, {}); }
   // Where a text block's first word begins (a sentence's start, whatever
   // the line before it: "Hetaantal" under a heading), or kNone; not set for
   // headings, list items and table rows.
@@ -89,6 +94,8 @@ class Emitter {
   bool held_space_ = false;
   std::size_t held_b_ = kNone, held_e_ = kNone;
   bool noise_ = false;
+  bool table_ = false;
+  std::vector<std::size_t> gaps_;
   std::size_t paragraph_start_ = kNone;
 };
 

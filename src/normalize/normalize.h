@@ -39,6 +39,10 @@ struct Block {
   std::size_t start = 0, end = 0;  // span in the normalised text
   int line = 1;                    // 1-based source line where it starts
   int page = 1;                    // page where it starts
+  // A table row's column gaps: where two spaces or more, or a tab, stood
+  // between two cells of a source line and one space stands now (offsets
+  // of those spaces in the normalised text, in order). Empty for others.
+  std::vector<std::size_t> gaps;
 };
 
 struct Normalized {

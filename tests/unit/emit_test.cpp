@@ -102,6 +102,19 @@ TEST_CASE("normalize emit: blocks, separators and the rules of layout") {
   CHECK(n.blocks[3].line == 7);
 }
 
+// Regression (dev10 eval document, session 24): "afdeling Intensieve Zorg
+// ⟨gap⟩ Hoogerbeek ⟨gap⟩ 5 4" became one run of words, and the unit took the
+// location column's word ("Intensieve Zorg Hoogerbeek").
+TEST_CASE("normalize emit: a table row keeps where its column gaps stood") {
+  Normalized n = emitted("Intensieve Zorg     Hoogerbeek   5    4\nBeschermd Wonen\tLutterzijl 4 5\n\nDe  zorg  is goed.\n");
+  CHECK(n.text == "Intensieve Zorg Hoogerbeek 5 4\nBeschermd Wonen Lutterzijl 4 5\n\nDe zorg is goed.\n");
+  REQUIRE(n.blocks.size() == 3);
+  CHECK(n.blocks[0].kind == PassageKind::table_row);
+  CHECK(n.blocks[0].gaps == std::vector<std::size_t>{15, 26, 28});
+  CHECK(n.blocks[1].gaps == std::vector<std::size_t>{46});
+  CHECK(n.blocks[2].gaps.empty());  // a paragraph's wide spaces are no columns
+}
+
 TEST_CASE("normalize emit: page debris between blocks, and empty texts") {
   Normalized n = emitted("Een zin.\n\fKop 2019\nTwee.\n\fKop 2019\nDrie.\n");
   CHECK(n.text == "Een zin.\n\nTwee.\n\nDrie.\n");

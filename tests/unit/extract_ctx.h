@@ -50,6 +50,7 @@ struct ExtractCtx {
     for (const auto& w : extractor().word_files()) hits[w->type()] = w->match(text, folded, spans);
     ctx = std::make_unique<interp::Context>(text, std::move(spans), std::move(hits), extractor().files(), extractor().word_files(),
                                             lookups(), out);
+    for (const Block& b : n.blocks) ctx->gaps.insert(ctx->gaps.end(), b.gaps.begin(), b.gaps.end());
   }
   interp::Context& operator*() { return *ctx; }
   interp::Context* operator->() { return ctx.get(); }

@@ -87,6 +87,60 @@ TEST_CASE("units: one block of tables splits at header rows; table rows one byte
   CHECK(t[1].start == 22);
 }
 
+TEST_CASE("units: a column gap ends a row's label; the text cells after it are cells") {
+  const std::string text = "afdeling Intensieve Zorg Hoogerbeek 5 4\nJeugd en Gezin Ravenszande 2 2\nTotaal 7 6\n";
+  const std::vector<std::size_t> gaps{24, 35, 37, 54, 65};
+  auto rows = parse_table(text, 0, text.size(), gaps);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].label == "afdeling Intensieve Zorg");
+  CHECK(rows[0].cells == std::vector<std::string>{"Hoogerbeek", "5", "4"});
+  CHECK(rows[1].label == "Jeugd en Gezin");
+  CHECK(text.substr(rows[1].label_start, rows[1].label_end - rows[1].label_start) == "Jeugd en Gezin");
+  CHECK(rows[2].label == "Totaal");
+  // Without gaps the words up to the first number are the label, as before.
+  CHECK(parse_table(text, 0, text.size())[0].label == "afdeling Intensieve Zorg Hoogerbeek");
+}
+
+// Regression (dev10 eval document, session 24): a table per RVE and
+// afdeling with a location column gave "Opname Kort Verblijf Hoogerbeek",
+// by the table and by the unit word at the row's start.
+TEST_CASE("units: a table with a text column beside its names") {
+  test::ExtractCtx x(
+      "Tabel 1  Klachten per RVE en afdeling\n"
+      "RVE / afdeling                 locatie        2023   2022\n"
+      "RVE Acute Zorg                                  12      9\n"
+      "  afdeling Opname Kort Verblijf  Hoogerbeek       7      5\n"
+      "  afdeling Intensieve Zorg       Hoogerbeek       5      4\n"
+      "afdeling Cli\xc3\xabntservice          Lutterzijl       2      1\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags) values.push_back(t.value + " " + x.at(t));
+  CHECK(values == std::vector<std::string>{"RVE Acute Zorg RVE Acute Zorg", "Opname Kort Verblijf afdeling Opname Kort Verblijf",
+                                           "Intensieve Zorg afdeling Intensieve Zorg",
+                                           "Cli\xc3\xabntservice afdeling Cli\xc3\xabntservice"});
+}
+
+// Regression (dev eval document, session 24): in a table of "Cluster  Team"
+// the teams under a cluster stand indented in a column of their own; the
+// normalised text shows them as rows of the first column, and they were
+// tagged at the cluster's level though the report writes "team Invordering".
+TEST_CASE("units: a table row's level follows the unit word the report writes before its name") {
+  test::ExtractCtx x(
+      "Tabel 1  Klachten per cluster\n"
+      "Cluster           Team            ontvangen   afgehandeld\n"
+      "Heffen en Innen   Heffingen          22          20\n"
+      "                  Invordering        31          29\n"
+      "Waarderen         Waardebepaling     12          11\n\n"
+      "Het team Invordering kreeg de meeste klachten; het cluster Waarderen de minste.\n");
+  run_units(*x);
+  std::vector<std::string> levels;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") levels.push_back(t.value + " " + t.detail.substr(0, t.detail.find(",\"counts")));
+  CHECK(levels == std::vector<std::string>{"Heffen en Innen {\"unit\":\"cluster\",\"level\":\"dienst\"",
+                                           "Invordering {\"unit\":\"team\",\"level\":\"team\"",
+                                           "Waarderen {\"unit\":\"cluster\",\"level\":\"dienst\""});
+}
+
 // Regression (#18, dev3 rekenkamer): a row's label wrapped onto a line of
 // its own ("Vergunningen, Toezicht en 27 19 8" | "Handhaving (VTH)") ended
 // the table there, and the unit was cut to "Vergunningen, Toezicht en".
