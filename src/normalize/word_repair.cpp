@@ -216,8 +216,9 @@ std::optional<std::string> WordRepair::split_two_glue(const std::string& w) cons
 // Step 2: the cheapest confusion candidate that is a word, if it is the only
 // one at its cost.
 std::optional<std::pair<std::string, std::string>> WordRepair::confused(const std::string& w, bool cap) const {
+  bool compound = false;  // a long capitalised word's candidate may be a compound (below)
   auto ok = [&](const std::string& cand) {
-    if (cap ? lex_->listed(cand) : lex_->known(cand)) return true;
+    if (cap ? lex_->listed(cand) || (compound && lex_->known(cand)) : lex_->known(cand)) return true;
     // A footnote marker glued to the word as written: "enquéteresultatenii".
     for (std::size_t k = 1; k <= 3 && k + 6 <= cand.size(); ++k) {
       if (cand[cand.size() - k] != 'i' || w[w.size() - k] != 'i') break;
@@ -237,15 +238,19 @@ std::optional<std::pair<std::string, std::string>> WordRepair::confused(const st
     tie = false;
   };
   if (conf_.may_apply(w, cap)) conf_.each(w, cap, consider);
-  // A capitalised word of 8 letters or more also takes the small letters'
+  // A capitalised word of 6 bytes or more also takes the small letters'
   // confusions behind its capital, to a listed word only: a table's first
   // column and a sentence's first word are capitalised by their place
   // ("Cardiologle", "Gerneente"); a name that long is rarely
   // one confusion from a listed word, as short ones are ("Storn").
-  if (cap && best.empty() && w.size() >= 8 && conf_.may_apply(w, false))
+  // One of 16 bytes or more may become a compound the lexicon knows
+  // ("Patiëntenadrninistratie"): a name that long is not one confusion from one.
+  if (cap && best.empty() && w.size() >= 6 && conf_.may_apply(w, false)) {
+    compound = w.size() >= 16;
     conf_.each(w, false, [&](const std::string& cand, double cost, const std::string& rule) {
       if (!cand.empty() && cand[0] == w[0]) consider(cand, cost, rule);
     });
+  }
   if (!cap)
     for (std::size_t i = 0; i + 1 < w.size(); ++i)
       if (diaeresis_pair(w[i], w[i + 1]))

@@ -15,8 +15,9 @@
 //     "bij het", not the rare "bijzet" a confusion finds; rule "split");
 //     then confusions: every candidate of confusions.h that is a word (in a
 //     capitalised word: a listed one, by the "any" rows, and when none
-//     fits and it has 8 bytes or more, by the small letters' rows with its
-//     first letter unchanged: "Cardiologle" in a table's first column; a
+//     fits and it has 6 bytes or more, by the small letters' rows with its
+//     first letter unchanged: "Cardiologle" in a table's first column; from
+//     16 bytes on a compound the lexicon knows counts as listed; a
 //     footnote marker "i"/"ii" glued on does not stop a match), and a diaeresis on the second vowel of a pair (ei
 //     too, as "geinformeerd" needs; cost 0.15). The cheapest wins, if no
 //     other candidate costs as little (rule "ocr:FROM>TO", "ocr:diaeresis");
