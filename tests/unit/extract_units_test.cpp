@@ -594,6 +594,11 @@ TEST_CASE("units: names in lower case after a unit word in lower case") {
     CHECK(lower(no) == std::vector<std::string>{});
   // Commas without "en" are no coordination: the first item only.
   CHECK(lower("de afdeling werk, inkomen, zorg kreeg") == std::vector<std::string>{"Werk [12,16)"});
+  // Regression (dev5 rekenkamer letter, session 24): a cluster and a
+  // directie in lower case too; a "dienst" or "sector" is mostly a word.
+  CHECK(lower("over het cluster werk en inkomen klaagden") == std::vector<std::string>{"Werk en Inkomen [17,32)"});
+  CHECK(lower("de directie bedrijfsvoering besloot") == std::vector<std::string>{"Bedrijfsvoering [12,27)"});
+  CHECK(lower("de dienst verklaart het en de sector gevraagd") == std::vector<std::string>{});
 }
 
 // Regression (#18, dev5 GGD and 1996 scan): a participle without "ge" ("het
