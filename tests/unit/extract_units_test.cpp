@@ -141,6 +141,29 @@ TEST_CASE("units: a table row's level follows the unit word the report writes be
                                            "Waarderen {\"unit\":\"cluster\",\"level\":\"dienst\""});
 }
 
+// Regression (dev7 council letter, session 24): a table's "Cluster Ruimte"
+// did not make a section headed "Ruimte" a mention; once it did, "Ruimte"
+// took the end of "Beheer Openbare Ruimte" before the longer name could;
+// and a portfolio ("wethouder Dienstverlening en Financiën") was read as
+// the units of those names.
+TEST_CASE("units: the other mentions: a name after a row's unit word, longer names first, no portfolios") {
+  test::ExtractCtx x(
+      "Portefeuillehouder  : wethouder Dienstverlening en Financi\xc3\xabn\n\n"
+      "Tabel 1. Klachten per cluster en afdeling      2022    2023\n"
+      "Cluster Ruimte                                   52      57\n"
+      "   Beheer Openbare Ruimte                        27      28\n"
+      "Cluster Dienstverlening                          49      58\n"
+      "   Financi\xc3\xabn                                    12       8\n\n"
+      "Ruimte\n\n"
+      "Meldingen over losse tegels en takken bij Beheer Openbare\nRuimte bleven liggen, zegt Dienstverlening.\n");
+  run_units(*x);
+  std::vector<std::string> mentions;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.named-in-report") mentions.push_back(t.value + " = " + x.at(t));
+  CHECK(mentions == std::vector<std::string>{"Cluster Ruimte = Ruimte", "Beheer Openbare Ruimte = Beheer Openbare Ruimte",
+                                             "Cluster Dienstverlening = Dienstverlening"});
+}
+
 // Regression (#18, dev3 rekenkamer): a row's label wrapped onto a line of
 // its own ("Vergunningen, Toezicht en 27 19 8" | "Handhaving (VTH)") ended
 // the table there, and the unit was cut to "Vergunningen, Toezicht en".
