@@ -34,7 +34,8 @@ bool initials_of(std::string_view whole, std::string_view publisher) {
 }  // namespace
 
 // The organisations a report is about: organisation.toml's mentions that
-// are no issuer's, as units at level organisation, named without a word of
+// are no issuer's, as units at level organisation (at level afdeling when
+// named after a unit and a comma: a part of it), named without a word of
 // [organisation] drop. Not the publisher (nor its name's initials: "ISD
 // Heiderand"), nor a body its name holds.
 void organisation_units(Context& ctx, const UnitNames& un) {
@@ -59,7 +60,19 @@ void organisation_units(Context& ctx, const UnitNames& un) {
       continue;
     const std::size_t s = static_cast<std::size_t>(name.data() - ctx.text.data());
     have.add(h.start, h.end);
-    ctx.add("afdeling", collapse_space(name), s, s + name.size(), "afdeling.organisation", un.unit_detail("organisation"));
+    // Named after a unit and a comma, as an address names the parts of a
+    // body from the top down ("Dienst Werk en Inkomen, Werkplein
+    // Nieuw-West"): a part of that unit, at level afdeling. After another
+    // organisation it is the next of a list ("Woonstichting Heidezoom,
+    // Wooncorporatie Sterrenkamp en ...").
+    const bool part = s >= 2 && ctx.text.compare(s - 2, 2, ", ") == 0 &&
+                      std::any_of(ctx.tags.begin(), ctx.tags.end(),
+                                  [&](const Tag& t) {
+                                    return t.type == "afdeling" && t.end + 2 == s &&
+                                           t.detail.find(kOrganisationLevel) == std::string::npos;  // not a list of bodies
+                                  });
+    ctx.add("afdeling", collapse_space(name), s, s + name.size(), "afdeling.organisation",
+            un.unit_detail(part ? "" : "organisation"));
   }
 }
 

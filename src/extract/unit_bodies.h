@@ -14,7 +14,9 @@ inline constexpr std::string_view kOrganisationLevel = "\"level\":\"organisation
 
 // The organisations a report is about: organisation.toml's mentions that
 // are no issuer's, as units at level organisation (not the publisher, nor
-// its name's initials, nor a body its name holds).
+// its name's initials, nor a body its name holds); one named after a unit
+// and a comma ("Dienst Werk en Inkomen, Werkplein Nieuw-West") is a part of
+// that unit, at level afdeling.
 void organisation_units(Context& ctx, const UnitNames& un);
 // "de afdeling Publiekszaken van Keerdonk": the unit is "Publiekszaken",
 // once Keerdonk is a unit of its own.

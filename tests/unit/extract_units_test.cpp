@@ -488,6 +488,24 @@ TEST_CASE("units: a residence, an address, a letter's place and a council are no
                             });
 }
 
+// Regression (shared Amsterdam report, session 24): "Dienst Werk en
+// Inkomen, Werkplein Nieuw-West" names a district office of the dienst; once
+// "Werkplein" named a body, it was an organisation of its own.
+TEST_CASE("units: a body named after a unit and a comma is a part of it; after an organisation, the next of a list") {
+  test::ExtractCtx x(
+      "Ombudsman Rijnvallei\n\nRapport 2021/014\n\nDienst Werk en Inkomen, Werkplein Noordoost\n\n"
+      "Het gaat over Woonstichting Heidezoom, Werkplein Aardam en Stichting Huisvesting Beekdam.\n");
+  run_organisation(*x);
+  run_units(*x);
+  std::vector<std::string> bodies;
+  for (const std::string& s : leveled(x))
+    if (s.find("afdeling.organisation") != std::string::npos) bodies.push_back(s);
+  CHECK(bodies == std::vector<std::string>{"Werkplein Noordoost afdeling [64,83) afdeling.organisation",
+                                           "Woonstichting Heidezoom organisation [99,122) afdeling.organisation",
+                                           "Werkplein Aardam organisation [124,140) afdeling.organisation",
+                                           "Stichting Huisvesting Beekdam organisation [144,173) afdeling.organisation"});
+}
+
 // The proper name alone stands for the body ("Heidezoom" for "Woonstichting
 // Heidezoom"), unless the publisher's name holds it too (the place both
 // carry: "Rijnvallei" here is the ombudsman's).
