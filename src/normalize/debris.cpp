@@ -24,10 +24,20 @@ std::string_view word_core(std::string_view t) {
 }
 
 // A name as a sentence writes one: a capital, then three or more lower-case
-// letters ("Keerdonk", "Ommerzand"); OCR debris is rarely so regular.
+// letters ("Keerdonk", "Ommerzand"), or such parts joined by hyphens
+// ("Essendonk-Zuid"); OCR debris is rarely so regular.
 bool proper_name(std::string_view w) {
-  if (w.size() < 4 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
-  return std::all_of(w.begin() + 1, w.end(), [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
+  if (w.size() < 4) return false;
+  // Parts joined by hyphens, each a capital and small letters: "Essendonk-Zuid", "Noord-Brabant".
+  for (std::size_t b = 0; b <= w.size();) {
+    const std::size_t e = std::min(w.find('-', b), w.size());
+    if (e - b < 2 || !(w[b] >= 'A' && w[b] <= 'Z') ||
+        !std::all_of(w.begin() + static_cast<std::ptrdiff_t>(b) + 1, w.begin() + static_cast<std::ptrdiff_t>(e),
+                     [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }))
+      return false;
+    b = e + 1;
+  }
+  return true;
 }
 
 // A compound joined by hyphens whose parts are all words (or repair to one).

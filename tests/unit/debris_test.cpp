@@ -80,6 +80,16 @@ TEST_CASE("normalize debris regression: a case number is no noise, joined by dot
   CHECK(noise_line(lex, "KL.2 – xq zkw"));  // under three digits: no number
 }
 
+// Regression (dev6 police report, session 24): "Klacht nr. 2022-0163 –
+// Basisteam Essendonk-Zuid" read as noise (the dash and the hyphenated
+// place counted as no words), so its zaaknummer and its team were lost.
+TEST_CASE("normalize debris regression: a place name joined by hyphens is a name") {
+  const pass::WordRepair& lex = test::normalizer().words();
+  CHECK_FALSE(noise_line(lex, "Klacht nr. 2022-0163 \xE2\x80\x93 Basisteam Essendonk-Zuid"));
+  CHECK_FALSE(noise_line(lex, "Ommerzand-West, Keerdonk-Noord en Aa-Veld 4"));
+  CHECK(noise_line(lex, "xq-ZZ zk-wv Bb-c- 5 T e"));  // no capital and small letters in each part
+}
+
 TEST_CASE("normalize debris: a line is judged as it reads once repaired") {
   const pass::WordRepair& lex = test::normalizer().words();
   // Ligatures split "ﬁ" words into pieces no list knows: as written, under
