@@ -1,11 +1,81 @@
 #include "extract/zaaknummers.h"
 
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+#include "extract/text_util.h"
+
 namespace omb::interp {
+
+namespace {
+
+// The shape of a number: each digit '9', each letter 'a', the rest as written
+// ("Z-22-01873" → "a-99-99999").
+std::string shape_of(std::string_view v) {
+  std::string s(v);
+  for (char& c : s) {
+    if (c >= '0' && c <= '9') c = '9';
+    else if (std::isalpha(static_cast<unsigned char>(c))) c = 'a';
+  }
+  return s;
+}
+
+// A shape particular enough to stand for the document's case numbers: parts
+// joined by / - or ., five digits or more.
+bool telling_shape(std::string_view s) {
+  int digits = 0;
+  for (char c : s) digits += c == '9';
+  return digits >= 5 && s.find_first_of("/-.") != std::string_view::npos;
+}
+
+// Two years, or a year and the next one's last two digits: a period
+// ("2020/2021", "2020/21", "2021-2022"), not a number.
+bool year_span(std::string_view v) {
+  const std::size_t sep = v.find_first_of("/-.");
+  if (sep != 4 || v.find_first_of("/-.", sep + 1) != std::string_view::npos) return false;
+  if (!is_year(v.substr(0, 4))) return false;
+  std::string_view b = v.substr(5);
+  if (is_year(b)) return true;
+  const int next = (std::stoi(std::string(v.substr(2, 2))) + 1) % 100;
+  return b.size() == 2 && std::isdigit(static_cast<unsigned char>(b[0])) && std::isdigit(static_cast<unsigned char>(b[1])) &&
+         std::stoi(std::string(b)) == next;
+}
+
+bool number_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '.'; }
+
+}  // namespace
 
 bool is_plain_type(std::string_view type) {
   for (std::string_view own : {"doctype", "organisation", "date", "period", "afdeling", "theme", "oordeel"})
     if (type == own) return false;
   return true;
+}
+
+void same_shape_numbers(Context& ctx) {
+  std::unordered_set<std::string> shapes;
+  Coverage have;
+  for (const Tag& t : ctx.tags) {
+    if (t.type != "zaaknummer") continue;
+    have.add(t.start, t.end);
+    if (std::string s = shape_of(t.value); telling_shape(s)) shapes.insert(std::move(s));
+  }
+  if (shapes.empty()) return;
+  const std::string_view text = ctx.text;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!number_char(text[i]) || (i > 0 && number_char(text[i - 1]))) { ++i; continue; }
+    std::size_t e = i;
+    while (e < text.size() && number_char(text[e])) ++e;
+    std::size_t end = e;
+    while (end > i && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '/')) --end;  // a sentence's full stop
+    const std::string_view v = text.substr(i, end - i);
+    if (end > i && std::isdigit(static_cast<unsigned char>(v.back())) && shapes.count(shape_of(v)) && !year_span(v) &&
+        !have.overlaps(i, end)) {
+      have.add(i, end);
+      ctx.add("zaaknummer", std::string(v), i, end, "zaaknummer.same-shape");
+    }
+    i = e;
+  }
 }
 
 void run_zaaknummers(Context& ctx) {
@@ -19,6 +89,7 @@ void run_zaaknummers(Context& ctx) {
     if (!is_plain_type(type)) continue;
     for (const Hit& h : ctx.hits_of(type)) ctx.add(type, h.value, h.start, h.end, ctx.rule_id(type, h));
   }
+  same_shape_numbers(ctx);
 }
 
 }  // namespace omb::interp

@@ -1,6 +1,7 @@
 // extract/zaaknummers.h — the plain tags (context.h): every hit of the
 // zaaknummer file and of every type without an interpreter of its own
-// (vereiste, status, and any other rule file), tagged as it is.
+// (vereiste, status, and any other rule file), tagged as it is; and the
+// numbers shaped like the case numbers those found.
 #pragma once
 
 #include <string_view>
@@ -13,7 +14,14 @@ namespace omb::interp {
 // date, period, afdeling, theme or oordeel, which have interpreters).
 bool is_plain_type(std::string_view type);
 
-// In the order of the rule files.
+// Numbers of the shape of a case number found by a rule, elsewhere in the
+// text: a document writes its case numbers alike ("Klacht nr. 99/017" in
+// the text, "99/034" in a list of open complaints), rule
+// "zaaknummer.same-shape". Only shapes of parts joined by / - or . with
+// five digits or more, and never two years ("2020/21", "2021-2022").
+void same_shape_numbers(Context& ctx);
+
+// In the order of the rule files, then same_shape_numbers().
 void run_zaaknummers(Context& ctx);
 
 }  // namespace omb::interp

@@ -36,3 +36,29 @@ TEST_CASE("zaaknummers: plain types in the order of the rule files, each in text
   CHECK(x.out.tags[x.out.tags.size() - 2].value == "389");
   CHECK(x.out.tags.back().value == "4711");
 }
+
+// Regression (dev5, dev8 eval documents, session 24): a list of open
+// complaints ("99/034  Sociale Zaken  2 juni 1999") and "verschenen:
+// 2019.0301 (...) en 2019.0344" name case numbers without a word before
+// them; the document's labelled numbers ("Klacht nr. 99/017") have their shape.
+TEST_CASE("zaaknummers: numbers of the shape of the document's case numbers") {
+  test::ExtractCtx x(
+      "Klacht nr. 99/017 - afdeling Belastingen\n\nDe klacht is gegrond.\n\n"
+      "Open klachten\n99/034 Sociale Zaken 2 juni 1999\n99/036 Belastingen 9 juni 1999\n\n"
+      "In 1998/99 en 1999-2000 kwamen 12/034 en 99/03 niet voor; zie ook 99/041.\n");
+  run_zaaknummers(*x);
+  std::vector<std::string> v;
+  for (const Tag& t : x.out.tags) v.push_back(t.value + " " + std::string(t.rule));
+  CHECK(v == std::vector<std::string>{"99/017 zaaknummer.label-heading", "99/034 zaaknummer.same-shape",
+                                      "99/036 zaaknummer.same-shape", "12/034 zaaknummer.same-shape",
+                                      "99/041 zaaknummer.same-shape"});
+  // Too short a shape teaches nothing; two years are a period.
+  test::ExtractCtx y("Zaak 2019/12 - afdeling Werk\n\nIn het schooljaar 2019/20 en in 2020/2021 niet.\n");
+  run_zaaknummers(*y);
+  REQUIRE(y.out.tags.size() == 1);
+  CHECK(y.out.tags[0].value == "2019/12");
+  test::ExtractCtx z("Zaak 2021/0123 - afdeling Werk\n\nIn 2020/2021 en 2021-2022 niet, wel 2021/0456.\n");
+  run_zaaknummers(*z);
+  REQUIRE(z.out.tags.size() == 2);
+  CHECK(z.out.tags[1].value == "2021/0456");
+}
