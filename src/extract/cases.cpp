@@ -315,23 +315,51 @@ std::pair<std::size_t, std::size_t> oordeel_section(const Context& ctx, const st
   return {sec_start, sec_end};
 }
 
+// How low a unit tag's level is: team 3, afdeling 2, dienst 1; -1 for an
+// organisation (not a unit of the body complained about).
+int unit_depth(const Tag& t) {
+  if (t.detail.find("\"level\":\"organisation\"") != std::string::npos) return -1;
+  if (t.detail.find("\"level\":\"team\"") != std::string::npos) return 3;
+  if (t.detail.find("\"level\":\"dienst\"") != std::string::npos) return 1;
+  return 2;
+}
+
+// Of tags[a], a unit tag, and the unit tags in tags[a, b) that follow it
+// in a row on its line (before `eol`), each at most a few bytes after the
+// one before with no sentence end between ("Afdeling: Vastgoed en
+// Onderhoud, team Reparatieonderhoud", "afdeling Bijstand (sector Sociale
+// Zaken)"), the lowest: the team here. A unit further on in the sentence
+// is another one's.
+std::string lowest_on_line(const Context& ctx, std::size_t a, std::size_t b, std::size_t eol) {
+  std::size_t best = a, last_end = ctx.tags[a].end;
+  for (std::size_t ti = a + 1; ti < b && ctx.tags[ti].start < eol; ++ti) {
+    const Tag& t = ctx.tags[ti];
+    if (t.type != "afdeling" || t.end > eol || t.start < last_end) continue;
+    const std::string_view gap = ctx.text.substr(last_end, t.start - last_end);
+    if (gap.size() > 16 || gap.find_first_of(".?!\n") != std::string_view::npos) break;
+    last_end = t.end;
+    if (unit_depth(t) > unit_depth(ctx.tags[best])) best = ti;
+  }
+  return ctx.tags[best].value;
+}
+
 // The unit a case's own heading line names ("Klacht K22-041 – team
-// Bedrijven"): it says more than the section above the case, whose heading
-// may be no unit at all ("Enkele klachten uitgelicht"). "" for none.
+// Bedrijven"), the lowest of them: it says more than the section above the
+// case, whose heading may be no unit at all ("Enkele klachten uitgelicht").
+// "" for none.
 std::string heading_unit(const Context& ctx, const Case& c) {
   std::size_t eol = std::min(ctx.text.find('\n', c.start), c.end);
   auto [a, b] = ctx.range(c.start, eol);
   for (std::size_t ti = a; ti < b; ++ti) {
     const Tag& t = ctx.tags[ti];
-    if (t.type == "afdeling" && t.end <= eol && t.detail.find("\"level\":\"organisation\"") == std::string::npos)
-      return t.value;
+    if (t.type == "afdeling" && t.end <= eol && unit_depth(t) >= 0) return lowest_on_line(ctx, ti, b, eol);
   }
   return {};
 }
 
 // What a case's own tags say: the first afdeling (in the first 3000 bytes
-// of a report that is one case) if its heading named none, themes, status,
-// oordeel.
+// of a report that is one case; the lowest its line names) if its heading
+// named none, themes, status, oordeel.
 void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> section) {
   auto [ca, cb] = ctx.range(c.start, c.end);
   if (c.afdeling.empty()) {
@@ -339,8 +367,9 @@ void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> sectio
     if (ctx.out.cases.size() == 1 && c.start == 0) hi = std::min(hi, std::size_t{3000});
     auto [a, b] = ctx.range(lo, hi);
     for (std::size_t ti = a; ti < b; ++ti)
-      if (ctx.tags[ti].type == "afdeling" && ctx.tags[ti].detail.find("\"level\":\"organisation\"") == std::string::npos) {
-        c.afdeling = ctx.tags[ti].value;  // a unit of the organisation, not another organisation
+      if (ctx.tags[ti].type == "afdeling" && unit_depth(ctx.tags[ti]) >= 0) {
+        // a unit of the organisation, not another organisation; the lowest its line names
+        c.afdeling = lowest_on_line(ctx, ti, b, ctx.line_end(ctx.tags[ti].start));
         break;
       }
   }

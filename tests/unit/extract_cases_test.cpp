@@ -238,6 +238,23 @@ TEST_CASE("cases: the unit in a case's own heading beats the section heading abo
   CHECK(x->extra.empty());  // the section heading is no unit
 }
 
+// Regression (dev5, dev7, dev9, dev10 eval documents, session 24): a case
+// that names an afdeling and its team ("Afdeling: Vastgoed en Onderhoud,
+// team Reparatieonderhoud") took the afdeling; the lowest unit it names is
+// its unit. A unit further on in the sentence is not the heading's.
+TEST_CASE("cases: a case's unit is the lowest of the units its line names in a row") {
+  test::ExtractCtx x(
+      "3 Behandelde klachten\n\n"
+      "Klachtnummer: 23-003\nAfdeling: Vastgoed en Onderhoud, team Reparatieonderhoud\n"
+      "Een huurster meldde een lekkage. Oordeel: gegrond.\n\n"
+      "Klachtnummer: 23-009\nDe afdeling Verhuur liet een huurder wachten; het team Woonfraude belde. Oordeel: ongegrond.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 2);
+  CHECK(x.out.cases[0].afdeling == "Reparatieonderhoud");
+  CHECK(x.out.cases[1].afdeling == "Verhuur");
+}
+
 // Regression (#18, dev3 studiefinanciering): "Casus 1 – afdeling X" with
 // "Dossiernummer: 2023-004511" on the next line made no case, since the
 // heading holds no case number; 8 of 8 cases were missed.
