@@ -169,7 +169,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
     // the table's header row.
     std::optional<Row> columns;
     std::string_view naming = caption;  // the caption that names the unit
-    if (caption_unit.empty() && !caption.empty() && caption.size() <= 60 && !ends_sentence_mark(caption)) {
+    if (caption_unit.empty() && !caption.empty() && caption.size() <= 100 && !ends_sentence_mark(caption)) {
       naming = caption_before(ctx, static_cast<std::size_t>(caption.data() - ctx.text.data()));
       caption_unit = un.unit_named_in(naming);
       if (!caption_unit.empty()) columns = column_header(caption);
