@@ -90,10 +90,43 @@ bool own_field_line(std::string_view last, std::string_view c, const LetterField
   return std::find(lf.fields.begin(), lf.fields.end(), label) != lf.fields.end();
 }
 
+// Characters of UTF-8 text (continuation bytes not counted).
+std::size_t chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (U(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The width the text was wrapped at: the 90th percentile of the lengths
+// (in characters) of its text lines, or 0 when under 40 text lines or
+// under 60 characters (no wrapped prose to measure).
+std::size_t wrap_width(std::string_view src, const std::vector<Line>& lines) {
+  std::vector<std::size_t> len;
+  for (const Line& l : lines)
+    if (l.kind == LineKind::text) len.push_back(chars(content(src, l)));
+  if (len.size() < 40) return 0;
+  auto at = len.begin() + static_cast<std::ptrdiff_t>(len.size() * 9 / 10);
+  std::nth_element(len.begin(), at, len.end());
+  return *at >= 60 ? *at : 0;
+}
+
+// Whether the line `last` was ended on purpose: the first word of the next
+// line `next` would have fitted on it, with room to spare (a sixth of the
+// width, for proportional fonts), so no wrap put it there. A heading that
+// runs into its paragraph with no blank line between ("Verhaal 1 – KO-2024-
+// 0117 – afdeling Leerlingenvervoer" | "Lotte (9) heeft ...").
+bool ended_short(std::string_view last, std::string_view next, std::size_t width) {
+  if (width == 0) return false;
+  std::size_t w = next.find(' ');
+  if (w == std::string_view::npos) w = next.size();
+  return (chars(last) + 1 + chars(next.substr(0, w))) * 6 <= width * 5;
+}
+
 }  // namespace
 
 std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, const std::vector<Line>& lines) {
   const WordRepair& words = k.words;
+  const std::size_t width = wrap_width(src, lines);
   std::vector<BlockLines> blocks;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -118,7 +151,7 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       bool continues = !ends_sentence(lc) && (starts_lower(c) || broken_word ||
                                               (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
       // A short line, or a new page's stray space after a full stop, ends a paragraph.
-      bool line_break_meant = (lc.size() < 50 && !starts_lower(c) && lc.back() != ',') ||
+      bool line_break_meant = ((lc.size() < 50 || ended_short(lc, c, width)) && !starts_lower(c) && lc.back() != ',') ||
                               (l.stray_space && ends_sentence(lc));
       if (l.kind == LineKind::text && (cur.kind == LineKind::text || cur.kind == LineKind::list_item) &&
           ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {

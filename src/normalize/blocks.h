@@ -8,8 +8,10 @@
 // starts in lower case, or the last line ends in "-", or (block at least 60
 // bytes, last line not ending in ",") the line starts with a digit once
 // repaired; or else when no blank line and no page break or debris lies
-// between them, the last line is not a short one (under 50 bytes, next not
-// lower case, not ending in ",") and no stray space after a full stop marks
+// between them, the last line is not a short one (under 50 bytes, or ended
+// where the next line's first word would have fitted with a sixth of the
+// text's wrap width to spare; next not lower case, not ending in ",") and
+// no stray space after a full stop marks
 // a new page, and the block is text or the line starts in lower case.
 // A hard wrap that became a blank line (a text or heading block whose last
 // line ends in no sentence end or comma; a page break between is no

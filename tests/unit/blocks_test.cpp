@@ -45,6 +45,30 @@ TEST_CASE("normalize blocks: wrapped lines join, blank lines and short lines end
   CHECK(grouped("Het traject voor re-\nIntegratie loopt.\n") == Groups{{0, 1}});
 }
 
+// Regression (dev11 eval document, session 24): "Verhaal 1 – KO-2024-0117 –
+// afdeling Leerlingenvervoer" (54 characters, over the 50 of a short line)
+// ran into the paragraph under it, and the case, its number and its unit
+// were lost. In wrapped prose, a line that ends where the next line's first
+// word would have fitted was ended on purpose.
+TEST_CASE("normalize blocks regression: a line that ends before the wrap width ends its block") {
+  // 40 lines of prose wrapped at 80 characters, in two paragraphs.
+  const std::string wrapped =
+      "De commissie stelt vast dat de afdeling de aanvraag van verzoeker niet tijdig heeft\n"
+      "afgehandeld en dat zij hem in die periode ook niet heeft laten weten hoe het stond.\n";
+  std::string src;
+  for (int i = 0; i < 20; ++i) src += wrapped;
+  src += "Dat is niet behoorlijk.\n";  // under 50 bytes: a short line, as before
+  src += "Verhaal 1 \xE2\x80\x93 KO-2024-0117 \xE2\x80\x93 afdeling Leerlingenvervoer\n";
+  src += "Lotte heeft epilepsie en kan niet alleen met het openbaar vervoer naar haar school.\n";
+  src += "Haar school ligt ver van huis; de afdeling wees de aanvraag af met een standaardbrief\n";
+  src += "Kinderombudsman\n";  // a name that would not have fitted: the line above was wrapped
+  Groups g = grouped(src);
+  REQUIRE(g.size() == 3);
+  CHECK(g[0].size() == 41);
+  CHECK(g[1] == std::vector<std::size_t>{41});
+  CHECK(g[2] == std::vector<std::size_t>{42, 43, 44});
+}
+
 TEST_CASE("normalize blocks: list items and rows are blocks of their own; items take continuation lines") {
   CHECK(grouped("\xE2\x80\xA2 eerste punt dat doorloopt\nop de volgende regel\n\xE2\x80\xA2 tweede punt\n") ==
         Groups{{0, 1}, {2}});
