@@ -640,6 +640,11 @@ TEST_CASE("units: names in lower case after a unit word in lower case") {
   CHECK(lower("over het cluster werk en inkomen klaagden") == std::vector<std::string>{"Werk en Inkomen [17,32)"});
   CHECK(lower("de directie bedrijfsvoering besloot") == std::vector<std::string>{"Bedrijfsvoering [12,27)"});
   CHECK(lower("de dienst verklaart het en de sector gevraagd") == std::vector<std::string>{});
+  // Regression (dev11 advice letter, session 24): a comparative after the
+  // name ended no name ("Klantenservice Vaker"), nor a column header.
+  CHECK(lower("gesprekken van de afdeling klantenservice vaker na te bespreken") ==
+        std::vector<std::string>{"Klantenservice [27,41)"});
+  CHECK(lower("Directie / afdeling vestiging aantal") == std::vector<std::string>{});
 }
 
 // Regression (#18, dev5 GGD and 1996 scan): a participle without "ge" ("het
