@@ -435,6 +435,13 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
     if (zero && caps && before.size() >= 2 && after.size() >= 2 && cand.size() >= 7 &&
         std::all_of(after.begin(), after.end(), [](char c) { return std::isupper(U(c)); }))
       return SpanFix{e, cand, "ocr:0>O"};
+    // In a name, a capital and small letters, a 1 between small letters is
+    // an l, a name's too, which no list holds ("He1derveen", "Zwo1le"): no
+    // code is written so.
+    if (!zero && !caps && before.size() >= 2 && after.size() >= 2 && cand.size() >= 6 && std::isupper(U(before[0])) &&
+        std::all_of(before.begin() + 1, before.end(), [](char c) { return std::islower(U(c)); }) &&
+        std::all_of(after.begin(), after.end(), [](char c) { return std::islower(U(c)); }))
+      return SpanFix{e, cand, "ocr:1>l"};
   }
   return std::nullopt;
 }

@@ -57,8 +57,11 @@
 // digit recurs in the word too ("k1achtenrege1ing"), when the letters
 // joined make a word the lexicon knows, or will once the word repair's
 // confusions have mended it ("gedee1te1iik": ii for ij; not a guess), of 5
-// letters or more (rules "ocr:1>l", "ocr:0>O"). The tokens around the digit
-// are no words of their own, so the word repairs never see it whole.
+// letters or more (rules "ocr:1>l", "ocr:0>O"); a 1 between small letters
+// of a name (a capital, then small letters: "He1derveen") is an l whatever
+// the lexicon says, as a 0 in a word of capitals is an O ("STAVERW0LD").
+// The tokens around the digit are no words of their own, so the word
+// repairs never see it whole.
 // letters_in_number(), at a token src[i] that starts with a digit, or with O,
 // o, l or I beside a figure (emit.cpp asks only there): a figure with O for
 // 0 that starts with a digit or follows a figure's separator ("25O",

@@ -701,6 +701,17 @@ TEST_CASE("normalize: OCR's 1 for l inside a word") {
   CHECK(norm(once) == once);
 }
 
+// Regression (dev11 1988 scan, session 24): "de gemeente He1derveen" kept
+// OCR's 1, which no list could mend in a name, and the municipality was
+// tagged "He". Between small letters of a name the 1 is an l.
+TEST_CASE("normalize regression: OCR's 1 for l in a name no list holds") {
+  CHECK(norm("De gemeente He1derveen en Zwo1le.\n") == "De gemeente Helderveen en Zwolle.\n");
+  // Too short, capitals, digits after it, or lower case: as written.
+  CHECK(norm("Zie Ab1cd, HK1EG, Ka12 en xy1zzq.\n") == "Zie Ab1cd, HK1EG, Ka12 en xy1zzq.\n");
+  const std::string once = norm("De gemeente He1derveen.\n");
+  CHECK(norm(once) == once);
+}
+
 // Regression (dev2 damage, c-gl-kop-samenvatting): a heading glued to the
 // sentence after it ("SamenvattingDe ombudsman …") was split by the emitter
 // into "Samenvatting De …", which only the next pass cut off as a heading:
