@@ -57,7 +57,8 @@ bool counted_before(std::string_view text, std::size_t at) {
 }  // namespace
 
 OtherBody other_body_of(const RuleFile& oordeel) {
-  OtherBody other{oordeel.strings("other_body.bodies"), oordeel.strings("other_body.own"), {}};
+  OtherBody other{oordeel.strings("other_body.bodies"), oordeel.strings("other_body.own"), {},
+                  oordeel.strings("other_body.objections"), oordeel.strings("other_body.complaints")};
   for (const std::string& w : oordeel.strings("other_body.organ_of")) {
     std::size_t eq = w.find('=');
     if (eq == std::string::npos) continue;
@@ -80,16 +81,45 @@ std::vector<std::string> publishers_words(const OtherBody& other, const std::str
   return mine;
 }
 
-bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine) {
-  if (other.bodies.empty()) return false;
-  // Back to the sentence's start, at most 300 bytes: a page of verdict
-  // words without a full stop (a table on one line) costs no more per hit.
+namespace {
+
+// Back to the sentence's start, at most 300 bytes: a page of verdict words
+// without a full stop (a table on one line) costs no more per hit.
+std::size_t sentence_start(std::string_view text, std::size_t at) {
   std::size_t b = at, limit = at > 300 ? at - 300 : 0;
   while (b > limit) {
     char c = text[b - 1];
     if (c == '\n' || ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ')) break;
     --b;
   }
+  return b;
+}
+
+}  // namespace
+
+bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other) {
+  if (other.objections.empty()) return false;
+  const std::size_t b = sentence_start(text, at);
+  const std::vector<std::string> before = words_of(text.substr(b, at - b));
+  auto objection = [&](const std::string& w) {  // a word of the list, or one that starts like a "word*" of it
+    return std::any_of(other.objections.begin(), other.objections.end(), [&](const std::string& o) {
+      return o.ends_with('*') ? w.starts_with(std::string_view(o).substr(0, o.size() - 1)) : w == o;
+    });
+  };
+  for (std::size_t i = before.size(); i-- > 0;) {
+    if (in(other.complaints, before[i])) return false;
+    if (!objection(before[i])) continue;
+    bool phrase = false;  // "van het bezwaar", "over zijn beroep"
+    for (std::size_t k = 1; k <= 2 && k <= i; ++k)
+      for (std::string_view p : {"van", "over", "op", "tegen", "bij", "na", "naar", "in", "om"}) phrase |= before[i - k] == p;
+    if (!phrase) return true;
+  }
+  return false;
+}
+
+bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine) {
+  if (other.bodies.empty()) return false;
+  const std::size_t b = sentence_start(text, at);
   std::vector<std::string> before = words_of(text.substr(b, at - b));
   bool body = false;
   for (std::size_t i = 0; i < before.size(); ++i) {
@@ -142,9 +172,13 @@ bool number_counts(std::string_view text, std::size_t at) {
   while (c < at && text[c] == ' ') ++c;
   if (!(c < at && digit(text[c]))) return false;
   // A count opens the clause: a whole number and a word that is no month
-  // ("31 klachten zijn ..."; not "15 juni 2021 heeft ...", "2.1 De klacht").
+  // ("31 klachten zijn ...", "2.377 klachten waren ..."; not "15 juni 2021
+  // heeft ...", "2.1 De klacht").
   std::size_t d = c;
-  while (d < at && digit(text[d])) ++d;
+  auto thousands = [&](std::size_t p) {  // ".377" then no digit: a group of thousands
+    return text[p] == '.' && p + 4 < at && digit(text[p + 1]) && digit(text[p + 2]) && digit(text[p + 3]) && !digit(text[p + 4]);
+  };
+  while (d < at && (digit(text[d]) || (d > c && thousands(d)))) ++d;
   if (d >= at || text[d] != ' ') return false;
   const std::size_t ws = d + 1;
   std::size_t we = ws;
@@ -240,7 +274,7 @@ void run_oordelen(Context& ctx) {
       continue;
     if (!watchdog && !mine.empty() && in(watchdog_values, h.value)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
-        another_bodys(ctx.text, h.start, other, mine))
+        (another_bodys(ctx.text, h.start, other, mine) || objection_decided(ctx.text, h.start, other)))
       continue;
     ctx.add("oordeel", h.value, h.start, h.end, ctx.rule_of("oordeel", h).id);
   }

@@ -28,7 +28,17 @@ bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t 
 struct OtherBody {
   std::vector<std::string> bodies, own;
   std::vector<std::pair<std::string, std::vector<std::string>>> organs;  // publisher word -> its organs
+  std::vector<std::string> objections, complaints;  // "bezwaar", "beroep"; "klacht", "verzoek"
 };
+
+// A decision on an objection or an appeal, not on a complaint: going back
+// from `at` through its sentence, an `objections` word ("zijn bezwaar in
+// oktober gegrond verklaard"; "bezwa*" is every word that starts so: "De
+// bezwaarschriftencommissie verklaarde één van die bezwaren gegrond")
+// comes before any `complaints` word, and is
+// not inside a phrase after a preposition ("de klacht over de afhandeling
+// van het bezwaar is gegrond": the complaint's verdict).
+bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other);
 
 // A verdict another body gave: the sentence up to `at` names one of
 // `bodies` that is neither in the publisher's name nor one of its organs,

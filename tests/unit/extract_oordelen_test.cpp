@@ -168,3 +168,21 @@ TEST_CASE("oordelen regression: a dated verdict is a verdict, not a count") {
   CHECK(values("15 juni 2021 heeft de ombudsman de klacht gegrond verklaard.\n") == V{"gegrond"});
   CHECK(values("31 klachten vond de ombudsman gegrond.\n") == V{});
 }
+
+// Regression (dev11 eval documents, session 24): a count with a thousands
+// separator ("2.377 klachten waren ongegrond"), a legend of outcomes
+// ("gegrond of deels gegrond") and a decision on an objection with words
+// between ("zijn bezwaar in oktober gegrond verklaard") were verdicts.
+TEST_CASE("oordelen regression: thousands, a legend of outcomes, and decisions on objections") {
+  auto values = [](const std::string& text) { return oordeel_values(text, "Rijksinstituut Werk en Uitkering"); };
+  using V = std::vector<std::string>;
+  CHECK(values("2.377 klachten waren ongegrond. De klacht van de heer V. is gegrond.\n") == V{"gegrond"});
+  CHECK(values("2.1 De klacht is gegrond.\n") == V{"gegrond"});  // a section number is no count
+  CHECK(values("* gegrond of deels gegrond\n") == V{});
+  CHECK(values("De afdeling bezwaar en beroep heeft zijn bezwaar in oktober gegrond verklaard.\n") == V{});
+  CHECK(values("De bezwaarschriftencommissie verklaarde een van die bezwaren gegrond.\n") == V{});
+  CHECK(values("Het hoger beroep werd ongegrond verklaard.\n") == V{});
+  // The complaint's verdict, with the objection inside a phrase about it.
+  CHECK(values("De klacht over de afhandeling van het bezwaar is gegrond.\n") == V{"gegrond"});
+  CHECK(values("Wij vinden de klacht over het bezwaar gegrond.\n") == V{"gegrond"});
+}
