@@ -100,7 +100,16 @@ std::size_t sentence_start(std::string_view text, std::size_t at) {
 bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other) {
   if (other.objections.empty()) return false;
   const std::size_t b = sentence_start(text, at);
-  const std::vector<std::string> before = words_of(text.substr(b, at - b));
+  // Most sentences hold no such word: ask that first, on the stems without
+  // their first letter's case ("bezwa*" → "ezwa").
+  const std::string_view sentence = text.substr(b, at - b);
+  if (std::none_of(other.objections.begin(), other.objections.end(), [&](const std::string& o) {
+        std::string_view stem(o);
+        if (stem.ends_with('*')) stem.remove_suffix(1);
+        return stem.size() < 2 || sentence.find(stem.substr(1)) != std::string_view::npos;
+      }))
+    return false;
+  const std::vector<std::string> before = words_of(sentence);
   auto objection = [&](const std::string& w) {  // a word of the list, or one that starts like a "word*" of it
     return std::any_of(other.objections.begin(), other.objections.end(), [&](const std::string& o) {
       return o.ends_with('*') ? w.starts_with(std::string_view(o).substr(0, o.size() - 1)) : w == o;

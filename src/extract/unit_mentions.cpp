@@ -66,7 +66,12 @@ bool residence_or_address(std::string_view text, std::size_t p) {
 bool portfolio(std::string_view text, std::size_t p) {
   std::size_t ls = text.rfind('\n', p == 0 ? 0 : p - 1);
   ls = ls == std::string_view::npos || p == 0 ? 0 : ls + 1;
-  std::string line(text.substr(ls, p - ls));  // ASCII lowered: the same length as the text
+  // Most lines hold none of the words: ask that first, without their first letter's case.
+  const std::string_view raw = text.substr(ls, p - ls);
+  if (raw.find("ethouder") == std::string_view::npos && raw.find("edeputeerde") == std::string_view::npos &&
+      raw.find("ortefeuille") == std::string_view::npos)
+    return false;
+  std::string line(raw);  // ASCII lowered: the same length as the text
   for (char& c : line) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::size_t after = std::string::npos;
   for (std::string_view w : {"wethouder", "gedeputeerde", "portefeuille", "portefeuillehouder"})
