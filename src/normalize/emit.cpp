@@ -255,7 +255,11 @@ void Emitter::visible() {
   else if (e - b == 1 && src_[b] == ' ') pending(e);
   else {
     edit(b, e, " ", "spaces");
-    if (table_) gaps_.push_back(out_.text.size() - 1);  // a column gap: two spaces or more, or a tab
+    // A column gap: two spaces or more, or a tab (not one odd space, nor a
+    // space beside an invisible character).
+    if (table_ && (std::count(src_.begin() + static_cast<std::ptrdiff_t>(b), src_.begin() + static_cast<std::ptrdiff_t>(e), ' ') >= 2 ||
+                   src_.substr(b, e - b).find('\t') != std::string_view::npos))
+      gaps_.push_back(out_.text.size() - 1);
   }
 }
 

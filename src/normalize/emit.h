@@ -23,7 +23,8 @@
 // ("join-lines"), or, for a word hyphenated across one, what
 // join_hyphenated (blocks.h) picks; after the last block "\n" (nothing for an
 // empty text). It records each Block (kind, span in the text, source line and
-// page).
+// page, and for a table row its column gaps: where two spaces or more, or a
+// tab, became one space).
 #pragma once
 
 #include <cstddef>

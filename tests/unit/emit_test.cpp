@@ -113,6 +113,11 @@ TEST_CASE("normalize emit: a table row keeps where its column gaps stood") {
   CHECK(n.blocks[0].gaps == std::vector<std::size_t>{15, 26, 28});
   CHECK(n.blocks[1].gaps == std::vector<std::size_t>{46});
   CHECK(n.blocks[2].gaps.empty());  // a paragraph's wide spaces are no columns
+  // One odd space (a no-break space, two bytes) is no gap (review, session 24).
+  Normalized odd = emitted("Intensieve\xC2\xA0Zorg   5   4\nBeschermd Wonen   4   5\n");
+  REQUIRE(odd.blocks.size() == 2);
+  CHECK(odd.text.substr(0, 16) == "Intensieve Zorg ");
+  CHECK(odd.blocks[0].gaps == std::vector<std::size_t>{15, 17});
 }
 
 TEST_CASE("normalize emit: page debris between blocks, and empty texts") {
