@@ -23,9 +23,10 @@ std::string_view word_core(std::string_view t) {
   return t;
 }
 
-// A name as a sentence writes one: a capital, then three or more lower-case
-// letters ("Keerdonk", "Ommerzand"), or such parts joined by hyphens
-// ("Essendonk-Zuid"); OCR debris is rarely so regular.
+// A name as a sentence writes one: a capital, then lower-case letters, 4
+// bytes or more ("Keerdonk", "Ommerzand"), or parts of a capital and one or
+// more lower-case letters joined by hyphens ("Essendonk-Zuid", "Aa-Veld");
+// OCR debris is rarely so regular.
 bool proper_name(std::string_view w) {
   if (w.size() < 4) return false;
   // Parts joined by hyphens, each a capital and small letters: "Essendonk-Zuid", "Noord-Brabant".

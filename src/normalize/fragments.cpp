@@ -438,9 +438,11 @@ std::optional<SpanFix> one_for_l(const WordRepair& words, std::string_view src, 
     // In a name, a capital and small letters, a 1 between small letters is
     // an l, a name's too, which no list holds ("He1derveen", "Zwo1le"): no
     // code is written so.
+    // A known word before it is a number glued between words ("Hoofdstuk1van").
     if (!zero && !caps && before.size() >= 2 && after.size() >= 2 && cand.size() >= 6 && std::isupper(U(before[0])) &&
         std::all_of(before.begin() + 1, before.end(), [](char c) { return std::islower(U(c)); }) &&
-        std::all_of(after.begin(), after.end(), [](char c) { return std::islower(U(c)); }))
+        std::all_of(after.begin(), after.end(), [](char c) { return std::islower(U(c)); }) &&
+        (before.size() < 4 || !verdict(words, std::string(before)).known))
       return SpanFix{e, cand, "ocr:1>l"};
   }
   return std::nullopt;

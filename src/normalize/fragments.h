@@ -58,8 +58,11 @@
 // joined make a word the lexicon knows, or will once the word repair's
 // confusions have mended it ("gedee1te1iik": ii for ij; not a guess), of 5
 // letters or more (rules "ocr:1>l", "ocr:0>O"); a 1 between small letters
-// of a name (a capital, then small letters: "He1derveen") is an l whatever
-// the lexicon says, as a 0 in a word of capitals is an O ("STAVERW0LD").
+// of a name (a capital, then small letters, two or more on either side, 6
+// letters in all: "He1derveen") is an l whatever the lexicon says of the
+// whole, as a 0 in a word of capitals is an O ("STAVERW0LD"), unless the
+// part before it is a known word of 4 letters or more ("Hoofdstuk1van": a
+// number glued).
 // The tokens around the digit are no words of their own, so the word
 // repairs never see it whole.
 // letters_in_number(), at a token src[i] that starts with a digit, or with O,

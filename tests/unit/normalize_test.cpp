@@ -708,6 +708,12 @@ TEST_CASE("normalize regression: OCR's 1 for l in a name no list holds") {
   CHECK(norm("De gemeente He1derveen en Zwo1le.\n") == "De gemeente Helderveen en Zwolle.\n");
   // Too short, capitals, digits after it, or lower case: as written.
   CHECK(norm("Zie Ab1cd, HK1EG, Ka12 en xy1zzq.\n") == "Zie Ab1cd, HK1EG, Ka12 en xy1zzq.\n");
+  // A number glued between words after a known word (review, session 24).
+  for (std::string glued : {"Hoofdstuk1van", "Bijlage1bij", "Tabel1geeft", "Stap1is"}) {
+    std::string wrong = glued;
+    wrong[wrong.find('1')] = 'l';
+    CHECK(norm("Zie " + glued + ".\n").find(wrong) == std::string::npos);
+  }
   const std::string once = norm("De gemeente He1derveen.\n");
   CHECK(norm(once) == once);
 }
