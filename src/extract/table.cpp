@@ -37,25 +37,42 @@ bool markdown_row(std::string_view line, std::size_t line_start, Row& row) {
 }
 
 // A plain row: words up to the first number, or up to a column gap (one
-// of `gaps`, offsets in the text), are the label.
+// of `gaps`, offsets in the text), are the label. The words of text columns
+// after a gap and before the first number ("Hoogerbeek") are no cells, but
+// counted (row.text_columns), so that the numbers meet their header cells;
+// in a row without numbers (a header) they are cells.
 void plain_row(std::string_view line, std::size_t line_start, Row& row, std::span<const std::size_t> gaps = {}) {
-  std::size_t i = 0, label_end = 0;
-  bool in_label = true;
+  std::size_t i = 0, label_end = 0, columns = 0;
+  bool in_label = true, text_column = false;
+  std::vector<std::string> pending;  // the text columns' words
+  auto at_gap = [&](std::size_t p) { return p > 0 && std::binary_search(gaps.begin(), gaps.end(), line_start + p - 1); };
   while (i < line.size()) {
     while (i < line.size() && line[i] == ' ') ++i;
     std::size_t j = line.find(' ', i);
     if (j == std::string_view::npos) j = line.size();
     std::string_view tok = line.substr(i, j - i);
     if (tok.empty()) break;
-    if (in_label && label_end > 0 && std::binary_search(gaps.begin(), gaps.end(), line_start + i - 1)) in_label = false;
+    if (in_label && label_end > 0 && at_gap(i)) {
+      in_label = false;
+      text_column = true;
+    }
+    if (text_column && is_number_token(tok)) {
+      text_column = false;
+      row.text_columns = columns;
+      pending.clear();
+    }
     if (in_label && !is_number_token(tok)) {
       label_end = j;
+    } else if (text_column) {
+      columns += pending.empty() || at_gap(i);
+      pending.emplace_back(tok);
     } else {
       in_label = false;
       row.cells.emplace_back(tok);
     }
     i = j;
   }
+  row.cells.insert(row.cells.end(), pending.begin(), pending.end());
   std::string_view lab = trim(line.substr(0, label_end));
   row.label = std::string(lab);
   row.label_start = line_start + static_cast<std::size_t>(lab.data() - line.data());

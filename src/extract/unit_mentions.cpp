@@ -60,12 +60,13 @@ bool residence_or_address(std::string_view text, std::size_t p) {
 }
 
 // A portfolio, not a unit: the name follows "wethouder", "gedeputeerde" or
-// "portefeuille(houder)" on its line, with only names, "en", commas and a
-// colon between ("Portefeuillehouder : wethouder Dienstverlening en
+// "portefeuille(houder)" on its line (at most 120 bytes before it), with
+// only names, "en", commas and a colon between ("Portefeuillehouder : wethouder Dienstverlening en
 // Financiën").
 bool portfolio(std::string_view text, std::size_t p) {
   std::size_t ls = text.rfind('\n', p == 0 ? 0 : p - 1);
   ls = ls == std::string_view::npos || p == 0 ? 0 : ls + 1;
+  ls = std::max(ls, p > 120 ? p - 120 : std::size_t{0});  // a paragraph is one line: look back 120 bytes at most
   // Most lines hold none of the words: ask that first, without their first letter's case.
   const std::string_view raw = text.substr(ls, p - ls);
   if (raw.find("ethouder") == std::string_view::npos && raw.find("edeputeerde") == std::string_view::npos &&
@@ -138,10 +139,6 @@ void add_short_forms(std::vector<std::pair<std::string, std::string>>& found,
   found.insert(found.end(), shorts.begin(), shorts.end());
 }
 
-// Names found from how the report names them (after a unit word, in a list,
-// a table, as an organisation) are this report's units: tag their other
-// mentions, and an organisation's short form; an organisation's name not
-// where it is a residence or an address.
 }  // namespace
 
 void named_in_report(Context& ctx, const UnitNames& un) {
@@ -222,6 +219,5 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     ctx.add("afdeling", value, p, p + name.size(), "afdeling.named-in-report", d == unit_detail_of.end() ? un.unit_detail("") : d->second);
   }
 }
-
 
 }  // namespace omb::interp

@@ -30,7 +30,15 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const Row& row = rows[i];
     if (row.label.empty()) continue;
-    std::string counts = json_counts(rows[0].cells, row.cells);
+    // The header's cells from the row's first number on: past the header
+    // cells of the text columns the row left out and the header did not
+    // ("locatie" over "Hoogerbeek", when the header kept it as a cell).
+    const std::vector<std::string>& head = rows[0].cells;
+    const std::size_t skip = row.text_columns - std::min(row.text_columns, rows[0].text_columns);
+    std::string counts = json_counts(
+        skip < head.size() ? std::vector<std::string>(head.begin() + static_cast<std::ptrdiff_t>(skip), head.end())
+                           : std::vector<std::string>{},
+        row.cells);
     if (dept) {
       // A row that opens with a unit word of its own has that word's level
       // ("Basisteam Rietmond" under "District Hoogwater" in a table per

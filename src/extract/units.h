@@ -72,7 +72,10 @@ std::vector<std::string_view> list_items(std::string_view list, const std::funct
 std::vector<std::vector<Row>> split_tables(const std::vector<Row>& rows, const std::function<bool(const Row&)>& is_header);
 
 // Afdeling hits, tables and named-in-report mentions as tags; the rows of
-// outcome tables into ctx.outcome_rows. Reads the hits and the spans.
+// outcome tables into ctx.outcome_rows. Reads the hits, the spans and the
+// table rows' column gaps. A table row whose level its caption or header
+// gave takes the unit word the report writes before the same name
+// elsewhere, when those mentions agree ("het team Invordering").
 void run_units(Context& ctx);
 
 }  // namespace omb::interp
