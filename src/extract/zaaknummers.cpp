@@ -44,6 +44,14 @@ bool year_span(std::string_view v) {
 
 bool number_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '.'; }
 
+// A number's shape and its first part as written ("99/017" → "99/999|99"):
+// a document's case numbers share both (the year they start with), where a
+// phone number ("0800-1351") or a ratio ("50/100") shares the shape only.
+std::string shape_key(std::string_view v) {
+  const std::size_t sep = v.find_first_of("/-.");
+  return shape_of(v) + "|" + std::string(v.substr(0, sep));
+}
+
 }  // namespace
 
 bool is_plain_type(std::string_view type) {
@@ -58,7 +66,7 @@ void same_shape_numbers(Context& ctx) {
   for (const Tag& t : ctx.tags) {
     if (t.type != "zaaknummer") continue;
     have.add(t.start, t.end);
-    if (std::string s = shape_of(t.value); telling_shape(s)) shapes.insert(std::move(s));
+    if (telling_shape(shape_of(t.value))) shapes.insert(shape_key(t.value));
   }
   if (shapes.empty()) return;
   const std::string_view text = ctx.text;
@@ -69,7 +77,7 @@ void same_shape_numbers(Context& ctx) {
     std::size_t end = e;
     while (end > i && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '/')) --end;  // a sentence's full stop
     const std::string_view v = text.substr(i, end - i);
-    if (end > i && std::isdigit(static_cast<unsigned char>(v.back())) && shapes.count(shape_of(v)) && !year_span(v) &&
+    if (end > i && std::isdigit(static_cast<unsigned char>(v.back())) && shapes.count(shape_key(v)) && !year_span(v) &&
         !have.overlaps(i, end)) {
       have.add(i, end);
       ctx.add("zaaknummer", std::string(v), i, end, "zaaknummer.same-shape");

@@ -17,8 +17,10 @@ bool is_plain_type(std::string_view type);
 // Numbers of the shape of a case number found by a rule, elsewhere in the
 // text: a document writes its case numbers alike ("Klacht nr. 99/017" in
 // the text, "99/034" in a list of open complaints), rule
-// "zaaknummer.same-shape". Only shapes of parts joined by / - or . with
-// five digits or more, and never two years ("2020/21", "2021-2022").
+// "zaaknummer.same-shape". The same shape (digits 9, letters a) and the
+// same first part ("99"; not a phone number "0800-1351" beside
+// "2022-0163"); only shapes of parts joined by / - or . with five digits or
+// more, and never two years ("2020/21", "2021-2022").
 void same_shape_numbers(Context& ctx);
 
 // In the order of the rule files, then same_shape_numbers().
