@@ -115,8 +115,10 @@ bool objection_decided(std::string_view text, std::size_t at, const OtherBody& o
       return o.ends_with('*') ? w.starts_with(std::string_view(o).substr(0, o.size() - 1)) : w == o;
     });
   };
+  // A complaint word anywhere before it: the complaint's verdict ("De klacht
+  // dat de gemeente het bezwaar niet tijdig afhandelde, is gegrond").
+  if (std::any_of(before.begin(), before.end(), [&](const std::string& w) { return in(other.complaints, w); })) return false;
   for (std::size_t i = before.size(); i-- > 0;) {
-    if (in(other.complaints, before[i])) return false;
     if (!objection(before[i])) continue;
     bool phrase = false;  // "van het bezwaar", "over zijn beroep"
     for (std::size_t k = 1; k <= 2 && k <= i; ++k)

@@ -35,9 +35,10 @@ struct OtherBody {
 // from `at` through its sentence, an `objections` word ("zijn bezwaar in
 // oktober gegrond verklaard"; "bezwa*" is every word that starts so: "De
 // bezwaarschriftencommissie verklaarde één van die bezwaren gegrond")
-// comes before any `complaints` word, and is
-// not inside a phrase after a preposition ("de klacht over de afhandeling
-// van het bezwaar is gegrond": the complaint's verdict).
+// stands there, not inside a phrase after a preposition, and no
+// `complaints` word does ("de klacht over de afhandeling van het bezwaar is
+// gegrond", "de klacht dat het bezwaar zoekraakte is gegrond": the
+// complaint's verdict).
 bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other);
 
 // A verdict another body gave: the sentence up to `at` names one of

@@ -185,4 +185,6 @@ TEST_CASE("oordelen regression: thousands, a legend of outcomes, and decisions o
   // The complaint's verdict, with the objection inside a phrase about it.
   CHECK(values("De klacht over de afhandeling van het bezwaar is gegrond.\n") == V{"gegrond"});
   CHECK(values("Wij vinden de klacht over het bezwaar gegrond.\n") == V{"gegrond"});
+  CHECK(values("De klacht dat het bezwaar niet tijdig is afgehandeld, is gegrond.\n") == V{"gegrond"});
+  CHECK(values("De ombudsman vindt de klacht dat zijn bezwaarschrift zoekraakte gegrond.\n") == V{"gegrond"});
 }
