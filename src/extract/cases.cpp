@@ -325,18 +325,37 @@ int unit_depth(const Tag& t) {
 }
 
 // Of tags[a], a unit tag, and the unit tags in tags[a, b) that follow it
-// in a row on its line (before `eol`), each at most a few bytes after the
-// one before with no sentence end between ("Afdeling: Vastgoed en
+// in a row on its line (before `eol`), each at most 16 bytes after the one
+// before with only punctuation, "en", an article or a unit word between
+// (listing_gap: "Afdeling: Vastgoed en
 // Onderhoud, team Reparatieonderhoud", "afdeling Bijstand (sector Sociale
 // Zaken)"), the lowest: the team here. A unit further on in the sentence
-// is another one's.
-std::string lowest_on_line(const Context& ctx, std::size_t a, std::size_t b, std::size_t eol) {
+// ("De afdeling Verhuur vroeg het team Woonfraude") is another one's.
+// Between two units named in a row: only punctuation, "en", an article and
+// a unit word (", team ", " (sector ", " – afdeling "), no verb.
+bool listing_gap(std::string_view gap, const UnitNames& un) {
+  std::size_t i = 0;
+  while (i < gap.size()) {
+    while (i < gap.size() && (gap[i] == ' ' || gap[i] == ',' || gap[i] == '(' || gap[i] == ')' || gap[i] == ':' ||
+                              gap[i] == '-' || gap[i] == '/' || (static_cast<unsigned char>(gap[i]) & 0x80)))
+      ++i;  // a dash or a middle dot in UTF-8 too
+    std::size_t j = i;
+    while (j < gap.size() && std::isalpha(static_cast<unsigned char>(gap[j]))) ++j;
+    if (j == i) break;
+    const std::string w = fold_key(gap.substr(i, j - i));
+    if (w != "en" && w != "de" && w != "het" && un.unit_of(w).empty()) return false;
+    i = j;
+  }
+  return true;
+}
+
+std::string lowest_on_line(const Context& ctx, const UnitNames& un, std::size_t a, std::size_t b, std::size_t eol) {
   std::size_t best = a, last_end = ctx.tags[a].end;
   for (std::size_t ti = a + 1; ti < b && ctx.tags[ti].start < eol; ++ti) {
     const Tag& t = ctx.tags[ti];
     if (t.type != "afdeling" || t.end > eol || t.start < last_end) continue;
     const std::string_view gap = ctx.text.substr(last_end, t.start - last_end);
-    if (gap.size() > 16 || gap.find_first_of(".?!\n") != std::string_view::npos) break;
+    if (gap.size() > 16 || !listing_gap(gap, un)) break;
     last_end = t.end;
     if (unit_depth(t) > unit_depth(ctx.tags[best])) best = ti;
   }
@@ -347,12 +366,12 @@ std::string lowest_on_line(const Context& ctx, std::size_t a, std::size_t b, std
 // Bedrijven"), the lowest of them: it says more than the section above the
 // case, whose heading may be no unit at all ("Enkele klachten uitgelicht").
 // "" for none.
-std::string heading_unit(const Context& ctx, const Case& c) {
+std::string heading_unit(const Context& ctx, const UnitNames& un, const Case& c) {
   std::size_t eol = std::min(ctx.text.find('\n', c.start), c.end);
   auto [a, b] = ctx.range(c.start, eol);
   for (std::size_t ti = a; ti < b; ++ti) {
     const Tag& t = ctx.tags[ti];
-    if (t.type == "afdeling" && t.end <= eol && unit_depth(t) >= 0) return lowest_on_line(ctx, ti, b, eol);
+    if (t.type == "afdeling" && t.end <= eol && unit_depth(t) >= 0) return lowest_on_line(ctx, un, ti, b, eol);
   }
   return {};
 }
@@ -360,7 +379,7 @@ std::string heading_unit(const Context& ctx, const Case& c) {
 // What a case's own tags say: the first afdeling (in the first 3000 bytes
 // of a report that is one case; the lowest its line names) if its heading
 // named none, themes, status, oordeel.
-void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> section) {
+void case_tags(Context& ctx, const UnitNames& un, Case& c, std::pair<std::size_t, std::size_t> section) {
   auto [ca, cb] = ctx.range(c.start, c.end);
   if (c.afdeling.empty()) {
     std::size_t lo = c.start, hi = c.end;
@@ -369,7 +388,7 @@ void case_tags(Context& ctx, Case& c, std::pair<std::size_t, std::size_t> sectio
     for (std::size_t ti = a; ti < b; ++ti)
       if (ctx.tags[ti].type == "afdeling" && unit_depth(ctx.tags[ti]) >= 0) {
         // a unit of the organisation, not another organisation; the lowest its line names
-        c.afdeling = lowest_on_line(ctx, ti, b, ctx.line_end(ctx.tags[ti].start));
+        c.afdeling = lowest_on_line(ctx, un, ti, b, ctx.line_end(ctx.tags[ti].start));
         break;
       }
   }
@@ -403,11 +422,11 @@ void run_cases(Context& ctx) {
       ++hi_idx;
     }
     // Sections above cases: their heading names the afdeling (or the theme).
-    const std::string own = heading_unit(ctx, c);
+    const std::string own = heading_unit(ctx, un, c);
     if (outside_heading && !one_report) section_heading(ctx, un, c, *outside_heading, own.empty(), section_afdelingen);
     if (!own.empty()) c.afdeling = own;
     // Oordeel: first in the last oordeel/conclusie section, else the last one.
-    case_tags(ctx, c, oordeel_section(ctx, oordeel_sections, hi_idx, c));
+    case_tags(ctx, un, c, oordeel_section(ctx, oordeel_sections, hi_idx, c));
   }
 }
 

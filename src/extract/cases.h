@@ -2,8 +2,9 @@
 // split at its case headings (zaaknummer hits with role "case"); an
 // investigation report ("rapport") with a report number (role "report") and
 // no case headings is one case. Then the tags are sorted by start and get
-// their case, and each case its afdeling (the heading of the section it
-// stands under, else the first afdeling inside), its themes (from that
+// their case, and each case its afdeling (the lowest of the units its own
+// heading line names in a row, else the heading of the section it stands
+// under, else the lowest of the first units named in a row inside), its themes (from that
 // heading and inside), its status (the last inside) and its oordeel
 // (pick_oordeel()).
 #pragma once

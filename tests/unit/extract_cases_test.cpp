@@ -247,12 +247,14 @@ TEST_CASE("cases: a case's unit is the lowest of the units its line names in a r
       "3 Behandelde klachten\n\n"
       "Klachtnummer: 23-003\nAfdeling: Vastgoed en Onderhoud, team Reparatieonderhoud\n"
       "Een huurster meldde een lekkage. Oordeel: gegrond.\n\n"
-      "Klachtnummer: 23-009\nDe afdeling Verhuur liet een huurder wachten; het team Woonfraude belde. Oordeel: ongegrond.\n");
+      "Klachtnummer: 23-009\nDe afdeling Verhuur liet een huurder wachten; het team Woonfraude belde. Oordeel: ongegrond.\n\n"
+      "Klachtnummer: 23-011\nDe afdeling Verhuur vroeg het team Woonfraude om een controle. Oordeel: ongegrond.\n");
   before_cases(*x);
   run_cases(*x);
-  REQUIRE(x.out.cases.size() == 2);
+  REQUIRE(x.out.cases.size() == 3);
   CHECK(x.out.cases[0].afdeling == "Reparatieonderhoud");
   CHECK(x.out.cases[1].afdeling == "Verhuur");
+  CHECK(x.out.cases[2].afdeling == "Verhuur");  // a verb between: no listing (review, session 24)
 }
 
 // Regression (#18, dev3 studiefinanciering): "Casus 1 – afdeling X" with
