@@ -239,6 +239,9 @@ void unit_hits(Context& ctx, const UnitNames& un) {
     } else if (r.role == "unit") {
       const std::string unit = un.unit_of(h.groups[0]);
       const bool singular = !h.groups[0].empty() && fold_key(h.groups[0]) == fold_key(unit);
+      // A column gap right after the unit word: a header's next column
+      // ("Team ⟨gap⟩ Locatie"), no name.
+      if (h.start > 0 && std::binary_search(ctx.gaps.begin(), ctx.gaps.end(), h.start - 1)) continue;
       std::size_t end = name_end(text, h.start, h.end, starts, singular);
       // A table row's column gap ends the name ("afdeling Intensieve Zorg ⟨gap⟩ Hoogerbeek").
       if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), h.start); g != ctx.gaps.end() && *g < end) end = *g;

@@ -119,6 +119,10 @@ TEST_CASE("units: a table with a text column beside its names") {
   // the header and of the rows alike (review, session 24: they were shifted).
   for (const Tag& t : x.out.tags)
     if (t.value == "Opname Kort Verblijf") CHECK(t.detail.find("\"counts\":{\"2023\":7,\"2022\":5}") != std::string::npos);
+  // A header "Team ⟨gap⟩ Locatie": no team "Locatie" (review, session 24).
+  test::ExtractCtx hx("Tabel 2  Klachten per team\nTeam          Locatie        2023   2022\nFACT Noord    Hoogerbeek        4      2\n");
+  run_units(*hx);
+  for (const Tag& t : hx.out.tags) CHECK(t.value != "Locatie");
   CHECK(values == std::vector<std::string>{"RVE Acute Zorg RVE Acute Zorg", "Opname Kort Verblijf afdeling Opname Kort Verblijf",
                                            "Intensieve Zorg afdeling Intensieve Zorg",
                                            "Cli\xc3\xabntservice afdeling Cli\xc3\xabntservice"});
