@@ -132,12 +132,16 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
   if (other.bodies.empty()) return false;
   const std::size_t b = sentence_start(text, at);
   std::vector<std::string> before = words_of(text.substr(b, at - b));
-  bool body = false;
+  bool body = false, complaint_told = false;
   for (std::size_t i = 0; i < before.size(); ++i) {
     const std::string& w = before[i];
     if (in(other.own, w)) return false;
+    // "De klacht dat de gemeente ..., is gegrond": what the complaint says,
+    // up to the comma before the verdict (words_of drops it: the clause
+    // runs to the verdict).
+    if (in(other.complaints, w) && i + 1 < before.size() && before[i + 1] == "dat") complaint_told = true;
     // "De klacht over de gemeente is gegrond": the body complained about.
-    bool about = (i >= 1 && before[i - 1] == "over") || (i >= 2 && before[i - 2] == "over");
+    bool about = complaint_told || (i >= 1 && before[i - 1] == "over") || (i >= 2 && before[i - 2] == "over");
     body |= in(other.bodies, w) && !in(mine, w) && !about;
   }
   return body;

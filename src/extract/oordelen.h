@@ -43,7 +43,8 @@ bool objection_decided(std::string_view text, std::size_t at, const OtherBody& o
 
 // A verdict another body gave: the sentence up to `at` names one of
 // `bodies` that is neither in the publisher's name nor one of its organs,
-// nor the body complained about ("over de gemeente"), and none of `own`
+// nor the body complained about ("over de gemeente") or named in what the
+// complaint says ("de klacht dat de gemeente ..."), and none of `own`
 // (the publisher speaking: ombudsman, commissie, ik, wij). "De gemeente
 // verklaarde de klacht ongegrond" in an ombudsman's report is the first
 // line's verdict, not the report's; in the gemeente's own report it is.

@@ -188,3 +188,14 @@ TEST_CASE("oordelen regression: thousands, a legend of outcomes, and decisions o
   CHECK(values("De klacht dat het bezwaar niet tijdig is afgehandeld, is gegrond.\n") == V{"gegrond"});
   CHECK(values("De ombudsman vindt de klacht dat zijn bezwaarschrift zoekraakte gegrond.\n") == V{"gegrond"});
 }
+
+// Seen in review (session 24): "De klacht dat de gemeente ... is gegrond"
+// in an ombudsman's report lost its verdict: the gemeente named inside
+// what the complaint says counted as the body that gave the verdict.
+TEST_CASE("oordelen regression: a body inside what the complaint says gives no verdict") {
+  auto values = [](const std::string& text) { return oordeel_values(text, "Ombudsman Aardam"); };
+  using V = std::vector<std::string>;
+  CHECK(values("De klacht dat de gemeente het bezwaar niet tijdig heeft afgehandeld, is gegrond.\n") == V{"gegrond"});
+  CHECK(values("De klacht is door de gemeente ongegrond verklaard.\n") == V{});  // the gemeente's verdict
+  CHECK(values("De gemeente verklaarde de klacht dat de medewerker onbeleefd was gegrond.\n") == V{});
+}
