@@ -79,6 +79,7 @@ struct Context {
   const Lookups& look;
   std::vector<const FoldedBlock*> headings;  // the heading blocks among spans, in order
   std::vector<std::size_t> gaps;  // the table rows' column gaps (Block::gaps), in order
+  std::vector<std::pair<std::size_t, std::size_t>> indents;  // indented table rows: (start, Block::indent), in order
 
   // ---- Outputs ----
   Extraction& out;         // facts: facts, organisation; cases: cases; all: tags

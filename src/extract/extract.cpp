@@ -105,8 +105,12 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
     for (const auto& w : word_files_) hits[w->type()] = w->match(text, folded, spans);
   }
   interp::Context ctx(text, std::move(spans), std::move(hits), files_, word_files_, *prep_, out);
-  for (const Block& b : blocks) ctx.gaps.insert(ctx.gaps.end(), b.gaps.begin(), b.gaps.end());
+  for (const Block& b : blocks) {
+    ctx.gaps.insert(ctx.gaps.end(), b.gaps.begin(), b.gaps.end());
+    if (b.indent > 0) ctx.indents.emplace_back(b.start, b.indent);
+  }
   std::sort(ctx.gaps.begin(), ctx.gaps.end());
+  std::sort(ctx.indents.begin(), ctx.indents.end());
 
   // 1. doctype: the hits. Writes facts.doctype.
   interp::run_doctype(ctx);

@@ -65,6 +65,12 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row, std::spa
       label_end = j;
     } else if (text_column) {
       columns += pending.empty() || at_gap(i);
+      if (columns == 1) {  // the first text column: its words and span
+        if (row.second.empty()) row.second_start = line_start + i;
+        else row.second += ' ';
+        row.second += tok;
+        row.second_end = line_start + j;
+      }
       pending.emplace_back(tok);
     } else {
       in_label = false;
@@ -73,6 +79,7 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row, std::spa
     i = j;
   }
   row.cells.insert(row.cells.end(), pending.begin(), pending.end());
+  if (!pending.empty()) row.second.clear();  // no numbers followed: a header's cells, no text column
   std::string_view lab = trim(line.substr(0, label_end));
   row.label = std::string(lab);
   row.label_start = line_start + static_cast<std::size_t>(lab.data() - line.data());
@@ -118,11 +125,14 @@ std::string_view without_bracketed_tail(std::string_view part) {
 
 }  // namespace
 
-std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b, std::span<const std::size_t> gaps) {
+std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b, std::span<const std::size_t> gaps,
+                             std::span<const std::pair<std::size_t, std::size_t>> indents) {
   std::vector<Row> rows;
   for (const Line& ln : lines_of(text, a, b)) {
     std::string_view line = text.substr(ln.start, ln.end - ln.start);
     Row row;
+    auto in = std::lower_bound(indents.begin(), indents.end(), std::pair<std::size_t, std::size_t>{ln.start, 0});
+    if (in != indents.end() && in->first == ln.start) row.indent = in->second;
     if (!trim(line).empty() && trim(line).front() == '|') {
       if (!markdown_row(line, ln.start, row)) continue;
     } else {

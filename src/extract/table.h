@@ -20,6 +20,11 @@ struct Row {
   // Text columns left out between the label and the first number (a
   // location beside the name): the header's cells for them come first.
   std::size_t text_columns = 0;
+  // The first text column's words and span ("Heffingen" beside "Heffen en
+  // Innen"), "" for none; and the row's indentation (Block::indent).
+  std::string second;
+  std::size_t second_start = 0, second_end = 0;
+  std::size_t indent = 0;
 };
 
 // Reads text[a, b) as a table: markdown rows (| a | b |, separator rows
@@ -31,7 +36,8 @@ struct Row {
 // cells after a label that ends in "en", "van", "voor", "of", "&" or ","
 // ends that label (an abbreviation in brackets after it left out; the
 // label's span stays on its first line). Returns header + rows.
-std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b, std::span<const std::size_t> gaps = {});
+std::vector<Row> parse_table(std::string_view text, std::size_t a, std::size_t b, std::span<const std::size_t> gaps = {},
+                             std::span<const std::pair<std::size_t, std::size_t>> indents = {});
 
 // The tables among `spans` (sorted by start) of `text`: consecutive table
 // rows (the normaliser makes each row a block, one byte apart at most)

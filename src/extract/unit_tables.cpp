@@ -14,12 +14,27 @@ namespace {
 
 bool listed(const std::vector<std::string>& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
 
+// The second level's name in a row's text column ("Heffen en Innen ⟨gap⟩
+// Heffingen ⟨gap⟩ 22" in a table per cluster en team): a tag of `sub`,
+// with the row's counts, which are its own.
+void second_column_tag(Context& ctx, const UnitNames& un, const Row& row, const std::string& sub, const std::string& counts) {
+  if (row.second.empty() || !un.valid_name(row.second)) return;
+  auto [value, u] = un.canonical(row.second, sub, "");
+  if (value != row.second && !un.known(value)) value = row.second;
+  std::string detail = un.unit_detail(u);
+  if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+  std::erase_if(ctx.tags, [&](const Tag& t) { return t.type == "afdeling" && t.start == row.second_start && t.end == row.second_end; });
+  ctx.add("afdeling", value, row.second_start, row.second_end, "afdeling.table", detail);
+}
+
 // The rows of one table: a unit table's as afdeling tags of `unit` (the
 // unit its header or caption names, "" for none; with the row's counts), an
 // outcome table's into ctx.outcome_rows.
 // In a table of two levels (`sub`, the caption's "per cluster en
 // afdeling"), the rows that open with the first level's word are that
-// level, and the rows between them the second.
+// level, and the rows between them the second; where no row opens so, the
+// layout tells: a row indented deeper than the table's least is the second
+// level, and so is a name in a row's text column (second_column_tag).
 void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& unit,
                 const std::string& sub = "") {
   auto opens_with_unit = [&](const Row& row) {
@@ -27,6 +42,9 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
     return !unit.empty() && un.unit_of(l.substr(0, l.find(' '))) == unit;
   };
   const bool two_levels = !sub.empty() && std::any_of(rows.begin() + 1, rows.end(), opens_with_unit);
+  const bool by_layout = !sub.empty() && !two_levels;
+  std::size_t least = static_cast<std::size_t>(-1);
+  for (std::size_t i = 1; i < rows.size(); ++i) least = std::min(least, rows[i].indent);
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const Row& row = rows[i];
     if (row.label.empty()) continue;
@@ -52,7 +70,9 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       // "afdeling Wegen en Vaarwegen", an indented row in lower case, is a
       // row as "Afdeling Burgerzaken" is.
       if (!un.valid_name(label) && (own.empty() || !un.valid_name(label.substr(space + 1)))) continue;
-      const std::string& level = !own.empty() ? own : two_levels && !opens_with_unit(row) ? sub : unit;
+      const bool second_level = two_levels ? !opens_with_unit(row) : by_layout && row.indent > least + 1;
+      const std::string& level = !own.empty() ? own : second_level ? sub : unit;
+      const bool second_column = by_layout && !row.second.empty() && un.valid_name(row.second);
       auto [value, u] = own.empty() ? un.canonical(row.label, level, "")
                                     : un.canonical(label.substr(space + 1), own, label.substr(0, space));
       // A row names the unit as the table writes it: "Werk" in a table per
@@ -61,7 +81,7 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       // A word that stays in the name stays as the table writes it ("Cluster Ruimte").
       if (!own.empty() && !un.known(value) && fold_key(value) == fold_key(label)) value = row.label;
       std::string detail = un.unit_detail(u);
-      if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+      if (!counts.empty() && !second_column) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
       // The row's tag, with its counts, replaces a known name's at its span.
       // A row that opens with its unit word replaces the name after that
       // word too ("Rietmond" in "Basisteam Rietmond").
@@ -70,6 +90,7 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
                                                     : t.start >= row.label_start && t.end <= row.label_end);
       });
       ctx.add("afdeling", value, row.label_start, row.label_end, "afdeling.table", detail);
+      if (second_column) second_column_tag(ctx, un, row, sub, counts);
     } else {
       ctx.outcome_rows.push_back({row.label, row.label_start, row.label_end, std::move(counts)});
     }
@@ -185,7 +206,7 @@ void unit_tables(Context& ctx, const UnitNames& un) {
     // A numbered caption with numbers in it ("Tabel 1  Klachten per
     // afdeling  2020  2021") reads as the table's first row: its line is
     // the caption.
-    std::vector<Row> parsed = parse_table(ctx.text, b.start, b.end, ctx.gaps);
+    std::vector<Row> parsed = parse_table(ctx.text, b.start, b.end, ctx.gaps, ctx.indents);
     if (!parsed.empty() && numbered_caption(parsed[0].label)) {
       const std::size_t at = parsed[0].label_start;
       caption = naming = ctx.text.substr(at, ctx.line_end(at) - at);

@@ -430,6 +430,8 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
     b.line = first.no;
     b.page = first.page;
     b.gaps = em.take_gaps();
+    if (bl.kind == LineKind::table_row)
+      for (std::size_t j = first.b; j < first.cb; ++j) b.indent += src[j] == '\t' ? 8 : 1;
     out.blocks.push_back(std::move(b));
     prev_kind = bl.kind;
   }

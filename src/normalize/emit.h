@@ -24,7 +24,7 @@
 // join_hyphenated (blocks.h) picks; after the last block "\n" (nothing for an
 // empty text). It records each Block (kind, span in the text, source line and
 // page, and for a table row its column gaps: where two spaces or more, or a
-// tab, became one space).
+// tab, became one space, and its indentation).
 #pragma once
 
 #include <cstddef>

@@ -43,6 +43,9 @@ struct Block {
   // between two cells of a source line and one space stands now (offsets
   // of those spaces in the normalised text, in order). Empty for others.
   std::vector<std::size_t> gaps;
+  // A table row's indentation: the source line's whitespace before its
+  // content, in columns (a tab counts 8). 0 for other blocks.
+  std::size_t indent = 0;
 };
 
 struct Normalized {

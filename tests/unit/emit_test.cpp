@@ -118,6 +118,12 @@ TEST_CASE("normalize emit: a table row keeps where its column gaps stood") {
   REQUIRE(odd.blocks.size() == 2);
   CHECK(odd.text.substr(0, 16) == "Intensieve Zorg ");
   CHECK(odd.blocks[0].gaps == std::vector<std::size_t>{15, 17});
+  // A row's indentation is kept too (a tab counts 8).
+  Normalized ind = emitted("Heffen en Innen   22   20\n    Invordering   31   29\n\tKwijtschelding   14   14\n");
+  REQUIRE(ind.blocks.size() == 3);
+  CHECK(ind.blocks[0].indent == 0);
+  CHECK(ind.blocks[1].indent == 4);
+  CHECK(ind.blocks[2].indent == 8);
 }
 
 TEST_CASE("normalize emit: page debris between blocks, and empty texts") {

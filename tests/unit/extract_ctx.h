@@ -50,7 +50,10 @@ struct ExtractCtx {
     for (const auto& w : extractor().word_files()) hits[w->type()] = w->match(text, folded, spans);
     ctx = std::make_unique<interp::Context>(text, std::move(spans), std::move(hits), extractor().files(), extractor().word_files(),
                                             lookups(), out);
-    for (const Block& b : n.blocks) ctx->gaps.insert(ctx->gaps.end(), b.gaps.begin(), b.gaps.end());
+    for (const Block& b : n.blocks) {
+      ctx->gaps.insert(ctx->gaps.end(), b.gaps.begin(), b.gaps.end());
+      if (b.indent > 0) ctx->indents.emplace_back(b.start, b.indent);
+    }
   }
   interp::Context& operator*() { return *ctx; }
   interp::Context* operator->() { return ctx.get(); }

@@ -7,6 +7,7 @@
 #include "extract/lower_names.h"
 #include "extract/organisation.h"
 #include "extract/table.h"
+#include "extract/unit_mentions.h"
 #include "extract/units.h"
 #include "extract_ctx.h"
 
@@ -176,6 +177,25 @@ TEST_CASE("units: the other mentions: a name after a row's unit word, longer nam
     if (t.rule == "afdeling.named-in-report") mentions.push_back(t.value + " = " + x.at(t));
   CHECK(mentions == std::vector<std::string>{"Cluster Ruimte = Ruimte", "Beheer Openbare Ruimte = Beheer Openbare Ruimte",
                                              "Cluster Dienstverlening = Dienstverlening"});
+}
+
+// A table per cluster and team laid out in two columns, the teams beside
+// their cluster or indented under it, with no other mention of any team
+// (session 24): the layout gives the levels, and the counts are the teams'.
+TEST_CASE("units: a table of two levels by its layout, a text column and indented rows") {
+  test::ExtractCtx x(
+      "Tabel 1  Klachten per cluster en team\n"
+      "Cluster            Team              ontvangen    afgehandeld\n"
+      "Heffen en Innen    Heffingen          22              20\n"
+      "                   Invordering        31              29\n"
+      "Waarderen          Waardebepaling     12              11\n"
+      "Totaal                                65              60\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table") got.push_back(t.value + " " + unit_in(t.detail) + (t.detail.find("counts") != std::string::npos ? " +counts" : ""));
+  CHECK(got == std::vector<std::string>{"Heffen en Innen cluster", "Heffingen team +counts", "Invordering team +counts",
+                                        "Waarderen cluster", "Waardebepaling team +counts"});
 }
 
 // Regression (#18, dev3 rekenkamer): a row's label wrapped onto a line of
