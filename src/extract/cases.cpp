@@ -125,10 +125,12 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
 }
 
 // Case headings without a number: in a section whose numbered heading says
-// it tells cases ("3. Uit de praktijk", "4 Klachten uitgelicht": the
-// zaaknummer file's case.section_words), each heading without a number
-// that a paragraph follows starts a case ("Geen bericht over de uitslag").
-// Two or more, or none.
+// it tells cases ("3. Uit de praktijk", "4 Klachten uitgelicht", "III.
+// Enkele verzoeken nader bekeken": the zaaknummer file's
+// case.section_words), each heading without a number, or numbered under
+// the section's number ("1." under "III.", "3.2" under "3."), that a
+// paragraph follows starts a case ("Geen bericht over de uitslag"). Two or
+// more, or none.
 std::vector<CaseStart> section_case_headings(const Context& ctx) {
   const std::vector<std::string> words = ctx.file("zaaknummer").strings("case.section_words");
   auto tells_cases = [&](std::string_view heading) {
@@ -141,14 +143,30 @@ std::vector<CaseStart> section_case_headings(const Context& ctx) {
     }
     return false;
   };
+  // A heading's number: "III", "3", "3.1".
+  auto number_of = [](std::string_view line) {
+    std::string_view n = line.substr(0, line.find(' '));
+    while (!n.empty() && n.back() == '.') n.remove_suffix(1);
+    return n;
+  };
+  // Numbered under the section's number: "1." under "III.", "3.2" under "3".
+  auto under = [](std::string_view parent, std::string_view child) {
+    const bool roman = !parent.empty() && parent.find_first_not_of("IVX") == std::string_view::npos;
+    const bool arabic = !child.empty() && std::isdigit(static_cast<unsigned char>(child[0]));
+    return (roman && arabic && child.find('.') == std::string_view::npos) ||
+           (child.size() > parent.size() + 1 && child.starts_with(parent) && child[parent.size()] == '.');
+  };
   std::vector<CaseStart> out;
   bool in_cases = false;
+  std::string_view section;  // the number of the section that tells cases
   for (std::size_t i = 0; i < ctx.spans.size(); ++i) {
     const FoldedBlock& b = ctx.spans[i];
     if (b.kind != PassageKind::heading) continue;
     const std::string_view line(ctx.text.data() + b.start, ctx.line_end(b.start) - b.start);
-    if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *ctx.look.section_re)) {
+    const bool numbered = RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *ctx.look.section_re);
+    if (numbered && !(in_cases && under(section, number_of(line)))) {
       in_cases = tells_cases(line);
+      section = number_of(line);
       continue;
     }
     if (in_cases && i + 1 < ctx.spans.size() && ctx.spans[i + 1].kind == PassageKind::paragraph)

@@ -325,3 +325,22 @@ TEST_CASE("cases: a title the text runs on from is cut at a word's end") {
   std::string t = "Casus 4 – team Beslag Een man kreeg beslag op zijn loon, terwijl hij eerder een regeling had afgesproken.\n";
   CHECK(case_title(t, 8, t.size() - 1, 40) == "team Beslag Een man kreeg beslag op zijn…");
 }
+
+// Regression (dev5 1996 scan, session 24): "III. ENKELE VERZOEKEN NADER
+// BEKEKEN" told six cases numbered "1." to "6." under it; a roman section
+// number was no section, "bekeken" no word of a section of cases, and a
+// numbered heading under it ended the section instead of starting a case.
+TEST_CASE("cases: numbered headings under a roman section of cases are its cases") {
+  test::ExtractCtx x(
+      "III. ENKELE VERZOEKEN NADER BEKEKEN\n\nHieronder volgen enkele verzoeken.\n\n"
+      "1. Sector Sociale Zaken, afdeling Bijstand\n\nVerzoekster kreeg geen uitkering. De commissie acht het verzoek gegrond.\n\n"
+      "2. Sector Middelen, afdeling Belastingen\n\nVerzoeker kreeg een aanslag te veel. Het verzoek is ongegrond.\n\n"
+      "IV. DE KLACHTBEHANDELING DOOR DE GEMEENTE\n\nDe gemeente behandelt klachten zelf.\n");
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 2);
+  CHECK(x.out.cases[0].afdeling == "Bijstand");
+  CHECK(x.out.cases[1].afdeling == "Belastingen");
+  // The roman section after them ends the last case.
+  CHECK(x.text.substr(x.out.cases[1].start, x.out.cases[1].end - x.out.cases[1].start).find("IV.") == std::string::npos);
+}
