@@ -100,19 +100,20 @@ std::size_t sentence_start(std::string_view text, std::size_t at) {
 bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other) {
   if (other.objections.empty()) return false;
   const std::size_t b = sentence_start(text, at);
+  // An objections entry: a word, or with "*" the start of every word so begun.
+  auto stem_of = [](std::string_view o) { return o.ends_with('*') ? o.substr(0, o.size() - 1) : o; };
   // Most sentences hold no such word: ask that first, on the stems without
   // their first letter's case ("bezwa*" → "ezwa").
   const std::string_view sentence = text.substr(b, at - b);
   if (std::none_of(other.objections.begin(), other.objections.end(), [&](const std::string& o) {
-        std::string_view stem(o);
-        if (stem.ends_with('*')) stem.remove_suffix(1);
+        const std::string_view stem = stem_of(o);
         return stem.size() < 2 || sentence.find(stem.substr(1)) != std::string_view::npos;
       }))
     return false;
   const std::vector<std::string> before = words_of(sentence);
-  auto objection = [&](const std::string& w) {  // a word of the list, or one that starts like a "word*" of it
+  auto objection = [&](const std::string& w) {
     return std::any_of(other.objections.begin(), other.objections.end(), [&](const std::string& o) {
-      return o.ends_with('*') ? w.starts_with(std::string_view(o).substr(0, o.size() - 1)) : w == o;
+      return o.ends_with('*') ? w.starts_with(stem_of(o)) : w == o;
     });
   };
   // A complaint word anywhere before it: the complaint's verdict ("De klacht

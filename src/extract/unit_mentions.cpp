@@ -197,11 +197,15 @@ void named_in_report(Context& ctx, const UnitNames& un) {
   std::vector<std::size_t> order(found.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return found[a].first.size() > found[b].first.size(); });
+  std::vector<std::string> detail(found.size());  // each name's tag detail: its value's first tag's
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    auto d = unit_detail_of.find(found[k].second);
+    detail[k] = d == unit_detail_of.end() ? un.unit_detail("") : d->second;
+  }
   std::vector<std::pair<std::size_t, std::size_t>> claimed;  // (name, mention)
   for (std::size_t k : order) {
-    const auto& [name, value] = found[k];
-    auto d = unit_detail_of.find(value);
-    const bool organisation = d != unit_detail_of.end() && d->second.find(kOrganisationLevel) != std::string::npos;
+    const std::string& name = found[k].first;
+    const bool organisation = detail[k].find(kOrganisationLevel) != std::string::npos;
     for (std::size_t p : at[k]) {
       std::size_t e = p + name.size();
       if (have.overlaps(p, e) || !in_spans(ctx.spans, p, e) || (organisation && residence_or_address(text, p)) ||
@@ -213,11 +217,8 @@ void named_in_report(Context& ctx, const UnitNames& un) {
     }
   }
   std::sort(claimed.begin(), claimed.end());
-  for (const auto& [k, p] : claimed) {
-    const auto& [name, value] = found[k];
-    auto d = unit_detail_of.find(value);
-    ctx.add("afdeling", value, p, p + name.size(), "afdeling.named-in-report", d == unit_detail_of.end() ? un.unit_detail("") : d->second);
-  }
+  for (const auto& [k, p] : claimed)
+    ctx.add("afdeling", found[k].second, p, p + found[k].first.size(), "afdeling.named-in-report", detail[k]);
 }
 
 }  // namespace omb::interp

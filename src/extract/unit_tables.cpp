@@ -14,6 +14,13 @@ namespace {
 
 bool listed(const std::vector<std::string>& list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); }
 
+// A unit's detail with a row's counts ({"unit":…,"level":…} and
+// {"counts":{…}} as one object); the detail alone without counts.
+std::string with_counts(std::string detail, const std::string& counts) {
+  if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+  return detail;
+}
+
 // The second level's name in a row's text column ("Heffen en Innen ⟨gap⟩
 // Heffingen ⟨gap⟩ 22" in a table per cluster en team): a tag of `sub`,
 // with the row's counts, which are its own.
@@ -21,8 +28,7 @@ void second_column_tag(Context& ctx, const UnitNames& un, const Row& row, const 
   if (row.second.empty() || !un.valid_name(row.second)) return;
   auto [value, u] = un.canonical(row.second, sub, "");
   if (value != row.second && !un.known(value)) value = row.second;
-  std::string detail = un.unit_detail(u);
-  if (!counts.empty()) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+  const std::string detail = with_counts(un.unit_detail(u), counts);
   std::erase_if(ctx.tags, [&](const Tag& t) { return t.type == "afdeling" && t.start == row.second_start && t.end == row.second_end; });
   ctx.add("afdeling", value, row.second_start, row.second_end, "afdeling.table", detail);
 }
@@ -80,8 +86,7 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       if (own.empty() && value != row.label && !un.known(value)) value = row.label;
       // A word that stays in the name stays as the table writes it ("Cluster Ruimte").
       if (!own.empty() && !un.known(value) && fold_key(value) == fold_key(label)) value = row.label;
-      std::string detail = un.unit_detail(u);
-      if (!counts.empty() && !second_column) detail = detail.substr(0, detail.size() - 1) + "," + counts.substr(1);
+      const std::string detail = with_counts(un.unit_detail(u), second_column ? std::string() : counts);
       // The row's tag, with its counts, replaces a known name's at its span.
       // A row that opens with its unit word replaces the name after that
       // word too ("Rietmond" in "Basisteam Rietmond").
