@@ -90,26 +90,6 @@ bool own_field_line(std::string_view last, std::string_view c, const LetterField
   return std::find(lf.fields.begin(), lf.fields.end(), label) != lf.fields.end();
 }
 
-// Characters of UTF-8 text (continuation bytes not counted).
-std::size_t chars(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (U(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// The width the text was wrapped at: the 90th percentile of the lengths
-// (in characters) of its text lines, or 0 when under 40 text lines or
-// under 60 characters (no wrapped prose to measure).
-std::size_t wrap_width(std::string_view src, const std::vector<Line>& lines) {
-  std::vector<std::size_t> len;
-  for (const Line& l : lines)
-    if (l.kind == LineKind::text) len.push_back(chars(content(src, l)));
-  if (len.size() < 40) return 0;
-  auto at = len.begin() + static_cast<std::ptrdiff_t>(len.size() * 9 / 10);
-  std::nth_element(len.begin(), at, len.end());
-  return *at >= 60 ? *at : 0;
-}
-
 // Whether the line `last` was ended on purpose: the first word of the next
 // line `next` would have fitted on it, with room to spare (a sixth of the
 // width, for proportional fonts), so no wrap put it there. A heading that

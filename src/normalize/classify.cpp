@@ -268,6 +268,34 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
   }
 }
 
+// Step 4: a line that interrupts a sentence. The line before it ends no
+// sentence, the line after it goes on in lower case, all three stand
+// together on one page, and the line in the middle starts with a capital or
+// a digit and ended short: it and the next line's first word would have fit
+// in the width the text was wrapped at (wrap_width(), or in a short text
+// the shorter of its neighbours), with a seventh of it to spare, where the
+// line before filled it. No wrap put the words of one sentence there: a
+// viewer's or an editor's line did ("… maar het aantal" | "Klik om notities
+// toe te voegen" | "klachten over …"). A long line before (a site's banner)
+// or a short one (a letter's field) is no measure of the wrap.
+void mark_interruptions(std::string_view src, std::vector<Line>& lines) {
+  const std::size_t wrap = wrap_width(src, lines);
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    const Line &p = lines[i - 1], &m = lines[i], &n = lines[i + 1];
+    if (p.kind != LineKind::text || m.kind != LineKind::text || n.kind != LineKind::text) continue;
+    if (p.page != m.page || m.page != n.page || m.stray_space || n.stray_space || m.hard_start || n.hard_start) continue;
+    std::string_view pc = content(src, p), mc = content(src, m), nc = content(src, n);
+    if (ends_sentence(pc) || pc.back() == '-' || pc.back() == ',') continue;
+    if (!starts_lower(nc) || (nc.size() > 1 && nc[1] == ' ') || !starts_upper_or_digit(mc)) continue;
+    if (mc.back() == '-' || mc.back() == ',') continue;
+    const std::size_t pn = chars(pc);
+    const std::size_t width = std::max(wrap, std::min(pn, chars(nc)));
+    std::size_t w = nc.find(' ');
+    std::size_t need = chars(mc) + 1 + chars(nc.substr(0, w == std::string_view::npos ? nc.size() : w));
+    if (need * 7 <= width * 6 && pn * 7 >= width * 6) lines[i].kind = LineKind::debris;
+  }
+}
+
 }  // namespace
 
 void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
@@ -275,6 +303,7 @@ void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>&
   mark_structure_marks(src, lines);
   mark_e_bullets(src, k, lines);
   mark_rows_noise_titles(src, k, lines);
+  mark_interruptions(src, lines);
 }
 
 std::string last_word_lower(std::string_view s) {

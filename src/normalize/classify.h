@@ -20,7 +20,11 @@
 //     "-") standing alone (a blank line or a sentence end with a stray space
 //     before it; a blank line, or a capital or digit, after it; not
 //     continued by a lower-case line) that starts with a letter or digit
-//     makes a heading.
+//     makes a heading;
+//  4. a short line that interrupts a sentence (the line before ends none,
+//     the line after goes on in lower case, the line ended where no wrap
+//     would have: see mark_interruptions) is debris: a viewer's or an
+//     editor's line ("Klik om notities toe te voegen").
 // "Nearest line" skips blank and debris lines (lines.h). List items get
 // marker_end: where their text starts after the bullet and its spaces.
 #pragma once

@@ -420,7 +420,11 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
       if (emit_hyphenated(em, know.words, src, from, to, nx)) continue;
       if (bl.kind != LineKind::noise && emit_spaced_across(em, know.words, src, from, to, nx)) continue;
       em.process(from, to, true, edges);
-      em.edit(to, nx.cb, " ", "join-lines");
+      // A line between them dropped as debris (a running head, an
+      // interrupting line: classify.h) is named in --explain.
+      bool dropped = false;
+      for (std::size_t j = bl.lines[k] + 1; j < bl.lines[k + 1]; ++j) dropped |= lines[j].kind == LineKind::debris;
+      em.edit(to, nx.cb, " ", dropped ? "page-debris" : "join-lines");
     }
     em.flush();
     Block b;

@@ -20,7 +20,7 @@
 // blocks becomes "\n" between rows of one list or table and "\n\n" otherwise
 // (rule "page-debris" when it holds a page break, "layout" otherwise); a list
 // item's bullet "• " (rule "bullet"); the line ends inside a block one space
-// ("join-lines"), or, for a word hyphenated across one, what
+// ("join-lines"; "page-debris" when a debris line lies between), or, for a word hyphenated across one, what
 // join_hyphenated (blocks.h) picks; after the last block "\n" (nothing for an
 // empty text). It records each Block (kind, span in the text, source line and
 // page, and for a table row its column gaps: where two spaces or more, or a

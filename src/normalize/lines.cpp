@@ -112,4 +112,20 @@ bool number_token(std::string_view t) {
   return true;
 }
 
+std::size_t chars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (U(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t wrap_width(std::string_view src, const std::vector<Line>& lines) {
+  std::vector<std::size_t> len;
+  for (const Line& l : lines)
+    if (l.kind == LineKind::text) len.push_back(chars(content(src, l)));
+  if (len.size() < 40) return 0;
+  auto at = len.begin() + static_cast<std::ptrdiff_t>(len.size() * 9 / 10);
+  std::nth_element(len.begin(), at, len.end());
+  return *at >= 60 ? *at : 0;
+}
+
 }  // namespace omb::pass

@@ -64,4 +64,11 @@ bool name_particle(std::string_view w);
 // Digits, dots and commas, perhaps ending in % , or . ("1.250", "12,5%").
 bool number_token(std::string_view t);
 
+// Characters of UTF-8 text (continuation bytes not counted).
+std::size_t chars(std::string_view s);
+// The width the text was wrapped at: the 90th percentile of the lengths
+// (in characters) of its text lines, or 0 when under 40 text lines or
+// under 60 characters (no wrapped prose to measure).
+std::size_t wrap_width(std::string_view src, const std::vector<Line>& lines);
+
 }  // namespace omb::pass

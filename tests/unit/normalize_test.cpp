@@ -210,6 +210,37 @@ TEST_CASE("normalize: page debris goes, text across the page break joins") {
   CHECK(n.blocks[1].page == 3);
 }
 
+TEST_CASE("normalize: a short line that interrupts a sentence goes; a wrapped line or a field stays") {
+  // An editor's or viewer's line between two halves of one sentence.
+  std::string src =
+      "Het aantal meldingen over de gladheidsbestrijding nam in het najaar toe, maar het aantal\n"
+      "Klik om een opmerking toe te voegen\n"
+      "meldingen over losliggende stoeptegels bleef gelijk aan dat van vorig jaar.\n";
+  CHECK(norm(src) ==
+        "Het aantal meldingen over de gladheidsbestrijding nam in het najaar toe, maar het aantal meldingen over "
+        "losliggende stoeptegels bleef gelijk aan dat van vorig jaar.\n");
+  Normalized n = N().normalize(src);
+  bool named = false;
+  for (const auto& e : n.map.entries()) named |= !e.copy && e.rule == "page-debris";
+  CHECK(named);
+  // A wrapped line that starts with a name fills the width: it stays.
+  CHECK(norm("De ombudsman ontving in maart een klacht van de heer\n"
+             "Verhoeven over de behandeling van zijn aanvraag door de\n"
+             "afdeling Vergunningen van de gemeente.\n") ==
+        "De ombudsman ontving in maart een klacht van de heer Verhoeven over de behandeling van zijn aanvraag door de "
+        "afdeling Vergunningen van de gemeente.\n");
+  // A long banner before a wrapped line is no measure of the wrap.
+  std::string banner =
+      "Gearchiveerde kopie van de pagina van 3 maart, de oorspronkelijke pagina is niet langer bereikbaar voor bezoekers\n"
+      "De commissie heeft de klacht van mevrouw Bakker over\n"
+      "de wachttijd ongegrond verklaard.\n";
+  CHECK(count(norm(banner), "mevrouw Bakker") == 1);
+  // A letter's field before the line is too short to measure a wrap by.
+  CHECK(count(norm("Datum: 8 juli 2022\nOns kenmerk: 22/0881\nbesloten uw bezwaar gegrond te verklaren. U ontvangt binnen vier weken een "
+                   "nieuwe aanslag.\n"),
+              "22/0881") == 1);
+}
+
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
   CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
   CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
