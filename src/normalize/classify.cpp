@@ -192,7 +192,8 @@ void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>&
 
 // Step 0: a line that known debris (debris.tsv) covers all of: "Bezig met
 // laden…", "Save this PDF as: WORD PNG TXT JPG"; a line of a viewer's
-// controls (chrome.h): "Abonneren  Meld dit document  Deel op"; a line a
+// controls (chrome.h): "Abonneren  Meld dit document  Deel op"; a line
+// shaped like controls (site_lines.h): a menu, a pager, a lone time; a line a
 // site or a program wrote (site_lines.h): "1.482 weergaven · 37 downloads",
 // "About this capture", and a line of numbers and dates alone between two
 // such lines ("4 May 2008 - 17 Feb 2022" in an archive's banner).
@@ -206,7 +207,10 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     // Asked of the line alone, so that the next pass, which may see it
     // joined or apart, judges it the same.
     const bool goes_on = starts_lower(c) && c.find("://") == std::string_view::npos && !c.starts_with("www.");
-    if (!goes_on && (k.chrome.covers(c) || k.site.whole_line(c, k.words))) { l.kind = LineKind::debris; continue; }
+    if (!goes_on && (k.chrome.covers(c) || k.site.control_line(c) || k.site.whole_line(c, k.words))) {
+      l.kind = LineKind::debris;
+      continue;
+    }
     std::vector<RepairHit> hits = k.debris.find(c);
     if (hits.empty()) continue;
     std::size_t at = 0;

@@ -78,24 +78,37 @@ Result<std::unique_ptr<SiteWords>> SiteWords::load(const std::string& path) {
   if (!data.ok()) return data.error();
   std::unique_ptr<SiteWords> w(new SiteWords());
   std::unordered_set<std::string>* section = nullptr;
-  bool interface = false;
+  bool interface = false, signs = false;
   for (const TsvRow& row : tsv_rows(*data)) {
     if (row.cols.size() != 1) return make_error(Errc::parse, "expected one word or a [section], no TAB", path, row.line);
     std::string_view v = row.cols[0];
     while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
     if (v.starts_with("[")) {
       interface = v == "[interface]";
+      signs = v == "[signs]";
+      if (signs) {
+        section = &w->signs_;
+        continue;
+      }
       section = interface            ? &w->interface_
                 : v == "[english]"   ? &w->english_
                 : v == "[dutch]"     ? &w->dutch_
                 : v == "[neutral]"   ? &w->neutral_
                                      : nullptr;
       if (!section)
-        return make_error(Errc::parse, "unknown section '" + std::string(v) + "' (interface, english, dutch, neutral)", path,
+        return make_error(Errc::parse, "unknown section '" + std::string(v) + "' (interface, english, dutch, neutral, signs)", path,
                           row.line);
       continue;
     }
     if (!section) return make_error(Errc::parse, "a word before the first [section]", path, row.line);
+    if (signs) {
+      if (v.empty() || v.find(' ') != std::string_view::npos || !trim_signs(v).empty())
+        return make_error(Errc::parse, "a sign is one glyph, no letter or digit, got '" + std::string(v) + "'", path,
+                          row.line);
+      if (!w->signs_.insert(std::string(v)).second)
+        return make_error(Errc::parse, "sign listed twice: '" + std::string(v) + "'", path, row.line);
+      continue;
+    }
     if (v.empty() || v.find(' ') != std::string_view::npos)
       return make_error(Errc::parse, "one word a line, got '" + std::string(v) + "'", path, row.line);
     const bool prefix = v.back() == '*';
@@ -177,6 +190,75 @@ bool SiteWords::neutral_line(std::string_view line) const {
     return neutral;
   });
   return any && neutral;
+}
+
+namespace {
+
+// A transcript's time alone: "00:02:14", "[1:02:14]".
+bool time_alone(std::string_view t) {
+  if (t.size() >= 2 && t.front() == '[' && t.back() == ']') t = t.substr(1, t.size() - 2);
+  int colons = 0, digits = 0;
+  for (char c : t) {
+    if (c == ':') {
+      if (digits == 0 || (colons > 0 && digits != 2)) return false;
+      ++colons, digits = 0;
+    } else if (c >= '0' && c <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return colons == 2 && digits == 2;
+}
+
+// The items of a menu: `line` cut at the tokens "|" and "·"; of each item,
+// its words, or 99 when it is empty or ends a sentence (no menu then). Two
+// items with a digit make a report's row or time line ("Klaverbeek 39 |
+// Oostwaarde 25 | …", "12-03-2021 aanvraag | 18-10-2021 besluit | …"): no
+// items then.
+std::vector<int> menu_items(std::string_view line) {
+  std::vector<int> items{0};
+  bool sentence_end = false, digit = false;
+  int with_digits = 0;
+  auto close = [&] {
+    if (items.back() == 0 || sentence_end) items.back() = 99;  // an empty item or a sentence: no menu
+    with_digits += digit;
+  };
+  each_token(line, [&](std::string_view raw) {
+    if (raw == "|" || raw == "\xC2\xB7") {
+      close();
+      items.push_back(0);
+      sentence_end = digit = false;
+      return true;
+    }
+    ++items.back();
+    digit |= std::any_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const char last = raw.back();
+    sentence_end = (last == '.' || last == '!' || last == '?') && raw.size() >= 3;
+    return true;
+  });
+  close();
+  if (with_digits >= 2) items.clear();
+  return items;
+}
+
+}  // namespace
+
+bool SiteWords::control_line(std::string_view line) const {
+  if (line.size() > kMaxSiteLine || line.empty()) return false;
+  if (time_alone(line)) return true;
+  if (line[0] == '|') return false;  // a markdown row
+  std::vector<int> items = menu_items(line);
+  if (items.size() >= 3 && std::all_of(items.begin(), items.end(), [](int n) { return n >= 1 && n <= 4; })) return true;
+  if (signs_.empty()) return false;
+  int n = 0;
+  bool sign = false;
+  each_token(line, [&](std::string_view raw) {
+    if (signs_.count(std::string(raw))) sign = true;
+    else n += holds_letter(raw) ? 1 : 0;
+    return n <= 8;
+  });
+  return sign && n <= 8;
 }
 
 bool SiteWords::whole_line(std::string_view line, const WordRepair& words) const {

@@ -27,7 +27,8 @@
 // ("… konden het jaarverslag niet" | "downloaden of printen").
 //
 // site-words.txt: a line `[section]` starts a section (interface, english,
-// dutch, neutral); every other line is one word in lower case. Errors name
+// dutch, neutral, signs); every other line is one word in lower case, or in
+// [signs] one sign (a glyph that is no letter or digit). Errors name
 // the file and line. A loaded SiteWords is immutable.
 #pragma once
 
@@ -57,6 +58,14 @@ class SiteWords {
   // Is `line` only numbers, dates and signs, and words of [neutral] ("4 May
   // 2008 - 17 Feb 2022  2013 2014")?
   bool neutral_line(std::string_view line) const;
+  // Is `line` shaped like a site's or a player's controls, whatever its
+  // words: a menu (three items or more between "|" or "·", none over four
+  // words or ending a sentence: "Over ons | Rapporten | Contact", "Vind ik
+  // leuk (14) · Tweet · WhatsApp"); a control sign of [signs] standing as a
+  // token in a line of at most eight words ("« Eerste ‹ Vorige 1 2 3",
+  // "Afbeelding vergroten ⤢"); or a time alone ("00:02:14", a transcript's).
+  // A markdown row ("| a | b |") and a list item are no menu.
+  bool control_line(std::string_view line) const;
 
   // A site's words glued to a report's sentence on one line. head_end():
   // where the sentence begins after them ("NL | EN | DE De klager …",
@@ -80,6 +89,7 @@ class SiteWords {
   bool site_sign(std::string_view raw) const;
 
   std::unordered_set<std::string> interface_, english_, dutch_, neutral_;
+  std::unordered_set<std::string> signs_;  // [signs]: control glyphs, as written
   std::vector<std::string> prefixes_;  // of [interface] words ending in *
   std::array<std::uint64_t, 26> cue_shapes_{};  // per first letter, the lengths of [interface] words (bit 63: 63 or more)
 };

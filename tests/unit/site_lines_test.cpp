@@ -129,4 +129,40 @@ TEST_CASE("site lines: the file's faults name the line") {
   auto star = SiteWords::load(dir.write("e.txt", "[dutch]\nde*\n"));
   REQUIRE_FALSE(star.ok());
   CHECK(star.error().to_string().find("e.txt:2") != std::string::npos);
+  auto sign = SiteWords::load(dir.write("f.txt", "[signs]\n\xE2\x80\xB9\nx\n"));
+  REQUIRE_FALSE(sign.ok());
+  CHECK(sign.error().to_string().find("f.txt:3") != std::string::npos);
+}
+
+TEST_CASE("site lines: a line shaped like controls, whatever its words") {
+  const SiteWords& w = project_site();
+  // Menus: three short items or more between "|" or "·".
+  CHECK(w.control_line("Over ons | Rapporten | Jaarverslagen | Nieuws | Contact"));
+  CHECK(w.control_line("Vind ik leuk (14) \xC2\xB7 Tweet \xC2\xB7 Pin it \xC2\xB7 WhatsApp"));
+  // A report's rows, time lines and sentences are no menu.
+  CHECK_FALSE(w.control_line("Klaverbeek 39 | Oostwaarde 25 | Brinkveld 17 | Teuningen 9"));
+  CHECK_FALSE(w.control_line("Stadhoven 12 (9) | Lindewijk 6 (8) | Overige 3 (1)"));
+  CHECK_FALSE(w.control_line("12-03-2021 aanvraag | 18-10-2021 besluit | 01-12-2021 termijn"));
+  CHECK_FALSE(w.control_line("Communicatie | Bejegening"));
+  CHECK_FALSE(w.control_line("De klacht ging over de brief. | De tweede over de toon. | Een derde over de duur."));
+  CHECK_FALSE(w.control_line("| Afdeling | Klachten | Gegrond |"));
+  CHECK_FALSE(w.control_line("Klachten over de wijze van behandeling door de medewerkers | Bejegening | Duur"));
+  // A control sign in a short line; not in a long one, not an arrow or a quote.
+  CHECK(w.control_line("\xC2\xAB Eerste \xE2\x80\xB9 Vorige 1 2 3 Volgende \xE2\x80\xBA Laatste \xC2\xBB"));
+  CHECK(w.control_line("Afbeelding vergroten \xE2\xA4\xA2"));
+  CHECK_FALSE(w.control_line("Klacht \xE2\x86\x92 bezwaar \xE2\x86\x92 beroep"));
+  CHECK_FALSE(w.control_line("De klager gaf de behandeling vier sterren \xE2\x98\x85 maar vond het wachten op de "
+                             "beslissing veel te lang duren"));
+  // A time alone, as a transcript writes it.
+  CHECK(w.control_line("00:02:14"));
+  CHECK(w.control_line("[1:02:51]"));
+  CHECK_FALSE(w.control_line("09:00"));
+  CHECK_FALSE(w.control_line("12:30:1"));
+}
+
+TEST_CASE("site lines: the normaliser drops a line shaped like controls") {
+  std::string src = "De gemeente heeft de klacht binnen zes weken afgehandeld.\n\nOver ons | Rapporten | Contact\n\n"
+                    "00:02:14\nDe voorzitter opent de hoorzitting.\n";
+  CHECK(test::normalizer().normalize(src).text ==
+        "De gemeente heeft de klacht binnen zes weken afgehandeld.\n\nDe voorzitter opent de hoorzitting.\n");
 }
