@@ -241,6 +241,25 @@ TEST_CASE("normalize: a short line that interrupts a sentence goes; a wrapped li
               "22/0881") == 1);
 }
 
+TEST_CASE("regression: a table row's leader dots keep its count; normalising twice changes nothing") {
+  // The leader-dots debris rule took " ....... 14" off a row after a label,
+  // so the count was lost and a second pass joined the rows to the caption.
+  std::string src =
+      "     Tabel 1.  Klachten naar afdeling\n\n"
+      "     dienst Sociale Zaken .................................  14\n"
+      "     afdeling Financien ...................................   6\n"
+      "     gemeentepolitie (buiten bevoegdheid) .................   2\n";
+  std::string once = norm(src);
+  CHECK(count(once, "Zaken ") == 1);
+  CHECK(once.find(" 14\n") != std::string::npos);
+  CHECK(once.find(" 6\n") != std::string::npos);
+  CHECK(norm(once) == once);
+  // After a sentence end they are a table of contents' left in the text.
+  std::string toc = norm("De ombudsman rondde twaalf onderzoeken af. .................... 12\nIn negen gevallen volgde een aanbeveling.\n");
+  CHECK(count(toc, "12") == 0);
+  CHECK(count(toc, "..") == 0);
+}
+
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
   CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
   CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
