@@ -255,10 +255,12 @@ void Emitter::visible() {
   else if (e - b == 1 && src_[b] == ' ') pending(e);
   else {
     edit(b, e, " ", "spaces");
-    // A column gap: two spaces or more, or a tab (not one odd space, nor a
-    // space beside an invisible character).
-    if (table_ && (std::count(src_.begin() + static_cast<std::ptrdiff_t>(b), src_.begin() + static_cast<std::ptrdiff_t>(e), ' ') >= 2 ||
-                   src_.substr(b, e - b).find('\t') != std::string_view::npos))
+    // A column gap: in a table row two spaces or more, in another line
+    // three (a table's header above its rows, not a justified line's
+    // stretched space), or a tab; not one odd space, nor a space beside an
+    // invisible character.
+    const auto spaces = std::count(src_.begin() + static_cast<std::ptrdiff_t>(b), src_.begin() + static_cast<std::ptrdiff_t>(e), ' ');
+    if (spaces >= (table_ ? 2 : 3) || src_.substr(b, e - b).find('\t') != std::string_view::npos)
       gaps_.push_back(out_.text.size() - 1);
   }
 }

@@ -260,6 +260,16 @@ TEST_CASE("regression: a table row's leader dots keep its count; normalising twi
   CHECK(count(toc, "..") == 0);
 }
 
+TEST_CASE("normalize: a header line's wide column gaps are kept as gaps; a justified line's double space is not") {
+  Normalized n = N().normalize("Afdeling     Ontvangen     Gegrond\nBurgerzaken         12           3\n\n"
+                               "De klachten  gingen  vooral over de lange wachttijden bij de balie van het stadhuis.\n");
+  REQUIRE(n.blocks.size() == 3);
+  CHECK(n.text.substr(0, 35) == "Afdeling Ontvangen Gegrond\n\nBurgerz");
+  CHECK(n.blocks[0].gaps == std::vector<std::size_t>{8, 18});
+  CHECK(n.blocks[2].gaps.empty());
+  CHECK(norm(n.text) == n.text);
+}
+
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
   CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
   CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
