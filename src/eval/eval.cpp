@@ -41,14 +41,16 @@ std::string key_form(std::string_view s) {
 // A unit's name is compared without a leading level word: the gold writes
 // "Keringen" at level sector, and afdeling.toml's units.prefix may keep the
 // word in a tag's value ("sector Keringen", "Dienst Werk en Inkomen",
-// "wijkteam Kerkebuurt"). The police's "district" is written as level sector
-// (the level set has none).
+// "wijkteam Kerkebuurt"). The police's "district" and a city's "stadsdeel"
+// or "deelgemeente" are written as level sector (the level set has none).
 std::string value_key(const GoldItem& g) {
   std::string k = key_form(g.value);
   if (g.type != "unit" && g.type != "case_unit") return k;
   const std::size_t sp = k.find(' ');
   const std::string_view first = std::string_view(k).substr(0, sp);
-  if (sp != std::string::npos && (kLevels.count(first) || first == "district" || first == "wijkteam")) k.erase(0, sp + 1);
+  if (sp != std::string::npos && (kLevels.count(first) || first == "district" || first == "stadsdeel" || first == "deelgemeente" ||
+                                  first == "wijkteam"))
+    k.erase(0, sp + 1);
   return k;
 }
 

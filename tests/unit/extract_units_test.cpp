@@ -129,6 +129,26 @@ TEST_CASE("units: a table with a text column beside its names") {
                                            "Cli\xc3\xabntservice afdeling Cli\xc3\xabntservice"});
 }
 
+// Regression (dev12, session 25): a table's header line above its rows is
+// no table row itself (no count), and its column gaps were lost, so
+// "Stadsdeel ⟨gap⟩ Ontvangen ⟨gap⟩ Informeel opgelost" gave a unit
+// "stadsdeel Ontvangen Informeel". A city's stadsdelen are units at the
+// district's level.
+TEST_CASE("units: a stadsdeel is a unit; a header line's column gaps end a name") {
+  test::ExtractCtx x(
+      "Tabel 2  Klachten per stadsdeel\n"
+      "Stadsdeel           Ontvangen   Informeel opgelost   Gegrond\n"
+      "Centrum                   142                   81        24\n"
+      "Haven-West                117                   59        27\n\n"
+      "Dat stadsdeel Noord zoveel klachten kreeg, komt door de verbouwing van het kantoor.\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags) values.push_back(t.value + " | " + x.at(t));
+  std::sort(values.begin(), values.end());
+  CHECK(values == std::vector<std::string>{"Centrum | Centrum", "Haven-West | Haven-West", "stadsdeel Noord | Noord"});
+  for (const Tag& t : x.out.tags) CHECK(t.detail.find("\"unit\":\"sector\"") != std::string::npos);
+}
+
 // Regression (dev eval document, session 24): in a table of "Cluster  Team"
 // the teams under a cluster stand indented in a column of their own; the
 // normalised text shows them as rows of the first column, and they were
