@@ -33,6 +33,16 @@ void second_column_tag(Context& ctx, const UnitNames& un, const Row& row, const 
   ctx.add("afdeling", value, row.second_start, row.second_end, "afdeling.table", detail);
 }
 
+// A row's label that is a name with its article, as schools and homes are
+// named ("De Schelpenkamp", "Het Reigershof"): the article in capitals, a
+// valid name after it. Running text has no such names (a sentence opens
+// with "De"); a table's first cell does.
+bool article_name(const UnitNames& un, std::string_view label) {
+  for (std::string_view art : {"De ", "Het "})
+    if (label.starts_with(art) && un.valid_name(label.substr(art.size()))) return true;
+  return false;
+}
+
 // The rows of one table: a unit table's as afdeling tags of `unit` (the
 // unit its header or caption names, "" for none; with the row's counts), an
 // outcome table's into ctx.outcome_rows.
@@ -40,9 +50,11 @@ void second_column_tag(Context& ctx, const UnitNames& un, const Row& row, const 
 // afdeling"), the rows that open with the first level's word are that
 // level, and the rows between them the second; where no row opens so, the
 // layout tells: a row indented deeper than the table's least is the second
-// level, and so is a name in a row's text column (second_column_tag).
+// level, and so is a name in a row's text column (second_column_tag). With
+// `other_second` (the caption's second word is no unit: "per cluster en
+// onderwerp") the indented rows are no units.
 void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows, bool dept, const std::string& unit,
-                const std::string& sub = "") {
+                const std::string& sub, bool other_second) {
   auto opens_with_unit = [&](const Row& row) {
     std::string_view l = row.label;
     return !unit.empty() && un.unit_of(l.substr(0, l.find(' '))) == unit;
@@ -54,6 +66,9 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const Row& row = rows[i];
     if (row.label.empty()) continue;
+    // Under a unit's row, what the caption's second word names ("per
+    // cluster en onderwerp"): no unit.
+    if (other_second && row.indent > least + 1) continue;
     // The header's cells from the row's first number on: past the header
     // cells of the text columns the row left out and the header did not
     // ("locatie" over "Hoogerbeek", when the header kept it as a cell).
@@ -75,7 +90,7 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
       // The label or, after its own unit word, the name must be valid:
       // "afdeling Wegen en Vaarwegen", an indented row in lower case, is a
       // row as "Afdeling Burgerzaken" is.
-      if (!un.valid_name(label) && (own.empty() || !un.valid_name(label.substr(space + 1)))) continue;
+      if (!un.valid_name(label) && (own.empty() || !un.valid_name(label.substr(space + 1))) && !article_name(un, label)) continue;
       const bool second_level = two_levels ? !opens_with_unit(row) : by_layout && row.indent > least + 1;
       const std::string& level = !own.empty() ? own : second_level ? sub : unit;
       const bool second_column = by_layout && !row.second.empty() && un.valid_name(row.second);
@@ -243,7 +258,8 @@ void unit_tables(Context& ctx, const UnitNames& un) {
       bool outcome = listed(oo_headers, head);
       bool dept = !outcome && (listed(af_headers, head) || !unit.empty());
       if (!dept && !outcome) continue;
-      table_rows(ctx, un, rows, dept, unit, unit == caption_unit ? un.sub_unit_named_in(naming) : "");
+      const std::optional<std::string> sub = unit == caption_unit ? un.sub_unit_named_in(naming) : std::nullopt;
+      table_rows(ctx, un, rows, dept, unit, sub.value_or(""), sub && sub->empty());
     }
   }
 }

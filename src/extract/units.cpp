@@ -22,7 +22,8 @@ UnitNames::UnitNames(const RuleFile& afdeling, const Lookups& look)
       not_first_(afdeling.strings("discover.not_first")),
       not_names_(afdeling.strings("discover.not_names")),
       not_words_(afdeling.strings("discover.not_words")),
-      case_section_words_(afdeling.strings("discover.case_section_words")) {}
+      case_section_words_(afdeling.strings("discover.case_section_words")),
+      second_levels_(afdeling.strings("table.second_levels")) {}
 
 std::string UnitNames::unit_of(std::string_view word) const { return af_.setting("units." + fold_key(word)).value_or(""); }
 
@@ -114,13 +115,21 @@ std::string UnitNames::unit_named_in(std::string_view label) const {
   return each_per(k, [&](std::size_t w) { return unit_of(key_word_at(k, w).first); });
 }
 
-std::string UnitNames::sub_unit_named_in(std::string_view caption) const {
+std::optional<std::string> UnitNames::sub_unit_named_in(std::string_view caption) const {
   std::string k = fold_key(caption);
-  return each_per(k, [&](std::size_t w) -> std::string {
+  std::optional<std::string> sub;
+  each_per(k, [&](std::size_t w) -> std::string {
     auto [first, e1] = key_word_at(k, w);
     if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) return "";
-    return unit_of(key_word_at(k, e1 + 4).first);
+    const std::string_view second = key_word_at(k, e1 + 4).first;
+    // A place of the first level's own ("per cluster en school"): its rows
+    // are units at the afdeling level.
+    std::string u = unit_of(second);
+    if (u.empty() && among(second_levels_, second)) u = "afdeling";
+    sub = u;
+    return u.empty() ? "-" : u;  // the first "per X en Y" decides
   });
+  return sub;
 }
 
 std::string UnitNames::unit_detail(const std::string& unit) const {

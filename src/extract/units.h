@@ -10,6 +10,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,8 +49,11 @@ class UnitNames {
   // ("Klachten per cluster (uitvoering)"); else "".
   std::string unit_named_in(std::string_view label) const;
   // The second unit a caption names after "per": "Klachten per cluster en
-  // afdeling" → "afdeling" (the rows below a cluster's row); else "".
-  std::string sub_unit_named_in(std::string_view caption) const;
+  // afdeling" → "afdeling" (the rows below a cluster's row); a word of
+  // [table] second_levels there ("per cluster en school") → "afdeling";
+  // "" for another word ("per cluster en onderwerp": the rows below a
+  // cluster's row are no units); nullopt for no "per <unit word> en".
+  std::optional<std::string> sub_unit_named_in(std::string_view caption) const;
   // {"unit":"<unit>","level":"<level_of(unit)>"}, or {"level":"afdeling"}
   // for no unit.
   std::string unit_detail(const std::string& unit) const;
@@ -57,7 +61,7 @@ class UnitNames {
  private:
   const RuleFile& af_;
   const Lookups& look_;
-  std::vector<std::string> prefix_units_, not_first_, not_names_, not_words_, case_section_words_;
+  std::vector<std::string> prefix_units_, not_first_, not_names_, not_words_, case_section_words_, second_levels_;
 };
 
 // The items of a list of names ("A, B en C"): split at commas. A last item

@@ -149,6 +149,38 @@ TEST_CASE("units: a stadsdeel is a unit; a header line's column gaps end a name"
   for (const Tag& t : x.out.tags) CHECK(t.detail.find("\"unit\":\"sector\"") != std::string::npos);
 }
 
+// dev12 (session 25): a school board's table per cluster en school. "school"
+// is no unit word, and the schools' names open with an article.
+TEST_CASE("units: a table per cluster en school gives the schools, named with their article") {
+  test::ExtractCtx x(
+      "Tabel 1  Klachten per cluster en school\n"
+      "Cluster / school            Leerlingen   Klachten\n"
+      "Cluster Noord                    2.210         25\n"
+      "   De Schelpenkamp                 486          7\n"
+      "   Het Zeilschip                   412          6\n"
+      "Cluster Zuid                     1.930         22\n"
+      "   Kindcentrum Elzenhorst          522          8\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags) values.push_back(t.value + " | " + t.detail.substr(0, t.detail.find(",\"counts\"")));
+  std::sort(values.begin(), values.end());
+  CHECK(values == std::vector<std::string>{
+                      "Cluster Noord | {\"unit\":\"cluster\",\"level\":\"dienst\"",
+                      "Cluster Zuid | {\"unit\":\"cluster\",\"level\":\"dienst\"",
+                      "De Schelpenkamp | {\"unit\":\"afdeling\",\"level\":\"afdeling\"",
+                      "Het Zeilschip | {\"unit\":\"afdeling\",\"level\":\"afdeling\"",
+                      "Kindcentrum Elzenhorst | {\"unit\":\"afdeling\",\"level\":\"afdeling\"",
+                  });
+  // Per cluster en onderwerp: the second word names no place; its rows stay no units.
+  test::ExtractCtx y(
+      "Tabel 2  Klachten per cluster en onderwerp\n"
+      "Cluster / onderwerp         Klachten\n"
+      "Cluster Noord                     25\n"
+      "   Veiligheid                      7\n");
+  run_units(*y);
+  for (const Tag& t : y.out.tags) CHECK(t.value != "Veiligheid");
+}
+
 // Regression (dev eval document, session 24): in a table of "Cluster  Team"
 // the teams under a cluster stand indented in a column of their own; the
 // normalised text shows them as rows of the first column, and they were
