@@ -17,10 +17,12 @@ std::string outcome_value(const RuleFile& oordeel, const std::string& label) {
 
 namespace {
 
-// Between the words of a count or a header: spaces, a colon, a bar, a dash.
+// Between the words of a count or a header: spaces, a colon, a bar, a dash,
+// a table's leader dots (three or more: "gegrond ........ 11").
 std::size_t skip_separators(std::string_view t, std::size_t i) {
   while (i < t.size()) {
     if (t[i] == ' ' || t[i] == '\t' || t[i] == ':' || t[i] == '|' || t[i] == '-') ++i;
+    else if (t.compare(i, 3, "...") == 0) while (i < t.size() && t[i] == '.') ++i;
     else if (t.compare(i, 3, "\xE2\x80\x93") == 0) i += 3;  // an en dash
     else break;
   }
@@ -148,6 +150,28 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
   return body;
 }
 
+// A number in words, "één" to "twintig" (not "een", the article), in lower
+// case or with a capital.
+bool number_word(std::string_view w) {
+  static constexpr std::string_view kNumbers[] = {
+      "\xC3\xA9\xC3\xA9n", "e\xC3\xA9n", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+      "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
+  std::string k(w);
+  if (!k.empty() && k[0] >= 'A' && k[0] <= 'Z') k[0] = static_cast<char>(k[0] | 0x20);
+  if (k.starts_with("\xC3\x89")) k.replace(0, 2, "\xC3\xA9");  // "Één"
+  return std::find(std::begin(kNumbers), std::end(kNumbers), k) != std::end(kNumbers);
+}
+
+// A clause that opens with a number in words and "klacht(en)": "één klacht
+// is ingetrokken", "drie klachten waren gegrond" (not "een klacht", the
+// article, which opens a case's summary too).
+bool counted_subject(std::string_view clause) {
+  const std::size_t sp = clause.find(' ');
+  if (sp == std::string_view::npos || !number_word(clause.substr(0, sp))) return false;
+  const std::string_view rest = clause.substr(sp + 1);
+  return rest.starts_with("klacht ") || rest.starts_with("klachten ");
+}
+
 // A count of verdicts: a number right before the verdict ("58 gegrond",
 // "12 procent deels gegrond", "11 niet behoorlijk"; not numbered parts,
 // "klachtonderdelen 1 en 2 gegrond"), or a clause that opens
@@ -160,6 +184,9 @@ bool number_counts(std::string_view text, std::size_t at) {
   std::size_t b = e;
   while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z') --b;
   std::string_view w = text.substr(b, e - b);
+  // A number in words right before it: "verklaarde het er vijf gegrond"
+  // ("één": its accented letters stopped the scan at "n").
+  if (number_word(w) || (w == "n" && b >= 4 && number_word(text.substr(b - 4, 5)))) return true;
   if (w == "procent" || (e > 0 && text[e - 1] == '%')) {
     e = w.empty() ? e - 1 : b;
     while (e > 0 && text[e - 1] == ' ') --e;
@@ -186,6 +213,7 @@ bool number_counts(std::string_view text, std::size_t at) {
     --c;
   }
   while (c < at && text[c] == ' ') ++c;
+  if (c < at && counted_subject(text.substr(c))) return true;
   if (!(c < at && digit(text[c]))) return false;
   // A count opens the clause: a whole number and a word that is no month
   // ("31 klachten zijn ...", "2.377 klachten waren ..."; not "15 juni 2021
@@ -268,7 +296,7 @@ void run_oordelen(Context& ctx) {
     table_labels.add(row.start, row.end);
   }
   OtherBody other = other_body_of(oo);
-  const std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
+  std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
   // A watchdog's report (an ombudsman, a committee, a rekenkamer) tells of
   // the verdicts the units it looks at gave: "Het cluster verklaarde de
   // klacht gegrond" is the cluster's, not the report's.
@@ -280,6 +308,13 @@ void run_oordelen(Context& ctx) {
   // Verdicts only a watchdog gives ("behoorlijk"): in another body's report
   // they are an ombudsman's about it, never the report's own.
   const bool watchdog = std::any_of(mine.begin(), mine.end(), [&](const std::string& w) { return in(watchdogs, w); });
+  // The report of a body that is no watchdog (a school board, a hospital, an
+  // agency) tells of its own board's verdicts: "Het college van bestuur
+  // heeft de klacht gegrond verklaard" is the report's.
+  if (!watchdog && !mine.empty()) {
+    const std::vector<std::string> organs = oo.strings("other_body.own_organs");
+    mine.insert(mine.end(), organs.begin(), organs.end());
+  }
   const std::vector<std::string> watchdog_values = oo.strings("other_body.watchdog_values");
   const std::vector<std::string> judged = oo.strings("other_body.values");
   const std::vector<std::string> column_words = oo.strings("table.column_words");

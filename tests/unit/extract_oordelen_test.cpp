@@ -199,3 +199,24 @@ TEST_CASE("oordelen regression: a body inside what the complaint says gives no v
   CHECK(values("De klacht is door de gemeente ongegrond verklaard.\n") == V{});  // the gemeente's verdict
   CHECK(values("De gemeente verklaarde de klacht dat de medewerker onbeleefd was gegrond.\n") == V{});
 }
+
+// dev12 (session 25, written blind): a 1982 table of outcomes with leader
+// dots, counts in words, a school board's own verdicts, and a legend.
+TEST_CASE("oordelen regression: leader dots, counts in words, a board's own verdict, a legend") {
+  auto values = [](const std::string& text, const std::string& publisher) { return oordeel_values(text, publisher); };
+  using V = std::vector<std::string>;
+  const std::string board = "Onderwijsstichting Ravelsberg";
+  CHECK(values("     gegrond ......................................  11\n"
+               "     ongegrond ....................................  15\n",
+               "Klachtencommissie gemeente Haverdonk") == V{});
+  CHECK(values("Het college behandelde veertien klachten en verklaarde er vijf gegrond, drie deels gegrond en vier "
+               "ongegrond; \xC3\xA9\xC3\xA9n klacht is ingetrokken.\n",
+               board) == V{});
+  CHECK(values("Drie klachten zijn ingetrokken.\n", board) == V{});
+  // The board is the publisher's own organ: its verdict is the report's.
+  CHECK(values("Het college van bestuur heeft de klacht gegrond verklaard.\n", board) == V{"gegrond"});
+  CHECK(values("Het college van bestuur heeft de klacht gegrond verklaard.\n", "Ombudsman Gaasterweide") == V{});
+  // "Een klacht" is the article, not a count: a case's summary opens so.
+  CHECK(values("Een klacht over de bejegening verklaarde de ombudsman gegrond.\n", "Ombudsman Gaasterweide") == V{"gegrond"});
+  CHECK(values("Elk onderdeel zegt of dat deel van de klacht gegrond of niet gegrond is.\n", "Ombudsman Gaasterweide") == V{});
+}
