@@ -228,6 +228,30 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
   }
 }
 
+// A title's year, not a table's row: a line that ends in a year after
+// "jaar", "periode" or a glue word ("over het jaar 2019"), or a year alone
+// after a line that ends open so ("Jaarverslag over het jaar" | "2019",
+// which blocks.h joins to it). With the next line that ends in a number
+// (the date it was adopted, "26 februari 2020") it made a table.
+bool title_year(std::string_view src, const Knowledge& k, const std::vector<Line>& lines, long p, std::string_view c) {
+  const std::size_t sp = c.rfind(' ');
+  const std::string_view year = sp == std::string_view::npos ? c : c.substr(sp + 1);
+  if (year.size() != 4 || !(year.starts_with("19") || year.starts_with("20")) || !std::isdigit(U(year[2])) ||
+      !std::isdigit(U(year[3])))
+    return false;
+  std::string before;
+  if (sp != std::string_view::npos) {
+    before = last_word_lower(c.substr(0, sp));
+  } else {
+    if (p < 0) return false;
+    std::string_view pc = content(src, lines[static_cast<std::size_t>(p)]);
+    if (ends_sentence(pc)) return false;
+    before = last_word_lower(pc);
+  }
+  return before == "jaar" || before == "jaren" || before == "verslagjaar" || before == "kalenderjaar" ||
+         before == "periode" || k.words.glue_word(before);
+}
+
 // Step 3: number rows, chart debris, titles.
 void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -242,7 +266,7 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
         j = forward ? next_nonblank(lines, static_cast<std::size_t>(j)) : prev_nonblank(lines, static_cast<std::size_t>(j));
       return j >= 0 && number_row(content(src, lines[static_cast<std::size_t>(j)]));
     };
-    if (number_row(c) || rule_line(c)) {
+    if ((number_row(c) || rule_line(c)) && !title_year(src, k, lines, p, c)) {
       if (row_at(p, false) || row_at(n, true)) { l.kind = LineKind::table_row; continue; }
     }
     if (chart_debris(k, c)) { l.kind = LineKind::noise; continue; }

@@ -55,6 +55,9 @@ TEST_CASE("period regression: a title split across lines keeps its year") {
   CHECK(facts("Verslag over het jaar\n2005") == "jaarverslag 2005");
   CHECK(facts("Verslag over het jaar\n\n2005") == "jaarverslag 2005");
   CHECK(facts("Jaarverslag klachtbehandeling over het\n\njaar 2016") == "jaarverslag 2016");
+  // The year alone was read as a table row with the next line that ends in
+  // a number, the date it was adopted (dev6, session 25).
+  CHECK(facts("Jaarverslag over het jaar\n2019\n\nVastgesteld in de vergadering van 26 februari 2020") == "jaarverslag 2019");
 }
 
 TEST_CASE("period: a half-year report covers its half, written in any of the usual ways") {
