@@ -58,6 +58,9 @@ TEST_CASE("period regression: a title split across lines keeps its year") {
   // The year alone was read as a table row with the next line that ends in
   // a number, the date it was adopted (dev6, session 25).
   CHECK(facts("Jaarverslag over het jaar\n2019\n\nVastgesteld in de vergadering van 26 februari 2020") == "jaarverslag 2019");
+  // A title too long for a heading: a paragraph that opens with it (dev12).
+  CHECK(facts("JAARVERSLAG van de klachtencommissie over haar werkzaamheden in het jaar\n1982\n\nHaverdonk, 28 maart 1983") ==
+        "jaarverslag 1982");
 }
 
 TEST_CASE("period: a half-year report covers its half, written in any of the usual ways") {
