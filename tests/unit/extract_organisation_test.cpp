@@ -69,3 +69,15 @@ TEST_CASE("organisation: a short sentence is no letterhead") {
   std::string text = "De gemeente Amsterdam vroeg het.\n";
   CHECK(letterhead(text, {hit(3, "gemeente Amsterdam")}, 4) == nullptr);
 }
+
+// dev12 (session 25, written blind): a joint body's letterhead ran on into
+// the line of its tasks, and a title in capitals (a compound of a title
+// word) was taken for a name.
+TEST_CASE("organisation regression: a joint body named with its tasks; a title in capitals is no name") {
+  test::ExtractCtx x("Intergemeentelijke Dienst Werk en Inkomen Breukhoven\n"
+                     "uitvoering van de Participatiewet voor de gemeenten Breukhoven en Eikenrode\n\n"
+                     "KWARTAALRAPPORTAGE KLACHTEN\n\nDerde kwartaal 2025\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Intergemeentelijke Dienst Werk en Inkomen Breukhoven");
+  for (const Tag& t : x.out.tags) CHECK(t.value != "Kwartaalrapportage Klachten");
+}
