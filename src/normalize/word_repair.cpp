@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -192,11 +193,14 @@ std::optional<std::pair<std::string, std::string>> WordRepair::repair(const std:
   // Two closed-class words glued ("bijhet", "omdatde") before an OCR
   // confusion that happens to make a rare word of them ("bijzet").
   if (auto s = split_two_glue(w)) return std::make_pair(*s, std::string("split"));
-  if (auto r = confused(w, cap)) return r;
+  if (auto r = confused(w, cap, false)) return r;
   if (!cap) {
     if (auto e = one_edit(w)) return std::make_pair(*e, std::string("ocr:edit"));
     if (auto s = split_glue(w)) return std::make_pair(*s, std::string("split"));
   }
+  // Last: two confusions at once, where nothing simpler made a word.
+  if (w.size() >= kTwoConfusionsMin && conf_.may_apply(w, false))
+    if (auto r = confused(w, cap, true)) return r;
   return std::nullopt;
 }
 
@@ -213,9 +217,29 @@ std::optional<std::string> WordRepair::split_two_glue(const std::string& w) cons
   return out;
 }
 
+// Step 5: two different confusions in one word ("Gerneentebedriiven": rn
+// for m and ii for ij), for a word of kTwoConfusionsMin bytes or more that
+// no step before repairs: each candidate of one confusion takes each of a second,
+// at the sum of their costs; a capitalised word keeps its first letter. A
+// short word is too near too many others for two changes.
+void WordRepair::two_confusions(const std::string& w, bool cap,
+                                const std::function<void(const std::string&, double, const std::string&)>& consider) const {
+  std::vector<std::tuple<std::string, double, std::string>> firsts;
+  conf_.each(w, false, [&](const std::string& cand, double cost, const std::string& rule) {
+    if (firsts.size() < 16) firsts.emplace_back(cand, cost, rule);
+  });
+  for (const auto& [first, cost1, rule1] : firsts) {
+    if (!conf_.may_apply(first, false)) continue;
+    conf_.each(first, false, [&](const std::string& cand, double cost2, const std::string& rule2) {
+      if (rule2 == rule1 || (cap && cand[0] != w[0])) return;
+      consider(cand, cost1 + cost2, rule1 + "+" + rule2);
+    });
+  }
+}
+
 // Step 2: the cheapest confusion candidate that is a word, if it is the only
 // one at its cost.
-std::optional<std::pair<std::string, std::string>> WordRepair::confused(const std::string& w, bool cap) const {
+std::optional<std::pair<std::string, std::string>> WordRepair::confused(const std::string& w, bool cap, bool two) const {
   bool compound = false;  // a long capitalised word's candidate may be a compound (below)
   auto ok = [&](const std::string& cand) {
     if (cap ? lex_->listed(cand) || (compound && lex_->known(cand)) : lex_->known(cand)) return true;
@@ -237,6 +261,11 @@ std::optional<std::pair<std::string, std::string>> WordRepair::confused(const st
     best_cost = cost;
     tie = false;
   };
+  if (two) {
+    two_confusions(w, cap, consider);
+    if (best.empty() || tie) return std::nullopt;
+    return std::make_pair(best, best_rule);
+  }
   if (conf_.may_apply(w, cap)) conf_.each(w, cap, consider);
   // A capitalised word of 6 bytes or more also takes the small letters'
   // confusions behind its capital, to a listed word only: a table's first

@@ -29,7 +29,11 @@
 //     a glue word marked "prefix" (it also begins compounds: "nazoekwerk")
 //     in front only beside another glue word, behind a word only with 4
 //     letters or more ("KLACHTENOVER") (rule "split"). The parts keep the
-//     case of the token.
+//     case of the token;
+//  5. last, in a word of 8 bytes or more: two different confusions at
+//     once, at the sum of their costs, by step 2's test of a word
+//     ("Gerneentebedriiven": rn for m and ii for ij; rule
+//     "ocr:rn>m+ocr:ii>ij").
 // Words under 3 bytes, with a digit, or roman numerals (vii) are never
 // repaired; a word with inner capitals only by OCR's capital I for an l
 // between small letters ("juIi" → "juli", when the lexicon knows it: rule
@@ -43,6 +47,7 @@
 // test for every token it weighs.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,8 +90,12 @@ class WordRepair {
 
  private:
   WordRepair() = default;
-  std::optional<std::pair<std::string, std::string>> confused(const std::string& w, bool cap) const;
+  // Step 2 (two = false) or step 5 (two = true: two confusions at once).
+  std::optional<std::pair<std::string, std::string>> confused(const std::string& w, bool cap, bool two) const;
   std::optional<std::string> one_edit(const std::string& w) const;
+  static constexpr std::size_t kTwoConfusionsMin = 8;
+  void two_confusions(const std::string& w, bool cap,
+                      const std::function<void(const std::string&, double, const std::string&)>& consider) const;
   std::optional<std::string> split_case(const std::string& w) const;
   std::optional<std::string> split_glue(const std::string& w) const;
   std::optional<std::string> split_two_glue(const std::string& w) const;

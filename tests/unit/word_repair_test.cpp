@@ -31,6 +31,15 @@ TEST_CASE("normalize word repair: the first confusion that gives a word wins") {
   CHECK(repaired("Enquéte") == std::pair<std::string, std::string>{"Enquête", "ocr:é>ê"});
 }
 
+// dev12 (session 25): a 1982 scan's "Gerneentebedriiven" holds two
+// confusions; one alone made no word, so it stayed and its unit was lost.
+TEST_CASE("normalize word repair: two different confusions, last, in a long word") {
+  CHECK(repaired("Gerneentebedriiven") == std::pair<std::string, std::string>{"Gemeentebedrijven", "ocr:ii>ij+ocr:rn>m"});
+  CHECK(repaired("werkzaarnheden") == std::pair<std::string, std::string>{"werkzaamheden", "ocr:rn>m"});
+  // Glued words split first: "klachtniet" is no "klachtbiet" of two confusions.
+  CHECK(repaired("klachtniet").first == "klacht niet");
+}
+
 TEST_CASE("normalize word repair: words, names, acronyms and codes are left alone") {
   for (const char* w : {"café", "één", "wél", "geintje", "thuis", "methode", "Chloé", "René", "DWI", "RA1056992", "é", "xé"})
     CHECK_FALSE(words().repair(w));
