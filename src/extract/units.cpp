@@ -233,6 +233,21 @@ std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const 
   return e;
 }
 
+// A list whose items repeat their unit word ("(team Terugvordering en
+// verhaal, team Poort, team Werk)"): an item's name runs to its comma, a
+// last word in lower case after "en" included, when the next item opens
+// with the same unit word. Where the name ends otherwise, `e`.
+std::size_t list_item_end(std::string_view text, std::size_t e, std::string_view unit_word) {
+  if (text.compare(e, 4, " en ") != 0) return e;
+  std::size_t q = e + 4;
+  while (q < text.size() && text[q] >= 'a' && text[q] <= 'z') ++q;
+  if (q == e + 4 || text.compare(q, 2, ", ") != 0) return e;
+  const std::string_view next = text.substr(q + 2, unit_word.size() + 1);
+  if (next.size() <= unit_word.size() || next.back() != ' ' || fold_key(next.substr(0, unit_word.size())) != fold_key(unit_word))
+    return e;
+  return q;
+}
+
 // Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
 // name after a unit word (role "unit"), a list of names (role "list").
 void unit_hits(Context& ctx, const UnitNames& un) {
@@ -251,7 +266,7 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       // A column gap right after the unit word: a header's next column
       // ("Team ⟨gap⟩ Locatie"), no name.
       if (h.start > 0 && std::binary_search(ctx.gaps.begin(), ctx.gaps.end(), h.start - 1)) continue;
-      std::size_t end = name_end(text, h.start, h.end, starts, singular);
+      std::size_t end = list_item_end(text, name_end(text, h.start, h.end, starts, singular), h.groups[0]);
       // A table row's column gap ends the name ("afdeling Intensieve Zorg ⟨gap⟩ Hoogerbeek").
       if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), h.start); g != ctx.gaps.end() && *g < end) end = *g;
       std::string_view name = text.substr(h.start, end - h.start);

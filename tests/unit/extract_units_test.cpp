@@ -788,6 +788,21 @@ TEST_CASE("units: a name after its unit word stops at the next sentence and keep
   CHECK(values == std::vector<std::string>{"Invordering en Beslag", "Werk, Inkomen en Zorg"});
 }
 
+// The shared rekenkamer study lists its teams each with its unit word, one
+// in lower case after "en": "(team Terugvordering en verhaal, team Poort)"
+// gave a team "Terugvordering".
+TEST_CASE("units: an item of a list that repeats its unit word runs to its comma") {
+  test::ExtractCtx x(
+      "Wij spraken met de teams (team Terugvordering en verhaal, team Poort, team Werk) en het management.\n\n"
+      "Het ging om team Poort en daarna om de balie.\n\n"
+      "Zij sprak met team Inkomen en later, in mei, met de wijkteams.\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling" && t.rule == "afdeling.after-unit") values.push_back(t.value);
+  CHECK(values == std::vector<std::string>{"Terugvordering en verhaal", "Poort", "Werk", "Poort", "Inkomen"});
+}
+
 // dev7 (session 19): "Klachten per cluster en afdeling" with each cluster's
 // row ("Cluster Ruimte") above its afdelingen' rows, which carry no level
 // word: those rows are afdelingen, not clusters.
