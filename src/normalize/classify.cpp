@@ -207,7 +207,7 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     // Asked of the line alone, so that the next pass, which may see it
     // joined or apart, judges it the same.
     const bool goes_on = starts_lower(c) && c.find("://") == std::string_view::npos && !c.starts_with("www.");
-    if (!goes_on && (k.chrome.covers(c) || k.site.control_line(c) || k.site.whole_line(c, k.words))) {
+    if (!goes_on && (k.chrome.covers(c) || (bullet_len(c) == 0 && k.site.control_line(c)) || k.site.whole_line(c, k.words))) {
       l.kind = LineKind::debris;
       continue;
     }
@@ -302,10 +302,26 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
 // a digit and ended short: it and the next line's first word would have fit
 // in the width the text was wrapped at (wrap_width(), or in a short text
 // the shorter of its neighbours), with a seventh of it to spare, where the
-// line before filled it. No wrap put the words of one sentence there: a
+// line before filled it, and it holds two words with letters at least. No
+// wrap put the words of one sentence there: a
 // viewer's or an editor's line did ("… maar het aantal" | "Klik om notities
 // toe te voegen" | "klachten over …"). A long line before (a site's banner)
 // or a short one (a letter's field) is no measure of the wrap.
+int letter_words(std::string_view s) {
+  int n = 0;
+  bool in_word = false, letter = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\t') {
+      n += in_word && letter;
+      in_word = letter = false;
+      continue;
+    }
+    in_word = true;
+    letter |= std::isalpha(U(ch)) || (U(ch) & 0x80);
+  }
+  return n + (in_word && letter);
+}
+
 void mark_interruptions(std::string_view src, std::vector<Line>& lines) {
   const std::size_t wrap = wrap_width(src, lines);
   for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
@@ -315,7 +331,8 @@ void mark_interruptions(std::string_view src, std::vector<Line>& lines) {
     std::string_view pc = content(src, p), mc = content(src, m), nc = content(src, n);
     if (ends_sentence(pc) || pc.back() == '-' || pc.back() == ',') continue;
     if (!starts_lower(nc) || (nc.size() > 1 && nc[1] == ' ') || !starts_upper_or_digit(mc)) continue;
-    if (mc.back() == '-' || mc.back() == ',') continue;
+    // A number or a year alone is no viewer's line ("over het jaar" | "2021").
+    if (mc.back() == '-' || mc.back() == ',' || letter_words(mc) < 2) continue;
     const std::size_t pn = chars(pc);
     const std::size_t width = std::max(wrap, std::min(pn, chars(nc)));
     std::size_t w = nc.find(' ');

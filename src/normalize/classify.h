@@ -21,10 +21,10 @@
 //     before it; a blank line, or a capital or digit, after it; not
 //     continued by a lower-case line) that starts with a letter or digit
 //     makes a heading;
-//  4. a short line that interrupts a sentence (the line before ends none,
-//     the line after goes on in lower case, the line ended where no wrap
-//     would have: see mark_interruptions) is debris: a viewer's or an
-//     editor's line ("Klik om notities toe te voegen").
+//  4. a short line of two words or more that interrupts a sentence (the
+//     line before ends none, the line after goes on in lower case, the line
+//     ended where no wrap would have: see mark_interruptions) is debris: a
+//     viewer's or an editor's line ("Klik om notities toe te voegen").
 // "Nearest line" skips blank and debris lines (lines.h). List items get
 // marker_end: where their text starts after the bullet and its spaces.
 #pragma once

@@ -301,6 +301,26 @@ PassageKind passage_kind(LineKind k) {
 // of `next`: writes the line up to the word and the word as join_hyphenated
 // picks it, and moves next.cb past the word's right half. False, and nothing
 // written, if the line ends in no such word.
+// Whether the gaps of a block that is no table row are a header's: one
+// line, and no cell over three words ("Stadsdeel ⟨gap⟩ Ontvangen ⟨gap⟩
+// Informeel opgelost"); not a justified line's stretched spaces ("de
+// afdeling ⟨gap⟩ Burgerzaken heeft …").
+bool header_cells(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::size_t>& gaps) {
+  if (gaps.empty()) return false;
+  std::string_view block = text.substr(b, e - b);
+  while (!block.empty() && block.back() == '\n') block.remove_suffix(1);
+  if (block.find('\n') != std::string_view::npos) return false;
+  std::size_t from = b;
+  for (std::size_t i = 0; i <= gaps.size(); ++i) {
+    const std::size_t to = i < gaps.size() ? gaps[i] : b + block.size();
+    if (to < from) return false;
+    const std::string_view cell = text.substr(from, to - from);
+    if (std::count(cell.begin(), cell.end(), ' ') > 2) return false;  // more than three words
+    from = to + 1;
+  }
+  return true;
+}
+
 bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src, std::size_t from, std::size_t to,
                      Line& next) {
   std::string_view lc = src.substr(from, to - from);
@@ -436,6 +456,7 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
     b.line = first.no;
     b.page = first.page;
     b.gaps = em.take_gaps();
+    if (bl.kind != LineKind::table_row && !header_cells(out.text, b.start, b.end, b.gaps)) b.gaps.clear();
     if (bl.kind == LineKind::table_row)
       for (std::size_t j = first.b; j < first.cb; ++j) b.indent += src[j] == '\t' ? 8 : 1;
     out.blocks.push_back(std::move(b));

@@ -23,8 +23,10 @@
 // ("join-lines"; "page-debris" when a debris line lies between), or, for a word hyphenated across one, what
 // join_hyphenated (blocks.h) picks; after the last block "\n" (nothing for an
 // empty text). It records each Block (kind, span in the text, source line and
-// page; its column gaps: where two spaces or more in a table row, three in
-// another block, or a tab, became one space; a table row's indentation).
+// page; its column gaps: where two spaces or more in a table row, or a tab,
+// became one space, and in a line of another block (a table's header above
+// its rows: no cell over three words) three spaces or more; a table row's
+// indentation).
 #pragma once
 
 #include <cstddef>

@@ -39,10 +39,10 @@ struct Block {
   std::size_t start = 0, end = 0;  // span in the normalised text
   int line = 1;                    // 1-based source line where it starts
   int page = 1;                    // page where it starts
-  // Column gaps: where two spaces or more (in a table row; three in
-  // another block, as in a table's header above its rows), or a tab, stood
-  // between two cells of a source line and one space stands now (offsets
-  // of those spaces in the normalised text, in order).
+  // Column gaps: where two spaces or more (in a table row), or a tab, stood
+  // between two cells of a source line and one space stands now; in a
+  // one-line block of another kind, three spaces or more, when no cell
+  // holds over three words (a table's header above its rows). Offsets of those spaces in the normalised text, in order.
   std::vector<std::size_t> gaps;
   // A table row's indentation: the source line's whitespace before its
   // content, in columns (a tab counts 8). 0 for other blocks.

@@ -103,7 +103,7 @@ Result<std::unique_ptr<SiteWords>> SiteWords::load(const std::string& path) {
     if (!section) return make_error(Errc::parse, "a word before the first [section]", path, row.line);
     if (signs) {
       if (v.empty() || v.find(' ') != std::string_view::npos || !trim_signs(v).empty())
-        return make_error(Errc::parse, "a sign is one glyph, no letter or digit, got '" + std::string(v) + "'", path,
+        return make_error(Errc::parse, "a sign is one token with no letter or digit, got '" + std::string(v) + "'", path,
                           row.line);
       if (!w->signs_.insert(std::string(v)).second)
         return make_error(Errc::parse, "sign listed twice: '" + std::string(v) + "'", path, row.line);
@@ -249,7 +249,21 @@ bool SiteWords::control_line(std::string_view line) const {
   if (time_alone(line)) return true;
   if (line[0] == '|') return false;  // a markdown row
   std::vector<int> items = menu_items(line);
-  if (items.size() >= 3 && std::all_of(items.begin(), items.end(), [](int n) { return n >= 1 && n <= 4; })) return true;
+  if (items.size() >= 3 && std::all_of(items.begin(), items.end(), [](int n) { return n >= 1 && n <= 4; })) {
+    // A site's menu holds a site's word or address; a report's units or a
+    // table's header between bars do not ("Directie X | Afdeling Y | Team Z").
+    bool cue = false;
+    each_token(line, [&](std::string_view raw) {
+      cue = holds_letter(raw) && site_sign(raw);
+      if (!cue && holds_letter(raw)) {
+        thread_local std::string key;
+        fold_site_word(trim_signs(raw), key);
+        cue = english_.count(key) > 0;
+      }
+      return !cue;
+    });
+    if (cue) return true;
+  }
   if (signs_.empty()) return false;
   int n = 0;
   bool sign = false;

@@ -58,13 +58,16 @@ class SiteWords {
   // Is `line` only numbers, dates and signs, and words of [neutral] ("4 May
   // 2008 - 17 Feb 2022  2013 2014")?
   bool neutral_line(std::string_view line) const;
-  // Is `line` shaped like a site's or a player's controls, whatever its
-  // words: a menu (three items or more between "|" or "·", none over four
-  // words or ending a sentence: "Over ons | Rapporten | Contact", "Vind ik
-  // leuk (14) · Tweet · WhatsApp"); a control sign of [signs] standing as a
-  // token in a line of at most eight words ("« Eerste ‹ Vorige 1 2 3",
-  // "Afbeelding vergroten ⤢"); or a time alone ("00:02:14", a transcript's).
-  // A markdown row ("| a | b |") and a list item are no menu.
+  // Is `line` shaped like a site's or a player's controls: a menu (three
+  // items or more between "|" or "·", none over four words or ending a
+  // sentence, at most one with a digit, and a cue among its words: an
+  // [interface] or [english] word or an address: "Over ons | Rapporten |
+  // Contact", "Vind ik leuk (14) · Tweet · WhatsApp"; not "Directie X |
+  // Afdeling Y | Team Z"); a control sign of [signs] standing as a token in
+  // a line of at most eight words ("« Eerste ‹ Vorige 1 2 3", "Afbeelding
+  // vergroten ⤢"); or a time alone ("00:02:14", a transcript's). A
+  // markdown row ("| a | b |") is no menu; classify.h does not ask it of a
+  // line that opens with a bullet ("► De klager …").
   bool control_line(std::string_view line) const;
 
   // A site's words glued to a report's sentence on one line. head_end():

@@ -225,9 +225,9 @@ std::optional<std::string> WordRepair::split_two_glue(const std::string& w) cons
 void WordRepair::two_confusions(const std::string& w, bool cap,
                                 const std::function<void(const std::string&, double, const std::string&)>& consider) const {
   std::vector<std::tuple<std::string, double, std::string>> firsts;
-  conf_.each(w, false, [&](const std::string& cand, double cost, const std::string& rule) {
-    if (firsts.size() < 16) firsts.emplace_back(cand, cost, rule);
-  });
+  conf_.each(w, false, [&](const std::string& cand, double cost, const std::string& rule) { firsts.emplace_back(cand, cost, rule); });
+  // So many places to change: no one clear candidate can be told.
+  if (firsts.size() > kTwoConfusionsFirsts) return;
   for (const auto& [first, cost1, rule1] : firsts) {
     if (!conf_.may_apply(first, false)) continue;
     conf_.each(first, false, [&](const std::string& cand, double cost2, const std::string& rule2) {

@@ -32,8 +32,9 @@
 //     case of the token;
 //  5. last, in a word of 8 bytes or more: two different confusions at
 //     once, at the sum of their costs, by step 2's test of a word
-//     ("Gerneentebedriiven": rn for m and ii for ij; rule
-//     "ocr:rn>m+ocr:ii>ij").
+//     ("Gerneentebedriiven": rn for m and ii for ij; the rule names both,
+//     in the order the confusions file lists them: "ocr:ii>ij+ocr:rn>m"),
+//     not tried where the confusions give over 64 first candidates.
 // Words under 3 bytes, with a digit, or roman numerals (vii) are never
 // repaired; a word with inner capitals only by OCR's capital I for an l
 // between small letters ("juIi" → "juli", when the lexicon knows it: rule
@@ -94,6 +95,7 @@ class WordRepair {
   std::optional<std::pair<std::string, std::string>> confused(const std::string& w, bool cap, bool two) const;
   std::optional<std::string> one_edit(const std::string& w) const;
   static constexpr std::size_t kTwoConfusionsMin = 8;
+  static constexpr std::size_t kTwoConfusionsFirsts = 64;  // more first candidates: not tried
   void two_confusions(const std::string& w, bool cap,
                       const std::function<void(const std::string&, double, const std::string&)>& consider) const;
   std::optional<std::string> split_case(const std::string& w) const;

@@ -235,6 +235,8 @@ TEST_CASE("normalize: a short line that interrupts a sentence goes; a wrapped li
       "De commissie heeft de klacht van mevrouw Bakker over\n"
       "de wachttijd ongegrond verklaard.\n";
   CHECK(count(norm(banner), "mevrouw Bakker") == 1);
+  // A year alone is no viewer's line (review, session 25).
+  CHECK(count(norm("Klachtenrapportage over het jaar\n2021\ngemeente Breukhoven, afdeling Publiekszaken\n"), "2021") == 1);
   // A letter's field before the line is too short to measure a wrap by.
   CHECK(count(norm("Datum: 8 juli 2022\nOns kenmerk: 22/0881\nbesloten uw bezwaar gegrond te verklaren. U ontvangt binnen vier weken een "
                    "nieuwe aanslag.\n"),
@@ -268,6 +270,10 @@ TEST_CASE("normalize: a header line's wide column gaps are kept as gaps; a justi
   CHECK(n.blocks[0].gaps == std::vector<std::size_t>{8, 18});
   CHECK(n.blocks[2].gaps.empty());
   CHECK(norm(n.text) == n.text);
+  // A justified line's stretched spaces are no header's gaps (review, session 25).
+  Normalized j = N().normalize("Volgens de afdeling   Burgerzaken   was de aanvraag niet volledig en moest de klager wachten.\n");
+  REQUIRE(j.blocks.size() == 1);
+  CHECK(j.blocks[0].gaps.empty());
 }
 
 TEST_CASE("normalize: tables stay rows; markdown tables too") {

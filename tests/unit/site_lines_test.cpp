@@ -147,6 +147,11 @@ TEST_CASE("site lines: a line shaped like controls, whatever its words") {
   CHECK_FALSE(w.control_line("De klacht ging over de brief. | De tweede over de toon. | Een derde over de duur."));
   CHECK_FALSE(w.control_line("| Afdeling | Klachten | Gegrond |"));
   CHECK_FALSE(w.control_line("Klachten over de wijze van behandeling door de medewerkers | Bejegening | Duur"));
+  // A report's units or a table's header between bars hold no site's word
+  // (review, session 25).
+  CHECK_FALSE(w.control_line("Directie Publiekszaken | Afdeling Burgerzaken | Team Klachten"));
+  CHECK_FALSE(w.control_line("Afdeling | Ontvangen | Gegrond | Ongegrond"));
+  CHECK_FALSE(w.control_line("Bejegening 14 \xE2\x86\x91"));  // a trend arrow
   // A control sign in a short line; not in a long one, not an arrow or a quote.
   CHECK(w.control_line("\xC2\xAB Eerste \xE2\x80\xB9 Vorige 1 2 3 Volgende \xE2\x80\xBA Laatste \xC2\xBB"));
   CHECK(w.control_line("Afbeelding vergroten \xE2\xA4\xA2"));
@@ -165,4 +170,7 @@ TEST_CASE("site lines: the normaliser drops a line shaped like controls") {
                     "00:02:14\nDe voorzitter opent de hoorzitting.\n";
   CHECK(test::normalizer().normalize(src).text ==
         "De gemeente heeft de klacht binnen zes weken afgehandeld.\n\nDe voorzitter opent de hoorzitting.\n");
+  // A list item whose bullet is a control sign stays (review, session 25).
+  CHECK(test::normalizer().normalize("Aandachtspunten:\n\xE2\x96\xBA De klager kreeg geen antwoord op zijn brief.\n").text ==
+        "Aandachtspunten:\n\n\xE2\x80\xA2 De klager kreeg geen antwoord op zijn brief.\n");
 }
