@@ -131,6 +131,14 @@ bool objection_decided(std::string_view text, std::size_t at, const OtherBody& o
   return false;
 }
 
+bool organ_named(std::string_view text, std::size_t at, const std::vector<std::string>& organs) {
+  if (organs.empty()) return false;
+  const std::size_t b = sentence_start(text, at);
+  std::string sentence = " ";
+  for (const std::string& w : words_of(text.substr(b, at - b))) sentence += w + " ";
+  return std::any_of(organs.begin(), organs.end(), [&](const std::string& o) { return sentence.find(" " + o + " ") != std::string::npos; });
+}
+
 bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine) {
   if (other.bodies.empty()) return false;
   const std::size_t b = sentence_start(text, at);
@@ -184,9 +192,19 @@ bool number_counts(std::string_view text, std::size_t at) {
   std::size_t b = e;
   while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z') --b;
   std::string_view w = text.substr(b, e - b);
+  // Numbered parts are no count: "vindt de klachtonderdelen 1 en 2 gegrond",
+  // "klachtonderdeel twee gegrond".
+  auto numbered_parts = [&](std::size_t end) {
+    std::size_t from = end > 60 ? end - 60 : 0;
+    std::string_view before = text.substr(from, end - from);
+    return before.find("onderde") != std::string_view::npos || before.find("punt") != std::string_view::npos ||
+           before.find("aspect") != std::string_view::npos;
+  };
   // A number in words right before it: "verklaarde het er vijf gegrond"
-  // ("één": its accented letters stopped the scan at "n").
-  if (number_word(w) || (w == "n" && b >= 4 && number_word(text.substr(b - 4, 5)))) return true;
+  // ("één", "eén": their accented letters stopped the scan at "n").
+  const bool in_words = number_word(w) || (w == "n" && ((b >= 4 && number_word(text.substr(b - 4, 5))) ||
+                                                        (b >= 3 && number_word(text.substr(b - 3, 4)))));
+  if (in_words) return !numbered_parts(b);
   if (w == "procent" || (e > 0 && text[e - 1] == '%')) {
     e = w.empty() ? e - 1 : b;
     while (e > 0 && text[e - 1] == ' ') --e;
@@ -197,11 +215,7 @@ bool number_counts(std::string_view text, std::size_t at) {
     // A date's year or day is no count: "op 3 mei 2022 gegrond verklaard".
     const std::string_view number = text.substr(n, e - n);
     if (is_year(number)) return false;
-    // Numbered parts are no count: "vindt de klachtonderdelen 1 en 2 gegrond".
-    std::size_t from = e > 60 ? e - 60 : 0;
-    std::string_view before = text.substr(from, e - from);
-    return before.find("onderde") == std::string_view::npos && before.find("punt") == std::string_view::npos &&
-           before.find("aspect") == std::string_view::npos;
+    return !numbered_parts(e);
   }
   // The clause's first word: back to a sentence end, a line end or a ; , :
   std::size_t c = at, limit = at > 300 ? at - 300 : 0;
@@ -296,7 +310,7 @@ void run_oordelen(Context& ctx) {
     table_labels.add(row.start, row.end);
   }
   OtherBody other = other_body_of(oo);
-  std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
+  const std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
   // A watchdog's report (an ombudsman, a committee, a rekenkamer) tells of
   // the verdicts the units it looks at gave: "Het cluster verklaarde de
   // klacht gegrond" is the cluster's, not the report's.
@@ -311,10 +325,8 @@ void run_oordelen(Context& ctx) {
   // The report of a body that is no watchdog (a school board, a hospital, an
   // agency) tells of its own board's verdicts: "Het college van bestuur
   // heeft de klacht gegrond verklaard" is the report's.
-  if (!watchdog && !mine.empty()) {
-    const std::vector<std::string> organs = oo.strings("other_body.own_organs");
-    mine.insert(mine.end(), organs.begin(), organs.end());
-  }
+  const std::vector<std::string> own_organs = !watchdog && !mine.empty() ? oo.strings("other_body.own_organs")
+                                                                         : std::vector<std::string>{};
   const std::vector<std::string> watchdog_values = oo.strings("other_body.watchdog_values");
   const std::vector<std::string> judged = oo.strings("other_body.values");
   const std::vector<std::string> column_words = oo.strings("table.column_words");
@@ -325,7 +337,8 @@ void run_oordelen(Context& ctx) {
       continue;
     if (!watchdog && !mine.empty() && in(watchdog_values, h.value)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
-        (another_bodys(ctx.text, h.start, other, mine) || objection_decided(ctx.text, h.start, other)))
+        ((another_bodys(ctx.text, h.start, other, mine) && !organ_named(ctx.text, h.start, own_organs)) ||
+         objection_decided(ctx.text, h.start, other)))
       continue;
     ctx.add("oordeel", h.value, h.start, h.end, ctx.rule_of("oordeel", h).id);
   }

@@ -41,6 +41,11 @@ struct OtherBody {
 // complaint's verdict).
 bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other);
 
+// Whether the sentence up to `at` names one of `organs` ("college van
+// bestuur", "raad van bestuur": words in lower case, one space between):
+// the publisher's own board, in the report of a body that is no watchdog.
+bool organ_named(std::string_view text, std::size_t at, const std::vector<std::string>& organs);
+
 // A verdict another body gave: the sentence up to `at` names one of
 // `bodies` that is neither in the publisher's name nor one of its organs,
 // nor the body complained about ("over de gemeente") or named in what the

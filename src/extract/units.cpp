@@ -121,7 +121,9 @@ std::optional<std::string> UnitNames::sub_unit_named_in(std::string_view caption
   each_per(k, [&](std::size_t w) -> std::string {
     auto [first, e1] = key_word_at(k, w);
     if (unit_of(first).empty() || k.compare(e1, 4, " en ") != 0) return "";
-    const std::string_view second = key_word_at(k, e1 + 4).first;
+    std::size_t at = e1 + 4;
+    if (k.compare(at, 4, "per ") == 0) at += 4;  // "per afdeling en per team"
+    const std::string_view second = key_word_at(k, at).first;
     // A place of the first level's own ("per cluster en school"): its rows
     // are units at the afdeling level.
     std::string u = unit_of(second);

@@ -219,4 +219,9 @@ TEST_CASE("oordelen regression: leader dots, counts in words, a board's own verd
   // "Een klacht" is the article, not a count: a case's summary opens so.
   CHECK(values("Een klacht over de bejegening verklaarde de ombudsman gegrond.\n", "Ombudsman Gaasterweide") == V{"gegrond"});
   CHECK(values("Elk onderdeel zegt of dat deel van de klacht gegrond of niet gegrond is.\n", "Ombudsman Gaasterweide") == V{});
+  // Review (session 25): a numbered part in words is no count; another
+  // body called a college is no board of the publisher's.
+  CHECK(values("De ombudsman vindt klachtonderdeel twee gegrond.\n", "Ombudsman Gaasterweide") == V{"gegrond"});
+  CHECK(values("Het College voor de Rechten van de Mens verklaarde de klacht gegrond.\n", board) == V{});
+  CHECK(values("Vier klachten waren in eén gesprek opgelost; eén gegrond.\n", board) == V{});
 }

@@ -178,7 +178,21 @@ TEST_CASE("units: a table per cluster en school gives the schools, named with th
       "Cluster Noord                     25\n"
       "   Veiligheid                      7\n");
   run_units(*y);
-  for (const Tag& t : y.out.tags) CHECK(t.value != "Veiligheid");
+  std::vector<std::string> y_values;
+  for (const Tag& t : y.out.tags) y_values.push_back(t.value);
+  CHECK(y_values == std::vector<std::string>{"Cluster Noord"});
+  // "per afdeling en per team": the second word after its own "per" (review, session 25).
+  test::ExtractCtx z(
+      "Tabel 3  Klachten per afdeling en per team\n"
+      "Afdeling / team             Klachten\n"
+      "Afdeling Publiekszaken            25\n"
+      "   Balie                           7\n");
+  run_units(*z);
+  std::vector<std::string> z_values;
+  for (const Tag& t : z.out.tags) z_values.push_back(t.value + " | " + t.detail.substr(0, t.detail.find(",\"counts\"")));
+  std::sort(z_values.begin(), z_values.end());
+  CHECK(z_values == std::vector<std::string>{"Balie | {\"unit\":\"team\",\"level\":\"team\"",
+                                             "Publiekszaken | {\"unit\":\"afdeling\",\"level\":\"afdeling\""});
 }
 
 // Regression (dev eval document, session 24): in a table of "Cluster  Team"
