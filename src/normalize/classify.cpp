@@ -207,7 +207,7 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     // Asked of the line alone, so that the next pass, which may see it
     // joined or apart, judges it the same.
     const bool goes_on = starts_lower(c) && c.find("://") == std::string_view::npos && !c.starts_with("www.");
-    if (!goes_on && (k.chrome.covers(c) || (bullet_len(c) == 0 && k.site.control_line(c)) || k.site.whole_line(c, k.words))) {
+    if (!goes_on && (k.chrome.covers(c) || (k.site.control_line(c) && bullet_len(c) == 0) || k.site.whole_line(c, k.words))) {
       l.kind = LineKind::debris;
       continue;
     }

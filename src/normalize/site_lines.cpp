@@ -246,6 +246,10 @@ std::vector<int> menu_items(std::string_view line) {
 
 bool SiteWords::control_line(std::string_view line) const {
   if (line.size() > kMaxSiteLine || line.empty()) return false;
+  // Cheap first: a menu needs "|" or "·", a sign a byte over ASCII, a time a
+  // colon; most lines hold none.
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c == '|' || c == ':' || static_cast<unsigned char>(c) >= 0x80; }))
+    return false;
   if (time_alone(line)) return true;
   if (line[0] == '|') return false;  // a markdown row
   std::vector<int> items = menu_items(line);

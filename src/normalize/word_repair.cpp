@@ -241,8 +241,12 @@ void WordRepair::two_confusions(const std::string& w, bool cap,
 // one at its cost.
 std::optional<std::pair<std::string, std::string>> WordRepair::confused(const std::string& w, bool cap, bool two) const {
   bool compound = false;  // a long capitalised word's candidate may be a compound (below)
+  // Two confusions at once make a listed word (or, in a long capitalised
+  // word, a compound): the lexicon's list, not its compound analysis, for
+  // the many candidates of an unknown lower-case word.
+  if (two) compound = cap && w.size() >= 16;
   auto ok = [&](const std::string& cand) {
-    if (cap ? lex_->listed(cand) || (compound && lex_->known(cand)) : lex_->known(cand)) return true;
+    if (cap || two ? lex_->listed(cand) || (compound && lex_->known(cand)) : lex_->known(cand)) return true;
     // A footnote marker glued to the word as written: "enquéteresultatenii".
     for (std::size_t k = 1; k <= 3 && k + 6 <= cand.size(); ++k) {
       if (cand[cand.size() - k] != 'i' || w[w.size() - k] != 'i') break;

@@ -31,7 +31,8 @@
 //     letters or more ("KLACHTENOVER") (rule "split"). The parts keep the
 //     case of the token;
 //  5. last, in a word of 8 bytes or more: two different confusions at
-//     once, at the sum of their costs, by step 2's test of a word
+//     once, at the sum of their costs, to a listed word (in a capitalised
+//     word of 16 bytes or more, a compound the lexicon knows)
 //     ("Gerneentebedriiven": rn for m and ii for ij; the rule names both,
 //     in the order the confusions file lists them: "ocr:ii>ij+ocr:rn>m"),
 //     not tried where the confusions give over 64 first candidates.
