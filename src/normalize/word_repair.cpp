@@ -228,7 +228,11 @@ void WordRepair::two_confusions(const std::string& w, bool cap,
   conf_.each(w, false, [&](const std::string& cand, double cost, const std::string& rule) { firsts.emplace_back(cand, cost, rule); });
   // So many places to change: no one clear candidate can be told.
   if (firsts.size() > kTwoConfusionsFirsts) return;
-  for (const auto& [first, cost1, rule1] : firsts) {
+  for (const auto& f : firsts) {
+    // Named apart: clang 14 takes no structured binding into a lambda.
+    const std::string& first = std::get<0>(f);
+    const double cost1 = std::get<1>(f);
+    const std::string& rule1 = std::get<2>(f);
     if (!conf_.may_apply(first, false)) continue;
     conf_.each(first, false, [&](const std::string& cand, double cost2, const std::string& rule2) {
       if (rule2 == rule1 || (cap && cand[0] != w[0])) return;
