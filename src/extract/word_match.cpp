@@ -48,6 +48,7 @@ void WordRules::Impl::index_classes() {
     for (ClassId g : rules[r].guards.unless_near) guard_class[g] = true;
     for (ClassId g : rules[r].guards.unless_in_sentence) guard_class[g] = true;
     for (ClassId g : rules[r].guards.if_in_sentence) guard_class[g] = true;
+    for (ClassId g : rules[r].guards.if_next_sentence) guard_class[g] = true;
   }
 }
 
@@ -438,6 +439,12 @@ struct WordSpan {
     }
     if (!g.if_in_sentence.empty() &&
         std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return sentence_guards.count(s, c) > 0; }))
+      return false;
+    // The next sentence of the same block says what became of it, with a
+    // word of each class ("... zou terugbellen. Dat gebeurde niet.").
+    if (!g.if_next_sentence.empty() &&
+        (s + 1 >= question.size() || !std::all_of(g.if_next_sentence.begin(), g.if_next_sentence.end(),
+                                                  [&](ClassId c) { return sentence_guards.count(s + 1, c) > 0; })))
       return false;
     for (ClassId c : g.unless_in_sentence)
       if (in_sentence(s, c, used) > 0) return false;

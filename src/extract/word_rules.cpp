@@ -210,10 +210,13 @@ struct Loader {
 
   // The guard keys of a rule or of [defaults]; `seen` says which were set.
   Status guard_key(const std::string& key, const toml::node& n, words::Guards& g, const std::string& where) {
-    if (key == "unless_near" || key == "unless_in_sentence" || key == "if_in_sentence") {
+    if (key == "unless_near" || key == "unless_in_sentence" || key == "if_in_sentence" || key == "if_next_sentence") {
       auto v = class_list(n, key);
       if (!v.ok()) return v.error();
-      (key == "unless_near" ? g.unless_near : key == "if_in_sentence" ? g.if_in_sentence : g.unless_in_sentence) = std::move(*v);
+      (key == "unless_near"        ? g.unless_near
+       : key == "if_in_sentence"   ? g.if_in_sentence
+       : key == "if_next_sentence" ? g.if_next_sentence
+                                   : g.unless_in_sentence) = std::move(*v);
     } else if (key == "near") {
       if (!n.is_integer() || **n.as_integer() < 1 || **n.as_integer() > 12) return err(n, where + "`near` must be 1 to 12");
       g.near = static_cast<int>(**n.as_integer());

@@ -23,6 +23,10 @@
 //                              the sentence ("tevreden")
 //                  if_in_sentence     = classes of which one must stand
 //                              somewhere in the sentence (the match included)
+//                  if_next_sentence   = classes of which each must stand
+//                              in the next sentence of the same block ("...
+//                              zou terugbellen. Dat gebeurde niet.": neg and
+//                              a word of happening)
 //                  quoted    = true: only in a sentence that holds a
 //                              quotation mark (a remark quoted: "zei dat
 //                              hij 'niet zo moest zeuren'")

@@ -32,7 +32,7 @@ struct Item {
 };
 
 struct Guards {
-  std::vector<ClassId> unless_near, unless_in_sentence, if_in_sentence;
+  std::vector<ClassId> unless_near, unless_in_sentence, if_in_sentence, if_next_sentence;
   int near = 3;
   bool questions = false;
   bool quoted = false;  // only in a sentence that quotes someone

@@ -255,6 +255,26 @@ examples = ["hij zou terugbellen"]
   CHECK(hits[0].end == 16);
 }
 
+TEST_CASE("word rules: if_next_sentence asks each class of the next sentence") {
+  Loaded l(R"(
+[class.gebeuren]
+words = ["gebeurde", "gebeurd"]
+[[rule]]
+id = "toezegging"
+value = "communicatie"
+match = "zou ..3 @terugbellen"
+if_next_sentence = ["neg", "gebeuren"]
+)");
+  REQUIRE(l.error.empty());
+  CHECK(l.hits("Zij zou hem terugbellen. Dat gebeurde niet.") == V{"theme.toezegging:zou hem terugbellen"});
+  // The next sentence lacks a class, or there is none.
+  CHECK(l.hits("Zij zou hem terugbellen. Dat gebeurde de volgende dag.").empty());
+  CHECK(l.hits("Zij zou hem terugbellen. Hij was niet thuis.").empty());
+  CHECK(l.hits("Zij zou hem terugbellen.").empty());
+  // Not the sentence after the next.
+  CHECK(l.hits("Zij zou hem terugbellen. Hij wachtte. Dat gebeurde niet.").empty());
+}
+
 TEST_CASE("word rules: a suppressor of value * cancels every value it overlaps") {
   Loaded l(R"(
 [[rule]]
