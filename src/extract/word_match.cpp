@@ -45,10 +45,9 @@ void WordRules::Impl::index_classes() {
     }
     std::sort(needs[r].begin(), needs[r].end());
     needs[r].erase(std::unique(needs[r].begin(), needs[r].end()), needs[r].end());
-    for (ClassId g : rules[r].guards.unless_near) guard_class[g] = true;
-    for (ClassId g : rules[r].guards.unless_in_sentence) guard_class[g] = true;
-    for (ClassId g : rules[r].guards.if_in_sentence) guard_class[g] = true;
-    for (ClassId g : rules[r].guards.if_next_sentence) guard_class[g] = true;
+    const words::Guards& g = rules[r].guards;
+    for (const auto* v : {&g.unless_near, &g.unless_in_sentence, &g.if_in_sentence, &g.if_next_sentence})
+      for (ClassId c : *v) guard_class[c] = true;
   }
 }
 
@@ -437,15 +436,11 @@ struct WordSpan {
         if (!outside_clause && has_any(q, g.unless_near)) return false;
       }
     }
-    if (!g.if_in_sentence.empty() &&
-        std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), [&](ClassId c) { return sentence_guards.count(s, c) > 0; }))
-      return false;
-    // The next sentence of the same block says what became of it, with a
-    // word of each class ("... zou terugbellen. Dat gebeurde niet.").
-    if (!g.if_next_sentence.empty() &&
-        (s + 1 >= question.size() || !std::all_of(g.if_next_sentence.begin(), g.if_next_sentence.end(),
-                                                  [&](ClassId c) { return sentence_guards.count(s + 1, c) > 0; })))
-      return false;
+    auto in = [&](std::uint32_t t) { return [&, t](ClassId c) { return sentence_guards.count(t, c) > 0; }; };
+    if (!g.if_in_sentence.empty() && std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), in(s))) return false;
+    // The next sentence of the block, a word of each class ("... zou terugbellen. Dat gebeurde niet.").
+    const auto& next = g.if_next_sentence;
+    if (!next.empty() && (s + 1 >= question.size() || !std::all_of(next.begin(), next.end(), in(s + 1)))) return false;
     for (ClassId c : g.unless_in_sentence)
       if (in_sentence(s, c, used) > 0) return false;
     return true;
