@@ -255,6 +255,12 @@ std::size_t list_item_end(std::string_view text, std::size_t e, std::string_view
 void unit_hits(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
   const std::vector<std::string> starts = ctx.file("afdeling").strings("names.sentence_starts");
+  const std::vector<std::string> lists_by = ctx.file("afdeling").strings("organisation.lists_by");
+  const std::string publisher = " " + fold_key(ctx.out.facts.organisation) + " ";
+  const bool publisher_lists = ctx.out.facts.organisation.empty() ||
+                               std::any_of(lists_by.begin(), lists_by.end(), [&](const std::string& w) {
+                                 return publisher.find(" " + w + " ") != std::string::npos;
+                               });
   for (const Hit& h : ctx.hits_of("afdeling")) {
     const Rule& r = ctx.rule_of("afdeling", h);
     if (!r.entry.empty()) {
@@ -277,6 +283,9 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       ctx.add("afdeling", value, h.start, end, r.id, un.unit_detail(u));
     } else if (r.role == "list") {
       std::string unit = un.unit_of(h.groups[0]);
+      // The municipalities a joint body serves own it; only a watchdog
+      // writes about them (afdeling.toml [organisation] lists_by).
+      if (un.level_of(unit) == "organisation" && !publisher_lists) continue;
       std::string_view list = text.substr(h.start, h.end - h.start);
       for (std::string_view it : list_items(list, [&](std::string_view part) { return un.known(part); })) {
         if (!un.valid_name(it)) continue;

@@ -570,6 +570,24 @@ TEST_CASE("units: the organisations a report writes about are units at level org
   CHECK(leveled(x)[7] == "Publiekszaken afdeling [146,159) afdeling.after-unit");
 }
 
+// Regression (four blind sets, session 25: dev3, dev5, dev7, dev12): a joint
+// body's own municipalities ("voor de gemeenten A, B en C" in an
+// omgevingsdienst's or an ISD's report) were tagged as organisations it
+// writes about: 12 false units. Only a watchdog's list names them so.
+TEST_CASE("units: a joint body's list of its municipalities names no units") {
+  test::ExtractCtx x(
+      "Intergemeentelijke Sociale Dienst Heiderand\n\nKwartaalrapportage voor de gemeenten Aardam, Beekdam en Ceedam.\n\n"
+      "De gemeente Beekdam vroeg om een toelichting.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Intergemeentelijke Sociale Dienst Heiderand");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") values.push_back(t.value + " " + std::string(t.rule));
+  // Beekdam, which the report writes about, is named in the list too.
+  CHECK(values == std::vector<std::string>{"Beekdam afdeling.organisation", "Beekdam afdeling.named-in-report"});
+}
+
 // Regression (eight blind eval sets, session 23): a municipality named as
 // where someone lives, as an address or a letter's place, or as the council
 // of it, was tagged as the organisation complained about: 12 false units.
