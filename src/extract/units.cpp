@@ -390,6 +390,55 @@ void resolve_short_forms(Context& ctx) {
       t.value = it->second;
 }
 
+// The initials of a name's capitalised words ("VTH" for "Vergunningen,
+// Toezicht en Handhaving"), or "" for a name of one word.
+std::string initials(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if ((i == 0 || name[i - 1] == ' ') && name[i] >= 'A' && name[i] <= 'Z') out += name[i];
+  return out.size() >= 2 ? out : std::string();
+}
+
+// A unit the report calls by a shorter name: its first word in lower case
+// ("de ‘afdeling vergunningen’" for "Vergunningen, Toezicht en Handhaving",
+// rule "afdeling.lower-case"), or the initials of its words in capitals
+// ("afdeling VTH"). When one unit of two words or more found in the same
+// report fits, the tag takes its name and level.
+void resolve_shorter_names(Context& ctx) {
+  std::unordered_map<std::string, const Tag*> by_first, by_initials;  // nullptr when several fit
+  auto note = [](auto& map, const std::string& key, const Tag& t) {
+    auto [it, fresh] = map.emplace(key, &t);
+    if (!fresh && it->second && it->second->value != t.value) it->second = nullptr;
+  };
+  for (const Tag& t : ctx.tags) {
+    const std::size_t sp = t.value.find_first_of(" ,");
+    if (t.type != "afdeling" || !is_upper_start(t.value)) continue;
+    // A unit of one word is a name of its own ("team Werk" beside "Werk en Inkomen").
+    if (sp == std::string::npos && t.rule != "afdeling.lower-case") {
+      by_first[fold_key(t.value)] = nullptr;
+      continue;
+    }
+    if (sp == std::string::npos) continue;
+    note(by_first, fold_key(t.value.substr(0, sp)), t);
+    if (std::string ab = initials(t.value); !ab.empty()) note(by_initials, ab, t);
+  }
+  std::vector<std::pair<std::size_t, const Tag*>> take;
+  for (std::size_t i = 0; i < ctx.tags.size(); ++i) {
+    const Tag& t = ctx.tags[i];
+    if (t.type != "afdeling" || t.value.find(' ') != std::string::npos) continue;
+    const bool caps = t.value.size() >= 2 && std::all_of(t.value.begin(), t.value.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    auto& map = caps ? by_initials : by_first;
+    if (!caps && t.rule != "afdeling.lower-case") continue;
+    if (auto it = map.find(caps ? t.value : fold_key(t.value)); it != map.end() && it->second) take.emplace_back(i, it->second);
+  }
+  for (auto [i, full] : take) {
+    Tag& t = ctx.tags[i];
+    const std::string value = full->value, detail = full->detail;
+    t.value = value;
+    t.detail = detail;
+  }
+}
+
 }  // namespace
 
 void run_units(Context& ctx) {
@@ -403,6 +452,7 @@ void run_units(Context& ctx) {
   drop_units_in_publisher(ctx);
   resolve_abbreviations(ctx);
   resolve_short_forms(ctx);
+  resolve_shorter_names(ctx);
   named_in_report(ctx, un);
 }
 

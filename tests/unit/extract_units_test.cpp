@@ -588,6 +588,25 @@ TEST_CASE("units: a joint body's list of its municipalities names no units") {
   CHECK(values == std::vector<std::string>{"Beekdam afdeling.organisation", "Beekdam afdeling.named-in-report"});
 }
 
+// dev and dev3 (session 25): a report calls a unit by its first word in
+// lower case ("de ‘afdeling vergunningen’") or by its initials ("afdeling
+// VTH"); each was a unit of its own.
+TEST_CASE("units: a shorter name of a unit the report names in full takes its name") {
+  test::ExtractCtx x(
+      "De meeste klachten lagen bij de afdeling Vergunningen, Toezicht en Handhaving.\n\n"
+      "Een ondernemer klaagde dat de afdeling vergunningen zijn aanvraag liet liggen.\n\n"
+      "Dossier 2023-0203 \xE2\x80\x93 afdeling VTH\n\n"
+      "Het team Werk en het team Werk en Inkomen kregen elk een klacht; de afdeling werk niet.\n");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") values.push_back(t.value);
+  // "werk" is a unit's whole name (team Werk) beside Werk en Inkomen: it stays.
+  std::sort(values.begin(), values.end());
+  CHECK(values == std::vector<std::string>{"Vergunningen, Toezicht en Handhaving", "Vergunningen, Toezicht en Handhaving",
+                                           "Vergunningen, Toezicht en Handhaving", "Werk", "Werk", "Werk en Inkomen"});
+}
+
 // Regression (eight blind eval sets, session 23): a municipality named as
 // where someone lives, as an address or a letter's place, or as the council
 // of it, was tagged as the organisation complained about: 12 false units.
