@@ -86,12 +86,14 @@ std::vector<std::string> publishers_words(const OtherBody& other, const std::str
 namespace {
 
 // Back to the sentence's start, at most 300 bytes: a page of verdict words
-// without a full stop (a table on one line) costs no more per hit.
+// without a full stop (a table on one line) costs no more per hit. A
+// semicolon starts a clause of its own subject ("… een taak van de
+// gemeente; daarom is de klacht niet-ontvankelijk verklaard").
 std::size_t sentence_start(std::string_view text, std::size_t at) {
   std::size_t b = at, limit = at > 300 ? at - 300 : 0;
   while (b > limit) {
     char c = text[b - 1];
-    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ')) break;
+    if (c == '\n' || c == ';' || ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ')) break;
     --b;
   }
   return b;

@@ -41,6 +41,9 @@ struct OtherBody {
 // complaint's verdict).
 bool objection_decided(std::string_view text, std::size_t at, const OtherBody& other);
 
+// "Sentence" here: back to a full stop, a line end or a semicolon (a clause
+// of its own subject), at most 300 bytes.
+//
 // Whether the sentence up to `at` names one of `organs` ("college van
 // bestuur", "raad van bestuur": words in lower case, one space between):
 // the publisher's own board, in the report of a body that is no watchdog.

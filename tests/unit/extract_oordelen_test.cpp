@@ -225,3 +225,21 @@ TEST_CASE("oordelen regression: leader dots, counts in words, a board's own verd
   CHECK(values("Het College voor de Rechten van de Mens verklaarde de klacht gegrond.\n", board) == V{});
   CHECK(values("Vier klachten waren in eén gesprek opgelost; eén gegrond.\n", board) == V{});
 }
+
+// dev and dev3 (session 25): verdicts said in ways the rules did not read.
+TEST_CASE("oordelen: behoorlijk after its body, agreement after a comma, a semicolon's own clause") {
+  auto values = [](const std::string& text, const std::string& publisher) { return oordeel_values(text, publisher); };
+  using V = std::vector<std::string>;
+  const std::string committee = "Ombudscommissie Oosterholt";
+  CHECK(values("De commissie is van oordeel dat de gemeente behoorlijk heeft gehandeld.\n", committee) == V{"behoorlijk"});
+  CHECK(values("De commissie acht de handelwijze van de afdeling op dit punt behoorlijk.\n", committee) == V{"behoorlijk"});
+  CHECK(values("De commissie vindt dat de gemeente niet behoorlijk heeft gehandeld.\n", committee) == V{"niet behoorlijk"});
+  CHECK(values("Per klachtonderdeel geef ik aan of de gemeente behoorlijk heeft gehandeld.\n", committee) == V{});
+  CHECK(values("De commissie heeft het onderzoek beëindigd, in overeenstemming met verzoeker.\n", committee) ==
+        V{"wederzijdse overeenstemming"});
+  CHECK(values("De klacht is in overleg met de klager afgesloten.\n", committee) == V{"wederzijdse overeenstemming"});
+  // The gemeente before the semicolon gave no verdict.
+  CHECK(values("Verlichting is een taak van de gemeente; daarom is de klacht niet-ontvankelijk verklaard.\n",
+               "Omgevingsdienst Marsdijk") == V{"niet ontvankelijk"});
+  CHECK(values("De gemeente verklaarde de klacht niet-ontvankelijk.\n", "Ombudsman Marsdijk") == V{});
+}
