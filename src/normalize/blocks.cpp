@@ -133,6 +133,15 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       // A short line, or a new page's stray space after a full stop, ends a paragraph.
       bool line_break_meant = ((lc.size() < 50 || ended_short(lc, c, width)) && !starts_lower(c) && lc.back() != ',') ||
                               (l.stray_space && ends_sentence(lc));
+      // A table row's label broken at a hyphen goes on in the next row's line
+      // (classify.h: "Werkplein Hoogerzande-" | "Kettelmeer  18").
+      if (l.kind == LineKind::table_row && cur.kind == LineKind::table_row && cur.lines.size() == 1 && adjacent &&
+          !crossed_page && broken_word && (std::isalpha(U(lc[lc.size() - 2])) || U(lc[lc.size() - 2]) >= 0x80) &&
+          std::none_of(lc.begin(), lc.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        cur.lines.push_back(i);
+        cur.len += l.ce - l.cb + 1;
+        continue;
+      }
       if (l.kind == LineKind::text && (cur.kind == LineKind::text || cur.kind == LineKind::list_item) &&
           ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {
         cur.lines.push_back(i);

@@ -23,7 +23,9 @@
 // before it (hard_start, split.h) always starts a block, and so does a
 // field (a label of one or two words and a colon: "Afdeling: Vastgoed")
 // after a field, or a letter's field (letter-fields.txt) after anything.
-// Blocks keep the source order of their lines. Cost: linear in the lines.
+// A table row's label broken at a hyphen ("Werkplein Hoogerzande-", which
+// classify.h made a row) goes on in the row of the next line. Blocks keep
+// the source order of their lines. Cost: linear in the lines.
 //
 // join_hyphenated() decides how "left-" at a line end and "right" at the
 // start of the next line are written: "left- right" before en/of/tot

@@ -252,6 +252,13 @@ bool title_year(std::string_view src, const Knowledge& k, const std::vector<Line
          before == "periode" || k.words.glue_word(before);
 }
 
+// A table row's label that a line end broke at a hyphen: at most 6 words,
+// no digit, ending in a letter and "-".
+bool broken_label(std::string_view c) {
+  return c.size() >= 3 && c.size() <= 60 && c.back() == '-' && std::isalpha(U(c[c.size() - 2])) && count_words(c) <= 6 &&
+         std::none_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
 // Step 3: number rows, chart debris, titles.
 void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -264,10 +271,22 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
     auto row_at = [&](long j, bool forward) {
       while (j >= 0 && rule_line(content(src, lines[static_cast<std::size_t>(j)])))
         j = forward ? next_nonblank(lines, static_cast<std::size_t>(j)) : prev_nonblank(lines, static_cast<std::size_t>(j));
-      return j >= 0 && number_row(content(src, lines[static_cast<std::size_t>(j)]));
+      if (j < 0) return false;
+      const std::string_view jc = content(src, lines[static_cast<std::size_t>(j)]);
+      // A label broken at a hyphen above its row is that row's.
+      if (forward && broken_label(jc) && static_cast<std::size_t>(j) + 1 < lines.size())
+        return number_row(content(src, lines[static_cast<std::size_t>(j) + 1]));
+      return number_row(jc);
     };
     if ((number_row(c) || rule_line(c)) && !title_year(src, k, lines, p, c)) {
       if (row_at(p, false) || row_at(n, true)) { l.kind = LineKind::table_row; continue; }
+    }
+    // A row's label broken at a hyphen over two lines ("Werkplein
+    // Hoogerzande-" | "Kettelmeer   18   10"): the first half is the row's
+    // too (blocks.h joins them).
+    if (broken_label(c) && n == static_cast<long>(i) + 1 && lines[i + 1].page == l.page && number_row(content(src, lines[i + 1]))) {
+      l.kind = LineKind::table_row;
+      continue;
     }
     if (chart_debris(k, c)) { l.kind = LineKind::noise; continue; }
     // A short title line on its own: blank (or start) before it, and what

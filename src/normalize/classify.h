@@ -15,7 +15,8 @@
 //     item, until nothing changes (a line that turns is context for both
 //     neighbours, issue #15);
 //  3. in line order: a number row (short, ends in a number) next to another
-//     makes a table row; chart debris (debris.h) makes noise; a short title
+//     makes a table row, and so does a row's label broken at a hyphen just
+//     above one ("Werkplein Hoogerzande-" | "Kettelmeer  18  10"); chart debris (debris.h) makes noise; a short title
 //     (at most 8 words and 80 bytes, no sentence end, not ending in "," or
 //     "-") standing alone (a blank line or a sentence end with a stray space
 //     before it; a blank line, or a capital or digit, after it; not

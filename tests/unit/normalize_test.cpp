@@ -276,6 +276,19 @@ TEST_CASE("normalize: a header line's wide column gaps are kept as gaps; a justi
   CHECK(j.blocks[0].gaps.empty());
 }
 
+// dev7 (session 25): a row's label broken at a hyphen over two lines was a
+// line of text apart from its row: "Werkplein Hoogerzande-" became a unit.
+TEST_CASE("normalize: a table row's label broken at a hyphen joins its row") {
+  std::string src = "Organisatie                Klachten   Gegrond\n"
+                    "Wassenveld                       38         4\n"
+                    "Werkplein Hoogerzande-\n"
+                    "Kettelmeer                       18         3\n"
+                    "Totaal                           56         7\n";
+  std::string once = norm(src);
+  CHECK(once.find("Werkplein Hoogerzande-Kettelmeer 18 3\n") != std::string::npos);
+  CHECK(norm(once) == once);
+}
+
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
   CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
   CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
