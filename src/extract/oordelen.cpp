@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/organisation.h"
 #include "extract/text_util.h"
 #include "text/fold.h"
 
@@ -316,14 +317,13 @@ void run_oordelen(Context& ctx) {
   // A watchdog's report (an ombudsman, a committee, a rekenkamer) tells of
   // the verdicts the units it looks at gave: "Het cluster verklaarde de
   // klacht gegrond" is the cluster's, not the report's.
-  const std::vector<std::string> watchdogs = oo.strings("other_body.watchdogs");
-  if (std::any_of(mine.begin(), mine.end(), [&](const std::string& w) { return in(watchdogs, w); })) {
+  const bool watchdog = watchdog_publisher(ctx);
+  if (watchdog) {
     std::vector<std::string> units = oo.strings("other_body.unit_bodies");
     other.bodies.insert(other.bodies.end(), units.begin(), units.end());
   }
   // Verdicts only a watchdog gives ("behoorlijk"): in another body's report
   // they are an ombudsman's about it, never the report's own.
-  const bool watchdog = std::any_of(mine.begin(), mine.end(), [&](const std::string& w) { return in(watchdogs, w); });
   // The report of a body that is no watchdog (a school board, a hospital, an
   // agency) tells of its own board's verdicts: "Het college van bestuur
   // heeft de klacht gegrond verklaard" is the report's.

@@ -1,8 +1,10 @@
 #include "extract/organisation.h"
 
-#include "extract/text_util.h"
-
+#include <algorithm>
 #include <cctype>
+
+#include "extract/text_util.h"
+#include "text/fold.h"
 
 namespace omb::interp {
 
@@ -45,6 +47,18 @@ const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int l
     b = e + 1;
   }
   return nullptr;
+}
+
+bool watchdog_publisher(const Context& ctx) {
+  const std::vector<std::string> watchdogs = ctx.file("organisation").strings("publisher.watchdogs");
+  const std::string name = fold_key(ctx.out.facts.organisation);
+  for (std::size_t a = 0; a < name.size();) {
+    std::size_t e = a;
+    while (e < name.size() && std::isalnum(static_cast<unsigned char>(name[e]))) ++e;
+    if (e > a && std::find(watchdogs.begin(), watchdogs.end(), name.substr(a, e - a)) != watchdogs.end()) return true;
+    a = e + 1;
+  }
+  return false;
 }
 
 void run_organisation(Context& ctx) {

@@ -25,4 +25,10 @@ const Hit* pick_organisation(const std::vector<Hit>& hits, const std::vector<boo
 const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int lines);
 void run_organisation(Context& ctx);
 
+// Whether the report's organisation (facts.organisation) is a watchdog: a
+// word of its name is one of organisation.toml's [publisher] watchdogs (an
+// ombudsman, a committee, a rekenkamer). Such a report writes about the
+// bodies it looks at; another body's report about itself.
+bool watchdog_publisher(const Context& ctx);
+
 }  // namespace omb::interp

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "extract/lower_names.h"
+#include "extract/organisation.h"
 #include "extract/unit_tables.h"
 #include "extract/unit_bodies.h"
 #include "extract/unit_mentions.h"
@@ -255,12 +256,7 @@ std::size_t list_item_end(std::string_view text, std::size_t e, std::string_view
 void unit_hits(Context& ctx, const UnitNames& un) {
   std::string_view text = ctx.text;
   const std::vector<std::string> starts = ctx.file("afdeling").strings("names.sentence_starts");
-  const std::vector<std::string> lists_by = ctx.file("afdeling").strings("organisation.lists_by");
-  const std::string publisher = " " + fold_key(ctx.out.facts.organisation) + " ";
-  const bool publisher_lists = ctx.out.facts.organisation.empty() ||
-                               std::any_of(lists_by.begin(), lists_by.end(), [&](const std::string& w) {
-                                 return publisher.find(" " + w + " ") != std::string::npos;
-                               });
+  const bool publisher_lists = ctx.out.facts.organisation.empty() || watchdog_publisher(ctx);
   for (const Hit& h : ctx.hits_of("afdeling")) {
     const Rule& r = ctx.rule_of("afdeling", h);
     if (!r.entry.empty()) {
@@ -284,7 +280,7 @@ void unit_hits(Context& ctx, const UnitNames& un) {
     } else if (r.role == "list") {
       std::string unit = un.unit_of(h.groups[0]);
       // The municipalities a joint body serves own it; only a watchdog
-      // writes about them (afdeling.toml [organisation] lists_by).
+      // writes about them (organisation.h: watchdog_publisher).
       if (un.level_of(unit) == "organisation" && !publisher_lists) continue;
       std::string_view list = text.substr(h.start, h.end - h.start);
       for (std::string_view it : list_items(list, [&](std::string_view part) { return un.known(part); })) {
