@@ -32,9 +32,7 @@ bool lone_year(std::string_view c) {
 // A sentence that goes on after a word a year follows, with the year:
 // "In het verslag over het jaar⏎⏎2005 staan de cijfers …".
 bool year_goes_on(std::string_view last, std::string_view c) {
-  static constexpr std::string_view kBeforeYear[] = {"jaar", "jaren", "kalenderjaar", "verslagjaar", "boekjaar", "periode"};
-  bool before = std::find(std::begin(kBeforeYear), std::end(kBeforeYear), last) != std::end(kBeforeYear);
-  return before && year_at(c, 0) && c.size() > 6 && c[4] == ' ' && starts_lower(c.substr(5));
+  return year_word(last) && year_at(c, 0) && c.size() > 6 && c[4] == ' ' && starts_lower(c.substr(5));
 }
 
 // Joining `c` to `cur` would make a text the next pass cuts into a heading
@@ -136,8 +134,7 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       // A table row's label broken at a hyphen goes on in the next row's line
       // (classify.h: "Werkplein Hoogerzande-" | "Kettelmeer  18").
       if (l.kind == LineKind::table_row && cur.kind == LineKind::table_row && cur.lines.size() == 1 && adjacent &&
-          !crossed_page && broken_word && (std::isalpha(U(lc[lc.size() - 2])) || U(lc[lc.size() - 2]) >= 0x80) &&
-          std::none_of(lc.begin(), lc.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+          !crossed_page && broken_label(lc)) {
         cur.lines.push_back(i);
         cur.len += l.ce - l.cb + 1;
         continue;

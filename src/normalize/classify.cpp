@@ -248,15 +248,7 @@ bool title_year(std::string_view src, const Knowledge& k, const std::vector<Line
     if (ends_sentence(pc)) return false;
     before = last_word_lower(pc);
   }
-  return before == "jaar" || before == "jaren" || before == "verslagjaar" || before == "kalenderjaar" ||
-         before == "periode" || k.words.glue_word(before);
-}
-
-// A table row's label that a line end broke at a hyphen: at most 6 words,
-// no digit, ending in a letter and "-".
-bool broken_label(std::string_view c) {
-  return c.size() >= 3 && c.size() <= 60 && c.back() == '-' && std::isalpha(U(c[c.size() - 2])) && count_words(c) <= 6 &&
-         std::none_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  return year_word(before) || k.words.glue_word(before);
 }
 
 // Step 3: number rows, chart debris, titles.
@@ -368,6 +360,11 @@ void classify_lines(std::string_view src, const Knowledge& k, std::vector<Line>&
   mark_e_bullets(src, k, lines);
   mark_rows_noise_titles(src, k, lines);
   mark_interruptions(src, lines);
+}
+
+bool broken_label(std::string_view c) {
+  return c.size() >= 3 && c.size() <= 60 && c.back() == '-' && std::isalpha(U(c[c.size() - 2])) && count_words(c) <= 6 &&
+         std::none_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 std::string last_word_lower(std::string_view s) {

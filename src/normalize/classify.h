@@ -57,5 +57,8 @@ bool heading_like(std::string_view s);
 // The last word of `s` in lower case, punctuation behind it kept.
 std::string last_word_lower(std::string_view s);
 bool number_row(std::string_view s);
+// A table row's label that a line end broke at a hyphen ("Werkplein
+// Hoogerzande-"): at most 6 words, no digit, ending in a letter and "-".
+bool broken_label(std::string_view s);
 
 }  // namespace omb::pass

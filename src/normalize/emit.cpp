@@ -297,10 +297,6 @@ PassageKind passage_kind(LineKind k) {
                                     : PassageKind::paragraph;
 }
 
-// A word hyphenated across the end of the line src[from, to) and the start
-// of `next`: writes the line up to the word and the word as join_hyphenated
-// picks it, and moves next.cb past the word's right half. False, and nothing
-// written, if the line ends in no such word.
 // Whether the gaps of a block that is no table row are a header's: one
 // line, and no cell over three words ("Stadsdeel ⟨gap⟩ Ontvangen ⟨gap⟩
 // Informeel opgelost"); not a justified line's stretched spaces ("de
@@ -321,6 +317,10 @@ bool header_cells(std::string_view text, std::size_t b, std::size_t e, const std
   return true;
 }
 
+// A word hyphenated across the end of the line src[from, to) and the start
+// of `next`: writes the line up to the word and the word as join_hyphenated
+// picks it, and moves next.cb past the word's right half. False, and nothing
+// written, if the line ends in no such word.
 bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src, std::size_t from, std::size_t to,
                      Line& next) {
   std::string_view lc = src.substr(from, to - from);

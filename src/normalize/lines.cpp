@@ -112,6 +112,11 @@ bool number_token(std::string_view t) {
   return true;
 }
 
+bool year_word(std::string_view lower) {
+  static constexpr std::string_view kBeforeYear[] = {"jaar", "jaren", "kalenderjaar", "verslagjaar", "boekjaar", "periode"};
+  return std::find(std::begin(kBeforeYear), std::end(kBeforeYear), lower) != std::end(kBeforeYear);
+}
+
 std::size_t chars(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (U(c) & 0xC0) != 0x80;

@@ -64,6 +64,9 @@ bool name_particle(std::string_view w);
 // Digits, dots and commas, perhaps ending in % , or . ("1.250", "12,5%").
 bool number_token(std::string_view t);
 
+// A word a year follows ("jaar", "verslagjaar", "periode"; lower case):
+// "over het jaar 2005".
+bool year_word(std::string_view lower);
 // Characters of UTF-8 text (continuation bytes not counted).
 std::size_t chars(std::string_view s);
 // The width the text was wrapped at: the 90th percentile of the lengths

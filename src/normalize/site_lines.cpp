@@ -258,12 +258,10 @@ bool SiteWords::control_line(std::string_view line) const {
     // table's header between bars do not ("Directie X | Afdeling Y | Team Z").
     bool cue = false;
     each_token(line, [&](std::string_view raw) {
-      cue = holds_letter(raw) && site_sign(raw);
-      if (!cue && holds_letter(raw)) {
-        thread_local std::string key;
-        fold_site_word(trim_signs(raw), key);
-        cue = english_.count(key) > 0;
-      }
+      if (!holds_letter(raw)) return true;
+      thread_local std::string key;
+      fold_site_word(trim_signs(raw), key);
+      cue = web_address(raw) || word_class(key) == Class::cue;  // an [interface] or [english] word
       return !cue;
     });
     if (cue) return true;
