@@ -66,9 +66,13 @@ std::optional<SpanFix> apostrophe(const WordRepair& words, std::string_view src,
 
 std::optional<SpanFix> broken(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                               const std::string& w) {
-  if (!(j + 2 < stop && src[j] == '-' && src[j + 1] == ' ' && word_char(src, j + 2))) return std::nullopt;
-  std::size_t re = word_end(src, j + 2, stop);
-  std::string r(src.substr(j + 2, re - j - 2));
+  // One space or more: a column gap too, which the text writes as one space
+  // (a second pass would join there).
+  std::size_t k = j + 1;
+  while (k < stop && (src[k] == ' ' || src[k] == '\t')) ++k;
+  if (!(j < stop && src[j] == '-' && k > j + 1 && k < stop && word_char(src, k))) return std::nullopt;
+  std::size_t re = word_end(src, k, stop);
+  std::string r(src.substr(k, re - k));
   // In capitals too: "DE RE- ACTIE VAN HET BESTUURSORGAAN" (both sides hold letters).
   const bool caps = all_upper(w) && all_upper(r);
   const std::string rl = caps ? lower_latin(r) : r;

@@ -6,7 +6,7 @@
 // than `stop`:
 //  - an apostrophe lost before a plural s: "risico s" → "risico's", when the
 //    word ends in a vowel and "<word>'s" is a word (rule "apostrophe");
-//  - a word broken by a hyphen and a space, not at a line end: "o- verheid"
+//  - a word broken by a hyphen and a space (or more), not at a line end: "o- verheid"
 //    → "overheid", when the joined form is a word and one half is not, and
 //    the right half is not en/of/tot/noch ("terug- en invordering" stays)
 //    (rule "join-broken");

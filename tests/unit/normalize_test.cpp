@@ -1148,3 +1148,12 @@ TEST_CASE("normalize regression: OCR digits across a hyphen, twice in a word, an
   CHECK(twice_same("GEMEENTE STAVERW0LD\n") == "GEMEENTE STAVERWOLD\n");
   CHECK(twice_same("Zie KOM014 en NL0ABC.\n") == "Zie KOM014 en NL0ABC.\n");
 }
+
+// dev13 (session 26, written blind): on a two-column scan a word broken at a
+// hyphen stood before the other column's gap ("antwoord-   bedrijf"); the
+// text wrote one space there, and a second pass joined what the first left.
+TEST_CASE("normalize regression: a word broken at a hyphen before a column gap joins in one pass") {
+  std::string once = norm("De centrale heeft geen antwoord-     bedrijf voor de middag.\n");
+  CHECK(once == "De centrale heeft geen antwoordbedrijf voor de middag.\n");
+  CHECK(norm(once) == once);
+}
