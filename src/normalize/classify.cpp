@@ -28,7 +28,8 @@ std::size_t bullet_len(std::string_view s) {
   return 0;
 }
 
-// "2.1. Communicatie", "6.2 Werk en Re-integratie", "3 Conclusies", "# Kop".
+// "2.1. Communicatie", "6.2 Werk en Re-integratie", "3 Conclusies", "# Kop",
+// and a question ("6 Wat hebben wij geleerd?").
 bool numbered_heading(std::string_view s) {
   if (!s.empty() && s[0] == '#') return true;
   std::size_t i = 0, digits = 0;
@@ -41,7 +42,7 @@ bool numbered_heading(std::string_view s) {
   while (i < s.size() && s[i] == ' ') ++i;
   if (i >= s.size()) return false;
   if (!starts_upper_or_digit(s.substr(i)) || std::isdigit(U(s[i]))) return false;
-  return count_words(s) <= 9 && !ends_sentence(s) && s.size() <= 90;
+  return count_words(s) <= 9 && (!ends_sentence(s) || s.back() == '?') && s.size() <= 90;
 }
 
 // A heading's words: 1 to 6, the first with a capital, none ending a
@@ -126,6 +127,18 @@ bool markdown_row(std::string_view s) { return s.size() >= 2 && s.front() == '|'
 namespace {
 
 // Step 1: bullets, markdown rows, case and numbered headings.
+// A numbered question with another numbered line right above or below it
+// is one of a list ("1. Hoe is de klachtbehandeling geregeld?"), not a
+// heading ("6 Wat hebben wij geleerd?").
+bool listed_question(std::string_view src, const std::vector<Line>& lines, std::size_t i) {
+  if (content(src, lines[i]).back() != '?') return false;
+  auto numbered = [&](std::size_t j) {
+    std::string_view c = content(src, lines[j]);
+    return lines[j].kind != LineKind::blank && !c.empty() && std::isdigit(U(c[0]));
+  };
+  return (i > 0 && numbered(i - 1)) || (i + 1 < lines.size() && numbered(i + 1));
+}
+
 void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
@@ -138,7 +151,7 @@ void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
       continue;
     }
     if (markdown_row(c)) { l.kind = LineKind::table_row; continue; }
-    if (case_heading(c) || numbered_heading(c)) { l.kind = LineKind::heading; continue; }
+    if (case_heading(c) || (numbered_heading(c) && !listed_question(src, lines, i))) { l.kind = LineKind::heading; continue; }
   }
 }
 

@@ -102,3 +102,15 @@ TEST_CASE("normalize blocks: how a hyphenated word is written") {
   CHECK(j.text == "xqzvwk");
   CHECK(j.rule == "dehyphenate");
 }
+
+// dev10 and dev5 (written blind): a list lettered a, b, c after a lead-in
+// ran into one paragraph, because each item starts in lower case.
+TEST_CASE("normalize blocks regression: items lettered a, b, c are blocks of their own") {
+  CHECK(grouped("De commissie beveelt aan:\na. Bel naasten op dezelfde dag.\nb. Laat mensen weten waar zij staan.\n") ==
+        Groups{{0}, {1}, {2}});
+  CHECK(grouped("De commissie beveelt aan:\na.  ervoor te zorgen dat de afdeling belt;\nb.  de telefoon te verbeteren;\n") ==
+        Groups{{0}, {1}, {2}});
+  CHECK(grouped("Twee soorten:\na.klachten over de informatie;\nb.klachten over de telefoon.\n") == Groups{{0}, {1}, {2}});
+  // A line that goes on in lower case stays in its paragraph ("a.s." is no item).
+  CHECK(grouped("De zitting is op een dag die de commissie\na.s. maandag vaststelt.\n") == Groups{{0, 1}});
+}

@@ -87,3 +87,12 @@ TEST_CASE("classify regression: a word glued to a number counts as two tokens") 
   CHECK(number_row("Parkeren31"));
   CHECK_FALSE(number_row("Maatregelen rond COVID19 en meer tekst hier."));
 }
+
+// dev9 and dev8 (written blind): sections of measures are headed by a
+// question ("6 Wat doen wij met de lessen?"); numbered research questions
+// are a list.
+TEST_CASE("normalize classify: a numbered question is a heading, unless numbered lines stand beside it") {
+  CHECK(kinds("6  Wat hebben wij geleerd?\n\nDe wachttijd is korter.\n") == std::vector<LineKind>{H, B, T, B});
+  CHECK(kinds("1. Hoe is de klachtbehandeling geregeld?\n2. Worden klagers gehoord?\n") ==
+        std::vector<LineKind>{T, T, B});
+}
