@@ -150,6 +150,29 @@ std::vector<std::size_t> page_run(std::string_view src, const std::vector<Line>&
   return run;
 }
 
+// The number of one to three digits that `c` ends in (a page's; "- 4 -"
+// too), or -1.
+int page_number_at_end(std::string_view c) {
+  while (!c.empty() && (c.back() == ' ' || c.back() == '-' || c.back() == ')' || c.back() == ']')) c.remove_suffix(1);
+  std::size_t n = 0;
+  while (n < c.size() && c[c.size() - 1 - n] >= '0' && c[c.size() - 1 - n] <= '9') ++n;
+  return n >= 1 && n <= 3 ? std::stoi(std::string(c.substr(c.size() - n))) : -1;
+}
+bool ends_in_page_number(std::string_view c) { return page_number_at_end(c) >= 0; }
+
+// Whether lines [first, end) are a cover: no line of text is a sentence,
+// and its head and foot (`head`, `foot`) number it 1 if they number it at
+// all (an excerpt that starts on page 11 is no cover).
+bool cover_page(std::string_view src, const std::vector<Line>& lines, std::size_t first, std::size_t end,
+                const std::vector<std::size_t>& head, const std::vector<std::size_t>& foot) {
+  for (std::size_t i = first; i < end; ++i)
+    if (lines[i].kind == LineKind::text && sentence_like(content(src, lines[i]))) return false;
+  for (const auto* run : {&head, &foot})
+    for (std::size_t i : *run)
+      if (page_number_at_end(content(src, lines[i])) > 1) return false;
+  return true;
+}
+
 // Running heads and feet of two or three lines, and their copies on the
 // first page's top and the last page's bottom ("GEMEENTE HOORN" above
 // "Klachtenjaarverslag 2020" on every page): a line that stands at the same
@@ -157,7 +180,11 @@ std::vector<std::size_t> page_run(std::string_view src, const std::vector<Line>&
 // text once its digits are taken out, is debris, and so is the line after
 // it in the run when it does the same. A run stops at the first line that
 // does not repeat, so a heading under a running head stays unless it too
-// stands in that place on every page it shares with the head.
+// stands in that place on every page it shares with the head. On the top
+// of a first page that is a cover (no sentence on it), a copy without a
+// page number stays: there the running head's text is the report's
+// letterhead or title ("Ministerie van X" above the title, and on top of
+// every page after it).
 void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
   if (lines.empty() || lines.back().page < 2) return;
   std::vector<std::pair<std::size_t, std::size_t>> pages;  // [first, end) of each page
@@ -181,8 +208,10 @@ void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
         ++count[keys.back().back()];
       }
     }
+  bool cover = cover_page(src, lines, pages.front().first, pages.front().second, runs[0], runs[1]);
   for (std::size_t p = 0; p < runs.size(); ++p)
-    for (std::size_t r = 0; r < runs[p].size() && count[keys[p][r]] >= 2; ++r) lines[runs[p][r]].kind = LineKind::debris;
+    for (std::size_t r = 0; r < runs[p].size() && count[keys[p][r]] >= 2; ++r)
+      if (p != 0 || !cover || ends_in_page_number(content(src, lines[runs[p][r]]))) lines[runs[p][r]].kind = LineKind::debris;
 }
 
 // A letter's fields right above its page label, up to three, each a field

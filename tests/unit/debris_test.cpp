@@ -41,9 +41,25 @@ TEST_CASE("normalize debris: a header seen once stays, and so does a number insi
 // lines that repeat in the same place go, not the heading below them.
 TEST_CASE("normalize debris: a two-line running head goes from every page, the first too") {
   const std::string src =
-      "GEMEENTE VLIET\nKlachten 2020\nInleiding\nTekst een.\n"
+      "GEMEENTE VLIET\nKlachten 2020\nInleiding\nDe tekst van pagina een.\n"
       "\fGEMEENTE VLIET\nKlachten 2020\nBevindingen\nTekst twee.\n";
   CHECK(kinds_after_debris(src) == std::vector<LineKind>{D, D, T, T, B, D, D, T, T, B});
+}
+
+// A cover (no sentence on the first page, numbered 1 if at all) carries the
+// letterhead that later pages repeat as their running head: it stays there,
+// but a copy that ends in a page number goes.
+TEST_CASE("normalize debris: a cover keeps the letterhead its later pages repeat") {
+  const std::string src =
+      "Ministerie van Zaken\nJaaroverzicht 2024\nKlachten in 2024\nblz 1\n"
+      "\fMinisterie van Zaken\n1 Inleiding\nDe tekst van pagina twee.\nblz 2\n"
+      "\fMinisterie van Zaken\n2 Klachten\nDe tekst van pagina drie.\nblz 3\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, T, T, D, B, D, T, T, D, B, D, T, T, D, B});
+  // An excerpt that starts on page 11 is no cover: its head goes.
+  const std::string excerpt =
+      "Ombudsteam Noord\nJaarverslag blz. 11\nHet aantal klachten daalde en\n"
+      "\fOmbudsteam Noord\nJaarverslag blz. 12\nsteeg daarna weer.\n";
+  CHECK(kinds_after_debris(excerpt) == std::vector<LineKind>{D, D, T, B, D, D, T, B});
 }
 
 TEST_CASE("normalize debris: the first page's head stays when no later page repeats it") {
