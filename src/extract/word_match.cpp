@@ -356,6 +356,7 @@ struct WordSpan {
   const std::vector<bool>& quoted;               // per sentence: it holds a quotation mark
   const std::vector<std::uint32_t>& condition;  // per sentence: see conditions()
   const std::vector<std::uint32_t>& own_from;   // per sentence: see own_doings()
+  const std::vector<ClassId>& section;          // the section's classes, sorted (if_in_section)
   mutable SentenceGuards sentence_guards{impl, toks, pool, question.size()};
 
   // Words of class c in sentence s, not counting the matched words `used`.
@@ -438,6 +439,8 @@ struct WordSpan {
     }
     auto in = [&](std::uint32_t t) { return [&, t](ClassId c) { return sentence_guards.count(t, c) > 0; }; };
     if (!g.if_in_sentence.empty() && std::none_of(g.if_in_sentence.begin(), g.if_in_sentence.end(), in(s))) return false;
+    auto in_section = [&](ClassId c) { return std::binary_search(section.begin(), section.end(), c); };
+    if (!g.if_in_section.empty() && std::none_of(g.if_in_section.begin(), g.if_in_section.end(), in_section)) return false;
     // The next sentence of the block, a word of each class ("... zou terugbellen. Dat gebeurde niet.").
     const auto& next = g.if_next_sentence;
     if (!next.empty() && (s + 1 >= question.size() || !std::all_of(next.begin(), next.end(), in(s + 1)))) return false;
@@ -481,59 +484,11 @@ class SentenceClasses {
   std::uint32_t now_ = 0;
 };
 
-// Per value: higher priority, then longer, then earlier wins; the rest that
-// overlap a winner are dropped, and so are the hits a suppressing match of
-// their value, or of value "*", overlaps. Back in text order. O(h log h) for h hits, however dense.
-void resolve_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool keep_suppressors) {
-  auto rule = [&](const Hit& h) -> const CompiledRule& { return impl.rules[static_cast<std::size_t>(h.rule)]; };
-  if (hits.size() < 2) {  // most spans: nothing overlaps
-    if (!hits.empty() && !keep_suppressors && rule(hits.front()).suppress) hits.clear();
-    return;
-  }
-  // Suppressing spans per value, by start, with the largest end so far.
-  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>, std::less<>> cancel;
-  if (!keep_suppressors) {
-    for (const Hit& h : hits)
-      if (rule(h).suppress) cancel[h.value].emplace_back(h.start, h.end);
-    for (auto& [v, spans] : cancel) {
-      std::sort(spans.begin(), spans.end());
-      for (std::size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
-    }
-  }
-  auto cancelled_by = [&](std::string_view value, const Hit& h) {
-    auto it = cancel.find(value);
-    if (it == cancel.end()) return false;
-    const auto& spans = it->second;
-    auto before = std::lower_bound(spans.begin(), spans.end(), std::pair<std::size_t, std::size_t>{h.end, 0});
-    return before != spans.begin() && std::prev(before)->second > h.start;
-  };
-  // A suppressor of value "*" cancels every value ("Over de bejegening kwam
-  // geen klacht binnen").
-  auto cancelled = [&](const Hit& h) { return cancelled_by(h.value, h) || cancelled_by("*", h); };
-  std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-    if (rule(a).info.priority != rule(b).info.priority) return rule(a).info.priority > rule(b).info.priority;
-    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-    return a.start < b.start;
-  });
-  std::map<std::string, std::map<std::size_t, std::size_t>, std::less<>> taken;  // value -> kept spans, start -> end
-  std::vector<Hit> kept;
-  for (Hit& h : hits) {
-    if (cancelled(h)) continue;
-    auto& spans = taken[h.value];
-    auto next = spans.lower_bound(h.end);  // kept spans are disjoint: only the one before `next` can reach h
-    if (next != spans.begin() && std::prev(next)->second > h.start) continue;
-    if (next != spans.end() && next->first < h.end) continue;
-    spans.emplace(h.start, h.end);
-    kept.push_back(std::move(h));
-  }
-  std::stable_sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start || (a.start == b.start && a.rule < b.rule); });
-  hits = std::move(kept);
-}
-
 }  // namespace
 
-void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size_t fe, PassageKind kind, long only,
+void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size_t fe, const words::SpanAt& at, long only,
                                  std::vector<Hit>& out) const {
+  static const std::vector<ClassId> kNoSection;
   WordCache& cache = cache_for(serial);
   // A full cache is emptied before a span, never inside one: the span's
   // words point into the pool (a span's own words may take it past the size).
@@ -549,7 +504,7 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question, quoted);
   conditions(*this, toks, cache.pool, question.size(), condition);
   own_doings(*this, toks, cache.pool, question.size(), own_from);
-  WordSpan span{*this, toks, cache.pool, question, quoted, condition, own_from};
+  WordSpan span{*this, toks, cache.pool, question, quoted, condition, own_from, at.section ? *at.section : kNoSection};
   SentenceClasses present(classes.size());
   std::vector<Hit> hits;
   std::vector<std::size_t> used;
@@ -560,7 +515,9 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
       for (std::size_t ri : rules_by_anchor[cache.pool[t.off + k]]) {
         if (only >= 0 && ri != static_cast<std::size_t>(only)) continue;
         const CompiledRule& r = rules[ri];
-        if (!r.blocks.empty() && std::find(r.blocks.begin(), r.blocks.end(), kind) == r.blocks.end()) continue;
+        if ((!r.blocks.empty() || r.numbered) && std::find(r.blocks.begin(), r.blocks.end(), at.kind) == r.blocks.end() &&
+            !(r.numbered && at.numbered))
+          continue;
         if (!present.all(needs[ri])) continue;
         used.assign(1, p);
         bool ok = r.any_order ? span.bag(r, p, used) : span.sequence(r, 1, p + 1, used);
@@ -579,22 +536,19 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
       }
     }
   }
-  resolve_overlaps(*this, hits, only >= 0);
+  resolve_word_overlaps(*this, hits, only >= 0);
   out.insert(out.end(), std::make_move_iterator(hits.begin()), std::make_move_iterator(hits.end()));
 }
 
-std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const {
-  (void)text;
-  std::vector<Hit> out;
-  for (const FoldedBlock& b : blocks) {
-    std::size_t fs = b.fstart, fe = b.fend;
-    if (fs == static_cast<std::size_t>(-1)) {
-      fs = std::min(folded.folded(b.start), folded.text.size());
-      fe = std::min(folded.folded(b.end), folded.text.size());
-    }
-    if (fe > fs) impl_->match_span(folded, fs, fe, b.kind, -1, out);
-  }
-  return out;
+void WordRules::Impl::classes_in(const Folded& folded, std::size_t fs, std::size_t fe, std::vector<ClassId>& out) const {
+  WordCache& cache = cache_for(serial);
+  std::vector<Tok> toks;
+  std::vector<bool> question, quoted;
+  tokenize_words(*this, cache, folded.text, fs, fe, toks, question, quoted);
+  out.clear();
+  for (const Tok& t : toks) out.insert(out.end(), cache.pool.begin() + t.off, cache.pool.begin() + t.off + t.count);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 }  // namespace omb

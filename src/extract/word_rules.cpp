@@ -210,12 +210,14 @@ struct Loader {
 
   // The guard keys of a rule or of [defaults]; `seen` says which were set.
   Status guard_key(const std::string& key, const toml::node& n, words::Guards& g, const std::string& where) {
-    if (key == "unless_near" || key == "unless_in_sentence" || key == "if_in_sentence" || key == "if_next_sentence") {
+    if (key == "unless_near" || key == "unless_in_sentence" || key == "if_in_sentence" || key == "if_next_sentence" ||
+        key == "if_in_section") {
       auto v = class_list(n, key);
       if (!v.ok()) return v.error();
       (key == "unless_near"        ? g.unless_near
        : key == "if_in_sentence"   ? g.if_in_sentence
        : key == "if_next_sentence" ? g.if_next_sentence
+       : key == "if_in_section"    ? g.if_in_section
                                    : g.unless_in_sentence) = std::move(*v);
     } else if (key == "near") {
       if (!n.is_integer() || **n.as_integer() < 1 || **n.as_integer() > 12) return err(n, where + "`near` must be 1 to 12");
@@ -264,10 +266,11 @@ Status Loader::load_rule(const toml::table& t, const words::Guards& defaults, co
       std::vector<std::string> kinds;
       OMB_TRY(strings(node, "blocks", kinds));
       for (const std::string& k2 : kinds) {
-        bool found = false;
+        bool found = k2 == "numbered";
+        r.numbered |= found;
         for (PassageKind pk : {PassageKind::paragraph, PassageKind::heading, PassageKind::list_item, PassageKind::table_row})
           if (k2 == passage_kind_name(pk)) r.blocks.push_back(pk), found = true;
-        if (!found) return err(node, where + "unknown block kind '" + k2 + "' (paragraph, heading, list_item, table_row)");
+        if (!found) return err(node, where + "unknown block kind '" + k2 + "' (paragraph, heading, list_item, table_row, numbered)");
       }
       continue;
     }
@@ -394,12 +397,26 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
   for (const CompiledRule& r : impl.rules) impl.infos.push_back(r.info);
   impl.index_classes();
   // Examples: each must give its rule's value by that rule; a counter-example must not.
+  for (const CompiledRule& r : impl.rules) impl.section_rules |= !r.guards.if_in_section.empty();
   for (const words::Example& e : impl.examples) {
-    Folded fo = fold(e.text);
+    // An example of a rule with `if_in_section` starts with its section's
+    // heading and a line break ("Aanbevelingen\n- Bel ouders terug.").
+    std::string_view body = e.text;
+    std::vector<ClassId> section;
+    if (!impl.rules[e.rule].guards.if_in_section.empty()) {
+      std::size_t nl = body.find('\n');
+      if (nl == std::string_view::npos)
+        return make_error(Errc::parse, "an example of a rule with `if_in_section` starts with its section's heading and a line break: '" + e.text + "'", path, e.line);
+      Folded head = fold(body.substr(0, nl));
+      impl.classes_in(head, 0, head.text.size(), section);
+      body.remove_prefix(nl + 1);
+    }
+    Folded fo = fold(body);
     std::vector<Hit> hits;
     // An example is tried in the first kind of block its rule matches in.
     const auto& kinds = impl.rules[e.rule].blocks;
-    impl.match_span(fo, 0, fo.text.size(), kinds.empty() ? PassageKind::paragraph : kinds.front(), static_cast<long>(e.rule), hits);
+    words::SpanAt at{kinds.empty() ? PassageKind::paragraph : kinds.front(), kinds.empty() && impl.rules[e.rule].numbered, &section};
+    impl.match_span(fo, 0, fo.text.size(), at, static_cast<long>(e.rule), hits);
     const WordRule& r = impl.infos[e.rule];
     if (e.negative && !hits.empty())
       return make_error(Errc::parse, "counter-example matches: '" + e.text + "' gives '" + r.value + "' by rule " + r.id, path, e.line);

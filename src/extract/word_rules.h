@@ -27,6 +27,15 @@
 //                              in the next sentence of the same block ("...
 //                              zou terugbellen. Dat gebeurde niet.": neg and
 //                              a word of happening)
+//                  if_in_section      = classes of which one must stand in
+//                              the heading of the match's section (the
+//                              last heading block before it) or, in a list
+//                              item or a numbered paragraph, in the
+//                              paragraph ending in ":" that
+//                              leads in its list ("Wat wij verbeteren",
+//                              "De commissie doet deze aanbevelingen:");
+//                              each example then starts with such a
+//                              heading and a line break
 //                  quoted    = true: only in a sentence that holds a
 //                              quotation mark (a remark quoted: "zei dat
 //                              hij 'niet zo moest zeuren'")
@@ -34,7 +43,9 @@
 //                              and in a condition (below) (default false: a
 //                              question or a supposition is not a complaint)
 //                  blocks    = only in blocks of these kinds (heading,
-//                              list_item, table_row, paragraph)
+//                              list_item, table_row, paragraph; numbered:
+//                              a paragraph that opens with an enumerator,
+//                              "1. ", "b) ", an item of a numbered list)
 //                  suppress  = true: a match is no hit, and cancels the hits
 //                              of the rule's value it overlaps ("verzoeker
 //                              heeft niet gereageerd": the citizen, not the

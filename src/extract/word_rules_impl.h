@@ -33,6 +33,7 @@ struct Item {
 
 struct Guards {
   std::vector<ClassId> unless_near, unless_in_sentence, if_in_sentence, if_next_sentence;
+  std::vector<ClassId> if_in_section;  // one must stand in the section's heading or a list's lead-in
   int near = 3;
   bool questions = false;
   bool quoted = false;  // only in a sentence that quotes someone
@@ -44,8 +45,19 @@ struct CompiledRule {
   bool any_order = false;
   bool suppress = false;  // its matches cancel overlapping hits of its value, and are not hits
   int window = 6;
-  std::vector<PassageKind> blocks;  // only in blocks of these kinds (empty: any)
+  std::vector<PassageKind> blocks;  // only in blocks of these kinds (empty and !numbered: any)
+  bool numbered = false;            // `blocks` says "numbered": also paragraphs that open with an enumerator
   Guards guards;
+};
+
+// Where a span stands: its block's kind, whether it is a paragraph that
+// opens with an enumerator ("1. ", "b) "), and the sorted classes of the
+// words of its section's heading and list lead-in (WordRules::match), for
+// `if_in_section`.
+struct SpanAt {
+  PassageKind kind = PassageKind::paragraph;
+  bool numbered = false;
+  const std::vector<ClassId>* section = nullptr;
 };
 
 struct Example {
@@ -92,8 +104,17 @@ struct WordRules::Impl {
   void index_classes();
   // Hits of all rules (only rule `only` when it is not -1) in the folded
   // span [fs, fe) of folded.text, with offsets in the text it was folded from.
-  // `kind` is the block's kind (rules with `blocks` match only there).
-  void match_span(const Folded& folded, std::size_t fs, std::size_t fe, PassageKind kind, long only, std::vector<Hit>& out) const;
+  // `at` says where the span stands (rules with `blocks` match only there).
+  void match_span(const Folded& folded, std::size_t fs, std::size_t fe, const words::SpanAt& at, long only,
+                  std::vector<Hit>& out) const;
+  // The classes of the words of folded[fs, fe), sorted, each once.
+  void classes_in(const Folded& folded, std::size_t fs, std::size_t fe, std::vector<words::ClassId>& out) const;
+  bool section_rules = false;  // some rule has `if_in_section`
 };
+
+// Per value: higher priority, then longer, then earlier wins; the rest that
+// overlap a winner are dropped, and so are the hits a suppressing match of
+// their value, or of value "*", overlaps (word_overlaps.cpp).
+void resolve_word_overlaps(const WordRules::Impl& impl, std::vector<Hit>& hits, bool keep_suppressors);
 
 }  // namespace omb

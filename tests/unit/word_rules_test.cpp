@@ -504,3 +504,55 @@ near = 3
   // Before the match a conjunction stops nothing: "niet grof of onheus".
   CHECK(l.hits("Het gedrag was niet grof of onheus.") == V{});
 }
+
+// A list of measures or recommendations names in each item the problem it
+// answers: "if_in_section" asks the section's heading, or the paragraph
+// that leads in the list; "numbered" takes an item of a numbered list that
+// the normaliser left a paragraph ("a. Bel naasten ...").
+TEST_CASE("word rules: if_in_section asks the heading and the list's lead-in; numbered paragraphs") {
+  Loaded l(R"(
+[class.verbeterkop]
+words = ["aanbevelingen", "verbeteren"]
+
+[[rule]]
+id = "in-maatregelen"
+value = "communicatie"
+match = "@terugbellen"
+blocks = ["list_item", "numbered"]
+if_in_section = ["verbeterkop"]
+examples = ["Aanbevelingen\n- Medewerkers hebben teruggebeld."]
+counter_examples = ["Klachten\n- Medewerkers hebben teruggebeld."]
+)");
+  REQUIRE(l.error.empty());
+  auto run = [&](const std::string& text, const std::vector<FoldedBlock>& blocks) {
+    V out;
+    Folded fo = fold(text);
+    for (const Hit& h : l.rules->match(text, fo, blocks)) out.push_back(text.substr(h.start, h.end - h.start));
+    return out;
+  };
+  using K = PassageKind;
+  // Under a heading of measures, a list item; not a paragraph, and not under another heading.
+  const std::string a = "Wat wij verbeteren\n- Wij hebben teruggebeld.\nEr is teruggebeld.\nKlachten\n- Ook teruggebeld.";
+  CHECK(run(a, {{0, 18, K::heading}, {19, 43, K::list_item}, {44, 62, K::paragraph}, {63, 71, K::heading},
+                {72, 89, K::list_item}}) == V{"teruggebeld"});
+  // A lead-in paragraph ending in ":" counts for the list after it, and a
+  // numbered paragraph ("a. ...") is an item of that list.
+  const std::string b = "De volgende aanbevelingen:\na. Altijd terugbellen.\nDaarna terugbellen.";
+  CHECK(run(b, {{0, 26, K::paragraph}, {27, 49, K::paragraph}, {50, 69, K::paragraph}}) == V{"terugbellen"});
+  // A paragraph that does not end in ":" leads in nothing.
+  const std::string c = "De aanbevelingen volgen.\na. Altijd terugbellen.";
+  CHECK(run(c, {{0, 24, K::paragraph}, {25, 47, K::paragraph}}).empty());
+}
+
+TEST_CASE("word rules: an example of an if_in_section rule must start with its heading") {
+  Loaded l(R"(
+[[rule]]
+id = "in-maatregelen"
+value = "communicatie"
+match = "@terugbellen"
+if_in_section = ["brief"]
+examples = ["Wij hebben teruggebeld."]
+)");
+  CHECK(l.error.find("theme.toml:") != std::string::npos);
+  CHECK(l.error.find("starts with its section's heading") != std::string::npos);
+}
