@@ -28,6 +28,17 @@ std::size_t alnum_count(std::string_view s) {
   return n;
 }
 
+// Where the `n`-th line that holds anything ends (the end of `text` if it has fewer).
+std::size_t line_end(std::string_view text, int n) {
+  std::size_t b = 0;
+  for (int seen = 0; b < text.size();) {
+    std::size_t e = std::min(text.find('\n', b), text.size());
+    if (alnum_count(text.substr(b, e - b)) > 0 && ++seen == n) return e;
+    b = e + 1;
+  }
+  return text.size();
+}
+
 }  // namespace
 
 const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int lines) {
@@ -61,6 +72,59 @@ bool watchdog_publisher(const Context& ctx) {
   return false;
 }
 
+namespace {
+
+// The [publisher] watchdog words: whether `word` (folded) is one.
+bool watchdog_word(const std::vector<std::string>& watchdogs, std::string_view word) {
+  return std::find(watchdogs.begin(), watchdogs.end(), fold_key(word)) != watchdogs.end();
+}
+
+// The line after the one that holds byte `at`, skipping empty lines: its
+// span, or {npos, npos} at the end of `text`.
+std::pair<std::size_t, std::size_t> next_line(std::string_view text, std::size_t at) {
+  std::size_t b = text.find('\n', at);
+  while (b != std::string_view::npos) {
+    ++b;
+    std::size_t e = std::min(text.find('\n', b), text.size());
+    if (alnum_count(text.substr(b, e - b)) > 0) return {b, e};
+    if (e >= text.size()) break;
+    b = e;
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
+}  // namespace
+
+std::string watchdog_under(const Context& ctx, const Hit& head, const std::vector<Hit>& issuers, std::size_t title_end) {
+  const std::vector<std::string> watchdogs = ctx.file("organisation").strings("publisher.watchdogs");
+  // The title names the watchdog with the body: "Ombudsfunctionaris
+  // Studenten Universiteit Eldermaas" under "UNIVERSITEIT ELDERMAAS".
+  // Or with the body's name on the line after it ("van de Ombudsfunctionaris
+  // Studenten" above "Universiteit Eldermaas").
+  const std::string body = fold_key(head.value);
+  for (const Hit& h : issuers) {
+    if (h.start >= title_end || !watchdog_word(watchdogs, h.value.substr(0, h.value.find(' ')))) continue;
+    if (h.end - h.start > head.end - head.start && fold_key(h.value).find(body) != std::string::npos) return tidy_org(h.value);
+    std::size_t after = ctx.text.find_first_not_of(" \t\r\n", h.end);
+    if (after != std::string_view::npos && after > h.end && ctx.text.substr(h.end, after - h.end).find('\n') != std::string_view::npos &&
+        fold_key(ctx.text.substr(after, head.value.size())) == body)
+      return tidy_org(h.value) + " " + tidy_org(head.value);
+  }
+  // The line under the letterhead is the watchdog's word alone, or with a
+  // word or two: "PROVINCIE ZUIDERMARKEN" above "Klachtencommissie".
+  auto [b, e] = next_line(ctx.text, head.end);
+  if (b == std::string_view::npos) return "";
+  std::string_view line = ctx.text.substr(b, e - b);
+  std::size_t l = line.find_first_not_of(" \t"), r = line.find_last_not_of(" \t\r");
+  if (l == std::string_view::npos) return "";
+  line = line.substr(l, r - l + 1);
+  std::size_t words = 1 + static_cast<std::size_t>(std::count(line.begin(), line.end(), ' '));
+  std::string_view first = line.substr(0, std::min(line.find(' '), line.size()));
+  if (words > 3 || !watchdog_word(watchdogs, first) || std::string_view(".!?;,:").find(line.back()) != std::string_view::npos)
+    return "";
+  return tidy_org(std::string(line)) + " " + tidy_org(head.value);
+}
+
 void run_organisation(Context& ctx) {
   std::size_t w = ctx.window("organisation", 3000);
   const std::vector<Hit>& hits = ctx.hits_of("organisation");
@@ -73,8 +137,17 @@ void run_organisation(Context& ctx) {
     may_publish.push_back(h);
     issuer.push_back(r.role == "issuer");
   }
-  const Hit* p = letterhead(ctx.text, hits, 4);
-  if (!p) p = pick_organisation(may_publish, issuer, w);
+  const Hit* head = letterhead(ctx.text, hits, 4);
+  if (head && ctx.rule_of("organisation", *head).role != "issuer") {
+    std::vector<Hit> issuers;
+    for (std::size_t i = 0; i < may_publish.size(); ++i)
+      if (issuer[i]) issuers.push_back(may_publish[i]);
+    if (std::string under = watchdog_under(ctx, *head, issuers, line_end(ctx.text, 8)); !under.empty()) {
+      ctx.out.facts.organisation = under;
+      return;
+    }
+  }
+  const Hit* p = head ? head : pick_organisation(may_publish, issuer, w);
   if (p) ctx.out.facts.organisation = tidy_org(p->value);
 }
 

@@ -23,6 +23,17 @@ const Hit* pick_organisation(const std::vector<Hit>& hits, const std::vector<boo
 // with the line under it). The body that puts its name at the head of a
 // report publishes it, whatever else the report names; null if none does.
 const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int lines);
+// The name of a watchdog that publishes under the letterhead `head` of its
+// body (not an issuer): an issuer in `issuers` that starts before
+// `title_end` and holds the body's name ("Jaarverslag van de
+// Ombudsfunctionaris Studenten Universiteit Eldermaas" under "UNIVERSITEIT
+// ELDERMAAS"), else the line under the letterhead when it is a [publisher]
+// watchdog word with at most two more ("Klachtencommissie" under "PROVINCIE
+// ZUIDERMARKEN": "Klachtencommissie Provincie Zuidermarken"); "" if none.
+std::string watchdog_under(const Context& ctx, const Hit& head, const std::vector<Hit>& issuers, std::size_t title_end);
+
+// The organisation's tags, and facts.organisation: the letterhead's body
+// (or a watchdog under it, watchdog_under()), else pick_organisation().
 void run_organisation(Context& ctx);
 
 // Whether the report's organisation (facts.organisation) is a watchdog: a

@@ -81,3 +81,29 @@ TEST_CASE("organisation regression: a joint body named with its tasks; a title i
   CHECK(x.out.facts.organisation == "Intergemeentelijke Dienst Werk en Inkomen Breukhoven");
   for (const Tag& t : x.out.tags) CHECK(t.value != "Kwartaalrapportage Klachten");
 }
+
+// dev13 (session 26, written blind): a committee or an ombudsfunctionaris
+// that publishes under the letterhead of the body it serves was replaced by
+// that body.
+TEST_CASE("organisation: a watchdog under its body's letterhead publishes the report") {
+  test::ExtractCtx under("PROVINCIE ZUIDERMARKEN\nKlachtencommissie\nPostbus 905\n\nKWARTAALVERSLAG 1993\n");
+  run_organisation(*under);
+  CHECK(under.out.facts.organisation == "Klachtencommissie Provincie Zuidermarken");
+  test::ExtractCtx titled("UNIVERSITEIT ELDERMAAS\n\nJaarverslag 2024 van de Ombudsfunctionaris Studenten\n\n"
+                          "Universiteit Eldermaas\n\nDe ombudsfunctionaris kreeg 80 klachten.\n");
+  run_organisation(*titled);
+  CHECK(titled.out.facts.organisation == "Ombudsfunctionaris Studenten Universiteit Eldermaas");
+  // A unit under the letterhead is no watchdog: the body publishes.
+  test::ExtractCtx unit("Gemeente Lindehoven\nAfdeling Publiekszaken\n\nJaarverslag klachten 2022\n");
+  run_organisation(*unit);
+  CHECK(unit.out.facts.organisation == "Gemeente Lindehoven");
+}
+
+TEST_CASE("organisation: a ministry and a committee named by its task") {
+  test::ExtractCtx m("Ministerie van Ruimte, Water en Mobiliteit\nDirectie Wetgeving\n\nJaaroverzicht klachtbehandeling 2024\n");
+  run_organisation(*m);
+  CHECK(m.out.facts.organisation == "Ministerie van Ruimte, Water en Mobiliteit");
+  test::ExtractCtx c("Commissie van Toezicht bij de Penitentiaire Inrichting Heerenbroek\n\nJAARVERSLAG 2024\n");
+  run_organisation(*c);
+  CHECK(c.out.facts.organisation == "Commissie van Toezicht bij de Penitentiaire Inrichting Heerenbroek");
+}
