@@ -42,14 +42,17 @@ std::string key_form(std::string_view s) {
 // "Keringen" at level sector, and afdeling.toml's units.prefix may keep the
 // word in a tag's value ("sector Keringen", "Dienst Werk en Inkomen",
 // "wijkteam Kerkebuurt"). The police's "district" and a city's "stadsdeel"
-// or "deelgemeente" are written as level sector (the level set has none).
+// or "deelgemeente" are written as level sector (the level set has none), a
+// ministry's "directoraat-generaal" ("DG X") as level directie, a university's
+// "faculteit" as level sector.
 std::string value_key(const GoldItem& g) {
   std::string k = key_form(g.value);
   if (g.type != "unit" && g.type != "case_unit") return k;
   const std::size_t sp = k.find(' ');
   const std::string_view first = std::string_view(k).substr(0, sp);
   if (sp != std::string::npos && (kLevels.count(first) || first == "district" || first == "stadsdeel" || first == "deelgemeente" ||
-                                  first == "wijkteam"))
+                                  first == "wijkteam" || first == "directoraat-generaal" || first == "dg" ||
+                                  first == "faculteit"))
     k.erase(0, sp + 1);
   return k;
 }
