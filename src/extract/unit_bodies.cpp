@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/organisation.h"
 #include "extract/text_util.h"
 #include "text/fold.h"
 
@@ -33,6 +34,23 @@ bool initials_of(std::string_view whole, std::string_view publisher) {
 
 }  // namespace
 
+std::unordered_set<std::string> joint_body_owners(Context& ctx) {
+  std::unordered_set<std::string> owners;
+  if (watchdog_publisher(ctx)) return owners;
+  for (const Hit& h : ctx.hits_of("afdeling")) {
+    if (ctx.rule_of("afdeling", h).role != "owners") continue;
+    // Names of municipalities hold no "en": every comma and "en" ends one.
+    std::string list = collapse_space(ctx.text.substr(h.start, h.end - h.start));
+    for (std::size_t p; (p = list.find(" en ")) != std::string::npos;) list.replace(p, 4, ", ");
+    for (std::size_t b = 0; b < list.size();) {
+      std::size_t e = std::min(list.find(", ", b), list.size());
+      if (e > b) owners.insert(fold_key(std::string_view(list).substr(b, e - b)));
+      b = e + 2;
+    }
+  }
+  return owners;
+}
+
 // The organisations a report is about: organisation.toml's mentions that
 // are no issuer's, as units at level organisation (at level afdeling when
 // named after a unit and a comma: a part of it), named without a word of
@@ -41,6 +59,7 @@ bool initials_of(std::string_view whole, std::string_view publisher) {
 void organisation_units(Context& ctx, const UnitNames& un) {
   const std::string publisher = fold_key(ctx.out.facts.organisation);
   const std::vector<std::string> drop = ctx.file("afdeling").strings("organisation.drop");
+  const std::unordered_set<std::string> owners = joint_body_owners(ctx);
   Coverage have;
   for (const Tag& t : ctx.tags)
     if (t.type == "afdeling") have.add(t.start, t.end);
@@ -56,7 +75,7 @@ void organisation_units(Context& ctx, const UnitNames& un) {
     // Gemeentelijke Ombudsman Veenmarke's report is neither.
     const std::string whole = fold_key(ctx.text.substr(h.start, h.end - h.start));
     if (name.empty() || publisher.find(whole) != std::string::npos || initials_of(whole, publisher) ||
-        have.overlaps(h.start, h.end))
+        have.overlaps(h.start, h.end) || owners.count(fold_key(name)) || owners.count(whole))
       continue;
     const std::size_t s = static_cast<std::size_t>(name.data() - ctx.text.data());
     have.add(h.start, h.end);

@@ -2,7 +2,9 @@
 // whole bodies, in the order run_units calls them.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "extract/context.h"
 #include "extract/units.h"
@@ -18,6 +20,10 @@ inline constexpr std::string_view kOrganisationLevel = "\"level\":\"organisation
 // and a comma ("Dienst Werk en Inkomen, Werkplein Nieuw-West") is a part of
 // that unit, at level afdeling.
 void organisation_units(Context& ctx, const UnitNames& un);
+// The owners of a joint body that publishes its own report (afdeling rule
+// role "owners": "gemeenschappelijke regeling van de gemeenten A, B en
+// C"), folded: no units of it. Empty in a watchdog's report.
+std::unordered_set<std::string> joint_body_owners(Context& ctx);
 // "de afdeling Publiekszaken van Keerdonk": the unit is "Publiekszaken",
 // once Keerdonk is a unit of its own.
 void cut_organisation_tails(Context& ctx);

@@ -941,3 +941,21 @@ TEST_CASE("units: a two-level table under a column header, rows with their own u
                     "Dienst Regionale Informatieorganisatie {\"unit\":\"dienst\",\"level\":\"dienst\"} afdeling.table",
                 });
 }
+
+// dev13 (session 26, written blind): a tax cooperation's own report named
+// its owners in its letterhead ("gemeenschappelijke regeling van de
+// gemeenten A, B en C en Waterschap D") and counted its work per owner in a
+// table; each was tagged as an organisation it writes about (10 false units).
+TEST_CASE("units: the owners of a joint body are no units of its own report") {
+  test::ExtractCtx x(
+      "Belastingsamenwerking Hollemeer\ngemeenschappelijke regeling van de gemeenten Aardam, Beekdam en Ceedam\n"
+      "en Waterschap De Dee\n\nTabel 2  Klachten per deelnemer\n\nGemeente Aardam     12\nWaterschap De Dee    3\n\n"
+      "Een klant uit Aardam belde over de afdeling Invordering.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Belastingsamenwerking Hollemeer");
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") values.push_back(t.value);
+  CHECK(values == std::vector<std::string>{"Invordering"});
+}
