@@ -105,9 +105,12 @@ std::string watchdog_under(const Context& ctx, const Hit& head, const std::vecto
   for (const Hit& h : issuers) {
     if (h.start >= title_end || !watchdog_word(watchdogs, h.value.substr(0, h.value.find(' ')))) continue;
     if (h.end - h.start > head.end - head.start && fold_key(h.value).find(body) != std::string::npos) return tidy_org(h.value);
+    // The next line starts with the body's name, as whole words.
     std::size_t after = ctx.text.find_first_not_of(" \t\r\n", h.end);
-    if (after != std::string_view::npos && after > h.end && ctx.text.substr(h.end, after - h.end).find('\n') != std::string_view::npos &&
-        fold_key(ctx.text.substr(after, head.value.size())) == body)
+    if (after == std::string_view::npos || ctx.text.substr(h.end, after - h.end).find('\n') == std::string_view::npos) continue;
+    std::size_t end = std::min(ctx.text.find('\n', after), ctx.text.size());
+    std::string next = fold_key(ctx.text.substr(after, end - after));
+    if (next.compare(0, body.size(), body) == 0 && (next.size() == body.size() || next[body.size()] == ' '))
       return tidy_org(h.value) + " " + tidy_org(head.value);
   }
   // The line under the letterhead is the watchdog's word alone, or with a
@@ -118,11 +121,22 @@ std::string watchdog_under(const Context& ctx, const Hit& head, const std::vecto
   std::size_t l = line.find_first_not_of(" \t"), r = line.find_last_not_of(" \t\r");
   if (l == std::string_view::npos) return "";
   line = line.substr(l, r - l + 1);
-  std::size_t words = 1 + static_cast<std::size_t>(std::count(line.begin(), line.end(), ' '));
-  std::string_view first = line.substr(0, std::min(line.find(' '), line.size()));
-  if (words > 3 || !watchdog_word(watchdogs, first) || std::string_view(".!?;,:").find(line.back()) != std::string_view::npos)
+  // Its words: the watchdog's, then at most two capitalised ones, no digit
+  // ("Klachtencommissie Jaarverslag 2022" is a title).
+  std::vector<std::string_view> words;
+  for (std::size_t a = 0; a < line.size();) {
+    std::size_t z = std::min(line.find_first_of(" \t", a), line.size());
+    if (z > a) words.push_back(line.substr(a, z - a));
+    a = z + 1;
+  }
+  if (words.empty() || words.size() > 3 || !watchdog_word(watchdogs, words.front()) ||
+      line.find_first_of("0123456789.!?;,:") != std::string_view::npos)
     return "";
-  return tidy_org(std::string(line)) + " " + tidy_org(head.value);
+  for (std::size_t k = 1; k < words.size(); ++k)
+    if (!(words[k][0] >= 'A' && words[k][0] <= 'Z')) return "";
+  std::string name(words.front());
+  for (std::size_t k = 1; k < words.size(); ++k) name += " " + std::string(words[k]);
+  return tidy_org(name) + " " + tidy_org(head.value);
 }
 
 void run_organisation(Context& ctx) {

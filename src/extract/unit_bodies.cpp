@@ -38,15 +38,28 @@ std::unordered_set<std::string> joint_body_owners(Context& ctx) {
   std::unordered_set<std::string> owners;
   if (watchdog_publisher(ctx)) return owners;
   for (const Hit& h : ctx.hits_of("afdeling")) {
-    if (ctx.rule_of("afdeling", h).role != "owners") continue;
-    // Names of municipalities hold no "en": every comma and "en" ends one.
+    // Only where the report presents itself, under its letterhead: further
+    // on, "in samenwerking met de gemeenten A en B" names bodies it writes about.
+    if (h.start >= kOwnersWithin || ctx.rule_of("afdeling", h).role != "owners") continue;
+    // Names of municipalities hold no "en": every comma and "en" ends one;
+    // a water board's name runs to the end ("Waterschap Rijn en IJssel").
     std::string list = collapse_space(ctx.text.substr(h.start, h.end - h.start));
+    std::string board;
+    std::size_t w = std::string::npos;
+    for (const char* spelling : {"Waterschap", "waterschap", "WATERSCHAP"}) w = std::min(w, list.find(spelling));
+    if (w != std::string::npos) {
+      board = list.substr(w);
+      list.erase(w);
+    }
     for (std::size_t p; (p = list.find(" en ")) != std::string::npos;) list.replace(p, 4, ", ");
     for (std::size_t b = 0; b < list.size();) {
       std::size_t e = std::min(list.find(", ", b), list.size());
-      if (e > b) owners.insert(fold_key(std::string_view(list).substr(b, e - b)));
+      std::string_view item = std::string_view(list).substr(b, e - b);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty() && fold_key(item) != "en") owners.insert(fold_key(item));
       b = e + 2;
     }
+    if (!board.empty()) owners.insert(fold_key(board));
   }
   return owners;
 }

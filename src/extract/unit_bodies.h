@@ -22,7 +22,9 @@ inline constexpr std::string_view kOrganisationLevel = "\"level\":\"organisation
 void organisation_units(Context& ctx, const UnitNames& un);
 // The owners of a joint body that publishes its own report (afdeling rule
 // role "owners": "gemeenschappelijke regeling van de gemeenten A, B en
-// C"), folded: no units of it. Empty in a watchdog's report.
+// C", in the first kOwnersWithin bytes, where the report presents itself),
+// folded: no units of it. Empty in a watchdog's report.
+inline constexpr std::size_t kOwnersWithin = 1000;
 std::unordered_set<std::string> joint_body_owners(Context& ctx);
 // "de afdeling Publiekszaken van Keerdonk": the unit is "Publiekszaken",
 // once Keerdonk is a unit of its own.

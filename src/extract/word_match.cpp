@@ -542,8 +542,9 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
 
 void WordRules::Impl::classes_in(const Folded& folded, std::size_t fs, std::size_t fe, std::vector<ClassId>& out) const {
   WordCache& cache = cache_for(serial);
-  std::vector<Tok> toks;
-  std::vector<bool> question, quoted;
+  thread_local std::vector<Tok> toks;
+  thread_local std::vector<bool> question, quoted;
+  toks.clear();
   tokenize_words(*this, cache, folded.text, fs, fe, toks, question, quoted);
   out.clear();
   for (const Tok& t : toks) out.insert(out.end(), cache.pool.begin() + t.off, cache.pool.begin() + t.off + t.count);

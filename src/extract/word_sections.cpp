@@ -43,10 +43,13 @@ bool enumerated(std::string_view text, std::size_t start, std::size_t end) {
 
 // A block's section, for `if_in_section`: the words of the last heading
 // before it and, for a list item or a numbered paragraph, of the paragraph
-// that leads in its list.
+// that leads in its list. A short numbered item the normaliser took for a
+// heading ("1. Bel ouders terug" right under "Aanbevelingen" or another
+// item) is an item too, and leaves the section as it is.
 std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const {
   std::vector<Hit> out;
   std::vector<ClassId> heading, lead, both;
+  bool after_heading_or_item = false;
   for (const FoldedBlock& b : blocks) {
     std::size_t fs = b.fstart, fe = b.fend;
     if (fs == static_cast<std::size_t>(-1)) {
@@ -54,9 +57,12 @@ std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, c
       fe = std::min(folded.folded(b.end), folded.text.size());
     }
     if (fe <= fs) continue;
-    words::SpanAt at{b.kind, b.kind == PassageKind::paragraph && b.end <= text.size() && enumerated(text, b.start, b.end),
+    const bool enumerator = b.end <= text.size() && b.start < b.end && enumerated(text, b.start, b.end);
+    words::SpanAt at{b.kind, enumerator && (b.kind == PassageKind::paragraph ||
+                                             (b.kind == PassageKind::heading && after_heading_or_item)),
                      &heading};
     bool item = at.kind == PassageKind::list_item || at.numbered;
+    after_heading_or_item = item || at.kind == PassageKind::heading;
     if (item && !lead.empty()) {
       both.clear();
       std::set_union(heading.begin(), heading.end(), lead.begin(), lead.end(), std::back_inserter(both));
@@ -64,7 +70,7 @@ std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, c
     }
     impl_->match_span(folded, fs, fe, at, -1, out);
     if (!impl_->section_rules) continue;
-    if (at.kind == PassageKind::heading) {
+    if (at.kind == PassageKind::heading && !item) {
       impl_->classes_in(folded, fs, fe, heading);
       lead.clear();
     } else if (!item && at.kind == PassageKind::paragraph && leads_in(folded.text, fs, fe)) {

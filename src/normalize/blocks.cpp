@@ -100,10 +100,10 @@ bool ended_short(std::string_view last, std::string_view next, std::size_t width
   return (chars(last) + 1 + chars(next.substr(0, w))) * 6 <= width * 5;
 }
 
-// "a. ", "b) ": a lower-case letter, a point or bracket, and text after a
-// space, or glued on ("b.klachten"; not "a.s.").
+// "a. ", "b) ": a letter from a to l (not "p. 12", a page), a point or
+// bracket, and text after a space, or glued on ("b.klachten"; not "a.s.").
 bool letter_item(std::string_view c) {
-  if (c.size() < 5 || c[0] < 'a' || c[0] > 'z' || (c[1] != '.' && c[1] != ')')) return false;
+  if (c.size() < 5 || c[0] < 'a' || c[0] > 'l' || (c[1] != '.' && c[1] != ')')) return false;
   auto lower = [&](std::size_t i) { return c[i] >= 'a' && c[i] <= 'z'; };
   return c[2] == ' ' ? c.find_first_not_of(' ', 2) != std::string_view::npos : lower(2) && lower(3) && lower(4);
 }
@@ -134,9 +134,11 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       // A word broken at a hyphen goes on ("verre-⏎weg"); a dash after a
       // space is an empty field or a separator ("Uw kenmerk: -").
       bool broken_word = lc.size() >= 2 && lc.back() == '-' && lc[lc.size() - 2] != ' ' && lc[lc.size() - 2] != '\t';
-      // "b. de telefoon ..." after "...;" or "...:", or "b. Bel ...": the
-      // next item of a list lettered a, b, c, not a line that goes on.
-      bool item = letter_item(c) && (ends_sentence(lc) || starts_upper_or_digit(c.substr(c.find_first_not_of(" .)", 1))));
+      // "b. de telefoon ..." after "...;" or "...:", or "b. Bel ..." (a
+      // capital): the next item of a list lettered a, b, c, not a line that goes on.
+      const std::size_t text_at = c.find_first_not_of(" .)", 1);
+      bool item = letter_item(c) && (ends_sentence(lc) || (text_at != std::string_view::npos && starts_upper_or_digit(c.substr(text_at)) &&
+                                                       !std::isdigit(U(c[text_at]))));
       bool continues = !item && !ends_sentence(lc) &&
                        (starts_lower(c) || broken_word || (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
       // A short line, or a new page's stray space after a full stop, ends a paragraph.

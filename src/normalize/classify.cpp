@@ -126,19 +126,24 @@ bool markdown_row(std::string_view s) { return s.size() >= 2 && s.front() == '|'
 
 namespace {
 
-// Step 1: bullets, markdown rows, case and numbered headings.
-// A numbered question with another numbered line right above or below it
-// is one of a list ("1. Hoe is de klachtbehandeling geregeld?"), not a
-// heading ("6 Wat hebben wij geleerd?").
+// A numbered question with another item of a numbered list right above or
+// below it ("1. ", "2) ") is one of that list ("1. Hoe is de
+// klachtbehandeling geregeld?"), not a heading ("6 Wat hebben wij
+// geleerd?", with "6.1 Klachten" or a page number beside it).
 bool listed_question(std::string_view src, const std::vector<Line>& lines, std::size_t i) {
-  if (content(src, lines[i]).back() != '?') return false;
-  auto numbered = [&](std::size_t j) {
+  std::string_view q = content(src, lines[i]);
+  if (q.empty() || q.back() != '?') return false;
+  auto enumerated = [&](std::size_t j) {
+    if (lines[j].kind != LineKind::text && lines[j].kind != LineKind::heading) return false;
     std::string_view c = content(src, lines[j]);
-    return lines[j].kind != LineKind::blank && !c.empty() && std::isdigit(U(c[0]));
+    std::size_t d = 0;
+    while (d < c.size() && d < 3 && std::isdigit(U(c[d]))) ++d;
+    return d > 0 && d + 1 < c.size() && (c[d] == '.' || c[d] == ')') && c[d + 1] == ' ';
   };
-  return (i > 0 && numbered(i - 1)) || (i + 1 < lines.size() && numbered(i + 1));
+  return (i > 0 && enumerated(i - 1)) || (i + 1 < lines.size() && enumerated(i + 1));
 }
 
+// Step 1: bullets, markdown rows, case and numbered headings.
 void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];

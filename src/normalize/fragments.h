@@ -6,8 +6,8 @@
 // than `stop`:
 //  - an apostrophe lost before a plural s: "risico s" → "risico's", when the
 //    word ends in a vowel and "<word>'s" is a word (rule "apostrophe");
-//  - a word broken by a hyphen and a space (or more), not at a line end: "o- verheid"
-//    → "overheid", when the joined form is a word and one half is not, and
+//  - a word broken by a hyphen and a space (or more: a column gap), not at a
+//    line end: "o- verheid" → "overheid", when the joined form is a word, and
 //    the right half is not en/of/tot/noch ("terug- en invordering" stays)
 //    (rule "join-broken");
 //  - letter-spaced fragments: "Amste rda m" → "Amsterdam", "be slis sing"

@@ -150,15 +150,22 @@ std::vector<std::size_t> page_run(std::string_view src, const std::vector<Line>&
   return run;
 }
 
-// The number of one to three digits that `c` ends in (a page's; "- 4 -"
-// too), or -1.
-int page_number_at_end(std::string_view c) {
+// The page a head or foot line numbers: 3 in "Pagina 3 van 12" and "3/12",
+// else its edge number ("- 4 -", "Jaarverslag 2019 | 4"), or -1.
+int numbered_page(std::string_view c) {
   while (!c.empty() && (c.back() == ' ' || c.back() == '-' || c.back() == ')' || c.back() == ']')) c.remove_suffix(1);
-  std::size_t n = 0;
-  while (n < c.size() && c[c.size() - 1 - n] >= '0' && c[c.size() - 1 - n] <= '9') ++n;
-  return n >= 1 && n <= 3 ? std::stoi(std::string(c.substr(c.size() - n))) : -1;
+  while (!c.empty() && (c.front() == ' ' || c.front() == '-' || c.front() == '(' || c.front() == '[')) c.remove_prefix(1);
+  if (page_of_pages(c)) {
+    std::size_t e = c.size();
+    while (e > 0 && std::isdigit(U(c[e - 1]))) --e;  // the pages
+    while (e > 0 && !std::isdigit(U(c[e - 1]))) --e;  // " van ", "/"
+    std::size_t b = e;
+    while (b > 0 && std::isdigit(U(c[b - 1]))) --b;
+    return e - b <= 3 ? std::stoi(std::string(c.substr(b, e - b))) : -1;
+  }
+  return edge_number(c);
 }
-bool ends_in_page_number(std::string_view c) { return page_number_at_end(c) >= 0; }
+bool ends_in_page_number(std::string_view c) { return numbered_page(c) >= 0; }
 
 // Whether lines [first, end) are a cover: no line of text is a sentence,
 // and its head and foot (`head`, `foot`) number it 1 if they number it at
@@ -169,7 +176,7 @@ bool cover_page(std::string_view src, const std::vector<Line>& lines, std::size_
     if (lines[i].kind == LineKind::text && sentence_like(content(src, lines[i]))) return false;
   for (const auto* run : {&head, &foot})
     for (std::size_t i : *run)
-      if (page_number_at_end(content(src, lines[i])) > 1) return false;
+      if (numbered_page(content(src, lines[i])) > 1) return false;
   return true;
 }
 

@@ -114,3 +114,10 @@ TEST_CASE("normalize blocks regression: items lettered a, b, c are blocks of the
   // A line that goes on in lower case stays in its paragraph ("a.s." is no item).
   CHECK(grouped("De zitting is op een dag die de commissie\na.s. maandag vaststelt.\n") == Groups{{0, 1}});
 }
+
+// Review of session 26: a lettered line of dots alone ("a. ....") threw out
+// of range; "p. 12" wrapped to a line's start is a page, no item.
+TEST_CASE("normalize blocks regression: odd lettered lines neither throw nor cut a sentence") {
+  CHECK(grouped("x y z\na. ....\n").size() >= 1);
+  CHECK(grouped("Zie voor de cijfers de tabel op\np. 12 van het rapport.\n") == Groups{{0, 1}});
+}

@@ -96,3 +96,8 @@ TEST_CASE("normalize classify: a numbered question is a heading, unless numbered
   CHECK(kinds("1. Hoe is de klachtbehandeling geregeld?\n2. Worden klagers gehoord?\n") ==
         std::vector<LineKind>{T, T, B});
 }
+
+TEST_CASE("normalize classify: a numbered question stays a heading beside its sub-heading") {
+  CHECK(kinds("6 Wat hebben wij geleerd?\n6.1 Klachten over de telefoon\n\nDe wachttijd is korter.\n") ==
+        std::vector<LineKind>{H, H, B, T, B});
+}

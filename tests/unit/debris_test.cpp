@@ -295,3 +295,14 @@ TEST_CASE("normalize debris: a repeated line whose last number counts the pages 
                              "Aanbeveling aan het college 3\n";
   CHECK(kinds_after_debris(spaced) == std::vector<LineKind>{T, T, T, T, T, T, B});
 }
+
+TEST_CASE("normalize debris: a cover numbered 'Pagina 1 van 3' keeps its letterhead") {
+  const std::string src =
+      "Ministerie van Zaken\nJaaroverzicht 2024\nPagina 1 van 3\n"
+      "\fMinisterie van Zaken\nDe tekst van pagina twee.\nPagina 2 van 3\n"
+      "\fMinisterie van Zaken\nDe tekst van pagina drie.\nPagina 3 van 3\n";
+  std::vector<LineKind> k = kinds_after_debris(src);
+  REQUIRE(k.size() >= 3);
+  CHECK(k[0] == T);
+  CHECK(k[2] == D);
+}

@@ -107,3 +107,9 @@ TEST_CASE("organisation: a ministry and a committee named by its task") {
   run_organisation(*c);
   CHECK(c.out.facts.organisation == "Commissie van Toezicht bij de Penitentiaire Inrichting Heerenbroek");
 }
+
+TEST_CASE("organisation: a title under the letterhead is no watchdog's name") {
+  test::ExtractCtx x("PROVINCIE ZUIDERMARKEN\nKlachtencommissie Jaarverslag 2022\n\nDe commissie kreeg 23 klachten.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Provincie Zuidermarken");
+}

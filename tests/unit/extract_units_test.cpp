@@ -959,3 +959,19 @@ TEST_CASE("units: the owners of a joint body are no units of its own report") {
     if (t.type == "afdeling") values.push_back(t.value);
   CHECK(values == std::vector<std::string>{"Invordering"});
 }
+
+// Review of session 26: only where the report presents itself does such a
+// phrase name its owners; a collaboration named further on does not.
+TEST_CASE("units: a collaboration named further on names no owners") {
+  std::string filler;
+  for (int i = 0; i < 40; ++i) filler += "In dit jaar kwamen weer klachten binnen.\n";
+  test::ExtractCtx x("Gemeente Lindehoven\n\nJaarverslag klachten 2022\n" + filler +
+                     "\nDe afdeling Werk werkt in samenwerking met de gemeenten Aardam en Beekdam.\n\n"
+                     "De gemeente Aardam kreeg 3 klachten.\n");
+  run_organisation(*x);
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") values.push_back(t.value);
+  CHECK(std::find(values.begin(), values.end(), "Aardam") != values.end());
+}
