@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "extract/text_util.h"
+#include "text/fold.h"
 
 namespace omb::interp {
 
@@ -47,9 +48,31 @@ bool number_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) ||
 // A number's shape and its first part as written ("99/017" → "99/999|99"):
 // a document's case numbers share both (the year they start with), where a
 // phone number ("0800-1351") or a ratio ("50/100") shares the shape only.
+// A number with a prefix of letters ("BC 24/117") shares the shape and the
+// prefix: the letters tell it, whatever year it is of ("BC 23/188").
 std::string shape_key(std::string_view v) {
+  if (const std::size_t sp = v.find(' '); sp != std::string_view::npos) return shape_of(v) + "|" + std::string(v.substr(0, sp));
   const std::size_t sep = v.find_first_of("/-.");
   return shape_of(v) + "|" + std::string(v.substr(0, sep));
+}
+
+// The letters of a prefix right before `i` ("BC " before "24/117"): where
+// they start, or `i` when there are none (two to five capitals, one space).
+std::size_t prefix_start(std::string_view text, std::size_t i) {
+  if (i < 3 || text[i - 1] != ' ') return i;
+  std::size_t b = i - 1;
+  while (b > 0 && b + 6 > i && std::isupper(static_cast<unsigned char>(text[b - 1]))) --b;
+  const std::size_t letters = i - 1 - b;
+  if (letters < 2 || letters > 5 || (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1])))) return i;
+  return b;
+}
+
+// Whether a letter's reference label stands right before `i` ("Kenmerk:
+// KC 93/117", "ons kenmerk 93/117"): a reference, no case number.
+bool after_reference_label(std::string_view text, std::size_t i) {
+  const std::size_t from = i > 20 ? i - 20 : 0;
+  std::string before = fold_key(text.substr(from, i - from));
+  return before.find("kenmerk") != std::string::npos;
 }
 
 }  // namespace
@@ -76,11 +99,13 @@ void same_shape_numbers(Context& ctx) {
     while (e < text.size() && number_char(text[e])) ++e;
     std::size_t end = e;
     while (end > i && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '/')) --end;  // a sentence's full stop
-    const std::string_view v = text.substr(i, end - i);
-    if (end > i && std::isdigit(static_cast<unsigned char>(v.back())) && shapes.count(shape_key(v)) && !year_span(v) &&
-        !have.overlaps(i, end)) {
-      have.add(i, end);
-      ctx.add("zaaknummer", std::string(v), i, end, "zaaknummer.same-shape");
+    std::size_t start = prefix_start(text, i);
+    std::string_view v = text.substr(start, end - start);
+    if (start < i && !shapes.count(shape_key(v))) v = text.substr(start = i, end - i);
+    if (end > start && std::isdigit(static_cast<unsigned char>(v.back())) && shapes.count(shape_key(v)) && !year_span(v) &&
+        !have.overlaps(start, end) && !after_reference_label(text, start)) {
+      have.add(start, end);
+      ctx.add("zaaknummer", std::string(v), start, end, "zaaknummer.same-shape");
     }
     i = e;
   }

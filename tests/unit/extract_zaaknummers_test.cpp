@@ -66,3 +66,21 @@ TEST_CASE("zaaknummers: numbers of the shape of the document's case numbers") {
   REQUIRE(z.out.tags.size() == 2);
   CHECK(z.out.tags[1].value == "2021/0456");
 }
+
+// dev13 (session 26, written blind): a prison committee's case numbers
+// carry a prefix ("BC 24/117"); its text names them in running sentences,
+// last year's too ("zaak BC 23/188"). A letter's own reference of the same
+// shape ("Kenmerk: KC 93/117") is none.
+TEST_CASE("zaaknummers: numbers with the prefix of the document's case numbers") {
+  test::ExtractCtx b("BC 24/017 \xE2\x80\x93 paviljoen Vlier\nKlager kreeg geen bezoek.\n\n"
+                     "In het vorige jaarverslag noemden wij zaak BC 23/188 al; en 24/555 is geen zaak.\n");
+  run_zaaknummers(*b);
+  std::vector<std::string> bv;
+  for (const Tag& t : b.out.tags) bv.push_back(t.value);
+  CHECK(bv == std::vector<std::string>{"BC 24/017", "BC 23/188"});
+  test::ExtractCtx x("Klacht nr. 99/017 - afdeling Werk\n\nKenmerk: KC 99/117\n\nZie ook 99/041.\n");
+  run_zaaknummers(*x);
+  std::vector<std::string> v;
+  for (const Tag& t : x.out.tags) v.push_back(t.value);
+  CHECK(v == std::vector<std::string>{"99/017", "99/041"});
+}
