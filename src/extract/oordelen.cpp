@@ -173,14 +173,16 @@ bool number_word(std::string_view w) {
   return std::find(std::begin(kNumbers), std::end(kNumbers), k) != std::end(kNumbers);
 }
 
-// A clause that opens with a number in words and "klacht(en)": "één klacht
-// is ingetrokken", "drie klachten waren gegrond" (not "een klacht", the
-// article, which opens a case's summary too).
+// A clause that opens with a number in words and "klacht", or a plural
+// ("één klacht is ingetrokken", "drie klachten waren gegrond", "Elf
+// studenten trokken hun klacht in"; not "een klacht", the article, which
+// opens a case's summary too).
 bool counted_subject(std::string_view clause) {
   const std::size_t sp = clause.find(' ');
   if (sp == std::string_view::npos || !number_word(clause.substr(0, sp))) return false;
   const std::string_view rest = clause.substr(sp + 1);
-  return rest.starts_with("klacht ") || rest.starts_with("klachten ");
+  const std::string_view word = rest.substr(0, rest.find(' '));
+  return word == "klacht" || (word.size() >= 4 && (word.ends_with("en") || word.ends_with("s")) && word.back() != ',');
 }
 
 // A count of verdicts: a number right before the verdict ("58 gegrond",

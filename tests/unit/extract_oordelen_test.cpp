@@ -243,3 +243,17 @@ TEST_CASE("oordelen: behoorlijk after its body, agreement after a comma, a semic
                "Omgevingsdienst Marsdijk") == V{"niet ontvankelijk"});
   CHECK(values("De gemeente verklaarde de klacht niet-ontvankelijk.\n", "Ombudsman Marsdijk") == V{});
 }
+
+// dev13 (session 26, written blind): a count of people who withdrew ("Elf
+// studenten trokken hun klacht in") is no verdict; a prison's beklag is
+// withdrawn as a complaint is; the list of verdicts a committee may give is
+// none of them.
+TEST_CASE("oordelen regression: counted people, a withdrawn beklag, the verdicts one may give") {
+  auto values = [](const std::string& text, const std::string& publisher) { return oordeel_values(text, publisher); };
+  using V = std::vector<std::string>;
+  const std::string cvt = "Commissie van Toezicht bij de Penitentiaire Inrichting Heerenbroek";
+  CHECK(values("Elf studenten trokken hun klacht in.\n", cvt) == V{});
+  CHECK(values("Klager heeft het beklag ingetrokken nadat hij excuses kreeg.\n", cvt) == V{"ingetrokken"});
+  CHECK(values("Zij verklaart het beklag gegrond, gedeeltelijk gegrond, ongegrond of niet-ontvankelijk.\n", cvt) == V{});
+  CHECK(values("De beklagcommissie verklaart het beklag niet-ontvankelijk.\n", cvt) == V{"niet ontvankelijk"});
+}
