@@ -153,7 +153,12 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
     // "De klacht dat de gemeente ..., is gegrond": what the complaint says,
     // up to the comma before the verdict (words_of drops it: the clause
     // runs to the verdict).
-    if (in(other.complaints, w) && i + 1 < before.size() && before[i + 1] == "dat") complaint_told = true;
+    // "De klacht over de gedragingen van de gemeente X is gegrond": all it is
+    // about, up to a "door" that names who judged ("... is door het college
+    // gegrond verklaard").
+    if (in(other.complaints, w) && i + 1 < before.size() && (before[i + 1] == "dat" || before[i + 1] == "over"))
+      complaint_told = true;
+    if (w == "door") complaint_told = false;
     // "De klacht over de gemeente is gegrond": the body complained about.
     bool about = complaint_told || (i >= 1 && before[i - 1] == "over") || (i >= 2 && before[i - 2] == "over");
     body |= in(other.bodies, w) && !in(mine, w) && !about;

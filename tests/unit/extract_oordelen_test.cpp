@@ -257,3 +257,18 @@ TEST_CASE("oordelen regression: counted people, a withdrawn beklag, the verdicts
   CHECK(values("Zij verklaart het beklag gegrond, gedeeltelijk gegrond, ongegrond of niet-ontvankelijk.\n", cvt) == V{});
   CHECK(values("De beklagcommissie verklaart het beklag niet-ontvankelijk.\n", cvt) == V{"niet ontvankelijk"});
 }
+
+// dev14 (session 26, written blind): a verdict on a complaint "over de
+// gedragingen van de gemeente X" is the ombudsman's, not the gemeente's; a
+// part judged "behoorlijk" in so many words; a rule that says when a
+// complaint is gegrond gives no verdict.
+TEST_CASE("oordelen regression: what a complaint is about, a part behoorlijk, a rule's condition") {
+  auto values = [](const std::string& text, const std::string& publisher) { return oordeel_values(text, publisher); };
+  using V = std::vector<std::string>;
+  const std::string om = "Ombudsman Lisvenne";
+  CHECK(values("De klacht over de gedragingen van de gemeente Keppelwaard is op de onderdelen a en d gegrond.\n", om) ==
+        V{"gegrond"});
+  CHECK(values("De klacht over de afdeling is door het college gegrond verklaard.\n", om) == V{});
+  CHECK(values("De gedraging is op dit onderdeel behoorlijk.\n", om) == V{"behoorlijk"});
+  CHECK(values("De regeling bepaalt dat een klacht gegrond is als de gedraging niet behoorlijk is.\n", om) == V{});
+}
