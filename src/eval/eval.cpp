@@ -52,7 +52,7 @@ std::string value_key(const GoldItem& g) {
   const std::string_view first = std::string_view(k).substr(0, sp);
   if (sp != std::string::npos && (kLevels.count(first) || first == "district" || first == "stadsdeel" || first == "deelgemeente" ||
                                   first == "wijkteam" || first == "directoraat-generaal" || first == "dg" ||
-                                  first == "faculteit"))
+                                  first == "faculteit" || first == "regio"))
     k.erase(0, sp + 1);
   return k;
 }

@@ -135,9 +135,19 @@ void drop_units_in_publisher(Context& ctx) {
   std::vector<std::pair<std::size_t, std::size_t>> own;
   for (const Tag& t : ctx.tags)
     if (t.type == "organisation" && fold_key(t.value) == publisher) own.emplace_back(t.start, t.end);
-  if (own.empty()) return;
+  // A unit the publisher names itself by, after a comma ("Reclasseringszorg
+  // Nederland, regio Hanzekwartier"): the publisher, wherever it stands.
+  std::string own_part, own_name;  // "regio hanzekwartier", "hanzekwartier"
+  if (const std::size_t comma = publisher.find(", "); comma != std::string::npos) {
+    own_part = publisher.substr(comma + 2);
+    if (const std::size_t sp = own_part.find(' '); sp != std::string::npos) own_name = own_part.substr(sp + 1);
+  }
+  auto names_own = [&](const std::string& v) {
+    return (!own_part.empty() && v.starts_with(own_part)) || (!own_name.empty() && (v == own_name || v.starts_with(own_name + " ")));
+  };
   std::erase_if(ctx.tags, [&](const Tag& t) {
     if (t.type != "afdeling") return false;
+    if (names_own(fold_key(t.value))) return true;
     return std::any_of(own.begin(), own.end(), [&](const auto& o) {
       return o.first <= t.start && t.end <= o.second && (o.first < t.start || t.end < o.second);
     });

@@ -29,7 +29,8 @@ std::unordered_set<std::string> joint_body_owners(Context& ctx);
 // "de afdeling Publiekszaken van Keerdonk": the unit is "Publiekszaken",
 // once Keerdonk is a unit of its own.
 void cut_organisation_tails(Context& ctx);
-// No unit inside the publisher's own name ("Sociale Dienst Heiderand").
+// No unit inside the publisher's own name ("Sociale Dienst Heiderand"), nor
+// the part it names itself by after a comma ("..., regio Hanzekwartier").
 void drop_units_in_publisher(Context& ctx);
 
 }  // namespace omb::interp

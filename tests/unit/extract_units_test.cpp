@@ -975,3 +975,23 @@ TEST_CASE("units: a collaboration named further on names no owners") {
     if (t.type == "afdeling") values.push_back(t.value);
   CHECK(std::find(values.begin(), values.end(), "Aardam") != values.end());
 }
+
+// dev14 (session 26, written blind): bodies organised by region report per
+// "regio"; the area a body serves ("gemeenten in de regio X") is none, nor
+// the region the publisher names itself by.
+TEST_CASE("units: regions, the area served, the publisher's own region") {
+  test::ExtractCtx x("Jeugdbescherming Lindemeer\n\nWij werken in drie regio's: regio Kustvlakte en regio Zuidwold.\n\n"
+                     "De ombudsman werkt voor vier gemeenten in de regio Kempenwaard.\n");
+  run_organisation(*x);
+  run_units(*x);
+  std::vector<std::string> values;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") values.push_back(t.value);
+  CHECK(values == std::vector<std::string>{"regio Kustvlakte", "regio Zuidwold"});
+  test::ExtractCtx own("Reclasseringszorg Nederland, regio Hanzekwartier\n\nHalfjaarrapportage klachten\n\n"
+                       "Voor: het managementteam regio Hanzekwartier.\n");
+  run_organisation(*own);
+  CHECK(own.out.facts.organisation == "Reclasseringszorg Nederland, regio Hanzekwartier");
+  run_units(*own);
+  for (const Tag& t : own.out.tags) CHECK(t.type != "afdeling");
+}
