@@ -283,9 +283,10 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
         j = forward ? next_nonblank(lines, static_cast<std::size_t>(j)) : prev_nonblank(lines, static_cast<std::size_t>(j));
       if (j < 0) return false;
       const std::string_view jc = content(src, lines[static_cast<std::size_t>(j)]);
-      // A label broken at a hyphen above its row is that row's.
-      if (forward && broken_label(jc) && static_cast<std::size_t>(j) + 1 < lines.size())
-        return number_row(content(src, lines[static_cast<std::size_t>(j) + 1]));
+      // A label broken at a hyphen above its row is that row's: a row after
+      // it, or, right above this line, this row's own label.
+      if (broken_label(jc) && (forward ? static_cast<std::size_t>(j) + 1 < lines.size() : static_cast<std::size_t>(j) + 1 == i))
+        return forward ? number_row(content(src, lines[static_cast<std::size_t>(j) + 1])) : true;
       return number_row(jc);
     };
     if ((number_row(c) || rule_line(c)) && !title_year(src, k, lines, p, c)) {
