@@ -387,8 +387,9 @@ TEST_CASE("extract: shared quarterly report, facts and cases", "[.shared]") {
       {"406", "Geen beleid", "Koers naar Werk", {"communicatie", "klachtbehandeling"}, "gesloten"},
       {"389", "Mis communicatie", "Werk en Re-integratie", {"afhandelingsduur", "bejegening", "communicatie"}, "lopend"},
       // #18: "nooit antwoord ... niets gehoord" is communicatie; a benefit cut
-      // ("afstemming") is a money matter, not enforcement.
-      {"563", "Oude koeien", "Werk en Re-integratie", {"communicatie", "klachtbehandeling"}, "gesloten"},
+      // ("afstemming") is a money matter, not enforcement; "zijn behandeling
+      // door een klantmanager" is bejegening (session 26; the gold agrees).
+      {"563", "Oude koeien", "Werk en Re-integratie", {"bejegening", "communicatie", "klachtbehandeling"}, "gesloten"},
       {"755", "Verkeerd traject", "Werk en Re-integratie", {"financiële gevolgen"}, "lopend"},
       {"577", "Werkgever en service", "Werkgeversservicepunt",
        // #18: "niet serieus wordt genomen" is bejegening.
