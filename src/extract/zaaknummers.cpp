@@ -48,10 +48,14 @@ bool number_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) ||
 // A number's shape and its first part as written ("99/017" → "99/999|99"):
 // a document's case numbers share both (the year they start with), where a
 // phone number ("0800-1351") or a ratio ("50/100") shares the shape only.
-// A number with a prefix of letters ("BC 24/117") shares the shape and the
-// prefix: the letters tell it, whatever year it is of ("BC 23/188").
+// A number with letters ("BC 24/117", "23.KL.00318") shares the shape and
+// the letters: they tell it, whatever year it is of ("BC 23/188",
+// "22.KL.05530").
 std::string shape_key(std::string_view v) {
-  if (const std::size_t sp = v.find(' '); sp != std::string_view::npos) return shape_of(v) + "|" + std::string(v.substr(0, sp));
+  std::string letters;
+  for (char c : v)
+    if (std::isalpha(static_cast<unsigned char>(c))) letters += c;
+  if (!letters.empty()) return shape_of(v) + "|" + letters;
   const std::size_t sep = v.find_first_of("/-.");
   return shape_of(v) + "|" + std::string(v.substr(0, sep));
 }

@@ -21,9 +21,10 @@ bool is_plain_type(std::string_view type);
 // same first part ("99"; not a phone number "0800-1351" beside
 // "2022-0163"); only shapes of parts joined by / - or . with five digits or
 // more, and never two years ("2020/21", "2021-2022"). A number with a
-// prefix of capitals ("BC 24/117") takes its prefix, and matches with the
-// prefix whatever its first part ("zaak BC 23/188"). Not after a letter's
-// "kenmerk" ("Kenmerk: KC 93/117").
+// prefix of capitals ("BC 24/117") takes its prefix; a number with letters
+// matches by its letters whatever its first part ("zaak BC 23/188",
+// "22.KL.05530" beside "23.KL.00318"). Not after a letter's "kenmerk"
+// ("Kenmerk: KC 93/117").
 void same_shape_numbers(Context& ctx);
 
 // In the order of the rule files, then same_shape_numbers().

@@ -78,6 +78,13 @@ TEST_CASE("zaaknummers: numbers with the prefix of the document's case numbers")
   std::vector<std::string> bv;
   for (const Tag& t : b.out.tags) bv.push_back(t.value);
   CHECK(bv == std::vector<std::string>{"BC 24/017", "BC 23/188"});
+  // Letters inside the number tell it too: last year's "22.KL.05530".
+  test::ExtractCtx k("23.KL.00318 \xE2\x80\x93 directie Medische Beoordeling\nEen man wachtte.\n\n"
+                     "Eerder schreven wij over klacht 22.KL.05530; bel 088 - 804 11 90.\n");
+  run_zaaknummers(*k);
+  std::vector<std::string> kv;
+  for (const Tag& t : k.out.tags) kv.push_back(t.value);
+  CHECK(kv == std::vector<std::string>{"23.KL.00318", "22.KL.05530"});
   test::ExtractCtx x("Klacht nr. 99/017 - afdeling Werk\n\nKenmerk: KC 99/117\n\nZie ook 99/041.\n");
   run_zaaknummers(*x);
   std::vector<std::string> v;
