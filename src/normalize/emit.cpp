@@ -432,8 +432,11 @@ void emit_blocks(std::string_view src, const Knowledge& know, std::vector<Line>&
       }
       std::size_t to = l.ce;
       // A site's words glued to the block: before its first sentence, after
-      // its last (where a page's text begins and ends).
-      const int edges = (k == 0 && from == l.cb ? kSiteHead : 0) | (k + 1 == bl.lines.size() ? kSiteTail : 0);
+      // its last (where a page's text begins and ends). Not in a table row,
+      // whose cells a cut would mangle: a row is the table's, whole.
+      const int edges = bl.kind == LineKind::table_row
+                            ? 0
+                            : (k == 0 && from == l.cb ? kSiteHead : 0) | (k + 1 == bl.lines.size() ? kSiteTail : 0);
       if (k + 1 == bl.lines.size()) {
         em.process(from, to, true, edges);
         continue;
