@@ -1,5 +1,7 @@
 #include "extract/themes.h"
 
+#include "extract/word_rules.h"
+
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -45,10 +47,18 @@ void run_themes(Context& ctx) {
   for (const Tag& t : ctx.tags)
     if (t.type == "afdeling" || t.type == "organisation") spans.emplace_back(t.start, t.end);
   const NameSpans names(std::move(spans));
-  for (const Hit& h : ctx.hits_of("theme")) {
-    if (names.part_of_one(h.start, h.end)) continue;
-    ctx.add("theme", h.value, h.start, h.end, ctx.rule_id("theme", h));
-  }
+  const WordRules* file = nullptr;
+  for (const auto& w : ctx.word_files)
+    if (w->type() == "theme") file = w.get();
+  // The matches as found (extract.cpp): those inside a name go first, so
+  // that one of them cannot beat a right match it overlaps ("Werk en
+  // Inkomen vorderde € 2.340 terug"); then the overlaps are resolved.
+  std::vector<Hit> hits = ctx.hits_of("theme");
+  std::erase_if(hits, [&](const Hit& h) {
+    return names.part_of_one(h.start, h.end) && !(file && file->rules()[static_cast<std::size_t>(h.rule)].suppress);
+  });
+  if (file) file->resolve(hits);
+  for (const Hit& h : hits) ctx.add("theme", h.value, h.start, h.end, ctx.rule_id("theme", h));
 }
 
 }  // namespace omb::interp

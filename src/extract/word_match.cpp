@@ -536,7 +536,7 @@ void WordRules::Impl::match_span(const Folded& folded, std::size_t fs, std::size
       }
     }
   }
-  resolve_word_overlaps(*this, hits, only >= 0);
+  if (at.resolve) resolve_word_overlaps(*this, hits, only >= 0);
   out.insert(out.end(), std::make_move_iterator(hits.begin()), std::make_move_iterator(hits.end()));
 }
 

@@ -394,7 +394,10 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
     OMB_TRY(ld.load_rule(*rn.as_table(), defaults, f->type_, stemmer));
   }
   if (impl.classes.size() > 60000) return make_error(Errc::parse, "too many word classes (at most 60,000)", path, 1);
-  for (const CompiledRule& r : impl.rules) impl.infos.push_back(r.info);
+  for (CompiledRule& r : impl.rules) {
+    r.info.suppress = r.suppress;
+    impl.infos.push_back(r.info);
+  }
   impl.index_classes();
   // Examples: each must give its rule's value by that rule; a counter-example must not.
   for (const CompiledRule& r : impl.rules) impl.section_rules |= !r.guards.if_in_section.empty();

@@ -124,6 +124,7 @@ struct WordRule {
   std::string id;     // full id: type.id
   std::string value;  // the tag's value
   std::vector<std::string> also;  // more values the same match gives (`also`)
+  bool suppress = false;          // a match cancels hits (`suppress`), and is no hit
   int priority = 0;
   int line = 0;
 };
@@ -145,6 +146,14 @@ class WordRules {
   // rules(). Per value, a hit overlapping a kept one of higher priority,
   // greater length or earlier start is dropped. In text order.
   std::vector<Hit> match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const;
+  // The same before overlaps are resolved: every match, suppressing ones
+  // too, in text order per block. A caller that drops some (the themes
+  // inside a unit's name) resolves the rest with resolve(): a match it
+  // drops can then no longer beat a right one.
+  std::vector<Hit> match_unresolved(std::string_view text, const Folded& folded,
+                                    const std::vector<FoldedBlock>& blocks) const;
+  // Resolves `hits` of match_unresolved() as match() does; in text order.
+  void resolve(std::vector<Hit>& hits) const;
   // The same over one paragraph of text (examples, tests).
   std::vector<Hit> match(std::string_view text) const;
 
@@ -152,6 +161,8 @@ class WordRules {
 
  private:
   WordRules();
+  std::vector<Hit> match_blocks(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks,
+                                bool resolve) const;
   std::string path_, type_;
   std::unique_ptr<Impl> impl_;
 };

@@ -58,6 +58,7 @@ struct SpanAt {
   PassageKind kind = PassageKind::paragraph;
   bool numbered = false;
   const std::vector<ClassId>* section = nullptr;
+  bool resolve = true;  // false: the span's matches as found, suppressing ones too
 };
 
 struct Example {

@@ -47,6 +47,38 @@ bool enumerated(std::string_view text, std::size_t start, std::size_t end) {
 // heading ("1. Bel ouders terug" right under "Aanbevelingen" or another
 // item) is an item too, and leaves the section as it is.
 std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks) const {
+  return match_blocks(text, folded, blocks, true);
+}
+
+std::vector<Hit> WordRules::match_unresolved(std::string_view text, const Folded& folded,
+                                             const std::vector<FoldedBlock>& blocks) const {
+  return match_blocks(text, folded, blocks, false);
+}
+
+// Hits that overlap nothing before or after are resolved alone (most are),
+// a run of overlapping ones together: resolution only weighs hits against
+// those they overlap.
+void WordRules::resolve(std::vector<Hit>& hits) const {
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
+  std::vector<Hit> out, run;
+  out.reserve(hits.size());
+  std::size_t reach = 0;
+  auto flush = [&] {
+    resolve_word_overlaps(*impl_, run, false);
+    for (Hit& h : run) out.push_back(std::move(h));
+    run.clear();
+  };
+  for (Hit& h : hits) {
+    if (!run.empty() && h.start >= reach) flush();
+    reach = run.empty() ? h.end : std::max(reach, h.end);
+    run.push_back(std::move(h));
+  }
+  flush();
+  hits = std::move(out);
+}
+
+std::vector<Hit> WordRules::match_blocks(std::string_view text, const Folded& folded, const std::vector<FoldedBlock>& blocks,
+                                         bool resolve) const {
   std::vector<Hit> out;
   std::vector<ClassId> heading, lead, both;
   bool after_heading_or_item = false;
@@ -60,7 +92,7 @@ std::vector<Hit> WordRules::match(std::string_view text, const Folded& folded, c
     const bool enumerator = b.end <= text.size() && b.start < b.end && enumerated(text, b.start, b.end);
     words::SpanAt at{b.kind, enumerator && (b.kind == PassageKind::paragraph ||
                                              (b.kind == PassageKind::heading && after_heading_or_item)),
-                     &heading};
+                     &heading, resolve};
     bool item = at.kind == PassageKind::list_item || at.numbered;
     after_heading_or_item = item || at.kind == PassageKind::heading;
     if (item && !lead.empty()) {

@@ -64,3 +64,19 @@ TEST_CASE("themes: a name inside the hit stays a theme; a hit inside a name does
   CHECK(got == std::vector<std::string>{
                    "communicatie: beveelt aan: laat het team Leerlingenvervoer e-mails binnen vijf werkdagen beantwoorden"});
 }
+
+// Session 26: a match that starts inside a unit's name ("Inkomen had de
+// uitkering stopgezet") beat the right one it overlaps, and was then dropped
+// with the name, taking the theme with it. The names go first now, the
+// overlaps are resolved after.
+TEST_CASE("themes regression: a match inside a name no longer beats the right one") {
+  test::ExtractCtx x("Het team Inkomen had de uitkering stopgezet omdat een formulier ontbrak.\n");
+  run_units(*x);
+  run_themes(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "theme") got.push_back(t.value + ": " + x.text.substr(t.start, t.end - t.start));
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].rfind("financiële gevolgen: ", 0) == 0);
+  CHECK(got[0].find("Inkomen") == std::string::npos);
+}
