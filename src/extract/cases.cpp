@@ -133,16 +133,7 @@ std::vector<CaseStart> numbered_headings(const Context& ctx, const std::vector<c
 // more, or none.
 std::vector<CaseStart> section_case_headings(const Context& ctx) {
   const std::vector<std::string> words = ctx.file("zaaknummer").strings("case.section_words");
-  auto tells_cases = [&](std::string_view heading) {
-    const std::string f = fold_key(heading);
-    for (std::size_t a = 0; a < f.size();) {
-      std::size_t e = a;
-      while (e < f.size() && std::isalpha(static_cast<unsigned char>(f[e]))) ++e;
-      if (e > a && std::find(words.begin(), words.end(), f.substr(a, e - a)) != words.end()) return true;
-      a = e + 1;
-    }
-    return false;
-  };
+  auto tells_cases = [&](std::string_view heading) { return has_listed_word(heading, words); };
   // A heading's number: "III", "3", "3.1".
   auto number_of = [](std::string_view line) {
     std::string_view n = line.substr(0, line.find(' '));

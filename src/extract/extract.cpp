@@ -102,9 +102,7 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   {
     std::vector<std::vector<Hit>> all = sets_->match(text, folded, spans);
     for (std::size_t i = 0; i < files_.size(); ++i) hits[files_[i]->type()] = std::move(all[i]);
-    // The themes resolve their overlaps once the names are known (themes.h).
-    for (const auto& w : word_files_)
-      hits[w->type()] = w->type() == "theme" ? w->match_unresolved(text, folded, spans) : w->match(text, folded, spans);
+    for (const auto& w : word_files_) hits[w->type()] = interp::word_file_hits(*w, text, folded, spans);
   }
   interp::Context ctx(text, std::move(spans), std::move(hits), files_, word_files_, *prep_, out);
   for (const Block& b : blocks) {

@@ -61,15 +61,7 @@ const Hit* letterhead(std::string_view text, const std::vector<Hit>& hits, int l
 }
 
 bool watchdog_publisher(const Context& ctx) {
-  const std::vector<std::string> watchdogs = ctx.file("organisation").strings("publisher.watchdogs");
-  const std::string name = fold_key(ctx.out.facts.organisation);
-  for (std::size_t a = 0; a < name.size();) {
-    std::size_t e = a;
-    while (e < name.size() && std::isalnum(static_cast<unsigned char>(name[e]))) ++e;
-    if (e > a && std::find(watchdogs.begin(), watchdogs.end(), name.substr(a, e - a)) != watchdogs.end()) return true;
-    a = e + 1;
-  }
-  return false;
+  return has_listed_word(ctx.out.facts.organisation, ctx.file("organisation").strings("publisher.watchdogs"));
 }
 
 namespace {
@@ -105,11 +97,12 @@ std::string watchdog_under(const Context& ctx, const Hit& head, const std::vecto
   for (const Hit& h : issuers) {
     if (h.start >= title_end || !watchdog_word(watchdogs, h.value.substr(0, h.value.find(' ')))) continue;
     if (h.end - h.start > head.end - head.start && fold_key(h.value).find(body) != std::string::npos) return tidy_org(h.value);
-    // The next line starts with the body's name, as whole words.
-    std::size_t after = ctx.text.find_first_not_of(" \t\r\n", h.end);
-    if (after == std::string_view::npos || ctx.text.substr(h.end, after - h.end).find('\n') == std::string_view::npos) continue;
-    std::size_t end = std::min(ctx.text.find('\n', after), ctx.text.size());
-    std::string next = fold_key(ctx.text.substr(after, end - after));
+    // Nothing after it on its line, and the next line starts with the
+    // body's name, as whole words.
+    auto [nb, ne] = next_line(ctx.text, h.end);
+    const std::size_t after = ctx.text.find_first_not_of(" \t\r\n", h.end);
+    if (nb == std::string_view::npos || after < nb) continue;
+    std::string next = fold_key(ctx.text.substr(after, ne - after));
     if (next.compare(0, body.size(), body) == 0 && (next.size() == body.size() || next[body.size()] == ' '))
       return tidy_org(h.value) + " " + tidy_org(head.value);
   }

@@ -3,7 +3,11 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
+
+#include "text/fold.h"
 
 namespace omb::interp {
 
@@ -40,6 +44,17 @@ bool is_month_name(std::string_view w) {
 bool is_year(std::string_view w) {
   return w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' &&
          w[3] <= '9';
+}
+
+bool has_listed_word(std::string_view text, const std::vector<std::string>& words) {
+  const std::string f = fold_key(text);
+  for (std::size_t a = 0; a < f.size();) {
+    std::size_t e = a;
+    while (e < f.size() && std::isalpha(static_cast<unsigned char>(f[e]))) ++e;
+    if (e > a && std::find(words.begin(), words.end(), f.substr(a, e - a)) != words.end()) return true;
+    a = e + 1;
+  }
+  return false;
 }
 
 void Coverage::add(std::size_t s, std::size_t e) {

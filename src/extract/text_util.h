@@ -34,6 +34,11 @@ bool is_month_name(std::string_view w);
 // Four digits that begin with 19 or 20: a year ("2023").
 bool is_year(std::string_view w);
 
+// Whether a word of `text`, folded (text/fold.h) and cut at every byte that
+// is no letter, is one of `words` (folded): "Klachtencommissie Provincie X"
+// holds "klachtencommissie".
+bool has_listed_word(std::string_view text, const std::vector<std::string>& words);
+
 // A set of byte ranges that answers "does [s, e) overlap any of them?" in
 // O(log n); ranges may be added in any order.
 class Coverage {

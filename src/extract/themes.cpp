@@ -1,7 +1,5 @@
 #include "extract/themes.h"
 
-#include "extract/word_rules.h"
-
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -59,6 +57,11 @@ void run_themes(Context& ctx) {
   });
   if (file) file->resolve(hits);
   for (const Hit& h : hits) ctx.add("theme", h.value, h.start, h.end, ctx.rule_id("theme", h));
+}
+
+std::vector<Hit> word_file_hits(const WordRules& w, std::string_view text, const Folded& folded,
+                                const std::vector<FoldedBlock>& blocks) {
+  return w.type() == "theme" ? w.match_unresolved(text, folded, blocks) : w.match(text, folded, blocks);
 }
 
 }  // namespace omb::interp

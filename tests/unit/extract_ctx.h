@@ -11,6 +11,7 @@
 
 #include "extract/context.h"
 #include "extract/extract.h"
+#include "extract/themes.h"
 #include "normalize/normalize.h"
 #include "testutil.h"
 #include "text/fold.h"
@@ -47,9 +48,7 @@ struct ExtractCtx {
     Folded folded = fold(text);
     interp::Context::Hits hits;
     for (const auto& f : extractor().files()) hits[f->type()] = f->match(text, folded, spans);
-    // As Extractor::extract: the themes resolve their overlaps themselves.
-    for (const auto& w : extractor().word_files())
-      hits[w->type()] = w->type() == "theme" ? w->match_unresolved(text, folded, spans) : w->match(text, folded, spans);
+    for (const auto& w : extractor().word_files()) hits[w->type()] = interp::word_file_hits(*w, text, folded, spans);
     ctx = std::make_unique<interp::Context>(text, std::move(spans), std::move(hits), extractor().files(), extractor().word_files(),
                                             lookups(), out);
     for (const Block& b : n.blocks) {
