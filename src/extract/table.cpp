@@ -36,6 +36,12 @@ bool markdown_row(std::string_view line, std::size_t line_start, Row& row) {
   return !separator;
 }
 
+// The leader dots between a label and its count ("Dienst Stadswerken
+// ........ 17"): part of neither.
+bool leader_dots(std::string_view tok) {
+  return tok.size() >= 3 && std::all_of(tok.begin(), tok.end(), [](char c) { return c == '.'; });
+}
+
 // A plain row: words up to the first number, or up to a column gap (one
 // of `gaps`, offsets in the text), are the label. The words of text columns
 // after a gap and before the first number ("Hoogerbeek") are no cells, but
@@ -52,6 +58,10 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row, std::spa
     if (j == std::string_view::npos) j = line.size();
     std::string_view tok = line.substr(i, j - i);
     if (tok.empty()) break;
+    if (leader_dots(tok)) {
+      i = j;
+      continue;
+    }
     if (in_label && label_end > 0 && at_gap(i)) {
       in_label = false;
       text_column = true;

@@ -43,6 +43,45 @@ bool article_name(const UnitNames& un, std::string_view label) {
   return false;
 }
 
+// The tag of a row's label, or of one part of it, at [start, end): a
+// label that opens with a unit word of its own has that word's level
+// ("Basisteam Rietmond" under "District Hoogwater" in a table per district en
+// dienst), and its name is then the rest, as a unit word in running text
+// gives it ("Rietmond"; "dienst Regionale Recherche" for a word that stays);
+// else it is of `level`. The label or, after its own unit word, the name
+// must be valid: "afdeling Wegen en Vaarwegen", an indented row in lower
+// case, is a row as "Afdeling Burgerzaken" is. The tag, with `counts`,
+// replaces a known name's at its span. Returns whether it made one.
+bool label_tag(Context& ctx, const UnitNames& un, std::string_view label, std::size_t start, std::size_t end,
+               const std::string& level, const std::string& counts) {
+  const std::size_t space = label.find(' ');
+  const std::string own = space == std::string_view::npos ? "" : un.unit_of(fold_key(label.substr(0, space)));
+  if (!un.valid_name(label) && (own.empty() || !un.valid_name(label.substr(space + 1))) && !article_name(un, label)) return false;
+  auto [value, u] = own.empty() ? un.canonical(label, level, "")
+                                : un.canonical(label.substr(space + 1), own, label.substr(0, space));
+  // A row names the unit as the table writes it: "Werk" in a table per
+  // cluster, unless "cluster Werk" is a known entry.
+  if (own.empty() && value != label && !un.known(value)) value = std::string(label);
+  // A word that stays in the name stays as the table writes it ("Cluster Ruimte").
+  if (!own.empty() && !un.known(value) && fold_key(value) == fold_key(label)) value = std::string(label);
+  std::erase_if(ctx.tags, [&](const Tag& t) {
+    return t.type == "afdeling" && (own.empty() ? t.start == start && t.end == end : t.start >= start && t.end <= end);
+  });
+  ctx.add("afdeling", value, start, end, "afdeling.table", with_counts(un.unit_detail(u), counts));
+  return true;
+}
+
+// Where a label names a unit and, after a comma, the unit under it
+// ("Dienst Financiën, afd. Belastingen"): the comma's offset, else npos.
+std::size_t unit_after_comma(const UnitNames& un, std::string_view label) {
+  const std::size_t comma = label.find(", ");
+  if (comma == std::string_view::npos || comma == 0) return std::string_view::npos;
+  std::string_view rest = label.substr(comma + 2);
+  const std::size_t space = rest.find(' ');
+  if (space == std::string_view::npos || un.unit_of(fold_key(rest.substr(0, space))).empty()) return std::string_view::npos;
+  return comma;
+}
+
 // The rows of one table: a unit table's as afdeling tags of `unit` (the
 // unit its header or caption names, "" for none; with the row's counts), an
 // outcome table's into ctx.outcome_rows.
@@ -79,37 +118,21 @@ void table_rows(Context& ctx, const UnitNames& un, const std::vector<Row>& rows,
                            : std::vector<std::string>{},
         row.cells);
     if (dept) {
-      // A row that opens with a unit word of its own has that word's level
-      // ("Basisteam Rietmond" under "District Hoogwater" in a table per
-      // district en dienst).
-      // Its name is then the rest, as a unit word in running text gives it
-      // ("Rietmond"; "dienst Regionale Recherche" for a word that stays).
-      const std::string_view label = row.label;
-      const std::size_t space = label.find(' ');
-      const std::string own = space == std::string_view::npos ? "" : un.unit_of(fold_key(label.substr(0, space)));
-      // The label or, after its own unit word, the name must be valid:
-      // "afdeling Wegen en Vaarwegen", an indented row in lower case, is a
-      // row as "Afdeling Burgerzaken" is.
-      if (!un.valid_name(label) && (own.empty() || !un.valid_name(label.substr(space + 1))) && !article_name(un, label)) continue;
       const bool second_level = two_levels ? !opens_with_unit(row) : by_layout && row.indent > least + 1;
-      const std::string& level = !own.empty() ? own : second_level ? sub : unit;
+      const std::string& level = second_level ? sub : unit;
       const bool second_column = by_layout && !row.second.empty() && un.valid_name(row.second);
-      auto [value, u] = own.empty() ? un.canonical(row.label, level, "")
-                                    : un.canonical(label.substr(space + 1), own, label.substr(0, space));
-      // A row names the unit as the table writes it: "Werk" in a table per
-      // cluster, unless "cluster Werk" is a known entry.
-      if (own.empty() && value != row.label && !un.known(value)) value = row.label;
-      // A word that stays in the name stays as the table writes it ("Cluster Ruimte").
-      if (!own.empty() && !un.known(value) && fold_key(value) == fold_key(label)) value = row.label;
-      const std::string detail = with_counts(un.unit_detail(u), second_column ? std::string() : counts);
-      // The row's tag, with its counts, replaces a known name's at its span.
-      // A row that opens with its unit word replaces the name after that
-      // word too ("Rietmond" in "Basisteam Rietmond").
-      std::erase_if(ctx.tags, [&](const Tag& t) {
-        return t.type == "afdeling" && (own.empty() ? t.start == row.label_start && t.end == row.label_end
-                                                    : t.start >= row.label_start && t.end <= row.label_end);
-      });
-      ctx.add("afdeling", value, row.label_start, row.label_end, "afdeling.table", detail);
+      // "Dienst Stadsontwikkeling, afd. Woningverdeling": the dienst, and the
+      // afdeling under it with the row's counts.
+      // (Only where the label is the text at its span, not closed with the next line's words.)
+      const std::size_t comma = unit_after_comma(un, row.label);
+      if (comma != std::string_view::npos && row.label.size() == row.label_end - row.label_start) {
+        label_tag(ctx, un, std::string_view(row.label).substr(0, comma), row.label_start, row.label_start + comma, level, "");
+        label_tag(ctx, un, std::string_view(row.label).substr(comma + 2), row.label_start + comma + 2, row.label_end, level,
+                  counts);
+        continue;
+      }
+      if (!label_tag(ctx, un, row.label, row.label_start, row.label_end, level, second_column ? std::string() : counts))
+        continue;
       if (second_column) second_column_tag(ctx, un, row, sub, counts);
     } else {
       ctx.outcome_rows.push_back({row.label, row.label_start, row.label_end, std::move(counts)});

@@ -26,7 +26,10 @@ UnitNames::UnitNames(const RuleFile& afdeling, const Lookups& look)
       case_section_words_(afdeling.strings("discover.case_section_words")),
       second_levels_(afdeling.strings("table.second_levels")) {}
 
-std::string UnitNames::unit_of(std::string_view word) const { return af_.setting("units." + fold_key(word)).value_or(""); }
+std::string UnitNames::unit_of(std::string_view word) const {
+  if (word.size() > 1 && word.back() == '.') word.remove_suffix(1);  // an abbreviation: "afd."
+  return af_.setting("units." + fold_key(word)).value_or("");
+}
 
 namespace {
 // Whether a word of `folded` (words split at spaces) satisfies `pred`.

@@ -26,7 +26,8 @@ namespace omb::interp {
 class UnitNames {
  public:
   UnitNames(const RuleFile& afdeling, const Lookups& look);
-  // The unit a word names ([units] <folded word>), or "".
+  // The unit a word names ([units] <folded word>; an abbreviation's point
+  // aside: "afd."), or "".
   std::string unit_of(std::string_view word) const;
   // A department's name: upper-case start, at most 60 bytes and 6 words,
   // not one of discover.not_names, not starting with a discover.not_first word,

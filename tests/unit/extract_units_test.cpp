@@ -995,3 +995,28 @@ TEST_CASE("units: regions, the area served, the publisher's own region") {
   run_units(*own);
   for (const Tag& t : own.out.tags) CHECK(t.type != "afdeling");
 }
+
+// Regression (dev15, a 1987 report, session 27): a table's rows with leader
+// dots kept the dots in their names ("Dienst Stadswerken ........"), and a
+// row naming a dienst and, after a comma, its afdeling ("Dienst Financiën,
+// afd. Belastingen") was one unit of the dienst's level.
+TEST_CASE("units regression: leader dots are no part of a row's name; a row's afd. after a comma is its own unit") {
+  test::ExtractCtx x(
+      "Tabel 2. Verzoekschriften per dienst\n"
+      "Dienst Stadswerken ....................  17\n"
+      "Dienst Financien, afd. Belastingen ....  13\n"
+      "Gas- en Waterbedrijf ..................  14\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.rule == "afdeling.table")
+      got.push_back(t.value + " " + std::string(x.text.substr(t.start, t.end - t.start)) + " " +
+                    (t.detail.find("\"level\":\"dienst\"") != std::string::npos ? "dienst" : "afdeling"));
+  CHECK(got == std::vector<std::string>{"Dienst Stadswerken Dienst Stadswerken dienst",
+                                        "Dienst Financien Dienst Financien dienst", "Belastingen afd. Belastingen afdeling",
+                                        "Gas- en Waterbedrijf Gas- en Waterbedrijf dienst"});
+  const UnitNames un = names();
+  CHECK(un.unit_of("afd.") == "afdeling");
+  CHECK(un.unit_of("afdeling") == "afdeling");
+  CHECK(un.unit_of(".") == "");
+}
