@@ -166,6 +166,25 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
   return body;
 }
 
+bool named_organisation_gave(std::string_view text, std::size_t at, const std::vector<std::size_t>& organisations,
+                             const OtherBody& other) {
+  const std::size_t b = sentence_start(text, at);
+  auto it = std::lower_bound(organisations.begin(), organisations.end(), b);
+  if (it == organisations.end() || *it >= at) return false;
+  for (const std::string& w : words_of(text.substr(b, at - b)))
+    if (in(other.own, w)) return false;
+  for (; it != organisations.end() && *it < at; ++it) {
+    // "De klacht over de gemeente Ekelstede is gegrond", "de klacht van de
+    // heer B. over de provincie": the body complained about.
+    const std::vector<std::string> before = words_of(text.substr(b, *it - b));
+    const std::size_t n = before.size();
+    bool about = std::any_of(before.begin(), before.end(), [&](const std::string& w) { return in(other.complaints, w); });
+    for (std::size_t k = 1; k <= 3 && k <= n; ++k) about |= before[n - k] == "over";
+    if (!about) return true;
+  }
+  return false;
+}
+
 // A number in words, "één" to "twintig" (not "een", the article), in lower
 // case or with a capital.
 bool number_word(std::string_view w) {
@@ -319,8 +338,15 @@ void run_oordelen(Context& ctx) {
     ctx.add("oordeel", value, row.start, row.end, "oordeel.table", row.counts);
     table_labels.add(row.start, row.end);
   }
+  // A study's publisher (a rekenkamer) judges no complaint: every verdict
+  // in it is another's (the municipality's, an ombudsman's).
+  if (has_listed_word(ctx.out.facts.organisation, oo.strings("other_body.no_verdicts"))) return;
   OtherBody other = other_body_of(oo);
   const std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
+  std::vector<std::size_t> organisations;  // where the organisations the report is about are named
+  for (const Tag& t : ctx.tags)
+    if (t.type == "afdeling" && t.detail.find("\"level\":\"organisation\"") != std::string::npos) organisations.push_back(t.start);
+  std::sort(organisations.begin(), organisations.end());
   // A watchdog's report (an ombudsman, a committee, a rekenkamer) tells of
   // the verdicts the units it looks at gave: "Het cluster verklaarde de
   // klacht gegrond" is the cluster's, not the report's.
@@ -347,7 +373,7 @@ void run_oordelen(Context& ctx) {
     if (!watchdog && !mine.empty() && in(watchdog_values, h.value)) continue;
     if (std::find(judged.begin(), judged.end(), h.value) != judged.end() &&
         ((another_bodys(ctx.text, h.start, other, mine) && !organ_named(ctx.text, h.start, own_organs)) ||
-         objection_decided(ctx.text, h.start, other)))
+         named_organisation_gave(ctx.text, h.start, organisations, other) || objection_decided(ctx.text, h.start, other)))
       continue;
     ctx.add("oordeel", h.value, h.start, h.end, ctx.rule_of("oordeel", h).id);
   }

@@ -60,13 +60,25 @@ bool organ_named(std::string_view text, std::size_t at, const std::vector<std::s
 // document, as run_oordelen asks for every hit.
 bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other, const std::vector<std::string>& mine);
 
+// A verdict an organisation the report is about gave ("Polderlijn heeft de
+// klacht gegrond verklaard", "een brief waarin het CBIS de klacht ongegrond
+// verklaarde"): one of `organisations` (the starts of unit tags at level
+// organisation, sorted) stands in the sentence before `at`, not as the body
+// complained about (a `complaints` word before it, or "over" up to three
+// words before it: "De klacht over de gemeente X is gegrond"), and none of
+// `own` does.
+bool named_organisation_gave(std::string_view text, std::size_t at, const std::vector<std::size_t>& organisations,
+                             const OtherBody& other);
+
 // [other_body] of an oordeel file; organ_of entries read "word=organ,organ".
 OtherBody other_body_of(const RuleFile& oordeel);
 // The words of the publisher's name and the organs they bring.
 std::vector<std::string> publishers_words(const OtherBody& other, const std::string& publisher);
 
-// Reads ctx.outcome_rows (units) and facts.organisation. Statistics and
-// another body's verdicts ([other_body] in oordeel.toml) give no tag.
+// Reads ctx.outcome_rows and the unit tags (units) and facts.organisation.
+// Statistics and another body's verdicts ([other_body] in oordeel.toml)
+// give no tag; in the report of a publisher named with a word of
+// [other_body] no_verdicts (a rekenkamer), only outcome tables do.
 void run_oordelen(Context& ctx);
 
 }  // namespace omb::interp

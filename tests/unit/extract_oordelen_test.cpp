@@ -126,7 +126,8 @@ TEST_CASE("oordelen: a first-line verdict in an ombudsman's report gives no tag;
 TEST_CASE("oordelen: a unit's verdict in a watchdog's report, and a count before the word") {
   test::ExtractCtx x("Het cluster verklaarde de klacht na elf weken gegrond.\n\nDe rechtbank heeft het beroep gegrond verklaard.\n\n"
                      "De ombudsman vindt de klacht ongegrond.\n");
-  x->out.facts.organisation = "Rekenkamercommissie Aardam";
+  // (A rekenkamer judges no complaint at all: see the regression below.)
+  x->out.facts.organisation = "Ombudscommissie Aardam";
   run_units(*x);
   run_oordelen(*x);
   CHECK(x.tags() == std::vector<std::string>{"oordeel ongegrond [135,144) oordeel.ongegrond/ongegrond"});
@@ -271,4 +272,22 @@ TEST_CASE("oordelen regression: what a complaint is about, a part behoorlijk, a 
   CHECK(values("De klacht over de afdeling is door het college gegrond verklaard.\n", om) == V{});
   CHECK(values("De gedraging is op dit onderdeel behoorlijk.\n", om) == V{"behoorlijk"});
   CHECK(values("De regeling bepaalt dat een klacht gegrond is als de gedraging niet behoorlijk is.\n", om) == V{});
+}
+
+// Regression (dev15, blind, session 27): a transport authority's report told
+// of its carriers' own verdicts, a Nationale ombudsman report of the
+// agency's, and a rekenkamer's study of an ombudsman's; each was taken as the
+// report's verdict.
+TEST_CASE("oordelen regression: the verdict of an organisation the report is about, and a rekenkamer's study") {
+  using V = std::vector<std::string>;
+  const std::string no = "Nationale ombudsman";
+  CHECK(oordeel_values("Het gaat om het Centraal Bureau Inning Sancties (CBIS).\n\n"
+                       "In juni kreeg zij een brief waarin het CBIS de klacht ongegrond verklaarde.\n",
+                       no) == V{});
+  CHECK(oordeel_values("Het gaat om het Centraal Bureau Inning Sancties.\n\n"
+                       "De klacht over het Centraal Bureau Inning Sancties is gegrond.\n",
+                       no) == V{"gegrond"});
+  CHECK(oordeel_values("In rapport 2022/087 oordeelde de ombudsman dat de gemeente Aadorp niet behoorlijk had gehandeld.\n"
+                       "Het college verklaarde de klacht gegrond.\n",
+                       "Rekenkamer Hoevelanden") == V{});
 }
