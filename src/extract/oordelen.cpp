@@ -77,6 +77,15 @@ OtherBody other_body_of(const RuleFile& oordeel) {
   return other;
 }
 
+void own_or_other_bodies(OtherBody& other, const std::string& publisher, const std::vector<std::string>& kinds) {
+  const std::string folded = fold_key(publisher);
+  for (const std::string& k : kinds) {
+    const std::size_t eq = k.find('=');
+    const std::string word = k.substr(0, eq), part = eq == std::string::npos ? word : k.substr(eq + 1);
+    (folded.find(part) != std::string::npos ? other.own : other.bodies).push_back(word);
+  }
+}
+
 std::vector<std::string> publishers_words(const OtherBody& other, const std::string& publisher) {
   std::vector<std::string> pub = words_of(publisher), mine = pub;
   for (const auto& [word, organs] : other.organs)
@@ -343,6 +352,7 @@ void run_oordelen(Context& ctx) {
   if (has_listed_word(ctx.out.facts.organisation, oo.strings("other_body.no_verdicts"))) return;
   OtherBody other = other_body_of(oo);
   const std::vector<std::string> mine = publishers_words(other, ctx.out.facts.organisation);
+  own_or_other_bodies(other, ctx.out.facts.organisation, oo.strings("other_body.own_bodies"));
   std::vector<std::size_t> organisations;  // where the organisations the report is about are named
   for (const Tag& t : ctx.tags)
     if (t.type == "afdeling" && t.detail.find("\"level\":\"organisation\"") != std::string::npos) organisations.push_back(t.start);

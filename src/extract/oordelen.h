@@ -72,6 +72,11 @@ bool named_organisation_gave(std::string_view text, std::size_t at, const std::v
 
 // [other_body] of an oordeel file; organ_of entries read "word=organ,organ".
 OtherBody other_body_of(const RuleFile& oordeel);
+// Each of `kinds` ("word=part": a word that names a kind of judging body,
+// "commissie=commissie", "ombudsman=ombuds") joins other.own where the
+// publisher's name, folded, holds the part ("Regionale Klachtencommissie X"
+// holds "commissie"), else other.bodies.
+void own_or_other_bodies(OtherBody& other, const std::string& publisher, const std::vector<std::string>& kinds);
 // The words of the publisher's name and the organs they bring.
 std::vector<std::string> publishers_words(const OtherBody& other, const std::string& publisher);
 

@@ -187,7 +187,25 @@ TEST_CASE("oordelen regression: thousands, a legend of outcomes, and decisions o
   CHECK(values("De klacht over de afhandeling van het bezwaar is gegrond.\n") == V{"gegrond"});
   CHECK(values("Wij vinden de klacht over het bezwaar gegrond.\n") == V{"gegrond"});
   CHECK(values("De klacht dat het bezwaar niet tijdig is afgehandeld, is gegrond.\n") == V{"gegrond"});
-  CHECK(values("De ombudsman vindt de klacht dat zijn bezwaarschrift zoekraakte gegrond.\n") == V{"gegrond"});
+  CHECK(values("Wij vinden de klacht dat zijn bezwaarschrift zoekraakte gegrond.\n") == V{"gegrond"});
+  // (An ombudsman's verdict in an agency's report is another body's: session 27.)
+  CHECK(values("De ombudsman vindt de klacht dat zijn bezwaarschrift zoekraakte gegrond.\n") == V{});
+}
+
+// Regression (dev16, blind, session 27): in a care group's report, the
+// external committee's verdict; in a school committee's advice, the
+// director's decision before it; and a definition of a verdict ("noemen wij
+// gegrond als") were taken as the report's verdicts.
+TEST_CASE("oordelen regression: a committee or a director not the publisher, a verdict's definition") {
+  using V = std::vector<std::string>;
+  CHECK(oordeel_values("De Klachtencommissie Wzd deed uitspraak. De commissie verklaarde de klacht gegrond.\n",
+                       "Zorggroep Rivierzicht") == V{});
+  CHECK(oordeel_values("De commissie acht de klacht op onderdeel 1 gegrond.\n",
+                       "Regionale Klachtencommissie Onderwijs Westerheide") == V{"gegrond"});
+  CHECK(oordeel_values("De directeur heeft de klacht in zijn brief ongegrond verklaard.\n",
+                       "Regionale Klachtencommissie Onderwijs Westerheide") == V{});
+  CHECK(oordeel_values("De directeur heeft de klacht gegrond verklaard.\n", "Gemeente Aadorp") == V{"gegrond"});
+  CHECK(oordeel_values("Een klacht noemen wij gegrond als wij iets niet goed hebben gedaan.\n", "Gemeente Aadorp") == V{});
 }
 
 // Seen in review (session 24): "De klacht dat de gemeente ... is gegrond"
