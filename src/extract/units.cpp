@@ -209,7 +209,10 @@ std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const 
     if (p >= text.size() || !(std::isupper(static_cast<unsigned char>(text[p])) || (static_cast<unsigned char>(text[p]) & 0x80)))
       return p;
     std::size_t q = p;
-    while (q < text.size() && text[q] != ' ' && text[q] != ',' && text[q] != '\n' && text[q] != '.' && text[q] != ';') ++q;
+    // (A closing bracket ends it too: "(Kloosterbroek, afdeling Zorg, Werk en Inkomen)".)
+    while (q < text.size() && text[q] != ' ' && text[q] != ',' && text[q] != '\n' && text[q] != '.' && text[q] != ';' &&
+           text[q] != ')')
+      ++q;
     return q;
   };
   if (singular) {

@@ -1020,3 +1020,14 @@ TEST_CASE("units regression: leader dots are no part of a row's name; a row's af
   CHECK(un.unit_of("afdeling") == "afdeling");
   CHECK(un.unit_of(".") == "");
 }
+
+// Regression (dev15, session 27): a name with commas after a singular unit
+// word ran into the closing bracket around it.
+TEST_CASE("units regression: a name with commas stops at a closing bracket") {
+  test::ExtractCtx x("Kader 4 Dossier KB-2020-0051 (Aadorp, afdeling Zorg, Werk en Inkomen)\nDe uitkering stopte.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") got.push_back(t.value + " [" + std::string(x.text.substr(t.start, t.end - t.start)) + "]");
+  CHECK(got == std::vector<std::string>{"Zorg, Werk en Inkomen [Zorg, Werk en Inkomen]"});
+}
