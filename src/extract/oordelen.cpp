@@ -82,7 +82,8 @@ void own_or_other_bodies(OtherBody& other, const std::string& publisher, const s
   for (const std::string& k : kinds) {
     const std::size_t eq = k.find('=');
     const std::string word = k.substr(0, eq), part = eq == std::string::npos ? word : k.substr(eq + 1);
-    (folded.find(part) != std::string::npos ? other.own : other.bodies).push_back(word);
+    // No publisher found: the word speaks for the report, as it did before.
+    (folded.empty() || folded.find(part) != std::string::npos ? other.own : other.bodies).push_back(word);
   }
 }
 
@@ -177,17 +178,23 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
 
 bool named_organisation_gave(std::string_view text, std::size_t at, const std::vector<std::size_t>& organisations,
                              const OtherBody& other) {
-  const std::size_t b = sentence_start(text, at);
+  // The verdict's own clause: "Omdat het CBIS niet tijdig besliste, is de
+  // klacht gegrond" is the report's.
+  std::size_t b = sentence_start(text, at);
+  if (std::size_t comma = text.substr(b, at - b).rfind(','); comma != std::string_view::npos) b += comma + 1;
   auto it = std::lower_bound(organisations.begin(), organisations.end(), b);
   if (it == organisations.end() || *it >= at) return false;
   for (const std::string& w : words_of(text.substr(b, at - b)))
     if (in(other.own, w)) return false;
   for (; it != organisations.end() && *it < at; ++it) {
     // "De klacht over de gemeente Ekelstede is gegrond", "de klacht van de
-    // heer B. over de provincie": the body complained about.
+    // heer B. over de provincie", "de klacht dat het CBIS ...": the body
+    // complained about.
     const std::vector<std::string> before = words_of(text.substr(b, *it - b));
     const std::size_t n = before.size();
-    bool about = std::any_of(before.begin(), before.end(), [&](const std::string& w) { return in(other.complaints, w); });
+    bool about = false;
+    for (std::size_t i = 0; i + 1 < n; ++i)
+      about |= in(other.complaints, before[i]) && (before[i + 1] == "over" || before[i + 1] == "tegen" || before[i + 1] == "dat");
     for (std::size_t k = 1; k <= 3 && k <= n; ++k) about |= before[n - k] == "over";
     if (!about) return true;
   }

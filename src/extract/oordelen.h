@@ -63,8 +63,9 @@ bool another_bodys(std::string_view text, std::size_t at, const OtherBody& other
 // A verdict an organisation the report is about gave ("Polderlijn heeft de
 // klacht gegrond verklaard", "een brief waarin het CBIS de klacht ongegrond
 // verklaarde"): one of `organisations` (the starts of unit tags at level
-// organisation, sorted) stands in the sentence before `at`, not as the body
-// complained about (a `complaints` word before it, or "over" up to three
+// organisation, sorted) stands in the verdict's clause before `at` (from the
+// sentence's last comma), not as the body complained about (after a
+// `complaints` word with "over", "tegen" or "dat", or "over" up to three
 // words before it: "De klacht over de gemeente X is gegrond"), and none of
 // `own` does.
 bool named_organisation_gave(std::string_view text, std::size_t at, const std::vector<std::size_t>& organisations,
@@ -75,7 +76,7 @@ OtherBody other_body_of(const RuleFile& oordeel);
 // Each of `kinds` ("word=part": a word that names a kind of judging body,
 // "commissie=commissie", "ombudsman=ombuds") joins other.own where the
 // publisher's name, folded, holds the part ("Regionale Klachtencommissie X"
-// holds "commissie"), else other.bodies.
+// holds "commissie") or no publisher is known, else other.bodies.
 void own_or_other_bodies(OtherBody& other, const std::string& publisher, const std::vector<std::string>& kinds);
 // The words of the publisher's name and the organs they bring.
 std::vector<std::string> publishers_words(const OtherBody& other, const std::string& publisher);

@@ -62,6 +62,11 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row, std::spa
       i = j;
       continue;
     }
+    // Leader dots glued to the label's last word ("Dienst Wonen..........").
+    if (std::size_t d = tok.find_last_not_of('.'); d != std::string_view::npos && tok.size() - d - 1 >= 3) {
+      tok = tok.substr(0, d + 1);
+      j = i + tok.size();
+    }
     if (in_label && label_end > 0 && at_gap(i)) {
       in_label = false;
       text_column = true;

@@ -130,8 +130,9 @@ std::optional<std::string> UnitNames::sub_unit_named_in(std::string_view caption
     const std::string_view second = key_word_at(k, at).first;
     // A place of the first level's own ("per cluster en school"): its rows
     // are units at the afdeling level.
-    std::string u = unit_of(second);
-    if (u.empty() && among(second_levels_, second)) u = "afdeling";
+    // (Checked first: "per directie en locatie" lists places under a
+    // directie, though a locatie alone is a unit word of its own.)
+    std::string u = among(second_levels_, second) ? "afdeling" : unit_of(second);
     sub = u;
     return u.empty() ? "-" : u;  // the first "per X en Y" decides
   });

@@ -113,7 +113,11 @@ bool number_row(std::string_view s) {
       count += glued ? 2 : 1;
       size += glued;
       if (count > 10) return false;
-      last_is_number = glued || number_token(t);
+      // Last year's figure in brackets right after this year's ("21 (16)");
+      // alone, "(3)" is a footnote's mark at a sentence's end.
+      const bool bracketed = last_is_number && t.size() > 2 && t.front() == '(' && t.back() == ')' &&
+                             number_token(t.substr(1, t.size() - 2));
+      last_is_number = glued || number_token(t) || bracketed;
       nums += last_is_number;
     }
     i = j;

@@ -105,8 +105,6 @@ bool starts_upper_or_digit(std::string_view s) {
 }
 
 bool number_token(std::string_view t) {
-  // Last year's figure in brackets beside this year's ("21 (16)").
-  if (t.size() > 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
   while (!t.empty() && (t.back() == '%' || t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
   if (t.empty()) return false;
   for (char c : t)

@@ -61,8 +61,7 @@ bool starts_lower(std::string_view s);
 bool starts_upper_or_digit(std::string_view s);
 // A particle of a Dutch family name ("de", "van", "der", "den", "ter", "ten", "te").
 bool name_particle(std::string_view w);
-// Digits, dots and commas, perhaps ending in % , or . ("1.250", "12,5%"),
-// perhaps in brackets ("(16)", last year's figure beside this year's).
+// Digits, dots and commas, perhaps ending in % , or . ("1.250", "12,5%").
 bool number_token(std::string_view t);
 
 // A word a year follows ("jaar", "verslagjaar", "periode"; lower case):

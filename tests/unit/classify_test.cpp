@@ -53,6 +53,11 @@ TEST_CASE("normalize classify: marks of structure on one line") {
   CHECK_FALSE(number_row("Gegrond 12 zaken"));
   CHECK(number_row("In 2019 kwamen er 12 klachten binnen over 2018."));  // three numbers
   CHECK_FALSE(number_row("Er kwamen klachten binnen in 2018."));          // one, in a sentence
+  // Last year's figure in brackets after this year's (session 27); a
+  // footnote's mark alone is none (review).
+  CHECK(number_row("Afdeling Bedrijfsvoering 2 (2)"));
+  CHECK(number_row("Sector Brandweer 21 (16)"));
+  CHECK_FALSE(number_row("De meeste klachten gingen over de termijn (3)"));
 }
 
 TEST_CASE("normalize classify: each line's kind") {

@@ -202,10 +202,15 @@ TEST_CASE("oordelen regression: a committee or a director not the publisher, a v
                        "Zorggroep Rivierzicht") == V{});
   CHECK(oordeel_values("De commissie acht de klacht op onderdeel 1 gegrond.\n",
                        "Regionale Klachtencommissie Onderwijs Westerheide") == V{"gegrond"});
-  CHECK(oordeel_values("De directeur heeft de klacht in zijn brief ongegrond verklaard.\n",
-                       "Regionale Klachtencommissie Onderwijs Westerheide") == V{});
   CHECK(oordeel_values("De directeur heeft de klacht gegrond verklaard.\n", "Gemeente Aadorp") == V{"gegrond"});
   CHECK(oordeel_values("Een klacht noemen wij gegrond als wij iets niet goed hebben gedaan.\n", "Gemeente Aadorp") == V{});
+  // Review (session 27): another body's board is no organ of the publisher;
+  // a verdict per part is no definition; with no publisher known, the
+  // committee and the ombudsman speak for the report.
+  CHECK(oordeel_values("Het bestuur van woningcorporatie Woonwel heeft de klacht gegrond verklaard.\n", "Gemeente Aadorp") == V{});
+  CHECK(oordeel_values("Ik vind de klacht gegrond als het gaat om de bejegening.\n", "Ombudsman Aadorp") == V{"gegrond"});
+  CHECK(oordeel_values("De commissie acht de klacht gegrond.\n", "") == V{"gegrond"});
+  CHECK(oordeel_values("De ombudsman vindt de klacht ongegrond.\n", "") == V{"ongegrond"});
 }
 
 // Seen in review (session 24): "De klacht dat de gemeente ... is gegrond"
@@ -308,4 +313,12 @@ TEST_CASE("oordelen regression: the verdict of an organisation the report is abo
   CHECK(oordeel_values("In rapport 2022/087 oordeelde de ombudsman dat de gemeente Aadorp niet behoorlijk had gehandeld.\n"
                        "Het college verklaarde de klacht gegrond.\n",
                        "Rekenkamer Hoevelanden") == V{});
+  // The verdict's own clause after the organisation's (review, session 27),
+  // and a complaint that only led to the organisation's verdict.
+  CHECK(oordeel_values("Het gaat om het Centraal Bureau Inning Sancties.\n\n"
+                       "Omdat het Centraal Bureau Inning Sancties niet tijdig besliste, is de klacht gegrond.\n",
+                       no) == V{"gegrond"});
+  CHECK(oordeel_values("Het gaat om het Centraal Bureau Inning Sancties.\n\n"
+                       "Naar aanleiding van haar klacht heeft het Centraal Bureau Inning Sancties de klacht ongegrond verklaard.\n",
+                       no) == V{});
 }

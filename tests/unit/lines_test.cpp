@@ -76,6 +76,6 @@ TEST_CASE("normalize lines: how a line's text reads") {
   CHECK(as_repaired("tekst") == "tekst");
   CHECK(count_words("  een\ttwee  drie ") == 3);
   CHECK(count_words("") == 0);
-  for (const char* t : {"12", "1.250", "12,5%", "3.", "2019,", "(16)"}) CHECK(number_token(t));
-  for (const char* t : {"", "%", "12a", "-3", "€5", "()", "(16", "(a)"}) CHECK_FALSE(number_token(t));
+  for (const char* t : {"12", "1.250", "12,5%", "3.", "2019,"}) CHECK(number_token(t));
+  for (const char* t : {"", "%", "12a", "-3", "€5", "(16)"}) CHECK_FALSE(number_token(t));
 }
