@@ -36,12 +36,6 @@ bool markdown_row(std::string_view line, std::size_t line_start, Row& row) {
   return !separator;
 }
 
-// The leader dots between a label and its count ("Dienst Stadswerken
-// ........ 17"): part of neither.
-bool leader_dots(std::string_view tok) {
-  return tok.size() >= 3 && std::all_of(tok.begin(), tok.end(), [](char c) { return c == '.'; });
-}
-
 // A plain row: words up to the first number, or up to a column gap (one
 // of `gaps`, offsets in the text), are the label. The words of text columns
 // after a gap and before the first number ("Hoogerbeek") are no cells, but
@@ -58,14 +52,16 @@ void plain_row(std::string_view line, std::size_t line_start, Row& row, std::spa
     if (j == std::string_view::npos) j = line.size();
     std::string_view tok = line.substr(i, j - i);
     if (tok.empty()) break;
-    if (leader_dots(tok)) {
-      i = j;
-      continue;
-    }
-    // Leader dots glued to the label's last word ("Dienst Wonen..........").
-    if (std::size_t d = tok.find_last_not_of('.'); d != std::string_view::npos && tok.size() - d - 1 >= 3) {
-      tok = tok.substr(0, d + 1);
-      j = i + tok.size();
+    // The leader dots between a label and its count, apart or glued to the
+    // label's last word ("Dienst Stadswerken ..... 17", "Dienst Wonen.....
+    // 14"): part of neither.
+    if (const std::size_t d = tok.find_last_not_of('.') + 1; tok.size() - d >= 3) {
+      if (d == 0) {
+        i = j;
+        continue;
+      }
+      tok = tok.substr(0, d);
+      j = i + d;
     }
     if (in_label && label_end > 0 && at_gap(i)) {
       in_label = false;
