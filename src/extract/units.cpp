@@ -69,7 +69,16 @@ std::pair<std::string, std::string> UnitNames::canonical(std::string_view name, 
   const auto& canon = look_.canon;
   const auto& canon_unit = look_.canon_unit;
   std::string k = fold_key(name);
-  if (auto it = canon.find(k); it != canon.end()) return {it->second, canon_unit.count(it->second) ? canon_unit.at(it->second) : unit};
+  // The unit word before a known name says its level in this report ("team
+  // Burgerzaken", "sector Burgerzaken"), unless the name holds its own
+  // ("Dienst Werk en Inkomen", also as "team DWI"); without one, the
+  // entry's role does.
+  if (auto it = canon.find(k); it != canon.end()) {
+    auto role = canon_unit.find(it->second);
+    if (role == canon_unit.end()) return {it->second, unit};
+    const std::string_view first = std::string_view(it->second).substr(0, it->second.find(' '));
+    return {it->second, unit.empty() || !unit_of(first).empty() ? role->second : unit};
+  }
   if (std::find(prefix_units_.begin(), prefix_units_.end(), unit) != prefix_units_.end()) {
     std::string full = fold_key(unit_word.empty() ? unit : unit_word) + " " + std::string(name);
     if (auto it = canon.find(fold_key(full)); it != canon.end()) return {it->second, unit};
@@ -258,6 +267,19 @@ std::size_t list_item_end(std::string_view text, std::size_t e, std::string_view
   return q;
 }
 
+// The word that ends right before `pos`, with one space between ("" if none).
+std::string_view word_before(std::string_view text, std::size_t pos) {
+  if (pos < 2 || text[pos - 1] != ' ') return {};
+  std::size_t b = pos - 1;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  return text.substr(b, pos - 1 - b);
+}
+
+bool in_table_row(const Context& ctx, std::size_t pos) {
+  auto b = std::upper_bound(ctx.spans.begin(), ctx.spans.end(), pos, [](std::size_t p, const FoldedBlock& x) { return p < x.start; });
+  return b != ctx.spans.begin() && std::prev(b)->end > pos && std::prev(b)->kind == PassageKind::table_row;
+}
+
 // Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
 // name after a unit word (role "unit"), a list of names (role "list").
 void unit_hits(Context& ctx, const UnitNames& un) {
@@ -270,7 +292,15 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       std::string_view t = text.substr(h.start, h.end - h.start);
       // In lower case: a name of two words or more ("het sociaal loket"), or after a unit word.
       if (!is_upper_start(t) && t.find(' ') == std::string_view::npos && un.unit_of(t).empty()) continue;
-      ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(r.role));
+      // A table row's label is its whole cell: "Klantenservice niet
+      // bereikbaar" names a topic, not the unit.
+      if (in_table_row(ctx, h.start) && h.end + 1 < text.size() && text[h.end] == ' ' &&
+          std::islower(static_cast<unsigned char>(text[h.end + 1])) && !std::binary_search(ctx.gaps.begin(), ctx.gaps.end(), h.end))
+        continue;
+      // A unit word right before it says the level in this report: "sector
+      // Publiekszaken" where the entry knows an afdeling Publiekszaken.
+      const std::string before = un.unit_of(word_before(text, h.start));
+      ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(before.empty() ? r.role : before));
     } else if (r.role == "unit") {
       const std::string unit = un.unit_of(h.groups[0]);
       const bool singular = !h.groups[0].empty() && fold_key(h.groups[0]) == fold_key(unit);
@@ -315,6 +345,22 @@ void lower_unit_names(Context& ctx, const UnitNames& un) {
     auto [value, u] = un.canonical(n.value, un.unit_of(n.unit_word), n.unit_word);
     ctx.add("afdeling", value, n.start, n.end, "afdeling.lower-case", un.unit_detail(u));
   }
+}
+
+// A known name inside a longer unit's name is part of it: "Burgerzaken" in
+// the table row "Burgerzaken en Welzijn".
+void drop_nested_entries(Context& ctx) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const Tag& t : ctx.tags)
+    if (t.type == "afdeling") spans.emplace_back(t.start, t.end);
+  std::sort(spans.begin(), spans.end());
+  auto nested = [&](const Tag& t) {
+    if (t.type != "afdeling" || t.rule.find('/') == std::string::npos) return false;
+    for (auto it = spans.begin(); it != spans.end() && it->first <= t.start; ++it)
+      if (it->second >= t.end && it->second - it->first > t.end - t.start) return true;
+    return false;
+  };
+  std::erase_if(ctx.tags, nested);
 }
 
 // A table row's name that takes its level from the table's caption or
@@ -449,6 +495,7 @@ void run_units(Context& ctx) {
   unit_hits(ctx, un);
   unit_tables(ctx, un);
   lower_unit_names(ctx, un);
+  drop_nested_entries(ctx);
   align_table_levels(ctx, un);
   organisation_units(ctx, un);
   cut_organisation_tails(ctx);

@@ -630,7 +630,7 @@ namespace {
 // blank lines gives it: a hit every few dozen bytes, `records` records,
 // cycling through 12 departments (more than the few a report names, so the
 // mentions of names found are looked for in one pass), 4 themes and 4 outcomes.
-const char* const kDenseNames[] = {"Inkomen", "Belastingen", "Parkeren", "Vergunningen", "Burgerzaken", "Jeugd",
+const char* const kDenseNames[] = {"Inkomen", "Belastingen", "Parkeren", "Vergunningen", "Waterbeheer", "Jeugd",
                                    "Wonen", "Handhaving", "Zorg en Welzijn", "Schuldhulpverlening", "Leerlingenvervoer",
                                    "Afval en Reiniging"};
 const char* const kDenseThemes[] = {"bejegening", "communicatie", "bereikbaarheid", "privacy"};

@@ -284,16 +284,16 @@ TEST_CASE("units: a row label that goes on on the next line is one label") {
 
 TEST_CASE("units: after a unit word, tables with counts, outcome rows and the other mentions") {
   test::ExtractCtx x(
-      "De afdeling Burgerzaken kreeg klachten.\n\n"
+      "De afdeling Waterbeheer kreeg klachten.\n\n"
       "| Afdeling | Aantal |\n|---|---|\n| Belastingen | 4 |\n\n"
       "| Uitkomst | Aantal |\n|---|---|\n| Gegrond | 3 |\n\n"
-      "Ook Belastingen en Burgerzaken.\n");
+      "Ook Belastingen en Waterbeheer.\n");
   run_units(*x);
   CHECK(x.tags() == std::vector<std::string>{
-                        "afdeling Burgerzaken [12,23) afdeling.after-unit",
+                        "afdeling Waterbeheer [12,23) afdeling.after-unit",
                         "afdeling Belastingen [75,86) afdeling.table",
                         // mentions of the names in the order they were found
-                        "afdeling Burgerzaken [161,172) afdeling.named-in-report",
+                        "afdeling Waterbeheer [161,172) afdeling.named-in-report",
                         "afdeling Belastingen [146,157) afdeling.named-in-report",
                     });
   CHECK(x.out.tags[0].detail == "{\"unit\":\"afdeling\",\"level\":\"afdeling\"}");
@@ -401,13 +401,13 @@ std::vector<std::string> leveled(const test::ExtractCtx& x) {
 
 TEST_CASE("units: every unit tag says its level") {
   test::ExtractCtx x(
-      "De Dienst Werk en Inkomen stuurt de rve Werk aan. Daaronder vallen de afdeling Burgerzaken\n"
+      "De Dienst Werk en Inkomen stuurt de rve Werk aan. Daaronder vallen de afdeling Waterbeheer\n"
       "en team Beleid & Regie. Het cluster Dienstverlening kreeg twee klachten.\n");
   run_units(*x);
   CHECK(leveled(x) == std::vector<std::string>{
                           "Dienst Werk en Inkomen dienst [3,25) afdeling.Dienst Werk en Inkomen/dienst werk en inkomen",
                           "rve Werk dienst [36,44) afdeling.rve Werk/rve werk",
-                          "Burgerzaken afdeling [79,90) afdeling.after-unit",
+                          "Waterbeheer afdeling [79,90) afdeling.after-unit",
                           "Beleid & Regie team [99,113) afdeling.after-unit",
                           "cluster Dienstverlening dienst [127,142) afdeling.after-unit",
                       });
@@ -443,6 +443,25 @@ TEST_CASE("units: a table whose header names no unit gives afdelingen; a caption
       "| Onderdeel | Aantal |\n|---|---|\n| Burgerzaken | 2 |\n");
   run_units(*x);
   CHECK(leveled(x) == std::vector<std::string>{"Burgerzaken afdeling [118,129) afdeling.table"});
+}
+
+// Regression (#18, dev17 parking report): "Publieksservice" without a unit
+// word was no unit; the names most municipalities share are entries now. A
+// unit word before one says its level in the report; a longer unit's name
+// holds it as a part; a topic row that starts with it names no unit.
+TEST_CASE("units: a known name takes the level of the unit word before it, and is no part of a longer name") {
+  test::ExtractCtx x(
+      "Zij belde naar Publieksservice. De sector Publiekszaken antwoordde.\n\n"
+      "Tabel 2. Klachten per sector\n\nSector                  2023   2024\nBurgerzaken en Welzijn     7      9\n\n"
+      "De meeste klachten gingen over de telefoon.\n\n"
+      "Tabel 3. Klachten per onderwerp\n\nOnderwerp                         2023   2024\n"
+      "Klantenservice niet bereikbaar    371    148\n");
+  run_units(*x);
+  CHECK(leveled(x) == std::vector<std::string>{
+                          "Publieksservice afdeling [15,30) afdeling.Publieksservice/publieksservice",
+                          "Publiekszaken dienst [42,55) afdeling.Publiekszaken/publiekszaken",
+                          "Burgerzaken en Welzijn dienst [116,138) afdeling.table",
+                      });
 }
 
 // Regression (#18, dev6 water board): a numbered caption with the years of
