@@ -265,6 +265,18 @@ TEST_CASE("damage fixtures: the eighth development set, per class at least its f
                {"glued", "headers", "heading", "ocr", "spaced"});
 }
 
+// dev9: debris (30 cases), glued and headers (20 each), spaced (15), written
+// blind in session 28 (council portals, browser and mail prints, leaked PDF
+// tags, scan stamps, converter watermarks, transcript events; heading and
+// page numbers glued on; running heads as "4 | Jaarverslag", "blz. 4",
+// "B-4"; small capitals and drop caps split). First run: debris 10, glued 9,
+// headers 17, spaced 13.
+TEST_CASE("damage fixtures: the ninth development set, per class at least its floor, no correct word changed") {
+  check_floors("dev9", 30, {{"debris", 10}}, {}, {"debris"});
+  check_floors("dev9", 20, {{"glued", 9}, {"headers", 17}}, {}, {"glued", "headers"});
+  check_floors("dev9", 15, {{"spaced", 13}}, {}, {"spaced"});
+}
+
 TEST_CASE("damage fixtures: the held-out set, reported once", "[.heldout]") {
   Report r = measure("heldout", true);
   CHECK(r.damaged_words == 0);
@@ -280,4 +292,5 @@ TEST_CASE("damage fixtures: the development set, printed", "[.devreport]") {
   measure("dev6", true);
   measure("dev7", true);
   measure("dev8", true);
+  measure("dev9", true);
 }
