@@ -330,20 +330,57 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
   return SpanFix{k, out, "join-spaced"};
 }
 
+namespace {
+
+// A known word in lower case glued after what closes something: a bracket
+// opened after a space ("(zie paragraaf 4.2)blijkt", "(Awb)en"; not
+// "(her)beoordeling"), a percentage ("35%van"), a closing single quote whose
+// opening one follows a space ("‘onzorgvuldig’genoemd"; not "auto’s", "’t").
+// A closing double quote is repairs.tsv's (quote-close-glue).
+bool closing_mark_glued(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i,
+                        const std::string& w) {
+  if (w.size() < 2 || w[0] < 'a' || w[0] > 'z' || w.find(' ') != std::string::npos) return false;
+  const char p = src[i - 1];
+  const std::string_view line = src.substr(line_b, i - line_b);
+  auto opened_after_space = [&](std::string_view open, std::size_t close_at) {
+    const std::size_t o = line.rfind(open, close_at);
+    return o != std::string_view::npos && (o == 0 || line[o - 1] == ' ');
+  };
+  bool mark = false;
+  if (p == ')') {
+    // Not a word's optional part: "(her)beoordeling", "(on)terecht".
+    const std::size_t o = line.rfind('(');
+    const std::string_view inside = o == std::string_view::npos ? std::string_view{} : line.substr(o + 1, line.size() - o - 2);
+    const bool part = inside.size() <= 4 && std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    mark = !part && opened_after_space("(", line.size() - 1);
+  }
+  else if (p == '%') mark = i >= line_b + 2 && std::isdigit(U(src[i - 2]));
+  else if (line.size() >= 3 && line.substr(line.size() - 3) == "\xE2\x80\x99")
+    mark = w.size() >= 3 && opened_after_space("\xE2\x80\x98", line.size() - 3);
+  return mark && verdict(words, w).known;
+}
+
+}  // namespace
+
 bool glued_before(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t j,
                   const std::string& w) {
   if (i <= line_b) return false;
   if (j + 1 < src.size() && (src[j] == '.' || src[j] == '@') && word_char(src, j + 1)) return false;  // an address
   const char p = src[i - 1];
+  if (closing_mark_glued(words, src, line_b, i, w)) return true;
   if (!std::isdigit(U(p)) && p != '.' && p != ':' && p != ';') return false;  // nothing glued: no lookup
   // A sentence start of two letters ("De", "Zo") after a full stop.
   const bool short_start = w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && p == '.' &&
                            words.sentence_start(lower_latin(w));
   const bool cap = short_start || capitalised_word(words, w);
   // A word in lower case: after a number only of 4 letters or more ("14weken";
-  // "3de", "2e", "10km" stay), after a semicolon of 2 or more ("gemeente;de").
-  const bool lower = !cap && (p == ';' || (std::isdigit(U(p)) && w.size() >= 4)) && w.size() >= 2 && w[0] >= 'a' &&
-                     w[0] <= 'z' && w.find(' ') == std::string::npos && verdict(words, w).known;
+  // "3de", "2e", "10km" stay), or a glue word after a year ("2018tot"), after
+  // a semicolon of 2 or more ("gemeente;de").
+  const bool after_year = i >= line_b + 4 && (src.compare(i - 4, 2, "19") == 0 || src.compare(i - 4, 2, "20") == 0) &&
+                          std::isdigit(U(src[i - 2])) && std::isdigit(U(src[i - 1])) &&
+                          (i == line_b + 4 || !std::isalnum(U(src[i - 5]))) && words.glue_word(w);
+  const bool lower = !cap && (p == ';' || (std::isdigit(U(p)) && (w.size() >= 4 || after_year))) && w.size() >= 2 &&
+                     w[0] >= 'a' && w[0] <= 'z' && w.find(' ') == std::string::npos && verdict(words, w).known;
   if (!cap && !lower) return false;
   if (std::isdigit(U(p))) {
     std::size_t k = i - 1;
@@ -353,7 +390,10 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
     const bool section_mark = k >= line_b + 2 && src[k - 2] == '\xC2' && src[k - 1] == '\xA7';
     // "Hoofdstuk4Klachten": a number glued_number() cuts from the word before.
     const bool cut_before = k > line_b && std::isalpha(U(src[k - 1])) && glued_number(words, src, line_b, k, j);
-    return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(' || section_mark || cut_before;
+    // "ombudsman.7Daarnaast": a footnote mark glued_digit() cuts from the sentence.
+    std::size_t d = i - 1;
+    while (d > line_b && std::isdigit(U(src[d - 1]))) --d;
+    return k == line_b || src[k - 1] == ' ' || src[k - 1] == '(' || section_mark || cut_before || glued_digit(src, line_b, d);
   }
   if (lower && p != ';') return false;
   if (i < line_b + 3) return false;
@@ -369,7 +409,18 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
 }
 
 bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i) {
-  return i >= line_b + 2 && src[i - 1] == '.' && src[i - 2] == ')' && digit(src, i);
+  if (!(i >= line_b + 2 && src[i - 1] == '.' && digit(src, i))) return false;
+  if (src[i - 2] == ')') return true;
+  // A footnote mark glued between a sentence and the next: "ombudsman.7Daarnaast"
+  // (1-2 digits, then a capital and two small letters; after a word of 3).
+  std::size_t e = i;
+  while (e < src.size() && digit(src, e)) ++e;
+  if (e - i > 2 || e + 2 >= src.size() || !std::isupper(U(src[e])) || !std::islower(U(src[e + 1])) ||
+      !std::islower(U(src[e + 2])))
+    return false;
+  std::size_t b = i - 1;
+  while (b > line_b && std::islower(U(src[b - 1]))) --b;
+  return i - 1 - b >= 3;
 }
 
 bool glued_number(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t stop) {

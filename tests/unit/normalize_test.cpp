@@ -1070,6 +1070,15 @@ TEST_CASE("normalize: glued sentence starts, section marks, titles after a numbe
         "De soorten:\n\na. klachten over de informatie; b. klachten over de bereikbaarheid.\n");
   // Codes stay: "COVID19", "art5.2", "Wmo2015-0381".
   for (const char* s : {"De regels van COVID19 en art5.2 en Wmo2015-0381 golden.\n"}) CHECK(norm(s) == s);
+  // Regression (damage dev9, session 28): a word glued after a closing
+  // bracket, a percentage or a closing quote, a footnote mark between two
+  // sentences, a glue word after a year.
+  CHECK(norm("Uit de gesprekken (zie paragraaf 4.2)blijkt dat 35%van hen het ‘onzorgvuldig’genoemd heeft.\n") ==
+        "Uit de gesprekken (zie paragraaf 4.2) blijkt dat 35% van hen het ‘onzorgvuldig’ genoemd heeft.\n");
+  CHECK(norm("Dat deed de ombudsman.7Daarnaast was de periode van 2018tot en met 2021 lang.\n") ==
+        "Dat deed de ombudsman. 7 Daarnaast was de periode van 2018 tot en met 2021 lang.\n");
+  // A word's optional part and an apostrophe's plural stay.
+  for (const char* s : {"De (her)beoordeling van de auto’s liep (on)terecht vast.\n"}) CHECK(norm(s) == s);
 }
 
 TEST_CASE("normalize: headings numbered 2.a, A., §3 and Bijlage 2, and a capitals heading before an acronym") {
