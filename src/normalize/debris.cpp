@@ -18,8 +18,19 @@ namespace {
 // Strips punctuation around a token for a dictionary check.
 std::string_view word_core(std::string_view t) {
   auto is_punct = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
-  while (!t.empty() && is_punct(U(t.front()))) t.remove_prefix(1);
-  while (!t.empty() && is_punct(U(t.back()))) t.remove_suffix(1);
+  // Typographic quotes: ‘ ’ “ ” „ (E2 80 98/99/9C/9D/9E).
+  auto quote_at = [&](std::size_t i) {
+    return i + 3 <= t.size() && U(t[i]) == 0xE2 && U(t[i + 1]) == 0x80 &&
+           (U(t[i + 2]) == 0x98 || U(t[i + 2]) == 0x99 || U(t[i + 2]) == 0x9C || U(t[i + 2]) == 0x9D || U(t[i + 2]) == 0x9E);
+  };
+  for (bool more = true; more && !t.empty();) {
+    more = false;
+    if (is_punct(U(t.front()))) { t.remove_prefix(1); more = true; }
+    else if (quote_at(0)) { t.remove_prefix(3); more = true; }
+    if (t.empty()) break;
+    if (is_punct(U(t.back()))) { t.remove_suffix(1); more = true; }
+    else if (t.size() >= 3 && quote_at(t.size() - 3)) { t.remove_suffix(3); more = true; }
+  }
   return t;
 }
 
@@ -225,6 +236,12 @@ bool noise_line(const WordRepair& words, std::string_view line) {
     if (run < runs.size() && static_cast<std::size_t>(raw.data() - s.data()) == runs[run].b) {
       ++good;
       i = runs[run++].e;
+      continue;
+    }
+    // A dash or a bar between a case number and its unit ("KL/HZ/2025/004 –
+    // afdeling VTH") joins text; other marks alone count against the line.
+    if (raw == "-" || raw == "\xE2\x80\x93" || raw == "\xE2\x80\x94" || raw == "|") {
+      ++good;
       continue;
     }
     std::string_view w = word_core(raw);

@@ -94,6 +94,10 @@ TEST_CASE("normalize debris regression: a case number is no noise, joined by dot
   CHECK_FALSE(noise_line(lex, "Z/21/007736 – afdeling Burgerzaken"));
   CHECK_FALSE(noise_line(lex, "2022-OF-017 – team Servicedesk"));
   CHECK(noise_line(lex, "KL.2 – xq zkw"));  // under three digits: no number
+  // Regression (dev18 port authority, session 28): the dash counts with the
+  // text, so a unit's short name does not make the heading noise.
+  CHECK_FALSE(noise_line(lex, "KL/HZ/2025/004 – afdeling VTH"));
+  CHECK_FALSE(noise_line(lex, "KL/HZ/2025/004 – afdeling XYZ"));
 }
 
 // Regression (dev6 police report, session 24): "Klacht nr. 2022-0163 –
