@@ -48,8 +48,12 @@ std::size_t complaint_start(const Context& ctx, const std::vector<std::string>& 
     const std::size_t at = line.find_first_not_of("0123456789. \t");
     if (at == std::string_view::npos) continue;
     const std::string f = fold_key(line.substr(at));
+    // A header field whose label goes on past the words ("Klacht over  : de
+    // provincie …") names the complaint's subject; the text starts below.
+    const std::size_t colon = f.find(':');
     for (const std::string& w : words)
-      if (f.rfind(w, 0) == 0 && (f.size() == w.size() || !std::isalnum(static_cast<unsigned char>(f[w.size()]))))
+      if (f.rfind(w, 0) == 0 && (f.size() == w.size() || !std::isalnum(static_cast<unsigned char>(f[w.size()]))) &&
+          (colon == std::string::npos || f.find_first_not_of(' ', w.size()) >= colon))
         return b.start;
   }
   return 0;

@@ -98,6 +98,22 @@ TEST_CASE("cases: unnumbered headings in a section of cases are cases; elsewhere
   CHECK(y.out.cases.empty());
 }
 
+// Regression (#18, dev18 1991 scan, session 28): the header field "Klacht
+// over : de provincie …" was taken for the complaint's section, so the case
+// started in the header; the section "1. DE KLACHT" starts it. A report
+// number of two digits a side ("91/14") is one too.
+TEST_CASE("cases: a header field about the complaint does not start the case") {
+  const std::string text =
+      "PROVINCIALE OMBUDSMAN\n\nRAPPORT\n\nRapportnummer   : 91/14\nKlacht over     : de provincie, dienst Water\n\n"
+      "1. DE KLACHT\n\nVerzoeker klaagt erover dat de dienst niet antwoordde.\n";
+  test::ExtractCtx x(text);
+  before_cases(*x);
+  run_cases(*x);
+  REQUIRE(x.out.cases.size() == 1);
+  CHECK(x.out.cases[0].zaaknummer == "91/14");
+  CHECK(x.out.cases[0].start == x.text.find("1. DE KLACHT"));
+}
+
 TEST_CASE("cases: an investigation report with a report number is one case") {
   const std::string text = "Rapport Gemeentelijke Ombudsman\n\nRapportnummer: 2019/0456\n\nDe afdeling Burgerzaken reageerde niet.\n";
   test::ExtractCtx x(text);
