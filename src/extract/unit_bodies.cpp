@@ -78,6 +78,8 @@ void organisation_units(Context& ctx, const UnitNames& un) {
     if (t.type == "afdeling") have.add(t.start, t.end);
   for (const Hit& h : ctx.hits_of("organisation")) {
     if (ctx.rule_of("organisation", h).role == "issuer") continue;
+    // A table's header across a column gap ("Gemeente ⟨gap⟩ Ontvangen"): no name.
+    if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), h.start); g != ctx.gaps.end() && *g < h.end) continue;
     std::string_view name = ctx.text.substr(h.start, h.end - h.start);
     std::size_t sp = name.find(' ');
     if (sp != std::string_view::npos &&

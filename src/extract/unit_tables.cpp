@@ -202,6 +202,30 @@ std::optional<Row> detached_header(std::string_view caption, const UnitNames& un
   return header;
 }
 
+// A header row set apart by a blank line whose column gaps split it into a
+// unit word and as many cells as the rows have ("Cluster ⟨gap⟩ Ontvangen
+// ⟨gap⟩ waarvan onderzoek" over "Ruimte  15  2"): the cells may be
+// capitalised, as the gaps, not the case, tell them.
+std::optional<Row> gapped_header(const Context& ctx, std::string_view caption, const UnitNames& un, std::size_t columns) {
+  if (caption.empty() || columns == 0) return std::nullopt;
+  const std::size_t a = static_cast<std::size_t>(caption.data() - ctx.text.data()), e = a + caption.size();
+  std::vector<std::string_view> cells;
+  std::size_t from = a;
+  for (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), a); g != ctx.gaps.end() && *g < e; ++g) {
+    cells.push_back(ctx.text.substr(from, *g - from));
+    from = *g + 1;
+  }
+  cells.push_back(ctx.text.substr(from, e - from));
+  if (cells.size() != columns + 1 || un.unit_of(fold_key(cells[0])).empty()) return std::nullopt;
+  Row header;
+  header.label = std::string(cells[0]);
+  for (std::size_t i = 1; i < cells.size(); ++i) {
+    if (cells[i].empty() || cells[i].find_first_of("0123456789.,:;()") != std::string_view::npos) return std::nullopt;
+    header.cells.emplace_back(cells[i]);
+  }
+  return header;
+}
+
 // Tables of units and of outcomes: a table has a header row whose label is
 // one of the oordeel file's table.headers (outcomes), or names units: one of
 // the afdeling file's table.headers, a unit word, "per <unit word>"; or its
@@ -262,10 +286,14 @@ void unit_tables(Context& ctx, const UnitNames& un) {
         parsed.insert(parsed.begin(), std::move(h));
       }
     }
+    // The next table's numbered caption read as this one's last row
+    // ("Tabel 4  Stralendijk: verzoeken per cluster, 2023") is no unit.
+    if (parsed.size() > 1 && numbered_caption(parsed.back().label)) parsed.pop_back();
     bool first = true;
     for (std::vector<Row> rows : split_tables(std::move(parsed), is_header)) {
       if (first && !is_header(rows[0]) && !rows[0].cells.empty()) {
         if (std::optional<Row> h = detached_header(caption, un)) rows.insert(rows.begin(), std::move(*h));
+        else if (std::optional<Row> g = gapped_header(ctx, caption, un, rows[0].cells.size())) rows.insert(rows.begin(), std::move(*g));
         else if (columns) rows.insert(rows.begin(), *columns);
         else if (!caption_unit.empty() && counts(rows[0])) {  // the caption heads the rows
           Row h;

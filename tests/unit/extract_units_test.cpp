@@ -464,6 +464,32 @@ TEST_CASE("units: a known name takes the level of the unit word before it, and i
                       });
 }
 
+// Regression (#18, dev18 ombudsman for three municipalities, session 28):
+// a header set apart by a blank line, with capitalised columns ("Cluster
+// ⟨gap⟩ Ontvangen ⟨gap⟩ waarvan onderzoek"), named no unit, and the next
+// table's numbered caption read as the last row of the one before.
+TEST_CASE("units: a detached header with capitalised columns; the next table's caption is no row") {
+  test::ExtractCtx x(
+      "Verslag\n\n"
+      "Tabel 3  Hemmerlo: verzoeken per team, 2023\n"
+      "Team                                  Ontvangen   waarvan onderzoek\n"
+      "Wijkbeheer                                   21                   4\n"
+      "Jeugd en Gezin                               11                   1\n\n"
+      "Tabel 4  Stralendijk: verzoeken per cluster, 2023\n"
+      "Cluster                               Ontvangen   waarvan onderzoek\n"
+      "Samenleving                                  23                   4\n"
+      "Ruimte                                       15                   2\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags) got.push_back(t.value + " " + std::string(t.detail.substr(0, t.detail.find(",\"counts"))));
+  CHECK(got == std::vector<std::string>{
+                   "Wijkbeheer {\"unit\":\"team\",\"level\":\"team\"",
+                   "Jeugd en Gezin {\"unit\":\"team\",\"level\":\"team\"",
+                   "Samenleving {\"unit\":\"cluster\",\"level\":\"dienst\"",
+                   "Ruimte {\"unit\":\"cluster\",\"level\":\"dienst\"",
+               });
+}
+
 // Regression (#18, dev6 water board): a numbered caption with the years of
 // its columns ("Tabel 1  Klachten per afdeling  2020  2021") was read as the
 // table's first row, and no row was a unit.
