@@ -250,6 +250,12 @@ bool number_counts(std::string_view text, std::size_t at) {
   const bool in_words = number_word(w) || (w == "n" && ((b >= 4 && number_word(text.substr(b - 4, 5))) ||
                                                         (b >= 3 && number_word(text.substr(b - 3, 4)))));
   if (in_words) return !numbered_parts(b);
+  // A count in brackets: "was een derde (28) gegrond".
+  if (w.empty() && e >= 3 && text[e - 1] == ')' && digit(text[e - 2])) {
+    std::size_t n = e - 2;
+    while (n > 0 && digit(text[n - 1])) --n;
+    if (n > 0 && text[n - 1] == '(') return !numbered_parts(n);
+  }
   if (w == "procent" || (e > 0 && text[e - 1] == '%')) {
     e = w.empty() ? e - 1 : b;
     while (e > 0 && text[e - 1] == ' ') --e;
@@ -291,9 +297,33 @@ bool number_counts(std::string_view text, std::size_t at) {
 
 namespace {
 
+// Whether the line at `p` holds two numbers or more standing alone, as a
+// table's row of counts does ("Oudewaard   4   2   3"); years do not count.
+bool counts_row(std::string_view text, std::size_t p) {
+  int numbers = 0;
+  for (std::size_t i = p; i < text.size() && text[i] != '\n'; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i])) || (i > p && text[i - 1] != ' ')) continue;
+    std::size_t e = i;
+    while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) ++e;
+    if ((e == text.size() || text[e] == ' ' || text[e] == '\n') && !is_year(text.substr(i, e - i)) && ++numbers >= 2)
+      return true;
+    i = e;
+  }
+  return false;
+}
+
+// The start of the first line after the one that ends at `b` (its '\n')
+// that holds more than spaces.
+std::size_t next_text_line(std::string_view text, std::size_t b) {
+  std::size_t p = b;
+  while (p < text.size() && (text[p] == '\n' || text[p] == ' ')) ++p;
+  const std::size_t nl = text.rfind('\n', p - 1);  // p > b >= 0: the '\n' at b at least
+  return nl + 1;
+}
+
 // A column of a table's header: the verdict's line holds a word that names a
-// column of counts (`column_words`) or two years, and does not end like a
-// sentence or a list item: "ontvangen   afgehandeld   gegrond", "binnen
+// column of counts (`column_words`) or two years, or stands over a row of
+// counts, and does not end like a sentence or a list item: "ontvangen   afgehandeld   gegrond", "binnen
 // termijn   gegrond of deels gegrond", "2022   2023   waarvan gegrond".
 bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::string>& column_words) {
   // A header row is short; a long line is prose (and folding it for every
@@ -321,6 +351,10 @@ bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::st
     if (edge && is_year(line.substr(p, 4)) && ++periods >= 2) return true;
   }
   if (line.back() == ')') return false;
+  // A line without numbers over a row of counts is the header of their
+  // columns ("Directie  Gegrond  Deels  Ongegrond" over "Studiefinanciering
+  // 402  188  311").
+  if (b < text.size() && !counts_row(line, 0) && counts_row(text, next_text_line(text, b))) return true;
   const std::string folded = fold_key(line);
   for (const std::string& w : column_words) {
     for (std::size_t p = folded.find(w); p != std::string::npos; p = folded.find(w, p + 1)) {

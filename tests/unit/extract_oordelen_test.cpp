@@ -322,3 +322,20 @@ TEST_CASE("oordelen regression: the verdict of an organisation the report is abo
                        "Naar aanleiding van haar klacht heeft het Centraal Bureau Inning Sancties de klacht ongegrond verklaard.\n",
                        no) == V{});
 }
+
+// Regression (#18, dev18, session 28): a header of verdict columns over a
+// row of counts ("Directie  Gegrond  Deels  Ongegrond") is no verdict, nor
+// is a count in brackets ("een derde (28) gegrond"); Gedeputeerde Staten
+// are another body in a provincial ombudsman's report.
+TEST_CASE("oordelen regression: a header over counts, a bracketed count, the organs of another body") {
+  CHECK(oordeel_values("Tabel 2 Uitkomst per directie\n\nDirectie         Gegrond   Deels   Ongegrond\n"
+                       "Studiefinanciering    402     188         311\n",
+                       "Uitvoeringsdienst Leren")
+            .empty());
+  CHECK(oordeel_values("Van de 85 klachten was een derde (28) gegrond.\n", "Rechtbank Oostergouw").empty());
+  CHECK(oordeel_values("Gedeputeerde Staten achtten de klacht ongegrond. De ombudsman acht de klacht gegrond.\n",
+                       "Provinciale Ombudsman Noordmeer") == std::vector<std::string>{"gegrond"});
+  // A numbered part in brackets is no count.
+  CHECK(oordeel_values("De ombudsman vindt klachtonderdeel (2) gegrond.\n", "Ombudsman Noordmeer") ==
+        std::vector<std::string>{"gegrond"});
+}
