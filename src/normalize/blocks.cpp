@@ -108,6 +108,31 @@ bool letter_item(std::string_view c) {
   return c[2] == ' ' ? c.find_first_not_of(' ', 2) != std::string_view::npos : lower(2) && lower(3) && lower(4);
 }
 
+// A table's header row as PDF-to-text lays it out: cells apart by a column
+// gap (three spaces or more, or a tab), at most 10 words, no count (a year
+// may be a column), no colon, no sentence end, not in lower case
+// ("Directie   Gegrond   Deels").
+bool header_like(std::string_view c) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  const std::size_t first = c.find_first_not_of(' ');
+  if (first == std::string_view::npos || ends_sentence(c)) return false;
+  c.remove_prefix(first);
+  // A letter's fields ("Aan   : de raad", "uw brief van   uw kenmerk") are
+  // fields.h's, and a line in lower case goes on as text does.
+  if (c.find(':') != std::string_view::npos || starts_lower(c)) return false;
+  bool gap = c.find('\t') != std::string_view::npos || c.find("   ") != std::string_view::npos;
+  if (!gap || count_words(c) > 10) return false;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (!std::isdigit(U(c[i])) || (i > 0 && c[i - 1] != ' ')) continue;
+    std::size_t e = i;
+    while (e < c.size() && std::isdigit(U(c[e]))) ++e;
+    const bool year = e - i == 4 && (c.compare(i, 2, "19") == 0 || c.compare(i, 2, "20") == 0);
+    if ((e == c.size() || c[e] == ' ' || c[e] == '(') && !year) return false;
+    i = e;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, const std::vector<Line>& lines) {
@@ -152,7 +177,10 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
         cur.len += l.ce - l.cb + 1;
         continue;
       }
-      if (l.kind == LineKind::text && (cur.kind == LineKind::text || cur.kind == LineKind::list_item) &&
+      // A table's header row is a block of its own: not the caption's
+      // next line, nor the line its first row goes on in.
+      const bool header_edge = !broken_word && ((header_like(c) && !header_like(lc)) || (header_like(lc) && !header_like(c) && !starts_lower(c)));
+      if (l.kind == LineKind::text && (cur.kind == LineKind::text || cur.kind == LineKind::list_item) && !header_edge &&
           ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {
         cur.lines.push_back(i);
         cur.len += l.ce - l.cb + 1;

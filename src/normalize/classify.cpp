@@ -99,6 +99,15 @@ bool rule_line(std::string_view s) {
 
 // A row of a flattened table: short, ends in a number, no sentence.
 bool number_row(std::string_view s) {
+  // A table's numbered caption ("Tabel 2  Uitkomst per directie, Q3 2024";
+  // OCR's "Tabe1 2" too, as the next pass reads it repaired) is no row,
+  // whatever numbers end it.
+  if (const std::size_t sp = s.find(' '); sp != std::string_view::npos && sp + 1 < s.size() && s[sp + 1] >= '0' &&
+                                          s[sp + 1] <= '9') {
+    std::string w(s.substr(0, sp));
+    for (char& ch : w) ch = ch == '1' ? 'l' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "tabel" || w == "figuur" || w == "grafiek") return false;
+  }
   // Tokens walked in place (this runs for every line and its neighbours).
   std::size_t count = 0, size = s.size();
   int nums = 0;

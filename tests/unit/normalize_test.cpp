@@ -289,6 +289,28 @@ TEST_CASE("normalize: a table row's label broken at a hyphen joins its row") {
   CHECK(norm(once) == once);
 }
 
+// Regression (#18/#19, dev18, session 28): a table's header row with column
+// gaps joined its long caption ("Tabel 1 … 2024) Afdeling Aantal"), or its
+// one row ("Directie Gegrond Deels Ongegrond Studiefinanciering 402 …").
+TEST_CASE("normalize: a table's header row is a block of its own") {
+  std::string src = "Tabel 1  Klachten per afdeling, eerste halfjaar 2025 (tussen haakjes: het jaar ervoor)\n"
+                    "Afdeling                                       Aantal\n"
+                    "Vergunningen, Toezicht en Handhaving           13 (8)\n"
+                    "Klantcontact                                    9 (4)\n\n"
+                    "Tabel 2  Uitkomst per directie, Q3 2024\n"
+                    "Directie                     Gegrond   Deels   Ongegrond\n"
+                    "Studiefinanciering               402     188         311\n";
+  std::string once = norm(src);
+  CHECK(once ==
+        "Tabel 1 Klachten per afdeling, eerste halfjaar 2025 (tussen haakjes: het jaar ervoor)\n\nAfdeling Aantal\n\n"
+        "Vergunningen, Toezicht en Handhaving 13 (8)\nKlantcontact 9 (4)\n\nTabel 2 Uitkomst per directie, Q3 2024\n\n"
+        "Directie Gegrond Deels Ongegrond\n\nStudiefinanciering 402 188 311\n");
+  CHECK(norm(once) == once);
+  // A letter's fields and a two-column scan's broken word are no header.
+  CHECK(norm("Telefonische bereikbaarheid    d. meldingen van stank te registre-\nren en te controleren.\n") ==
+        "Telefonische bereikbaarheid d. meldingen van stank te registreren en te controleren.\n");
+}
+
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
   CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
   CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
@@ -891,7 +913,8 @@ TEST_CASE("normalize regression: a running footer set out in columns is as short
 TEST_CASE("normalize regression: a table's rule above its total stays a row of the table") {
   std::string once = norm("Tabel 1\n  Middelen        2      3\n  Welzijn          1      2\n"
                           "                ----   ----\n  totaal          27     38\n\nVan de 38 verzoeken.\n");
-  CHECK(once == "Tabel 1\nMiddelen 2 3\nWelzijn 1 2\n---- ----\ntotaal 27 38\n\nVan de 38 verzoeken.\n");
+  // The caption is a block of its own (session 28: a numbered caption is no row).
+  CHECK(once == "Tabel 1\n\nMiddelen 2 3\nWelzijn 1 2\n---- ----\ntotaal 27 38\n\nVan de 38 verzoeken.\n");
   CHECK(norm(once) == once);
 }
 
