@@ -95,7 +95,9 @@ void Emitter::process(std::size_t b, std::size_t e, bool line_end, int site_edge
           f = letters_in_number(k_.words, src_, i, stop);
         if (!f) f = one_for_l(k_.words, src_, i, j, stop);
         if (!f) {
-          if (glued_before(k_.words, src_, b, i, j, w)) edit(i, i, " ", "glue");
+          // Not where a context repair wrote the space already ("Oordeel:Gegrond":
+          // repairs.tsv's colon-glue-word).
+          if (glued_before(k_.words, src_, b, i, j, w) && !space_written(i)) edit(i, i, " ", "glue");
           f = join_fragments(k_.words, src_, i, j, stop, w);
           // A fragment the word repair took for a word ("aanbevelin" →
           // "aanbevelen") joins as written: "aanbevelin g" → "aanbeveling".
@@ -223,6 +225,11 @@ bool Emitter::number_glued(std::size_t line_b, std::size_t i, std::size_t stop) 
   const std::size_t at = probe.size();
   probe.append(src_.substr(i, std::min(stop, i + 16) - i));
   return glued_digit(probe, 0, at) || glued_number(k_.words, probe, 0, at, probe.size());
+}
+
+bool Emitter::space_written(std::size_t i) {
+  flush_copy(i);
+  return !out_.text.empty() && out_.text.back() == ' ';
 }
 
 void Emitter::finish() { flush_copy(src_.size()); }

@@ -86,6 +86,8 @@ class Emitter {
   void pending(std::size_t e);
   void flush_copy(std::size_t upto);
   bool number_glued(std::size_t line_b, std::size_t i, std::size_t stop);
+  // Whether the text written up to source offset i ends in a space.
+  bool space_written(std::size_t i);
 
   std::string_view src_;
   const Knowledge& k_;
