@@ -1100,6 +1100,8 @@ TEST_CASE("normalize: glued sentence starts, section marks, titles after a numbe
         "Uit de gesprekken (zie paragraaf 4.2) blijkt dat 35% van hen het ‘onzorgvuldig’ genoemd heeft.\n");
   CHECK(norm("Dat deed de ombudsman.7Daarnaast was de periode van 2018tot en met 2021 lang.\n") ==
         "Dat deed de ombudsman. 7 Daarnaast was de periode van 2018 tot en met 2021 lang.\n");
+  // One space where a context repair (colon-glue-word) and the glue check meet.
+  CHECK(norm("Oordeel:Gegrond, met aanbeveling.\n") == "Oordeel: Gegrond, met aanbeveling.\n");
   // A word's optional part and an apostrophe's plural stay.
   for (const char* s : {"De (her)beoordeling van de auto’s liep (on)terecht vast.\n"}) CHECK(norm(s) == s);
 }
