@@ -109,9 +109,9 @@ bool letter_item(std::string_view c) {
 }
 
 // A table's header row as PDF-to-text lays it out: cells apart by a column
-// gap (three spaces or more, or a tab), at most 10 words, no count (a year
-// may be a column), no colon, no sentence end, not in lower case
-// ("Directie   Gegrond   Deels").
+// gap (three spaces or more, or a tab), none over three words, at most 10
+// words, no count (a year may be a column), no colon, no sentence end, not
+// in lower case ("Directie   Gegrond   Deels").
 bool header_like(std::string_view c) {
   while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
   const std::size_t first = c.find_first_not_of(' ');
@@ -122,6 +122,15 @@ bool header_like(std::string_view c) {
   if (c.find(':') != std::string_view::npos || starts_lower(c)) return false;
   bool gap = c.find('\t') != std::string_view::npos || c.find("   ") != std::string_view::npos;
   if (!gap || count_words(c) > 10) return false;
+  // No cell over three words between the gaps: a justified line's stretched
+  // spaces ("Klager heeft   meerdere keren gebeld met de") are no columns.
+  for (std::size_t a = 0; a < c.size();) {
+    std::size_t e = a;
+    while (e < c.size() && c[e] != '\t' && c.compare(e, 3, "   ") != 0) ++e;
+    if (count_words(c.substr(a, e - a)) > 3) return false;
+    while (e < c.size() && (c[e] == ' ' || c[e] == '\t')) ++e;
+    a = e;
+  }
   for (std::size_t i = 0; i < c.size(); ++i) {
     if (!std::isdigit(U(c[i])) || (i > 0 && c[i - 1] != ' ')) continue;
     std::size_t e = i;

@@ -23,6 +23,11 @@
 // before it (hard_start, split.h) always starts a block, and so does a
 // field (a label of one or two words and a colon: "Afdeling: Vastgoed")
 // after a field, or a letter's field (letter-fields.txt) after anything.
+// A table's header row as PDF-to-text sets it out (cells apart by column
+// gaps, none over three words, at most 10 words, no count, colon or
+// sentence end, not in lower case) neither continues the text before it
+// (a caption) nor is continued by a line that is no such row (its first
+// row), unless a word is broken at a hyphen there.
 // A table row's label broken at a hyphen ("Werkplein Hoogerzande-", which
 // classify.h made a row) goes on in the row of the next line. Blocks keep
 // the source order of their lines. Cost: linear in the lines.

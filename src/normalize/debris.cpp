@@ -238,10 +238,12 @@ bool noise_line(const WordRepair& words, std::string_view line) {
       i = runs[run++].e;
       continue;
     }
-    // A dash or a bar between a case number and its unit ("KL/HZ/2025/004 –
-    // afdeling VTH") joins text; other marks alone count against the line.
+    // A dash or a bar between parts ("KL/HZ/2025/004 – afdeling VTH") is
+    // neither word nor debris: it leaves the count; other marks alone count
+    // against the line.
     if (raw == "-" || raw == "\xE2\x80\x93" || raw == "\xE2\x80\x94" || raw == "|") {
-      ++good;
+      --total;
+      --seen;
       continue;
     }
     std::string_view w = word_core(raw);

@@ -333,8 +333,8 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
 namespace {
 
 // A known word in lower case glued after what closes something: a bracket
-// opened after a space ("(zie paragraaf 4.2)blijkt", "(Awb)en"; not
-// "(her)beoordeling"), a percentage ("35%van"), a closing single quote whose
+// opened after a space ("(zie paragraaf 4.2)blijkt", "(Awb)en"; not a
+// word's optional part, "(her)beoordeling", "(ex-)partner"), a percentage ("35%van"), a closing single quote whose
 // opening one follows a space ("‘onzorgvuldig’genoemd"; not "auto’s", "’t").
 // A closing double quote is repairs.tsv's (quote-close-glue).
 bool closing_mark_glued(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i,
@@ -348,10 +348,11 @@ bool closing_mark_glued(const WordRepair& words, std::string_view src, std::size
   };
   bool mark = false;
   if (p == ')') {
-    // Not a word's optional part: "(her)beoordeling", "(on)terecht".
+    // Not a word's optional part: "(her)beoordeling", "(groot)ouders",
+    // "(ex-)partner" (small letters and hyphens only).
     const std::size_t o = line.rfind('(');
     const std::string_view inside = o == std::string_view::npos ? std::string_view{} : line.substr(o + 1, line.size() - o - 2);
-    const bool part = inside.size() <= 4 && std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool part = !inside.empty() && std::all_of(inside.begin(), inside.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
     mark = !part && opened_after_space("(", line.size() - 1);
   }
   else if (p == '%') mark = i >= line_b + 2 && std::isdigit(U(src[i - 2]));

@@ -35,14 +35,20 @@
 // or "uur", a section number at a line's start before a capital ("3 . 2
 // Wachttijden"), a number after its label (…nummer, …kenmerk, nr: "0 3 . 0
 // 0 7 1 2"). Other spaced digits may be a table's cells and stay.
-// glued_before(), at the word src[i, j): a word glued to what ends a heading
-// number or a sentence — "9Inleiding", "2008.Voor", "enz.De", "§5Bezwaar" —
+// glued_before(), at the word src[i, j): a known word in lower case glued
+// after a closing bracket opened after a space ("(zie paragraaf 4.2)blijkt";
+// not a word's optional part, "(her)beoordeling"), a percentage ("35%van")
+// or a closing single quote opened after a space ("‘onzorgvuldig’genoemd"),
+// or a glue word after a year ("2018tot"); or a word glued to what ends a
+// heading number or a sentence — "9Inleiding", "2008.Voor", "enz.De",
+// "§5Bezwaar", a footnote mark between sentences ("ombudsman.7Daarnaast") —
 // when it is a capitalised word of at least 3 letters that the lexicon
 // knows, the digits before it start the line, follow a space, a bracket or a
 // section mark, or are cut from the word before by glued_number()
 // ("Hoofdstuk4Klachten"), and the word is not part of a web or mail address;
 // and glued_digit(), at a digit src[i]: a number glued after a closing
-// bracket and a full stop, "(UWV).1"; and glued_number(), at a digit src[i]:
+// bracket and a full stop, "(UWV).1", or a footnote mark of 1-2 digits
+// between a word of 3 letters and a capitalised word ("ombudsman.7Daarnaast"); and glued_number(), at a digit src[i]:
 // a number of 1-3 digits glued after a word the lexicon knows, of 4 letters
 // or more without capitals inside ("zorg5", "Parkeren31", "Inleiding3": a
 // footnote, a table cell, a page in a contents list), or a year glued after

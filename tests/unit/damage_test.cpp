@@ -270,10 +270,11 @@ TEST_CASE("damage fixtures: the eighth development set, per class at least its f
 // tags, scan stamps, converter watermarks, transcript events; heading and
 // page numbers glued on; running heads as "4 | Jaarverslag", "blz. 4",
 // "B-4"; small capitals and drop caps split). First run: debris 10, glued 9,
-// headers 17, spaced 13; after session 28's rules for them, debris 27 and
+// headers 17, spaced 13; after session 28's rules for them, debris 26 (who
+// left a meeting stays: minutes write the same sentence) and
 // glued 14.
 TEST_CASE("damage fixtures: the ninth development set, per class at least its floor, no correct word changed") {
-  check_floors("dev9", 30, {{"debris", 27}}, {}, {"debris"});
+  check_floors("dev9", 30, {{"debris", 26}}, {}, {"debris"});
   check_floors("dev9", 20, {{"glued", 14}, {"headers", 17}}, {}, {"glued", "headers"});
   check_floors("dev9", 15, {{"spaced", 13}}, {}, {"spaced"});
 }

@@ -98,6 +98,8 @@ TEST_CASE("normalize debris regression: a case number is no noise, joined by dot
   // text, so a unit's short name does not make the heading noise.
   CHECK_FALSE(noise_line(lex, "KL/HZ/2025/004 – afdeling VTH"));
   CHECK_FALSE(noise_line(lex, "KL/HZ/2025/004 – afdeling XYZ"));
+  // A dash or bar leaves the count: it makes no line of debris a text.
+  CHECK(noise_line(lex, "| xq | zkw | qqv |"));
 }
 
 // Regression (dev6 police report, session 24): "Klacht nr. 2022-0163 –

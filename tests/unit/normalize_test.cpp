@@ -306,9 +306,18 @@ TEST_CASE("normalize: a table's header row is a block of its own") {
         "Vergunningen, Toezicht en Handhaving 13 (8)\nKlantcontact 9 (4)\n\nTabel 2 Uitkomst per directie, Q3 2024\n\n"
         "Directie Gegrond Deels Ongegrond\n\nStudiefinanciering 402 188 311\n");
   CHECK(norm(once) == once);
-  // A letter's fields and a two-column scan's broken word are no header.
+  // A two-column scan's broken word, a letter's field and a justified
+  // line's stretched spaces are no header.
   CHECK(norm("Telefonische bereikbaarheid    d. meldingen van stank te registre-\nren en te controleren.\n") ==
         "Telefonische bereikbaarheid d. meldingen van stank te registreren en te controleren.\n");
+  CHECK(norm("Op 3 maart schreef de klager het volgende aan het college van de gemeente.\n"
+             "Onderwerp      : de aanslag\nDe klacht gaat over de aanslag.\n") ==
+        "Op 3 maart schreef de klager het volgende aan het college van de gemeente.\n\nOnderwerp : de aanslag\n\n"
+        "De klacht gaat over de aanslag.\n");
+  CHECK(norm("In het voorjaar van dit jaar heeft de klager een aantal keren gebeld met de\n"
+             "Klager heeft   meerdere keren gebeld met de\nGemeente Oudewaard, maar kreeg geen antwoord.\n") ==
+        "In het voorjaar van dit jaar heeft de klager een aantal keren gebeld met de Klager heeft meerdere keren gebeld "
+        "met de Gemeente Oudewaard, maar kreeg geen antwoord.\n");
 }
 
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
@@ -1103,7 +1112,9 @@ TEST_CASE("normalize: glued sentence starts, section marks, titles after a numbe
   // One space where a context repair (colon-glue-word) and the glue check meet.
   CHECK(norm("Oordeel:Gegrond, met aanbeveling.\n") == "Oordeel: Gegrond, met aanbeveling.\n");
   // A word's optional part and an apostrophe's plural stay.
-  for (const char* s : {"De (her)beoordeling van de auto’s liep (on)terecht vast.\n"}) CHECK(norm(s) == s);
+  for (const char* s : {"De (her)beoordeling van de auto’s liep (on)terecht vast.\n",
+                        "Zijn (groot)ouders en zijn (ex-)partner kregen bericht.\n"})
+    CHECK(norm(s) == s);
 }
 
 TEST_CASE("normalize: headings numbered 2.a, A., §3 and Bijlage 2, and a capitals heading before an acronym") {
