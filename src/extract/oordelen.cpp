@@ -254,7 +254,10 @@ bool number_counts(std::string_view text, std::size_t at) {
   if (w.empty() && e >= 3 && text[e - 1] == ')' && digit(text[e - 2])) {
     std::size_t n = e - 2;
     while (n > 0 && digit(text[n - 1])) --n;
-    if (n > 0 && text[n - 1] == '(') return !numbered_parts(n);
+    // After a word ("een derde (28)"), not an enumerator at a line's start
+    // ("(1) gegrond") nor a year ("(2023)").
+    const bool after_word = n >= 3 && text[n - 1] == '(' && text[n - 2] == ' ' && std::isalpha(static_cast<unsigned char>(text[n - 3]));
+    if (after_word && !is_year(text.substr(n, e - 1 - n))) return !numbered_parts(n);
   }
   if (w == "procent" || (e > 0 && text[e - 1] == '%')) {
     e = w.empty() ? e - 1 : b;
@@ -307,9 +310,23 @@ bool counts_row(std::string_view text, std::size_t p) {
     while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) ++e;
     if ((e == text.size() || text[e] == ' ' || text[e] == '\n') && !is_year(text.substr(i, e - i)) && ++numbers >= 2)
       return true;
+    if (e == text.size() || text[e] == '\n') break;
     i = e;
   }
   return false;
+}
+
+// Whether the block holding `pos` is a table row.
+bool in_table_row(const Context& ctx, std::size_t pos) {
+  auto it = std::upper_bound(ctx.spans.begin(), ctx.spans.end(), pos, [](std::size_t p, const FoldedBlock& x) { return p < x.start; });
+  return it != ctx.spans.begin() && std::prev(it)->end > pos && std::prev(it)->kind == PassageKind::table_row;
+}
+
+// The words of a line, split at spaces.
+std::size_t count_words(std::string_view line) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) n += line[i] != ' ' && (i == 0 || line[i - 1] == ' ');
+  return n;
 }
 
 // The start of the first line after the one that ends at `b` (its '\n')
@@ -339,8 +356,13 @@ bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::st
   std::string_view line = text.substr(a, b - a);
   while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
   static constexpr std::string_view kEnds = ".;:!?)\"'";
-  if (line.empty() || (kEnds.find(line.back()) != std::string_view::npos && line.back() != ')') ||
-      line.ends_with("\u201D") || line.ends_with("\u2019"))
+  // Cells apart by two column gaps or more are a table's, whatever the last
+  // one ends in ("Deels gegr.   Ongegrond   Ingetr.").
+  const auto g0 = std::lower_bound(ctx.gaps.begin(), ctx.gaps.end(), a);
+  const bool columns = std::distance(g0, std::lower_bound(g0, ctx.gaps.end(), b)) >= 2;
+  if (line.empty() ||
+      (!columns && ((kEnds.find(line.back()) != std::string_view::npos && line.back() != ')') || line.ends_with("\u201D") ||
+                    line.ends_with("\u2019"))))
     return false;
   // Two years name columns too, a bracket after them ("2022  2023  gegrond
   // (2023)", "Directie  Q1 2021  Q2 2021  (deels) gegrond").
@@ -354,7 +376,10 @@ bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::st
   // A line without numbers over a row of counts is the header of their
   // columns ("Directie  Gegrond  Deels  Ongegrond" over "Studiefinanciering
   // 402  188  311").
-  if (b < text.size() && !counts_row(line, 0) && counts_row(text, next_text_line(text, b))) return true;
+  if (b < text.size() && !counts_row(line, 0) && count_words(line) >= 3) {
+    const std::size_t next = next_text_line(text, b);
+    if (counts_row(text, next) && (columns || in_table_row(ctx, next))) return true;
+  }
   const std::string folded = fold_key(line);
   for (const std::string& w : column_words) {
     for (std::size_t p = folded.find(w); p != std::string::npos; p = folded.find(w, p + 1)) {

@@ -19,7 +19,8 @@ std::string outcome_value(const RuleFile& oordeel, const std::string& label);
 // A verdict word that counts is a statistic, not a verdict: followed by a
 // number ("gegrond: 2", "Klacht gegrond   4") or standing beside another
 // verdict word with only separators between (a column header "gegrond
-// ongegrond overig"), or after a count ("8 maal gegrond"). Outcome tables
+// ongegrond overig"), or after a count ("8 maal gegrond", "een derde (28)
+// gegrond", a number after a word in brackets). Outcome tables
 // give such counts (rule oordeel.table).
 // hits[i] is tested against the other hits of its text.
 bool statistic(std::string_view text, const std::vector<Hit>& hits, std::size_t i);

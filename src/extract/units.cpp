@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -349,16 +350,22 @@ void lower_unit_names(Context& ctx, const UnitNames& un) {
 
 // A known name inside a longer unit's name is part of it: "Burgerzaken" in
 // the table row "Burgerzaken en Welzijn".
+// O(n log n): the spans by start, with the largest end up to each.
 void drop_nested_entries(Context& ctx) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const Tag& t : ctx.tags)
     if (t.type == "afdeling") spans.emplace_back(t.start, t.end);
   std::sort(spans.begin(), spans.end());
+  std::vector<std::size_t> max_end(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) max_end[i] = std::max(spans[i].second, i ? max_end[i - 1] : 0);
   auto nested = [&](const Tag& t) {
     if (t.type != "afdeling" || t.rule.find('/') == std::string::npos) return false;
-    for (auto it = spans.begin(); it != spans.end() && it->first <= t.start; ++it)
-      if (it->second >= t.end && it->second - it->first > t.end - t.start) return true;
-    return false;
+    // A span that starts before it and reaches its end, or starts with it and ends after it.
+    auto first_same = std::lower_bound(spans.begin(), spans.end(), std::pair<std::size_t, std::size_t>{t.start, 0});
+    const std::size_t before = static_cast<std::size_t>(first_same - spans.begin());
+    if (before > 0 && max_end[before - 1] >= t.end) return true;
+    auto after_same = std::upper_bound(first_same, spans.end(), std::pair<std::size_t, std::size_t>{t.start, SIZE_MAX});
+    return after_same != first_same && std::prev(after_same)->second > t.end;
   };
   std::erase_if(ctx.tags, nested);
 }

@@ -37,8 +37,10 @@ class UnitNames {
   // about the cases under it ("Uit de praktijk"), not a unit.
   bool about_cases(std::string_view heading) const;
   // The canonical value of a found name and the unit it is: a known variant's
-  // entry (and its unit); for a units.prefix unit, "<unit word> <name>"
-  // (canonical if known); else the name itself.
+  // entry, with the unit `unit` (the word before it: "sector Burgerzaken")
+  // or, without one or when the entry's name holds its own unit word ("team
+  // DWI" is Dienst Werk en Inkomen), the entry's; for a units.prefix unit,
+  // "<unit word> <name>" (canonical if known); else the name itself.
   std::pair<std::string, std::string> canonical(std::string_view name, const std::string& unit, std::string_view unit_word) const;
   // Whether a list item (articles het/de dropped) is a known variant.
   bool known(std::string_view part) const;

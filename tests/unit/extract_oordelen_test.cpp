@@ -329,13 +329,23 @@ TEST_CASE("oordelen regression: the verdict of an organisation the report is abo
 // are another body in a provincial ombudsman's report.
 TEST_CASE("oordelen regression: a header over counts, a bracketed count, the organs of another body") {
   CHECK(oordeel_values("Tabel 2 Uitkomst per directie\n\nDirectie         Gegrond   Deels   Ongegrond\n"
-                       "Studiefinanciering    402     188         311\n",
+                       "Studiefinanciering    402     188         311\nOnderwijs              61      22          57\n",
                        "Uitvoeringsdienst Leren")
             .empty());
   CHECK(oordeel_values("Van de 85 klachten was een derde (28) gegrond.\n", "Rechtbank Oostergouw").empty());
   CHECK(oordeel_values("Gedeputeerde Staten achtten de klacht ongegrond. De ombudsman acht de klacht gegrond.\n",
                        "Provinciale Ombudsman Noordmeer") == std::vector<std::string>{"gegrond"});
-  // A numbered part in brackets is no count.
+  // A numbered part in brackets is no count, nor a line's enumerator or a year.
   CHECK(oordeel_values("De ombudsman vindt klachtonderdeel (2) gegrond.\n", "Ombudsman Noordmeer") ==
         std::vector<std::string>{"gegrond"});
+  CHECK(oordeel_values("(1) gegrond: de brief kwam te laat.\n", "Ombudsman Noordmeer") == std::vector<std::string>{"gegrond"});
+  // A verdict heading over a sentence with numbers is a verdict.
+  CHECK(oordeel_values("Oordeel gegrond\n\nDe ombudsman sprak op 12 maart met 2 medewerkers.\n", "Ombudsman Noordmeer") ==
+        std::vector<std::string>{"gegrond"});
+  // A header whose last cell is abbreviated ("Ingetr.") over counts.
+  CHECK(oordeel_values("Team                Gegrond   Deels gegr.   Ongegrond   Ingetr.\n"
+                       "Wmo en Vervoer           6             2           3         0\n"
+                       "Jeugd en Opvoeden        1             1           2         2\n",
+                       "Gemeente Vreeswolde")
+            .empty());
 }

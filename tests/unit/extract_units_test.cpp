@@ -462,6 +462,11 @@ TEST_CASE("units: a known name takes the level of the unit word before it, and i
                           "Publiekszaken dienst [42,55) afdeling.Publiekszaken/publiekszaken",
                           "Burgerzaken en Welzijn dienst [116,138) afdeling.table",
                       });
+  // After "afdeling" and "team" a known name keeps its entry and takes the word's level.
+  test::ExtractCtx y("De afdeling Burgerzaken en het team Burgerzaken kregen klachten.\n");
+  run_units(*y);
+  CHECK(leveled(y) == std::vector<std::string>{"Burgerzaken afdeling [12,23) afdeling.Burgerzaken/burgerzaken",
+                                               "Burgerzaken team [36,47) afdeling.Burgerzaken/burgerzaken"});
 }
 
 // Regression (#18, dev18 ombudsman for three municipalities, session 28):
