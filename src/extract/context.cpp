@@ -149,6 +149,11 @@ std::size_t Context::line_end(std::size_t p) const {
   return le == std::string_view::npos ? text.size() : le;
 }
 
+bool Context::in_table_row(std::size_t pos) const {
+  auto b = std::upper_bound(spans.begin(), spans.end(), pos, [](std::size_t p, const FoldedBlock& x) { return p < x.start; });
+  return b != spans.begin() && std::prev(b)->end > pos && std::prev(b)->kind == PassageKind::table_row;
+}
+
 std::size_t Context::heading_end(const FoldedBlock& b) const { return std::min(line_end(b.start), b.end); }
 
 int Context::case_at(std::size_t pos) const {

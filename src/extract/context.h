@@ -111,6 +111,8 @@ struct Context {
   std::pair<std::size_t, std::size_t> range(std::size_t a, std::size_t b) const;
   // The last heading starting before pos, or null.
   const FoldedBlock* heading_before(std::size_t pos) const;
+  // Whether the block holding pos is a table row.
+  bool in_table_row(std::size_t pos) const;
 };
 
 }  // namespace omb::interp

@@ -316,12 +316,6 @@ bool counts_row(std::string_view text, std::size_t p) {
   return false;
 }
 
-// Whether the block holding `pos` is a table row.
-bool in_table_row(const Context& ctx, std::size_t pos) {
-  auto it = std::upper_bound(ctx.spans.begin(), ctx.spans.end(), pos, [](std::size_t p, const FoldedBlock& x) { return p < x.start; });
-  return it != ctx.spans.begin() && std::prev(it)->end > pos && std::prev(it)->kind == PassageKind::table_row;
-}
-
 // The words of a line, split at spaces.
 std::size_t count_words(std::string_view line) {
   std::size_t n = 0;
@@ -378,7 +372,7 @@ bool on_count_header(const Context& ctx, const Hit& h, const std::vector<std::st
   // 402  188  311").
   if (b < text.size() && !counts_row(line, 0) && count_words(line) >= 3) {
     const std::size_t next = next_text_line(text, b);
-    if (counts_row(text, next) && (columns || in_table_row(ctx, next))) return true;
+    if (counts_row(text, next) && (columns || ctx.in_table_row(next))) return true;
   }
   const std::string folded = fold_key(line);
   for (const std::string& w : column_words) {

@@ -276,11 +276,6 @@ std::string_view word_before(std::string_view text, std::size_t pos) {
   return text.substr(b, pos - 1 - b);
 }
 
-bool in_table_row(const Context& ctx, std::size_t pos) {
-  auto b = std::upper_bound(ctx.spans.begin(), ctx.spans.end(), pos, [](std::size_t p, const FoldedBlock& x) { return p < x.start; });
-  return b != ctx.spans.begin() && std::prev(b)->end > pos && std::prev(b)->kind == PassageKind::table_row;
-}
-
 // Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
 // name after a unit word (role "unit"), a list of names (role "list").
 void unit_hits(Context& ctx, const UnitNames& un) {
@@ -295,7 +290,7 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       if (!is_upper_start(t) && t.find(' ') == std::string_view::npos && un.unit_of(t).empty()) continue;
       // A table row's label is its whole cell: "Klantenservice niet
       // bereikbaar" names a topic, not the unit.
-      if (in_table_row(ctx, h.start) && h.end + 1 < text.size() && text[h.end] == ' ' &&
+      if (ctx.in_table_row(h.start) && h.end + 1 < text.size() && text[h.end] == ' ' &&
           std::islower(static_cast<unsigned char>(text[h.end + 1])) && !std::binary_search(ctx.gaps.begin(), ctx.gaps.end(), h.end))
         continue;
       // A unit word right before it says the level in this report: "sector
