@@ -22,8 +22,15 @@ namespace omb::pass {
 // no sentence for a header; at page edges it would.
 std::string page_key(std::string_view c, bool keep_spaces) {
   std::string key;
-  for (char ch : c)
-    if (!std::isdigit(U(ch)) && (keep_spaces || (ch != ' ' && ch != '\t'))) key += ch;
+  for (char ch : c) {
+    if (std::isdigit(U(ch))) continue;
+    const bool space = ch == ' ' || ch == '\t';
+    if (!space) key += ch;
+    // A run of spaces is one, and none at the ends: a recto head "6   Title"
+    // and a verso head "Title   7" share their key.
+    else if (keep_spaces && !key.empty() && key.back() != ' ') key += ' ';
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
   return key;
 }
 

@@ -16,8 +16,9 @@ namespace omb::pass {
 // a middle dot, a hyphen, each with spaces around it.
 inline constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " - "};
 
-// The line without its digits, the key its copies share (without spaces
-// too when !keep_spaces: the emitter joins a word spaced apart).
+// The line without its digits, the key its copies share: runs of spaces as
+// one, none at its ends (without spaces at all when !keep_spaces: the
+// emitter joins a word spaced apart).
 std::string page_key(std::string_view c, bool keep_spaces = true);
 // The size of `c` with each run of spaces counted once.
 std::size_t squeezed_size(std::string_view c);

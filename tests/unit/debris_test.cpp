@@ -46,6 +46,17 @@ TEST_CASE("normalize debris: a two-line running head goes from every page, the f
   CHECK(kinds_after_debris(src) == std::vector<LineKind>{D, D, T, T, B, D, D, T, T, B});
 }
 
+// Regression (damage dev8, session 28): a recto head with its page number
+// before the title and a verso head with it after ("6   Waterschap X" and
+// "Waterschap X   7") share their text; their keys differed by the gap.
+TEST_CASE("normalize debris: recto and verso heads with the page number on either side") {
+  const std::string src =
+      "Het waterschap ontving 212 bezwaarschriften.\n"
+      "\f6        Waterschap Rivierenland \xe2\x80\x94 Jaarverslag 2022\nHet merendeel ging over percelen.\n"
+      "\fWaterschap Rivierenland \xe2\x80\x94 Jaarverslag 2022        7\nIn veertig gevallen is de aanslag verlaagd.\n";
+  CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, B, D, T, B, D, T, B});
+}
+
 // A cover (no sentence on the first page, numbered 1 if at all) carries the
 // letterhead that later pages repeat as their running head: it stays there,
 // but a copy that ends in a page number goes.
