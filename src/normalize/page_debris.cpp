@@ -16,6 +16,7 @@
 namespace omb::pass {
 namespace {
 
+void mark_copies(std::string_view src, std::vector<Line>& lines, const std::map<std::string, std::vector<std::size_t>>& by_key);
 
 // Running headers and footers where no form feed marks the pages (web
 // mirrors lose them): a short line with a number, whose text without its
@@ -23,15 +24,26 @@ namespace {
 // behind a separator, and has a number that grows each time, with text
 // between. (Otherwise a repeated line with a growing number is as often a
 // table's or a list's: "100001 - Klacht over", "Aanbeveling 2".)
+// Copies are grouped twice: by their text without digits and spaces (a
+// word spaced apart, "Kw artaalrapportage", is a copy), then, of the lines
+// left, by their words in any order (parts that swap sides: "2 | Ombudsman X
+// · Jaarverslag 2021" and "Jaarverslag 2021 · Ombudsman X | 3").
 void mark_repeated_headers(std::string_view src, std::vector<Line>& lines) {
-  std::map<std::string, std::vector<std::size_t>> by_key;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].kind != LineKind::text) continue;
-    std::string_view c = content(src, lines[i]);
-    if (squeezed_size(c) > 80) continue;
-    if (c.find_first_of("0123456789") == std::string_view::npos && !running_line(c)) continue;
-    by_key[page_key(c, /*keep_spaces=*/false)].push_back(i);
+  for (bool by_words : {false, true}) {
+    std::map<std::string, std::vector<std::size_t>> by_key;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].kind != LineKind::text) continue;
+      std::string_view c = content(src, lines[i]);
+      if (squeezed_size(c) > 80) continue;
+      if (c.find_first_of("0123456789") == std::string_view::npos && !running_line(c)) continue;
+      by_key[by_words ? page_words_key(c) : page_key(c, /*keep_spaces=*/false)].push_back(i);
+    }
+    mark_copies(src, lines, by_key);
   }
+}
+
+// The groups of copies of mark_repeated_headers that are running lines.
+void mark_copies(std::string_view src, std::vector<Line>& lines, const std::map<std::string, std::vector<std::size_t>>& by_key) {
   auto numbers = [&](std::size_t i) {
     std::vector<long> v;
     std::string_view c = content(src, lines[i]);
@@ -210,7 +222,7 @@ void mark_page_runs(std::string_view src, std::vector<Line>& lines) {
       keys.emplace_back();
       for (std::size_t r = 0; r < runs.back().size(); ++r) {
         std::string key{static_cast<char>('0' + side), static_cast<char>('0' + r)};  // r < 3
-        key += page_key(content(src, lines[runs.back()[r]]));
+        key += page_words_key(content(src, lines[runs.back()[r]]));
         keys.back().push_back(std::move(key));
         ++count[keys.back().back()];
       }

@@ -3,6 +3,7 @@
 #include "normalize/page_lines.h"
 
 #include <algorithm>
+#include <vector>
 #include <cctype>
 #include <iterator>
 #include <string>
@@ -31,6 +32,24 @@ std::string page_key(std::string_view c, bool keep_spaces) {
     else if (keep_spaces && !key.empty() && key.back() != ' ') key += ' ';
   }
   if (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+std::string page_words_key(std::string_view c) {
+  std::vector<std::string> words;
+  for (std::size_t a = 0; a < c.size();) {
+    std::size_t e = c.find_first_of(" \t", a);
+    if (e == std::string_view::npos) e = c.size();
+    std::string w;
+    for (char ch : c.substr(a, e - a))
+      if (!std::isdigit(U(ch))) w += ch;
+    if (std::any_of(w.begin(), w.end(), [](char ch) { return std::isalpha(U(ch)) || (U(ch) & 0x80); })) words.push_back(std::move(w));
+    a = e + 1;
+  }
+  if (words.empty()) return page_key(c, /*keep_spaces=*/false);
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
   return key;
 }
 

@@ -20,6 +20,11 @@ inline constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x93 ", " \x
 // one, none at its ends (without spaces at all when !keep_spaces: the
 // emitter joins a word spaced apart).
 std::string page_key(std::string_view c, bool keep_spaces = true);
+// The words of the line (digits taken out, marks alone left out) in sorted
+// order: the key a running line's copies share when its parts swap sides
+// from page to page ("— 14 —   JAARVERSLAG 1998" and "JAARVERSLAG 1998
+// — 15 —"); page_key() without spaces for a line of no words.
+std::string page_words_key(std::string_view c);
 // The size of `c` with each run of spaces counted once.
 std::size_t squeezed_size(std::string_view c);
 // How many words of three ASCII letters or more `s` holds.

@@ -55,6 +55,11 @@ TEST_CASE("normalize debris: recto and verso heads with the page number on eithe
       "\f6        Waterschap Rivierenland \xe2\x80\x94 Jaarverslag 2022\nHet merendeel ging over percelen.\n"
       "\fWaterschap Rivierenland \xe2\x80\x94 Jaarverslag 2022        7\nIn veertig gevallen is de aanslag verlaagd.\n";
   CHECK(kinds_after_debris(src) == std::vector<LineKind>{T, B, D, T, B, D, T, B});
+  // Parts that swap sides: "— 14 —   JAARVERSLAG 1998", "JAARVERSLAG 1998   — 15 —".
+  const std::string swapped =
+      "\xe2\x80\x94 14 \xe2\x80\x94                JAARVERSLAG 1998\nHet aantal verzoekschriften nam toe.\n"
+      "\fJAARVERSLAG 1998                \xe2\x80\x94 15 \xe2\x80\x94\nOok over de bereikbaarheid kwamen klachten.\n";
+  CHECK(kinds_after_debris(swapped) == std::vector<LineKind>{D, T, B, D, T, B});
 }
 
 // A cover (no sentence on the first page, numbered 1 if at all) carries the
