@@ -108,6 +108,24 @@ bool letter_item(std::string_view c) {
   return c[2] == ' ' ? c.find_first_not_of(' ', 2) != std::string_view::npos : lower(2) && lower(3) && lower(4);
 }
 
+// A field in lower case: its first word, of letters, ends in a colon
+// ("secretariaat: Postbus 87").
+bool lower_field(std::string_view c) {
+  std::size_t i = 0;
+  while (i < c.size() && c[i] >= 'a' && c[i] <= 'z') ++i;
+  return i >= 3 && i < c.size() && c[i] == ':';
+}
+
+// A line whose letters are all capitals, three at least.
+bool capitals_line(std::string_view c) {
+  int upper = 0;
+  for (char ch : c) {
+    if (ch >= 'a' && ch <= 'z') return false;
+    upper += ch >= 'A' && ch <= 'Z';
+  }
+  return upper >= 3;
+}
+
 // A table's header row as PDF-to-text lays it out: cells apart by a column
 // gap (three spaces or more, or a tab), none over three words, at most 10
 // words, no count (a year may be a column), no colon, no sentence end, not
@@ -173,8 +191,13 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       const std::size_t text_at = c.find_first_not_of(" .)", 1);
       bool item = letter_item(c) && (ends_sentence(lc) || (text_at != std::string_view::npos && starts_upper_or_digit(c.substr(text_at)) &&
                                                        !std::isdigit(U(c[text_at]))));
+      // A line in capitals (a letterhead) is not continued by a field in lower
+      // case ("WOONSTICHTING WENTERDIJK" | "secretariaat: Postbus 87"); a
+      // title is ("J A A R V E R S L A G" | "van de commissie over 1982").
+      const bool field_under_caps = capitals_line(lc) && lower_field(c);
       bool continues = !item && !ends_sentence(lc) &&
-                       (starts_lower(c) || broken_word || (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
+                       ((starts_lower(c) && !field_under_caps) || broken_word ||
+                        (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
       // A short line, or a new page's stray space after a full stop, ends a paragraph.
       bool line_break_meant = ((lc.size() < 50 || ended_short(lc, c, width)) && !starts_lower(c) && lc.back() != ',') ||
                               (l.stray_space && ends_sentence(lc)) || item;
@@ -199,7 +222,7 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       // on in lower case, after a glue word, or with its year.
       // Across a page break too: the next pass sees a blank line there.
       bool open_end = !ends_sentence(lc) && lc.back() != ',';
-      bool lower_word = starts_lower(c) && c.size() > 1 && c[1] != ' ';  // "e " is OCR's bullet
+      bool lower_word = starts_lower(c) && c.size() > 1 && c[1] != ' ' && !field_under_caps;  // "e " is OCR's bullet
       std::string lw = last_word_lower(lc);
       bool goes_on = lower_word || words.glue_word(lw) || (lone_year(c) && cur.len <= 100) || year_goes_on(lw, c);
       std::string_view head = content(src, lines[cur.lines.front()]);

@@ -320,6 +320,16 @@ TEST_CASE("normalize: a table's header row is a block of its own") {
         "met de Gemeente Oudewaard, maar kreeg geen antwoord.\n");
 }
 
+// Regression (#18, dev17 1998 scan, session 28): a letterhead in capitals
+// took the field under it ("WOONSTICHTING WENTERDIJK secretariaat: Postbus
+// 87"); a title in capitals still goes on in lower case.
+TEST_CASE("normalize: a field in lower case does not continue a line in capitals") {
+  CHECK(norm("WOONSTICHTING WENTERDIJK\n\nsecretariaat: Postbus 87, Wenterdijk\n") ==
+        "WOONSTICHTING WENTERDIJK\n\nsecretariaat: Postbus 87, Wenterdijk\n");
+  CHECK(norm("JAARVERSLAG\n\nvan de klachtencommissie over het jaar 1982\n") ==
+        "JAARVERSLAG van de klachtencommissie over het jaar 1982\n");
+}
+
 TEST_CASE("normalize: tables stay rows; markdown tables too") {
   CHECK(norm("Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n") == "Uitkomst 2021 2020\nGegrond 12 9\nOngegrond 4 7\n");
   CHECK(norm("| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n") == "| Afdeling | 2021 |\n|---|---:|\n| Belastingen | 9 |\n");
