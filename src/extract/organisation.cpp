@@ -132,6 +132,33 @@ std::string watchdog_under(const Context& ctx, const Hit& head, const std::vecto
   return tidy_org(name) + " " + tidy_org(head.value);
 }
 
+namespace {
+
+// A committee's letterhead in capitals with its body's name on the next line,
+// in capitals too: "KLACHTENCOMMISSIE HUURDERS" over "WOONSTICHTING
+// WENTERDIJK" is the "Klachtencommissie Huurders Woonstichting Wenterdijk".
+// Nothing else on either line, and the body is no watchdog itself; an
+// ombudsman's name is whole on its own.
+std::string committee_over_body(const Context& ctx, const Hit& head, const std::vector<Hit>& hits) {
+  auto caps = [](std::string_view v) { return std::none_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; }); };
+  if (fold_key(head.value).find("commissie") == std::string::npos || !caps(head.value)) return "";
+  auto [nb, ne] = next_line(ctx.text, head.end);
+  const std::size_t after = ctx.text.find_first_not_of(" \t\r\n", head.end);
+  if (nb == std::string_view::npos || after < nb) return "";
+  for (const Hit& h : hits) {
+    if (h.start < nb || h.start >= ne || &h == &head) continue;
+    std::string_view line = ctx.text.substr(nb, ne - nb);
+    const std::size_t l = line.find_first_not_of(" \t");
+    const std::size_t r = line.find_last_not_of(" \t\r");
+    const std::vector<std::string> watchdogs = ctx.file("organisation").strings("publisher.watchdogs");
+    if (has_listed_word(h.value, watchdogs) || !caps(h.value) || nb + l != h.start || h.end < nb + r) return "";
+    return tidy_org(head.value) + " " + tidy_org(h.value);
+  }
+  return "";
+}
+
+}  // namespace
+
 void run_organisation(Context& ctx) {
   std::size_t w = ctx.window("organisation", 3000);
   const std::vector<Hit>& hits = ctx.hits_of("organisation");
@@ -145,6 +172,12 @@ void run_organisation(Context& ctx) {
     issuer.push_back(r.role == "issuer");
   }
   const Hit* head = letterhead(ctx.text, hits, 4);
+  if (head && ctx.rule_of("organisation", *head).role == "issuer") {
+    if (std::string whole = committee_over_body(ctx, *head, hits); !whole.empty()) {
+      ctx.out.facts.organisation = whole;
+      return;
+    }
+  }
   if (head && ctx.rule_of("organisation", *head).role != "issuer") {
     std::vector<Hit> issuers;
     for (std::size_t i = 0; i < may_publish.size(); ++i)

@@ -65,6 +65,20 @@ TEST_CASE("organisation: a letterhead wins over an ombudsman the report quotes")
   CHECK(x.out.facts.organisation == "Veiligheidsregio Lindevallei");
 }
 
+// Regression (#18, dev17 1998 scan, session 28): a committee's letterhead
+// over its body's name was cut to "Klachtencommissie Huurders"; and the
+// normaliser had joined the body's line to the field under it.
+TEST_CASE("organisation: a committee's letterhead over its body's name is one name") {
+  test::ExtractCtx x("  KLACHTENCOMMISSIE HUURDERS\n  WOONSTICHTING WENTERDIJK\n\n  secretariaat: Postbus 87, 7461 BK Wenterdijk\n\n"
+                     "  J A A R V E R S L A G   1 9 9 8\n\nHierbij biedt de Klachtencommissie Huurders haar verslag aan.\n");
+  run_organisation(*x);
+  CHECK(x.out.facts.organisation == "Klachtencommissie Huurders Woonstichting Wenterdijk");
+  // An ombudsman over the body it writes to keeps its own name.
+  test::ExtractCtx y("OMBUDSMAN OOSTMARKE\nGEMEENTE KEPPELWAARD\n\nRapport over een klacht.\n");
+  run_organisation(*y);
+  CHECK(y.out.facts.organisation == "Ombudsman Oostmarke");
+}
+
 TEST_CASE("organisation: a short sentence is no letterhead") {
   std::string text = "De gemeente Amsterdam vroeg het.\n";
   CHECK(letterhead(text, {hit(3, "gemeente Amsterdam")}, 4) == nullptr);
