@@ -145,16 +145,14 @@ std::string committee_over_body(const Context& ctx, const Hit& head, const std::
   auto [nb, ne] = next_line(ctx.text, head.end);
   const std::size_t after = ctx.text.find_first_not_of(" \t\r\n", head.end);
   if (nb == std::string_view::npos || after < nb) return "";
-  for (const Hit& h : hits) {
-    if (h.start < nb || h.start >= ne || &h == &head) continue;
-    std::string_view line = ctx.text.substr(nb, ne - nb);
-    const std::size_t l = line.find_first_not_of(" \t");
-    const std::size_t r = line.find_last_not_of(" \t\r");
-    const std::vector<std::string> watchdogs = ctx.file("organisation").strings("publisher.watchdogs");
-    if (has_listed_word(h.value, watchdogs) || !caps(h.value) || nb + l != h.start || h.end < nb + r) return "";
-    return tidy_org(head.value) + " " + tidy_org(h.value);
-  }
-  return "";
+  // The first hit on that line, as the whole line.
+  auto h = std::find_if(hits.begin(), hits.end(), [&](const Hit& x) { return x.start >= nb && x.start < ne; });
+  if (h == hits.end()) return "";
+  const std::string_view line = ctx.text.substr(nb, ne - nb);
+  if (nb + line.find_first_not_of(" \t") != h->start || h->end < nb + line.find_last_not_of(" \t\r") ||
+      has_listed_word(h->value, ctx.file("organisation").strings("publisher.watchdogs")) || !caps(h->value))
+    return "";
+  return tidy_org(head.value) + " " + tidy_org(h->value);
 }
 
 }  // namespace

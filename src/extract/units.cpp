@@ -70,15 +70,9 @@ std::pair<std::string, std::string> UnitNames::canonical(std::string_view name, 
   const auto& canon = look_.canon;
   const auto& canon_unit = look_.canon_unit;
   std::string k = fold_key(name);
-  // The unit word before a known name says its level in this report ("team
-  // Burgerzaken", "sector Burgerzaken"), unless the name holds its own
-  // ("Dienst Werk en Inkomen", also as "team DWI"); without one, the
-  // entry's role does.
   if (auto it = canon.find(k); it != canon.end()) {
     auto role = canon_unit.find(it->second);
-    if (role == canon_unit.end()) return {it->second, unit};
-    const std::string_view first = std::string_view(it->second).substr(0, it->second.find(' '));
-    return {it->second, unit.empty() || !unit_of(first).empty() ? role->second : unit};
+    return {it->second, role == canon_unit.end() ? unit : entry_unit(it->second, role->second, unit)};
   }
   if (std::find(prefix_units_.begin(), prefix_units_.end(), unit) != prefix_units_.end()) {
     std::string full = fold_key(unit_word.empty() ? unit : unit_word) + " " + std::string(name);
@@ -86,6 +80,11 @@ std::pair<std::string, std::string> UnitNames::canonical(std::string_view name, 
     return {full, unit};
   }
   return {std::string(name), unit};
+}
+
+std::string UnitNames::entry_unit(const std::string& value, const std::string& role, const std::string& unit_before) const {
+  const std::string_view first = std::string_view(value).substr(0, value.find(' '));
+  return unit_before.empty() || !unit_of(first).empty() ? role : unit_before;
 }
 
 bool UnitNames::known(std::string_view part) const {
@@ -293,10 +292,8 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       if (ctx.in_table_row(h.start) && h.end + 1 < text.size() && text[h.end] == ' ' &&
           std::islower(static_cast<unsigned char>(text[h.end + 1])) && !std::binary_search(ctx.gaps.begin(), ctx.gaps.end(), h.end))
         continue;
-      // A unit word right before it says the level in this report: "sector
-      // Publiekszaken" where the entry knows an afdeling Publiekszaken.
       const std::string before = un.unit_of(word_before(text, h.start));
-      ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(before.empty() ? r.role : before));
+      ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(un.entry_unit(r.entry, r.role, before)));
     } else if (r.role == "unit") {
       const std::string unit = un.unit_of(h.groups[0]);
       const bool singular = !h.groups[0].empty() && fold_key(h.groups[0]) == fold_key(unit);

@@ -37,11 +37,14 @@ class UnitNames {
   // about the cases under it ("Uit de praktijk"), not a unit.
   bool about_cases(std::string_view heading) const;
   // The canonical value of a found name and the unit it is: a known variant's
-  // entry, with the unit `unit` (the word before it: "sector Burgerzaken")
-  // or, without one or when the entry's name holds its own unit word ("team
-  // DWI" is Dienst Werk en Inkomen), the entry's; for a units.prefix unit,
+  // entry, with entry_unit()'s unit (`unit` is the word before it); for a units.prefix unit,
   // "<unit word> <name>" (canonical if known); else the name itself.
   std::pair<std::string, std::string> canonical(std::string_view name, const std::string& unit, std::string_view unit_word) const;
+  // The unit of a known name (entry `value` with its `role`): the unit word
+  // right before it says its level in this report ("team Burgerzaken",
+  // "sector Publiekszaken"), unless the name holds its own ("Dienst Werk en
+  // Inkomen", also as "team DWI"); without one, the entry's role does.
+  std::string entry_unit(const std::string& value, const std::string& role, const std::string& unit_before) const;
   // Whether a list item (articles het/de dropped) is a known variant.
   bool known(std::string_view part) const;
   // The level of a unit ([levels]; a unit named as a level is that level),
