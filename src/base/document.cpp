@@ -1,5 +1,6 @@
 #include "base/document.h"
 
+#include <charconv>
 #include <deque>
 #include <mutex>
 #include <unordered_set>
@@ -29,5 +30,22 @@ std::string_view intern(std::string_view s) {
   if (it == all.end()) it = all.insert(store.emplace_back(s)).first;
   mine.insert(*it);
   return *it;
+}
+
+void set_source_span(Tag& t, std::size_t start, std::size_t end) {
+  t.detail = "{\"source_span\":[" + std::to_string(start) + "," + std::to_string(end) + "]}";
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> source_span(const Tag& t) {
+  static constexpr std::string_view kKey = "{\"source_span\":[";
+  std::string_view d = t.detail;
+  if (d.substr(0, kKey.size()) != kKey) return std::nullopt;
+  d.remove_prefix(kKey.size());
+  std::size_t a = 0, b = 0;
+  auto [p, ec] = std::from_chars(d.data(), d.data() + d.size(), a);
+  if (ec != std::errc() || p == d.data() + d.size() || *p != ',') return std::nullopt;
+  auto [q, ec2] = std::from_chars(p + 1, d.data() + d.size(), b);
+  if (ec2 != std::errc() || b < a) return std::nullopt;
+  return std::make_pair(a, b);
 }
 }  // namespace omb

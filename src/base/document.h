@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace omb {
@@ -46,6 +47,13 @@ struct Tag {
   int case_index = -1;
   std::string detail;  // a JSON object with more facts, or empty: {"unit": "team"}, {"counts": {"2021": 3}}
 };
+
+// A tag found in text that the normaliser dropped (a running head) has no
+// words in norm: start == end marks where that text stood, and its detail is
+// {"source_span": [S, E]}, the line it was found on in raw.
+void set_source_span(Tag& t, std::size_t start, std::size_t end);
+// That span, if `t` has one.
+std::optional<std::pair<std::size_t, std::size_t>> source_span(const Tag& t);
 
 // A view of a copy of `s` that lives as long as the process, the same view for
 // equal strings. For the few names that many records share (tag types, rule

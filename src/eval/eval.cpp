@@ -281,7 +281,7 @@ Result<std::vector<std::string>> find_gold(const std::vector<std::string>& paths
 
 Findings find(const std::string& raw, const Normalizer& normalizer, const Extractor& extractor) {
   const Normalized n = normalizer.normalize(raw);
-  const Extraction e = extractor.extract(n.text, n.blocks);
+  const Extraction e = extractor.extract(n.text, n.blocks, &n.map);
   const Lines lines(raw);
   auto line = [&](std::size_t start, std::size_t end) { return lines.at(n.map.to_source(start, end).start); };
   Findings f;
@@ -305,7 +305,9 @@ Findings find(const std::string& raw, const Normalizer& normalizer, const Extrac
     } else {
       continue;
     }
-    g.line = line(t.start, t.end);
+    // A number in a running head the normaliser dropped: its source line.
+    const auto src = source_span(t);
+    g.line = src ? lines.at(src->first) : line(t.start, t.end);
     g.value = t.value;
     g.rule = std::string(t.rule);
     add(std::move(g));

@@ -91,7 +91,7 @@ const RuleFile& Extractor::file(std::string_view type) const {
 
 // The interpreters run in this order; each reads what the ones before made
 // (context.h says which member each writes and reads).
-Extraction Extractor::extract(std::string_view text, const std::vector<Block>& blocks) const {
+Extraction Extractor::extract(std::string_view text, const std::vector<Block>& blocks, const OffsetMap* map) const {
   Extraction out;
   Folded folded = fold(text);
   std::vector<FoldedBlock> spans;
@@ -137,6 +137,9 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   // 10. references: the cases and the theme tags of section headings; makes
   //    theme tags in ctx.extra.
   interp::run_references(ctx);
+  // 11. running heads: the zaaknummer tags above and the map's dropped text;
+  //    makes zaaknummer tags in ctx.extra.
+  if (map) interp::running_head_numbers(ctx, *map);
 
   for (Case& c : out.cases) std::sort(c.themes.begin(), c.themes.end());
   std::vector<Tag>& tags = out.tags;

@@ -46,6 +46,7 @@
 namespace omb {
 
 struct Block;
+class OffsetMap;
 class RuleFile;
 class RuleSets;
 class WordRules;
@@ -62,8 +63,10 @@ class Extractor {
   static Result<std::shared_ptr<const Extractor>> load(const std::string& dictionaries_dir);
   ~Extractor();
 
-  // `blocks` are the normaliser's blocks of `text` (kind, span).
-  Extraction extract(std::string_view text, const std::vector<Block>& blocks) const;
+  // `blocks` are the normaliser's blocks of `text` (kind, span); with the
+  // normaliser's `map`, case numbers in the running heads it dropped are
+  // tagged too (interp::running_head_numbers).
+  Extraction extract(std::string_view text, const std::vector<Block>& blocks, const OffsetMap* map = nullptr) const;
 
   // The rule files, for --explain listings and tests: pattern files, and
   // word-rule files (`engine = "words"`, extract/word_rules.h).

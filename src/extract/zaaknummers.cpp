@@ -1,5 +1,6 @@
 #include "extract/zaaknummers.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <unordered_set>
@@ -127,6 +128,53 @@ void run_zaaknummers(Context& ctx) {
     for (const Hit& h : ctx.hits_of(type)) ctx.add(type, h.value, h.start, h.end, ctx.rule_id(type, h));
   }
   same_shape_numbers(ctx);
+}
+
+namespace {
+
+// Where `value` stands in `line` as a whole number (no letter or digit
+// right before or after it), or npos.
+std::size_t find_number(std::string_view line, std::string_view value) {
+  for (std::size_t at = line.find(value); at != std::string_view::npos; at = line.find(value, at + 1)) {
+    const std::size_t end = at + value.size();
+    if ((at == 0 || !std::isalnum(static_cast<unsigned char>(line[at - 1]))) &&
+        (end == line.size() || !std::isalnum(static_cast<unsigned char>(line[end]))))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r'; });
+}
+
+}  // namespace
+
+void running_head_numbers(Context& ctx, const OffsetMap& map) {
+  std::vector<std::string> values;  // copies: add_extra() grows ctx.tags
+  for (const Tag& t : ctx.tags)
+    if (t.type == "zaaknummer" && t.value.size() >= 4) values.push_back(t.value);
+  if (values.empty()) return;
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  for (const MapEntry& m : map.entries()) {
+    if (m.copy || blank(m.src_text) || m.norm_start + m.norm_len > ctx.text.size() ||
+        !blank(ctx.text.substr(m.norm_start, m.norm_len)))
+      continue;
+    const std::string_view dropped = m.src_text;
+    for (std::size_t a = 0; a < dropped.size();) {
+      std::size_t b = dropped.find_first_of("\n\f", a);
+      if (b == std::string_view::npos) b = dropped.size();
+      const std::string_view line = dropped.substr(a, b - a);
+      for (const std::string& v : values) {
+        if (find_number(line, v) == std::string_view::npos) continue;
+        ctx.add_extra("zaaknummer", v, m.norm_start, m.norm_start, "zaaknummer.running-head", {},
+                      ctx.case_at(m.norm_start));
+        set_source_span(ctx.extra.back(), m.src_start + a, m.src_start + b);
+      }
+      a = b + 1;
+    }
+  }
 }
 
 }  // namespace omb::interp

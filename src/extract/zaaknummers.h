@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "extract/context.h"
+#include "normalize/offset_map.h"
 
 namespace omb::interp {
 
@@ -29,5 +30,15 @@ void same_shape_numbers(Context& ctx);
 
 // In the order of the rule files, then same_shape_numbers().
 void run_zaaknummers(Context& ctx);
+
+// Case numbers in running heads. The normaliser drops a page's running head
+// from the text ("Rapport 2024/037   Ombudsman X   pagina 2") and keeps what
+// it dropped in its map (normalize/offset_map.h). A case number that a
+// zaaknummer tag of the text holds, found again in such dropped text (an
+// edit whose new text is only white space), is tagged there, rule
+// "zaaknummer.running-head": start == end where the head stood in the text,
+// its source line in the detail (base/document.h source_span). Into
+// ctx.extra, after the cases: a running head starts no case.
+void running_head_numbers(Context& ctx, const OffsetMap& map);
 
 }  // namespace omb::interp

@@ -95,7 +95,7 @@ class Chunked {
     const std::size_t base = text_.size();
     text_ += n.text;
     if (ex_) {
-      Extraction x = ex_->extract(n.text, n.blocks);
+      Extraction x = ex_->extract(n.text, n.blocks, &n.map);
       if (first_) {
         rec_.facts = std::move(x.facts);
         // Room for the whole text's findings at the first part's density
@@ -114,6 +114,7 @@ class Chunked {
       for (Tag& t : x.tags) {
         t.start += base;
         t.end += base;
+        if (auto src = source_span(t)) set_source_span(t, src->first + src_base_, src->second + src_base_);
         if (t.case_index >= 0) t.case_index += case_base;
         rec_.tags.push_back(std::move(t));
       }
@@ -211,7 +212,7 @@ void Analyzer::analyze(DocumentRecord& rec) const {
   rec.pages = std::move(seg.pages);
   rec.passages = std::move(seg.passages);
   if (!extractor_) return;
-  Extraction x = extractor_->extract(rec.text(), n.blocks);
+  Extraction x = extractor_->extract(rec.text(), n.blocks, &n.map);
   rec.facts = std::move(x.facts);
   rec.cases = std::move(x.cases);
   rec.tags = std::move(x.tags);

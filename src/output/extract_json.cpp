@@ -7,6 +7,18 @@
 
 namespace omb {
 
+namespace {
+
+// The words a tag stands on: its span of the normalised text, or for a tag
+// in a dropped running head (source_span), that line of the source.
+std::string_view tag_words(const DocumentRecord& rec, const Tag& t) {
+  if (auto src = source_span(t); src && src->second <= rec.raw.size())
+    return std::string_view(rec.raw).substr(src->first, src->second - src->first);
+  return std::string_view(rec.text()).substr(t.start, t.end - t.start);
+}
+
+}  // namespace
+
 nlohmann::ordered_json extraction_json(const std::string& source, const DocumentRecord& rec) {
   using J = nlohmann::ordered_json;
   J j;
@@ -26,7 +38,7 @@ nlohmann::ordered_json extraction_json(const std::string& source, const Document
     J o;
     o["type"] = t.type;
     o["value"] = t.value;
-    o["text"] = collapse_space(norm.substr(t.start, t.end - t.start));
+    o["text"] = collapse_space(tag_words(rec, t));
     o["start"] = t.start;
     o["end"] = t.end;
     o["rule"] = t.rule;
@@ -89,7 +101,7 @@ std::string extraction_text(const std::string& source, const DocumentRecord& rec
     std::snprintf(buf, sizeof buf, "%6zu  ", ln);
     std::string type(t.type);
     type.resize(std::max<std::size_t>(type.size(), 12), ' ');
-    std::string shown = collapse_space(std::string_view(text).substr(t.start, t.end - t.start));
+    std::string shown = collapse_space(tag_words(rec, t));
     if (shown.size() > 70) shown = shown.substr(0, 67) + "...";
     // An afdeling's level (organisation, dienst, afdeling, team) after its rule.
     std::string level;
