@@ -228,6 +228,43 @@ void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>&
 // site or a program wrote (site_lines.h): "1.482 weergaven · 37 downloads",
 // "About this capture", and a line of numbers and dates alone between two
 // such lines ("4 May 2008 - 17 Feb 2022" in an archive's banner).
+// "(3)" or "[12]": one to four digits in brackets, nothing else.
+bool bracketed_number(std::string_view s) {
+  if (s.size() < 3 || s.size() > 6) return false;
+  if (!((s.front() == '(' && s.back() == ')') || (s.front() == '[' && s.back() == ']'))) return false;
+  return std::all_of(s.begin() + 1, s.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Lines the site's own lines hem in. A run of at most three text lines, each
+// numbers and dates or a short label ("Kerngegevens", "N/A", "Type
+// onderzoek"), with a debris line right before and right after it (no blank
+// between) is the site's too; so is a run of numbers alone at the head of
+// the text right before a debris line (a host's counters: "13" | "0"), and
+// a page number in brackets ("(1)") right next to a debris line.
+void mark_debris_islands(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
+  auto is_debris = [&](std::size_t i) { return lines[i].kind == LineKind::debris; };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != LineKind::text) continue;
+    std::size_t j = i;
+    bool short_lines = true, numbers = true;
+    while (j < lines.size() && lines[j].kind == LineKind::text) {
+      const std::string_view c = content(src, lines[j]);
+      const bool neutral = k.site.neutral_line(c);
+      short_lines &= neutral || heading_like(c);
+      numbers &= neutral;
+      ++j;
+    }
+    const bool after = j < lines.size() && is_debris(j);
+    const bool before = i > 0 && is_debris(i - 1);
+    if (after && short_lines && j - i <= 3 && (before || (i == 0 && numbers)))
+      for (std::size_t m = i; m < j; ++m) lines[m].kind = LineKind::debris;
+    else
+      for (std::size_t m = i; m < j; ++m)
+        if (bracketed_number(content(src, lines[m])) && ((m == i && before) || (m + 1 == j && after))) lines[m].kind = LineKind::debris;
+    i = j;
+  }
+}
+
 void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
@@ -253,10 +290,7 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     for (std::size_t j = at; j < c.size(); ++j) all &= c[j] == ' ';
     if (all) l.kind = LineKind::debris;
   }
-  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
-    if (lines[i].kind != LineKind::text || !k.site.neutral_line(content(src, lines[i]))) continue;
-    if (lines[i - 1].kind == LineKind::debris && lines[i + 1].kind == LineKind::debris) lines[i].kind = LineKind::debris;
-  }
+  mark_debris_islands(src, k, lines);
 }
 
 // A title's year, not a table's row: a line that ends in a year after
@@ -373,7 +407,13 @@ void mark_interruptions(std::string_view src, std::vector<Line>& lines) {
     if (p.page != m.page || m.page != n.page || m.stray_space || n.stray_space || m.hard_start || n.hard_start) continue;
     std::string_view pc = content(src, p), mc = content(src, m), nc = content(src, n);
     if (ends_sentence(pc) || pc.back() == '-' || pc.back() == ',') continue;
-    if (!starts_lower(nc) || (nc.size() > 1 && nc[1] == ' ') || !starts_upper_or_digit(mc)) continue;
+    if (!starts_lower(nc) || (nc.size() > 1 && nc[1] == ' ')) continue;
+    // A page number in brackets alone ("(3)", "[12]"): a mirror's page marker.
+    if (bracketed_number(mc)) {
+      lines[i].kind = LineKind::debris;
+      continue;
+    }
+    if (!starts_upper_or_digit(mc)) continue;
     // A number or a year alone is no viewer's line ("over het jaar" | "2021").
     if (mc.back() == '-' || mc.back() == ',' || letter_words(mc) < 2) continue;
     const std::size_t pn = chars(pc);

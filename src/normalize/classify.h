@@ -5,7 +5,10 @@
 // kind of text lines only, in this order (each step sees what the ones before
 // it decided; a decided line is not looked at again):
 //  0. a line that known debris (debris.tsv, knowledge.h) covers whole is
-//     debris (dropped; what it covers in another line is removed there);
+//     debris (dropped; what it covers in another line is removed there,
+//     unless it stands in quotes: emit.cpp), and so is a line of numbers
+//     and dates or a short label (heading_like) right between two debris
+//     lines, until none is left;
 //  1. marked structure, each line alone: a bullet glyph and a space (•, ▪, ●,
 //     ¢ and » as OCR reads a bullet, a private-use Symbol glyph, "- ", "* ")
 //     makes a list item; "|…|" a table row; "406 – Geen beleid" (case) and
@@ -25,7 +28,8 @@
 //  4. a short line of two words or more that interrupts a sentence (the
 //     line before ends none, the line after goes on in lower case, the line
 //     ended where no wrap would have: see mark_interruptions) is debris: a
-//     viewer's or an editor's line ("Klik om notities toe te voegen").
+//     viewer's or an editor's line ("Klik om notities toe te voegen"); so
+//     is a page number in brackets alone ("(3)") in the same place.
 // "Nearest line" skips blank and debris lines (lines.h). List items get
 // marker_end: where their text starts after the bullet and its spaces.
 #pragma once

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <string_view>
 
 #include "normalize/chars.h"
 #include "normalize/chrome.h"
@@ -27,6 +29,19 @@ namespace {
 // (site_lines.h, as `site_edges` asks), a viewer's controls after one
 // (chrome.h, when `line_end`), then context repairs (an earlier kind wins an
 // overlap).
+// Whether a hit of known debris stands in quotes: the report quotes it ("de
+// melding ‘Bezig met laden’ bleef staan"), and it stays.
+bool quoted(std::string_view text, const RepairHit& h) {
+  static constexpr std::string_view kOpen[] = {"\"", "'", "‘", "“", "„", "‚", "«"};
+  static constexpr std::string_view kClose[] = {"\"", "'", "’", "”", "»"};
+  const std::string_view before = text.substr(0, h.start);
+  if (std::none_of(std::begin(kOpen), std::end(kOpen), [&](std::string_view q) { return before.ends_with(q); })) return false;
+  std::size_t e = h.end;
+  while (e > h.start && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  const std::string_view after = text.substr(e);
+  return std::any_of(std::begin(kClose), std::end(kClose), [&](std::string_view q) { return after.starts_with(q); });
+}
+
 std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, bool line_end, int site_edges) {
   std::vector<RepairHit> hits = find_mojibake(k.words, text);
   // Adds the hits of a later kind that overlap none before them.
@@ -40,7 +55,9 @@ std::vector<RepairHit> span_repairs(const Knowledge& k, std::string_view text, b
     }
     std::sort(hits.begin(), hits.end(), [](const RepairHit& a, const RepairHit& b) { return a.start < b.start; });
   };
-  add(k.debris.find(text));
+  std::vector<RepairHit> debris = k.debris.find(text);
+  std::erase_if(debris, [&](const RepairHit& h) { return quoted(text, h); });
+  add(std::move(debris));
   if (site_edges & kSiteHead)
     if (std::size_t h = k.site.head_end(text, k.words, k.chrome); h > 0) add({RepairHit{0, h, "", "site-head"}});
   if (site_edges & kSiteTail)

@@ -1212,3 +1212,39 @@ TEST_CASE("normalize regression: a word broken at a hyphen before a column gap j
   CHECK(once == "De centrale heeft geen antwoordbedrijf voor de middag.\n");
   CHECK(norm(once) == once);
 }
+
+// Regression (damage dev10, session 29): known debris in quotes is the
+// report quoting it, and stays; the same words on a line of their own go.
+TEST_CASE("normalize regression: quoted known debris stays, the site's line goes") {
+  CHECK(norm("Bezig met laden.... (Bekijk nu de volledige tekst)\nNa het verzenden bleef de melding ‘Bezig met laden’ in beeld\n"
+             "staan, zegt klager.\n") == "Na het verzenden bleef de melding ‘Bezig met laden’ in beeld staan, zegt klager.\n");
+  CHECK(norm("De site toonde \"Bezig met laden...\" urenlang.\n") == "De site toonde \"Bezig met laden...\" urenlang.\n");
+}
+
+// Regression (damage dev10): a mirror's page marker "(3)" on a line of its
+// own inside a sentence.
+TEST_CASE("normalize regression: a page number in brackets inside a sentence goes") {
+  CHECK(norm("De gemeente heeft de klager niet\n(3)\ngehoord voordat zij oordeelde.\n") ==
+        "De gemeente heeft de klager niet gehoord voordat zij oordeelde.\n");
+  // Between two sentences, or before a capital, it is no page marker here.
+  CHECK(norm("De klacht is gegrond.\n(3)\nDe gemeente biedt excuses aan.\n").find("(3)") != std::string::npos);
+}
+
+// Regression (damage dev10): short labels and counters between a site's
+// lines ("Kerngegevens", "N/A") are the site's; a heading after one stays.
+TEST_CASE("normalize regression: short lines hemmed in by debris go, a heading after debris stays") {
+  CHECK(norm("Externe link origineel bericht\nKerngegevens\nDocumentdatum 12-05-2021\n\nDe ombudsman ontving meer klachten.\n") ==
+        "De ombudsman ontving meer klachten.\n");
+  CHECK(norm("Skip to main content\nDienstverlening\n\nKlachten over de dienstverlening legt de teamleider voor.\n") ==
+        "Dienstverlening\n\nKlachten over de dienstverlening legt de teamleider voor.\n");
+  // Four short lines between two debris lines are more than a site's label.
+  CHECK(norm("Skip to main content\nInleiding\nDoel\nAanpak\nOpzet\nSkip to main content\n\nTekst van het rapport.\n")
+            .starts_with("Inleiding"));
+}
+
+// Regression (damage dev10): tags a scraper left in a sentence go, the words stay.
+TEST_CASE("normalize regression: HTML tags in the text go, their words stay") {
+  CHECK(norm("De <strong>klachtenfunctionaris</strong> bemiddelde in <em>212</em> zaken.\n") ==
+        "De klachtenfunctionaris bemiddelde in 212 zaken.\n");
+  CHECK(norm("Als a < b en c > d, dan geldt de regel.\n") == "Als a < b en c > d, dan geldt de regel.\n");
+}
