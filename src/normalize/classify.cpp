@@ -235,37 +235,39 @@ bool bracketed_number(std::string_view s) {
   return std::all_of(s.begin() + 1, s.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Lines the site's own lines hem in. A run of at most three text lines, each
-// numbers and dates or a short label ("Kerngegevens", "N/A", "Type
-// onderzoek"), with a debris line right before and right after it (no blank
-// between) is the site's too; so is a run of numbers alone at the head of
-// the text right before a debris line (a host's counters: "13" | "0"), and
-// a page number in brackets ("(1)") right next to a debris line.
-void mark_debris_islands(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
-  auto is_debris = [&](std::size_t i) { return lines[i].kind == LineKind::debris; };
+// Lines the site's own lines hem in. A run of at most three text lines with
+// a debris line right before and right after it (no blank between) is
+// debris too when each line is numbers and dates, or, when both of those
+// are a site's lines (`site`: known debris, not a running head, around
+// which a heading may stand), a short label ("Kerngegevens", "N/A", "Type
+// onderzoek"). So is a run of numbers alone at the head of the text right
+// before a debris line (a host's counters: "13" | "0"), and a page number
+// in brackets ("(1)") right next to a site's line.
+void mark_debris_islands(std::string_view src, const Knowledge& k, const std::vector<char>& site, std::vector<Line>& lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].kind != LineKind::text) continue;
     std::size_t j = i;
-    bool short_lines = true, numbers = true;
+    bool labels = true, numbers = true;
     while (j < lines.size() && lines[j].kind == LineKind::text) {
       const std::string_view c = content(src, lines[j]);
       const bool neutral = k.site.neutral_line(c);
-      short_lines &= neutral || heading_like(c);
+      labels &= neutral || heading_like(c);
       numbers &= neutral;
       ++j;
     }
-    const bool after = j < lines.size() && is_debris(j);
-    const bool before = i > 0 && is_debris(i - 1);
-    if (after && short_lines && j - i <= 3 && (before || (i == 0 && numbers)))
-      for (std::size_t m = i; m < j; ++m) lines[m].kind = LineKind::debris;
-    else
-      for (std::size_t m = i; m < j; ++m)
-        if (bracketed_number(content(src, lines[m])) && ((m == i && before) || (m + 1 == j && after))) lines[m].kind = LineKind::debris;
+    const bool after = j < lines.size() && lines[j].kind == LineKind::debris;
+    const bool before = i > 0 && lines[i - 1].kind == LineKind::debris;
+    const bool site_after = after && site[j], site_before = before && site[i - 1];
+    const bool island = j - i <= 3 && after && ((before && numbers) || (i == 0 && numbers) || (site_before && site_after && labels));
+    for (std::size_t m = i; m < j; ++m)
+      if (island || (bracketed_number(content(src, lines[m])) && ((m == i && site_before) || (m + 1 == j && site_after))))
+        lines[m].kind = LineKind::debris;
     i = j;
   }
 }
 
 void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Line>& lines) {
+  std::vector<char> site(lines.size(), 0);  // marked here, not a running head
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.kind != LineKind::text) continue;
@@ -277,6 +279,7 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
     const bool goes_on = starts_lower(c) && c.find("://") == std::string_view::npos && !c.starts_with("www.");
     if (!goes_on && (k.chrome.covers(c) || (k.site.control_line(c) && bullet_len(c) == 0) || k.site.whole_line(c, k.words))) {
       l.kind = LineKind::debris;
+      site[i] = 1;
       continue;
     }
     std::vector<RepairHit> hits = k.debris.find(c);
@@ -288,9 +291,12 @@ void mark_known_debris(std::string_view src, const Knowledge& k, std::vector<Lin
       at = h.end;
     }
     for (std::size_t j = at; j < c.size(); ++j) all &= c[j] == ' ';
-    if (all) l.kind = LineKind::debris;
+    if (all) {
+      l.kind = LineKind::debris;
+      site[i] = 1;
+    }
   }
-  mark_debris_islands(src, k, lines);
+  mark_debris_islands(src, k, site, lines);
 }
 
 // A title's year, not a table's row: a line that ends in a year after

@@ -7,8 +7,8 @@
 //  0. a line that known debris (debris.tsv, knowledge.h) covers whole is
 //     debris (dropped; what it covers in another line is removed there,
 //     unless it stands in quotes: emit.cpp), and so is a line of numbers
-//     and dates or a short label (heading_like) right between two debris
-//     lines, until none is left;
+//     and dates (or, between two known-debris lines, a short label:
+//     heading_like), up to three lines, right between two debris lines;
 //  1. marked structure, each line alone: a bullet glyph and a space (•, ▪, ●,
 //     ¢ and » as OCR reads a bullet, a private-use Symbol glyph, "- ", "* ")
 //     makes a list item; "|…|" a table row; "406 – Geen beleid" (case) and

@@ -1248,3 +1248,12 @@ TEST_CASE("normalize regression: HTML tags in the text go, their words stay") {
         "De klachtenfunctionaris bemiddelde in 212 zaken.\n");
   CHECK(norm("Als a < b en c > d, dan geldt de regel.\n") == "Als a < b en c > d, dan geldt de regel.\n");
 }
+
+// Regression (session 29, the first island rule): a heading at a page's
+// foot between a site's line and the page number went with them; only a
+// site's lines on both sides make a short label the site's.
+TEST_CASE("normalize regression: a heading between a site's line and a page number stays") {
+  CHECK(norm("De ombudsman deed onderzoek naar de klacht.\n\nDownload PDF\nConclusies en aanbevelingen\n3\n"
+             "\fDe gemeente had eerder moeten antwoorden.\n") ==
+        "De ombudsman deed onderzoek naar de klacht.\n\nConclusies en aanbevelingen\n\nDe gemeente had eerder moeten antwoorden.\n");
+}
