@@ -11,7 +11,7 @@ Runner add_eval(CLI::App& app, Globals& g) {
   auto* sub = app.add_subcommand("eval", "Measure extraction against hand-written gold: precision, recall, F1 per type");
   struct Opts {
     std::vector<std::string> gold;
-    bool json = false, brief = false;
+    bool json = false, brief = false, rules = false;
     double min = -1;
   };
   auto o = std::make_shared<Opts>();
@@ -19,6 +19,8 @@ Runner add_eval(CLI::App& app, Globals& g) {
       ->required();
   sub->add_flag("--json", o->json, "One JSON object: scores, and every miss and false tag (for scripts)");
   sub->add_flag("--brief", o->brief, "Scores only, without the list of misses and false tags");
+  sub->add_flag("--rules", o->rules,
+                "Also a table of the rules that made findings: found, right, false, precision (most false first)");
   sub->add_option("--min", o->min, "Exit 1 when the micro F1 is under this (0 to 1), e.g. in CI")
       ->check(CLI::Range(0.0, 1.0));
   sub->footer(
@@ -34,6 +36,7 @@ Runner add_eval(CLI::App& app, Globals& g) {
       "Examples:\n"
       "  ombudsmine eval tests/eval/dev\n"
       "  ombudsmine eval --min 0.9 tests/eval/dev rapport.gold.toml\n"
+      "  ombudsmine eval --brief --rules tests/eval/dev   # which rules earn their keep\n"
       "  ombudsmine --dictionaries mijn-regels eval --json tests/eval/dev | jq .micro\n\n"
       "Exit status: 0 done; 1 under --min, or a file could not be read; 2 a gold file\n"
       "or rule file is wrong (file:line says where), or bad options.");
@@ -50,6 +53,7 @@ Runner add_eval(CLI::App& app, Globals& g) {
     EvalRenderOptions ro;
     ro.json = o->json;
     ro.details = !o->brief;
+    ro.rules = o->rules;
     const std::string text = render_eval(*r, ro);
     std::fwrite(text.data(), 1, text.size(), stdout);
     if (o->min >= 0 && r->micro.f1() < o->min) {

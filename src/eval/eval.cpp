@@ -354,7 +354,10 @@ void score(const GoldDoc& gold, const Findings& found, EvalReport& report) {
   }
   for (const auto& [k, g] : got) {
     ++report.types[g->type].found;
+    TypeScore& rule = report.rules[g->type + " " + g->rule];
+    ++rule.found;
     if (!want.count(k) && !near_got.count(k)) mm.push_back({gold.text_path, *g, false});
+    else ++rule.right;
   }
   std::stable_sort(mm.begin(), mm.end(), [](const Mismatch& a, const Mismatch& b) {
     if (a.item.line != b.item.line) return a.item.line < b.item.line;

@@ -110,6 +110,10 @@ struct EvalReport {
   std::map<std::string, std::pair<std::size_t, std::size_t>> facts;  // field -> (right, documents)
   std::vector<Mismatch> mismatches;        // by document, then line
   std::vector<FactMismatch> fact_mismatches;
+  // Per rule that made a finding ("theme communicatie/onbeantwoord"): its
+  // findings and the right ones among them (gold is 0: a miss has no rule).
+  // A finding that two rules made counts for the first in text order.
+  std::map<std::string, TypeScore> rules;  // "type rule" -> scores
 };
 
 // Adds one document's comparison to the report.

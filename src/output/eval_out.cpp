@@ -1,6 +1,9 @@
 #include "output/eval_out.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace omb {
@@ -31,6 +34,15 @@ std::string shown(const GoldItem& g) {
   return out;
 }
 
+// The rules, most false findings first, then by name.
+std::vector<std::pair<std::string, TypeScore>> rules_by_false(const EvalReport& r) {
+  std::vector<std::pair<std::string, TypeScore>> v(r.rules.begin(), r.rules.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second.found - a.second.right > b.second.found - b.second.right;
+  });
+  return v;
+}
+
 }  // namespace
 
 std::string render_eval(const EvalReport& r, const EvalRenderOptions& o) {
@@ -53,6 +65,13 @@ std::string render_eval(const EvalReport& r, const EvalRenderOptions& o) {
     for (const FactMismatch& f : r.fact_mismatches)
       fm.push_back({{"file", f.text_path}, {"field", f.field}, {"want", f.want}, {"got", f.got}});
     j["fact_mismatches"] = std::move(fm);
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const auto& [key, sc] : r.rules) {
+      const std::size_t sp = key.find(' ');
+      rules.push_back({{"type", key.substr(0, sp)}, {"rule", key.substr(sp + 1)}, {"found", sc.found}, {"right", sc.right},
+                       {"precision", sc.precision()}});
+    }
+    j["rules"] = std::move(rules);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   std::string out = std::to_string(r.documents) + (r.documents == 1 ? " document" : " documents") + "\n";
@@ -64,6 +83,14 @@ std::string render_eval(const EvalReport& r, const EvalRenderOptions& o) {
   for (const auto& [field, rd] : r.facts)
     out += "  " + field + " " + std::to_string(rd.first) + "/" + std::to_string(rd.second);
   out += "\n";
+  if (o.rules) {
+    out += "\nrules (found  right  false  precision  type rule), most false first:\n";
+    for (const auto& [key, sc] : rules_by_false(r)) {
+      char b[64];
+      std::snprintf(b, sizeof b, "  %5zu  %5zu  %5zu  %9s  ", sc.found, sc.right, sc.found - sc.right, fixed(sc.precision()).c_str());
+      out += b + key + "\n";
+    }
+  }
   if (!o.details) return out;
   if (!r.mismatches.empty()) out += "\nmisses and false tags (file:line  type  kind  value  [rule]):\n";
   for (const Mismatch& m : r.mismatches)

@@ -8,7 +8,11 @@
 //  - json: one object: {"documents", "types": {type: {gold, found, right,
 //    precision, recall, f1}}, "micro": {...}, "facts": {field: {right,
 //    documents}}, "mismatches": [{file, line, type, value, level, kind:
-//    "miss"|"false", rule}], "fact_mismatches": [{file, field, want, got}]}.
+//    "miss"|"false", rule}], "fact_mismatches": [{file, field, want, got}],
+//    "rules": [{type, rule, found, right, precision}]}.
+//  - rules (table, with `rules`): per rule that made a finding, its findings,
+//    the right ones, the false ones and its precision, most false first:
+//    which rules earn their keep.
 // Pure functions of the report: no I/O.
 #pragma once
 
@@ -21,6 +25,7 @@ namespace omb {
 struct EvalRenderOptions {
   bool json = false;
   bool details = true;  // list the misses, false tags and wrong facts (table)
+  bool rules = false;   // the table of rules (table)
 };
 
 std::string render_eval(const EvalReport& r, const EvalRenderOptions& o);

@@ -322,3 +322,40 @@ TEST_CASE("eval: bad line ranges and entries outside them say file and line", "[
   REQUIRE_FALSE(ev.ok());
   CHECK(ev.error().file == dir.file("elders/y.txt"));
 }
+
+// The rules' table (eval --rules): each rule that made a finding, its
+// findings and the right ones; the false verdict's rule leads.
+TEST_CASE("eval: per rule, its findings and the right ones", "[eval]") {
+  test::TempDir dir;
+  dir.write("k.txt", kText);
+  const std::string gold = dir.write("k.gold.toml", kGold);
+  auto r = evaluate({gold}, test::normalizer(), extractor());
+  REQUIRE(r.ok());
+  std::size_t found = 0, right = 0;
+  for (const auto& [key, s] : r->rules) {
+    found += s.found;
+    right += s.right;
+    CHECK(s.gold == 0);
+  }
+  std::size_t all_found = 0, all_right = 0;
+  for (const auto& [type, s] : r->types) {
+    all_found += s.found;
+    all_right += s.right;
+  }
+  CHECK(found == all_found);
+  CHECK(right == all_right);
+  REQUIRE(r->rules.count("oordeel oordeel.ongegrond/ongegrond"));
+  CHECK(r->rules.at("oordeel oordeel.ongegrond/ongegrond").found == 1);
+  CHECK(r->rules.at("oordeel oordeel.ongegrond/ongegrond").right == 0);
+  EvalRenderOptions o;
+  o.details = false;
+  CHECK(render_eval(*r, o).find("rules (") == std::string::npos);
+  o.rules = true;
+  const std::string text = render_eval(*r, o);
+  const std::size_t head = text.find("rules (found  right  false  precision  type rule), most false first:\n");
+  REQUIRE(head != std::string::npos);
+  CHECK(text.substr(text.find('\n', head) + 1).starts_with("      1      0      1      0.000  oordeel oordeel.ongegrond/ongegrond\n"));
+  o.json = true;
+  CHECK(render_eval(*r, o).find("\"rule\":\"oordeel.ongegrond/ongegrond\",\"found\":1,\"right\":0,\"precision\":0.0}") !=
+        std::string::npos);
+}
