@@ -27,7 +27,8 @@
 namespace omb {
 
 // Bump when normalise/extract change what they store, so stale rows can be found.
-inline constexpr int kPipelineVersion = 3;  // 2: extraction (facts, cases, tags); 3: tables split at header rows
+inline constexpr int kPipelineVersion = 4;  // 2: extraction (facts, cases, tags); 3: tables split at header rows;
+                                            // 4: case numbers in dropped running heads, real sites' debris
 
 struct SourceInfo {
   std::int64_t document_id = 0;
