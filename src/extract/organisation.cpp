@@ -142,7 +142,8 @@ namespace {
 std::string committee_over_body(const Context& ctx, const Hit& head, const std::vector<Hit>& hits) {
   auto caps = [](std::string_view v) { return std::none_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; }); };
   if (fold_key(head.value).find("commissie") == std::string::npos || !caps(head.value)) return "";
-  auto [nb, ne] = next_line(ctx.text, head.end);
+  const auto next = next_line(ctx.text, head.end);  // not a structured binding: the lambda below reads it
+  const std::size_t nb = next.first, ne = next.second;
   const std::size_t after = ctx.text.find_first_not_of(" \t\r\n", head.end);
   if (nb == std::string_view::npos || after < nb) return "";
   // The first hit on that line, as the whole line.
