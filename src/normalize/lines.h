@@ -11,7 +11,8 @@
 // space has stray_space: pdftotext's mark of a new page or column.
 // Later passes change only `kind` and `marker_end` (debris.h, classify.h),
 // and `cb` (emit.h moves it past the half of a word hyphenated across the
-// line end before it); split.h cuts a line into pieces that tile it, with
+// line end before it; transcript.h past a mirror's page number, and `ce`
+// before its running foot); split.h cuts a line into pieces that tile it, with
 // no separator between them, each after the first with hard_start.
 #pragma once
 

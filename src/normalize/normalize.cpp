@@ -24,6 +24,7 @@
 #include "normalize/lines.h"
 #include "normalize/repairs.h"
 #include "normalize/split.h"
+#include "normalize/transcript.h"
 #include "normalize/word_repair.h"
 
 namespace omb {
@@ -98,6 +99,7 @@ Normalized Normalizer::normalize_visible(std::string_view src) const {
   std::vector<pass::Line> lines = pass::read_lines(src);
   out.map.reserve(2 * lines.size() + 16);
   pass::mark_page_debris(src, lines, &k.letter);
+  pass::mark_transcript_pages(src, lines);
   pass::split_joined_lines(src, k, lines);
   pass::classify_lines(src, k, lines);
   std::vector<pass::BlockLines> blocks = pass::group_blocks(src, k, lines);
