@@ -115,12 +115,40 @@ bool related_documents(std::string_view c) {
          s == "related documents";
 }
 
+// From line `from` on, the first "Vergelijkbare documenten" line after
+// which every line up to the end is blank or short (`short_only`), and so a
+// list of titles: it and they become debris.
+void mark_related_list(std::string_view src, std::vector<Line>& lines, std::size_t from, bool short_only) {
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    if (lines[i].kind != LineKind::text || !related_documents(content(src, lines[i]))) continue;
+    if (short_only) {
+      if (!content(src, lines[i]).starts_with("Vergelijkbare")) continue;
+      // One block of titles to the end: no blank line before the last one.
+      std::size_t titles = 0, last = i;
+      bool all_short = true;
+      for (std::size_t j = i + 1; j < lines.size(); ++j) {
+        if (lines[j].kind == LineKind::blank) continue;
+        all_short &= lines[j].ce - lines[j].cb <= 120 && last + 1 == j;
+        last = j;
+        ++titles;
+      }
+      if (titles == 0 || !all_short) continue;
+    }
+    for (std::size_t j = i; j < lines.size(); ++j)
+      if (lines[j].kind != LineKind::blank) lines[j].kind = LineKind::debris;
+    return;
+  }
+}
+
 }  // namespace
 
 void mark_transcript_pages(std::string_view src, std::vector<Line>& lines) {
   const std::vector<std::size_t> starts = paragraph_starts(lines);
   const auto [first, last] = numbered_run(src, lines, starts);
-  if (last - first < 3) return;
+  if (last - first < 3) {
+    mark_related_list(src, lines, 0, true);
+    return;
+  }
   std::vector<std::size_t> pages(starts.begin() + static_cast<long>(first), starts.begin() + static_cast<long>(last));
   std::size_t long_pages = 0;
   for (std::size_t i : pages) long_pages += lines[i].ce - lines[i].cb >= 200;
@@ -132,12 +160,7 @@ void mark_transcript_pages(std::string_view src, std::vector<Line>& lines) {
     const std::size_t sp = c.find(' ');
     if (sp + 1 < l.ce - l.cb) l.cb += sp + 1;
   }
-  for (std::size_t i = pages.back() + 1; i < lines.size(); ++i) {
-    if (lines[i].kind != LineKind::text || !related_documents(content(src, lines[i]))) continue;
-    for (std::size_t j = i; j < lines.size(); ++j)
-      if (lines[j].kind != LineKind::blank) lines[j].kind = LineKind::debris;
-    break;
-  }
+  mark_related_list(src, lines, pages.back() + 1, false);
 }
 
 }  // namespace omb::pass

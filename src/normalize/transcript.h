@@ -15,8 +15,10 @@
 // (emit.h) then names what lies outside the content as layout, and joins a
 // sentence that runs on over a page. After the last page, a mirror's list
 // of "Vergelijkbare documenten" (or "Gerelateerde documenten", "Similar
-// documents") runs to the end of the text, and is debris. A text without
-// such pages is left as it is.
+// documents") runs to the end of the text, and is debris. In a text without
+// such pages, a "Vergelijkbare documenten" list is debris only when the
+// lines under it, to the end of the text, are one block of short lines
+// (titles, at most 120 bytes each).
 #pragma once
 
 #include <string_view>

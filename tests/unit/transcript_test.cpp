@@ -54,7 +54,9 @@ TEST_CASE("transcript: short numbered lines are no pages; two pages are too few"
   CHECK(contents("1 Inleiding\n\n2 Klachten\n\n3 Conclusies\n\n4 Bijlagen\n") ==
         std::vector<std::string>{"1 Inleiding", "2 Klachten", "3 Conclusies", "4 Bijlagen"});
   const std::string two = "1 " + prose(5, "Eerst") + "\n\n2 " + prose(5, "Dan") + "\n\nVergelijkbare documenten\nX\n";
-  CHECK(contents(two).size() == 4);
+  std::vector<std::string> c = contents(two);  // the pages keep their numbers; the list goes
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].starts_with("1 Eerst"));
 }
 
 // Through the whole normaliser: a sentence that runs over a page joins, the
@@ -70,4 +72,18 @@ TEST_CASE("transcript: a sentence over a page break joins; a fixpoint") {
   CHECK(n.text.starts_with("De klager schreef dat"));
   CHECK(n.map.rebuild_source(n.text) == src);
   CHECK(test::normalizer().normalize(n.text).text == n.text);
+}
+
+TEST_CASE("transcript: a mirror's list of related documents at the end of any text goes, titles only") {
+  CHECK(contents("Oordeel: gegrond\n\nVergelijkbare documenten\nJaarverslag 2018\nKlachtenregeling 2015\n") ==
+        std::vector<std::string>{"Oordeel: gegrond"});
+  // Titles apart, or another heading ("Gerelateerde documenten" in a
+  // report's own list): it stays.
+  CHECK(contents("Vergelijkbare documenten\nJaarverslag 2018\n\nDe klacht is gegrond.\n").size() == 3);
+  CHECK(contents("Gerelateerde documenten\nJaarverslag 2018\n").size() == 2);
+  // A long line after it is text: the heading stays with it.
+  const std::string text = prose(5, "De ombudsman");
+  CHECK(contents("Vergelijkbare documenten\n" + text + "\n") == std::vector<std::string>{"Vergelijkbare documenten", text});
+  // Nothing after it: a heading alone stays.
+  CHECK(contents("Vergelijkbare documenten\n").size() == 1);
 }
