@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
     double cpu0 = thread_cpu_s();
     auto c = Clock::now();
     for (const Normalized& d : docs) {
-      Extraction x = (*ex)->extract(d.text, d.blocks);
+      Extraction x = (*ex)->extract(d.text, d.blocks, &d.map);  // as ingest calls it
       sink += x.tags.size() + x.cases.size();
     }
     auto e = Clock::now();
