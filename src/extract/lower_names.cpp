@@ -174,6 +174,10 @@ std::string_view hereafter_name(std::string_view text, std::size_t end) {
   take(" te noemen");
   take(":");
   while (p < text.size() && text[p] == ' ') ++p;
+  // An article before the short name: "(hierna: de ODBZ)".
+  for (std::string_view article : {"de ", "het "})
+    if (text.compare(p, article.size(), article) == 0 && p + article.size() < text.size() && upper(text[p + article.size()]))
+      p += article.size();
   p += quote_at(text, p);
   const std::size_t a = p;
   if (a >= text.size() || !upper(text[a])) return {};

@@ -42,8 +42,9 @@ std::vector<LowerName> lower_case_names(std::string_view text, const LowerNameRu
 std::string_view bracketed_abbreviation(std::string_view text, std::size_t end);
 
 // The short name a text gives after `end`: " (hierna: Kraaiendonk)",
-// " (hierna te noemen “De Zandmeren”)": one to four words, the first in
-// capitals; "" when there is none (or a name in lower case: "de gemeente").
+// " (hierna te noemen “De Zandmeren”)", " (hierna: de ODBZ)" (an article
+// before it is not the name's): one to four words, the first in capitals;
+// "" when there is none (or a name in lower case: "de gemeente").
 std::string_view hereafter_name(std::string_view text, std::size_t end);
 
 // Whether `p` starts the inside of such brackets (" (", maybe a quote, or

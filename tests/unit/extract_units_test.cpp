@@ -359,6 +359,9 @@ TEST_CASE("units: hereafter_name reads the short name a text gives") {
   CHECK(at("Stichting Kraaiendonk Wonen (hierna: Kraaiendonk). Meer") == "Kraaiendonk");
   CHECK(at("Woonstichting Aldervoort (hierna te noemen \xE2\x80\x9C" "De Aldervoort\xE2\x80\x9D) en") == "De Aldervoort");
   CHECK(at("De gemeente Oldenvaart (hierna: de gemeente) schreef") == "");
+  // dev19 (session 29): an article before the short name.
+  CHECK(at("de Omgevingsdienst Brakenstein-Zuid (hierna: de ODBZ). Zij") == "ODBZ");
+  CHECK(at("het Waterbedrijf Oost (hierna het Waterbedrijf) meldde") == "Waterbedrijf");
   CHECK(at("Het college (VTH) schreef") == "");
   CHECK(at("Het college (hierna: Een Heel Lange Naam Van Vijf) schreef") == "");
 }
