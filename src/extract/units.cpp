@@ -212,7 +212,8 @@ namespace {
 
 // Where a unit's name after its unit word ends: before a trailing word of
 // `starts` (the next sentence's first, with any "en", "van" before it), and
-// after ", B en C" that goes on a singular unit word's name.
+// after ", B en C" (C of one capitalised word or more) that goes on a
+// singular unit word's name.
 std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::string>& starts,
                      bool singular) {
   auto upper_word_end = [&](std::size_t p) {  // the end of a capitalised word at p, or p
@@ -235,6 +236,8 @@ std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const 
       while (p + 1 < text.size() && text[p] == ' ' && upper_word_end(p + 1) > p + 1) p = upper_word_end(p + 1);
       if (text.compare(p, 4, " en ") == 0 && upper_word_end(p + 4) > p + 4) {
         last = upper_word_end(p + 4);
+        // C of more words: "team Jeugd, Zeden en Huiselijk Geweld".
+        while (last + 1 < text.size() && text[last] == ' ' && upper_word_end(last + 1) > last + 1) last = upper_word_end(last + 1);
         break;
       }
     }

@@ -1084,3 +1084,15 @@ TEST_CASE("units regression: a name with commas stops at a closing bracket") {
     if (t.type == "afdeling") got.push_back(t.value + " [" + std::string(x.text.substr(t.start, t.end - t.start)) + "]");
   CHECK(got == std::vector<std::string>{"Zorg, Werk en Inkomen [Zorg, Werk en Inkomen]"});
 }
+
+// Regression (dev19, session 29): the last part of a name with commas may
+// be two words: "team Jeugd, Zeden en Huiselijk Geweld" was cut before
+// "Geweld".
+TEST_CASE("units regression: a name with commas ends in a part of two words") {
+  test::ExtractCtx x("KL 25/0017 · team Jeugd, Zeden en Huiselijk Geweld\nDe klager wachtte lang.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") got.push_back(t.value);
+  CHECK(got == std::vector<std::string>{"Jeugd, Zeden en Huiselijk Geweld"});
+}
