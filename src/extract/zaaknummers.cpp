@@ -144,9 +144,7 @@ std::size_t find_number(std::string_view line, std::string_view value) {
   return std::string_view::npos;
 }
 
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\f' || c == '\t' || c == '\r'; });
-}
+bool blank(std::string_view s) { return s.find_first_not_of(" \n\f\t\r") == std::string_view::npos; }
 
 }  // namespace
 

@@ -247,20 +247,25 @@ void mark_debris_islands(std::string_view src, const Knowledge& k, const std::ve
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].kind != LineKind::text) continue;
     std::size_t j = i;
-    bool labels = true, numbers = true;
-    while (j < lines.size() && lines[j].kind == LineKind::text) {
-      const std::string_view c = content(src, lines[j]);
-      const bool neutral = k.site.neutral_line(c);
-      labels &= neutral || heading_like(c);
-      numbers &= neutral;
-      ++j;
-    }
+    while (j < lines.size() && lines[j].kind == LineKind::text) ++j;
     const bool after = j < lines.size() && lines[j].kind == LineKind::debris;
     const bool before = i > 0 && lines[i - 1].kind == LineKind::debris;
     const bool site_after = after && site[j], site_before = before && site[i - 1];
-    const bool island = j - i <= 3 && after && ((before && numbers) || (i == 0 && numbers) || (site_before && site_after && labels));
+    // Only a short run next to debris is asked what its lines are (a
+    // paragraph's lines are not read again).
+    bool island = false;
+    if (j - i <= 3 && after && (before || i == 0)) {
+      bool labels = true, numbers = true;
+      for (std::size_t m = i; m < j; ++m) {
+        const std::string_view c = content(src, lines[m]);
+        const bool neutral = k.site.neutral_line(c);
+        labels &= neutral || heading_like(c);
+        numbers &= neutral;
+      }
+      island = numbers || (site_before && site_after && labels);
+    }
     for (std::size_t m = i; m < j; ++m)
-      if (island || (bracketed_number(content(src, lines[m])) && ((m == i && site_before) || (m + 1 == j && site_after))))
+      if (island || (((m == i && site_before) || (m + 1 == j && site_after)) && bracketed_number(content(src, lines[m]))))
         lines[m].kind = LineKind::debris;
     i = j;
   }

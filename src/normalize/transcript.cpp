@@ -5,6 +5,9 @@
 #include <map>
 #include <string>
 
+#include "normalize/lexicon.h"
+#include "normalize/page_lines.h"
+
 namespace omb::pass {
 
 namespace {
@@ -60,13 +63,6 @@ std::vector<std::size_t> word_starts_from_end(std::string_view c, std::size_t mo
   return out;
 }
 
-std::string without_digits(std::string_view s) {
-  std::string out;
-  for (char ch : s)
-    if (!std::isdigit(static_cast<unsigned char>(ch))) out += ch;
-  return out;
-}
-
 bool is_number(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
 }
@@ -92,7 +88,7 @@ void cut_running_feet(std::string_view src, std::vector<Line>& lines, const std:
           }))
         continue;
       cut[p] = ws.back();
-      keys[p] = without_digits(c.substr(ws.back()));
+      keys[p] = page_key(c.substr(ws.back()));  // digits out, as a running line's copies share
       ++count[keys[p]];
     }
     auto top = std::max_element(count.begin(), count.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -109,8 +105,7 @@ void cut_running_feet(std::string_view src, std::vector<Line>& lines, const std:
 }
 
 bool related_documents(std::string_view c) {
-  std::string s;
-  for (char ch : c) s += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string s = lower_latin(c);
   return s == "vergelijkbare documenten" || s == "gerelateerde documenten" || s == "similar documents" ||
          s == "related documents";
 }
