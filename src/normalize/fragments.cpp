@@ -574,6 +574,17 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
     if (p == 0 || std::string_view("\n\f.!?").find(src[p - 1]) != std::string_view::npos || name_next) w[0] = 'O';
     return SpanFix{e, w, "ocr:0>O"};
   }
+  // A word in small letters that starts with 1 for l, when the l makes a
+  // word the lexicon knows as it stands ("1aten" → "laten", "1ezen" →
+  // "lezen"): OCR's confusion is likelier than a count glued to a word,
+  // even where the rest is a word too ("aten"). "1jaar" stays a number
+  // glued to a word ("ljaar" is none).
+  if (t.size() >= 4 && t[0] == '1' && all_lower(t.substr(1))) {
+    std::string w(1, 'l');
+    w.append(t.substr(1));
+    const WordVerdict& v = verdict(words, w);
+    if (v.known && !v.repaired && !v.guessed) return SpanFix{e, w, "ocr:1>l"};
+  }
   return std::nullopt;
 }
 

@@ -84,7 +84,9 @@
 // sentence's start, and "Openbare" before a word with a capital: "bij
 // 0penbare Werken"), and as a name's O when neither the word nor its rest
 // of 5 letters or more is known ("gemeente 0udwolde" → "Oudwolde";
-// "0weken" stays) (rule "ocr:0>O").
+// "0weken" stays) (rule "ocr:0>O"); and 1 for l at the start of a word in
+// small letters when the l makes a word the lexicon knows ("1aten" →
+// "laten", though "aten" is a word too; "1jaar" stays) (rule "ocr:1>l").
 #pragma once
 
 #include <cstddef>

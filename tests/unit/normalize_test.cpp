@@ -821,6 +821,17 @@ TEST_CASE("normalize: OCR's 1 for l inside a word") {
   CHECK(norm(once) == once);
 }
 
+// Regression (themes-dev4, session 30): "niet 1aten weten" became "niet 1
+// aten weten", a count glued to a word, because "aten" is a word too; the
+// communicatie rule on "niet laten weten" never saw it.
+TEST_CASE("normalize regression: OCR's 1 for l at a word's start") {
+  CHECK(norm("De bibliotheek heeft haar niet 1aten weten dat het kon.\n") ==
+        "De bibliotheek heeft haar niet laten weten dat het kon.\n");
+  CHECK(norm("Hij kon de brief niet 1ezen.\n") == "Hij kon de brief niet lezen.\n");
+  // No word with an l: a count glued to a word, as before.
+  CHECK(norm("Het duurde 1jaar en 1eten.\n") == "Het duurde 1 jaar en 1 eten.\n");
+}
+
 // Regression (dev11 1988 scan, session 24): "de gemeente He1derveen" kept
 // OCR's 1, which no list could mend in a name, and the municipality was
 // tagged "He". Between small letters of a name the 1 is an l.
