@@ -307,20 +307,39 @@ constexpr std::uint32_t kNoCondition = UINT32_MAX, kWholeSentence = UINT32_MAX -
 // Per sentence: a condition's clause, when the sentence opens with one
 // ([scope] if_starts: "Als de gemeente niet reageert, ..."), whose words
 // state no fact; kWholeSentence when the main clause after it is advice
-// ([scope] if_thens: "..., kunt u een herinnering sturen"); else kNoCondition.
+// ([scope] if_thens: "..., kunt u een herinnering sturen"), and when a
+// subject with a relative clause opens it and advice follows ([scope]
+// relatives: "Inwoners die niet tevreden zijn over onze klachtbehandeling,
+// kunnen terecht bij ..."); else kNoCondition.
 void conditions(const WordRules::Impl& impl, const std::vector<Tok>& toks, const std::vector<ClassId>& pool,
                 std::size_t sentences, std::vector<std::uint32_t>& out) {
   out.assign(sentences, kNoCondition);
-  if (impl.if_start_class < 0) return;
-  auto has = [&](std::size_t p, int c) { return of_class(toks[p], pool, c); };
-  for (std::size_t p = 0; p < toks.size(); ++p) {
-    bool first = p == 0 || toks[p - 1].sentence != toks[p].sentence;
-    if (!first || !has(p, impl.if_start_class)) continue;
-    std::uint32_t& o = out[toks[p].sentence];
-    o = toks[p].clause;
+  if (impl.if_start_class < 0 && impl.relative_class < 0) return;
+  auto has = [&](std::size_t p, int c) { return c >= 0 && of_class(toks[p], pool, c); };
+  // The first token after the clause that holds p, when it is advice.
+  auto advice_after = [&](std::size_t p) {
     std::size_t q = p + 1;
     while (q < toks.size() && toks[q].sentence == toks[p].sentence && toks[q].clause == toks[p].clause) ++q;
-    if (q < toks.size() && toks[q].sentence == toks[p].sentence && has(q, impl.if_then_class)) o = kWholeSentence;
+    return q < toks.size() && toks[q].sentence == toks[p].sentence && has(q, impl.if_then_class);
+  };
+  for (std::size_t p = 0; p < toks.size(); ++p) {
+    bool first = p == 0 || toks[p - 1].sentence != toks[p].sentence;
+    if (!first) continue;
+    std::uint32_t& o = out[toks[p].sentence];
+    if (has(p, impl.if_start_class)) {
+      o = toks[p].clause;
+      if (advice_after(p)) o = kWholeSentence;
+      continue;
+    }
+    // "Inwoners die ...," / "Ouders van leerlingen die ...,": a relative
+    // pronoun among the first four words, in the first clause.
+    for (std::size_t r = p + 1; r < toks.size() && r <= p + 3; ++r) {
+      if (toks[r].sentence != toks[p].sentence || toks[r].clause != toks[p].clause) break;
+      if (has(r, impl.relative_class)) {
+        if (advice_after(p)) o = kWholeSentence;
+        break;
+      }
+    }
   }
 }
 

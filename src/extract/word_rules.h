@@ -72,6 +72,11 @@
 //                if_thens = words that open advice after a condition ("kunt",
 //                "neem"): then the whole sentence matches nothing ("Mocht de
 //                informatie onjuist zijn, neem dan contact op")
+//                relatives = relative pronouns ("die"): a sentence whose
+//                first clause holds one among its first four words, and
+//                whose next clause opens with an if_then word, is advice
+//                too and matches nothing ("Inwoners die niet tevreden zijn
+//                over de klachtbehandeling, kunnen terecht bij ...")
 //                own_subjects, own_doings, own_musts = the citizen's words
 //                ("klager", "hij"), "zelf", and the words that make it a
 //                burden or an effort ("moest", "belde"): with own_doings

@@ -28,10 +28,10 @@ TEST_CASE("themes: none inside the name of a department") {
 }
 
 TEST_CASE("themes: none inside the name of an organisation") {
-  test::ExtractCtx x("De Klachtencommissie Communicatie Oosterholt besliste.\n");
+  test::ExtractCtx x("De Klachtencommissie Communicatie Oosterholt besliste over klachten.\n");
   run_themes(*x);
   std::size_t all = x.out.tags.size();
-  test::ExtractCtx y("De Klachtencommissie Communicatie Oosterholt besliste.\n");
+  test::ExtractCtx y("De Klachtencommissie Communicatie Oosterholt besliste over klachten.\n");
   run_organisation(*y);
   std::size_t orgs = y.out.tags.size();
   run_themes(*y);

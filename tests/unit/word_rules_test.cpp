@@ -417,6 +417,35 @@ counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
         V{"niet teruggebeld"});
 }
 
+TEST_CASE("word rules: a subject with a relative clause, then advice, states no fact") {
+  Loaded l(R"(type = "theme"
+engine = "words"
+
+[class]
+mis = { words = ["ontevreden", "oneens"] }
+
+[scope]
+if_thens = ["kunnen", "kan"]
+relatives = ["die"]
+
+[[rule]]
+id = "kb"
+value = "klachtbehandeling"
+match = "@mis ..6 klachtbehandeling"
+examples = ["Klagers waren ontevreden over de klachtbehandeling."]
+counter_examples = ["Inwoners die ontevreden zijn over onze klachtbehandeling, kunnen terecht bij de ombudsman."]
+)", true);
+  REQUIRE(l.error.empty());
+  const WordRules& w = *l.rules;
+  auto count = [&](const std::string& text) { return w.match(text).size(); };
+  CHECK(count("Klanten die het oneens zijn met onze klachtbehandeling, kunnen naar de ombudsman.") == 0);
+  CHECK(count("Ouders van leerlingen die ontevreden zijn over de klachtbehandeling, kunnen bellen.") == 0);
+  // No advice after it: the relative clause states a fact.
+  CHECK(count("Klanten die ontevreden waren over de klachtbehandeling, stapten naar de ombudsman.") == 1);
+  // The pronoun too far in: no such subject.
+  CHECK(count("In 2024 klaagden vijf ouders over een besluit die ontevreden waren over de klachtbehandeling, kan zijn.") == 1);
+}
+
 TEST_CASE("word rules: the citizen's own doing states no fault, from its clause on; an effort does") {
   Loaded l(R"(type = "theme"
 engine = "words"
