@@ -88,6 +88,24 @@ bool own_field_line(std::string_view last, std::string_view c, const LetterField
   return std::find(lf.fields.begin(), lf.fields.end(), label) != lf.fields.end();
 }
 
+// A letter's field alone on its line ("Datum", "Ons kenmerk"), as
+// pdftotext's default mode sets a field apart from its value.
+bool field_alone(std::string_view c, const LetterFields& lf) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  return std::find(lf.fields.begin(), lf.fields.end(), c) != lf.fields.end();
+}
+
+// A field's value on the line after it: short, no sentence, no field or
+// salutation of its own ("14 november 2023", "2023/0457", "mr. P. de Wit").
+bool field_value(std::string_view c, const LetterFields& lf) {
+  if (c.size() > 60 || ends_sentence(c) || c.back() == ':' || field_label(c) > 0 || field_alone(c, lf)) return false;
+  for (const std::string& f : lf.fields)
+    if (c.size() > f.size() && c.compare(0, f.size(), f) == 0 && c[f.size()] == ' ') return false;
+  for (const std::string& s : lf.salutations)
+    if (c.compare(0, s.size(), s) == 0) return false;
+  return true;
+}
+
 // Whether the line `last` was ended on purpose: the first word of the next
 // line `next` would have fitted on it, with room to spare (a sixth of the
 // width, for proportional fonts), so no wrap put it there. A heading that
@@ -216,6 +234,16 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
           ((adjacent && !crossed_page && !line_break_meant && (cur.kind == LineKind::text || starts_lower(c))) || continues)) {
         cur.lines.push_back(i);
         cur.len += l.ce - l.cb + 1;
+        continue;
+      }
+      // A letter's field set apart from its value, a blank line between or
+      // not ("Datum" ⏎⏎ "14 november 2023"): the value goes on its line. A
+      // name of initials is read as noise ("mr. P. de Wit"), and goes on too.
+      if (cur.lines.size() == 1 && field_alone(lc, k.letter) && field_value(c, k.letter) && !crossed_page &&
+          (l.kind == LineKind::text || l.kind == LineKind::heading || l.kind == LineKind::noise)) {
+        cur.lines.push_back(i);
+        cur.len += l.ce - l.cb + 1;
+        cur.kind = LineKind::text;
         continue;
       }
       // A hard wrap that became a blank line: a title or sentence that goes

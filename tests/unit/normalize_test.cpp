@@ -1268,3 +1268,19 @@ TEST_CASE("normalize regression: a heading between a site's line and a page numb
              "\fDe gemeente had eerder moeten antwoorden.\n") ==
         "De ombudsman deed onderzoek naar de klacht.\n\nConclusies en aanbevelingen\n\nDe gemeente had eerder moeten antwoorden.\n");
 }
+
+// pdftotext's default mode sets a letter's field apart from its value, a
+// blank line between (tests/fixtures/damage/dev11, letter): each field goes
+// on one line with its value again.
+TEST_CASE("normalize: a letter's field set apart from its value") {
+  CHECK(norm("Datum\n\n14 november 2023\n\nKenmerk\n\n2023/0457\n\nOnderwerp\n\nuw klacht over de gemeente\n") ==
+        "Datum 14 november 2023\n\nKenmerk 2023/0457\n\nOnderwerp uw klacht over de gemeente\n");
+  CHECK(norm("Behandelaar\n\nmr. P. de Wit\n\nGeachte mevrouw Van der Berg,\nOp 2 oktober ontving ik uw brief.\n") ==
+        "Behandelaar mr. P. de Wit\n\nGeachte mevrouw Van der Berg,\n\nOp 2 oktober ontving ik uw brief.\n");
+  // A sentence, another field or a salutation is no value.
+  CHECK(norm("Onderwerp\n\nDe klacht is ongegrond.\n") == "Onderwerp\n\nDe klacht is ongegrond.\n");
+  CHECK(norm("Datum\n\nKenmerk 2023/0457\n") == "Datum\n\nKenmerk 2023/0457\n");
+  CHECK(norm("Kenmerk\n\nGeachte heer Smit,\n") == "Kenmerk\n\nGeachte heer Smit,\n");
+  std::string once = norm("Datum\n\n14 november 2023\n");
+  CHECK(norm(once) == once);
+}
