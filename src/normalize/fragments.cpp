@@ -137,6 +137,17 @@ std::optional<SpanFix> broken_participle(const WordRepair& words, const std::str
   return SpanFix{next_end, joined, "join-spaced"};
 }
 
+// A letter of a letter-spaced word: one letter, or two capitals that a
+// font's kerning kept together ("N I E U W S B R I E F VA N": pdftotext
+// writes the pair V-A as one token).
+// Deeper in a run (`pos` ≥ 2: two letters before it), a pair in small
+// letters too: small capitals spaced out ("K l a c h ta d v i e s").
+bool spaced_letter(std::string_view t, std::size_t pos = 0) {
+  if (letters(t) == 1) return true;
+  if (t.size() != 2 || !std::isalpha(U(t[0])) || !std::isalpha(U(t[1]))) return false;
+  return (std::isupper(U(t[0])) && std::isupper(U(t[1]))) || (pos >= 2 && std::islower(U(t[0])) && std::islower(U(t[1])));
+}
+
 std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std::size_t j, std::size_t stop,
                               const std::string& w) {
   if (!(j + 1 < stop && gap(src[j]) && word_char(src, j + 1))) return std::nullopt;
@@ -150,7 +161,7 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   std::string_view parts[kMaxRun];
   bool frags[kMaxRun];  // not_a_word of each part, asked once
   std::size_t n = 0;
-  bool singles_run = letters(w) == 1;
+  bool singles_run = spaced_letter(w);
   int words_in_run = 0;
   const bool w_fragment = not_a_word(words, w);
   for (std::size_t at = j; n < (singles_run ? kMaxRun : 6u) && at + 1 < stop && gap(src[at]) && word_char(src, at + 1);) {
@@ -164,7 +175,7 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
       if (auto f = broken_participle(words, w, t, e)) return f;
       return broken_name(words, w, t, e);
     }
-    singles_run &= letters(t) == 1;
+    singles_run &= spaced_letter(t, n + 1);
     parts[n] = t;
     frags[n] = frag;
     ends[n] = e;
@@ -176,11 +187,11 @@ std::optional<SpanFix> spaced(const WordRepair& words, std::string_view src, std
   if (n == 0) return std::nullopt;
   for (std::size_t k = n; k >= 1; --k) {
     std::string joined = w;
-    bool singles = letters(w) == 1, fragment = w_fragment, common = common_word(w);
+    bool singles = spaced_letter(w), fragment = w_fragment, common = common_word(w);
     bool unknown_piece = w_fragment && long_fragment(words, w);
     for (std::size_t p = 0; p < k; ++p) {
       joined += parts[p];
-      singles &= letters(parts[p]) == 1;
+      singles &= spaced_letter(parts[p], p + 1);
       fragment |= frags[p];
       common |= common_word(parts[p]);
       unknown_piece |= frags[p] && long_fragment(words, parts[p]);

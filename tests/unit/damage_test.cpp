@@ -401,7 +401,8 @@ TEST_CASE("damage fixtures: the tenth development set, per class at least its fl
 // running head that repeats is found only in a whole document; the cases
 // above are cut from one page break. The word error counts words added and
 // words lost, as bags. At session 30 (pdftotext default, -layout,
-// tesseract): raw 7.58, 7.58, 7.96 %; normalised 1.76, 1.80, 6.68 %.
+// tesseract): raw 7.58, 7.58, 7.96 %; normalised 1.76, 1.80, 6.68 %, and
+// 0.74, 0.78, 6.68 % once kerned pairs in spaced capitals joined.
 TEST_CASE("damage fixtures: dev11's whole documents come out nearer their source") {
   auto m = measure_documents(false);
   REQUIRE(m.size() == 3);
@@ -409,8 +410,8 @@ TEST_CASE("damage fixtures: dev11's whole documents come out nearer their source
     INFO(mode << ": raw " << ba.first.rate() << "%, normalised " << ba.second.rate() << "%");
     CHECK(ba.second.rate() < ba.first.rate());
   }
-  CHECK(m["txt"].second.rate() <= 2.0);
-  CHECK(m["layout.txt"].second.rate() <= 2.0);
+  CHECK(m["txt"].second.rate() <= 1.0);
+  CHECK(m["layout.txt"].second.rate() <= 1.0);
   CHECK(m["ocr.txt"].second.rate() <= 7.0);
 }
 

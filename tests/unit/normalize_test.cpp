@@ -1284,3 +1284,16 @@ TEST_CASE("normalize: a letter's field set apart from its value") {
   std::string once = norm("Datum\n\n14 november 2023\n");
   CHECK(norm(once) == once);
 }
+
+// Letter-spaced capitals as pdftotext writes them from a real PDF (dev11):
+// a font's kerning keeps a pair together ("VA", "AT"), and small capitals
+// keep a pair of small letters ("ta", "ro") deeper in the run.
+TEST_CASE("normalize: letter-spaced capitals with kerned pairs and small capitals") {
+  CHECK(norm("N I E U W S B R I E F VA N H E T K L A C H T E N L O K E T\n") == "NIEUWSBRIEF VAN HET KLACHTENLOKET\n");
+  CHECK(norm("N I E U W E C O Ö R D I N AT O R\n") == "NIEUWE COÖRDINATOR\n");
+  CHECK(norm("K l a c h ta d v i e s\n") == "Klachtadvies\n");
+  CHECK(norm("J a a ro v e r z i c h t 2 0 2 3\n") == "Jaaroverzicht 2023\n");
+  // Pairs that are words or codes of their own stay.
+  const std::string kept = "De EU en de VS zijn het eens, ook al is het zo.\n";
+  CHECK(norm(kept) == kept);
+}
