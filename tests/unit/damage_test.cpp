@@ -402,7 +402,8 @@ TEST_CASE("damage fixtures: the tenth development set, per class at least its fl
 // above are cut from one page break. The word error counts words added and
 // words lost, as bags. At session 30 (pdftotext default, -layout,
 // tesseract): raw 7.58, 7.58, 7.96 %; normalised 1.76, 1.80, 6.68 %, and
-// 0.74, 0.78, 6.68 % once kerned pairs in spaced capitals joined.
+// 0.74, 0.78, 6.68 % once kerned pairs in spaced capitals joined; the OCR
+// pages joined with a form feed, as ingest joins them: 5.40 %.
 TEST_CASE("damage fixtures: dev11's whole documents come out nearer their source") {
   auto m = measure_documents(false);
   REQUIRE(m.size() == 3);
@@ -412,7 +413,7 @@ TEST_CASE("damage fixtures: dev11's whole documents come out nearer their source
   }
   CHECK(m["txt"].second.rate() <= 1.0);
   CHECK(m["layout.txt"].second.rate() <= 1.0);
-  CHECK(m["ocr.txt"].second.rate() <= 7.0);
+  CHECK(m["ocr.txt"].second.rate() <= 6.0);
 }
 
 TEST_CASE("damage fixtures: dev11's whole documents, printed", "[.devreport]") { measure_documents(true); }
