@@ -137,11 +137,9 @@ std::optional<SpanFix> broken_participle(const WordRepair& words, const std::str
   return SpanFix{next_end, joined, "join-spaced"};
 }
 
-// A letter of a letter-spaced word: one letter, or two capitals that a
-// font's kerning kept together ("N I E U W S B R I E F VA N": pdftotext
-// writes the pair V-A as one token).
-// Deeper in a run (`pos` ≥ 2: two letters before it), a pair in small
-// letters too: small capitals spaced out ("K l a c h ta d v i e s").
+// A letter of a letter-spaced word: one letter, two capitals a font kerned
+// together ("B R I E F VA N"), or, two letters into a run (`pos` ≥ 2), two
+// small letters: spaced small capitals ("K l a c h ta d v i e s").
 bool spaced_letter(std::string_view t, std::size_t pos = 0) {
   if (letters(t) == 1) return true;
   if (t.size() != 2 || !std::isalpha(U(t[0])) || !std::isalpha(U(t[1]))) return false;
@@ -586,10 +584,8 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
     return SpanFix{e, w, "ocr:0>O"};
   }
   // A word in small letters that starts with 1 for l, when the l makes a
-  // word the lexicon knows as it stands ("1aten" → "laten", "1ezen" →
-  // "lezen"): OCR's confusion is likelier than a count glued to a word,
-  // even where the rest is a word too ("aten"). "1jaar" stays a number
-  // glued to a word ("ljaar" is none).
+  // word the lexicon knows as it stands ("1aten" → "laten", though "aten"
+  // is a word too); "1jaar" stays a number glued to a word.
   if (t.size() >= 4 && t[0] == '1' && all_lower(t.substr(1))) {
     std::string w(1, 'l');
     w.append(t.substr(1));
