@@ -365,8 +365,6 @@ bool opens_report_sentence(std::string_view raw, const WordRepair& words) {
   return w.data() == raw.data() && verdict(words, w).known;
 }
 
-bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
 }  // namespace
 
 // Most tokens are plain ASCII words of the report: they are told apart
