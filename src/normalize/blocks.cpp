@@ -203,7 +203,8 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       std::size_t block_len = cur.len;  // the block so far: the same in raw text and in its normalised form
       // A word broken at a hyphen goes on ("verre-⏎weg"); a dash after a
       // space is an empty field or a separator ("Uw kenmerk: -").
-      bool broken_word = lc.size() >= 2 && lc.back() == '-' && lc[lc.size() - 2] != ' ' && lc[lc.size() - 2] != '\t';
+      const std::size_t hy = trailing_hyphen(lc);  // "-", or U+2010 (chars.h)
+      bool broken_word = hy > 0 && lc.size() > hy && lc[lc.size() - hy - 1] != ' ' && lc[lc.size() - hy - 1] != '\t';
       // "b. de telefoon ..." after "...;" or "...:", or "b. Bel ..." (a
       // capital): the next item of a list lettered a, b, c, not a line that goes on.
       const std::size_t text_at = c.find_first_not_of(" .)", 1);

@@ -8,6 +8,7 @@
 //  - char_fix: what the emitter writes for another character (odd spaces
 //    become a space, controls and zero-width characters nothing);
 //  - is_space / only_invisible: what the line reader trims and calls blank;
+//  - trailing_hyphen: a word's break at a line end ("-", or U+2010);
 //  - ligature: "ﬁ" → "fi"; nfc: ICU's NFC, the input back on any error.
 // The small ones are inline: they run for every byte.
 #pragma once
@@ -64,6 +65,18 @@ inline bool word_char(std::string_view s, std::size_t i) {
     if (c == 0xE2 && U(s[i + 1]) == 0x80 && U(s[i + 2]) >= 0x8B && U(s[i + 2]) <= 0x8D) return true;  // ZW*
   }
   return false;
+}
+
+// The hyphen that ends `line` where a word breaks: "-", or U+2010 HYPHEN
+// as pdftotext writes a soft hyphen at a line's end, with the soft hyphen
+// (U+00AD) before either one; its length in bytes, 0 when none.
+inline std::size_t trailing_hyphen(std::string_view line) {
+  std::size_t n = 0;
+  if (!line.empty() && line.back() == '-') n = 1;
+  else if (line.size() >= 3 && line.compare(line.size() - 3, 3, "\xE2\x80\x90") == 0) n = 3;
+  else return 0;
+  if (line.size() >= n + 2 && line.compare(line.size() - n - 2, 2, "\xC2\xAD") == 0) n += 2;
+  return n;
 }
 
 inline const char* ligature(std::string_view s, std::size_t i) {

@@ -348,10 +348,11 @@ bool header_cells(std::string_view text, std::size_t b, std::size_t e, const std
 bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src, std::size_t from, std::size_t to,
                      Line& next) {
   std::string_view lc = src.substr(from, to - from);
-  if (!(lc.size() >= 2 && lc.back() == '-' && word_char(src, to - 2))) return false;
-  std::size_t lw = to - 1;
+  const std::size_t hy = trailing_hyphen(lc);  // "-", or U+2010 (chars.h)
+  if (!(hy > 0 && lc.size() > hy && word_char(src, to - hy - 1))) return false;
+  std::size_t lw = to - hy;
   while (lw > from && (word_char(src, lw - 1) || (U(src[lw - 1]) & 0xC0) == 0x80)) --lw;
-  while (lw < to - 1 && (U(src[lw]) & 0xC0) == 0x80) ++lw;
+  while (lw < to - hy && (U(src[lw]) & 0xC0) == 0x80) ++lw;
   // So does one inside the left half ("k1achten-" | "regeling"), when the
   // half starts with a letter (not "2021-" | "2022").
   std::size_t wider = lw;
@@ -360,14 +361,14 @@ bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src,
   if (wider < lw && std::isalpha(U(src[wider]))) lw = wider;
   std::size_t rw = next.cb;
   while (rw < next.ce && word_char(src, rw)) rw += std::min(seq_len(src, rw), next.ce - rw);
-  if (!(rw > next.cb && lw < to - 1)) return false;
+  if (!(rw > next.cb && lw < to - hy)) return false;
   // An OCR digit inside the right half belongs to it ("ge-" | "me1d,"): the
   // joined word is repaired whole, as the next pass would read it.
   std::size_t more = rw;
   while (more < next.ce && (word_char(src, more) || std::isdigit(U(src[more])))) more += std::min(seq_len(src, more), next.ce - more);
   if (more > rw && std::isalpha(U(src[more - 1]))) rw = more;
   std::string rules;
-  std::string left = em.clean_word(lw, to - 1, &rules);
+  std::string left = em.clean_word(lw, to - hy, &rules);
   std::string right = em.clean_chars(next.cb, rw, &rules);  // a ligature too ("onthef-" | "ﬁng")
   HyphenJoin join = join_hyphenated(words, left, right);
   em.process(from, lw, /*line_end=*/false);

@@ -1297,3 +1297,14 @@ TEST_CASE("normalize: letter-spaced capitals with kerned pairs and small capital
   const std::string kept = "De EU en de VS zijn het eens, ook al is het zo.\n";
   CHECK(norm(kept) == kept);
 }
+
+// pdftotext writes a soft hyphen at a line's end as U+00AD U+2010 (dev11):
+// the word joins as at a "-".
+TEST_CASE("normalize: a word broken at U+2010 or a soft hyphen at a line end") {
+  CHECK(norm("De nieuwe klacht\xC2\xAD\xE2\x80\x90\ncoördinator van de gemeente.\n") ==
+        "De nieuwe klachtcoördinator van de gemeente.\n");
+  CHECK(norm("De waterschaps\xE2\x80\x90\nbelasting is hoog.\n") == "De waterschapsbelasting is hoog.\n");
+  CHECK(norm("De zorg\xC2\xAD-\nverlener belde.\n") == "De zorgverlener belde.\n");
+  // A hyphen between words stays.
+  CHECK(norm("Het is een terug\xE2\x80\x90 en invordering.\n") == "Het is een terug\xE2\x80\x90 en invordering.\n");
+}
