@@ -25,6 +25,9 @@ std::size_t bullet_len(std::string_view s) {
   unsigned char c = U(s[0]);
   if (s.size() >= 4 && (c == 0xEE || (c == 0xEF && U(s[1]) <= 0xA3)) && (s[3] == ' ' || s[3] == '\t')) return 3;
   if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') return 1;
+  // Tesseract's reading of a bullet (dev11): "+", then a space and a letter
+  // ("+ 3 %" in a table stays; "«" starts a site's pager: "« Vorige").
+  if (s.size() > 2 && s[0] == '+' && s[1] == ' ' && word_char(s, 2)) return 1;
   return 0;
 }
 
