@@ -44,6 +44,11 @@
 // repeated line ending in its page out of its pages ("… versie 2.0  3/7");
 // a letter's head on one line ending in its page ("Datum … Ons kenmerk …
 // Blad 2").
+// Also (session 30): a head or foot seen once where the page break cuts a
+// sentence: the page before ends with no sentence end (a line of 40 bytes
+// or more), the next page's text goes on in lower case, and the up to two
+// short lines that are no sentence at the first page's bottom and up to
+// three at the next page's top are debris (no caption: "Tabel ...").
 // Debris lines are dropped from the text; the emitter names their removal
 // "page-debris".
 //

@@ -364,6 +364,40 @@ void mark_page_number_runs(std::string_view src, std::vector<Line>& lines) {
   }
 }
 
+// A running head or foot seen once, inside a sentence the page break cut:
+// the page before ends with no sentence end, the next page's text goes on
+// in lower case, and between them stand up to two short lines that are no
+// sentence at the page's bottom and up to three at the next one's top ("...
+// klachten over containers" | "Kwartaalrapportage Q3 2023 | 1" | <FF>
+// "Klachtenjaarverslag 2023" | "Gemeente Wolderveen" | "gegrond heeft
+// verklaard."). A two-page letter or report repeats no head, so no copy
+// marks it. A caption set at a page's edge ("Tabel 2 ...") is no head.
+bool edge_line(std::string_view src, const Line& l) {
+  std::string_view c = content(src, l);
+  return (l.kind == LineKind::text || l.kind == LineKind::heading) && !starts_lower(c) && squeezed_size(c) <= 80 &&
+         !sentence_like(c) && !ends_sentence(c) && c.rfind("Tabel", 0) != 0 && c.rfind("Figuur", 0) != 0 &&
+         c.rfind("Grafiek", 0) != 0;
+}
+
+void mark_heads_in_sentence(std::string_view src, std::vector<Line>& lines) {
+  std::vector<std::size_t> text;  // the lines left that are not blank or debris
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].kind != LineKind::blank && lines[i].kind != LineKind::debris) text.push_back(i);
+  for (std::size_t t = 1; t < text.size(); ++t) {
+    const int page = lines[text[t]].page;
+    if (lines[text[t - 1]].page == page) continue;  // text[t] is its page's first line
+    std::size_t foot = t, top = t;                   // text[foot, t) the foot, text[t, top) the head
+    while (foot > 0 && t - foot < 2 && lines[text[foot - 1]].page == lines[text[t - 1]].page &&
+           edge_line(src, lines[text[foot - 1]]))
+      --foot;
+    while (top < text.size() && top - t < 3 && lines[text[top]].page == page && edge_line(src, lines[text[top]])) ++top;
+    if (foot == 0 || top == text.size() || (top == t && foot == t) || lines[text[top]].page != page) continue;
+    std::string_view before = content(src, lines[text[foot - 1]]), after = content(src, lines[text[top]]);
+    if (ends_sentence(before) || squeezed_size(before) < 40 || !starts_lower(after)) continue;
+    for (std::size_t k = foot; k < top; ++k) lines[text[k]].kind = LineKind::debris;
+  }
+}
+
 }  // namespace
 
 void mark_page_debris(std::string_view src, std::vector<Line>& lines, const LetterFields* fields) {
@@ -417,6 +451,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
   mark_repeated_headers(src, lines);
   mark_letter_page_heads(src, lines);
   mark_page_number_runs(src, lines);
+  mark_heads_in_sentence(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {
     std::string_view c = content(src, lines[i]);

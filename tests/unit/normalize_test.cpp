@@ -1308,3 +1308,20 @@ TEST_CASE("normalize: a word broken at U+2010 or a soft hyphen at a line end") {
   // A hyphen between words stays.
   CHECK(norm("Het is een terug\xE2\x80\x90 en invordering.\n") == "Het is een terug\xE2\x80\x90 en invordering.\n");
 }
+
+// A two-page report repeats no running head, so no copy marks it; where the
+// page break cuts a sentence, the short lines between its halves are the
+// page's foot and the next page's head (dev11, headers).
+TEST_CASE("normalize: a head and foot seen once inside a sentence cut by the page break") {
+  CHECK(norm("Dat komt vooral doordat de afdeling Openbare Ruimte meer klachten over containers\n\n"
+             "Kwartaalrapportage Q3 2023 | 1\n\fKlachtenjaarverslag 2023\n\nGemeente Wolderveen\n\n"
+             "gegrond heeft verklaard.\n") ==
+        "Dat komt vooral doordat de afdeling Openbare Ruimte meer klachten over containers gegrond heeft verklaard.\n");
+  // A caption at the page's top stays, and so does a heading after a finished sentence.
+  const std::string caption =
+      "De tabel hieronder laat zien hoeveel klachten elke afdeling in het jaar heeft\n\f"
+      "Tabel 2 Klachten per afdeling\n\nontvangen en afgehandeld.\n";
+  CHECK(norm(caption).find("Tabel 2 Klachten per afdeling") != std::string::npos);
+  const std::string done = "Het college heeft de klacht over de brief gegrond verklaard.\n\f3 Bevindingen\n\nonderzoek volgt.\n";
+  CHECK(norm(done).find("3 Bevindingen") != std::string::npos);
+}
