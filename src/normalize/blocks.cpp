@@ -97,8 +97,16 @@ bool field_alone(std::string_view c, const LetterFields& lf) {
 
 // A field's value on the line after it: short, no sentence, no field or
 // salutation of its own ("14 november 2023", "2023/0457", "mr. P. de Wit").
+// A heading under a field-like heading ("Bijlagen" | "Overzicht van de
+// klachten in 2022 per afdeling") is none: a value is at most 40 bytes and
+// holds a digit, a mark of a code, a name's initials or an address, or
+// starts in lower case, or is three words at most.
 bool field_value(std::string_view c, const LetterFields& lf) {
-  if (c.size() > 60 || ends_sentence(c) || c.back() == ':' || field_label(c) > 0 || field_alone(c, lf)) return false;
+  if (c.size() > 40 || ends_sentence(c) || c.back() == ':' || field_label(c) > 0 || field_alone(c, lf)) return false;
+  const bool marked = std::any_of(c.begin(), c.end(), [](char ch) {
+    return std::isdigit(U(ch)) || ch == '.' || ch == '/' || ch == '@';
+  });
+  if (!marked && !starts_lower(c) && count_words(c) > 3) return false;
   for (const std::string& f : lf.fields)
     if (c.size() > f.size() && c.compare(0, f.size(), f) == 0 && c[f.size()] == ' ') return false;
   for (const std::string& s : lf.salutations)
@@ -266,7 +274,7 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
         if (cur.kind == LineKind::heading) {
           int n = 0;
           for (std::size_t li : cur.lines) n += count_words(content(src, lines[li]));
-          if (cur.len > 81 || n > 8 || ends_sentence(c) || c.back() == ',' || c.back() == '-') cur.kind = LineKind::text;
+          if (cur.len > 81 || n > 8 || ends_sentence(c) || c.back() == ',' || trailing_hyphen(c) > 0) cur.kind = LineKind::text;
         }
         continue;
       }

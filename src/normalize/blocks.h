@@ -25,7 +25,9 @@
 // after a field, or a letter's field (letter-fields.txt) after anything.
 // A letter's field alone on its line, as pdftotext's default mode sets it
 // apart ("Datum" ⏎⏎ "14 november 2023"), goes on with its value: the next
-// line, short (≤ 60 bytes), no sentence, no field or salutation.
+// line, across blank lines, short (≤ 40 bytes), no sentence, no field or
+// salutation, with a digit, a code's mark, initials or an address, or in
+// lower case, or of three words at most; the block becomes text.
 // A table's header row as PDF-to-text sets it out (cells apart by column
 // gaps, none over three words, at most 10 words, no count, colon or
 // sentence end, not in lower case) neither continues the text before it

@@ -25,9 +25,6 @@ std::size_t bullet_len(std::string_view s) {
   unsigned char c = U(s[0]);
   if (s.size() >= 4 && (c == 0xEE || (c == 0xEF && U(s[1]) <= 0xA3)) && (s[3] == ' ' || s[3] == '\t')) return 3;
   if (s.size() > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') return 1;
-  // Tesseract's reading of a bullet (dev11): "+", then a space and a letter
-  // ("+ 3 %" in a table stays; "«" starts a site's pager: "« Vorige").
-  if (s.size() > 2 && s[0] == '+' && s[1] == ' ' && word_char(s, 2)) return 1;
   return 0;
 }
 
@@ -177,7 +174,7 @@ void mark_structure_marks(std::string_view src, std::vector<Line>& lines) {
 }
 
 
-// Step 2. "e " as a bullet (OCR's reading of "•"), among other list items or after
+// Step 2. "e " or "+ " as a bullet (OCR's readings of "•"), among other list items or after
 // a sentence. A line that becomes one is context for its neighbours, before
 // and after, so the lines are read until nothing changes (a worklist: each
 // line turns at most once). Read in one sweep, a line judged before its
@@ -189,7 +186,8 @@ void mark_e_bullets(std::string_view src, const Knowledge& k, std::vector<Line>&
   auto e_marker = [&](long i) -> std::size_t {
     if (i < 0 || lines[static_cast<std::size_t>(i)].kind != LineKind::text) return 0;
     std::string_view c = content(src, lines[static_cast<std::size_t>(i)]);
-    if (c.size() < 3 || c[0] != 'e' || c[1] != ' ') return 0;
+    // Tesseract reads a bullet as "+" too (dev11; "+ 3 %" in a table has no letter after it).
+    if (c.size() < 3 || (c[0] != 'e' && c[0] != '+') || c[1] != ' ') return 0;
     std::size_t k = 1;
     while (k < c.size() && c[k] == ' ') ++k;
     return k < c.size() && word_char(c, k) ? k : 0;
@@ -369,7 +367,7 @@ void mark_rows_noise_titles(std::string_view src, const Knowledge& k, std::vecto
     bool after_ok = i + 1 >= lines.size() || lines[i + 1].kind == LineKind::blank || lines[i + 1].hard_start ||
                     (n >= 0 && starts_upper_or_digit(content(src, lines[static_cast<std::size_t>(n)])));
     if (blank_before && after_ok && count_words(c) <= 8 && c.size() <= 80 && !ends_sentence(c) &&
-        c.back() != ',' && c.back() != '-' && (starts_upper_or_digit(c) || starts_lower(c))) {
+        c.back() != ',' && trailing_hyphen(c) == 0 && (starts_upper_or_digit(c) || starts_lower(c))) {
       // Continued in lower case, across blank lines too (blocks.h reads a
       // blank line there as a hard wrap), or ending in a glue word: no title.
       bool next_lower_cont = i + 1 < lines.size() && lines[i + 1].kind == LineKind::text && starts_lower(content(src, lines[i + 1]));
@@ -420,7 +418,7 @@ void mark_interruptions(std::string_view src, std::vector<Line>& lines) {
     if (p.kind != LineKind::text || m.kind != LineKind::text || n.kind != LineKind::text) continue;
     if (p.page != m.page || m.page != n.page || m.stray_space || n.stray_space || m.hard_start || n.hard_start) continue;
     std::string_view pc = content(src, p), mc = content(src, m), nc = content(src, n);
-    if (ends_sentence(pc) || pc.back() == '-' || pc.back() == ',') continue;
+    if (ends_sentence(pc) || trailing_hyphen(pc) > 0 || pc.back() == ',') continue;
     if (!starts_lower(nc) || (nc.size() > 1 && nc[1] == ' ')) continue;
     // A page number in brackets alone ("(3)", "[12]"): a mirror's page marker.
     if (bracketed_number(mc)) {
@@ -429,7 +427,7 @@ void mark_interruptions(std::string_view src, std::vector<Line>& lines) {
     }
     if (!starts_upper_or_digit(mc)) continue;
     // A number or a year alone is no viewer's line ("over het jaar" | "2021").
-    if (mc.back() == '-' || mc.back() == ',' || letter_words(mc) < 2) continue;
+    if (trailing_hyphen(mc) > 0 || mc.back() == ',' || letter_words(mc) < 2) continue;
     const std::size_t pn = chars(pc);
     const std::size_t width = std::max(wrap, std::min(pn, chars(nc)));
     std::size_t w = nc.find(' ');

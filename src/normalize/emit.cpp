@@ -349,7 +349,11 @@ bool emit_hyphenated(Emitter& em, const WordRepair& words, std::string_view src,
                      Line& next) {
   std::string_view lc = src.substr(from, to - from);
   const std::size_t hy = trailing_hyphen(lc);  // "-", or U+2010 (chars.h)
-  if (!(hy > 0 && lc.size() > hy && word_char(src, to - hy - 1))) return false;
+  if (!(hy > 0 && lc.size() > hy)) return false;
+  // The letter before the hyphen, from its first byte ("financië-").
+  std::size_t last = to - hy - 1;
+  while (last > from && (U(src[last]) & 0xC0) == 0x80) --last;
+  if (!word_char(src, last)) return false;
   std::size_t lw = to - hy;
   while (lw > from && (word_char(src, lw - 1) || (U(src[lw - 1]) & 0xC0) == 0x80)) --lw;
   while (lw < to - hy && (U(src[lw]) & 0xC0) == 0x80) ++lw;

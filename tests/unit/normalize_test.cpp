@@ -1281,6 +1281,9 @@ TEST_CASE("normalize: a letter's field set apart from its value") {
   CHECK(norm("Onderwerp\n\nDe klacht is ongegrond.\n") == "Onderwerp\n\nDe klacht is ongegrond.\n");
   CHECK(norm("Datum\n\nKenmerk 2023/0457\n") == "Datum\n\nKenmerk 2023/0457\n");
   CHECK(norm("Kenmerk\n\nGeachte heer Smit,\n") == "Kenmerk\n\nGeachte heer Smit,\n");
+  // Regression (session 30's review): a heading under a field-like heading.
+  CHECK(norm("Bijlagen\n\nOverzicht van de klachten in 2022 per afdeling\n") ==
+        "Bijlagen\n\nOverzicht van de klachten in 2022 per afdeling\n");
   std::string once = norm("Datum\n\n14 november 2023\n");
   CHECK(norm(once) == once);
 }
@@ -1307,6 +1310,14 @@ TEST_CASE("normalize: a word broken at U+2010 or a soft hyphen at a line end") {
   CHECK(norm("De zorg\xC2\xAD-\nverlener belde.\n") == "De zorgverlener belde.\n");
   // A hyphen between words stays.
   CHECK(norm("Het is een terug\xE2\x80\x90 en invordering.\n") == "Het is een terug\xE2\x80\x90 en invordering.\n");
+  // Regression (session 30's review): an accented letter before the hyphen
+  // left "financië- le" on the first pass and joined it on the second.
+  CHECK(norm("De klager leed financië-\nle schade door het besluit.\n") == "De klager leed financiële schade door het besluit.\n");
+  CHECK(norm("De klager leed financië\xE2\x80\x90\nle schade door het besluit.\n") ==
+        "De klager leed financiële schade door het besluit.\n");
+  // U+2010 before a capital keeps its hyphen, as "-" does, and is no title's end.
+  CHECK(norm("Het gaat om de provincie Noord\xE2\x80\x90\nHolland en de gemeente.\n") ==
+        "Het gaat om de provincie Noord-Holland en de gemeente.\n");
 }
 
 // A two-page report repeats no running head, so no copy marks it; where the
@@ -1324,4 +1335,16 @@ TEST_CASE("normalize: a head and foot seen once inside a sentence cut by the pag
   CHECK(norm(caption).find("Tabel 2 Klachten per afdeling") != std::string::npos);
   const std::string done = "Het college heeft de klacht over de brief gegrond verklaard.\n\f3 Bevindingen\n\nonderzoek volgt.\n";
   CHECK(norm(done).find("3 Bevindingen") != std::string::npos);
+}
+
+// Tesseract reads a list's bullets as "+" on a degraded scan (dev11): among
+// other items or after a sentence they are bullets; "+ 3 %" and a "+" that
+// adds to the line before stay.
+TEST_CASE("normalize: OCR's + for a bullet, in a list") {
+  CHECK(norm("De punten waren:\n\n+ het niet legen van containers;\n\n+ de lange wachttijd.\n") ==
+        "De punten waren:\n\n• het niet legen van containers;\n• de lange wachttijd.\n");
+  CHECK(norm("De groei was\n+ 3 % in 2023.\n").find("\xE2\x80\xA2") == std::string::npos);
+  CHECK(norm("de kosten van het onderzoek\n+ reiskosten van de medewerker.\n").find("\xE2\x80\xA2") == std::string::npos);
+  std::string once = norm("De punten waren:\n\n+ het niet legen van containers;\n\n+ de lange wachttijd.\n");
+  CHECK(norm(once) == once);
 }
