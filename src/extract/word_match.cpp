@@ -332,13 +332,20 @@ void conditions(const WordRules::Impl& impl, const std::vector<Tok>& toks, const
       continue;
     }
     // "Inwoners die ...," / "Ouders van leerlingen die ...,": a relative
-    // pronoun among the first four words, in the first clause.
+    // pronoun among the first four words, in the first clause. The next
+    // clause is advice only without a negation ([scope] advice_nots):
+    // "Inwoners die bellen, kunnen vaak niemand bereiken" states a fact.
     for (std::size_t r = p + 1; r < toks.size() && r <= p + 3; ++r) {
       if (toks[r].sentence != toks[p].sentence || toks[r].clause != toks[p].clause) break;
-      if (has(r, impl.relative_class)) {
-        if (advice_after(p)) o = kWholeSentence;
-        break;
-      }
+      if (!has(r, impl.relative_class)) continue;
+      if (!advice_after(p)) break;
+      std::size_t q = r;
+      while (q < toks.size() && toks[q].sentence == toks[p].sentence && toks[q].clause == toks[p].clause) ++q;
+      bool negated = false;
+      for (std::size_t n = q; n < toks.size() && toks[n].sentence == toks[p].sentence && toks[n].clause == toks[q].clause; ++n)
+        negated |= has(n, impl.advice_not_class);
+      if (!negated) o = kWholeSentence;
+      break;
     }
   }
 }

@@ -368,6 +368,7 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
                   : key == "if_starts" ? &impl.if_start_class
                   : key == "if_thens"  ? &impl.if_then_class
                   : key == "relatives" ? &impl.relative_class
+                  : key == "advice_nots" ? &impl.advice_not_class
                   : key == "own_subjects" ? &impl.own_subject_class
                   : key == "own_doings" ? &impl.own_doing_class
                   : key == "own_musts" ? &impl.own_must_class
@@ -376,7 +377,8 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
                                        : nullptr;
       if (!slot)
         return ld.err(node, "[scope]: unknown key `" + key +
-                                "` (clause_ends, not_after, if_starts, if_thens, relatives, own_subjects, own_doings, own_musts, particles, conjunctions)");
+                                "` (clause_ends, not_after, if_starts, if_thens, relatives, advice_nots, own_subjects, "
+                                "own_doings, own_musts, particles, conjunctions)");
       std::vector<std::string> v;
       OMB_TRY(ld.strings(node, key, v));
       ClassDef c;

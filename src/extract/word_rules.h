@@ -76,7 +76,9 @@
 //                first clause holds one among its first four words, and
 //                whose next clause opens with an if_then word, is advice
 //                too and matches nothing ("Inwoners die niet tevreden zijn
-//                over de klachtbehandeling, kunnen terecht bij ...")
+//                over de klachtbehandeling, kunnen terecht bij ..."),
+//                unless that clause holds one of advice_nots ("niet",
+//                "niemand": "..., kunnen vaak niemand bereiken" is a fact)
 //                own_subjects, own_doings, own_musts = the citizen's words
 //                ("klager", "hij"), "zelf", and the words that make it a
 //                burden or an effort ("moest", "belde"): with own_doings

@@ -83,6 +83,7 @@ struct WordRules::Impl {
   int if_start_class = -1;     // [scope] if_starts: a sentence opening with one is a condition ("als", "mocht")
   int if_then_class = -1;      // [scope] if_thens: a main clause opening with one is advice ("kunt", "neem")
   int relative_class = -1;     // [scope] relatives: "Inwoners die ..., kunnen ..." is advice too ("die")
+  int advice_not_class = -1;   // [scope] advice_nots: "..., kunnen niemand bereiken" states a fact
   int own_subject_class = -1;  // [scope] own_subjects: the citizen ("klager", "verzoeker", "hij")
   int own_doing_class = -1;    // [scope] own_doings: "zelf" right after one: the citizen's own doing
   int own_must_class = -1;     // [scope] own_musts: "moest zelf": a burden, not his doing

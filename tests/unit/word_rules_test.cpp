@@ -427,6 +427,7 @@ mis = { words = ["ontevreden", "oneens"] }
 [scope]
 if_thens = ["kunnen", "kan"]
 relatives = ["die"]
+advice_nots = ["niet", "niemand"]
 
 [[rule]]
 id = "kb"
@@ -442,6 +443,9 @@ counter_examples = ["Inwoners die ontevreden zijn over onze klachtbehandeling, k
   CHECK(count("Ouders van leerlingen die ontevreden zijn over de klachtbehandeling, kunnen bellen.") == 0);
   // No advice after it: the relative clause states a fact.
   CHECK(count("Klanten die ontevreden waren over de klachtbehandeling, stapten naar de ombudsman.") == 1);
+  // A negation in the clause after it: a fact, not advice.
+  CHECK(count("Klanten die ontevreden zijn over de klachtbehandeling, kunnen niemand bereiken.") == 1);
+  CHECK(count("Sinds die brief, kan hij niet zeggen dat hij ontevreden was over de klachtbehandeling.") == 1);
   // The pronoun too far in: no such subject.
   CHECK(count("In 2024 klaagden vijf ouders over een besluit die ontevreden waren over de klachtbehandeling, kan zijn.") == 1);
 }
