@@ -25,9 +25,10 @@
 //    or "Van der". A separable particle before a past participle joins too
 //    when the lexicon knows the whole: "op genomen" → "opgenomen" (a
 //    participle ge…d, ge…t or ge…en only: "op gezette tijden" stays).
-// spaced_number(), at a digit src[i] that starts its run (the tail of "5 4 2
-// 0 1 1" is no year): digits spaced one by one around a slash, "2 0 0 1 /
-// 0 6 5" → "2001/065" (at least 2 digits each side; rule "join-spaced"); a
+// spaced_number() (spaced_numbers.cpp), at a digit src[i] that starts its
+// run (the tail of "5 4 2 0 1 1" is no year): digits spaced one by one
+// around a slash, "2 0 0 1 / 0 6 5" → "2001/065" (at least 2 digits each
+// side; rule "join-spaced"); a
 // year "2 0 1 8"; and a figure whose shape says what it is (a first group of
 // one digit when a separator follows): a date "1 4 - 0 3 - 2 0 2 2", a time
 // "1 4 . 3 0 uur", an amount after the euro sign "€ 1 2 5 , 0 0", "€ 1 . 4 5
