@@ -77,6 +77,13 @@ std::size_t field_label(std::string_view c) {
   return end ? end : i;
 }
 
+// A letter's field alone on its line ("Datum", "Ons kenmerk"), as
+// pdftotext's default mode sets a field apart from its value.
+bool field_alone(std::string_view c, const LetterFields& lf) {
+  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+  return std::find(lf.fields.begin(), lf.fields.end(), c) != lf.fields.end();
+}
+
 // Fields stand on lines of their own: a field after a field ("Klachtnummer:
 // 23-003" ⏎ "Afdeling: …" ⏎ "Onderwerp: …"), or a letter's field
 // (letter-fields.txt) after anything.
@@ -84,15 +91,7 @@ bool own_field_line(std::string_view last, std::string_view c, const LetterField
   const std::size_t n = field_label(c);
   if (n == 0) return false;
   if (field_label(last) > 0) return true;
-  const std::string_view label = c.substr(0, n);
-  return std::find(lf.fields.begin(), lf.fields.end(), label) != lf.fields.end();
-}
-
-// A letter's field alone on its line ("Datum", "Ons kenmerk"), as
-// pdftotext's default mode sets a field apart from its value.
-bool field_alone(std::string_view c, const LetterFields& lf) {
-  while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
-  return std::find(lf.fields.begin(), lf.fields.end(), c) != lf.fields.end();
+  return field_alone(c.substr(0, n), lf);
 }
 
 // A field's value on the line after it: short, no sentence, no field or
@@ -107,11 +106,7 @@ bool field_value(std::string_view c, const LetterFields& lf) {
     return std::isdigit(U(ch)) || ch == '.' || ch == '/' || ch == '@';
   });
   if (!marked && !starts_lower(c) && count_words(c) > 3) return false;
-  for (const std::string& f : lf.fields)
-    if (c.size() > f.size() && c.compare(0, f.size(), f) == 0 && c[f.size()] == ' ') return false;
-  for (const std::string& s : lf.salutations)
-    if (c.compare(0, s.size(), s) == 0) return false;
-  return true;
+  return !lf.field_at(c, 0) && !lf.salutation_at(c, 0);
 }
 
 // Whether the line `last` was ended on purpose: the first word of the next

@@ -38,6 +38,9 @@ inline UChar32 code_point_at(std::string_view s, std::size_t i, std::size_t* nex
 
 inline unsigned char U(char c) { return static_cast<unsigned char>(c); }
 
+// An ASCII digit at s[i] (false past the end).
+inline bool digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
 // Length of the UTF-8 sequence starting at s[i] (1 for invalid bytes).
 inline std::size_t seq_len(std::string_view s, std::size_t i) {
   unsigned char c = U(s[i]);

@@ -44,8 +44,6 @@ bool letter_at(std::string_view s, std::size_t i) {
   return u_isalpha(code_point_at(s, i, &n));
 }
 
-bool digit_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
-
 // The end of a number at s[i]: digits with inner . , : ("1.284", "1,2",
 // "10:42"), then a percent sign, a K or M ("1,2K") or am/pm ("02:31PM").
 std::size_t number_end(std::string_view s, std::size_t i) {

@@ -12,7 +12,6 @@
 namespace omb::pass {
 namespace {
 
-bool digit(std::string_view s, std::size_t i) { return i < s.size() && std::isdigit(U(s[i])); }
 
 // Whether every byte of `w` is a capital (a small letter) in ASCII; true for "".
 bool all_upper(std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(U(c)); }); }
@@ -314,12 +313,12 @@ bool glued_before(const WordRepair& words, std::string_view src, std::size_t lin
 }
 
 bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i) {
-  if (!(i >= line_b + 2 && src[i - 1] == '.' && digit(src, i))) return false;
+  if (!(i >= line_b + 2 && src[i - 1] == '.' && digit_at(src, i))) return false;
   if (src[i - 2] == ')') return true;
   // A footnote mark glued between a sentence and the next: "ombudsman.7Daarnaast"
   // (1-2 digits, then a capital and two small letters; after a word of 3).
   std::size_t e = i;
-  while (e < src.size() && digit(src, e)) ++e;
+  while (e < src.size() && digit_at(src, e)) ++e;
   if (e - i > 2 || e + 2 >= src.size() || !std::isupper(U(src[e])) || !std::islower(U(src[e + 1])) ||
       !std::islower(U(src[e + 2])))
     return false;
@@ -329,9 +328,9 @@ bool glued_digit(std::string_view src, std::size_t line_b, std::size_t i) {
 }
 
 bool glued_number(const WordRepair& words, std::string_view src, std::size_t line_b, std::size_t i, std::size_t stop) {
-  if (i <= line_b || !digit(src, i) || !std::isalpha(U(src[i - 1]))) return false;
+  if (i <= line_b || !digit_at(src, i) || !std::isalpha(U(src[i - 1]))) return false;
   std::size_t e = i;
-  while (e < stop && digit(src, e)) ++e;
+  while (e < stop && digit_at(src, e)) ++e;
   // A capitalised word after the number is a title glued on ("Hoofdstuk4Klachten").
   bool title_after = false;
   if (e < stop && std::isupper(U(src[e]))) {
@@ -342,7 +341,7 @@ bool glued_number(const WordRepair& words, std::string_view src, std::size_t lin
   }
   if (!title_after && e < stop &&
       (std::isalnum(U(src[e])) || (U(src[e]) & 0x80) || src[e] == '-' || src[e] == '/' ||
-       ((src[e] == '.' || src[e] == ',') && e + 1 < stop && digit(src, e + 1))))
+       ((src[e] == '.' || src[e] == ',') && e + 1 < stop && digit_at(src, e + 1))))
     return false;  // a code or a number goes on: "Wmo2015-0381", "art5.2"
   std::size_t k = i;
   while (k > line_b && std::isalpha(U(src[k - 1]))) --k;
@@ -418,7 +417,7 @@ std::optional<SpanFix> letters_in_number(const WordRepair& words, std::string_vi
   // A number with O for 0: "25O", "1.2OO", after a figure's separator
   // "2005/O214", "25O,OO".
   const bool after_figure = i >= 2 && std::string_view("/.,-").find(src[i - 1]) != std::string_view::npos &&
-                            (digit(src, i - 2) || is_o(src[i - 2]));
+                            (digit_at(src, i - 2) || is_o(src[i - 2]));
   // (A small o only beside a capital O or after a separator: "20o" may be a
   // degree sign.)
   const bool big_o = std::any_of(t.begin(), t.end(), [](char c) { return c == 'O'; });

@@ -13,20 +13,14 @@
 namespace omb::pass {
 namespace {
 
-bool spaced_digit(std::string_view s, std::size_t i) { return i < s.size() && std::isdigit(U(s[i])); }
-
-}  // namespace
-
-namespace {
-
 // Digits spaced one by one from src[at]: appended to `out`; `at` moves past
 // the last. How many.
 std::size_t spaced_run(std::string_view src, std::size_t& at, std::size_t stop, std::string& out) {
   std::size_t n = 0;
-  while (at < stop && spaced_digit(src, at) && !spaced_digit(src, at + 1)) {
+  while (at < stop && digit_at(src, at) && !digit_at(src, at + 1)) {
     out += src[at];
     ++n;
-    if (at + 2 < stop && src[at + 1] == ' ' && spaced_digit(src, at + 2)) at += 2;
+    if (at + 2 < stop && src[at + 1] == ' ' && digit_at(src, at + 2)) at += 2;
     else { ++at; break; }
   }
   return n;
@@ -98,7 +92,7 @@ std::optional<SpanFix> spaced_number(std::string_view src, std::size_t i, std::s
   if (i > 0 && (std::isalnum(U(src[i - 1])) || src[i - 1] == '/')) return std::nullopt;
   // Inside a run of spaced digits, not at its start: "5 4 2 0 1 1" are a
   // table's cells, and their tail "2 0 1 1" is no year.
-  if (i >= 2 && src[i - 1] == ' ' && spaced_digit(src, i - 2)) return std::nullopt;
+  if (i >= 2 && src[i - 1] == ' ' && digit_at(src, i - 2)) return std::nullopt;
   std::size_t at = i;
   std::string out;
   // One digit is a run when a figure's separator follows ("1 . 4 5 0").

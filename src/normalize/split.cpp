@@ -81,26 +81,16 @@ std::size_t salutation_cuts(std::string_view c, std::size_t q, std::vector<std::
 }
 
 void letter_cuts(std::string_view c, const LetterFields& lf, std::vector<std::size_t>& cuts) {
-  auto field_at = [&](std::size_t at) {
-    for (const std::string& f : lf.fields)
-      if (starts_with_word(c, at, f)) return true;
-    return false;
-  };
-  auto salutation_at = [&](std::size_t at) {
-    for (const std::string& f : lf.salutations)
-      if (starts_with_word(c, at, f)) return true;
-    return false;
-  };
   // A line that opens with a salutation: "Geachte heer Pieters, Naar aanleiding …".
-  if (salutation_at(0)) {
+  if (lf.salutation_at(c, 0)) {
     salutation_cuts(c, 0, cuts);
     return;
   }
-  if (!field_at(0)) return;
+  if (!lf.field_at(c, 0)) return;
   for (std::size_t q = 1; q < c.size(); ++q) {
     if (c[q - 1] != ' ') continue;
-    if (field_at(q)) { cuts.push_back(q); continue; }
-    if (salutation_at(q)) q = salutation_cuts(c, q, cuts);
+    if (lf.field_at(c, q)) { cuts.push_back(q); continue; }
+    if (lf.salutation_at(c, q)) q = salutation_cuts(c, q, cuts);
   }
 }
 
@@ -331,6 +321,14 @@ bool letter_cut_in(std::string_view c, const LetterFields& lf) {
   std::vector<std::size_t> cuts;
   letter_cuts(c, lf, cuts);
   return std::any_of(cuts.begin(), cuts.end(), [](std::size_t q) { return q > 0; });
+}
+
+bool LetterFields::field_at(std::string_view c, std::size_t at) const {
+  return std::any_of(fields.begin(), fields.end(), [&](const std::string& f) { return starts_with_word(c, at, f); });
+}
+
+bool LetterFields::salutation_at(std::string_view c, std::size_t at) const {
+  return std::any_of(salutations.begin(), salutations.end(), [&](const std::string& f) { return starts_with_word(c, at, f); });
 }
 
 Result<LetterFields> LetterFields::load(const std::string& path) {

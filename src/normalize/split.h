@@ -47,6 +47,10 @@ namespace omb::pass {
 struct LetterFields {
   std::vector<std::string> fields, salutations;
   static Result<LetterFields> load(const std::string& path);
+  // Whether a field (a salutation) starts `c` at `at` as a word of its own:
+  // a space, colon or tab after it ("Kenmerk 2021/0456", "Geachte heer").
+  bool field_at(std::string_view c, std::size_t at) const;
+  bool salutation_at(std::string_view c, std::size_t at) const;
 };
 
 void split_joined_lines(std::string_view src, const Knowledge& k, std::vector<Line>& lines);
