@@ -404,7 +404,7 @@ TEST_CASE("damage fixtures: the tenth development set, per class at least its fl
 // 5/5, headers 1/13, heading 7/8, letter 1/6, ocr 2/14, spaced 2/8, wrap
 // 6/12; no correct word changed. Printed by "[.devreport]".
 // dev11's whole documents: the ten pages' full tool output, against the
-// words of their source (documents/*.ref.txt, source/reference.py). A
+// words of their source (documents/*.ref.txt, scripts/fixtures/dev11-reference.py). A
 // running head that repeats is found only in a whole document; the cases
 // above are cut from one page break. The word error counts words added and
 // words lost, as bags. At session 30 (pdftotext default, -layout,
