@@ -141,3 +141,10 @@ TEST_CASE("themes: the eighth development tables, reported", "[.devthemes]") { r
 // improvement measures): reported, to develop rules on. First run in the
 // session 30 note.
 TEST_CASE("themes: the ninth development tables, reported", "[.devthemes]") { report_tables("/tests/eval/themes-dev9"); }
+
+// The tenth development tables (tests/eval/themes-dev10, written blind by a
+// helper in session 31, in registers that are not report prose: complaint
+// registration entries, notes of phone calls, an ombudsman's reasoning,
+// citizens' spoken words and improvement actions): reported, to develop
+// rules on. First run in the session 31 note.
+TEST_CASE("themes: the tenth development tables, reported", "[.devthemes]") { report_tables("/tests/eval/themes-dev10"); }
