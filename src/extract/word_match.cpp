@@ -54,10 +54,11 @@ void WordRules::Impl::index_classes() {
 namespace {
 
 // A word's classes: where they are in the cache's pool, and whether one of
-// them is [scope]'s clause-end or not-after class (asked of every word).
+// them is [scope]'s clause-end, not-after or abbreviation class (asked of
+// every word).
 struct WordClasses {
   std::uint32_t off = 0, count = 0;
-  bool ends_clause = false, keeps_clause = false;
+  bool ends_clause = false, keeps_clause = false, abbreviation = false;
 };
 
 // The classes of the words one thread has seen, per loaded file: most words
@@ -125,7 +126,7 @@ WordClasses classes_of(const WordRules::Impl& impl, WordCache& cache, std::strin
   found.erase(std::unique(found.begin(), found.end()), found.end());
   auto in = [&](int cls) { return cls >= 0 && std::binary_search(found.begin(), found.end(), static_cast<ClassId>(cls)); };
   WordClasses at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(found.size()),
-                 in(impl.clause_end_class), in(impl.clause_keep_class)};
+                 in(impl.clause_end_class), in(impl.clause_keep_class), in(impl.abbreviation_class)};
   cache.pool.insert(cache.pool.end(), found.begin(), found.end());
   cache.index.emplace(std::move(key), at);
   return remember(at);
@@ -182,7 +183,7 @@ WordClasses with_particle(const WordRules::Impl& impl, WordCache& cache, std::st
   std::sort(merged.begin(), merged.end());
   merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
   WordClasses at{static_cast<std::uint32_t>(cache.pool.size()), static_cast<std::uint32_t>(merged.size()), wc.ends_clause,
-                 wc.keeps_clause};
+                 wc.keeps_clause, wc.abbreviation};
   cache.pool.insert(cache.pool.end(), merged.begin(), merged.end());
   cache.index.emplace(std::move(key), at);
   return at;
@@ -194,6 +195,7 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
               std::vector<Tok>& toks, std::vector<bool>& question, std::vector<bool>& quoted) {
   std::uint32_t sentence = 0, clause = 0;
   bool keeps = false;  // the last word keeps a clause-end word after it from ending its clause
+  std::size_t abbreviation_end = SIZE_MAX;  // where the last word of [scope] abbreviations ends ("mw.")
   question.assign(1, false);
   quoted.assign(1, false);
   auto end_sentence = [&](bool q) {
@@ -228,10 +230,14 @@ void tokenize_words(const WordRules::Impl& impl, WordCache& cache, std::string_v
       if (!kept && wc.ends_clause) ++clause;
       toks.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), sentence, clause, wc.off, wc.count});
       keeps = wc.keeps_clause;
+      if (wc.abbreviation) abbreviation_end = j;
       i = j;
       continue;
     }
     auto sentence_end = [&] {  // a full stop after a word ends a sentence only before a space or quote
+      if (c == '.' && i == abbreviation_end) return false;  // "Mw. is nooit teruggebeld": no end after "mw"
+      // The last letter of a dotted abbreviation ("i.v.m. de termijn", "o.a. de brief").
+      if (c == '.' && i >= fs + 3 && t[i - 2] == '.' && token_byte(t[i - 1]) && token_byte(t[i - 3])) return false;
       bool after_word = i > fs && token_byte(t[i - 1]);
       bool space_after = i + 1 >= fe || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '"' || t[i + 1] == '\'';
       return space_after || !after_word;

@@ -374,11 +374,12 @@ Result<std::unique_ptr<WordRules>> WordRules::load(const std::string& path) {
                   : key == "own_musts" ? &impl.own_must_class
                   : key == "particles" ? &impl.particle_class
                   : key == "conjunctions" ? &impl.conjunction_class
+                  : key == "abbreviations" ? &impl.abbreviation_class
                                        : nullptr;
       if (!slot)
         return ld.err(node, "[scope]: unknown key `" + key +
                                 "` (clause_ends, not_after, if_starts, if_thens, relatives, advice_nots, own_subjects, "
-                                "own_doings, own_musts, particles, conjunctions)");
+                                "own_doings, own_musts, particles, conjunctions, abbreviations)");
       std::vector<std::string> v;
       OMB_TRY(ld.strings(node, key, v));
       ClassDef c;

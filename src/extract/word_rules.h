@@ -94,6 +94,9 @@
 //                unless_near guard after a match looks no further than one
 //                ("was onheus en niet in overeenstemming met ...": the "niet"
 //                is the next part's)
+//                abbreviations = words a full stop shortens ("mw", "dhr",
+//                "nr"): the stop after one ends no sentence, so "Mw. is
+//                nooit teruggebeld" is not a sentence opening with "is"
 // A pattern is words separated by spaces:
 //   @name        a word of class `name`
 //   word         a folded word, wildcards as in `words`

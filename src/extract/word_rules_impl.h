@@ -89,6 +89,7 @@ struct WordRules::Impl {
   int own_must_class = -1;     // [scope] own_musts: "moest zelf": a burden, not his doing
   int conjunction_class = -1;  // [scope] conjunctions: a guard after a match stops at one ("onheus en niet ...")
   int particle_class = -1;     // [scope] particles: "in te zien" is also "inzien"
+  int abbreviation_class = -1;  // [scope] abbreviations: a full stop after one ends no sentence ("mw.")
   // Membership lookups built from `classes`.
   std::unordered_map<std::string, std::vector<words::ClassId>> by_word, by_stem;
   struct Affix {

@@ -417,6 +417,55 @@ counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
         V{"niet teruggebeld"});
 }
 
+// Regression: "Mw. is nooit teruggebeld" was read as two sentences, the
+// second opening with the verb "is", a condition; the stop after an
+// abbreviation, or after the last letter of "i.v.m.", ends no sentence.
+TEST_CASE("word rules: mw_dot_is_not_a_condition") {
+  Loaded l(R"(type = "theme"
+engine = "words"
+
+[class]
+neg = { words = ["niet", "nooit"] }
+reageren = { words = ["teruggebeld"] }
+
+[scope]
+if_starts = ["is", "als"]
+abbreviations = ["mw", "dhr"]
+
+[[rule]]
+id = "geen-reactie"
+value = "communicatie"
+match = "@neg ..3 @reageren"
+examples = ["Mw. is nooit teruggebeld."]
+counter_examples = ["Is zij niet teruggebeld, dan belt u opnieuw."]
+)", true);
+  REQUIRE(l.error.empty());
+  const WordRules& w = *l.rules;
+  auto values = [&](const std::string& text) {
+    std::vector<std::string> v;
+    for (const Hit& h : w.match(text)) v.push_back(text.substr(h.start, h.end - h.start));
+    return v;
+  };
+  CHECK(values("Mw. is nooit teruggebeld.") == V{"nooit teruggebeld"});
+  CHECK(values("Dhr. is niet teruggebeld.") == V{"niet teruggebeld"});
+  CHECK(values("Dat is i.v.m. de drukte nooit teruggebeld.") == V{"nooit teruggebeld"});
+  // A word not in the list still ends its sentence: "Bel. Is ..." opens a condition.
+  CHECK(values("Zij belde terug. Is hij niet teruggebeld, dan belt u.").empty());
+  Loaded bad(R"(type = "theme"
+engine = "words"
+
+[scope]
+abbreviations = "mw"
+
+[[rule]]
+id = "x"
+value = "communicatie"
+match = "mw"
+)", true);
+  CHECK(bad.error.find(":5:") != std::string::npos);
+  CHECK(bad.error.find("abbreviations") != std::string::npos);
+}
+
 TEST_CASE("word rules: a subject with a relative clause, then advice, states no fact") {
   Loaded l(R"(type = "theme"
 engine = "words"
