@@ -32,6 +32,14 @@ std::string UnitNames::unit_of(std::string_view word) const {
   return af_.setting("units." + fold_key(word)).value_or("");
 }
 
+bool UnitNames::plural_unit_word(std::string_view word) const {
+  const std::string w = fold_key(word);
+  for (std::string_view end : {"en", "s", "'s"})
+    if (w.size() > end.size() + 1 && w.ends_with(end) && !unit_of(std::string_view(w).substr(0, w.size() - end.size())).empty())
+      return true;
+  return false;
+}
+
 namespace {
 // Whether a word of `folded` (words split at spaces) satisfies `pred`.
 template <class Pred>
@@ -270,12 +278,45 @@ std::size_t list_item_end(std::string_view text, std::size_t e, std::string_view
   return q;
 }
 
+// A name that runs into the next unit of a list: "Dienst Facilitaire Zaken
+// en (de) Dienst Informatievoorziening" ends before " en": the unit word
+// after it opens a unit of its own. Where the name ends, and where that
+// next unit's word starts (npos when there is none).
+std::pair<std::size_t, std::size_t> next_unit_cut(std::string_view text, std::size_t b, std::size_t e, const UnitNames& un) {
+  for (std::size_t p = text.substr(b, e - b).find(" en "); p != std::string_view::npos;
+       p = text.substr(b, e - b).find(" en ", p + 1)) {
+    std::size_t w = b + p + 4;
+    for (std::string_view article : {"de ", "het "})
+      if (text.compare(w, article.size(), article) == 0) w += article.size();
+    std::size_t we = w;
+    while (we < e && text[we] != ' ') ++we;
+    if (we > w && we < e && !un.unit_of(text.substr(w, we - w)).empty()) return {b + p, w};
+  }
+  return {e, std::string_view::npos};
+}
+
 // The word that ends right before `pos`, with one space between ("" if none).
 std::string_view word_before(std::string_view text, std::size_t pos) {
   if (pos < 2 || text[pos - 1] != ' ') return {};
   std::size_t b = pos - 1;
   while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
   return text.substr(b, pos - 1 - b);
+}
+
+// One name after its unit word `word` (rule role "unit"), from b to the
+// match's end e, cut where names end (name_end, list_item_end, a column gap).
+void add_named_unit(Context& ctx, const UnitNames& un, const std::string& rule, std::string_view word, std::size_t b,
+                    std::size_t e, const std::vector<std::string>& starts) {
+  std::string_view text = ctx.text;
+  const std::string unit = un.unit_of(word);
+  const bool singular = !word.empty() && !un.plural_unit_word(word);
+  std::size_t end = list_item_end(text, name_end(text, b, e, starts, singular), word);
+  // A table row's column gap ends the name ("afdeling Intensieve Zorg ⟨gap⟩ Hoogerbeek").
+  if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), b); g != ctx.gaps.end() && *g < end) end = *g;
+  std::string_view name = text.substr(b, end - b);
+  if (!un.valid_name(name)) return;
+  auto [value, u] = un.canonical(name, unit, word);
+  ctx.add("afdeling", value, b, end, rule, un.unit_detail(u));
 }
 
 // Afdeling hits: an entry's phrase (upper-case, or after a unit word), a
@@ -298,18 +339,18 @@ void unit_hits(Context& ctx, const UnitNames& un) {
       const std::string before = un.unit_of(word_before(text, h.start));
       ctx.add("afdeling", r.entry, h.start, h.end, r.id, un.unit_detail(un.entry_unit(r.entry, r.role, before)));
     } else if (r.role == "unit") {
-      const std::string unit = un.unit_of(h.groups[0]);
-      const bool singular = !h.groups[0].empty() && fold_key(h.groups[0]) == fold_key(unit);
       // A column gap right after the unit word: a header's next column
       // ("Team ⟨gap⟩ Locatie"), no name.
       if (h.start > 0 && std::binary_search(ctx.gaps.begin(), ctx.gaps.end(), h.start - 1)) continue;
-      std::size_t end = list_item_end(text, name_end(text, h.start, h.end, starts, singular), h.groups[0]);
-      // A table row's column gap ends the name ("afdeling Intensieve Zorg ⟨gap⟩ Hoogerbeek").
-      if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), h.start); g != ctx.gaps.end() && *g < end) end = *g;
-      std::string_view name = text.substr(h.start, end - h.start);
-      if (!un.valid_name(name)) continue;
-      auto [value, u] = un.canonical(name, unit, h.groups[0]);
-      ctx.add("afdeling", value, h.start, end, r.id, un.unit_detail(u));
+      std::string_view word = h.groups[0];
+      for (std::size_t b = h.start;;) {
+        auto [cut, next] = next_unit_cut(text, b, h.end, un);
+        add_named_unit(ctx, un, r.id, word, b, cut, starts);
+        if (next == std::string_view::npos) break;
+        std::size_t we = text.find(' ', next);
+        word = text.substr(next, we - next);
+        b = we + 1;
+      }
     } else if (r.role == "list") {
       std::string unit = un.unit_of(h.groups[0]);
       // The municipalities a joint body serves own it; only a watchdog

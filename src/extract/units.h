@@ -29,6 +29,9 @@ class UnitNames {
   // The unit a word names ([units] <folded word>; an abbreviation's point
   // aside: "afd."), or "".
   std::string unit_of(std::string_view word) const;
+  // Whether a unit word is a plural ("afdelingen", "teams", "faculteiten"):
+  // the word less "en", "s" or "'s" is a unit word too.
+  bool plural_unit_word(std::string_view word) const;
   // A department's name: upper-case start, at most 60 bytes and 6 words,
   // not one of discover.not_names, not starting with a discover.not_first word,
   // holding no discover.not_words word and no number ("Jaarverslag 2021 … 6").

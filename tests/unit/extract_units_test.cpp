@@ -1096,3 +1096,30 @@ TEST_CASE("units regression: a name with commas ends in a part of two words") {
     if (t.type == "afdeling") got.push_back(t.value);
   CHECK(got == std::vector<std::string>{"Jeugd, Zeden en Huiselijk Geweld"});
 }
+
+// Regression (dev20, session 31): a unit word that maps to another level's
+// unit ("Faculteit" is a sector) is still singular, so its name with commas
+// runs to its last part; only a plural ("faculteiten") stops at the comma.
+TEST_CASE("units regression: faculteit_name_with_commas_is_cut_at_the_first_comma") {
+  test::ExtractCtx x("Klachten per faculteit\n\nFaculteit Economie, Recht en Bestuur\n\nDe klager wachtte lang.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") got.push_back(t.value + " [" + std::string(x.text.substr(t.start, t.end - t.start)) + "]");
+  CHECK(got == std::vector<std::string>{"faculteit Economie, Recht en Bestuur [Economie, Recht en Bestuur]"});
+}
+
+// Regression (dev20, session 31): "Dienst Facilitaire Zaken en de Dienst
+// Informatievoorziening" was one unit; the unit word after "en" opens the
+// next one.
+TEST_CASE("units regression: two_units_joined_by_en_were_one") {
+  test::ExtractCtx x("De klachten gingen over de Dienst Facilitaire Zaken en de Dienst Informatievoorziening.\n"
+                     "Ook de afdeling Heffingen en team Invordering kregen klachten.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") got.push_back(t.value + " [" + std::string(x.text.substr(t.start, t.end - t.start)) + "]");
+  CHECK(got == std::vector<std::string>{"dienst Facilitaire Zaken [Facilitaire Zaken]",
+                                        "dienst Informatievoorziening [Informatievoorziening]", "Heffingen [Heffingen]",
+                                        "Invordering [Invordering]"});
+}
