@@ -220,9 +220,14 @@ std::vector<BlockLines> group_blocks(std::string_view src, const Knowledge& k, c
       bool continues = !item && !ends_sentence(lc) &&
                        ((starts_lower(c) && !field_under_caps) || broken_word ||
                         (block_len >= 60 && lc.back() != ',' && std::isdigit(U(as_repaired(c)[0]))));
-      // A short line, or a new page's stray space after a full stop, ends a paragraph.
+      // A short line, or a new page's stray space after a full stop, ends a
+      // paragraph. A stray space is one the line before lacks: in text
+      // indented throughout ("-layout" margins) every line starts with
+      // spaces; and a line that goes on in lower case ("de heer K." |
+      // "heeft behandeld") ends none.
+      const bool stray = l.stray_space && l.cb - l.b > last.cb - last.b && !starts_lower(c);
       bool line_break_meant = ((lc.size() < 50 || ended_short(lc, c, width)) && !starts_lower(c) && lc.back() != ',') ||
-                              (l.stray_space && ends_sentence(lc)) || item;
+                              (stray && ends_sentence(lc)) || item;
       // A table row's label broken at a hyphen goes on in the next row's line
       // (classify.h: "Werkplein Hoogerzande-" | "Kettelmeer  18").
       if (l.kind == LineKind::table_row && cur.kind == LineKind::table_row && cur.lines.size() == 1 && adjacent &&

@@ -121,3 +121,19 @@ TEST_CASE("normalize blocks regression: odd lettered lines neither throw nor cut
   CHECK(grouped("x y z\na. ....\n").size() >= 1);
   CHECK(grouped("Zie voor de cijfers de tabel op\np. 12 van het rapport.\n") == Groups{{0, 1}});
 }
+
+// dev20 (session 31): in text indented throughout (a report's -layout
+// margin) every line "starts with a stray space", so each line after a full
+// stop began a paragraph: "de heer K." | "heeft behandeld" came apart. A
+// stray space is one the line before lacks, and a line in lower case goes on.
+TEST_CASE("normalize blocks regression: indented_text_broke_after_an_initial") {
+  CHECK(grouped("Inleiding\n\n      Een onderzoek naar de manier waarop het instituut de herbeoordeling van\n"
+                "      de heer K.\n      heeft behandeld en met zijn klacht is omgegaan, zoals hieronder staat.\n") ==
+        Groups{{0}, {2, 3, 4}});
+  CHECK(grouped("Inleiding\n\n      Dat is de eerste alinea van dit verslag, die hier eindigt met een punt.\n"
+                "      Dit is de tweede zin van dezelfde alinea, die ook weer eindigt met een punt.\n") ==
+        Groups{{0}, {2, 3}});
+  // A new page's stray space after a full stop, where the lines before had none, still ends a paragraph.
+  CHECK(grouped("Dat is de eerste alinea van dit verslag, die hier eindigt met een punt.\n"
+                " Dit is de tweede alinea van het verslag, die op een nieuwe pagina begint.\n") == Groups{{0}, {1}});
+}
