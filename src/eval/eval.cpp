@@ -44,17 +44,21 @@ std::string key_form(std::string_view s) {
 // "wijkteam Kerkebuurt"). The police's "district" and a city's "stadsdeel"
 // or "deelgemeente" are written as level sector (the level set has none), a
 // ministry's "directoraat-generaal" ("DG X") as level directie, a university's
-// "faculteit" as level sector.
+// "faculteit" as level sector. Every leading level word goes, so that
+// "directie Regio Oost" (a directie named "Regio Oost") meets the gold's
+// "Regio Oost" at level directie.
 std::string value_key(const GoldItem& g) {
   std::string k = key_form(g.value);
   if (g.type != "unit" && g.type != "case_unit") return k;
-  const std::size_t sp = k.find(' ');
-  const std::string_view first = std::string_view(k).substr(0, sp);
-  if (sp != std::string::npos && (kLevels.count(first) || first == "district" || first == "stadsdeel" || first == "deelgemeente" ||
-                                  first == "wijkteam" || first == "directoraat-generaal" || first == "dg" ||
-                                  first == "faculteit" || first == "regio"))
+  for (;;) {
+    const std::size_t sp = k.find(' ');
+    const std::string_view first = std::string_view(k).substr(0, sp);
+    if (sp == std::string::npos || !(kLevels.count(first) || first == "district" || first == "stadsdeel" || first == "deelgemeente" ||
+                                     first == "wijkteam" || first == "directoraat-generaal" || first == "dg" ||
+                                     first == "faculteit" || first == "regio"))
+      return k;
     k.erase(0, sp + 1);
-  return k;
+  }
 }
 
 std::string item_key(const GoldItem& g) {

@@ -188,7 +188,8 @@ TEST_CASE("eval: a unit's name compares without its level word", "[eval]") {
                 {"unit", 5, "Sector Noord", "sector", ""},
                 {"unit", 7, "Oosterdal", "sector", ""},
                 {"unit", 8, "Kerkebuurt", "team", ""},
-                {"unit", 9, "Wijkteam Centrum", "team", ""}};
+                {"unit", 9, "Wijkteam Centrum", "team", ""},
+                {"unit", 10, "Regio Oost", "directie", ""}};
   Findings found;
   found.items = {{"unit", 3, "sector Keringen", "sector", "r1"},         // units.prefix keeps the word
                  {"unit", 4, "Dienst Werk en Inkomen", "dienst", "r2"},  // capitalised alike
@@ -196,12 +197,13 @@ TEST_CASE("eval: a unit's name compares without its level word", "[eval]") {
                  {"unit", 6, "sector", "sector", "r4"},                  // one word is no level word plus name
                  {"unit", 7, "district Oosterdal", "sector", "r5"},      // a police district is level sector
                  {"unit", 8, "wijkteam Kerkebuurt", "team", "r6"},       // a wijkteam is level team (session 24)
-                 {"unit", 9, "wijkteam Centrum", "team", "r7"}};
+                 {"unit", 9, "wijkteam Centrum", "team", "r7"},
+                 {"unit", 10, "directie Regio Oost", "directie", "r8"}};  // every leading level word goes (dev20)
   EvalReport r;
   score(gold, found, r);
-  CHECK(r.types["unit"].gold == 6);
-  CHECK(r.types["unit"].found == 7);
-  CHECK(r.types["unit"].right == 6);
+  CHECK(r.types["unit"].gold == 7);
+  CHECK(r.types["unit"].found == 8);
+  CHECK(r.types["unit"].right == 7);
   REQUIRE(r.mismatches.size() == 1);
   CHECK(r.mismatches[0].item.value == "sector");
 }
