@@ -223,7 +223,7 @@ namespace {
 // after ", B en C" (C of one capitalised word or more) that goes on a
 // singular unit word's name.
 std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::string>& starts,
-                     bool singular) {
+                     bool singular, const UnitNames& un) {
   auto upper_word_end = [&](std::size_t p) {  // the end of a capitalised word at p, or p
     if (p >= text.size() || !(std::isupper(static_cast<unsigned char>(text[p])) || (static_cast<unsigned char>(text[p]) & 0x80)))
       return p;
@@ -239,7 +239,8 @@ std::size_t name_end(std::string_view text, std::size_t b, std::size_t e, const 
     std::size_t p = e, last = e;
     while (p + 2 < text.size() && text[p] == ',' && text[p + 1] == ' ') {
       std::size_t q = upper_word_end(p + 2);
-      if (q == p + 2) break;
+      // The next unit of a list, with its own unit word ("Regio Oost, Regio Zuid").
+      if (q == p + 2 || !un.unit_of(text.substr(p + 2, q - p - 2)).empty()) break;
       p = q;
       while (p + 1 < text.size() && text[p] == ' ' && upper_word_end(p + 1) > p + 1) p = upper_word_end(p + 1);
       if (text.compare(p, 4, " en ") == 0 && upper_word_end(p + 4) > p + 4) {
@@ -310,7 +311,7 @@ void add_named_unit(Context& ctx, const UnitNames& un, const std::string& rule, 
   std::string_view text = ctx.text;
   const std::string unit = un.unit_of(word);
   const bool singular = !word.empty() && !un.plural_unit_word(word);
-  std::size_t end = list_item_end(text, name_end(text, b, e, starts, singular), word);
+  std::size_t end = list_item_end(text, name_end(text, b, e, starts, singular, un), word);
   // A table row's column gap ends the name ("afdeling Intensieve Zorg ⟨gap⟩ Hoogerbeek").
   if (auto g = std::upper_bound(ctx.gaps.begin(), ctx.gaps.end(), b); g != ctx.gaps.end() && *g < end) end = *g;
   std::string_view name = text.substr(b, end - b);

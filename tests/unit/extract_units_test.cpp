@@ -1123,3 +1123,15 @@ TEST_CASE("units regression: two_units_joined_by_en_were_one") {
                                         "dienst Informatievoorziening [Informatievoorziening]", "Heffingen [Heffingen]",
                                         "Invordering [Invordering]"});
 }
+
+// Regression (dev20, session 31): once "Regio" counted as singular, "Regio
+// Noord, Regio Oost en Regio West" became one name; a part after a comma
+// that opens with a unit word is the next unit of the list.
+TEST_CASE("units regression: a_comma_before_a_unit_word_ends_the_name") {
+  test::ExtractCtx x("De regionale directies (Regio Noord, Regio Oost en Regio West) werken samen.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") got.push_back(std::string(x.text.substr(t.start, t.end - t.start)));
+  CHECK(got == std::vector<std::string>{"Noord", "Oost", "West"});
+}
