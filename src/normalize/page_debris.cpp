@@ -379,6 +379,39 @@ bool edge_line(std::string_view src, const Line& l) {
          c.rfind("Grafiek", 0) != 0;
 }
 
+// Two parts set apart as a running head sets them, "Klachtenjaarverslag
+// 2023 ⟨wide gap⟩ Gemeente Wolderveen" (pdftotext -layout): each part
+// capitalised, at least eight spaces between, at most one number.
+bool gapped_running_line(std::string_view c) {
+  const std::size_t gap = c.find("        ");
+  if (gap == std::string_view::npos) return false;
+  const std::size_t right = c.find_first_not_of(' ', gap);
+  if (right == std::string_view::npos || c.find("        ", right) != std::string_view::npos) return false;
+  const std::string_view a = c.substr(0, gap), b = c.substr(right);
+  int numbers = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (std::isdigit(U(c[i])) && (i == 0 || !std::isdigit(U(c[i - 1])))) ++numbers;
+  return numbers <= 1 && !starts_lower(a) && !starts_lower(b) && !std::isdigit(U(a[0])) && !std::isdigit(U(b[0])) &&
+         long_words(a) >= 1 && long_words(b) >= 1;
+}
+
+// A running head seen once, at the top of a page after the first: a line
+// as running heads are made (running_line: parts behind a separator;
+// gapped_running_line), the page's first, with the page going on below
+// it. Seen once it is found by its place and its shape, not by a repeat.
+void mark_page_top_running_lines(std::string_view src, std::vector<Line>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.page <= 1 || (l.kind != LineKind::text && l.kind != LineKind::heading)) continue;
+    long p = prev_nonblank(lines, i), n = next_nonblank(lines, i);
+    if (p >= 0 && lines[static_cast<std::size_t>(p)].page == l.page) continue;  // not the page's first
+    if (n < 0 || lines[static_cast<std::size_t>(n)].page != l.page) continue;   // the page goes on below
+    std::string_view c = content(src, l);
+    if (squeezed_size(c) <= 80 && !ends_sentence(c) && (running_line(c) || gapped_running_line(c)))
+      lines[i].kind = LineKind::debris;
+  }
+}
+
 void mark_heads_in_sentence(std::string_view src, std::vector<Line>& lines) {
   std::vector<std::size_t> text;  // the lines left that are not blank or debris
   for (std::size_t i = 0; i < lines.size(); ++i)
@@ -452,6 +485,7 @@ void mark_page_debris(std::string_view src, std::vector<Line>& lines, const Lett
   mark_letter_page_heads(src, lines);
   mark_page_number_runs(src, lines);
   mark_heads_in_sentence(src, lines);
+  mark_page_top_running_lines(src, lines);
   // A lone page number just after a running header.
   for (std::size_t i = 1; i < lines.size(); ++i) {
     std::string_view c = content(src, lines[i]);

@@ -328,3 +328,22 @@ TEST_CASE("normalize debris: a cover numbered 'Pagina 1 van 3' keeps its letterh
   CHECK(k[0] == T);
   CHECK(k[2] == D);
 }
+
+// dev11 (real pdftotext output, session 31): a running head seen only once,
+// at the top of a page after the first, made as running heads are made
+// (parts behind a middle dot; two parts a wide gap apart): debris, as a
+// repeat would make it. Not on the first page, nor a page's only line, nor
+// a heading with a sentence's shape.
+TEST_CASE("normalize debris: a running head seen once at a page's top") {
+  const std::string dot = "Tekst van de eerste pagina.\n\fRekenkamer Oostmerwe \xc2\xb7 Klachten in beeld\n3.3 Afhandeling\nDe tekst.\n";
+  CHECK(kinds_after_debris(dot) == std::vector<LineKind>{T, B, D, T, T, B});  // a blank between \n and \f
+  const std::string gap = "Tekst van de eerste pagina.\n\fKlachtenjaarverslag 2023            Gemeente Wolderveen\nNaar aanleiding.\n";
+  CHECK(kinds_after_debris(gap) == std::vector<LineKind>{T, B, D, T, B});
+  // The first page's top is a title; a page of one line keeps it; a table row has more numbers.
+  const std::string first = "Rekenkamer Oostmerwe \xc2\xb7 Klachten in beeld\nDe tekst.\n";
+  CHECK(kinds_after_debris(first) == std::vector<LineKind>{T, T, B});
+  const std::string alone = "Tekst.\n\fRekenkamer Oostmerwe \xc2\xb7 Klachten in beeld\n";
+  CHECK(kinds_after_debris(alone)[2] == T);
+  const std::string row = "Tekst.\n\fAfdeling Burgerzaken            12     14\nDe tekst.\n";
+  CHECK(kinds_after_debris(row)[2] != D);
+}
