@@ -27,10 +27,21 @@ namespace {
 // 2211, Klaverbeek", a letter's "Bremwerve, 21 november 2023"; nor a body
 // of its own: "de gemeenteraad van Ossendam", "Provinciale Staten van
 // Brederland".
+// A unit named after a part of the town where people live: its value keeps
+// the word ("stadsdeel Kleiwijk", afdeling.toml's units.prefix). Not a
+// company's or a police district ("Alle adressen in district Noordrand"
+// names its route area, the unit).
+bool place_unit(std::string_view value) {
+  for (std::string_view w : {"stadsdeel ", "deelgemeente ", "wijk "})
+    if (value.size() > w.size() && fold_key(value.substr(0, w.size() - 1)) == w.substr(0, w.size() - 1) && value[w.size() - 1] == ' ')
+      return true;
+  return false;
+}
+
 bool residence_or_address(std::string_view text, std::size_t p) {
   std::string_view before = text.substr(p >= 24 ? p - 24 : 0, p >= 24 ? 24 : p);
   for (std::string_view w : {" in ", " te ", "\nin ", "\nte ", " uit ", "inwoner van ", "inwoners van ",
-                             "inwoonster van ", "gemeenteraad van ", "raad van ", "Staten van ", "staten van "})
+                             "inwoonster van ", "bewoner van ", "bewoners van ", "bewoonster van ", "gemeenteraad van ", "raad van ", "Staten van ", "staten van "})
     if (before.size() >= w.size() && before.substr(before.size() - w.size()) == w) return true;
   // "Postbus 2211, Klaverbeek": a P.O. box's number and a comma just before.
   if (std::size_t c = before.rfind(", "); c != std::string_view::npos && c + 2 == before.size()) {
@@ -205,10 +216,12 @@ void named_in_report(Context& ctx, const UnitNames& un) {
   std::vector<std::pair<std::size_t, std::size_t>> claimed;  // (name, mention)
   for (std::size_t k : order) {
     const std::string& name = found[k].first;
-    const bool organisation = detail[k].find(kOrganisationLevel) != std::string::npos;
+    // A body, or a unit that is a part of the town ("stadsdeel Kleiwijk"):
+    // its name after "in" or "bewoner van" is a place, not the unit.
+    const bool place = detail[k].find(kOrganisationLevel) != std::string::npos || place_unit(found[k].second);
     for (std::size_t p : at[k]) {
       std::size_t e = p + name.size();
-      if (have.overlaps(p, e) || !in_spans(ctx.spans, p, e) || (organisation && residence_or_address(text, p)) ||
+      if (have.overlaps(p, e) || !in_spans(ctx.spans, p, e) || (place && residence_or_address(text, p)) ||
           after_open_bracket(text, p) ||  // "toezicht en handhaving (“VTH”)" is one mention
           portfolio(text, p))
         continue;

@@ -1137,3 +1137,16 @@ TEST_CASE("units regression: a_comma_before_a_unit_word_ends_the_name") {
     if (t.type == "afdeling") got.push_back(std::string(x.text.substr(t.start, t.end - t.start)));
   CHECK(got == std::vector<std::string>{"Noord", "Oost", "West"});
 }
+
+// dev20 (session 31): a city's stadsdeel named as a place ("Vooral in
+// Kleiwijk", "Een bewoner van Kleiwijk") is not the unit "stadsdeel
+// Kleiwijk"; named as the unit, it is.
+TEST_CASE("units: a stadsdeel named as a place is no mention of the unit") {
+  test::ExtractCtx x("Het stadsdeel Kleiwijk kreeg tien klachten. Vooral in Kleiwijk ging het om parkeren.\n"
+                     "Een bewoner van Kleiwijk klaagde. Kleiwijk heeft de klacht zelf behandeld.\n");
+  run_units(*x);
+  std::vector<std::string> got;
+  for (const Tag& t : x.out.tags)
+    if (t.type == "afdeling") got.push_back(std::string(x.text.substr(t.start, t.end - t.start)));
+  CHECK(got == std::vector<std::string>{"Kleiwijk", "Kleiwijk"});
+}
