@@ -13,6 +13,9 @@
 #                                      build), alternating with this one, RUNS
 #                                      times each, and prints both medians and
 #                                      their ratio (the extraction's seconds).
+#   OMB_BASE_DICTIONARIES=DIR …       the base's own dictionaries (default:
+#                                      this tree's; an older binary may not
+#                                      read keys a newer rule file has)
 set -euo pipefail
 shopt -s inherit_errexit  # a failing run inside $(...) stops the script
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,8 +36,10 @@ if [ -z "$base" ]; then
 fi
 [ -x "$base/omb_bench_extract" ] || { echo "OMB_BASE=$base has no omb_bench_extract" >&2; exit 2; }
 out="$(mktemp)"; trap 'rm -f "$out"' EXIT
-seconds() {  # the extraction's seconds; keeps the output in $out
-  taskset -c 0 "$1/omb_bench_extract" "$arch" 1 --dictionaries "$root/dictionaries" >"$out"
+base_dicts="${OMB_BASE_DICTIONARIES:-$root/dictionaries}"
+[ -d "$base_dicts" ] || { echo "OMB_BASE_DICTIONARIES=$base_dicts is no directory" >&2; exit 2; }
+seconds() {  # the extraction's seconds, of build $1 with dictionaries $2; keeps the output in $out
+  taskset -c 0 "$1/omb_bench_extract" "$arch" 1 --dictionaries "$2" >"$out"
   local t
   t=$(awk '/^extract /{print $2}' "$out")
   [[ "$t" =~ ^[0-9.]+$ ]] || { echo "$1/omb_bench_extract gave no extraction time:" >&2; cat "$out" >&2; exit 1; }
@@ -42,9 +47,9 @@ seconds() {  # the extraction's seconds; keeps the output in $out
 }
 new=() old=()
 for ((i = 1; i <= runs; i++)); do
-  new+=("$(seconds "$bin")")
+  new+=("$(seconds "$bin" "$root/dictionaries")")
   mb_text=$(awk '/normalised text/{print $3}' "$out")
-  old+=("$(seconds "$base")")
+  old+=("$(seconds "$base" "$base_dicts")")
   echo "run $i: extract ${new[-1]} s, base ${old[-1]} s"
 done
 median() { printf '%s\n' "$@" | LC_ALL=C sort -n | awk '{a[NR]=$1} END{print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
