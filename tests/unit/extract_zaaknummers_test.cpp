@@ -133,6 +133,32 @@ TEST_CASE("zaaknummers: the report's number in the running heads it drops") {
   CHECK(without == 0);
 }
 
+// Regression (dev12, dev17, session 31): a page's foot and the next page's
+// head both name the number; both dropped texts stand at one place of the
+// normalised text, and the tags' dedupe kept one: the head's line was lost.
+TEST_CASE("zaaknummers: foot_and_head_of_one_page_break_were_one_tag") {
+  const std::string src =
+      "Rapport 2024/037\n\nDe ombudsman onderzocht een klacht over de gemeente en de parkeerkaart van mevrouw B.\n\n"
+      "Rapport 2024/037                                          pagina 1 van 3\n"
+      "\fOmbudsman Kempenwaard                                  rapport 2024/037\n\n"
+      "De gemeente deed er zeven maanden over. Dat is te lang voor een beslissing op een aanvraag.\n\n"
+      "Rapport 2024/037                                          pagina 2 van 3\n"
+      "\fOmbudsman Kempenwaard                                  rapport 2024/037\n\n"
+      "De ombudsman vindt de klacht gegrond en doet de gemeente een aanbeveling.\n\n"
+      "Rapport 2024/037                                          pagina 3 van 3\n";
+  Normalized n = test::normalizer().normalize(src);
+  std::vector<std::string> heads;
+  for (const Tag& t : test::extractor().extract(n.text, n.blocks, &n.map).tags) {
+    if (t.rule != "zaaknummer.running-head") continue;
+    auto span = source_span(t);
+    REQUIRE(span);
+    heads.push_back(src.substr(span->first, span->second - span->first));
+  }
+  const std::string head = "Ombudsman Kempenwaard                                  rapport 2024/037";
+  auto foot = [](int p) { return "Rapport 2024/037                                          pagina " + std::to_string(p) + " van 3"; };
+  CHECK(heads == std::vector<std::string>{foot(1), head, foot(2), head, foot(3)});
+}
+
 TEST_CASE("zaaknummers: a running head's number the text does not hold is not tagged") {
   std::string src = kThreePages;
   src.replace(0, 16, "Rapport");  // the title no longer names the number
