@@ -146,6 +146,22 @@ std::size_t find_number(std::string_view line, std::string_view value) {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \n\f\t\r") == std::string_view::npos; }
 
+// The line as its numbers were meant, where OCR read a digit as a letter
+// beside a digit or a slash ("rapport 2001/l4" is 2001/14): l, I and | as
+// 1, O and o as 0. Dropped running heads are raw text, which the
+// normaliser's repairs never reached.
+std::string digits_as_meant(std::string_view line) {
+  std::string out(line);
+  auto numeric = [&](std::size_t i) { return i < line.size() && (std::isdigit(static_cast<unsigned char>(line[i])) || line[i] == '/'); };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const char c = line[i];
+    if (c != 'l' && c != 'I' && c != '|' && c != 'O' && c != 'o') continue;
+    if (!(i > 0 && numeric(i - 1)) && !numeric(i + 1)) continue;
+    out[i] = (c == 'O' || c == 'o') ? '0' : '1';
+  }
+  return out;
+}
+
 }  // namespace
 
 void running_head_numbers(Context& ctx, const OffsetMap& map) {
@@ -163,7 +179,7 @@ void running_head_numbers(Context& ctx, const OffsetMap& map) {
     for (std::size_t a = 0; a < dropped.size();) {
       std::size_t b = dropped.find_first_of("\n\f", a);
       if (b == std::string_view::npos) b = dropped.size();
-      const std::string_view line = dropped.substr(a, b - a);
+      const std::string line = digits_as_meant(dropped.substr(a, b - a));
       for (const std::string& v : values) {
         if (find_number(line, v) == std::string_view::npos) continue;
         ctx.add_extra("zaaknummer", v, m.norm_start, m.norm_start, "zaaknummer.running-head", {},

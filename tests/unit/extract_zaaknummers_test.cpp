@@ -159,6 +159,20 @@ TEST_CASE("zaaknummers: foot_and_head_of_one_page_break_were_one_tag") {
   CHECK(heads == std::vector<std::string>{foot(1), head, foot(2), head, foot(3)});
 }
 
+// dev14 (session 31): an OCR'd running head reads the number with a letter
+// for a digit ("rapport 2001/l4"); dropped, it was never repaired.
+TEST_CASE("zaaknummers: a running head's number with a letter for a digit") {
+  std::string src = kThreePages;
+  for (std::size_t at = src.find("Rapport 2024/037          "); at != std::string::npos;
+       at = src.find("Rapport 2024/037          ", at + 1))
+    src.replace(at, 16, "Rapport 2024/O37");
+  Normalized n = test::normalizer().normalize(src);
+  int heads = 0;
+  for (const Tag& t : test::extractor().extract(n.text, n.blocks, &n.map).tags)
+    if (t.rule == "zaaknummer.running-head") heads += t.value == "2024/037";
+  CHECK(heads == 3);
+}
+
 TEST_CASE("zaaknummers: a running head's number the text does not hold is not tagged") {
   std::string src = kThreePages;
   src.replace(0, 16, "Rapport");  // the title no longer names the number
