@@ -711,7 +711,7 @@ TEST_CASE("extract regression: dense matches on one line extract in linear time"
       // (11 of 12; "Handhaving" is a theme), its theme, its outcome.
       want = {{"zaaknummer.case-heading", k},
               {"afdeling.case-section", k / 12 * 11},
-              {"theme.handhaving/woord", k / 12},
+              {"theme.handhaving/kop", k / 12},  // the heading names the theme (since session 31 its own rule)
               {"theme.bejegening/kop", k / 4},
               {"theme.communicatie/slecht-gecommuniceerd", k / 4},
               {"theme.bereikbaarheid/slecht-bereikbaar", k / 4},
