@@ -55,7 +55,9 @@ check "signals --all lists tests that are not alerts" test "$rc" = 0 -a "$(print
 run "$omb" --db "$db" signals --explain --theme communicatie --afdeling 'Werk en Re-integratie'
 check "signals --explain: q over all tests of the run" has "$out" "Benjamini-Hochberg adjusted the p of all 231 tests of the run (53 cells) together at q 0.10: 9 passed, those with p at most 0.0013."
 check "signals --explain: the cell and its level" has "$out" "communicatie · Werk en Re-integratie (Ombudsman Amstelveld, kwartaalrapportage; units at level afdeling)"
-check "signals --explain: the cell's shift is an alert" has "$out" "  shift      2022Q4  p 7.3e-05  q 0.0120  ALERT"
+# q 0.0152 since session 31 (0.0120 before): its rules moved other cells' p, so this
+# test's rank among the run's 231 p values; its own p and the alert are unchanged.
+check "signals --explain: the cell's shift is an alert" has "$out" "  shift      2022Q4  p 7.3e-05  q 0.0152  ALERT"
 check "signals --explain: a test that is no alert says what stopped it" has "$out" "  unusual    2022Q4  p 0.2978  q 1.0000  no alert: 5 cases, not above the bound 7; q 1 above --q 0.1"
 run "$omb" --db "$db" signals --explain
 check "signals --explain without a cell: exit 2, says what to add" test "$rc" = 2 -a "$err" = "ombudsmine: signals: --explain needs --theme or --afdeling to name the cells to explain"
