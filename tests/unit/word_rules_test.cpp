@@ -49,6 +49,13 @@ struct Loaded {
 
 using V = std::vector<std::string>;
 
+// The text of every hit of `w` in `text`, in order.
+V matched_texts(const WordRules& w, const std::string& text) {
+  V v;
+  for (const Hit& h : w.match(text)) v.push_back(text.substr(h.start, h.end - h.start));
+  return v;
+}
+
 }  // namespace
 
 TEST_CASE("word rules: a sequence with a gap, classes and stems") {
@@ -401,11 +408,7 @@ counter_examples = ["Als de gemeente niet reageert, stuur dan een herinnering."]
 )", true);
   REQUIRE(l.error.empty());
   const WordRules& w = *l.rules;
-  auto values = [&](const std::string& text) {
-    std::vector<std::string> v;
-    for (const Hit& h : w.match(text)) v.push_back(text.substr(h.start, h.end - h.start));
-    return v;
-  };
+  auto values = [&](const std::string& text) { return matched_texts(w, text); };
   // In the condition: no fact.
   CHECK(values("Als de gemeente niet reageert, stuur dan een herinnering.").empty());
   // In the main clause after it: a fact.
@@ -441,11 +444,7 @@ counter_examples = ["Is zij niet teruggebeld, dan belt u opnieuw."]
 )", true);
   REQUIRE(l.error.empty());
   const WordRules& w = *l.rules;
-  auto values = [&](const std::string& text) {
-    std::vector<std::string> v;
-    for (const Hit& h : w.match(text)) v.push_back(text.substr(h.start, h.end - h.start));
-    return v;
-  };
+  auto values = [&](const std::string& text) { return matched_texts(w, text); };
   CHECK(values("Mw. is nooit teruggebeld.") == V{"nooit teruggebeld"});
   CHECK(values("Dhr. is niet teruggebeld.") == V{"niet teruggebeld"});
   CHECK(values("Dat is i.v.m. de drukte nooit teruggebeld.") == V{"nooit teruggebeld"});
