@@ -144,16 +144,16 @@ Extraction Extractor::extract(std::string_view text, const std::vector<Block>& b
   for (Case& c : out.cases) std::sort(c.themes.begin(), c.themes.end());
   std::vector<Tag>& tags = out.tags;
   for (Tag& t : ctx.extra) tags.push_back(std::move(t));
-  // Text order; one tag per type, value, span and rule. Numbers in the
-  // running heads of one page break (a foot and the next page's head) all
-  // stand where the dropped text was, each on its own source line (its
-  // detail): one tag per line.
+  // Text order; one tag per type, value, span and rule. A tag placed by
+  // its source span (a number in the running heads of one page break: a
+  // foot and the next page's head, both where the dropped text was) is one
+  // per source span.
   interp::stable_sort_tags(tags, true);
   tags.erase(std::unique(tags.begin(), tags.end(),
                          [](const Tag& a, const Tag& b) {
                            return a.type == b.type && a.start == b.start && a.end == b.end &&
                                   (a.type == "afdeling" || (a.value == b.value && a.case_index == b.case_index)) &&
-                                  (a.rule != "zaaknummer.running-head" || a.detail == b.detail);
+                                  source_span(a) == source_span(b);
                          }),
              tags.end());
   return out;

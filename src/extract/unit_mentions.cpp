@@ -21,23 +21,23 @@ std::string unit_in(const std::string& detail) {
 
 namespace {
 
+// A unit named after a part of the town where people live: its value keeps
+// the word ("stadsdeel Kleiwijk", afdeling.toml's units.prefix). Not a
+// company's or a police district ("Alle adressen in district Noordrand"
+// names its route area, the unit).
+bool place_unit(std::string_view value) {
+  const std::size_t sp = value.find(' ');
+  if (sp == std::string_view::npos) return false;
+  const std::string first = fold_key(value.substr(0, sp));
+  return first == "stadsdeel" || first == "deelgemeente" || first == "wijk";
+}
+
 // A place named as where someone lives or as an address, not as a body
 // complained about: "woont in Stavelhoek", "te Keerdonk", "6300 AK Keerdonk",
 // "een inwoner van Kettelmeer", "een ondernemer uit Brinkdorp", "Postbus
 // 2211, Klaverbeek", a letter's "Bremwerve, 21 november 2023"; nor a body
 // of its own: "de gemeenteraad van Ossendam", "Provinciale Staten van
 // Brederland".
-// A unit named after a part of the town where people live: its value keeps
-// the word ("stadsdeel Kleiwijk", afdeling.toml's units.prefix). Not a
-// company's or a police district ("Alle adressen in district Noordrand"
-// names its route area, the unit).
-bool place_unit(std::string_view value) {
-  for (std::string_view w : {"stadsdeel ", "deelgemeente ", "wijk "})
-    if (value.size() > w.size() && fold_key(value.substr(0, w.size() - 1)) == w.substr(0, w.size() - 1) && value[w.size() - 1] == ' ')
-      return true;
-  return false;
-}
-
 bool residence_or_address(std::string_view text, std::size_t p) {
   std::string_view before = text.substr(p >= 24 ? p - 24 : 0, p >= 24 ? 24 : p);
   for (std::string_view w : {" in ", " te ", "\nin ", "\nte ", " uit ", "inwoner van ", "inwoners van ",

@@ -379,22 +379,6 @@ bool edge_line(std::string_view src, const Line& l) {
          c.rfind("Grafiek", 0) != 0;
 }
 
-// Two parts set apart as a running head sets them, "Klachtenjaarverslag
-// 2023 ⟨wide gap⟩ Gemeente Wolderveen" (pdftotext -layout): each part
-// capitalised, at least eight spaces between, at most one number.
-bool gapped_running_line(std::string_view c) {
-  const std::size_t gap = c.find("        ");
-  if (gap == std::string_view::npos) return false;
-  const std::size_t right = c.find_first_not_of(' ', gap);
-  if (right == std::string_view::npos || c.find("        ", right) != std::string_view::npos) return false;
-  const std::string_view a = c.substr(0, gap), b = c.substr(right);
-  int numbers = 0;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    if (std::isdigit(U(c[i])) && (i == 0 || !std::isdigit(U(c[i - 1])))) ++numbers;
-  return numbers <= 1 && !starts_lower(a) && !starts_lower(b) && !std::isdigit(U(a[0])) && !std::isdigit(U(b[0])) &&
-         long_words(a) >= 1 && long_words(b) >= 1;
-}
-
 // A running head seen once, at the top of a page after the first: a line
 // as running heads are made (running_line: parts behind a separator;
 // gapped_running_line), the page's first, with the page going on below

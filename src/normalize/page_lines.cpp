@@ -119,6 +119,13 @@ bool leading_page_number(std::string_view c) {
 // with two words of three letters or more, no separator at its ends (a
 // markdown table row has them) and at most one number (a table row has
 // more); or a web address alone ("www.rekenkamerwestbrabant.nl").
+int count_numbers(std::string_view c) {
+  int numbers = 0;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (std::isdigit(U(c[i])) && (i == 0 || !std::isdigit(U(c[i - 1])))) ++numbers;
+  return numbers;
+}
+
 bool running_line(std::string_view c) {
   while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
   while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
@@ -128,14 +135,21 @@ bool running_line(std::string_view c) {
     return low.starts_with("www.") || low.starts_with("http://") || low.starts_with("https://");
   }
   // At most one number (a page number or a year): a table row has more.
-  int numbers = 0;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    if (std::isdigit(U(c[i])) && (i == 0 || !std::isdigit(U(c[i - 1])))) ++numbers;
-  if (numbers > 1) return false;
+  if (count_numbers(c) > 1) return false;
   bool sep = c.find(" | ") != std::string_view::npos || c.find(" \xc2\xb7 ") != std::string_view::npos ||
              c.find(" \xe2\x80\x93 ") != std::string_view::npos || c.find(" \xe2\x80\x94 ") != std::string_view::npos;
   if (!sep) return false;
   return long_words(c) >= 2;
+}
+
+bool gapped_running_line(std::string_view c) {
+  const std::size_t gap = c.find("        ");
+  if (gap == std::string_view::npos) return false;
+  const std::size_t right = c.find_first_not_of(' ', gap);
+  if (right == std::string_view::npos || c.find("        ", right) != std::string_view::npos) return false;
+  const std::string_view a = c.substr(0, gap), b = c.substr(right);
+  return count_numbers(c) <= 1 && !starts_lower(a) && !starts_lower(b) && !std::isdigit(U(a[0])) && !std::isdigit(U(b[0])) &&
+         long_words(a) >= 1 && long_words(b) >= 1;
 }
 
 // "p." on its own, as a footer abbreviates page ("… | p. 5"): not the end

@@ -35,6 +35,12 @@ bool separated_page_number(std::string_view c);
 bool leading_page_number(std::string_view c);
 // Parts behind separators as running lines are made, or a web address alone.
 bool running_line(std::string_view c);
+// How many runs of digits `c` holds ("Pagina 2 van 3": 2).
+int count_numbers(std::string_view c);
+// Two parts set apart as a running head sets them, "Klachtenjaarverslag
+// 2023 ⟨wide gap⟩ Gemeente Wolderveen" (pdftotext -layout): each part
+// capitalised, at least eight spaces between, at most one number.
+bool gapped_running_line(std::string_view c);
 // "p." on its own, as a footer abbreviates page.
 bool abbreviated_page(std::string_view low);
 // Three words or more ending in . ? or !.
